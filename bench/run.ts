@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: speed figures for the README. Not a test: it measures and prints.
+ *
+ * (a) Engine vs the reference loop on validation-mmc.json, ~1,000,000 cases,
+ *     alternating runs (ref, engine, ref, engine, ...), median of 3 each.
+ * (b) Events/s of the engine on baseline-weekday.json.
+ * (c) Cost per event on baseline-weekday with every shift's staff x10 and x100:
+ *     it should stay roughly flat (cost linear in events).
+ */
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../src/scenario/load.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { runScenario } from '../src/sim/run.ts';
+import { erlangCWaitS, runReferenceMmc } from './reference-mmc.ts';
+
+const REPEATS = 3;
+const TARGET_CASES = 1_000_000;
+
+function load(name: string): Scenario {
+  const parsed = parseScenario(readFileSync(new URL(`../scenarios/${name}`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name} is invalid: ${JSON.stringify(parsed.errors)}`);
+  return parsed.scenario;
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time<T>(f: () => T): { value: T; s: number } {
+  const t0 = performance.now();
+  const value = f();
+  return { value, s: (performance.now() - t0) / 1000 };
+}
+
+const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+console.log('AllWeather benchmark');
+console.log(`date     ${new Date().toISOString()}`);
+console.log(`cpu      ${os.cpus()[0]?.model ?? 'unknown'} (${os.availableParallelism()} threads)`);
+console.log(`node     ${process.version} (${process.platform} ${process.arch})`);
+console.log('');
+
+// (a) M/M/c: engine vs reference --------------------------------------------
+const mmc = load('validation-mmc.json');
+const et = mmc.eventTypes[0];
+if (et.handlingMin.dist !== 'exponential') throw new Error('validation-mmc: expected exponential handling');
+const lambdaPerS = et.ratePerDay / 86_400;
+const meanServiceS = et.handlingMin.mean * 60;
+const c = mmc.teams.reduce((sum, t) => sum + Math.max(...t.shifts.map((s) => s.staff)), 0);
+const days = TARGET_CASES / et.ratePerDay;
+const seed = mmc.run.seed;
+console.log(`M/M/c (validation-mmc.json): λ=${fmt(et.ratePerDay)}/day, mean service ${fmt(meanServiceS, 1)} s, c=${c}, ρ=${fmt((lambdaPerS * meanServiceS) / c, 3)}, ${fmt(days, 1)} days ≈ ${fmt(TARGET_CASES)} cases`);
+
+const ref: { rate: number; wait: number; cases: number }[] = [];
+const eng: { rate: number; wait: number | null; cases: number; events: number }[] = [];
+for (let i = 0; i < REPEATS; i++) {
+  const r = time(() => runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: days * 86_400, seed: seed + i }));
+  ref.push({ rate: r.value.cases / r.s, wait: r.value.meanWaitS, cases: r.value.cases });
+  const e = time(() => runScenario(mmc, { seed: seed + i, days }));
+  eng.push({ rate: e.value.kpis.casesArrived / e.s, wait: e.value.kpis.meanWaitS, cases: e.value.kpis.casesArrived, events: e.value.perf.events });
+  console.log(`  run ${i + 1}: reference ${fmt(r.value.cases)} cases in ${fmt(r.s, 3)} s; engine ${fmt(e.value.kpis.casesArrived)} cases, ${fmt(e.value.perf.events)} events in ${fmt(e.s, 3)} s`);
+}
+const refRate = median(ref.map((x) => x.rate));
+const engRate = median(eng.map((x) => x.rate));
+console.log(`  reference  ${fmt(refRate)} cases/s (median of ${REPEATS})`);
+console.log(`  engine     ${fmt(engRate)} cases/s (median of ${REPEATS})`);
+console.log(`  ratio engine/reference ${fmt(engRate / refRate, 3)}`);
+console.log(`  mean wait: Erlang C ${fmt(erlangCWaitS(lambdaPerS, meanServiceS, c), 2)} s; reference ${ref.map((x) => fmt(x.wait, 2)).join(', ')} s; engine ${eng.map((x) => (x.wait === null ? '—' : fmt(x.wait, 2))).join(', ')} s`);
+console.log('');
+
+// (b) + (c) baseline events/s and cost per event as staff grows -------------------
+const baseline = load('baseline-weekday.json');
+function scaled(s: Scenario, k: number): Scenario {
+  const copy = structuredClone(s);
+  for (const team of copy.teams) for (const shift of team.shifts) shift.staff *= k;
+  return copy;
+}
+console.log(`baseline-weekday.json (${baseline.run.days} day(s), seed ${baseline.run.seed}): cost per event as staff grows`);
+console.log('  staff   events        wall s    events/s      ns/event   cases');
+for (const k of [1, 10, 100]) {
+  const sc = scaled(baseline, k);
+  const runs = Array.from({ length: REPEATS }, () => time(() => runScenario(sc, { seed: baseline.run.seed })));
+  const wall = median(runs.map((r) => r.s));
+  const ev = runs[0].value.perf.events;
+  console.log(`  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived)}`);
+}
