@@ -20,14 +20,14 @@ describe('simulation service', () => {
     expect(r.perf.wallS).toBeGreaterThan(0);
   });
 
-  it('throws a bilingual ScenarioError for an invalid scenario', () => {
+  it('throws a bilingual InvalidScenarioError for an invalid scenario', () => {
     const service = createSimService();
-    expect(() => service.runReplication('{ not json', 1)).toThrow(expect.objectContaining({ name: 'ScenarioError' }));
+    expect(() => service.runReplication('{ not json', 1)).toThrow(expect.objectContaining({ name: 'InvalidScenarioError' }));
     try {
       service.runReplication(JSON.stringify({ schemaVersion: 2, id: 'x' }), 1);
       expect.unreachable();
     } catch (err) {
-      expect((err as Error).name).toBe('ScenarioError');
+      expect((err as Error).name).toBe('InvalidScenarioError');
       expect((err as Error).message).toMatch(/[\u4e00-\u9fff]/);
       expect((err as Error).message).toMatch(/\$/);
     }

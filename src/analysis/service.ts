@@ -21,20 +21,20 @@ export interface ReplicationOptions {
 }
 
 export interface SimService {
-  /** Runs one replication of the scenario with this seed. Throws a ScenarioError when the text is not a valid scenario. */
+  /** Runs one replication of the scenario with this seed. Throws an InvalidScenarioError when the text is not a valid scenario. */
   runReplication(scenarioText: string, seed: number, opts?: ReplicationOptions): RunResult;
 }
 
 /** A scenario that does not parse or validate. `message` is the bilingual list of errors, one per line. */
-export class ScenarioError extends Error {
-  override name = 'ScenarioError';
+export class InvalidScenarioError extends Error {
+  override name = 'InvalidScenarioError';
 }
 
 export function createSimService(): SimService {
   return {
     runReplication(scenarioText, seed, opts = {}) {
       const parsed = parseScenario(scenarioText);
-      if (!parsed.ok) throw new ScenarioError(formatErrors(parsed.errors));
+      if (!parsed.ok) throw new InvalidScenarioError(formatErrors(parsed.errors));
       const t0 = performance.now();
       const result = runScenario(parsed.scenario, { seed, days: opts.days, log: opts.log });
       result.perf.wallS = (performance.now() - t0) / 1000;
