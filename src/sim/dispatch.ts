@@ -1,0 +1,303 @@
+/**
+ * Dispatch: matching waiting cases with free staff.
+ *
+ * Two moments call for a match. When a case is filed, the centre looks for
+ * free members who hold the needed skill within the policy's scope:
+ * - gridBound: only members whose home is the case's responsibility grid;
+ * - nearest: any member in the city (a pooled force);
+ * - gridFirst: the case's own grid first; once the case has waited
+ *   `neighbourWaitMin`, members of the eight neighbouring grids too;
+ * and picks the nearest `crew` of them (ties: lowest id). When a member
+ * becomes free, it takes the first waiting case it may serve, in the
+ * scenario's order (FIFO, priority, or easy-first), own grid before
+ * neighbours.
+ *
+ * With preemption on, a priority-1 case that finds nobody free may take a
+ * member off a lower-priority single-crew case; that case goes back to the
+ * front of its queue with its remaining handling time.
+ *
+ * Staff who find no work patrol their home grid cell by cell along a
+ * lawn-mower route; the simulation discovers latent cases where they pass.
+ */
+import { EngineState, EV, CS, SS } from './engine.ts';
+
+export abstract class Dispatcher extends EngineState {
+  private readonly candIds: number[] = [];
+  private readonly candDist: number[] = [];
+  private readonly live = (c: number, tok: number): boolean => this.cState[c] === CS.QUEUED && this.cQTok[c] === tok;
+
+  /** The cell a member is at now (the nearer end of the leg it is on). */
+  staffCell(s: number): number {
+    const a = this.sArrive[s];
+    if (this.now >= a) return this.sTo[s];
+    const d = this.sDepart[s];
+    if (this.now <= d) return this.sFrom[s];
+    return this.now - d < (a - d) / 2 ? this.sFrom[s] : this.sTo[s];
+  }
+
+  /** Travel time between cells for a member at `speedMps`. */
+  travelS(from: number, to: number, speedMps: number): number {
+    const tr = this.sc.travel;
+    if (!tr.enabled) return 0;
+    const m = from === to ? tr.intraCellM : this.city.cellDistance(from, to) * this.city.cellSizeM * tr.detourFactor;
+    return (m / speedMps) * this.travelFactor[this.hourOf(this.now)];
+  }
+
+  private isFree(s: number): boolean {
+    const st = this.sState[s];
+    return this.sOnDuty[s] === 1 && (st === SS.IDLE || st === SS.PATROL);
+  }
+
+  /** Collect free members of `list` into the candidate arrays, with their distance to `cell`. */
+  private collect(list: Int32Array, cell: number): void {
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      if (this.isFree(s)) {
+        this.candIds.push(s);
+        this.candDist.push(this.city.cellDistance(this.staffCell(s), cell));
+      }
+    }
+  }
+
+  /** Nearest free member in `list` (ties: first in list = lowest id), or -1. */
+  private nearestFree(list: Int32Array, cell: number): number {
+    let best = -1, bestD = Infinity;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      if (!this.isFree(s)) continue;
+      const d = this.city.cellDistance(this.staffCell(s), cell);
+      if (d < bestD) { bestD = d; best = s; }
+    }
+    return best;
+  }
+
+  private neighboursAllowed(c: number): boolean {
+    return this.policy === 2 && this.now - this.cFiled[c] >= this.neighbourWaitS;
+  }
+
+  /** Try to give case c its crew now. Returns true when dispatched. */
+  tryDispatchCase(c: number): boolean {
+    const t = this.types[this.cType[c]];
+    const need = t.crew;
+    if (this.freeCount < need) return this.tryPreempt(c);
+    const cell = this.cCell[c];
+    const nk = this.skills.length;
+    const g = this.city.cellGrid[cell];
+    if (need === 1) {
+      let s = this.nearestFree(this.policy === 1 ? this.skillStaff[t.skill] : this.gridSkillStaff[g * nk + t.skill], cell);
+      if (s < 0 && this.neighboursAllowed(c)) {
+        let bestD = Infinity;
+        for (const ng of this.gridNeighbours[g]) {
+          const x = this.nearestFree(this.gridSkillStaff[ng * nk + t.skill], cell);
+          if (x >= 0) {
+            const d = this.city.cellDistance(this.staffCell(x), cell);
+            if (d < bestD) { bestD = d; s = x; }
+          }
+        }
+      }
+      if (s < 0) return this.tryPreempt(c);
+      this.assign(s, c);
+      return true;
+    }
+    // crew > 1: nearest `need` members, own grid first for gridFirst
+    const ids = this.candIds, dist = this.candDist;
+    ids.length = 0; dist.length = 0;
+    this.collect(this.policy === 1 ? this.skillStaff[t.skill] : this.gridSkillStaff[g * nk + t.skill], cell);
+    if (ids.length < need && this.neighboursAllowed(c)) {
+      const own = ids.length;
+      for (const ng of this.gridNeighbours[g]) this.collect(this.gridSkillStaff[ng * nk + t.skill], cell);
+      // members of the own grid keep precedence: push neighbours' distances past them
+      for (let i = own; i < ids.length; i++) dist[i] += 1e6;
+    }
+    if (ids.length < need) return false;
+    const order = ids.map((_, i) => i).sort((a, b) => dist[a] - dist[b] || ids[a] - ids[b]);
+    for (let j = 0; j < need; j++) this.assign(ids[order[j]], c);
+    return true;
+  }
+
+  /** A priority-1 case takes a member off a lower-priority single-crew case, if allowed. */
+  private tryPreempt(c: number): boolean {
+    const t = this.types[this.cType[c]];
+    if (!this.sc.dispatch.preemption || t.priority !== 1 || t.crew !== 1) return false;
+    const cell = this.cCell[c];
+    const nk = this.skills.length;
+    const g = this.city.cellGrid[cell];
+    const lists = this.policy === 1 ? [this.skillStaff[t.skill]] : [this.gridSkillStaff[g * nk + t.skill]];
+    if (this.neighboursAllowed(c)) for (const ng of this.gridNeighbours[g]) lists.push(this.gridSkillStaff[ng * nk + t.skill]);
+    let best = -1, bestP = 1, bestD = Infinity;
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        const s = list[i];
+        const st = this.sState[s];
+        if (this.sOnDuty[s] !== 1 || (st !== SS.TRAVEL && st !== SS.ON_SCENE)) continue;
+        const d = this.sCase[s];
+        if (this.cCrewNeed[d] !== 1) continue;
+        const p = this.types[this.cType[d]].priority;
+        const dd = this.city.cellDistance(this.staffCell(s), cell);
+        if (p > bestP || (p === bestP && p > 1 && dd < bestD)) { best = s; bestP = p; bestD = dd; }
+      }
+    }
+    if (best < 0) return false;
+    this.requeueCase(this.sCase[best]);
+    this.assign(best, c);
+    return true;
+  }
+
+  /** Reserve member s for case c (the first call of a dispatch takes the case off the queue). */
+  assign(s: number, c: number): void {
+    const wasFree = this.isFree(s);
+    const from = this.staffCell(s);
+    this.sToken[s]++;
+    if (wasFree) this.freeCount--;
+    if (this.sOnDuty[s] === 1) this.teamBusy[this.sTeam[s]].add(this.now, 1);
+    this.sState[s] = SS.TRAVEL;
+    if (this.cState[c] !== CS.ASSIGNED) {
+      // first member of this dispatch
+      this.cState[c] = CS.ASSIGNED;
+      this.cQTok[c]++;
+      this.cCrewArrived[c] = 0;
+      this.cCrew0[c] = s;
+      if (this.cDispatched[c] < 0) this.cDispatched[c] = this.now + this.cDispatchD[c];
+    } else {
+      let extra = this.crewExtra.get(c);
+      if (!extra) this.crewExtra.set(c, (extra = []));
+      extra.push(s);
+    }
+    this.sCase[s] = c;
+    const cell = this.cCell[c];
+    const depart = this.now + this.cDispatchD[c];
+    this.sFrom[s] = from;
+    this.sTo[s] = cell;
+    this.sDepart[s] = depart;
+    const arrive = depart + this.travelS(from, cell, this.sSpeed[s]);
+    this.sArrive[s] = arrive;
+    // no dispatch delay and no travel (the M/M/c case): on scene at once, no event
+    if (arrive === this.now) this.onStaffArrive(s);
+    else this.q.push(arrive, EV.STAFF_ARRIVE, s, this.sToken[s]);
+  }
+
+  /** Member s reaches its case (the workflow lives in simulation.ts). */
+  abstract onStaffArrive(s: number): void;
+
+  /** Members of case c's crew. */
+  crewOf(c: number): number[] {
+    const extra = this.crewExtra.get(c);
+    return extra ? [this.cCrew0[c], ...extra] : [this.cCrew0[c]];
+  }
+
+  /** Free member s from its case (the caller then finds it work). */
+  release(s: number): void {
+    const here = this.staffCell(s);
+    this.sFrom[s] = here;
+    this.sTo[s] = here;
+    this.sDepart[s] = this.now;
+    this.sArrive[s] = this.now;
+    this.sCase[s] = -1;
+    this.sToken[s]++;
+    if (this.sOnDuty[s] === 1) {
+      this.teamBusy[this.sTeam[s]].add(this.now, -1);
+      this.sState[s] = SS.IDLE;
+      this.freeCount++;
+    } else {
+      // finishing after the shift ended: the time since is overtime
+      this.sState[s] = SS.OFF;
+      const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
+      if (this.now > from) this.teamOvertimeS[this.sTeam[s]] += this.now - from;
+      this.sOvertimeFrom[s] = -1;
+    }
+  }
+
+  /** Put a case back in the queue, front of its class, freeing its crew. Returns the crew. */
+  requeueCase(c: number): number[] {
+    if (this.cState[c] === CS.HANDLING) this.cRemainS[c] = Math.max(0, this.cHandleEnd[c] - this.now);
+    const crew = this.crewOf(c);
+    this.crewExtra.delete(c);
+    this.cToken[c]++;
+    this.cState[c] = CS.QUEUED;
+    this.cCrewArrived[c] = 0;
+    for (const s of crew) this.release(s);
+    this.enqueue(c, true);
+    return crew;
+  }
+
+  /** Queue case c for dispatch; `front` for a case that was already waiting. */
+  enqueue(c: number, front: boolean): void {
+    this.cState[c] = CS.QUEUED;
+    const t = this.types[this.cType[c]];
+    const scope = this.policy === 1 ? 0 : this.city.cellGrid[this.cCell[c]];
+    const key = this.queues.key(scope, t.skill, t.cls);
+    if (front) this.queues.unshift(key, c, this.cQTok[c]);
+    else this.queues.push(key, c, this.cQTok[c]);
+  }
+
+  /** Best waiting case in `scope` that member s may serve, as a queue key, or -1. */
+  private bestHead(s: number, scope: number, needWait: boolean): number {
+    const mask = this.sSkills[s];
+    const qs = this.queues;
+    for (let cls = 0; cls < qs.nClasses; cls++) {
+      let bestKey = -1, bestSeq = Infinity;
+      for (let k = 0; k < this.skills.length; k++) {
+        if (!(mask & (1 << k))) continue;
+        const key = qs.key(scope, k, cls);
+        const c = qs.head(key, this.live);
+        if (c < 0) continue;
+        if (needWait && this.now - this.cFiled[c] < this.neighbourWaitS) continue;
+        if (this.cSeq[c] < bestSeq) { bestSeq = this.cSeq[c]; bestKey = key; }
+      }
+      if (bestKey >= 0) return bestKey;
+    }
+    return -1;
+  }
+
+  /** Give free member s the best waiting case it may serve. Returns true when it took one. */
+  findWork(s: number): boolean {
+    if (this.queues.length === 0) return false;
+    const home = this.sHome[s];
+    const scopes = this.policy === 1 ? [0] : this.policy === 0 ? [home] : [home, ...this.gridNeighbours[home]];
+    for (let i = 0; i < scopes.length; i++) {
+      // a crew case that cannot be staffed yet is skipped for this round
+      for (let tries = 0; tries < 4; tries++) {
+        const key = this.bestHead(s, scopes[i], i > 0);
+        if (key < 0) break;
+        const c = this.queues.head(key, this.live);
+        if (this.cCrewNeed[c] === 1) {
+          this.queues.shift(key);
+          this.assign(s, c);
+          return true;
+        }
+        if (!this.tryDispatchCase(c)) break;
+        if (!this.isFree(s)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A member with nothing to do: take waiting work, or patrol, or wait. */
+  seekWork(s: number): void {
+    if (this.findWork(s)) return;
+    if (this.sc.teams[this.sTeam[s]].patrol && this.sState[s] !== SS.PATROL) {
+      this.sState[s] = SS.PATROL;
+      this.patrolStep(s);
+    }
+  }
+
+  /** Walk one cell along the home grid's lawn-mower route. */
+  patrolStep(s: number): void {
+    const route = this.routes[this.sHome[s]];
+    const cur = this.sTo[s];
+    let target = route[this.sRoute[s]];
+    if (cur === target) {
+      this.sRoute[s] = (this.sRoute[s] + 1) % route.length;
+      target = route[this.sRoute[s]];
+    }
+    const cols = this.city.cols;
+    const cx = cur % cols, cy = (cur / cols) | 0, tx = target % cols, ty = (target / cols) | 0;
+    const next = cx !== tx ? cur + (tx > cx ? 1 : -1) : cy !== ty ? cur + (ty > cy ? cols : -cols) : cur;
+    const stepS = (this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor)) * this.travelFactor[this.hourOf(this.now)];
+    this.sFrom[s] = cur;
+    this.sTo[s] = next;
+    this.sDepart[s] = this.now;
+    this.sArrive[s] = this.now + stepS;
+    this.q.push(this.now + stepS, EV.PATROL, s, this.sToken[s]);
+  }
+}

@@ -1,0 +1,340 @@
+/**
+ * The engine: a discrete-event simulation of city-management cases and staff.
+ *
+ * A case (事件) occurs at a cell, is discovered (by a patrol passing the cell,
+ * a citizen's report after a delay, or a sensor at once), filed by the
+ * command centre, dispatched to a crew, travelled to, handled, verified and
+ * closed. Each step is timed, so a delay at the centre shows as clearly as a
+ * shortage of staff. Staff come on and off duty by the roster, patrol their
+ * home grid when idle and are matched to waiting cases by the dispatch
+ * policy.
+ *
+ * Design for speed and repeatability:
+ * - cases and staff live in structure-of-arrays storage (typed arrays by id);
+ *   closed cases' slots are recycled, so memory is bounded by the open ones;
+ * - the future-event list is a typed-array heap ordered by (time, sequence);
+ * - everything random about a case is drawn when it occurs, from its event
+ *   type's own substream: a staffing change cannot shift the case stream.
+ *
+ * This module holds the state; dispatch.ts adds the
+ * matching of cases and staff, simulation.ts the event loop and the case
+ * workflow, and report.ts turns the counters into a
+ * RunResult.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import { City } from './city.ts';
+import { EventQueue } from './heap.ts';
+import { StreamSet, STREAM, compileDist, sample, type CompiledDist, type Stream } from './rng.ts';
+import { hourlyRates, nextArrival, LocationSampler } from './arrivals.ts';
+import { buildRoster, type Roster } from './roster.ts';
+import { Tally, HourlyLevel } from './stats.ts';
+import { CaseQueues } from './queues.ts';
+import type { CaseRecord } from './result.ts';
+
+export const DAY_S = 86_400;
+
+// Event kinds.
+export const EV = {
+  ARRIVAL: 1, DISCOVER: 2, FILED: 3, STAFF_ARRIVE: 4, HANDLED: 5, VERIFIED: 6, CLOSED: 7,
+  SHIFT_START: 8, SHIFT_END: 9, PATROL: 10, ESCALATE: 11,
+} as const;
+
+// Case states.
+export const CS = { FREE: 0, LATENT: 1, DISCOVERED: 2, QUEUED: 3, ASSIGNED: 4, HANDLING: 5, HANDLED: 6, VERIFIED: 7 } as const;
+// Staff states.
+export const SS = { OFF: 0, IDLE: 1, PATROL: 2, TRAVEL: 3, ON_SCENE: 4 } as const;
+// Discovery channels.
+export const CHANNELS = ['patrol', 'citizen', 'sensor'] as const;
+
+/** Per event type, compiled for the hot loop. */
+export interface TypeRt {
+  id: string;
+  index: number;
+  skill: number;
+  crew: number;
+  priority: number;
+  cls: number;
+  rates: Float64Array;
+  loc: LocationSampler;
+  arrivals: Stream;
+  attrs: Stream;
+  handling: CompiledDist;
+  citizenDelay: CompiledDist;
+  fallbackDelay: CompiledDist;
+  /** Cumulative channel shares: patrol, patrol+citizen, 1. */
+  chPatrol: number;
+  chCitizen: number;
+  /** More than one channel has a share: the channel is drawn. */
+  chMixed: boolean;
+  responseS: number;
+  resolutionS: number;
+  // statistics
+  arrived: number;
+  closed: number;
+  slaMet: number;
+  slaDecided: number;
+  wait: Tally;
+  response: Tally;
+  resolution: Tally;
+}
+
+export class EngineState {
+  readonly sc: Scenario;
+  readonly city: City;
+  readonly roster: Roster;
+  readonly q = new EventQueue(4096);
+  readonly streams: StreamSet;
+  readonly types: TypeRt[];
+  readonly skills: string[];
+  now = 0;
+  readonly warmupS: number;
+  readonly horizonS: number;
+  events = 0;
+
+  // --- cases (structure of arrays, recycled slots) ---
+  cap = 0;
+  nextFree = -1;
+  used = 0;
+  cType = new Int16Array(0);
+  cCell = new Int32Array(0);
+  cState = new Uint8Array(0);
+  cToken = new Int32Array(0);
+  cQTok = new Int32Array(0);
+  cChannel = new Uint8Array(0);
+  cCounted = new Uint8Array(0);
+  cCrewNeed = new Uint8Array(0);
+  cCrewArrived = new Uint8Array(0);
+  cCrew0 = new Int32Array(0);
+  cLatNext = new Int32Array(0);
+  cLatPrev = new Int32Array(0);
+  cId = new Float64Array(0);
+  cSeq = new Float64Array(0);
+  cOccur = new Float64Array(0);
+  cDiscover = new Float64Array(0);
+  cFiled = new Float64Array(0);
+  cDispatched = new Float64Array(0);
+  cOnScene = new Float64Array(0);
+  cHandleStart = new Float64Array(0);
+  cHandleEnd = new Float64Array(0);
+  cHandled = new Float64Array(0);
+  cVerified = new Float64Array(0);
+  cRemainS = new Float64Array(0);
+  cFileD = new Float64Array(0);
+  cDispatchD = new Float64Array(0);
+  cVerifyD = new Float64Array(0);
+  cCloseD = new Float64Array(0);
+  /** Extra crew members of cases needing more than one. */
+  readonly crewExtra = new Map<number, number[]>();
+  readonly cellLatentHead: Int32Array;
+  caseCounter = 0;
+  fileSeq = 0;
+
+  // --- staff (structure of arrays) ---
+  readonly nStaff: number;
+  readonly sTeam: Int16Array;
+  readonly sHome: Int32Array;
+  readonly sSkills: Int32Array;
+  readonly sOnDuty: Uint8Array;
+  readonly sState: Uint8Array;
+  readonly sCase: Int32Array;
+  readonly sToken: Int32Array;
+  readonly sFrom: Int32Array;
+  readonly sTo: Int32Array;
+  readonly sDepart: Float64Array;
+  readonly sArrive: Float64Array;
+  readonly sSpeed: Float64Array;
+  readonly sOvertimeFrom: Float64Array;
+  readonly sRoute: Int32Array;
+  readonly routes: Int32Array[];
+  /** Staff ids by skill, and by grid x skill (CSR-like lists). */
+  readonly skillStaff: Int32Array[];
+  readonly gridSkillStaff: Int32Array[];
+  readonly gridNeighbours: Int32Array[];
+  freeCount = 0;
+
+  // --- drivers (hourly factors over the horizon) ---
+  readonly travelFactor: Float64Array;
+  readonly handlingFactor: Float64Array;
+
+  // --- dispatch ---
+  readonly queues: CaseQueues;
+  readonly policy: number; // 0 gridBound, 1 nearest, 2 gridFirst
+  readonly neighbourWaitS: number;
+  readonly centre: { file: CompiledDist; dispatch: CompiledDist; verify: CompiledDist; close: CompiledDist };
+  readonly patrolStream: Stream;
+
+  // --- statistics ---
+  readonly backlog: HourlyLevel;
+  readonly teamOnDuty: HourlyLevel[];
+  readonly teamBusy: HourlyLevel[];
+  readonly teamOvertimeS: Float64Array;
+  readonly covCases: Float64Array;
+  readonly covMet: Float64Array;
+  readonly allWait = new Tally();
+  readonly allResponse = new Tally();
+  readonly allResolution = new Tally();
+  readonly log: CaseRecord[] | null;
+
+  constructor(sc: Scenario, seed: number, opts: { days?: number; log?: boolean } = {}) {
+    this.sc = sc;
+    this.city = new City(sc);
+    this.streams = new StreamSet(seed);
+    this.warmupS = sc.run.warmupHours * 3600;
+    this.horizonS = this.warmupS + (opts.days ?? sc.run.days) * DAY_S;
+    this.log = opts.log ? [] : null;
+    const hours = Math.ceil(this.horizonS / 3600);
+    this.travelFactor = new Float64Array(hours + 1).fill(1);
+    this.handlingFactor = new Float64Array(hours + 1).fill(1);
+
+    // skills
+    const skillSet = new Set<string>();
+    for (const et of sc.eventTypes) skillSet.add(et.skill);
+    for (const t of sc.teams) for (const s of t.skills) skillSet.add(s);
+    this.skills = [...skillSet];
+    if (this.skills.length > 30) throw new Error('at most 30 distinct skills / 技能种类最多 30 个');
+
+    // event types
+    const order = sc.dispatch.order;
+    const meanHandling = sc.eventTypes.map((et) => compileDist(et.handlingMin).meanS);
+    const easyRank = meanHandling.map((m, i) => meanHandling.filter((x, j) => x < m || (x === m && j < i)).length);
+    this.types = sc.eventTypes.map((et, i): TypeRt => {
+      const d = et.discovery;
+      const tot = d.patrol + d.citizen + d.sensor;
+      return {
+        id: et.id, index: i, skill: this.skills.indexOf(et.skill), crew: et.crew, priority: et.priority,
+        cls: order === 'fifo' ? 0 : order === 'priority' ? et.priority - 1 : easyRank[i],
+        rates: hourlyRates(et, hours, sc.run.startDayOfWeek),
+        loc: new LocationSampler(this.city, et),
+        arrivals: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i),
+        attrs: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i + 1),
+        handling: compileDist(et.handlingMin),
+        citizenDelay: compileDist(d.citizenDelayMin),
+        fallbackDelay: compileDist(d.patrolFallbackMin),
+        chPatrol: tot > 0 ? d.patrol / tot : 0,
+        chCitizen: tot > 0 ? (d.patrol + d.citizen) / tot : 0,
+        chMixed: [d.patrol, d.citizen, d.sensor].filter((x) => x > 0).length > 1,
+        responseS: et.responseDeadlineMin * 60,
+        resolutionS: et.resolutionDeadlineMin * 60,
+        arrived: 0, closed: 0, slaMet: 0, slaDecided: 0,
+        wait: new Tally(), response: new Tally(), resolution: new Tally(),
+      };
+    });
+    const nClasses = order === 'fifo' ? 1 : order === 'priority' ? 4 : sc.eventTypes.length;
+    this.policy = sc.dispatch.policy === 'gridBound' ? 0 : sc.dispatch.policy === 'nearest' ? 1 : 2;
+    this.neighbourWaitS = sc.dispatch.neighbourWaitMin * 60;
+    this.queues = new CaseQueues(this.policy === 1 ? 1 : this.city.nGrids, this.skills.length, nClasses);
+    const wf = sc.workflow;
+    this.centre = { file: compileDist(wf.fileMin), dispatch: compileDist(wf.dispatchMin), verify: compileDist(wf.verifyMin), close: compileDist(wf.closeMin) };
+    this.patrolStream = this.streams.get(STREAM.patrol);
+    this.cellLatentHead = new Int32Array(this.city.nCells).fill(-1);
+
+    // staff
+    const r = (this.roster = buildRoster(sc, this.city));
+    const n = (this.nStaff = r.nStaff);
+    this.sTeam = r.staffTeam;
+    this.sHome = r.staffHome;
+    this.sSkills = new Int32Array(n);
+    this.sOnDuty = new Uint8Array(n);
+    this.sState = new Uint8Array(n);
+    this.sCase = new Int32Array(n).fill(-1);
+    this.sToken = new Int32Array(n);
+    this.sFrom = new Int32Array(n);
+    this.sTo = new Int32Array(n);
+    this.sDepart = new Float64Array(n);
+    this.sArrive = new Float64Array(n);
+    this.sSpeed = new Float64Array(n);
+    this.sOvertimeFrom = new Float64Array(n).fill(-1);
+    this.sRoute = new Int32Array(n);
+    const teamMask = sc.teams.map((t) => t.skills.reduce((m, s) => m | (1 << this.skills.indexOf(s)), 0));
+    for (let s = 0; s < n; s++) {
+      const t = sc.teams[this.sTeam[s]];
+      this.sSkills[s] = teamMask[this.sTeam[s]];
+      this.sSpeed[s] = ((t.speedKmh ?? sc.travel.speedKmh[t.mode]) * 1000) / 3600;
+      const c = this.city.gridCentreCell(this.sHome[s]);
+      this.sFrom[s] = c;
+      this.sTo[s] = c;
+    }
+    this.routes = [];
+    for (let g = 0; g < this.city.nGrids; g++) this.routes.push(this.city.patrolRoute(g));
+    this.skillStaff = this.skills.map((_, k) => Int32Array.from([...Array(n).keys()].filter((s) => this.sSkills[s] & (1 << k))));
+    this.gridSkillStaff = [];
+    const nk = this.skills.length;
+    const buckets: number[][] = Array.from({ length: this.city.nGrids * nk }, () => []);
+    for (let s = 0; s < n; s++) for (let k = 0; k < nk; k++) if (this.sSkills[s] & (1 << k)) buckets[this.sHome[s] * nk + k].push(s);
+    for (const b of buckets) this.gridSkillStaff.push(Int32Array.from(b));
+    this.gridNeighbours = [];
+    for (let g = 0; g < this.city.nGrids; g++) this.gridNeighbours.push(Int32Array.from(this.city.neighbourGrids(g)));
+
+    // statistics
+    this.backlog = new HourlyLevel(this.warmupS);
+    this.teamOnDuty = sc.teams.map(() => new HourlyLevel(this.warmupS));
+    this.teamBusy = sc.teams.map(() => new HourlyLevel(this.warmupS));
+    this.teamOvertimeS = new Float64Array(sc.teams.length);
+    this.covCases = new Float64Array(this.city.nGrids * 24);
+    this.covMet = new Float64Array(this.city.nGrids * 24);
+
+    this.growCases(1024);
+    this.schedule();
+  }
+
+  /** Initial events: first arrival of each type, first start of each shift. */
+  private schedule(): void {
+    for (const t of this.types) {
+      const ta = nextArrival(t.rates, 0, t.arrivals);
+      if (ta < this.horizonS) this.q.push(ta, EV.ARRIVAL, t.index, 0);
+    }
+    this.roster.shifts.forEach((sh, i) => {
+      // a shift that started yesterday and is still running at 00:00 is on duty from the start
+      let start = sh.startS - DAY_S;
+      if (start + sh.durationS <= 0) start += DAY_S;
+      if (start < this.horizonS) this.q.push(Math.max(0, start), EV.SHIFT_START, i, start < 0 ? Math.round(-start) : 0);
+    });
+  }
+
+  private growCases(cap: number): void {
+    const old = this.cap;
+    const g = <T extends Float64Array | Int32Array | Int16Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as { new (n: number): T })(cap);
+      b.set(a);
+      return b;
+    };
+    this.cType = g(this.cType); this.cCell = g(this.cCell); this.cState = g(this.cState);
+    this.cToken = g(this.cToken); this.cQTok = g(this.cQTok); this.cChannel = g(this.cChannel);
+    this.cCounted = g(this.cCounted); this.cCrewNeed = g(this.cCrewNeed); this.cCrewArrived = g(this.cCrewArrived);
+    this.cCrew0 = g(this.cCrew0); this.cLatNext = g(this.cLatNext); this.cLatPrev = g(this.cLatPrev);
+    this.cId = g(this.cId); this.cSeq = g(this.cSeq); this.cOccur = g(this.cOccur); this.cDiscover = g(this.cDiscover);
+    this.cFiled = g(this.cFiled); this.cDispatched = g(this.cDispatched); this.cOnScene = g(this.cOnScene);
+    this.cHandleStart = g(this.cHandleStart); this.cHandleEnd = g(this.cHandleEnd); this.cHandled = g(this.cHandled);
+    this.cVerified = g(this.cVerified); this.cRemainS = g(this.cRemainS); this.cFileD = g(this.cFileD);
+    this.cDispatchD = g(this.cDispatchD); this.cVerifyD = g(this.cVerifyD); this.cCloseD = g(this.cCloseD);
+    // thread the new slots onto the free list
+    for (let i = cap - 1; i >= old; i--) {
+      this.cLatNext[i] = this.nextFree;
+      this.nextFree = i;
+    }
+    this.cap = cap;
+  }
+
+  allocCase(): number {
+    if (this.nextFree < 0) this.growCases(this.cap * 2);
+    const c = this.nextFree;
+    this.nextFree = this.cLatNext[c];
+    this.used++;
+    return c;
+  }
+
+  freeCase(c: number): void {
+    this.cState[c] = CS.FREE;
+    this.cToken[c]++;
+    this.cQTok[c]++;
+    this.cLatNext[c] = this.nextFree;
+    this.nextFree = c;
+    this.used--;
+  }
+
+  /** Hour index of the horizon for time t (clamped). */
+  hourOf(t: number): number {
+    const h = (t / 3600) | 0;
+    return h < this.travelFactor.length ? h : this.travelFactor.length - 1;
+  }
+}

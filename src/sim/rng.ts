@@ -1,0 +1,136 @@
+/**
+ * Seeded randomness, split into independent substreams.
+ *
+ * One seed makes one xoroshiro128+ generator (pure-rand). Each source of
+ * randomness gets its own substream: a copy of that generator moved forward
+ * by `jump()` (2^64 steps) once more than the previous one, so streams never
+ * overlap. Streams are numbered by *what they are for*, not by the order in
+ * which the engine happens to need them: event type i always draws its
+ * arrivals from stream ARRIVALS_BASE + 2i and its case attributes (place,
+ * channel, handling time, centre delays) from ARRIVALS_BASE + 2i + 1.
+ *
+ * That is what gives common random numbers: two variants of a scenario that
+ * differ only in staffing consume these streams identically, so they see the
+ * very same cases at the very same places and times, and their difference
+ * is the policy's effect alone.
+ */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import type { Dist } from '../scenario/schema.ts';
+
+/** Fixed substream numbers. Event types use ARRIVALS_BASE + 2i (+1). */
+export const STREAM = {
+  travel: 0,
+  patrol: 1,
+  passengers: 2,
+  centre: 3,
+  city: 4,
+  weather: 5,
+  crowd: 6,
+  ARRIVALS_BASE: 16,
+} as const;
+
+export class Stream {
+  private readonly g: JumpableRandomGenerator;
+  constructor(g: JumpableRandomGenerator) {
+    this.g = g;
+  }
+  /** Uniform in [0, 1), 53 bits. */
+  uniform(): number {
+    return uniformFloat64(this.g);
+  }
+  /** Exponential with the given mean. */
+  exp(mean: number): number {
+    return -Math.log(1 - uniformFloat64(this.g)) * mean;
+  }
+  /** Standard normal (Box-Muller, one value per call so the draw count is fixed). */
+  normal(): number {
+    const u1 = 1 - uniformFloat64(this.g);
+    const u2 = uniformFloat64(this.g);
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+  /** Integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(uniformFloat64(this.g) * n);
+  }
+}
+
+/** Lazily built substreams of one seed. */
+export class StreamSet {
+  private readonly root: JumpableRandomGenerator;
+  private readonly cache = new Map<number, Stream>();
+  private cursor: JumpableRandomGenerator;
+  private cursorIndex = -1;
+
+  constructor(seed: number) {
+    this.root = xoroshiro128plus(seed | 0);
+    this.cursor = this.root.clone();
+  }
+
+  /** Substream `index` (0-based): the root jumped index+1 times. */
+  get(index: number): Stream {
+    let s = this.cache.get(index);
+    if (s) return s;
+    if (index <= this.cursorIndex) {
+      this.cursor = this.root.clone();
+      this.cursorIndex = -1;
+    }
+    while (this.cursorIndex < index) {
+      this.cursor.jump();
+      this.cursorIndex++;
+    }
+    s = new Stream(this.cursor.clone());
+    this.cache.set(index, s);
+    return s;
+  }
+}
+
+/** A distribution compiled to numbers, sampled in seconds. */
+export interface CompiledDist {
+  kind: number; // 0 fixed, 1 exponential, 2 uniform, 3 lognormal, 4 triangular
+  p1: number;
+  p2: number;
+  p3: number;
+  meanS: number;
+}
+
+/** Compile a scenario distribution given in minutes into seconds. */
+export function compileDist(d: Dist): CompiledDist {
+  switch (d.dist) {
+    case 'fixed':
+      return { kind: 0, p1: d.value * 60, p2: 0, p3: 0, meanS: d.value * 60 };
+    case 'exponential':
+      return { kind: 1, p1: d.mean * 60, p2: 0, p3: 0, meanS: d.mean * 60 };
+    case 'uniform':
+      return { kind: 2, p1: d.min * 60, p2: d.max * 60, p3: 0, meanS: ((d.min + d.max) / 2) * 60 };
+    case 'lognormal': {
+      const s2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const mu = Math.log(d.mean * 60) - s2 / 2;
+      return { kind: 3, p1: mu, p2: Math.sqrt(s2), p3: 0, meanS: d.mean * 60 };
+    }
+    case 'triangular':
+      return { kind: 4, p1: d.min * 60, p2: d.mode * 60, p3: d.max * 60, meanS: ((d.min + d.mode + d.max) / 3) * 60 };
+  }
+}
+
+/** Draw from a compiled distribution. Fixed values draw nothing from the stream. */
+export function sample(d: CompiledDist, s: Stream): number {
+  switch (d.kind) {
+    case 0:
+      return d.p1;
+    case 1:
+      return s.exp(d.p1);
+    case 2:
+      return d.p1 + (d.p2 - d.p1) * s.uniform();
+    case 3:
+      return Math.exp(d.p1 + d.p2 * s.normal());
+    default: {
+      const a = d.p1, c = d.p2, b = d.p3;
+      if (b <= a) return a;
+      const u = s.uniform();
+      const f = (c - a) / (b - a);
+      return u < f ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+    }
+  }
+}

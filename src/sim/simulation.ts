@@ -1,0 +1,303 @@
+/**
+ * The event loop and the case workflow.
+ *
+ *   occurred ──discovery──▶ discovered ──file──▶ filed ──dispatch──▶ dispatched
+ *      ──travel──▶ on scene ──handle──▶ handled ──verify──▶ verified ──close──▶ closed
+ *
+ * Each arrow is either an event on the heap (when it takes time) or done at
+ * once (when the scenario sets that delay to zero), so an M/M/c scenario
+ * costs two events per case: its arrival and its completion.
+ *
+ * `runUntil(t)` advances the clock to t, processing every event due by then;
+ * the browser calls it in slices, the CLI once with the horizon. `finish()`
+ * closes the books at the horizon: levels are integrated to the end, members
+ * still in overtime are paid to the end, and open cases already past a
+ * deadline count as misses (the others are censored: no verdict yet).
+ */
+import { Dispatcher } from './dispatch.ts';
+import { EV, CS, SS, DAY_S, CHANNELS } from './engine.ts';
+import { sample } from './rng.ts';
+import { nextArrival } from './arrivals.ts';
+import type { CaseRecord } from './result.ts';
+
+export class Simulation extends Dispatcher {
+  finished = false;
+
+  /** Process every event due at or before `t` (seconds); the clock ends at min(t, horizon). */
+  runUntil(t: number): void {
+    const end = Math.min(t, this.horizonS);
+    const q = this.q;
+    while (q.size > 0 && q.peekTime() <= end) {
+      const kind = q.pop();
+      this.now = q.time;
+      this.events++;
+      const a = q.ea, b = q.eb;
+      switch (kind) {
+        case EV.ARRIVAL: this.onArrival(a); break;
+        case EV.DISCOVER: if (this.cToken[a] === b && this.cState[a] === CS.LATENT) this.discover(a); break;
+        case EV.FILED: if (this.cToken[a] === b) this.file(a); break;
+        case EV.STAFF_ARRIVE: if (this.sToken[a] === b) this.onStaffArrive(a); break;
+        case EV.HANDLED: if (this.cToken[a] === b) this.onHandled(a); break;
+        case EV.VERIFIED: if (this.cToken[a] === b) this.onVerified(a); break;
+        case EV.CLOSED: if (this.cToken[a] === b) this.close(a); break;
+        case EV.SHIFT_START: this.onShiftStart(a, b); break;
+        case EV.SHIFT_END: this.onShiftEnd(a); break;
+        case EV.PATROL: if (this.sToken[a] === b && this.sState[a] === SS.PATROL) this.onPatrol(a); break;
+        case EV.ESCALATE: if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a); break;
+      }
+    }
+    if (end > this.now) this.now = end;
+  }
+
+  private onArrival(ti: number): void {
+    const t = this.types[ti];
+    const now = this.now;
+    const next = nextArrival(t.rates, now, t.arrivals);
+    if (next < this.horizonS) this.q.push(next, EV.ARRIVAL, ti, 0);
+
+    const c = this.allocCase();
+    const s = t.attrs;
+    this.cId[c] = this.caseCounter++;
+    this.cType[c] = ti;
+    this.cCell[c] = t.loc.sample(now, s);
+    // one channel: no draw; several: one uniform against the cumulative shares
+    const u = t.chMixed ? s.uniform() : 0.5;
+    const ch = u < t.chPatrol ? 0 : u < t.chCitizen ? 1 : 2;
+    this.cChannel[c] = ch;
+    this.cRemainS[c] = sample(t.handling, s);
+    const ctr = this.centre;
+    this.cFileD[c] = sample(ctr.file, s);
+    this.cDispatchD[c] = sample(ctr.dispatch, s);
+    this.cVerifyD[c] = sample(ctr.verify, s);
+    this.cCloseD[c] = sample(ctr.close, s);
+    const counted = now >= this.warmupS ? 1 : 0;
+    this.cCounted[c] = counted;
+    if (counted) t.arrived++;
+    this.cCrewNeed[c] = t.crew;
+    this.cCrewArrived[c] = 0;
+    this.cCrew0[c] = -1;
+    this.cOccur[c] = now;
+    this.cDiscover[c] = -1; this.cFiled[c] = -1; this.cDispatched[c] = -1; this.cOnScene[c] = -1;
+    this.cHandleStart[c] = -1; this.cHandleEnd[c] = -1; this.cHandled[c] = -1; this.cVerified[c] = -1;
+    this.cLatNext[c] = -1; this.cLatPrev[c] = -1;
+
+    if (ch === 2) {
+      this.discover(c);
+    } else {
+      this.cState[c] = CS.LATENT;
+      const delay = sample(ch === 1 ? t.citizenDelay : t.fallbackDelay, s);
+      if (ch === 0) {
+        // latent in its cell until a patrol passes (or, failing that, a citizen reports it)
+        const cell = this.cCell[c];
+        const h = this.cellLatentHead[cell];
+        this.cLatNext[c] = h;
+        if (h >= 0) this.cLatPrev[h] = c;
+        this.cellLatentHead[cell] = c;
+      }
+      this.q.push(now + delay, EV.DISCOVER, c, this.cToken[c]);
+    }
+  }
+
+  private unlinkLatent(c: number): void {
+    const p = this.cLatPrev[c], n = this.cLatNext[c];
+    if (p >= 0) this.cLatNext[p] = n;
+    else if (this.cellLatentHead[this.cCell[c]] === c) this.cellLatentHead[this.cCell[c]] = n;
+    if (n >= 0) this.cLatPrev[n] = p;
+    this.cLatNext[c] = -1;
+    this.cLatPrev[c] = -1;
+  }
+
+  discover(c: number): void {
+    if (this.cChannel[c] === 0) this.unlinkLatent(c);
+    this.cState[c] = CS.DISCOVERED;
+    this.cToken[c]++;
+    this.cDiscover[c] = this.now;
+    const d = this.cFileD[c];
+    if (d > 0) this.q.push(this.now + d, EV.FILED, c, this.cToken[c]);
+    else this.file(c);
+  }
+
+  private file(c: number): void {
+    this.cFiled[c] = this.now;
+    this.cSeq[c] = this.fileSeq++;
+    this.backlog.add(this.now, 1);
+    this.cState[c] = CS.QUEUED;
+    if (this.tryDispatchCase(c)) return;
+    this.enqueue(c, false);
+    if (this.policy === 2 && this.neighbourWaitS > 0) this.q.push(this.now + this.neighbourWaitS, EV.ESCALATE, c, this.cQTok[c]);
+  }
+
+  override onStaffArrive(s: number): void {
+    this.sState[s] = SS.ON_SCENE;
+    const c = this.sCase[s];
+    if (++this.cCrewArrived[c] < this.cCrewNeed[c]) return;
+    if (this.cOnScene[c] < 0) this.cOnScene[c] = this.now;
+    if (this.cHandleStart[c] < 0) this.cHandleStart[c] = this.now;
+    this.cState[c] = CS.HANDLING;
+    const end = this.now + this.cRemainS[c] * this.handlingFactor[this.hourOf(this.now)];
+    this.cHandleEnd[c] = end;
+    this.q.push(end, EV.HANDLED, c, this.cToken[c]);
+  }
+
+  private onHandled(c: number): void {
+    this.cHandled[c] = this.now;
+    this.cState[c] = CS.HANDLED;
+    const c0 = this.cCrew0[c];
+    const extra = this.crewExtra.get(c);
+    this.release(c0);
+    if (extra) {
+      this.crewExtra.delete(c);
+      for (const s of extra) this.release(s);
+      for (const s of extra) if (this.sState[s] === SS.IDLE) this.seekWork(s);
+    }
+    if (this.sState[c0] === SS.IDLE) this.seekWork(c0);
+    const d = this.cVerifyD[c];
+    if (d > 0) this.q.push(this.now + d, EV.VERIFIED, c, this.cToken[c]);
+    else this.onVerified(c);
+  }
+
+  private onVerified(c: number): void {
+    this.cVerified[c] = this.now;
+    this.cState[c] = CS.VERIFIED;
+    const d = this.cCloseD[c];
+    if (d > 0) this.q.push(this.now + d, EV.CLOSED, c, this.cToken[c]);
+    else this.close(c);
+  }
+
+  private close(c: number): void {
+    const now = this.now;
+    this.backlog.add(now, -1);
+    if (this.cCounted[c]) {
+      const t = this.types[this.cType[c]];
+      const filed = this.cFiled[c];
+      const wait = this.cHandleStart[c] - filed;
+      const resp = this.cOnScene[c] - filed;
+      const resol = now - this.cOccur[c];
+      t.closed++;
+      t.wait.add(wait); this.allWait.add(wait);
+      t.response.add(resp); this.allResponse.add(resp);
+      t.resolution.add(resol); this.allResolution.add(resol);
+      const met = resp <= t.responseS && resol <= t.resolutionS;
+      this.decide(c, met, now);
+    }
+    this.freeCase(c);
+  }
+
+  /** Record a case's SLA verdict in its type's counters and the coverage matrix. */
+  private decide(c: number, met: boolean, closedS: number): void {
+    const t = this.types[this.cType[c]];
+    t.slaDecided++;
+    const idx = this.city.cellGrid[this.cCell[c]] * 24 + (Math.floor(this.cOccur[c] / 3600) % 24);
+    this.covCases[idx]++;
+    if (met) { t.slaMet++; this.covMet[idx]++; }
+    if (this.log) this.log.push(this.record(c, met, closedS));
+  }
+
+  record(c: number, met: boolean | null, closedS: number): CaseRecord {
+    return {
+      id: this.cId[c], type: this.types[this.cType[c]].id, cell: this.cCell[c], grid: this.city.cellGrid[this.cCell[c]],
+      priority: this.types[this.cType[c]].priority, channel: CHANNELS[this.cChannel[c]],
+      occurredS: this.cOccur[c], discoveredS: this.cDiscover[c], filedS: this.cFiled[c], dispatchedS: this.cDispatched[c],
+      onSceneS: this.cOnScene[c], handledS: this.cHandled[c], verifiedS: this.cVerified[c],
+      closedS,
+      slaMet: met,
+    };
+  }
+
+  private onShiftStart(si: number, offsetS: number): void {
+    const sh = this.roster.shifts[si];
+    const startedAt = this.now - offsetS;
+    const endAt = startedAt + sh.durationS;
+    this.q.push(endAt, EV.SHIFT_END, si, 0);
+    if (startedAt + DAY_S < this.horizonS) this.q.push(startedAt + DAY_S, EV.SHIFT_START, si, 0);
+    const onDuty = this.teamOnDuty[sh.team];
+    const busy = this.teamBusy[sh.team];
+    for (const s of sh.members) {
+      if (this.sOnDuty[s] === 1) continue;
+      this.sOnDuty[s] = 1;
+      onDuty.add(this.now, 1);
+      if (this.sState[s] === SS.OFF) {
+        const c = this.city.gridCentreCell(this.sHome[s]);
+        this.sFrom[s] = c; this.sTo[s] = c; this.sDepart[s] = this.now; this.sArrive[s] = this.now;
+        this.sRoute[s] = this.patrolStream.int(this.routes[this.sHome[s]].length);
+        this.sState[s] = SS.IDLE;
+        this.freeCount++;
+      } else {
+        // still finishing yesterday's case: overtime ends, the shift begins
+        const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
+        if (this.now > from) this.teamOvertimeS[sh.team] += this.now - from;
+        this.sOvertimeFrom[s] = -1;
+        busy.add(this.now, 1);
+      }
+    }
+    for (const s of sh.members) if (this.sState[s] === SS.IDLE) this.seekWork(s);
+  }
+
+  private onShiftEnd(si: number): void {
+    const sh = this.roster.shifts[si];
+    const team = this.sc.teams[sh.team];
+    const onDuty = this.teamOnDuty[sh.team];
+    const busy = this.teamBusy[sh.team];
+    const handover: number[] = [];
+    for (const s of sh.members) {
+      if (this.sOnDuty[s] !== 1) continue;
+      this.sOnDuty[s] = 0;
+      onDuty.add(this.now, -1);
+      const st = this.sState[s];
+      if (st === SS.IDLE || st === SS.PATROL) {
+        this.sState[s] = SS.OFF;
+        this.sToken[s]++;
+        this.freeCount--;
+      } else if (st !== SS.OFF) {
+        busy.add(this.now, -1);
+        this.sOvertimeFrom[s] = this.now;
+        if (team.shiftEnd === 'handover') handover.push(s);
+      }
+    }
+    for (const s of handover) {
+      const c = this.sCase[s];
+      if (c < 0) continue;
+      const crew = this.requeueCase(c);
+      for (const m of crew) if (this.sState[m] === SS.IDLE) this.seekWork(m);
+      if (this.cState[c] === CS.QUEUED) this.tryDispatchCase(c);
+    }
+  }
+
+  private onPatrol(s: number): void {
+    const cell = this.sTo[s];
+    let c = this.cellLatentHead[cell];
+    while (c >= 0) {
+      const next = this.cLatNext[c];
+      this.discover(c);
+      c = next;
+    }
+    if (this.sState[s] === SS.PATROL) this.patrolStep(s);
+  }
+
+  /** Close the books at the horizon. Call once, after runUntil(horizon). */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const end = this.horizonS;
+    this.now = Math.max(this.now, end);
+    this.backlog.advance(end);
+    for (const l of this.teamOnDuty) l.advance(end);
+    for (const l of this.teamBusy) l.advance(end);
+    for (let s = 0; s < this.nStaff; s++) {
+      if (this.sOnDuty[s] === 0 && this.sState[s] !== SS.OFF) {
+        const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
+        if (end > from) this.teamOvertimeS[this.sTeam[s]] += end - from;
+      }
+    }
+    // open cases: late ones are misses, the rest have no verdict yet
+    for (let c = 0; c < this.cap; c++) {
+      if (this.cState[c] === CS.FREE || !this.cCounted[c]) continue;
+      const t = this.types[this.cType[c]];
+      const filed = this.cFiled[c];
+      const lateResolution = end - this.cOccur[c] > t.resolutionS;
+      const lateResponse = filed >= 0 && (this.cOnScene[c] >= 0 ? this.cOnScene[c] - filed : end - filed) > t.responseS;
+      if (lateResolution || lateResponse) this.decide(c, false, -1);
+      else if (this.log) this.log.push(this.record(c, null, -1));
+    }
+  }
+}
