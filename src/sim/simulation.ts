@@ -130,8 +130,9 @@ export class Simulation extends Dispatcher {
   override onStaffArrive(s: number): void {
     this.sState[s] = SS.ON_SCENE;
     const c = this.sCase[s];
-    if (++this.cCrewArrived[c] < this.cCrewNeed[c]) return;
+    // on scene: the first member there; handling starts when the whole crew is
     if (this.cOnScene[c] < 0) this.cOnScene[c] = this.now;
+    if (++this.cCrewArrived[c] < this.cCrewNeed[c]) return;
     if (this.cHandleStart[c] < 0) this.cHandleStart[c] = this.now;
     this.cState[c] = CS.HANDLING;
     const end = this.now + this.cRemainS[c] * this.handlingFactor[this.hourOf(this.now)];

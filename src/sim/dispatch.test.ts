@@ -1,0 +1,70 @@
+import { describe, it, expect } from 'vitest';
+import { runScenario } from './run.ts';
+import { Scenario, type ScenarioInput } from '../scenario/schema.ts';
+import { toyDistrict } from './fixtures.ts';
+
+/** One cell, two case types sharing 2 servers at rho ~ 0.87: urgent-and-slow vs routine-and-quick. */
+function twoTypes(order: 'fifo' | 'priority' | 'easyFirst', preemption = false): Scenario {
+  const input: ScenarioInput = {
+    schemaVersion: 2, id: 'two', name: { zh: '两类', en: 'two' },
+    run: { days: 30, warmupHours: 24 },
+    city: { cols: 1, rows: 1, gridSize: 1 },
+    eventTypes: [
+      { id: 'urgent', name: { zh: '紧急', en: 'urgent' }, ratePerDay: 48, priority: 1, skill: 'x',
+        handlingMin: { dist: 'exponential', mean: 40 }, responseDeadlineMin: 15, resolutionDeadlineMin: 120 },
+      { id: 'quick', name: { zh: '简单', en: 'quick' }, ratePerDay: 144, priority: 4, skill: 'x',
+        handlingMin: { dist: 'exponential', mean: 4 }, responseDeadlineMin: 60, resolutionDeadlineMin: 240 },
+    ],
+    teams: [{ id: 't', name: { zh: '队', en: 't' }, skills: ['x'], placement: 'pooled', patrol: false, shifts: [{ start: '00:00', end: '24:00', staff: 2 }] }],
+    dispatch: { policy: 'nearest', order, preemption },
+    travel: { enabled: false },
+  };
+  return Scenario.parse(input);
+}
+const waitOf = (sc: Scenario, id: string, seed = 9) => runScenario(sc, { seed }).byType.find((t) => t.id === id)!.meanWaitS!;
+
+describe('dispatch order', () => {
+  it('priority order makes urgent cases wait less than under FIFO', () => {
+    expect(waitOf(twoTypes('priority'), 'urgent')).toBeLessThan(waitOf(twoTypes('fifo'), 'urgent'));
+  });
+  it('easy-first (score gaming) serves quick cases first and makes urgent ones wait longer', () => {
+    expect(waitOf(twoTypes('easyFirst'), 'quick')).toBeLessThan(waitOf(twoTypes('fifo'), 'quick'));
+    expect(waitOf(twoTypes('easyFirst'), 'urgent')).toBeGreaterThan(waitOf(twoTypes('fifo'), 'urgent'));
+  });
+  it('preemption cuts the urgent wait further, at the cost of the routine one', () => {
+    expect(waitOf(twoTypes('priority', true), 'urgent')).toBeLessThan(waitOf(twoTypes('priority'), 'urgent'));
+    expect(waitOf(twoTypes('priority', true), 'quick')).toBeGreaterThan(waitOf(twoTypes('priority'), 'quick'));
+  });
+  it('every case is served once: arrivals = closed + still open', () => {
+    for (const sc of [twoTypes('fifo'), twoTypes('priority', true), twoTypes('easyFirst')]) {
+      const r = runScenario(sc, { seed: 4, log: true });
+      expect(r.log!.length).toBe(r.kpis.casesArrived);
+      expect(new Set(r.log!.map((c) => c.id)).size).toBe(r.log!.length);
+    }
+  });
+});
+
+describe('dispatch scope', () => {
+  it('grid-bound dispatch responds slower than pooled nearest-available on the same cases', () => {
+    const gb = runScenario(Scenario.parse(toyDistrict({ policy: 'gridBound' })), { seed: 8 });
+    const nn = runScenario(Scenario.parse(toyDistrict({ policy: 'nearest' })), { seed: 8 });
+    expect(gb.kpis.casesArrived).toBe(nn.kpis.casesArrived);
+    expect(gb.kpis.meanWaitS!).toBeGreaterThan(nn.kpis.meanWaitS!);
+  });
+});
+
+describe('patrol', () => {
+  it('patrols discover latent cases long before the citizen fallback would', () => {
+    const withPatrol = runScenario(Scenario.parse(toyDistrict()), { seed: 2, log: true });
+    const input = toyDistrict();
+    input.teams[0].patrol = false;
+    const without = runScenario(Scenario.parse(input), { seed: 2, log: true });
+    const delay = (r: typeof without) => {
+      const v = r.log!.filter((c) => c.type === 'vending' && c.discoveredS >= 0);
+      return v.reduce((s, c) => s + c.discoveredS - c.occurredS, 0) / v.length / 60;
+    };
+    // fallback: exponential, mean 240 min
+    expect(delay(without)).toBeGreaterThan(120);
+    expect(delay(withPatrol)).toBeLessThan(0.5 * delay(without));
+  });
+});
