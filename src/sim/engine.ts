@@ -30,19 +30,21 @@ import { buildRoster, type Roster } from './roster.ts';
 import { Tally, HourlyLevel } from './stats.ts';
 import { CaseQueues } from './queues.ts';
 import type { CaseRecord } from './result.ts';
+import { rainSeries, warningLevels } from './weather.ts';
+import { StationRt, stationRates } from './metro.ts';
 
 export const DAY_S = 86_400;
 
 // Event kinds.
 export const EV = {
   ARRIVAL: 1, DISCOVER: 2, FILED: 3, STAFF_ARRIVE: 4, HANDLED: 5, VERIFIED: 6, CLOSED: 7,
-  SHIFT_START: 8, SHIFT_END: 9, PATROL: 10, ESCALATE: 11,
+  SHIFT_START: 8, SHIFT_END: 9, PATROL: 10, ESCALATE: 11, PAX_ARRIVE: 12, PAX_DONE: 13,
 } as const;
 
 // Case states.
 export const CS = { FREE: 0, LATENT: 1, DISCOVERED: 2, QUEUED: 3, ASSIGNED: 4, HANDLING: 5, HANDLED: 6, VERIFIED: 7 } as const;
 // Staff states.
-export const SS = { OFF: 0, IDLE: 1, PATROL: 2, TRAVEL: 3, ON_SCENE: 4 } as const;
+export const SS = { OFF: 0, IDLE: 1, PATROL: 2, TRAVEL: 3, ON_SCENE: 4, LANE: 5 } as const;
 // Discovery channels.
 export const CHANNELS = ['patrol', 'citizen', 'sensor'] as const;
 
@@ -59,6 +61,10 @@ export interface TypeRt {
   arrivals: Stream;
   attrs: Stream;
   handling: CompiledDist;
+  /** Handling time grows by this share per mm/h of rain. */
+  handlingRain: number;
+  /** Probability of a citizen report by hour of day, or null (always). */
+  reportByHour: number[] | null;
   citizenDelay: CompiledDist;
   fallbackDelay: CompiledDist;
   /** Cumulative channel shares: patrol, patrol+citizen, 1. */
@@ -152,9 +158,18 @@ export class EngineState {
   readonly gridNeighbours: Int32Array[];
   freeCount = 0;
 
-  // --- drivers (hourly factors over the horizon) ---
+  // --- drivers (hourly series over the horizon) ---
+  /** Rain, mm in each hour of the horizon. */
+  readonly rain: Float64Array;
+  /** Rainstorm warning level by hour (index into WARNING_LEVELS). */
+  readonly warning: Uint8Array;
   readonly travelFactor: Float64Array;
-  readonly handlingFactor: Float64Array;
+  readonly stations: StationRt[];
+  /** Station index of members who staff security lanes, else -1. */
+  readonly sLane: Int16Array;
+  /** The event type raised by crowding (-1: none). */
+  readonly crowdType: number;
+  readonly crowdStream: Stream;
 
   // --- dispatch ---
   readonly queues: CaseQueues;
@@ -183,8 +198,11 @@ export class EngineState {
     this.horizonS = this.warmupS + (opts.days ?? sc.run.days) * DAY_S;
     this.log = opts.log ? [] : null;
     const hours = Math.ceil(this.horizonS / 3600);
-    this.travelFactor = new Float64Array(hours + 1).fill(1);
-    this.handlingFactor = new Float64Array(hours + 1).fill(1);
+    this.rain = rainSeries(sc, hours + 1);
+    this.warning = warningLevels(this.rain);
+    const slow = sc.weather?.travelSlowdownPerMm ?? 0;
+    const drainage = sc.weather?.drainageMmPerH ?? Infinity;
+    this.travelFactor = Float64Array.from(this.rain, (r) => 1 + slow * r);
 
     // skills
     const skillSet = new Set<string>();
@@ -200,14 +218,24 @@ export class EngineState {
     this.types = sc.eventTypes.map((et, i): TypeRt => {
       const d = et.discovery;
       const tot = d.patrol + d.citizen + d.sensor;
+      const rates = hourlyRates(et, hours, sc.run.startDayOfWeek);
+      const rain = et.rain;
+      if (rain) {
+        for (let h = 0; h < hours; h++) {
+          const r = this.rain[h];
+          rates[h] = Math.max(0, rates[h] * (1 + rain.ratePerMm * r)) + rain.excessCasesPerMm * Math.max(0, r - drainage);
+        }
+      }
       return {
         id: et.id, index: i, skill: this.skills.indexOf(et.skill), crew: et.crew, priority: et.priority,
         cls: order === 'fifo' ? 0 : order === 'priority' ? et.priority - 1 : easyRank[i],
-        rates: hourlyRates(et, hours, sc.run.startDayOfWeek),
+        rates,
         loc: new LocationSampler(this.city, et),
         arrivals: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i),
         attrs: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i + 1),
         handling: compileDist(et.handlingMin),
+        handlingRain: rain?.handlingPerMm ?? 0,
+        reportByHour: d.citizenReportByHour ?? null,
         citizenDelay: compileDist(d.citizenDelayMin),
         fallbackDelay: compileDist(d.patrolFallbackMin),
         chPatrol: tot > 0 ? d.patrol / tot : 0,
@@ -245,10 +273,13 @@ export class EngineState {
     this.sSpeed = new Float64Array(n);
     this.sOvertimeFrom = new Float64Array(n).fill(-1);
     this.sRoute = new Int32Array(n);
+    this.sLane = new Int16Array(n).fill(-1);
+    const stationIndex = new Map(sc.city.stations.map((st, i) => [st.id, i]));
     const teamMask = sc.teams.map((t) => t.skills.reduce((m, s) => m | (1 << this.skills.indexOf(s)), 0));
     for (let s = 0; s < n; s++) {
       const t = sc.teams[this.sTeam[s]];
       this.sSkills[s] = teamMask[this.sTeam[s]];
+      if (t.role === 'securityLanes' && t.station) this.sLane[s] = stationIndex.get(t.station) ?? -1;
       this.sSpeed[s] = ((t.speedKmh ?? sc.travel.speedKmh[t.mode]) * 1000) / 3600;
       const c = this.city.gridCentreCell(this.sHome[s]);
       this.sFrom[s] = c;
@@ -256,11 +287,13 @@ export class EngineState {
     }
     this.routes = [];
     for (let g = 0; g < this.city.nGrids; g++) this.routes.push(this.city.patrolRoute(g));
-    this.skillStaff = this.skills.map((_, k) => Int32Array.from([...Array(n).keys()].filter((s) => this.sSkills[s] & (1 << k))));
+    // lane staff work the security check, never cases
+    const dispatchable = (s: number) => this.sLane[s] < 0;
+    this.skillStaff = this.skills.map((_, k) => Int32Array.from([...Array(n).keys()].filter((s) => dispatchable(s) && this.sSkills[s] & (1 << k))));
     this.gridSkillStaff = [];
     const nk = this.skills.length;
     const buckets: number[][] = Array.from({ length: this.city.nGrids * nk }, () => []);
-    for (let s = 0; s < n; s++) for (let k = 0; k < nk; k++) if (this.sSkills[s] & (1 << k)) buckets[this.sHome[s] * nk + k].push(s);
+    for (let s = 0; s < n; s++) for (let k = 0; k < nk; k++) if (dispatchable(s) && this.sSkills[s] & (1 << k)) buckets[this.sHome[s] * nk + k].push(s);
     for (const b of buckets) this.gridSkillStaff.push(Int32Array.from(b));
     this.gridNeighbours = [];
     for (let g = 0; g < this.city.nGrids; g++) this.gridNeighbours.push(Int32Array.from(this.city.neighbourGrids(g)));
@@ -273,6 +306,20 @@ export class EngineState {
     this.covCases = new Float64Array(this.city.nGrids * 24);
     this.covMet = new Float64Array(this.city.nGrids * 24);
 
+    // metro stations
+    const paxRates = stationRates(sc, hours);
+    this.stations = sc.city.stations.map((st, i) => new StationRt(
+      i, st.id, st.y * this.city.cols + st.x, paxRates[i],
+      this.streams.get(STREAM.PASSENGERS_BASE + 2 * i), this.streams.get(STREAM.PASSENGERS_BASE + 2 * i + 1), this.warmupS));
+    sc.teams.forEach((t, ti) => {
+      if (t.role === 'securityLanes' && t.station) {
+        const st = this.stations[stationIndex.get(t.station) ?? -1];
+        if (st) st.laneTeam = ti;
+      }
+    });
+    this.crowdType = sc.eventTypes.findIndex((et) => et.crowdIncident);
+    this.crowdStream = this.streams.get(STREAM.crowd);
+
     this.growCases(1024);
     this.schedule();
   }
@@ -282,6 +329,10 @@ export class EngineState {
     for (const t of this.types) {
       const ta = nextArrival(t.rates, 0, t.arrivals);
       if (ta < this.horizonS) this.q.push(ta, EV.ARRIVAL, t.index, 0);
+    }
+    for (const st of this.stations) {
+      const ta = nextArrival(st.rates, 0, st.arrivals);
+      if (ta < this.horizonS) this.q.push(ta, EV.PAX_ARRIVE, st.index, 0);
     }
     this.roster.shifts.forEach((sh, i) => {
       // a shift that started yesterday and is still running at 00:00 is on duty from the start

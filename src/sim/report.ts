@@ -13,8 +13,9 @@
  *   rostered on-duty staff-time; overtime is paid but not in the ratio.
  */
 import type { Simulation } from './simulation.ts';
-import type { RunResult, Kpis, TypeStats, TeamStats, CoverageMatrix } from './result.ts';
+import type { RunResult, Kpis, TypeStats, TeamStats, CoverageMatrix, StationStats, WeatherStats } from './result.ts';
 import { hourExposure } from './stats.ts';
+import { WARNING_LEVELS } from './weather.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -94,6 +95,29 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
     costCny,
   };
 
+  const days = spanS / 86400;
+  const stations: StationStats[] = sim.stations.map((st) => ({
+    id: st.id,
+    passengers: st.passengers,
+    meanWaitS: st.wait.mean(),
+    p90WaitS: st.wait.quantile(0.9),
+    passengersByHour: Array.from(st.passengersByHour, (v) => v / days),
+    meanWaitByHour: Array.from(st.waitSumByHour, (v, h) => ratio(v, st.waitCountByHour[h])),
+    meanQueueByHour: Array.from(st.queue.byHour, (v, h) => (exposure[h] > 0 ? v / exposure[h] : 0)),
+    maxQueueByHour: Array.from(st.maxQueueByHour),
+    crowdIncidents: st.incidents,
+  }));
+  const hours = Math.ceil(sim.horizonS / 3600);
+  const rain = Array.from(sim.rain.subarray(0, hours));
+  const weather: WeatherStats | null = sim.sc.weather
+    ? {
+        rainMmByHour: rain,
+        warningByHour: Array.from(sim.warning.subarray(0, hours), (w) => WARNING_LEVELS[w]),
+        totalMm: rain.reduce((a, b) => a + b, 0),
+        peakMmPerH: rain.reduce((a, b) => Math.max(a, b), 0),
+      }
+    : null;
+
   const result: RunResult = {
     seed,
     kpis,
@@ -102,6 +126,8 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
     coverage,
     backlogByHour: Array.from(sim.backlog.byHour, (v, h) => (exposure[h] > 0 ? v / exposure[h] : 0)),
     perf: { events: sim.events, wallS: 0 },
+    stations,
+    weather,
   };
   if (sim.log) result.log = sim.log;
   return result;

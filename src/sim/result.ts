@@ -90,6 +90,30 @@ export interface CaseRecord {
   slaMet: boolean | null;
 }
 
+/** A metro station's passengers, security waits and crowding, by hour of day. */
+export interface StationStats {
+  id: string;
+  passengers: number;
+  meanWaitS: number | null;
+  p90WaitS: number | null;
+  passengersByHour: number[];
+  /** Mean security wait of passengers arriving in each hour (null: none). */
+  meanWaitByHour: (number | null)[];
+  /** Time-averaged passengers waiting at security, and the most seen, by hour. */
+  meanQueueByHour: number[];
+  maxQueueByHour: number[];
+  crowdIncidents: number;
+}
+
+/** The rain driver's series over the run, one value per hour from the start. */
+export interface WeatherStats {
+  rainMmByHour: number[];
+  /** 'none' | 'blue' | 'yellow' | 'orange' | 'red' */
+  warningByHour: string[];
+  totalMm: number;
+  peakMmPerH: number;
+}
+
 export interface RunResult {
   seed: number;
   kpis: Kpis;
@@ -99,6 +123,8 @@ export interface RunResult {
   /** Time-averaged open cases per hour of day. */
   backlogByHour: number[];
   perf: { events: number; wallS: number };
+  stations: StationStats[];
+  weather: WeatherStats | null;
   /** Per-case log, only when asked for. */
   log?: CaseRecord[];
 }

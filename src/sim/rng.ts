@@ -29,6 +29,8 @@ export const STREAM = {
   weather: 5,
   crowd: 6,
   ARRIVALS_BASE: 16,
+  /** Station i: passenger arrivals PASSENGERS_BASE + 2i, security-check times + 2i + 1. */
+  PASSENGERS_BASE: 512,
 } as const;
 
 export class Stream {

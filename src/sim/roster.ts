@@ -51,7 +51,12 @@ export function buildRoster(sc: Scenario, city: City): Roster {
         shift.push(si);
         home.push(g);
       };
-      if (t.placement === 'perGrid') {
+      const station = t.station ? sc.city.stations.find((st) => st.id === t.station) : undefined;
+      if (station) {
+        // based at a metro station: everyone's home is the station's grid
+        const g = city.cellGrid[station.y * city.cols + station.x];
+        for (let j = 0; j < sh.staff; j++) add(g);
+      } else if (t.placement === 'perGrid') {
         for (let g = 0; g < city.nGrids; g++) for (let j = 0; j < sh.staff; j++) add(g);
       } else {
         for (let j = 0; j < sh.staff; j++) add(Math.floor(((j + 0.5) * city.nGrids) / sh.staff));

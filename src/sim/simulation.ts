@@ -19,6 +19,7 @@ import { EV, CS, SS, DAY_S, CHANNELS } from './engine.ts';
 import { sample } from './rng.ts';
 import { nextArrival } from './arrivals.ts';
 import type { CaseRecord } from './result.ts';
+import { type StationRt, stationNeighbourhood } from './metro.ts';
 
 export class Simulation extends Dispatcher {
   finished = false;
@@ -44,6 +45,8 @@ export class Simulation extends Dispatcher {
         case EV.SHIFT_END: this.onShiftEnd(a); break;
         case EV.PATROL: if (this.sToken[a] === b && this.sState[a] === SS.PATROL) this.onPatrol(a); break;
         case EV.ESCALATE: if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a); break;
+        case EV.PAX_ARRIVE: this.onPassenger(a); break;
+        case EV.PAX_DONE: this.onPassengerDone(a); break;
       }
     }
     if (end > this.now) this.now = end;
@@ -51,18 +54,25 @@ export class Simulation extends Dispatcher {
 
   private onArrival(ti: number): void {
     const t = this.types[ti];
-    const now = this.now;
-    const next = nextArrival(t.rates, now, t.arrivals);
+    const next = nextArrival(t.rates, this.now, t.arrivals);
     if (next < this.horizonS) this.q.push(next, EV.ARRIVAL, ti, 0);
+    this.createCase(ti, -1);
+  }
 
+  /** A case of type ti occurs now, at `cell` or (when -1) at a cell drawn from the type's weights. */
+  createCase(ti: number, cell: number): number {
+    const t = this.types[ti];
+    const now = this.now;
     const c = this.allocCase();
     const s = t.attrs;
     this.cId[c] = this.caseCounter++;
     this.cType[c] = ti;
-    this.cCell[c] = t.loc.sample(now, s);
+    this.cCell[c] = cell >= 0 ? cell : t.loc.sample(now, s);
     // one channel: no draw; several: one uniform against the cumulative shares
     const u = t.chMixed ? s.uniform() : 0.5;
-    const ch = u < t.chPatrol ? 0 : u < t.chCitizen ? 1 : 2;
+    let ch = u < t.chPatrol ? 0 : u < t.chCitizen ? 1 : 2;
+    // nobody reports it (more likely at night): latent, for a patrol to find
+    if (ch === 1 && t.reportByHour && s.uniform() >= t.reportByHour[Math.floor(now / 3600) % 24]) ch = 0;
     this.cChannel[c] = ch;
     this.cRemainS[c] = sample(t.handling, s);
     const ctr = this.centre;
@@ -96,6 +106,7 @@ export class Simulation extends Dispatcher {
       }
       this.q.push(now + delay, EV.DISCOVER, c, this.cToken[c]);
     }
+    return c;
   }
 
   private unlinkLatent(c: number): void {
@@ -135,7 +146,8 @@ export class Simulation extends Dispatcher {
     if (++this.cCrewArrived[c] < this.cCrewNeed[c]) return;
     if (this.cHandleStart[c] < 0) this.cHandleStart[c] = this.now;
     this.cState[c] = CS.HANDLING;
-    const end = this.now + this.cRemainS[c] * this.handlingFactor[this.hourOf(this.now)];
+    const t = this.types[this.cType[c]];
+    const end = this.now + this.cRemainS[c] * (1 + t.handlingRain * this.rain[this.hourOf(this.now)]);
     this.cHandleEnd[c] = end;
     this.q.push(end, EV.HANDLED, c, this.cToken[c]);
   }
@@ -217,7 +229,10 @@ export class Simulation extends Dispatcher {
       if (this.sOnDuty[s] === 1) continue;
       this.sOnDuty[s] = 1;
       onDuty.add(this.now, 1);
-      if (this.sState[s] === SS.OFF) {
+      if (this.sLane[s] >= 0) {
+        this.sState[s] = SS.LANE;
+        this.openLane(this.stations[this.sLane[s]]);
+      } else if (this.sState[s] === SS.OFF) {
         const c = this.city.gridCentreCell(this.sHome[s]);
         this.sFrom[s] = c; this.sTo[s] = c; this.sDepart[s] = this.now; this.sArrive[s] = this.now;
         this.sRoute[s] = this.patrolStream.int(this.routes[this.sHome[s]].length);
@@ -245,7 +260,10 @@ export class Simulation extends Dispatcher {
       this.sOnDuty[s] = 0;
       onDuty.add(this.now, -1);
       const st = this.sState[s];
-      if (st === SS.IDLE || st === SS.PATROL) {
+      if (st === SS.LANE) {
+        this.sState[s] = SS.OFF;
+        this.stations[this.sLane[s]].lanes--;
+      } else if (st === SS.IDLE || st === SS.PATROL) {
         this.sState[s] = SS.OFF;
         this.sToken[s]++;
         this.freeCount--;
@@ -275,6 +293,65 @@ export class Simulation extends Dispatcher {
     if (this.sState[s] === SS.PATROL) this.patrolStep(s);
   }
 
+  // --- metro: passengers through the security check ---
+
+  private openLane(st: StationRt): void {
+    st.lanes++;
+    if (st.queueLen > 0 && st.busy < st.lanes) this.serveNext(st);
+  }
+
+  private onPassenger(si: number): void {
+    const st = this.stations[si];
+    const now = this.now;
+    const next = nextArrival(st.rates, now, st.arrivals);
+    if (next < this.horizonS) this.q.push(next, EV.PAX_ARRIVE, si, 0);
+    if (now >= this.warmupS) {
+      st.passengers++;
+      st.passengersByHour[Math.floor(now / 3600) % 24]++;
+    }
+    if (st.busy < st.lanes) {
+      this.startService(st, now);
+      return;
+    }
+    st.push(now);
+    st.queue.add(now, 1);
+    const hod = Math.floor(now / 3600) % 24;
+    if (now >= this.warmupS && st.queueLen > st.maxQueueByHour[hod]) st.maxQueueByHour[hod] = st.queueLen;
+    const m = this.sc.metro;
+    if (m && this.crowdType >= 0 && st.queueLen >= m.crowdThreshold && now >= st.nextIncidentS) {
+      st.nextIncidentS = now + m.incidentCooldownMin * 60;
+      const around = stationNeighbourhood(this.city, st.cell);
+      this.createCase(this.crowdType, around[this.crowdStream.int(around.length)]);
+      if (now >= this.warmupS) st.incidents++;
+    }
+  }
+
+  private serveNext(st: StationRt): void {
+    const arrived = st.shift();
+    st.queue.add(this.now, -1);
+    this.startService(st, arrived);
+  }
+
+  private startService(st: StationRt, arrivedS: number): void {
+    st.busy++;
+    if (st.laneTeam >= 0) this.teamBusy[st.laneTeam].add(this.now, 1);
+    if (arrivedS >= this.warmupS) {
+      const w = this.now - arrivedS;
+      st.wait.add(w);
+      const hod = Math.floor(arrivedS / 3600) % 24;
+      st.waitSumByHour[hod] += w;
+      st.waitCountByHour[hod]++;
+    }
+    this.q.push(this.now + st.service.exp(this.sc.metro?.securityServiceS ?? 4), EV.PAX_DONE, st.index, 0);
+  }
+
+  private onPassengerDone(si: number): void {
+    const st = this.stations[si];
+    st.busy--;
+    if (st.laneTeam >= 0) this.teamBusy[st.laneTeam].add(this.now, -1);
+    if (st.queueLen > 0 && st.busy < st.lanes) this.serveNext(st);
+  }
+
   /** Close the books at the horizon. Call once, after runUntil(horizon). */
   finish(): void {
     if (this.finished) return;
@@ -282,6 +359,7 @@ export class Simulation extends Dispatcher {
     const end = this.horizonS;
     this.now = Math.max(this.now, end);
     this.backlog.advance(end);
+    for (const st of this.stations) st.queue.advance(end);
     for (const l of this.teamOnDuty) l.advance(end);
     for (const l of this.teamBusy) l.advance(end);
     for (let s = 0; s < this.nStaff; s++) {
