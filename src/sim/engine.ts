@@ -90,6 +90,7 @@ export class EngineState {
   readonly roster: Roster;
   readonly q = new EventQueue(4096);
   readonly streams: StreamSet;
+  readonly seed: number;
   readonly types: TypeRt[];
   readonly skills: string[];
   now = 0;
@@ -194,6 +195,7 @@ export class EngineState {
     this.sc = sc;
     this.city = new City(sc);
     this.streams = new StreamSet(seed);
+    this.seed = seed;
     this.warmupS = sc.run.warmupHours * 3600;
     this.horizonS = this.warmupS + (opts.days ?? sc.run.days) * DAY_S;
     this.log = opts.log ? [] : null;

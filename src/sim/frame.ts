@@ -1,0 +1,91 @@
+/**
+ * What a running simulation shows the renderer.
+ *
+ * Once per load the worker sends a `CityLayout` (static: the lattice, land
+ * use, grids, stations, names). While a run plays it sends `Frame`s: a few
+ * numbers and typed arrays whose buffers are transferred, not copied. The
+ * page never sees engine objects, only these.
+ */
+import type { RunResult } from './result.ts';
+
+export interface Named {
+  id: string;
+  name: { zh: string; en: string };
+}
+
+export interface CityLayout {
+  scenarioId: string;
+  name: { zh: string; en: string };
+  description?: { zh: string; en: string };
+  seed: number;
+  cols: number;
+  rows: number;
+  cellSizeM: number;
+  gridSize: number;
+  gridCols: number;
+  gridRows: number;
+  gridIds: string[];
+  /** Land use index per cell (see LAND_USES in src/scenario/schema.ts). */
+  landUse: Uint8Array;
+  lowLying: Uint8Array;
+  /** Day population per cell. */
+  dayPop: Float32Array;
+  stations: (Named & { cell: number; dailyRidership: number })[];
+  types: (Named & { priority: number })[];
+  teams: (Named & { role: 'field' | 'securityLanes' })[];
+  nStaff: number;
+  /** Team index of each staff member. */
+  staffTeam: Int16Array;
+  horizonS: number;
+  warmupS: number;
+  /** Rain per hour of the horizon (mm) and warning level index (0 none .. 4 red). */
+  rainByHour: Float32Array;
+  warningByHour: Uint8Array;
+  coverageTarget: number;
+}
+
+/** Running KPIs (so far); at the end of the run, exactly the RunResult's kpis. */
+export interface LiveKpis {
+  casesArrived: number;
+  casesClosed: number;
+  casesOpen: number;
+  meanWaitS: number | null;
+  meanResponseS: number | null;
+  p90ResponseS: number | null;
+  slaAttainment: number | null;
+  coverageIndex: number | null;
+  staffHours: number;
+  utilisation: number | null;
+  overtimeHours: number;
+  staffOnDuty: number;
+  staffBusy: number;
+}
+
+/** What the worker sends each animation frame. Typed arrays are transferred. */
+export interface Frame {
+  /** Simulation clock, seconds from the run start. */
+  tS: number;
+  /** The run reached its horizon. */
+  done: boolean;
+  events: number;
+  kpis: LiveKpis;
+  /** Staff positions in cell units (x, y interleaved; cell centres at i + 0.5). */
+  staffXY: Float32Array;
+  /** Staff state per member: 0 off, 1 idle, 2 patrol, 3 travelling, 4 on scene, 5 security lane. */
+  staffState: Uint8Array;
+  /** Open cases: x, y (cell units), type index, priority, late flag (1 = past a deadline), stage (1 latent, 2 discovered, 3 queued, 4 dispatched, 5 handling, 6+ closing). */
+  cases: Float32Array;
+  nCases: number;
+  /** Open cases per cell (backlog). */
+  cellBacklog: Float32Array;
+  /** Coverage matrix so far: grid x 24 attainment (NaN where no decided cases), row-major by grid. */
+  coverage: Float32Array;
+  /** Decided cases per grid x hour. */
+  coverageCases: Float32Array;
+  /** Passengers waiting at each station's security check now. */
+  stationQueue: Float32Array;
+  rainMmPerH: number;
+  warning: number;
+  /** The full result, present once done (identical to the CLI's for the same scenario and seed). */
+  result?: RunResult;
+}

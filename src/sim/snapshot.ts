@@ -1,0 +1,159 @@
+/**
+ * Snapshots of a running simulation for the renderer.
+ *
+ * Staff are drawn where they are: the position on their current leg
+ * (dispatch trip or patrol step) interpolated at the clock. Open cases are
+ * the live case slots. Each call fills fresh typed arrays (their buffers are
+ * then transferred to the page, so they cannot be reused).
+ *
+ * Running KPIs are read from the counters without closing the books, so a
+ * snapshot never disturbs the run; once the run is finished they are the
+ * final KPIs.
+ */
+import type { Simulation } from './simulation.ts';
+import type { Frame, LiveKpis, CityLayout } from './frame.ts';
+import { CS, SS } from './engine.ts';
+import { buildResult } from './report.ts';
+
+export function layoutOf(sim: Simulation, seed: number): CityLayout {
+  const sc = sim.sc, city = sim.city;
+  const hours = Math.ceil(sim.horizonS / 3600);
+  return {
+    scenarioId: sc.id,
+    name: sc.name,
+    description: sc.description,
+    seed,
+    cols: city.cols,
+    rows: city.rows,
+    cellSizeM: city.cellSizeM,
+    gridSize: city.k,
+    gridCols: city.gridCols,
+    gridRows: city.gridRows,
+    gridIds: city.gridIds,
+    landUse: city.landUse.slice(),
+    lowLying: city.lowLying.slice(),
+    dayPop: city.dayPop.slice(),
+    stations: sc.city.stations.map((s) => ({ id: s.id, name: s.name, cell: s.y * city.cols + s.x, dailyRidership: s.dailyRidership ?? 0 })),
+    types: sc.eventTypes.map((t) => ({ id: t.id, name: t.name, priority: t.priority })),
+    teams: sc.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+    nStaff: sim.nStaff,
+    staffTeam: sim.sTeam.slice(),
+    horizonS: sim.horizonS,
+    warmupS: sim.warmupS,
+    rainByHour: Float32Array.from(sim.rain.subarray(0, hours)),
+    warningByHour: sim.warning.slice(0, hours),
+    coverageTarget: sc.targets.coverage,
+  };
+}
+
+function liveKpis(sim: Simulation): LiveKpis {
+  let arrived = 0, closed = 0, met = 0, decided = 0;
+  for (const t of sim.types) { arrived += t.arrived; closed += t.closed; met += t.slaMet; decided += t.slaDecided; }
+  let onS = 0, busyS = 0, overS = 0;
+  for (let i = 0; i < sim.teamOnDuty.length; i++) {
+    onS += sim.teamOnDuty[i].total();
+    busyS += sim.teamBusy[i].total();
+    overS += sim.teamOvertimeS[i];
+  }
+  let gridHours = 0, covered = 0;
+  const target = sim.sc.targets.coverage;
+  for (let i = 0; i < sim.covCases.length; i++) {
+    const n = sim.covCases[i];
+    if (n > 0) { gridHours++; if (sim.covMet[i] / n >= target) covered++; }
+  }
+  let onDuty = 0, busy = 0;
+  for (let s = 0; s < sim.nStaff; s++) {
+    if (sim.sOnDuty[s]) onDuty++;
+    const st = sim.sState[s];
+    if (st === SS.TRAVEL || st === SS.ON_SCENE) busy++;
+  }
+  return {
+    casesArrived: arrived,
+    casesClosed: closed,
+    casesOpen: sim.used,
+    meanWaitS: sim.allWait.mean(),
+    meanResponseS: sim.allResponse.mean(),
+    p90ResponseS: sim.allResponse.quantile(0.9),
+    slaAttainment: decided > 0 ? met / decided : null,
+    coverageIndex: gridHours > 0 ? covered / gridHours : null,
+    staffHours: (onS + overS) / 3600,
+    utilisation: onS > 0 ? busyS / onS : null,
+    overtimeHours: overS / 3600,
+    staffOnDuty: onDuty,
+    staffBusy: busy,
+  };
+}
+
+/** A frame at the simulation's current clock. When the run is at its horizon, the books are closed and the full result attached. */
+export function frameOf(sim: Simulation): Frame {
+  const now = sim.now;
+  const n = sim.nStaff;
+  const cols = sim.city.cols;
+  const staffXY = new Float32Array(n * 2);
+  const staffState = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    const from = sim.sFrom[s], to = sim.sTo[s];
+    const d = sim.sDepart[s], a = sim.sArrive[s];
+    const f = now >= a || a <= d ? 1 : now <= d ? 0 : (now - d) / (a - d);
+    const fx = from % cols, fy = (from / cols) | 0, tx = to % cols, ty = (to / cols) | 0;
+    staffXY[2 * s] = fx + (tx - fx) * f + 0.5;
+    staffXY[2 * s + 1] = fy + (ty - fy) * f + 0.5;
+    staffState[s] = sim.sOnDuty[s] || sim.sState[s] !== SS.OFF ? sim.sState[s] : SS.OFF;
+  }
+  const cases = new Float32Array(sim.used * 6);
+  const cellBacklog = new Float32Array(sim.city.nCells);
+  let k = 0;
+  for (let c = 0; c < sim.cap && k < sim.used; c++) {
+    const st = sim.cState[c];
+    if (st === CS.FREE) continue;
+    const t = sim.types[sim.cType[c]];
+    const cell = sim.cCell[c];
+    const filed = sim.cFiled[c];
+    const late = now - sim.cOccur[c] > t.resolutionS || (filed >= 0 && sim.cOnScene[c] < 0 && now - filed > t.responseS);
+    const o = k * 6;
+    // jitter inside the cell by id so that several cases in one cell stay visible
+    const id = sim.cId[c];
+    cases[o] = (cell % cols) + 0.2 + 0.6 * ((id * 0.618034) % 1);
+    cases[o + 1] = ((cell / cols) | 0) + 0.2 + 0.6 * ((id * 0.381966) % 1);
+    cases[o + 2] = t.index;
+    cases[o + 3] = t.priority;
+    cases[o + 4] = late ? 1 : 0;
+    cases[o + 5] = st;
+    cellBacklog[cell]++;
+    k++;
+  }
+  const done = now >= sim.horizonS;
+  const result = done ? buildResult(sim, sim.seed) : undefined;
+  const kpis = liveKpis(sim);
+  if (result) {
+    // the end of the run: exactly the numbers a CLI run reports
+    const r = result.kpis;
+    Object.assign(kpis, {
+      casesArrived: r.casesArrived, casesClosed: r.casesClosed, meanWaitS: r.meanWaitS, meanResponseS: r.meanResponseS,
+      p90ResponseS: r.p90ResponseS, slaAttainment: r.slaAttainment, coverageIndex: r.coverageIndex, staffHours: r.staffHours,
+      utilisation: r.utilisation, overtimeHours: r.overtimeHours,
+    });
+  }
+  const g = sim.city.nGrids;
+  const coverage = new Float32Array(g * 24);
+  const coverageCases = Float32Array.from(sim.covCases);
+  for (let i = 0; i < g * 24; i++) coverage[i] = sim.covCases[i] > 0 ? sim.covMet[i] / sim.covCases[i] : NaN;
+  const hour = Math.min(sim.rain.length - 1, Math.floor(now / 3600));
+  return {
+    tS: now,
+    done,
+    events: sim.events,
+    kpis,
+    staffXY,
+    staffState,
+    cases: k * 6 === cases.length ? cases : cases.slice(0, k * 6),
+    nCases: k,
+    cellBacklog,
+    coverage,
+    coverageCases,
+    stationQueue: Float32Array.from(sim.stations, (st) => st.queueLen),
+    rainMmPerH: sim.rain[hour] ?? 0,
+    warning: sim.warning[hour] ?? 0,
+    result,
+  };
+}
