@@ -1,0 +1,362 @@
+/**
+ * Cross-field checks: what zod's per-field schema cannot see.
+ *
+ * These run after `Scenario.safeParse` has succeeded, on the parsed scenario
+ * (defaults filled in). Each finds a scenario that is well-typed but cannot
+ * mean what its author wanted, and says so with the JSON path of the field to
+ * change:
+ *
+ * - the responsibility-grid size must divide the city (`$.city.gridSize`);
+ * - zones, stations and districts must lie inside the city;
+ * - ids must be unique within event types, teams, stations and districts;
+ * - a shift must end after it starts ("22:00" → "06:00" needs "06:00+1") and
+ *   last at most 24 hours;
+ * - every event type's skill must be held by some team, and every team must
+ *   hold some skill that an event type needs;
+ * - an event's crew must fit the largest number of staff ever on duty;
+ * - distributions must be well-formed (min ≤ mode ≤ max);
+ * - an event type with a positive rate needs a profile that is not all zero,
+ *   a discovery channel with a positive share, and somewhere to happen
+ *   (`only: "station"` needs stations);
+ * - the warm-up must be shorter than the run;
+ * - metro: stations named by teams and surges must exist, security-lane teams
+ *   need a station, two stations cannot share a cell, at most one event type
+ *   is the crowd incident.
+ *
+ * A team with zero staff on every shift is allowed: it is how a planner
+ * switches a team off in a what-if.
+ *
+ * Pure: no I/O, no clock, no randomness.
+ */
+import type { Dist, Scenario } from './schema.ts';
+import { formatPath, type ScenarioError } from './messages.ts';
+
+type Path = readonly (string | number)[];
+
+/** Every cross-field problem in `s`, grouped by check; an empty list means the scenario is usable. */
+export function validateScenario(s: Scenario): ScenarioError[] {
+  return [
+    ...checkGrid(s),
+    ...checkInsideCity(s),
+    ...checkDuplicateIds(s),
+    ...checkRun(s),
+    ...checkEventTypes(s),
+    ...checkShifts(s),
+    ...checkSkills(s),
+    ...checkCrews(s),
+    ...checkDists(s),
+    ...checkMetro(s),
+  ];
+}
+
+function err(path: Path, code: string, zh: string, en: string): ScenarioError {
+  return { path: formatPath(path), code, zh, en };
+}
+
+const list = (xs: readonly unknown[], zh: boolean) => xs.map((x) => `"${x}"`).join(zh ? '、' : ', ');
+
+// ---------------------------------------------------------------------------
+// City
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function checkGrid(s: Scenario): ScenarioError[] {
+  const { cols, rows, gridSize: k } = s.city;
+  if (cols % k === 0 && rows % k === 0) return [];
+  const g = gcd(cols, rows);
+  const ok: number[] = [];
+  for (let d = 1; d <= g; d++) if (g % d === 0) ok.push(d);
+  return [err(['city', 'gridSize'], 'grid_size_not_dividing',
+    `网格边长 ${k} 必须同时整除城市列数 ${cols} 和行数 ${rows}（余数 ${cols % k} 和 ${rows % k}）；可选：${ok.join('、')}`,
+    `grid size ${k} must divide both cols ${cols} and rows ${rows} (remainders ${cols % k} and ${rows % k}); valid sizes: ${ok.join(', ')}`)];
+}
+
+function checkRect(base: Path, r: { x: number; y: number; w?: number; h?: number }, cols: number, rows: number): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  const w = r.w ?? 1;
+  const h = r.h ?? 1;
+  const axes = [
+    { pos: 'x', size: 'w', p: r.x, n: w, limit: cols, zh: '列数', en: 'cols' },
+    { pos: 'y', size: 'h', p: r.y, n: h, limit: rows, zh: '行数', en: 'rows' },
+  ] as const;
+  for (const a of axes) {
+    if (a.p >= a.limit) {
+      out.push(err([...base, a.pos], 'outside_city',
+        `${a.pos} = ${a.p} 超出城市范围（${a.zh} ${a.limit}，坐标应在 0..${a.limit - 1}）`,
+        `${a.pos} = ${a.p} is outside the city (${a.en} ${a.limit}, valid 0..${a.limit - 1})`));
+    } else if (r.w !== undefined && a.p + a.n > a.limit) {
+      out.push(err([...base, a.size], 'outside_city',
+        `超出城市范围：${a.pos} + ${a.size} = ${a.p + a.n} > ${a.zh} ${a.limit}（${a.size} 最大为 ${a.limit - a.p}）`,
+        `extends outside the city: ${a.pos} + ${a.size} = ${a.p + a.n} > ${a.en} ${a.limit} (${a.size} at most ${a.limit - a.p})`));
+    }
+  }
+  return out;
+}
+
+function checkInsideCity(s: Scenario): ScenarioError[] {
+  const { cols, rows, zones, stations, districts } = s.city;
+  return [
+    ...zones.flatMap((z, i) => checkRect(['city', 'zones', i], z, cols, rows)),
+    ...stations.flatMap((st, i) => checkRect(['city', 'stations', i], { x: st.x, y: st.y }, cols, rows)),
+    ...districts.flatMap((d, i) => checkRect(['city', 'districts', i], d, cols, rows)),
+  ];
+}
+
+function checkDuplicateIds(s: Scenario): ScenarioError[] {
+  const lists: [Path, readonly { id: string }[]][] = [
+    [['eventTypes'], s.eventTypes],
+    [['teams'], s.teams],
+    [['city', 'stations'], s.city.stations],
+    [['city', 'districts'], s.city.districts],
+  ];
+  const out: ScenarioError[] = [];
+  for (const [base, items] of lists) {
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      const j = first.get(item.id);
+      if (j === undefined) {
+        first.set(item.id, i);
+        return;
+      }
+      const firstPath = formatPath([...base, j, 'id']);
+      out.push(err([...base, i, 'id'], 'duplicate_id',
+        `id "${item.id}" 重复（已用于 ${firstPath}）；同一列表中的 id 必须唯一`,
+        `duplicate id "${item.id}" (already used by ${firstPath}); ids must be unique within a list`));
+    });
+  }
+  return out;
+}
+
+function checkRun(s: Scenario): ScenarioError[] {
+  const hours = s.run.days * 24;
+  if (s.run.warmupHours < hours) return [];
+  return [err(['run', 'warmupHours'], 'warmup_too_long',
+    `预热 ${s.run.warmupHours} 小时不短于运行总时长 ${hours} 小时，统计将为空`,
+    `warm-up of ${s.run.warmupHours} h is not shorter than the run (${hours} h); nothing would be measured`)];
+}
+
+// ---------------------------------------------------------------------------
+// Event types
+
+function checkEventTypes(s: Scenario): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  const hasLowLying = s.city.zones.some((z) => z.lowLying === true);
+  s.eventTypes.forEach((et, i) => {
+    if (et.ratePerDay <= 0) return;
+    if (et.profile && et.profile.reduce((a, b) => a + b, 0) === 0) {
+      out.push(err(['eventTypes', i, 'profile'], 'profile_all_zero',
+        `到达曲线全为 0，但 ratePerDay = ${et.ratePerDay} > 0：事件无时可发生；请至少给一个小时正权重，或把 ratePerDay 设为 0`,
+        `the arrival profile is all zero but ratePerDay = ${et.ratePerDay} > 0: there is no hour for events to happen; give some hour a positive weight or set ratePerDay to 0`));
+    }
+    const d = et.discovery;
+    if (d.patrol + d.citizen + d.sensor === 0) {
+      out.push(err(['eventTypes', i, 'discovery'], 'discovery_all_zero',
+        '巡查 (patrol)、市民 (citizen)、传感器 (sensor) 三种发现渠道的份额全为 0，事件永远不会被发现',
+        'the patrol, citizen and sensor shares are all zero, so these events would never be discovered'));
+    }
+    const only = et.weights.only;
+    if ((only === 'station' && s.city.stations.length === 0) || (only === 'lowLying' && !hasLowLying)) {
+      const [zh, en] = only === 'station' ? ['地铁站', 'station'] : ['低洼（lowLying）', 'low-lying'];
+      out.push(err(['eventTypes', i, 'weights', 'only'], 'no_cells_for_event',
+        `只允许发生在${zh}单元，但城市中没有这样的单元`,
+        `may only happen in ${en} cells, but the city has none`));
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Shifts
+
+/** "HH:MM" or "HH:MM+1" → minutes after the start of the first day (+1 adds 1440); null if malformed or past 24:00. */
+export function parseTimeOfDay(t: string): { minutes: number; nextDay: boolean } | null {
+  const m = /^(\d{2}):(\d{2})(\+1)?$/.exec(t);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59 || (h === 24 && min !== 0)) return null;
+  const nextDay = m[3] !== undefined;
+  return { minutes: h * 60 + min + (nextDay ? 1440 : 0), nextDay };
+}
+
+/** A shift's start and end in minutes from the start of its day; end > start for a valid shift. */
+export function shiftSpanMin(shift: { start: string; end: string }): { startMin: number; endMin: number } | null {
+  const a = parseTimeOfDay(shift.start);
+  const b = parseTimeOfDay(shift.end);
+  return a && b ? { startMin: a.minutes, endMin: b.minutes } : null;
+}
+
+function checkShifts(s: Scenario): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  s.teams.forEach((team, i) => {
+    team.shifts.forEach((sh, j) => {
+      const base = ['teams', i, 'shifts', j] as const;
+      const a = parseTimeOfDay(sh.start);
+      const b = parseTimeOfDay(sh.end);
+      for (const [key, t, v] of [['start', sh.start, a], ['end', sh.end, b]] as const) {
+        if (v === null) {
+          out.push(err([...base, key], 'time_out_of_range', `时间 "${t}" 超出范围：24 点只能写作 "24:00"`, `time "${t}" is out of range: the only time in hour 24 is "24:00"`));
+        }
+      }
+      if (!a || !b) return;
+      if (a.nextDay) {
+        out.push(err([...base, 'start'], 'shift_start_next_day',
+          `开始时间 "${sh.start}" 不应带 +1；跨过午夜的班次请把 +1 写在结束时间上`,
+          `start "${sh.start}" must not carry +1; for a shift that crosses midnight put +1 on the end`));
+        return;
+      }
+      if (b.minutes <= a.minutes) {
+        const fix = !b.nextDay && b.minutes < a.minutes;
+        out.push(err([...base, 'end'], 'shift_end_before_start',
+          fix
+            ? `结束时间 "${sh.end}" 早于开始时间 "${sh.start}"；若班次跨过午夜，请写作 "${sh.end}+1"`
+            : `结束时间 "${sh.end}" 不晚于开始时间 "${sh.start}"，班次长度为 0`,
+          fix
+            ? `end "${sh.end}" is before start "${sh.start}"; if the shift crosses midnight, write "${sh.end}+1"`
+            : `end "${sh.end}" is not after start "${sh.start}": the shift is empty`));
+        return;
+      }
+      const len = b.minutes - a.minutes;
+      if (len > 1440) {
+        out.push(err([...base, 'end'], 'shift_too_long',
+          `班次从 "${sh.start}" 到 "${sh.end}" 共 ${len / 60} 小时，超过 24 小时`,
+          `the shift from "${sh.start}" to "${sh.end}" lasts ${len / 60} h, more than 24 h`));
+      }
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Skills and crews
+
+function checkSkills(s: Scenario): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  // Security-lane staff open lanes at their station; they are never dispatched to cases.
+  const field = s.teams.filter((t) => t.role !== 'securityLanes');
+  const held = new Set(field.flatMap((t) => t.skills));
+  const needed = new Set(s.eventTypes.map((e) => e.skill));
+  s.eventTypes.forEach((et, i) => {
+    if (held.has(et.skill)) return;
+    out.push(err(['eventTypes', i, 'skill'], 'skill_without_team',
+      `没有任何队伍具备技能 "${et.skill}"，此类事件将无人处置；请把它加入某个队伍的 skills（现有技能：${list([...held], true)}）`,
+      `no team has skill "${et.skill}", so these events can never be handled; add it to some team's skills (skills held: ${list([...held], false)})`));
+  });
+  s.teams.forEach((team, i) => {
+    if (team.role === 'securityLanes' || team.skills.some((k) => needed.has(k))) return;
+    out.push(err(['teams', i, 'skills'], 'team_skill_unused',
+      `该队伍的技能 ${list(team.skills, true)} 没有任何事件类型需要，队伍将始终闲置（事件需要的技能：${list([...needed], true)}）`,
+      `no event type needs any of this team's skills ${list(team.skills, false)}, so the team would always be idle (skills needed: ${list([...needed], false)})`));
+  });
+  return out;
+}
+
+/** The most staff of `team` ever on duty at once in the whole city. */
+function peakStaff(team: Scenario['teams'][number], grids: number): number {
+  const marks: [number, number][] = [];
+  for (const sh of team.shifts) {
+    const span = shiftSpanMin(sh);
+    if (!span || span.endMin <= span.startMin) continue;
+    const n = team.placement === 'perGrid' ? sh.staff * grids : sh.staff;
+    // A shift past midnight also covers the start of the next day: fold it back.
+    for (const off of [0, -1440]) marks.push([span.startMin + off, n], [span.endMin + off, -n]);
+  }
+  marks.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  let cur = 0;
+  let peak = 0;
+  for (const [, d] of marks) peak = Math.max(peak, (cur += d));
+  return peak;
+}
+
+function checkCrews(s: Scenario): ScenarioError[] {
+  const { cols, rows, gridSize } = s.city;
+  const grids = Math.floor(cols / gridSize) * Math.floor(rows / gridSize);
+  const out: ScenarioError[] = [];
+  s.eventTypes.forEach((et, i) => {
+    if (et.crew <= 1) return;
+    const teams = s.teams.filter((t) => t.role !== 'securityLanes' && t.skills.includes(et.skill));
+    const peak = Math.max(0, ...teams.map((t) => peakStaff(t, grids)));
+    // Zero staff everywhere is a switched-off team (allowed); a crew that can never assemble is not.
+    if (peak === 0 || peak >= et.crew) return;
+    out.push(err(['eventTypes', i, 'crew'], 'crew_too_large',
+      `需要 ${et.crew} 人同时出动，但具备技能 "${et.skill}" 的任一队伍同时在岗最多 ${peak} 人`,
+      `needs a crew of ${et.crew}, but no team with skill "${et.skill}" ever has more than ${peak} on duty`));
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Distributions
+
+function checkDist(path: Path, d: Dist): ScenarioError[] {
+  if (d.dist !== 'uniform' && d.dist !== 'triangular') return [];
+  if (d.min > d.max) {
+    return [err([...path, 'min'], 'dist_min_gt_max',
+      `最小值 min = ${d.min} 大于最大值 max = ${d.max}`,
+      `min = ${d.min} is greater than max = ${d.max}`)];
+  }
+  if (d.dist === 'triangular' && (d.mode < d.min || d.mode > d.max)) {
+    return [err([...path, 'mode'], 'dist_mode_outside',
+      `众数 mode = ${d.mode} 应在 [min, max] = [${d.min}, ${d.max}] 之内`,
+      `mode = ${d.mode} must lie within [min, max] = [${d.min}, ${d.max}]`)];
+  }
+  return [];
+}
+
+function checkDists(s: Scenario): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  s.eventTypes.forEach((et, i) => {
+    out.push(...checkDist(['eventTypes', i, 'handlingMin'], et.handlingMin));
+    out.push(...checkDist(['eventTypes', i, 'discovery', 'citizenDelayMin'], et.discovery.citizenDelayMin));
+    out.push(...checkDist(['eventTypes', i, 'discovery', 'patrolFallbackMin'], et.discovery.patrolFallbackMin));
+  });
+  for (const key of ['fileMin', 'dispatchMin', 'verifyMin', 'closeMin'] as const) {
+    out.push(...checkDist(['workflow', key], s.workflow[key]));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Metro stations, security lanes and crowd incidents
+
+function checkMetro(s: Scenario): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  const ids = s.city.stations.map((st) => st.id);
+  const unknown = (path: Path, id: string) => err(path, 'unknown_station',
+    `没有 id 为 "${id}" 的车站（city.stations 中有：${list(ids, true) || '无'}）`,
+    `there is no station with id "${id}" (city.stations has: ${list(ids, false) || 'none'})`);
+  const cells = new Map<string, number>();
+  s.city.stations.forEach((st, i) => {
+    const key = `${st.x},${st.y}`;
+    const j = cells.get(key);
+    if (j === undefined) cells.set(key, i);
+    else out.push(err(['city', 'stations', i], 'station_cell_taken',
+      `与 ${formatPath(['city', 'stations', j])} 位于同一单元 (${key})；每个单元最多一个车站`,
+      `shares cell (${key}) with ${formatPath(['city', 'stations', j])}; a cell holds at most one station`));
+  });
+  s.teams.forEach((t, i) => {
+    if (t.station !== undefined && !ids.includes(t.station)) out.push(unknown(['teams', i, 'station'], t.station));
+    if (t.role === 'securityLanes' && t.station === undefined) {
+      out.push(err(['teams', i, 'station'], 'lanes_without_station',
+        '安检通道队伍 (role: "securityLanes") 必须指定所在车站 station',
+        'a security-lane team (role: "securityLanes") needs a station'));
+    }
+  });
+  s.metro?.surges.forEach((sg, i) => {
+    if (!ids.includes(sg.station)) out.push(unknown(['metro', 'surges', i, 'station'], sg.station));
+  });
+  if (s.metro && s.metro.curve.every((w) => w === 0) && s.city.stations.some((st) => (st.dailyRidership ?? 0) > 0)) {
+    out.push(err(['metro', 'curve'], 'profile_all_zero',
+      '客流时段曲线全为 0，但有车站的日客流大于 0',
+      'the hourly ridership curve is all zero, but some station has a positive daily ridership'));
+  }
+  const crowd = s.eventTypes.flatMap((et, i) => (et.crowdIncident ? [i] : []));
+  for (const i of crowd.slice(1)) {
+    out.push(err(['eventTypes', i, 'crowdIncident'], 'crowd_incident_duplicate',
+      `只能有一个事件类型标记为拥挤事件 (crowdIncident)，${formatPath(['eventTypes', crowd[0]])} 已标记`,
+      `only one event type may be the crowd incident; ${formatPath(['eventTypes', crowd[0]])} already is`));
+  }
+  return out;
+}

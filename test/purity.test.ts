@@ -1,0 +1,220 @@
+/**
+ * Floor 0 (src/sim, src/scenario) is pure TypeScript: it must run unchanged in
+ * a browser worker, in Node and in tests, and give the same numbers for the
+ * same seed. This test scans its source (tests excluded) for anything that
+ * breaks that: ambient randomness or clocks, UI or stream libraries, Node
+ * built-ins, and browser globals.
+ *
+ * Comments are ignored, so a docstring may say "never Math.random()". String
+ * literals are ignored for the identifier rules (an error message may say
+ * "window"), but import specifiers are checked.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PURE_DIRS = ['src/sim', 'src/scenario'];
+
+export interface Finding {
+  line: number;
+  rule: string;
+  text: string;
+}
+
+/** Code rules, applied to source with comments and string contents blanked. */
+const CODE_RULES: [string, RegExp][] = [
+  ['Math.random (use the seeded generator)', /\bMath\s*\.\s*random\b/],
+  ['Date.now (the engine has its own clock)', /\bDate\s*\.\s*now\b/],
+  ['performance.now (the engine has its own clock)', /\bperformance\s*\.\s*now\b/],
+  ['new Date( (the engine has its own clock)', /\bnew\s+Date\s*\(/],
+  ['window (browser global)', /(?<![\w$.])window\b(?!\s*:)/],
+  ['document (browser global)', /(?<![\w$.])document\b(?!\s*:)/],
+  ['self. (worker global)', /(?<![\w$.])self\s*\./],
+  ['globalThis. (global object)', /(?<![\w$.])globalThis\s*[.[]/],
+  ['require( (use an import)', /(?<![\w$.])require\s*\(/],
+];
+
+const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'worker_threads', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'process', 'perf_hooks', 'module', 'vm', 'zlib', 'events', 'buffer', 'readline', 'cluster', 'dgram', 'dns', 'tls', 'timers', 'assert', 'v8']);
+
+/** Why an import specifier is banned from floor 0, or null if it is fine. */
+function bannedImport(spec: string): string | null {
+  if (spec.startsWith('node:')) return `import of Node built-in "${spec}"`;
+  const root = spec.split('/')[0];
+  if (NODE_BUILTINS.has(root)) return `import of Node built-in "${spec}"`;
+  if (spec.startsWith('@react-three/')) return `import of "${spec}" (UI)`;
+  if (/^(react|react-dom|three|rxjs)(\/|$)/.test(spec)) return `import of "${spec}" (UI / streams belong above floor 0)`;
+  return null;
+}
+
+const IMPORT_RE = /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
+
+/**
+ * Blank comments (keep strings) and, separately, blank comments and string
+ * contents, keeping every newline so line numbers still match. Regex
+ * literals are recognised after an operator or keyword, well enough for
+ * hand-written source.
+ */
+function strip(src: string): { noComments: string; codeOnly: string } {
+  let a = '';
+  let b = '';
+  let i = 0;
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  const push = (s: string, keepInA: boolean, keepInB: boolean) => {
+    a += keepInA ? s : blank(s);
+    b += keepInB ? s : blank(s);
+  };
+  let prevSignificant = '';
+  while (i < src.length) {
+    const c = src[i];
+    const next = src[i + 1];
+    if (c === '/' && next === '/') {
+      const end = src.indexOf('\n', i);
+      const j = end < 0 ? src.length : end;
+      push(src.slice(i, j), false, false);
+      i = j;
+    } else if (c === '/' && next === '*') {
+      const end = src.indexOf('*/', i + 2);
+      const j = end < 0 ? src.length : end + 2;
+      push(src.slice(i, j), false, false);
+      i = j;
+    } else if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
+      j = Math.min(j + 1, src.length);
+      push(c, true, true);
+      push(src.slice(i + 1, j - 1), true, false);
+      push(src.slice(j - 1, j), true, true);
+      i = j;
+      prevSignificant = c;
+    } else if (c === '/' && (prevSignificant === '' || /[(,=:[!&|?{};+\-*%<>~^]$/.test(prevSignificant) || /\b(return|typeof|case|in|of)$/.test(prevSignificant))) {
+      // A regex literal: skip to the closing slash (outside a character class).
+      let j = i + 1;
+      let inClass = false;
+      while (j < src.length && src[j] !== '\n' && (inClass || src[j] !== '/')) {
+        if (src[j] === '\\') j++;
+        else if (src[j] === '[') inClass = true;
+        else if (src[j] === ']') inClass = false;
+        j++;
+      }
+      push(src.slice(i, j + 1), true, false);
+      i = j + 1;
+      prevSignificant = 'regex';
+    } else {
+      push(c, true, true);
+      if (!/\s/.test(c)) prevSignificant = /[\w$]/.test(c) ? (/[\w$]$/.test(prevSignificant) ? prevSignificant + c : c) : c;
+      i++;
+    }
+  }
+  return { noComments: a, codeOnly: b };
+}
+
+/** Everything in `source` that floor 0 must not contain. */
+export function scanSource(source: string): Finding[] {
+  const { noComments, codeOnly } = strip(source);
+  const lineOf = (offset: number) => source.slice(0, offset).split('\n').length;
+  const lines = source.split('\n');
+  const findings: Finding[] = [];
+  for (const m of noComments.matchAll(IMPORT_RE)) {
+    const why = bannedImport(m[2]);
+    if (why) {
+      const line = lineOf(m.index! + m[0].length - 1);
+      findings.push({ line, rule: why, text: lines[line - 1].trim() });
+    }
+  }
+  const codeLines = codeOnly.split('\n');
+  codeLines.forEach((code, k) => {
+    for (const [rule, re] of CODE_RULES) {
+      if (re.test(code)) findings.push({ line: k + 1, rule, text: lines[k].trim() });
+    }
+  });
+  return findings.sort((p, q) => p.line - q.line);
+}
+
+function tsFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return tsFiles(p);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
+  });
+}
+
+describe('purity of floor 0 (src/sim, src/scenario)', () => {
+  const files = PURE_DIRS.flatMap((d) => tsFiles(join(ROOT, d)));
+
+  it('finds the source files', () => {
+    expect(files.some((f) => f.endsWith('schema.ts'))).toBe(true);
+  });
+
+  it('has no clocks, ambient randomness, UI, Node built-ins or browser globals', () => {
+    const report: string[] = [];
+    for (const file of files) {
+      for (const f of scanSource(readFileSync(file, 'utf8'))) {
+        report.push(`${relative(ROOT, file)}:${f.line}: ${f.rule}\n    ${f.text}`);
+      }
+    }
+    expect(report, `floor 0 must stay pure:\n${report.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('the purity scanner itself', () => {
+  const rulesHit = (src: string) => scanSource(src).map((f) => f.rule.split(' ')[0]);
+
+  it('catches every banned construct', () => {
+    const bad = [
+      "import { readFileSync } from 'node:fs';",
+      "import * as path from 'path';",
+      "import { Worker } from 'worker_threads';",
+      "import { createHash } from 'crypto';",
+      "import { spawn } from 'child_process';",
+      "import os from 'os';",
+      "import { useState } from 'react';",
+      "import * as THREE from 'three';",
+      "import { Subject } from 'rxjs';",
+      "import { map } from 'rxjs/operators';",
+      "import { Canvas } from '@react-three/fiber';",
+      "export { x } from 'fs/promises';",
+      "const m = await import('node:crypto');",
+      'const r = Math.random();',
+      'const t = Date.now();',
+      'const p = performance.now();',
+      'const d = new Date();',
+      'const w = window.innerWidth;',
+      'document.title = "x";',
+      'self.postMessage(1);',
+      'globalThis.foo = 1;',
+    ].join('\n');
+    const findings = scanSource(bad);
+    expect(findings.map((f) => f.line)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(rulesHit(bad)).toContain('Math.random');
+  });
+
+  it('ignores comments, strings and look-alike names', () => {
+    const ok = [
+      '/** Never call Math.random() or Date.now(); no window, no document. */',
+      "// import fs from 'node:fs'",
+      "const msg = 'see window.document and self.x and new Date( ';",
+      'const t = `Date.now() ${1 + 1}`;',
+      'const re = /window|"document"/g;',
+      'const slidingWindow = 3; const opts = { window: 2 }; opts.window;',
+      'const myself = { x: 1 }; myself.x;',
+      "import { z } from 'zod';",
+      "import type { Dist } from './schema.ts';",
+      "import { pathOf } from './paths.ts';",
+      'const ratio = a / b / c; const after = 1;',
+    ].join('\n');
+    expect(scanSource(ok)).toEqual([]);
+  });
+
+  it('reports the right line after multi-line comments and strings', () => {
+    const src = "/*\n Math.random\n*/\nconst s = 'a\\'b';\nconst r = Math.random();";
+    expect(scanSource(src)).toEqual([{ line: 5, rule: expect.stringContaining('Math.random'), text: 'const r = Math.random();' }]);
+  });
+});
