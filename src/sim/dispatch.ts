@@ -7,7 +7,10 @@
  * - nearest: any member in the city (a pooled force);
  * - gridFirst: the case's own grid first; once the case has waited
  *   `neighbourWaitMin`, members of the eight neighbouring grids too;
- * and picks the nearest `crew` of them (ties: lowest id). When a member
+ * and picks the nearest `crew` of them (ties: lowest id). The grid rules
+ * bind teams placed per grid (grid workers); pooled teams (sanitation,
+ * repair, enforcement squads) are a city-wide force under every policy,
+ * tried after the own grid's members. When a member
  * becomes free, it takes the first waiting case it may serve, in the
  * scenario's order (FIFO, priority, or easy-first), own grid before
  * neighbours.
@@ -48,18 +51,18 @@ export abstract class Dispatcher extends EngineState {
     return this.sOnDuty[s] === 1 && (st === SS.IDLE || st === SS.PATROL);
   }
 
-  /** Collect free members of `list` into the candidate arrays, with their distance to `cell`. */
-  private collect(list: Int32Array, cell: number): void {
+  /** Collect free members of `list` into the candidate arrays, with their distance to `cell` plus `tier`. */
+  private collect(list: Int32Array, cell: number, tier: number): void {
     for (let i = 0; i < list.length; i++) {
       const s = list[i];
       if (this.isFree(s)) {
         this.candIds.push(s);
-        this.candDist.push(this.city.cellDistance(this.staffCell(s), cell));
+        this.candDist.push(tier + this.city.cellDistance(this.staffCell(s), cell));
       }
     }
   }
 
-  /** Nearest free member in `list` (ties: first in list = lowest id), or -1. */
+  /** Nearest free member in `list` (ties: first in list = lowest id), or -1; its distance in `this.lastDist`. */
   private nearestFree(list: Int32Array, cell: number): number {
     let best = -1, bestD = Infinity;
     for (let i = 0; i < list.length; i++) {
@@ -68,11 +71,27 @@ export abstract class Dispatcher extends EngineState {
       const d = this.city.cellDistance(this.staffCell(s), cell);
       if (d < bestD) { bestD = d; best = s; }
     }
+    this.lastDist = bestD;
     return best;
   }
+  private lastDist = Infinity;
 
   private neighboursAllowed(c: number): boolean {
     return this.policy === 2 && this.now - this.cFiled[c] >= this.neighbourWaitS;
+  }
+
+  /**
+   * Candidate lists for case c in order of preference (tiers): under grid
+   * policies the case's own grid, then the pooled teams (city-wide), then,
+   * for grid-first once the case has waited, the neighbouring grids.
+   */
+  private scopeLists(c: number, skill: number): Int32Array[] {
+    if (this.policy === 1) return [this.skillStaff[skill]];
+    const nk = this.skills.length;
+    const g = this.city.cellGrid[this.cCell[c]];
+    const lists = [this.gridSkillStaff[g * nk + skill], this.pooledSkillStaff[skill]];
+    if (this.neighboursAllowed(c)) for (const ng of this.gridNeighbours[g]) lists.push(this.gridSkillStaff[ng * nk + skill]);
+    return lists;
   }
 
   /** Try to give case c its crew now. Returns true when dispatched. */
@@ -81,34 +100,37 @@ export abstract class Dispatcher extends EngineState {
     const need = t.crew;
     if (this.freeCount < need) return this.tryPreempt(c);
     const cell = this.cCell[c];
-    const nk = this.skills.length;
-    const g = this.city.cellGrid[cell];
+    if (need === 1 && this.policy === 1) {
+      // the common case, kept lean: one member, pooled dispatch
+      const s = this.nearestFree(this.skillStaff[t.skill], cell);
+      if (s < 0) return this.tryPreempt(c);
+      this.assign(s, c);
+      return true;
+    }
+    const lists = this.scopeLists(c, t.skill);
     if (need === 1) {
-      let s = this.nearestFree(this.policy === 1 ? this.skillStaff[t.skill] : this.gridSkillStaff[g * nk + t.skill], cell);
-      if (s < 0 && this.neighboursAllowed(c)) {
-        let bestD = Infinity;
-        for (const ng of this.gridNeighbours[g]) {
-          const x = this.nearestFree(this.gridSkillStaff[ng * nk + t.skill], cell);
-          if (x >= 0) {
-            const d = this.city.cellDistance(this.staffCell(x), cell);
-            if (d < bestD) { bestD = d; s = x; }
+      // first tier with anyone free wins (own grid, pooled, neighbours); nearest within it
+      let s = -1;
+      for (let i = 0; i < lists.length && s < 0; i++) {
+        s = this.nearestFree(lists[i], cell);
+        if (i >= 2) {
+          // neighbour grids form one tier: take the nearest over all of them
+          let bestD = s >= 0 ? this.lastDist : Infinity;
+          for (let j = i + 1; j < lists.length; j++) {
+            const x = this.nearestFree(lists[j], cell);
+            if (x >= 0 && this.lastDist < bestD) { bestD = this.lastDist; s = x; }
           }
+          break;
         }
       }
       if (s < 0) return this.tryPreempt(c);
       this.assign(s, c);
       return true;
     }
-    // crew > 1: nearest `need` members, own grid first for gridFirst
+    // crew > 1: the nearest `need` members, by tier then distance
     const ids = this.candIds, dist = this.candDist;
     ids.length = 0; dist.length = 0;
-    this.collect(this.policy === 1 ? this.skillStaff[t.skill] : this.gridSkillStaff[g * nk + t.skill], cell);
-    if (ids.length < need && this.neighboursAllowed(c)) {
-      const own = ids.length;
-      for (const ng of this.gridNeighbours[g]) this.collect(this.gridSkillStaff[ng * nk + t.skill], cell);
-      // members of the own grid keep precedence: push neighbours' distances past them
-      for (let i = own; i < ids.length; i++) dist[i] += 1e6;
-    }
+    lists.forEach((l, i) => this.collect(l, cell, Math.min(i, 2) * 1e6));
     if (ids.length < need) return false;
     const order = ids.map((_, i) => i).sort((a, b) => dist[a] - dist[b] || ids[a] - ids[b]);
     for (let j = 0; j < need; j++) this.assign(ids[order[j]], c);
@@ -120,12 +142,8 @@ export abstract class Dispatcher extends EngineState {
     const t = this.types[this.cType[c]];
     if (!this.sc.dispatch.preemption || t.priority !== 1 || t.crew !== 1) return false;
     const cell = this.cCell[c];
-    const nk = this.skills.length;
-    const g = this.city.cellGrid[cell];
-    const lists = this.policy === 1 ? [this.skillStaff[t.skill]] : [this.gridSkillStaff[g * nk + t.skill]];
-    if (this.neighboursAllowed(c)) for (const ng of this.gridNeighbours[g]) lists.push(this.gridSkillStaff[ng * nk + t.skill]);
     let best = -1, bestP = 1, bestD = Infinity;
-    for (const list of lists) {
+    for (const list of this.scopeLists(c, t.skill)) {
       for (let i = 0; i < list.length; i++) {
         const s = list[i];
         const st = this.sState[s];
@@ -224,10 +242,14 @@ export abstract class Dispatcher extends EngineState {
   enqueue(c: number, front: boolean): void {
     this.cState[c] = CS.QUEUED;
     const t = this.types[this.cType[c]];
-    const scope = this.policy === 1 ? 0 : this.city.cellGrid[this.cCell[c]];
-    const key = this.queues.key(scope, t.skill, t.cls);
-    if (front) this.queues.unshift(key, c, this.cQTok[c]);
-    else this.queues.push(key, c, this.cQTok[c]);
+    const tok = this.cQTok[c];
+    const put = (scope: number) => {
+      const key = this.queues.key(scope, t.skill, t.cls);
+      if (front) this.queues.unshift(key, c, tok);
+      else this.queues.push(key, c, tok);
+    };
+    put(this.globalScope);
+    if (this.policy !== 1) put(this.city.cellGrid[this.cCell[c]]);
   }
 
   /** Best waiting case in `scope` that member s may serve, as a queue key, or -1. */
@@ -253,7 +275,7 @@ export abstract class Dispatcher extends EngineState {
   findWork(s: number): boolean {
     if (this.queues.length === 0) return false;
     const home = this.sHome[s];
-    const scopes = this.policy === 1 ? [0] : this.policy === 0 ? [home] : [home, ...this.gridNeighbours[home]];
+    const scopes = this.policy === 1 || this.sPooled[s] ? [this.globalScope] : this.policy === 0 ? [home] : [home, ...this.gridNeighbours[home]];
     for (let i = 0; i < scopes.length; i++) {
       // a crew case that cannot be staffed yet is skipped for this round
       for (let tries = 0; tries < 4; tries++) {

@@ -153,9 +153,18 @@ export class EngineState {
   readonly sOvertimeFrom: Float64Array;
   readonly sRoute: Int32Array;
   readonly routes: Int32Array[];
-  /** Staff ids by skill, and by grid x skill (CSR-like lists). */
+  /**
+   * Dispatchable staff ids by skill (everyone), by skill among pooled teams
+   * (a city-wide force under every policy), and by grid x skill among teams
+   * placed per grid (the ones grid-bound and grid-first dispatch restrict).
+   */
   readonly skillStaff: Int32Array[];
+  readonly pooledSkillStaff: Int32Array[];
   readonly gridSkillStaff: Int32Array[];
+  /** 1 for members of pooled teams. */
+  readonly sPooled: Uint8Array;
+  /** Queue scope holding every waiting case (scopes 0..nGrids-1 are the grids). */
+  readonly globalScope: number;
   readonly gridNeighbours: Int32Array[];
   freeCount = 0;
 
@@ -252,7 +261,9 @@ export class EngineState {
     const nClasses = order === 'fifo' ? 1 : order === 'priority' ? 4 : sc.eventTypes.length;
     this.policy = sc.dispatch.policy === 'gridBound' ? 0 : sc.dispatch.policy === 'nearest' ? 1 : 2;
     this.neighbourWaitS = sc.dispatch.neighbourWaitMin * 60;
-    this.queues = new CaseQueues(this.policy === 1 ? 1 : this.city.nGrids, this.skills.length, nClasses);
+    // grid policies queue each case in its grid and in the global scope (for pooled teams)
+    this.globalScope = this.policy === 1 ? 0 : this.city.nGrids;
+    this.queues = new CaseQueues(this.globalScope + 1, this.skills.length, nClasses);
     const wf = sc.workflow;
     this.centre = { file: compileDist(wf.fileMin), dispatch: compileDist(wf.dispatchMin), verify: compileDist(wf.verifyMin), close: compileDist(wf.closeMin) };
     this.patrolStream = this.streams.get(STREAM.patrol);
@@ -291,11 +302,18 @@ export class EngineState {
     for (let g = 0; g < this.city.nGrids; g++) this.routes.push(this.city.patrolRoute(g));
     // lane staff work the security check, never cases
     const dispatchable = (s: number) => this.sLane[s] < 0;
-    this.skillStaff = this.skills.map((_, k) => Int32Array.from([...Array(n).keys()].filter((s) => dispatchable(s) && this.sSkills[s] & (1 << k))));
+    this.sPooled = Uint8Array.from(this.sTeam, (t) => (sc.teams[t].placement === 'pooled' ? 1 : 0));
+    const withSkill = (k: number, pooled: boolean | null) =>
+      Int32Array.from([...Array(n).keys()].filter((s) => dispatchable(s) && this.sSkills[s] & (1 << k) && (pooled === null || (this.sPooled[s] === 1) === pooled)));
+    this.skillStaff = this.skills.map((_, k) => withSkill(k, null));
+    this.pooledSkillStaff = this.skills.map((_, k) => withSkill(k, true));
     this.gridSkillStaff = [];
     const nk = this.skills.length;
     const buckets: number[][] = Array.from({ length: this.city.nGrids * nk }, () => []);
-    for (let s = 0; s < n; s++) for (let k = 0; k < nk; k++) if (dispatchable(s) && this.sSkills[s] & (1 << k)) buckets[this.sHome[s] * nk + k].push(s);
+    for (let s = 0; s < n; s++) {
+      if (!dispatchable(s) || this.sPooled[s]) continue;
+      for (let k = 0; k < nk; k++) if (this.sSkills[s] & (1 << k)) buckets[this.sHome[s] * nk + k].push(s);
+    }
     for (const b of buckets) this.gridSkillStaff.push(Int32Array.from(b));
     this.gridNeighbours = [];
     for (let g = 0; g < this.city.nGrids; g++) this.gridNeighbours.push(Int32Array.from(this.city.neighbourGrids(g)));
