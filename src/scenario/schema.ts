@@ -166,8 +166,12 @@ export const Team = z.strictObject({
   mode: z.enum(TRAVEL_MODES).default('ebike'),
   /** Overrides the mode's speed. */
   speedKmh: finitePos.optional(),
-  /** perGrid: `staff` members of each shift in every grid; pooled: `staff` in total, spread over grids. */
-  placement: z.enum(['perGrid', 'pooled']).default('pooled'),
+  /**
+   * perGrid: `staff` members of each shift in every grid;
+   * spread: `staff` in total, each responsible for a run of neighbouring grids (when there are fewer staff than grids), bound by the grid rules;
+   * pooled: `staff` in total, a city-wide force (home grids spread evenly, for patrol).
+   */
+  placement: z.enum(['perGrid', 'spread', 'pooled']).default('pooled'),
   shifts: z.array(Shift).min(1),
   /** At shift end a busy member either finishes the case as overtime or hands it over. */
   shiftEnd: z.enum(['overtime', 'handover']).default('overtime'),

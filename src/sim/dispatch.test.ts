@@ -68,3 +68,18 @@ describe('patrol', () => {
     expect(delay(withPatrol)).toBeLessThan(0.5 * delay(without));
   });
 });
+
+describe('spread placement', () => {
+  it('fewer grid staff than grids still answer for every grid under grid-bound dispatch', () => {
+    const input = toyDistrict({ policy: 'gridBound' });
+    input.teams[0].placement = 'spread';
+    input.teams[0].shifts = [{ start: '00:00', end: '24:00', staff: 4 }]; // 4 members for 6 grids
+    const r = runScenario(Scenario.parse(input), { seed: 12, log: true });
+    const garbage = r.log!.filter((c) => c.type === 'garbage');
+    const grids = new Set(garbage.map((c) => c.grid));
+    expect(grids.size).toBe(6);
+    // every grid's cases get served: none is stranded without a responsible member
+    for (const g of grids) expect(garbage.some((c) => c.grid === g && c.onSceneS >= 0)).toBe(true);
+    expect(r.byType.find((t) => t.id === 'garbage')!.closed).toBeGreaterThan(0.9 * garbage.length);
+  });
+});

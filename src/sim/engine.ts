@@ -310,10 +310,21 @@ export class EngineState {
     this.gridSkillStaff = [];
     const nk = this.skills.length;
     const buckets: number[][] = Array.from({ length: this.city.nGrids * nk }, () => []);
-    for (let s = 0; s < n; s++) {
-      if (!dispatchable(s) || this.sPooled[s]) continue;
-      for (let k = 0; k < nk; k++) if (this.sSkills[s] & (1 << k)) buckets[this.sHome[s] * nk + k].push(s);
+    const addToGrid = (s: number, g: number) => {
+      for (let k = 0; k < nk; k++) if (this.sSkills[s] & (1 << k)) buckets[g * nk + k].push(s);
+    };
+    for (const sh of r.shifts) {
+      const team = sc.teams[sh.team];
+      if (team.placement === 'pooled' || (team.role === 'securityLanes')) continue;
+      if (team.placement === 'spread' && sh.members.length > 0 && sh.members.length < this.city.nGrids) {
+        // member j answers for the grids g with floor(g * staff / nGrids) = j (its home grid among them)
+        const m = sh.members.length;
+        for (let g = 0; g < this.city.nGrids; g++) addToGrid(sh.members[Math.floor((g * m) / this.city.nGrids)], g);
+      } else {
+        for (const s of sh.members) addToGrid(s, this.sHome[s]);
+      }
     }
+    for (const b of buckets) b.sort((a, c) => a - c);
     for (const b of buckets) this.gridSkillStaff.push(Int32Array.from(b));
     this.gridNeighbours = [];
     for (let g = 0; g < this.city.nGrids; g++) this.gridNeighbours.push(Int32Array.from(this.city.neighbourGrids(g)));
