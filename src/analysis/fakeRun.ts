@@ -54,6 +54,8 @@ export function fakeRun(seed: number, opts: { days?: number; log?: boolean; kpis
     byTeam: [{ id: 'team', onDutyByHour: Array(24).fill(10), utilisationByHour: Array(24).fill(0.5), staffHours: 240, overtimeHours: 1 }],
     coverage: { grids, hours: 24, attainment, cases, target: 0.8 },
     backlogByHour: Array(24).fill(3),
+    stations: [],
+    weather: null,
     perf: { events: 10_000 + Math.floor(1000 * u(30)) * (opts.days ?? 1), wallS: 0 },
   };
   if (opts.log) {
