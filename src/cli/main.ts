@@ -10,7 +10,8 @@
  * 1 an unexpected internal error. Bad input never prints a stack trace.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { aggregate } from '../analysis/aggregate.ts';
 import { runReplications } from '../analysis/pool.ts';
@@ -204,4 +205,9 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     if (process.env.ALLWEATHER_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
     return 1;
   }
+}
+
+// Also runnable directly (`tsx src/cli/main.ts schema`, as `npm run schema` does).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
 }
