@@ -1,0 +1,264 @@
+/**
+ * The app controller: the one place where the live client (worker) and the
+ * store meet. Panels read the store and call these methods; they never talk
+ * to the worker themselves.
+ *
+ * Frames: `client.frames$` delivers at most one frame per animation frame.
+ * Here each frame is sampled into the time series (at most every 5
+ * simulated minutes) and published to the store at most every 250 ms, so
+ * React re-renders about four times a second while a run plays. Frames
+ * that arrive while paused (load, step, seek, restart) and the final frame
+ * are published at once.
+ */
+import type { Subscription } from 'rxjs';
+import type { LiveClient } from '../client/liveClient.ts';
+import type { Frame, Speed } from '../analysis/liveTypes.ts';
+import { createStore, initialState, SPEEDS, type AppState, type ColorBy, type Lang, type Selection, type Store } from './store.ts';
+import { saveLang, saveScenario } from './persist.ts';
+import { builtinById } from './scenarios.ts';
+
+export const PUBLISH_MS = 250;
+export const SAMPLE_EVERY_S = 300;
+export const STEP_S = 600;
+
+/** Backlog and SLA attainment over simulated time (hours), sampled from frames. */
+export interface Series {
+  tH: number[];
+  backlog: number[];
+  sla: (number | null)[];
+}
+
+/** What the browser benchmark and the e2e tests read from `window.__allweather`. */
+export interface LiveStats {
+  framesReceived: number;
+  bytesReceived: number;
+  lastFrameT: number;
+  layout: AppState['layout'];
+}
+
+declare global {
+  interface Window {
+    __allweather?: LiveStats;
+  }
+}
+
+export interface Controller {
+  store: Store<AppState>;
+  client: LiveClient;
+  series: Series;
+  /** Load a built-in by id. Resolves true when loaded. */
+  loadBuiltin(id: string, seed?: number): Promise<boolean>;
+  /** Load a scenario file's text; on invalid text the current run is untouched and the errors are shown. */
+  loadFile(fileName: string, text: string): Promise<boolean>;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  setSpeed(s: Speed): void;
+  faster(): void;
+  slower(): void;
+  restart(seed: number): void;
+  /** Jump to a time of day (seconds after midnight) on the current day. */
+  seekTimeOfDay(secondsOfDay: number): void;
+  setLang(lang: Lang): void;
+  setColorBy(c: ColorBy): void;
+  select(sel: Selection | null): void;
+  dismissErrors(): void;
+  dispose(): void;
+}
+
+function frameBytes(f: Frame): number {
+  return (
+    f.staffXY.byteLength + f.staffState.byteLength + f.cases.byteLength + f.cellBacklog.byteLength +
+    f.coverage.byteLength + f.coverageCases.byteLength + f.stationQueue.byteLength
+  );
+}
+
+export function createController(client: LiveClient, lang: Lang): Controller {
+  const store = createStore<AppState>(initialState(lang));
+  const series: Series = { tH: [], backlog: [], sla: [] };
+  const stats: LiveStats = { framesReceived: 0, bytesReceived: 0, lastFrameT: 0, layout: null };
+  if (typeof window !== 'undefined') window.__allweather = stats;
+  const subs: Subscription[] = [];
+  let lastPublish = -Infinity;
+  let pending: Frame | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let seriesDirty = false;
+  let lastSampleT = -Infinity;
+
+  const resetSeries = () => {
+    series.tH.length = 0;
+    series.backlog.length = 0;
+    series.sla.length = 0;
+    lastSampleT = -Infinity;
+    seriesDirty = true;
+  };
+
+  const sample = (f: Frame) => {
+    if (f.tS < lastSampleT) resetSeries();
+    if (f.tS - lastSampleT < SAMPLE_EVERY_S && !(f.done && f.tS > lastSampleT)) return;
+    lastSampleT = f.tS;
+    series.tH.push(f.tS / 3600);
+    series.backlog.push(f.kpis.casesOpen);
+    series.sla.push(f.kpis.slaAttainment);
+    seriesDirty = true;
+  };
+
+  const publish = (f: Frame) => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
+    lastPublish = performance.now();
+    const patch: Partial<AppState> = { frame: f, done: f.done };
+    if (f.done) patch.playing = false;
+    if (seriesDirty) {
+      patch.seriesVersion = store.getState().seriesVersion + 1;
+      seriesDirty = false;
+    }
+    store.setState(patch);
+  };
+
+  const flush = () => {
+    timer = null;
+    if (pending) publish(pending);
+  };
+
+  subs.push(
+    client.rawFrames$.subscribe((f) => {
+      stats.framesReceived++;
+      stats.bytesReceived += frameBytes(f);
+      stats.lastFrameT = f.tS;
+    }),
+    client.layout$.subscribe((l) => {
+      stats.layout = l;
+    }),
+    client.frames$.subscribe((f) => {
+      sample(f);
+      const now = performance.now();
+      if (f.done || !store.getState().playing || now - lastPublish >= PUBLISH_MS) publish(f);
+      else {
+        pending = f;
+        if (!timer) timer = setTimeout(flush, Math.max(0, PUBLISH_MS - (now - lastPublish)));
+      }
+    }),
+  );
+
+  const loadText = async (text: string, meta: { source: 'builtin' | 'file'; fileName: string | null; label: string }, seed?: number) => {
+    store.setState({ loading: true });
+    let r;
+    try {
+      r = await client.load(text, seed);
+    } catch (e) {
+      r = { ok: false as const, errors: [{ path: '', code: 'load_failed', zh: `加载失败：${String(e)}`, en: `Load failed: ${String(e)}` }] };
+    }
+    if (!r.ok) {
+      store.setState({ loading: false, errors: r.errors, errorsSource: meta.label });
+      return false;
+    }
+    const layout = r.layout;
+    resetSeries();
+    store.setState({
+      loading: false,
+      layout,
+      scenarioId: layout.scenarioId,
+      scenarioText: text,
+      scenarioSource: meta.source,
+      fileName: meta.fileName,
+      seed: layout.seed,
+      playing: false,
+      done: false,
+      selection: null,
+      frame: null,
+      errors: null,
+      errorsSource: null,
+    });
+    saveScenario({ id: layout.scenarioId, text, source: meta.source, fileName: meta.fileName });
+    // a fresh frame of the new run (the one sent during load may have been published before the layout)
+    void client.pause();
+    return true;
+  };
+
+  const ctl: Controller = {
+    store,
+    client,
+    series,
+    loadBuiltin(id, seed) {
+      const b = builtinById(id);
+      if (!b) {
+        store.setState({ errors: [{ path: '', code: 'unknown_scenario', zh: `没有内置场景“${id}”`, en: `No built-in scenario "${id}"` }], errorsSource: id });
+        return Promise.resolve(false);
+      }
+      return loadText(b.text, { source: 'builtin', fileName: null, label: id }, seed);
+    },
+    loadFile(fileName, text) {
+      return loadText(text, { source: 'file', fileName, label: fileName });
+    },
+    play() {
+      const s = store.getState();
+      if (!s.layout || s.done) return;
+      store.setState({ playing: true });
+      void client.play(s.speed);
+    },
+    pause() {
+      store.setState({ playing: false });
+      void client.pause();
+    },
+    togglePlay() {
+      if (store.getState().playing) ctl.pause();
+      else ctl.play();
+    },
+    step() {
+      const s = store.getState();
+      if (!s.layout || s.done) return;
+      store.setState({ playing: false });
+      void client.step(STEP_S);
+    },
+    setSpeed(sp) {
+      store.setState({ speed: sp });
+      if (store.getState().playing) void client.setSpeed(sp);
+    },
+    faster() {
+      const i = SPEEDS.indexOf(store.getState().speed);
+      ctl.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, i + 1)]);
+    },
+    slower() {
+      const i = SPEEDS.indexOf(store.getState().speed);
+      ctl.setSpeed(SPEEDS[Math.max(0, i - 1)]);
+    },
+    restart(seed) {
+      if (!store.getState().layout) return;
+      resetSeries();
+      store.setState({ seed, playing: false, done: false });
+      void client.restart(seed);
+    },
+    seekTimeOfDay(secondsOfDay) {
+      const s = store.getState();
+      if (!s.layout) return;
+      const day = Math.floor((s.frame?.tS ?? 0) / 86400);
+      const t = Math.min(s.layout.horizonS, day * 86400 + secondsOfDay);
+      resetSeries();
+      store.setState({ playing: false, done: false });
+      void client.seek(t);
+    },
+    setLang(lang) {
+      store.setState({ lang });
+      saveLang(lang);
+      if (typeof document !== 'undefined') document.documentElement.lang = lang;
+    },
+    setColorBy(colorBy) {
+      store.setState({ colorBy });
+    },
+    select(selection) {
+      store.setState({ selection });
+    },
+    dismissErrors() {
+      store.setState({ errors: null, errorsSource: null });
+    },
+    dispose() {
+      for (const s of subs) s.unsubscribe();
+      if (timer) clearTimeout(timer);
+      client.dispose();
+    },
+  };
+  return ctl;
+}

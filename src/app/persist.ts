@@ -1,0 +1,60 @@
+/**
+ * Local autosave (localStorage for now; IndexedDB comes later): the last
+ * opened scenario (text, id, where it came from) and the language.
+ * Storage may be unavailable (private mode, quota): every call is guarded
+ * and failures are reported to the console, never thrown at the UI.
+ */
+import type { Lang } from './store.ts';
+
+const KEY_SCENARIO = 'allweather.lastScenario.v1';
+const KEY_LANG = 'allweather.lang.v1';
+
+export interface SavedScenario {
+  id: string;
+  text: string;
+  source: 'builtin' | 'file';
+  fileName: string | null;
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function loadSavedScenario(): SavedScenario | null {
+  const raw = storage()?.getItem(KEY_SCENARIO);
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<SavedScenario>;
+    if (typeof v.id !== 'string' || typeof v.text !== 'string') return null;
+    return { id: v.id, text: v.text, source: v.source === 'file' ? 'file' : 'builtin', fileName: v.fileName ?? null };
+  } catch {
+    return null;
+  }
+}
+
+export function saveScenario(s: SavedScenario): void {
+  try {
+    // a built-in is remembered by id only; its text ships with the app
+    const v = s.source === 'builtin' ? { ...s, text: '' } : s;
+    storage()?.setItem(KEY_SCENARIO, JSON.stringify(v));
+  } catch (e) {
+    console.warn('autosave failed / 自动保存失败', e);
+  }
+}
+
+export function loadSavedLang(): Lang | null {
+  const v = storage()?.getItem(KEY_LANG);
+  return v === 'en' || v === 'zh-CN' ? v : null;
+}
+
+export function saveLang(lang: Lang): void {
+  try {
+    storage()?.setItem(KEY_LANG, lang);
+  } catch (e) {
+    console.warn('autosave failed / 自动保存失败', e);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * A tiny framework-free store (in the spirit of zustand) and the app's state.
+ *
+ *     const s = createStore({ n: 0 });
+ *     const off = s.subscribe(() => console.log(s.getState().n));
+ *     s.setState((st) => ({ n: st.n + 1 }));
+ *
+ * `setState` merges a partial state and notifies listeners only when some
+ * field actually changed (by identity). The React adapter is in useStore.ts.
+ *
+ * The app state holds what the panels show. Per-frame data is NOT pushed
+ * here on every animation frame: the controller publishes the latest frame
+ * at most about four times a second (and always the final one), so panels
+ * re-render rarely while the 3D scene mutates itself in `useFrame`.
+ */
+import type { CityLayout, Frame, Speed } from '../analysis/liveTypes.ts';
+
+export interface Store<T> {
+  getState(): T;
+  setState(patch: Partial<T> | ((s: T) => Partial<T>)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore<T extends object>(initial: T): Store<T> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    getState: () => state,
+    setState(patch) {
+      const p = typeof patch === 'function' ? patch(state) : patch;
+      let changed = false;
+      for (const k in p) {
+        if (!Object.is(p[k], state[k])) {
+          changed = true;
+          break;
+        }
+      }
+      if (!changed) return;
+      state = { ...state, ...p };
+      for (const l of [...listeners]) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type Lang = 'zh-CN' | 'en';
+export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment';
+export type PickKind = 'cell' | 'staff' | 'station';
+export interface Selection {
+  kind: PickKind;
+  index: number;
+}
+export interface LoadError {
+  path: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface AppState {
+  /** Id of the scenario running (from its file), and its full text. */
+  scenarioId: string;
+  scenarioText: string;
+  /** Where the running scenario came from: a built-in or a file the user opened. */
+  scenarioSource: 'builtin' | 'file';
+  /** File name when opened from disk. */
+  fileName: string | null;
+  layout: CityLayout | null;
+  seed: number;
+  lang: Lang;
+  speed: Speed;
+  playing: boolean;
+  colorBy: ColorBy;
+  selection: Selection | null;
+  /** Latest frame, published at most ~4 times a second (always the final one). */
+  frame: Frame | null;
+  /** The final frame arrived. */
+  done: boolean;
+  /** Errors of the last failed load (null when none, or dismissed). */
+  errors: LoadError[] | null;
+  /** File name or scenario id of the failed load. */
+  errorsSource: string | null;
+  /** A load is in progress. */
+  loading: boolean;
+  /** Bumped when the time series gained samples or were reset. */
+  seriesVersion: number;
+}
+
+export const SPEEDS: readonly Speed[] = [1, 60, 600, 3600, 'max'];
+
+export function initialState(lang: Lang): AppState {
+  return {
+    scenarioId: '',
+    scenarioText: '',
+    scenarioSource: 'builtin',
+    fileName: null,
+    layout: null,
+    seed: 1,
+    lang,
+    speed: 'max',
+    playing: false,
+    colorBy: 'landUse',
+    selection: null,
+    frame: null,
+    done: false,
+    errors: null,
+    errorsSource: null,
+    loading: false,
+    seriesVersion: 0,
+  };
+}

@@ -1,0 +1,26 @@
+/** The top bar: app name, scenario picker, clock, day/night, weather, language. */
+import { useT } from './i18n/index.ts';
+import { Clock } from './Clock.tsx';
+import { DayNight } from './DayNight.tsx';
+import { Weather } from './Weather.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
+import { ScenarioPicker } from './ScenarioPicker.tsx';
+
+export function Header() {
+  const t = useT();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-title">{t('app.title')}</span>
+        <span className="brand-sub">{t('app.subtitle')}</span>
+      </div>
+      <ScenarioPicker />
+      <div className="header-status">
+        <Clock />
+        <DayNight />
+        <Weather />
+      </div>
+      <LangSwitch />
+    </header>
+  );
+}

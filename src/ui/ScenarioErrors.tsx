@@ -1,0 +1,33 @@
+/** Validation errors of the last failed scenario load (which field, what is wrong), dismissable. */
+import { useController, useStore } from '../app/useStore.ts';
+import { useT } from './i18n/index.ts';
+import { Icon } from './Icon.tsx';
+
+export function ScenarioErrors() {
+  const t = useT();
+  const ctl = useController();
+  const errors = useStore((s) => s.errors);
+  const source = useStore((s) => s.errorsSource);
+  const lang = useStore((s) => s.lang);
+  if (!errors) return null;
+  return (
+    <section className="scenario-errors" data-testid="scenario-errors" role="alert" aria-labelledby="scenario-errors-title">
+      <header>
+        <h2 id="scenario-errors-title">{t('scenario.errorsTitle')}</h2>
+        <button type="button" className="btn icon-btn" data-testid="scenario-errors-dismiss" aria-label={t('scenario.dismiss')} onClick={() => ctl.dismissErrors()}>
+          <Icon name="close" /> {t('scenario.dismiss')}
+        </button>
+      </header>
+      {source && <p className="errors-source">{t('scenario.errorsSource', { name: source })}</p>}
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i} data-path={e.path} data-code={e.code}>
+            <code className="error-path" title={t('scenario.errorPath')}>{e.path || t('scenario.errorRoot')}</code>
+            <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
+            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{lang === 'en' ? e.zh : e.en}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
