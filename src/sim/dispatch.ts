@@ -27,7 +27,6 @@ import { EngineState, EV, CS, SS } from './engine.ts';
 export abstract class Dispatcher extends EngineState {
   private readonly candIds: number[] = [];
   private readonly candDist: number[] = [];
-  private readonly live = (c: number, tok: number): boolean => this.cState[c] === CS.QUEUED && this.cQTok[c] === tok;
 
   /** The cell a member is at now (the nearer end of the leg it is on). */
   staffCell(s: number): number {
@@ -40,8 +39,8 @@ export abstract class Dispatcher extends EngineState {
 
   /** Travel time between cells for a member at `speedMps`. */
   travelS(from: number, to: number, speedMps: number): number {
+    if (!this.travelEnabled) return 0;
     const tr = this.sc.travel;
-    if (!tr.enabled) return 0;
     const m = from === to ? tr.intraCellM : this.city.cellDistance(from, to) * this.city.cellSizeM * tr.detourFactor;
     return (m / speedMps) * this.travelFactor[this.hourOf(this.now)];
   }
@@ -242,14 +241,14 @@ export abstract class Dispatcher extends EngineState {
   enqueue(c: number, front: boolean): void {
     this.cState[c] = CS.QUEUED;
     const t = this.types[this.cType[c]];
-    const tok = this.cQTok[c];
-    const put = (scope: number) => {
-      const key = this.queues.key(scope, t.skill, t.cls);
-      if (front) this.queues.unshift(key, c, tok);
-      else this.queues.push(key, c, tok);
-    };
-    put(this.globalScope);
-    if (this.policy !== 1) put(this.city.cellGrid[this.cCell[c]]);
+    this.putInQueue(this.globalScope, t.skill, t.cls, c, front);
+    if (this.policy !== 1) this.putInQueue(this.city.cellGrid[this.cCell[c]], t.skill, t.cls, c, front);
+  }
+
+  private putInQueue(scope: number, skill: number, cls: number, c: number, front: boolean): void {
+    const key = this.queues.key(scope, skill, cls);
+    if (front) this.queues.unshift(key, c, this.cQTok[c]);
+    else this.queues.push(key, c, this.cQTok[c]);
   }
 
   /** Best waiting case in `scope` that member s may serve, as a queue key, or -1. */
@@ -261,7 +260,7 @@ export abstract class Dispatcher extends EngineState {
       for (let k = 0; k < this.skills.length; k++) {
         if (!(mask & (1 << k))) continue;
         const key = qs.key(scope, k, cls);
-        const c = qs.head(key, this.live);
+        const c = qs.head(key, this.cState, this.cQTok);
         if (c < 0) continue;
         if (needWait && this.now - this.cFiled[c] < this.neighbourWaitS) continue;
         if (this.cSeq[c] < bestSeq) { bestSeq = this.cSeq[c]; bestKey = key; }
@@ -275,13 +274,17 @@ export abstract class Dispatcher extends EngineState {
   findWork(s: number): boolean {
     if (this.queues.length === 0) return false;
     const home = this.sHome[s];
-    const scopes = this.policy === 1 || this.sPooled[s] ? [this.globalScope] : this.policy === 0 ? [home] : [home, ...this.gridNeighbours[home]];
-    for (let i = 0; i < scopes.length; i++) {
+    // scopes: the whole city (pooled members, nearest policy), or the home grid then (grid-first) its neighbours
+    const city = this.policy === 1 || this.sPooled[s] === 1;
+    const nbrs = this.gridNeighbours[home];
+    const nScopes = city || this.policy === 0 ? 1 : 1 + nbrs.length;
+    for (let i = 0; i < nScopes; i++) {
+      const scope = city ? this.globalScope : i === 0 ? home : nbrs[i - 1];
       // a crew case that cannot be staffed yet is skipped for this round
       for (let tries = 0; tries < 4; tries++) {
-        const key = this.bestHead(s, scopes[i], i > 0);
+        const key = this.bestHead(s, scope, i > 0);
         if (key < 0) break;
-        const c = this.queues.head(key, this.live);
+        const c = this.queues.head(key, this.cState, this.cQTok);
         if (this.cCrewNeed[c] === 1) {
           this.queues.shift(key);
           this.assign(s, c);
@@ -297,7 +300,7 @@ export abstract class Dispatcher extends EngineState {
   /** A member with nothing to do: take waiting work, or patrol, or wait. */
   seekWork(s: number): void {
     if (this.findWork(s)) return;
-    if (this.sc.teams[this.sTeam[s]].patrol && this.sState[s] !== SS.PATROL) {
+    if (this.sPatrols[s] === 1 && this.sState[s] !== SS.PATROL) {
       this.sState[s] = SS.PATROL;
       this.patrolStep(s);
     }

@@ -28,7 +28,7 @@ import { StreamSet, STREAM, compileDist, sample, type CompiledDist, type Stream 
 import { hourlyRates, nextArrival, LocationSampler } from './arrivals.ts';
 import { buildRoster, type Roster } from './roster.ts';
 import { Tally, HourlyLevel } from './stats.ts';
-import { CaseQueues } from './queues.ts';
+import { CaseQueues, QUEUED_STATE } from './queues.ts';
 import type { CaseRecord } from './result.ts';
 import { rainSeries, warningLevels } from './weather.ts';
 import { StationRt, stationRates } from './metro.ts';
@@ -42,7 +42,7 @@ export const EV = {
 } as const;
 
 // Case states.
-export const CS = { FREE: 0, LATENT: 1, DISCOVERED: 2, QUEUED: 3, ASSIGNED: 4, HANDLING: 5, HANDLED: 6, VERIFIED: 7 } as const;
+export const CS = { FREE: 0, LATENT: 1, DISCOVERED: 2, QUEUED: QUEUED_STATE, ASSIGNED: 4, HANDLING: 5, HANDLED: 6, VERIFIED: 7 } as const;
 // Staff states.
 export const SS = { OFF: 0, IDLE: 1, PATROL: 2, TRAVEL: 3, ON_SCENE: 4, LANE: 5 } as const;
 // Discovery channels.
@@ -163,6 +163,9 @@ export class EngineState {
   readonly gridSkillStaff: Int32Array[];
   /** 1 for members of pooled teams. */
   readonly sPooled: Uint8Array;
+  /** 1 for members of teams that patrol when idle. */
+  readonly sPatrols: Uint8Array;
+  readonly travelEnabled: boolean;
   /** Queue scope holding every waiting case (scopes 0..nGrids-1 are the grids). */
   readonly globalScope: number;
   readonly gridNeighbours: Int32Array[];
@@ -195,9 +198,14 @@ export class EngineState {
   readonly teamOvertimeS: Float64Array;
   readonly covCases: Float64Array;
   readonly covMet: Float64Array;
-  readonly allWait = new Tally();
-  readonly allResponse = new Tally();
-  readonly allResolution = new Tally();
+  /** All types' waits, responses and resolutions (merged from the per-type tallies; observations are recorded once). */
+  allTallies(): { wait: Tally; response: Tally; resolution: Tally } {
+    return {
+      wait: Tally.merged(this.types.map((t) => t.wait)),
+      response: Tally.merged(this.types.map((t) => t.response)),
+      resolution: Tally.merged(this.types.map((t) => t.resolution)),
+    };
+  }
   readonly log: CaseRecord[] | null;
 
   constructor(sc: Scenario, seed: number, opts: { days?: number; log?: boolean } = {}) {
@@ -303,6 +311,8 @@ export class EngineState {
     // lane staff work the security check, never cases
     const dispatchable = (s: number) => this.sLane[s] < 0;
     this.sPooled = Uint8Array.from(this.sTeam, (t) => (sc.teams[t].placement === 'pooled' ? 1 : 0));
+    this.sPatrols = Uint8Array.from(this.sTeam, (t) => (sc.teams[t].patrol ? 1 : 0));
+    this.travelEnabled = sc.travel.enabled;
     const withSkill = (k: number, pooled: boolean | null) =>
       Int32Array.from([...Array(n).keys()].filter((s) => dispatchable(s) && this.sSkills[s] & (1 << k) && (pooled === null || (this.sPooled[s] === 1) === pooled)));
     this.skillStaff = this.skills.map((_, k) => withSkill(k, null));

@@ -13,6 +13,9 @@
  * route (escalation to a neighbour grid, say) is not searched for: its token
  * moves on and the stale entry is skipped when it reaches the head.
  */
+/** The case state that means "waiting in a queue" (CS.QUEUED in engine.ts). */
+export const QUEUED_STATE = 3;
+
 export class CaseQueues {
   private readonly lists: (number[] | undefined)[];
   private readonly heads: Int32Array;
@@ -56,16 +59,17 @@ export class CaseQueues {
   }
 
   /**
-   * The first live case of list `key`, or -1. `live(c, token)` says whether
-   * an entry is still valid; stale heads are dropped on the way.
+   * The first live case of list `key`, or -1. An entry is live while its
+   * case is queued (state QUEUED_STATE) with the token it was queued with;
+   * stale heads are dropped on the way.
    */
-  head(key: number, live: (c: number, token: number) => boolean): number {
+  head(key: number, state: Uint8Array, qtok: Int32Array): number {
     const l = this.lists[key];
     if (!l) return -1;
     let h = this.heads[key];
     while (h < l.length) {
       const c = l[h];
-      if (live(c, l[h + 1])) {
+      if (state[c] === QUEUED_STATE && qtok[c] === l[h + 1]) {
         this.heads[key] = h;
         return c;
       }

@@ -76,16 +76,17 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
     };
   });
 
+  const all = sim.allTallies();
   const kpis: Kpis = {
     casesArrived: arrived,
     casesClosed: closed,
-    meanWaitS: sim.allWait.mean(),
-    meanResponseS: sim.allResponse.mean(),
-    p50ResponseS: sim.allResponse.quantile(0.5),
-    p90ResponseS: sim.allResponse.quantile(0.9),
-    p95ResponseS: sim.allResponse.quantile(0.95),
-    meanResolutionS: sim.allResolution.mean(),
-    p90ResolutionS: sim.allResolution.quantile(0.9),
+    meanWaitS: all.wait.mean(),
+    meanResponseS: all.response.mean(),
+    p50ResponseS: all.response.quantile(0.5),
+    p90ResponseS: all.response.quantile(0.9),
+    p95ResponseS: all.response.quantile(0.95),
+    meanResolutionS: all.resolution.mean(),
+    p90ResolutionS: all.resolution.quantile(0.9),
     slaAttainment: ratio(met, decided),
     coverageIndex: ratio(covered, gridHours),
     staffHours: (onDutyS + overtimeS) / 3600,

@@ -156,7 +156,7 @@ export class Simulation extends Dispatcher {
     this.cHandled[c] = this.now;
     this.cState[c] = CS.HANDLED;
     const c0 = this.cCrew0[c];
-    const extra = this.crewExtra.get(c);
+    const extra = this.cCrewNeed[c] > 1 ? this.crewExtra.get(c) : undefined;
     this.release(c0);
     if (extra) {
       this.crewExtra.delete(c);
@@ -187,9 +187,9 @@ export class Simulation extends Dispatcher {
       const resp = this.cOnScene[c] - filed;
       const resol = now - this.cOccur[c];
       t.closed++;
-      t.wait.add(wait); this.allWait.add(wait);
-      t.response.add(resp); this.allResponse.add(resp);
-      t.resolution.add(resol); this.allResolution.add(resol);
+      t.wait.add(wait);
+      t.response.add(resp);
+      t.resolution.add(resol);
       const met = resp <= t.responseS && resol <= t.resolutionS;
       this.decide(c, met, now);
     }

@@ -67,13 +67,14 @@ function liveKpis(sim: Simulation): LiveKpis {
     const st = sim.sState[s];
     if (st === SS.TRAVEL || st === SS.ON_SCENE) busy++;
   }
+  const all = sim.allTallies();
   return {
     casesArrived: arrived,
     casesClosed: closed,
     casesOpen: sim.used,
-    meanWaitS: sim.allWait.mean(),
-    meanResponseS: sim.allResponse.mean(),
-    p90ResponseS: sim.allResponse.quantile(0.9),
+    meanWaitS: all.wait.mean(),
+    meanResponseS: all.response.mean(),
+    p90ResponseS: all.response.quantile(0.9),
     slaAttainment: decided > 0 ? met / decided : null,
     coverageIndex: gridHours > 0 ? covered / gridHours : null,
     staffHours: (onS + overS) / 3600,

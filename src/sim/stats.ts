@@ -47,6 +47,25 @@ export class Tally {
     return this.n > 0 ? this.sum / this.n : null;
   }
 
+  /** Add another tally's observations (same bins): how the all-types figures are formed. */
+  merge(o: Tally): this {
+    this.n += o.n;
+    this.sum += o.sum;
+    this.zeros += o.zeros;
+    this.small += o.small;
+    this.over += o.over;
+    if (o.max > this.max) this.max = o.max;
+    for (let b = 0; b < NBINS; b++) this.bins[b] += o.bins[b];
+    return this;
+  }
+
+  /** All observations of several tallies. */
+  static merged(ts: Tally[]): Tally {
+    const m = new Tally();
+    for (const t of ts) m.merge(t);
+    return m;
+  }
+
   /** The q-quantile (0 < q < 1), interpolated geometrically inside its bin. */
   quantile(q: number): number | null {
     if (this.n === 0) return null;
