@@ -34,6 +34,8 @@ const CODE_RULES: [string, RegExp][] = [
   ['self. (worker global)', /(?<![\w$.])self\s*\./],
   ['globalThis. (global object)', /(?<![\w$.])globalThis\s*[.[]/],
   ['require( (use an import)', /(?<![\w$.])require\s*\(/],
+  // implementation-approximated in ECMAScript: results differ between engines (Node vs Chromium); use detmath.ts
+  ['Math.log/exp/pow/trig (platform-dependent bits: use dlog/dexp from detmath.ts)', /\bMath\s*\.\s*(log|log2|log10|log1p|exp|expm1|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\b/],
 ];
 
 const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'worker_threads', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'process', 'perf_hooks', 'module', 'vm', 'zlib', 'events', 'buffer', 'readline', 'cluster', 'dgram', 'dns', 'tls', 'timers', 'assert', 'v8']);

@@ -18,6 +18,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import type { Dist } from '../scenario/schema.ts';
+import { dlog, dexp } from './detmath.ts';
 
 /** Fixed substream numbers. Event types use ARRIVALS_BASE + 2i (+1). */
 export const STREAM = {
@@ -44,13 +45,16 @@ export class Stream {
   }
   /** Exponential with the given mean. */
   exp(mean: number): number {
-    return -Math.log(1 - uniformFloat64(this.g)) * mean;
+    return -dlog(1 - uniformFloat64(this.g)) * mean;
   }
-  /** Standard normal (Box-Muller, one value per call so the draw count is fixed). */
+  /** Standard normal (Marsaglia's polar method: no trigonometry, so no platform-dependent bits). */
   normal(): number {
-    const u1 = 1 - uniformFloat64(this.g);
-    const u2 = uniformFloat64(this.g);
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    for (;;) {
+      const u = 2 * uniformFloat64(this.g) - 1;
+      const v = 2 * uniformFloat64(this.g) - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) return u * Math.sqrt((-2 * dlog(s)) / s);
+    }
   }
   /** Integer in [0, n). */
   int(n: number): number {
@@ -107,8 +111,8 @@ export function compileDist(d: Dist): CompiledDist {
     case 'uniform':
       return { kind: 2, p1: d.min * 60, p2: d.max * 60, p3: 0, meanS: ((d.min + d.max) / 2) * 60 };
     case 'lognormal': {
-      const s2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
-      const mu = Math.log(d.mean * 60) - s2 / 2;
+      const s2 = dlog(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const mu = dlog(d.mean * 60) - s2 / 2;
       return { kind: 3, p1: mu, p2: Math.sqrt(s2), p3: 0, meanS: d.mean * 60 };
     }
     case 'triangular':
@@ -126,7 +130,7 @@ export function sample(d: CompiledDist, s: Stream): number {
     case 2:
       return d.p1 + (d.p2 - d.p1) * s.uniform();
     case 3:
-      return Math.exp(d.p1 + d.p2 * s.normal());
+      return dexp(d.p1 + d.p2 * s.normal());
     default: {
       const a = d.p1, c = d.p2, b = d.p3;
       if (b <= a) return a;

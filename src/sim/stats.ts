@@ -12,6 +12,7 @@
  *   hours of the day, so the same object answers "average backlog" and
  *   "average backlog at 03:00".
  */
+import { dlog, dexp } from './detmath.ts';
 
 const BINS_PER_DECADE = 50;
 const DECADES = 7;
@@ -37,7 +38,7 @@ export class Tally {
     } else if (x < 1) {
       this.small++;
     } else {
-      const b = (Math.log(x) * LOG_SCALE) | 0;
+      const b = (dlog(x) * LOG_SCALE) | 0;
       if (b < NBINS) this.bins[b]++;
       else this.over++;
     }
@@ -79,7 +80,7 @@ export class Tally {
       if (c === 0) continue;
       if (cum + c >= target) {
         const frac = (target - cum) / c;
-        return Math.exp((b + frac) / LOG_SCALE);
+        return dexp((b + frac) / LOG_SCALE);
       }
       cum += c;
     }
