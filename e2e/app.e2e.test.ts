@@ -1,0 +1,113 @@
+/**
+ * The app as a planner meets it: loads in Chinese with no errors and no
+ * request leaving its origin, plays the default scenario to the end of the
+ * day, and then shows exactly the numbers the CLI prints for the same
+ * scenario and seed (one engine, in a browser worker and in Node).
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { PNG } from 'pngjs';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, SHOTS, type Watched } from './browser.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const KPIS = ['casesArrived', 'casesClosed', 'meanWaitS', 'meanResponseS', 'p90ResponseS', 'slaAttainment', 'coverageIndex', 'staffHours', 'utilisation', 'overtimeHours'] as const;
+
+let browser: Browser;
+let app: Watched;
+
+beforeAll(async () => {
+  browser = await launch();
+  app = await openApp(browser, inject('appUrl'));
+  await app.page.waitForSelector('[data-scenario="baseline-weekday"]');
+  await app.page.waitForSelector('[data-testid="city-canvas"] canvas');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Share of pixels that differ from the most common colour: 0 for a blank canvas. */
+function nonBackgroundShare(png: Buffer): number {
+  const img = PNG.sync.read(png);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < img.data.length; i += 4) {
+    const key = (img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const n = img.width * img.height;
+  return 1 - Math.max(...counts.values()) / n;
+}
+
+describe('the browser twin', () => {
+  it('opens in zh-CN on the default scenario with no console errors and no request off its origin', async () => {
+    const { page } = app;
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const body = await page.locator('body').innerText();
+    expect(body).toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: `${SHOTS}01-opened-zh.png` });
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.offOrigin).toEqual([]);
+  });
+
+  it('draws the city: the canvas is not blank', async () => {
+    const shot = await app.page.locator('[data-testid="city-canvas"]').screenshot();
+    expect(nonBackgroundShare(shot)).toBeGreaterThan(0.2);
+  });
+
+  it('plays at maximum speed to the end of the day and shows exactly the CLI numbers', async () => {
+    const { page } = app;
+    const seed = Number(await page.locator('[data-seed]').first().getAttribute('data-seed'));
+    await page.click('[data-testid="speed-max"]');
+    await page.click('[data-testid="play"]');
+    await page.waitForSelector('[data-done="true"]', { timeout: 180_000 });
+    await page.waitForTimeout(400); // let the KPI panel take the final frame
+    await page.screenshot({ path: `${SHOTS}02-end-of-day-zh.png` });
+
+    const out = execFileSync(process.execPath, ['bin/allweather.mjs', 'run', 'scenarios/baseline-weekday.json', '--seed', String(seed), '--json'], { cwd: root, encoding: 'utf8' });
+    const cli = JSON.parse(out) as { summary: Record<string, { mean: number | null }> };
+    for (const k of KPIS) {
+      const v = await page.locator(`[data-kpi="${k}"]`).first().getAttribute('data-value');
+      expect({ kpi: k, value: JSON.parse(v!) }).toEqual({ kpi: k, value: cli.summary[k].mean });
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('the coverage matrix is filled and readable in the DOM', async () => {
+    const cells = await app.page.locator('[data-testid="coverage-matrix"] td[data-value]').count();
+    expect(cells).toBeGreaterThan(24);
+    await app.page.locator('[data-testid="coverage-matrix"]').screenshot({ path: `${SHOTS}03-coverage-matrix.png` });
+  });
+
+  it('switching to English changes the labels', async () => {
+    const { page } = app;
+    const zh = await page.locator('[data-testid="kpi-panel"]').innerText();
+    await page.click('[data-testid="lang-en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const en = await page.locator('[data-testid="kpi-panel"]').innerText();
+    expect(en).not.toBe(zh);
+    expect(en).toMatch(/SLA|Coverage|Utili/i);
+    expect(en).not.toMatch(/[\u4e00-\u9fff]{2,}/);
+    await page.screenshot({ path: `${SHOTS}04-end-of-day-en.png` });
+    await page.click('[data-testid="lang-zh"]');
+  });
+
+  it('an invalid scenario file shows its errors and the previous scenario keeps working', async () => {
+    const { page } = app;
+    await page.click('[data-testid="restart"]');
+    const bad = JSON.stringify({ schemaVersion: 2, id: 'broken', name: { zh: '坏', en: 'bad' }, city: { cols: 10, rows: 10, gridSize: 3 }, eventTypes: [], teams: [] });
+    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    const errors = page.locator('[data-testid="scenario-errors"]');
+    await errors.waitFor();
+    const text = await errors.innerText();
+    expect(text).toContain('$.eventTypes');
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: `${SHOTS}05-invalid-file.png` });
+    // the baseline is still loaded and still plays
+    expect(await page.locator('[data-scenario]').first().getAttribute('data-scenario')).toBe('baseline-weekday');
+    const t0 = Number(await page.locator('[data-testid="clock"]').getAttribute('data-ts'));
+    await page.click('[data-testid="speed-3600"]');
+    await page.click('[data-testid="play"]');
+    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > t + 600, t0);
+    await page.click('[data-testid="pause"]');
+  });
+});
