@@ -36,6 +36,16 @@ describe('live service', () => {
     expect(frames.length).toBeGreaterThan(2);
   });
 
+  it('sends the time series every 5 simulated minutes, none lost between frames', () => {
+    const { svc, frames, drain } = harness();
+    svc.load(text, 2);
+    svc.play('max');
+    drain();
+    const t: number[] = [];
+    for (const f of frames) for (let i = 0; i < f.series.length; i += 3) t.push(f.series[i]);
+    expect(t).toEqual(Array.from({ length: 86400 / 300 + 1 }, (_, i) => i * 300));
+  });
+
   it('a bad scenario is refused with its errors and the current run is untouched', () => {
     const { svc, frames } = harness();
     svc.load(text, 3);

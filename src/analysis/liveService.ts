@@ -15,12 +15,14 @@
 import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { Simulation } from '../sim/simulation.ts';
-import { frameOf, layoutOf } from '../sim/snapshot.ts';
+import { frameOf, layoutOf, seriesSample } from '../sim/snapshot.ts';
 import type { Frame } from '../sim/frame.ts';
 import type { LiveService, LoadResult, Speed } from './liveTypes.ts';
 
 const SLICE_MS = 12;
 const FRAME_MS = 30;
+/** Time-series samples every 5 simulated minutes. */
+const SAMPLE_S = 300;
 
 export interface LiveServiceOptions {
   now?: () => number;
@@ -40,11 +42,28 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
   let lastWall = 0;
   let lastFrame = -Infinity;
   let generation = 0; // bumps on every load/restart so stale slices stop
+  let samples: number[] = [];
+  let nextSampleS = 0;
+
+  /** Run to `t`, stopping at every sample time on the way to record the series. */
+  const advance = (t: number) => {
+    if (!sim) return;
+    const end = Math.min(t, sim.horizonS);
+    while (nextSampleS <= end) {
+      sim.runUntil(nextSampleS);
+      samples.push(...seriesSample(sim));
+      nextSampleS += SAMPLE_S;
+    }
+    sim.runUntil(end);
+  };
 
   const emit = () => {
     if (!sim || !onFrame) return;
     lastFrame = now();
-    onFrame(frameOf(sim));
+    const f = frameOf(sim);
+    f.series = Float64Array.from(samples);
+    samples = [];
+    onFrame(f);
   };
 
   const slice = (gen: number) => {
@@ -52,10 +71,10 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     const start = now();
     if (speed === 'max') {
       // as much simulated time as fits in the slice, in 10-minute steps
-      do sim.runUntil(sim.now + 600);
+      do advance(sim.now + SAMPLE_S);
       while (sim.now < sim.horizonS && now() - start < SLICE_MS);
     } else {
-      sim.runUntil(sim.now + ((start - lastWall) / 1000) * speed);
+      advance(sim.now + ((start - lastWall) / 1000) * speed);
     }
     lastWall = start;
     const done = sim.now >= sim.horizonS;
@@ -69,6 +88,8 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     playing = false;
     seed = s;
     sim = scenario ? new Simulation(scenario, seed) : null;
+    samples = [];
+    nextSampleS = 0;
   };
 
   return {
@@ -103,7 +124,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     step(seconds: number) {
       if (!sim) return;
       playing = false;
-      sim.runUntil(sim.now + seconds);
+      advance(sim.now + seconds);
       emit();
     },
     restart(s: number) {
@@ -113,7 +134,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     seek(tS: number) {
       if (!scenario) return;
       reset(seed);
-      sim!.runUntil(Math.max(0, tS));
+      advance(Math.max(0, tS));
       emit();
     },
     requestFrame() {

@@ -3,9 +3,10 @@
  * store meet. Panels read the store and call these methods; they never talk
  * to the worker themselves.
  *
- * Frames: `client.frames$` delivers at most one frame per animation frame.
- * Here each frame is sampled into the time series (at most every 5
- * simulated minutes) and published to the store at most every 250 ms, so
+ * Frames: every frame (raw) brings the worker's time-series samples (one
+ * per 5 simulated minutes, so none is lost however fast the run plays);
+ * `client.frames$` delivers at most one frame per animation frame, and
+ * that is published to the store at most every 250 ms, so
  * React re-renders about four times a second while a run plays. Frames
  * that arrive while paused (load, step, seek, restart) and the final frame
  * are published at once.
@@ -18,7 +19,6 @@ import { saveLang, saveScenario } from './persist.ts';
 import { builtinById } from './scenarios.ts';
 
 export const PUBLISH_MS = 250;
-export const SAMPLE_EVERY_S = 300;
 export const STEP_S = 600;
 
 /** Backlog and SLA attainment over simulated time (hours), sampled from frames. */
@@ -70,7 +70,7 @@ export interface Controller {
 function frameBytes(f: Frame): number {
   return (
     f.staffXY.byteLength + f.staffState.byteLength + f.cases.byteLength + f.cellBacklog.byteLength +
-    f.coverage.byteLength + f.coverageCases.byteLength + f.stationQueue.byteLength
+    f.coverage.byteLength + f.coverageCases.byteLength + f.stationQueue.byteLength + f.series.byteLength
   );
 }
 
@@ -94,14 +94,17 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     seriesDirty = true;
   };
 
+  /** Append the samples the worker took since its last frame (every 5 simulated minutes, none lost to frame dropping). */
   const sample = (f: Frame) => {
-    if (f.tS < lastSampleT) resetSeries();
-    if (f.tS - lastSampleT < SAMPLE_EVERY_S && !(f.done && f.tS > lastSampleT)) return;
-    lastSampleT = f.tS;
-    series.tH.push(f.tS / 3600);
-    series.backlog.push(f.kpis.casesOpen);
-    series.sla.push(f.kpis.slaAttainment);
-    seriesDirty = true;
+    const s = f.series;
+    for (let i = 0; i + 2 < s.length; i += 3) {
+      if (s[i] <= lastSampleT) resetSeries(); // time went back: a restart or a jump
+      lastSampleT = s[i];
+      series.tH.push(s[i] / 3600);
+      series.backlog.push(s[i + 1]);
+      series.sla.push(Number.isNaN(s[i + 2]) ? null : s[i + 2]);
+      seriesDirty = true;
+    }
   };
 
   const publish = (f: Frame) => {
@@ -128,12 +131,12 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       stats.framesReceived++;
       stats.bytesReceived += frameBytes(f);
       stats.lastFrameT = f.tS;
+      sample(f);
     }),
     client.layout$.subscribe((l) => {
       stats.layout = l;
     }),
     client.frames$.subscribe((f) => {
-      sample(f);
       const now = performance.now();
       if (f.done || !store.getState().playing || now - lastPublish >= PUBLISH_MS) publish(f);
       else {

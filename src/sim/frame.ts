@@ -86,6 +86,11 @@ export interface Frame {
   stationQueue: Float32Array;
   rainMmPerH: number;
   warning: number;
+  /**
+   * Time-series samples taken since the previous frame, every 5 simulated minutes:
+   * triplets (tS, open cases, SLA attainment so far or NaN). Filled by the live service.
+   */
+  series: Float64Array;
   /** The full result, present once done (identical to the CLI's for the same scenario and seed). */
   result?: RunResult;
 }

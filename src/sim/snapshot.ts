@@ -85,6 +85,13 @@ function liveKpis(sim: Simulation): LiveKpis {
   };
 }
 
+/** One time-series sample: (tS, open cases, SLA attainment so far or NaN). */
+export function seriesSample(sim: Simulation): [number, number, number] {
+  let met = 0, decided = 0;
+  for (const t of sim.types) { met += t.slaMet; decided += t.slaDecided; }
+  return [sim.now, sim.used, decided > 0 ? met / decided : NaN];
+}
+
 /** A frame at the simulation's current clock. When the run is at its horizon, the books are closed and the full result attached. */
 export function frameOf(sim: Simulation): Frame {
   const now = sim.now;
@@ -155,6 +162,7 @@ export function frameOf(sim: Simulation): Frame {
     stationQueue: Float32Array.from(sim.stations, (st) => st.queueLen),
     rainMmPerH: sim.rain[hour] ?? 0,
     warning: sim.warning[hour] ?? 0,
+    series: new Float64Array(0),
     result,
   };
 }
