@@ -1,0 +1,202 @@
+/**
+ * The unit cells: one InstancedMesh of low boxes (one draw call for the
+ * whole lattice, 40,000+ cells in the largest city).
+ *
+ * Heights come from day population and are set once per layout. Colours
+ * are per instance and depend on `colorBy`:
+ * - `landUse`: the land-use palette, painted once; low-lying cells are
+ *   tinted slightly blue (the outline in GridLines marks them in every mode);
+ * - `backlog`: open cases in the cell on the viridis scale;
+ * - `coverageHour`: the cell's grid attainment for the current hour of day;
+ * - `attainment`: the grid's attainment over all hours so far, weighted by
+ *   decided cases.
+ * In the measure views water cells are a dim, constant blue (no cases
+ * arise on water). For the measures, the value of each cell is remembered and only cells
+ * whose value changed are rewritten; the upload to the GPU covers just the
+ * changed range, and nothing is uploaded when nothing changed.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { BoxGeometry, BufferAttribute, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
+import type { CityLayout } from '../sim/frame.ts';
+import { LAND_USES } from '../scenario/schema.ts';
+import { cellGrids, cellHeights, type SceneMetrics } from './cityGeometry.ts';
+import { bakeShading } from './shading.ts';
+import type { FrameStore } from './frameStore.ts';
+import {
+  EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, WATER_DIM_COLOR, LOW_LYING_COLOR, NO_DATA_COLOR, VIRIDIS,
+  attainmentT, backlogT, linear, lutInto, makeAttainmentLut, makeLut, paletteArray,
+} from './palette.ts';
+
+export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment';
+
+export interface CellsMeshProps {
+  layout: CityLayout;
+  metrics: SceneMetrics;
+  store: FrameStore;
+  /** What the cell colour shows. */
+  colorBy: ColorBy;
+  /** Called with the cell index when a cell is clicked (not dragged). */
+  onPick?: (cell: number) => void;
+}
+
+/** Strength of the low-lying tint in land-use view. */
+const LOW_LYING_TINT = 0.28;
+/** Value remembered for a cell with no data (NaN does not compare equal to itself). */
+const NONE = -1;
+/** Value that never matches: forces a full repaint. */
+const STALE = -2;
+/** Water cells in the measure views: not managed ground, drawn as dim water. */
+const WATER_V = -3;
+const WATER = LAND_USES.indexOf('water');
+
+/** A box without its bottom face (never seen): 10 triangles instead of 12, base at y = 0, shading baked in. */
+function cellBox(): BoxGeometry {
+  const g = new BoxGeometry(1, 1, 1);
+  g.translate(0, 0.5, 0);
+  const idx = g.getIndex()!;
+  const src = idx.array as ArrayLike<number>;
+  const keep: number[] = [];
+  // BoxGeometry groups: +x, -x, +y, -y, +z, -z (6 indices each); drop -y
+  for (let i = 0; i < src.length; i++) if (i < 18 || i >= 24) keep.push(src[i]);
+  g.setIndex(new BufferAttribute(Uint16Array.from(keep), 1));
+  g.clearGroups();
+  return bakeShading(g);
+}
+
+export function CellsMesh({ layout, metrics, store, colorBy, onPick }: CellsMeshProps) {
+  const invalidate = useThree((s) => s.invalidate);
+  const n = layout.cols * layout.rows;
+
+  const geometry = useMemo(cellBox, []);
+  const material = useMemo(() => new MeshBasicMaterial({ vertexColors: true }), []);
+  const grids = useMemo(() => cellGrids(layout), [layout]);
+  const nGrids = layout.gridCols * layout.gridRows;
+
+  const mesh = useMemo(() => {
+    const m = new InstancedMesh(geometry, material, n);
+    const heights = cellHeights(layout);
+    const mat = m.instanceMatrix.array as Float32Array;
+    const w = 1 - metrics.cellGap;
+    for (let i = 0; i < n; i++) {
+      const o = i * 16;
+      mat[o] = w; mat[o + 5] = heights[i]; mat[o + 10] = w; mat[o + 15] = 1;
+      mat[o + 12] = (i % layout.cols) + 0.5 - metrics.halfX;
+      mat[o + 14] = ((i / layout.cols) | 0) + 0.5 - metrics.halfZ;
+    }
+    m.instanceMatrix.needsUpdate = true;
+    m.instanceColor = new InstancedBufferAttribute(new Float32Array(n * 3), 3);
+    m.computeBoundingSphere();
+    m.computeBoundingBox();
+    m.name = 'cells';
+    return m;
+  }, [geometry, material, layout, metrics, n]);
+
+  useEffect(() => () => { geometry.dispose(); material.dispose(); }, [geometry, material]);
+  useEffect(() => () => { mesh.dispose(); }, [mesh]);
+
+  const luts = useMemo(() => ({
+    landUse: paletteArray(LAND_USES.map((u) => LAND_USE_COLORS[u])),
+    lowLying: linear(LOW_LYING_COLOR),
+    viridis: makeLut(VIRIDIS),
+    attainment: makeAttainmentLut(),
+    none: linear(NO_DATA_COLOR),
+    empty: linear(EMPTY_BACKLOG_COLOR),
+    water: linear(WATER_DIM_COLOR),
+  }), []);
+
+  // per-cell value last painted, per-grid scratch; reused every frame
+  const last = useMemo(() => new Float32Array(n).fill(STALE), [n]);
+  const gridVal = useMemo(() => new Float32Array(Math.max(1, nGrids)), [nGrids]);
+  const applied = useRef({ version: -1, colorBy: '' as string, mesh: null as InstancedMesh | null });
+
+  useEffect(() => { invalidate(); }, [colorBy, invalidate]);
+
+  useFrame(() => {
+    const a = applied.current;
+    const colors = mesh.instanceColor!;
+    const dst = colors.array as Float32Array;
+    const modeChanged = a.colorBy !== colorBy || a.mesh !== mesh;
+    if (modeChanged) last.fill(STALE);
+
+    if (colorBy === 'landUse') {
+      if (!modeChanged) return;
+      const pal = luts.landUse, ll = luts.lowLying;
+      for (let i = 0; i < n; i++) {
+        const p = layout.landUse[i] * 3, o = i * 3;
+        const t = layout.lowLying[i] ? LOW_LYING_TINT : 0;
+        dst[o] = pal[p] + (ll[0] - pal[p]) * t;
+        dst[o + 1] = pal[p + 1] + (ll[1] - pal[p + 1]) * t;
+        dst[o + 2] = pal[p + 2] + (ll[2] - pal[p + 2]) * t;
+      }
+      colors.clearUpdateRanges();
+      colors.needsUpdate = true;
+      a.colorBy = colorBy; a.mesh = mesh; a.version = -1;
+      return;
+    }
+
+    const f = store.frame;
+    const usable = f !== null && f.cellBacklog.length === n && f.coverage.length >= nGrids * 24;
+    if (!modeChanged && (!usable || store.version === a.version)) return;
+    a.colorBy = colorBy; a.mesh = mesh; a.version = store.version;
+
+    // scalar per grid for the coverage modes
+    if (usable && colorBy !== 'backlog') {
+      const cov = f.coverage, cases = f.coverageCases;
+      if (colorBy === 'coverageHour') {
+        const h = Math.floor(f.tS / 3600) % 24;
+        for (let g = 0; g < nGrids; g++) {
+          const v = cov[g * 24 + h];
+          gridVal[g] = Number.isNaN(v) ? NONE : v;
+        }
+      } else {
+        for (let g = 0; g < nGrids; g++) {
+          let met = 0, dec = 0;
+          for (let h = 0; h < 24; h++) {
+            const c = cases[g * 24 + h];
+            if (c > 0) { dec += c; met += cov[g * 24 + h] * c; }
+          }
+          gridVal[g] = dec > 0 ? met / dec : NONE;
+        }
+      }
+    }
+
+    const target = layout.coverageTarget;
+    let lo = n, hi = -1;
+    for (let i = 0; i < n; i++) {
+      const water = layout.landUse[i] === WATER;
+      const v = water ? WATER_V : !usable ? NONE : colorBy === 'backlog' ? f.cellBacklog[i] : gridVal[grids[i]];
+      if (v === last[i]) continue;
+      last[i] = v;
+      const o = i * 3;
+      if (water) {
+        dst[o] = luts.water[0]; dst[o + 1] = luts.water[1]; dst[o + 2] = luts.water[2];
+      } else if (colorBy === 'backlog') {
+        const t = usable ? backlogT(v) : -1;
+        if (t < 0) { dst[o] = luts.empty[0]; dst[o + 1] = luts.empty[1]; dst[o + 2] = luts.empty[2]; }
+        else lutInto(luts.viridis, t, dst, o);
+      } else if (v === NONE) {
+        dst[o] = luts.none[0]; dst[o + 1] = luts.none[1]; dst[o + 2] = luts.none[2];
+      } else {
+        lutInto(luts.attainment, attainmentT(v, target), dst, o);
+      }
+      if (i < lo) lo = i;
+      hi = i;
+    }
+    if (hi >= lo) {
+      colors.clearUpdateRanges();
+      colors.addUpdateRange(lo * 3, (hi - lo + 1) * 3);
+      colors.needsUpdate = true;
+    }
+  });
+
+  const onClick = onPick
+    ? (e: ThreeEvent<MouseEvent>) => {
+      if (e.delta > 4 || e.instanceId === undefined) return;
+      e.stopPropagation();
+      onPick(e.instanceId);
+    }
+    : undefined;
+
+  return <primitive object={mesh} onClick={onClick} />;
+}

@@ -1,0 +1,163 @@
+/**
+ * The 3D city: the live twin's canvas.
+ *
+ * One react-three-fiber `<Canvas>` (WebGL2) rendering on demand: a frame
+ * from the simulation, a camera move or a prop change requests one render,
+ * and nothing is drawn in between, so a paused run costs nothing. The only
+ * animation is rain, while the run plays.
+ *
+ * Every layer is one object (instanced where there are many of a kind), so
+ * the scene is a handful of draw calls whatever the size of the city (at
+ * most 9: ground, cells, grid lines, staff, cases, late-case rings, station
+ * columns, station gauges, rain; empty layers are not drawn):
+ *
+ *   CityScene
+ *   ├─ FrameBridge     frames$ → FrameStore, invalidate()
+ *   ├─ RenderStats     renders, publishes window.__allweatherGl
+ *   └─ (per layout)
+ *      ├─ CameraRig    framing + MapControls
+ *      ├─ Ground, CellsMesh, GridLines
+ *      ├─ StationColumns, StaffMarkers, CaseMarkers
+ *      ├─ Rain
+ *      └─ Prewarm     compiles every shader before the run plays
+ *
+ * Per-frame updates write straight into instance buffers in `useFrame`
+ * (no React state, no allocation). A new layout (another scenario) remounts
+ * the per-layout subtree, which disposes the old geometries and materials
+ * and builds new ones. Text is not drawn in the canvas: labels, legends
+ * and details belong to the DOM, and every fact drawn here has a DOM twin.
+ */
+import { useMemo } from 'react';
+import { Canvas } from '@react-three/fiber';
+import type { Observable } from 'rxjs';
+import type { CityLayout, Frame } from '../sim/frame.ts';
+import { CameraRig } from './CameraRig.tsx';
+import { CaseMarkers } from './CaseMarkers.tsx';
+import { CellsMesh, type ColorBy } from './CellsMesh.tsx';
+import { sceneMetrics } from './cityGeometry.ts';
+import { FrameBridge } from './FrameBridge.tsx';
+import { createFrameStore, type FrameStore } from './frameStore.ts';
+import { GridLines } from './GridLines.tsx';
+import { Ground } from './Ground.tsx';
+import { BACKGROUND } from './palette.ts';
+import { Prewarm } from './Prewarm.tsx';
+import { Rain } from './Rain.tsx';
+import { RenderStats } from './RenderStats.tsx';
+import { StaffMarkers } from './StaffMarkers.tsx';
+import { StationColumns } from './StationColumns.tsx';
+
+export type { ColorBy } from './CellsMesh.tsx';
+export type { GlStats } from './RenderStats.tsx';
+
+/** What was clicked: a cell (index into the layout's cells), a staff member (roster index) or a metro station (index into `layout.stations`). */
+export interface ScenePick {
+  kind: 'cell' | 'staff' | 'station';
+  index: number;
+}
+
+export interface CitySceneProps {
+  /** The city to draw (static: lattice, land use, grids, stations, staff roster). Required. A new object rebuilds the scene and reframes the camera. */
+  layout: CityLayout;
+  /** Simulation frames (staff, cases, backlog, coverage, queues, rain). Required. The scene renders once per frame received; it does not replay a frame emitted before it subscribed. */
+  frames$: Observable<Frame>;
+  /** What the cell colours show: land use, open cases per cell, the grid's attainment this hour of day, or the grid's attainment over all hours so far. Default `'landUse'`. */
+  colorBy?: ColorBy;
+  /** Language of the canvas's accessible label. Default `'zh-CN'`. */
+  lang?: 'zh-CN' | 'en';
+  /** The run is paused: the rain stops animating and nothing renders until a frame, a camera move or a prop change. Default `false`. */
+  paused?: boolean;
+  /** Called when a cell, a staff marker or a station column is clicked (a drag to move the camera is not a click). Default: none (nothing is pickable). */
+  onPick?: (p: ScenePick) => void;
+  /** Passengers waiting at a station's security check at which it counts as crowded (the scenario's `crowdThreshold`). Default `300`, the scenario schema's default. */
+  crowdThreshold?: number;
+  /** Multisample anti-aliasing (read once, when the canvas is created). Default `true`; under a software GPU (SwiftShader) `false` roughly doubles the frame rate. */
+  antialias?: boolean;
+}
+
+const layoutKeys = new WeakMap<CityLayout, number>();
+let nextLayoutKey = 1;
+function layoutKey(layout: CityLayout): number {
+  let k = layoutKeys.get(layout);
+  if (k === undefined) layoutKeys.set(layout, (k = nextLayoutKey++));
+  return k;
+}
+
+function ariaLabel(layout: CityLayout, lang: 'zh-CN' | 'en', colorBy: ColorBy): string {
+  const nGrids = layout.gridCols * layout.gridRows;
+  if (lang === 'en') {
+    const by = { landUse: 'land use', backlog: 'open cases per cell', coverageHour: 'grid SLA attainment this hour', attainment: 'grid SLA attainment so far' }[colorBy];
+    return `3D city view of ${layout.name.en}: ${layout.cols} × ${layout.rows} unit cells in ${nGrids} responsibility grids, ` +
+      `${layout.nStaff} staff, ${layout.stations.length} metro stations; cells coloured by ${by}. The same facts are in the panels beside it.`;
+  }
+  const by = { landUse: '用地类型', backlog: '每个单元网格的待办案件数', coverageHour: '本小时责任网格达标率', attainment: '责任网格累计达标率' }[colorBy];
+  return `${layout.name.zh}三维城市视图：${layout.cols} × ${layout.rows} 个单元网格，${nGrids} 个责任网格，` +
+    `${layout.nStaff} 名工作人员，${layout.stations.length} 个地铁站；单元网格按${by}着色。相同信息见旁边的面板。`;
+}
+
+interface LayerProps {
+  layout: CityLayout;
+  store: FrameStore;
+  colorBy: ColorBy;
+  paused: boolean;
+  onPick?: (p: ScenePick) => void;
+  crowdThreshold: number;
+}
+
+/** Everything that depends on the layout; remounted (and so rebuilt) for each new layout. */
+function CityLayers({ layout, store, colorBy, paused, onPick, crowdThreshold }: LayerProps) {
+  const metrics = useMemo(() => sceneMetrics(layout), [layout]);
+  const pick = useMemo(() => {
+    if (!onPick) return { cell: undefined, staff: undefined, station: undefined };
+    return {
+      cell: (index: number) => onPick({ kind: 'cell', index }),
+      staff: (index: number) => onPick({ kind: 'staff', index }),
+      station: (index: number) => onPick({ kind: 'station', index }),
+    };
+  }, [onPick]);
+  return (
+    <>
+      <CameraRig metrics={metrics} />
+      <Ground metrics={metrics} onPick={pick.cell} />
+      <CellsMesh layout={layout} metrics={metrics} store={store} colorBy={colorBy} onPick={pick.cell} />
+      <GridLines layout={layout} metrics={metrics} />
+      <StationColumns layout={layout} metrics={metrics} store={store} threshold={crowdThreshold} onPick={pick.station} />
+      <StaffMarkers layout={layout} metrics={metrics} store={store} onPick={pick.staff} />
+      <CaseMarkers metrics={metrics} store={store} />
+      <Rain metrics={metrics} store={store} paused={paused} />
+      <Prewarm />
+    </>
+  );
+}
+
+/**
+ * The live 3D city. Fills its parent (give the parent a size).
+ *
+ * @param props.layout the city to draw (required)
+ * @param props.frames$ the simulation's frames (required)
+ * @param props.colorBy cell colouring, default `'landUse'`
+ * @param props.lang accessible label language, default `'zh-CN'`
+ * @param props.paused freeze animation, default `false`
+ * @param props.onPick click handler for cells, staff and stations, default none
+ * @param props.crowdThreshold station crowd threshold in passengers, default `300`
+ * @param props.antialias multisampling, default `true`
+ */
+export function CityScene({ layout, frames$, colorBy = 'landUse', lang = 'zh-CN', paused = false, onPick, crowdThreshold = 300, antialias = true }: CitySceneProps) {
+  const store = useMemo(createFrameStore, []);
+  return (
+    <div role="img" aria-label={ariaLabel(layout, lang, colorBy)} style={{ position: 'relative', width: '100%', height: '100%', background: BACKGROUND }}>
+      <Canvas
+        frameloop="demand"
+        flat
+        dpr={[1, 2]}
+        gl={{ antialias, powerPreference: 'high-performance' }}
+        camera={{ fov: 40, near: 0.1, far: 2000, position: [0, 30, 30] }}
+        aria-hidden
+      >
+        <color attach="background" args={[BACKGROUND]} />
+        <FrameBridge frames$={frames$} store={store} />
+        <RenderStats />
+        <CityLayers key={layoutKey(layout)} layout={layout} store={store} colorBy={colorBy} paused={paused} onPick={onPick} crowdThreshold={crowdThreshold} />
+      </Canvas>
+    </div>
+  );
+}
