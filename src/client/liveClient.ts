@@ -8,7 +8,7 @@
  */
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import { BehaviorSubject, Subject, animationFrameScheduler, type Observable } from 'rxjs';
-import { auditTime, share } from 'rxjs/operators';
+import { auditTime, shareReplay } from 'rxjs/operators';
 import type { LiveService, LoadResult, Speed, CityLayout, Frame } from '../analysis/liveTypes.ts';
 
 export interface LiveClient {
@@ -32,7 +32,8 @@ export function createLiveClient(worker: Worker = new Worker(new URL('../../work
   const raw = new Subject<Frame>();
   const layout$ = new BehaviorSubject<CityLayout | null>(null);
   void remote.subscribe(proxy((f: Frame) => raw.next(f)));
-  const frames$ = raw.pipe(auditTime(0, animationFrameScheduler), share());
+  // replay the latest frame to late subscribers (the scene mounts after the frame sent on load)
+  const frames$ = raw.pipe(auditTime(0, animationFrameScheduler), shareReplay({ bufferSize: 1, refCount: true }));
   return {
     frames$,
     rawFrames$: raw.asObservable(),

@@ -135,8 +135,16 @@ export class City {
     }
     return out;
   }
-  /** Cells of grid g in boustrophedon (lawn-mower) order: the patrol route. */
+  /** Cells of grid g in boustrophedon (lawn-mower) order, water left out: the patrol route. */
   patrolRoute(g: number): Int32Array {
+    const all = this.gridCells(g);
+    const water = LAND_USES.indexOf('water');
+    const dry = all.filter((c) => this.landUse[c] !== water);
+    return dry.length > 0 ? dry : all;
+  }
+
+  /** Cells of grid g in boustrophedon order. */
+  private gridCells(g: number): Int32Array {
     const gx = g % this.gridCols, gy = (g / this.gridCols) | 0;
     const k = this.k;
     const route = new Int32Array(k * k);

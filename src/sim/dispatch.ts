@@ -219,7 +219,8 @@ export abstract class Dispatcher extends EngineState {
       // finishing after the shift ended: the time since is overtime
       this.sState[s] = SS.OFF;
       const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
-      if (this.now > from) this.teamOvertimeS[this.sTeam[s]] += this.now - from;
+      const to = Math.min(this.now, this.horizonS);
+      if (to > from) this.teamOvertimeS[this.sTeam[s]] += to - from;
       this.sOvertimeFrom[s] = -1;
     }
   }
@@ -274,15 +275,17 @@ export abstract class Dispatcher extends EngineState {
   findWork(s: number): boolean {
     if (this.queues.length === 0) return false;
     const home = this.sHome[s];
-    // scopes: the whole city (pooled members, nearest policy), or the home grid then (grid-first) its neighbours
+    // scopes: the whole city (pooled members, nearest policy), or the grids the member answers for, then (grid-first) its home's neighbours
     const city = this.policy === 1 || this.sPooled[s] === 1;
+    const ownGrids = this.sGrids[s];
+    const nOwn = city ? 1 : ownGrids.length;
     const nbrs = this.gridNeighbours[home];
-    const nScopes = city || this.policy === 0 ? 1 : 1 + nbrs.length;
+    const nScopes = city || this.policy === 0 ? nOwn : nOwn + nbrs.length;
     for (let i = 0; i < nScopes; i++) {
-      const scope = city ? this.globalScope : i === 0 ? home : nbrs[i - 1];
+      const scope = city ? this.globalScope : i < nOwn ? ownGrids[i] : nbrs[i - nOwn];
       // a crew case that cannot be staffed yet is skipped for this round
       for (let tries = 0; tries < 4; tries++) {
-        const key = this.bestHead(s, scope, i > 0);
+        const key = this.bestHead(s, scope, i >= nOwn);
         if (key < 0) break;
         const c = this.queues.head(key, this.cState, this.cQTok);
         if (this.cCrewNeed[c] === 1) {
@@ -308,7 +311,7 @@ export abstract class Dispatcher extends EngineState {
 
   /** Walk one cell along the home grid's lawn-mower route. */
   patrolStep(s: number): void {
-    const route = this.routes[this.sHome[s]];
+    const route = this.sRouteCells[s];
     const cur = this.sTo[s];
     let target = route[this.sRoute[s]];
     if (cur === target) {

@@ -151,8 +151,14 @@ export class EngineState {
   readonly sArrive: Float64Array;
   readonly sSpeed: Float64Array;
   readonly sOvertimeFrom: Float64Array;
+  /** Position of each member on its patrol route. */
   readonly sRoute: Int32Array;
-  readonly routes: Int32Array[];
+  /** Each member's patrol route (the lawn-mower walk of the grids it answers for). */
+  readonly sRouteCells: Int32Array[];
+  /** The grids each member answers for (empty for pooled members: the whole city). */
+  readonly sGrids: Int32Array[];
+  /** Counted cases not yet closed (the drain after the horizon runs until none is left). */
+  openCounted = 0;
   /**
    * Dispatchable staff ids by skill (everyone), by skill among pooled teams
    * (a city-wide force under every policy), and by grid x skill among teams
@@ -306,8 +312,8 @@ export class EngineState {
       this.sFrom[s] = c;
       this.sTo[s] = c;
     }
-    this.routes = [];
-    for (let g = 0; g < this.city.nGrids; g++) this.routes.push(this.city.patrolRoute(g));
+    const routes: Int32Array[] = [];
+    for (let g = 0; g < this.city.nGrids; g++) routes.push(this.city.patrolRoute(g));
     // lane staff work the security check, never cases
     const dispatchable = (s: number) => this.sLane[s] < 0;
     this.sPooled = Uint8Array.from(this.sTeam, (t) => (sc.teams[t].placement === 'pooled' ? 1 : 0));
@@ -320,7 +326,9 @@ export class EngineState {
     this.gridSkillStaff = [];
     const nk = this.skills.length;
     const buckets: number[][] = Array.from({ length: this.city.nGrids * nk }, () => []);
+    const own: number[][] = Array.from({ length: n }, () => []);
     const addToGrid = (s: number, g: number) => {
+      own[s].push(g);
       for (let k = 0; k < nk; k++) if (this.sSkills[s] & (1 << k)) buckets[g * nk + k].push(s);
     };
     for (const sh of r.shifts) {
@@ -335,14 +343,22 @@ export class EngineState {
       }
     }
     for (const b of buckets) b.sort((a, c) => a - c);
+    this.sGrids = own.map((gs) => Int32Array.from(gs));
+    // a member answering for several grids patrols them all, one after another
+    this.sRouteCells = own.map((gs, s) => {
+      if (gs.length <= 1) return routes[this.sHome[s]];
+      const out = new Int32Array(gs.length * this.city.k * this.city.k);
+      gs.forEach((g, i) => out.set(routes[g], i * routes[g].length));
+      return out;
+    });
     for (const b of buckets) this.gridSkillStaff.push(Int32Array.from(b));
     this.gridNeighbours = [];
     for (let g = 0; g < this.city.nGrids; g++) this.gridNeighbours.push(Int32Array.from(this.city.neighbourGrids(g)));
 
     // statistics
-    this.backlog = new HourlyLevel(this.warmupS);
-    this.teamOnDuty = sc.teams.map(() => new HourlyLevel(this.warmupS));
-    this.teamBusy = sc.teams.map(() => new HourlyLevel(this.warmupS));
+    this.backlog = new HourlyLevel(this.warmupS, this.horizonS);
+    this.teamOnDuty = sc.teams.map(() => new HourlyLevel(this.warmupS, this.horizonS));
+    this.teamBusy = sc.teams.map(() => new HourlyLevel(this.warmupS, this.horizonS));
     this.teamOvertimeS = new Float64Array(sc.teams.length);
     this.covCases = new Float64Array(this.city.nGrids * 24);
     this.covMet = new Float64Array(this.city.nGrids * 24);
@@ -351,7 +367,7 @@ export class EngineState {
     const paxRates = stationRates(sc, hours);
     this.stations = sc.city.stations.map((st, i) => new StationRt(
       i, st.id, st.y * this.city.cols + st.x, paxRates[i],
-      this.streams.get(STREAM.PASSENGERS_BASE + 2 * i), this.streams.get(STREAM.PASSENGERS_BASE + 2 * i + 1), this.warmupS));
+      this.streams.get(STREAM.PASSENGERS_BASE + 2 * i), this.streams.get(STREAM.PASSENGERS_BASE + 2 * i + 1), this.warmupS, this.horizonS));
     sc.teams.forEach((t, ti) => {
       if (t.role === 'securityLanes' && t.station) {
         const st = this.stations[stationIndex.get(t.station) ?? -1];
@@ -379,7 +395,8 @@ export class EngineState {
       // a shift that started yesterday and is still running at 00:00 is on duty from the start
       let start = sh.startS - DAY_S;
       if (start + sh.durationS <= 0) start += DAY_S;
-      if (start < this.horizonS) this.q.push(Math.max(0, start), EV.SHIFT_START, i, start < 0 ? Math.round(-start) : 0);
+      // (shifts are scheduled past the horizon too: the drain in finish() needs staff on duty)
+      if (start < this.horizonS + DAY_S) this.q.push(Math.max(0, start), EV.SHIFT_START, i, start < 0 ? Math.round(-start) : 0);
     });
   }
 

@@ -42,6 +42,8 @@ export interface CityLayout {
   rainByHour: Float32Array;
   warningByHour: Uint8Array;
   coverageTarget: number;
+  /** Passengers waiting at security above which crowd incidents are raised (metro driver). */
+  crowdThreshold: number;
 }
 
 /** Running KPIs (so far); at the end of the run, exactly the RunResult's kpis. */

@@ -47,14 +47,14 @@ export class StationRt {
   passengers = 0;
   incidents = 0;
 
-  constructor(index: number, id: string, cell: number, rates: Float64Array, arrivals: Stream, service: Stream, warmupS: number) {
+  constructor(index: number, id: string, cell: number, rates: Float64Array, arrivals: Stream, service: Stream, warmupS: number, horizonS: number) {
     this.index = index;
     this.id = id;
     this.cell = cell;
     this.rates = rates;
     this.arrivals = arrivals;
     this.service = service;
-    this.queue = new HourlyLevel(warmupS);
+    this.queue = new HourlyLevel(warmupS, horizonS);
   }
 
   push(t: number): void {

@@ -11,9 +11,9 @@
 export interface Kpis {
   /** Cases that occurred after the warm-up. */
   casesArrived: number;
-  /** Of those, cases closed before the horizon. */
+  /** Of those, cases closed by the horizon. (Cases still open then are worked on after it only to learn their SLA verdict.) */
   casesClosed: number;
-  /** Mean time from filed to handling start, seconds. */
+  /** Mean time from filed to handling start, seconds (over every case that started, including those finished after the horizon). */
   meanWaitS: number | null;
   /** Mean time from filed to on scene, seconds. */
   meanResponseS: number | null;

@@ -29,6 +29,15 @@ describe('shifts', () => {
     expect(r.byTeam.find((t) => t.id === 'grid')!.overtimeHours).toBeGreaterThanOrEqual(0);
   });
 
+  it('cases open at the horizon are worked to their verdict; staff-hours stop at the horizon', () => {
+    const withLog = runScenario(sc, { seed: 3, log: true });
+    expect(withLog.log!.length).toBe(withLog.kpis.casesArrived);
+    expect(withLog.log!.filter((c) => c.slaMet === null)).toEqual([]);
+    const decided = withLog.byType.reduce((s, t) => s + t.slaDecided, 0);
+    expect(decided).toBe(withLog.kpis.casesArrived);
+    expect(withLog.log!.some((c) => c.closedS > 2 * 86400)).toBe(true); // some closed during the drain
+  });
+
   it('parses times of day, next-day ends included', () => {
     expect(parseTimeOfDay('00:00')).toBe(0);
     expect(parseTimeOfDay('22:30')).toBe(22 * 60 + 30);

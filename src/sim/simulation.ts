@@ -16,6 +16,9 @@
  */
 import { Dispatcher } from './dispatch.ts';
 import { EV, CS, SS, DAY_S, CHANNELS } from './engine.ts';
+
+/** How long after the horizon open cases are worked on to learn their verdicts. */
+export const DRAIN_S = DAY_S;
 import { sample } from './rng.ts';
 import { nextArrival } from './arrivals.ts';
 import type { CaseRecord } from './result.ts';
@@ -32,8 +35,13 @@ export class Simulation extends Dispatcher {
       const kind = q.pop();
       this.now = q.time;
       this.events++;
-      const a = q.ea, b = q.eb;
-      switch (kind) {
+      this.handle(kind, q.ea, q.eb);
+    }
+    if (end > this.now) this.now = end;
+  }
+
+  private handle(kind: number, a: number, b: number): void {
+    switch (kind) {
         case EV.ARRIVAL: this.onArrival(a); break;
         case EV.DISCOVER: if (this.cToken[a] === b && this.cState[a] === CS.LATENT) this.discover(a); break;
         case EV.FILED: if (this.cToken[a] === b) this.file(a); break;
@@ -47,9 +55,7 @@ export class Simulation extends Dispatcher {
         case EV.ESCALATE: if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a); break;
         case EV.PAX_ARRIVE: this.onPassenger(a); break;
         case EV.PAX_DONE: this.onPassengerDone(a); break;
-      }
     }
-    if (end > this.now) this.now = end;
   }
 
   private onArrival(ti: number): void {
@@ -82,7 +88,7 @@ export class Simulation extends Dispatcher {
     this.cCloseD[c] = sample(ctr.close, s);
     const counted = now >= this.warmupS ? 1 : 0;
     this.cCounted[c] = counted;
-    if (counted) t.arrived++;
+    if (counted) { t.arrived++; this.openCounted++; }
     this.cCrewNeed[c] = t.crew;
     this.cCrewArrived[c] = 0;
     this.cCrew0[c] = -1;
@@ -181,12 +187,13 @@ export class Simulation extends Dispatcher {
     const now = this.now;
     this.backlog.add(now, -1);
     if (this.cCounted[c]) {
+      this.openCounted--;
       const t = this.types[this.cType[c]];
       const filed = this.cFiled[c];
       const wait = this.cHandleStart[c] - filed;
       const resp = this.cOnScene[c] - filed;
       const resol = now - this.cOccur[c];
-      t.closed++;
+      if (now <= this.horizonS) t.closed++; // closed within the run (the drain only settles verdicts)
       t.wait.add(wait);
       t.response.add(resp);
       t.resolution.add(resol);
@@ -222,7 +229,7 @@ export class Simulation extends Dispatcher {
     const startedAt = this.now - offsetS;
     const endAt = startedAt + sh.durationS;
     this.q.push(endAt, EV.SHIFT_END, si, 0);
-    if (startedAt + DAY_S < this.horizonS) this.q.push(startedAt + DAY_S, EV.SHIFT_START, si, 0);
+    if (startedAt + DAY_S < this.horizonS + DRAIN_S) this.q.push(startedAt + DAY_S, EV.SHIFT_START, si, 0);
     const onDuty = this.teamOnDuty[sh.team];
     const busy = this.teamBusy[sh.team];
     for (const s of sh.members) {
@@ -235,13 +242,14 @@ export class Simulation extends Dispatcher {
       } else if (this.sState[s] === SS.OFF) {
         const c = this.city.gridCentreCell(this.sHome[s]);
         this.sFrom[s] = c; this.sTo[s] = c; this.sDepart[s] = this.now; this.sArrive[s] = this.now;
-        this.sRoute[s] = this.patrolStream.int(this.routes[this.sHome[s]].length);
+        this.sRoute[s] = this.patrolStream.int(this.sRouteCells[s].length);
         this.sState[s] = SS.IDLE;
         this.freeCount++;
       } else {
         // still finishing yesterday's case: overtime ends, the shift begins
         const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
-        if (this.now > from) this.teamOvertimeS[sh.team] += this.now - from;
+        const to = Math.min(this.now, this.horizonS);
+        if (to > from) this.teamOvertimeS[sh.team] += to - from;
         this.sOvertimeFrom[s] = -1;
         busy.add(this.now, 1);
       }
@@ -352,7 +360,17 @@ export class Simulation extends Dispatcher {
     if (st.queueLen > 0 && st.busy < st.lanes) this.serveNext(st);
   }
 
-  /** Close the books at the horizon. Call once, after runUntil(horizon). */
+  /**
+   * Close the books at the horizon. Call once, after runUntil(horizon).
+   *
+   * Levels, staff-hours and overtime are counted up to the horizon. Cases
+   * still open then are worked on (no new cases arrive, rosters go on) for
+   * up to DRAIN_S more, so that each gets its real verdict: judging them at
+   * the horizon would count the late ones as misses and drop the rest,
+   * making the last hours look worse than they were. Only cases still open
+   * after the drain are judged by the clock (late: a miss; otherwise no
+   * verdict).
+   */
   finish(): void {
     if (this.finished) return;
     this.finished = true;
@@ -366,15 +384,25 @@ export class Simulation extends Dispatcher {
       if (this.sOnDuty[s] === 0 && this.sState[s] !== SS.OFF) {
         const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
         if (end > from) this.teamOvertimeS[this.sTeam[s]] += end - from;
+        this.sOvertimeFrom[s] = end; // paid to the horizon; the drain adds nothing
       }
     }
-    // open cases: late ones are misses, the rest have no verdict yet
+    const q = this.q;
+    const limit = end + DRAIN_S;
+    while (this.openCounted > 0 && q.size > 0 && q.peekTime() <= limit) {
+      const kind = q.pop();
+      this.now = q.time;
+      this.events++;
+      this.handle(kind, q.ea, q.eb);
+    }
+    const verdictAt = this.now;
+    // cases still open: late ones are misses, the rest have no verdict
     for (let c = 0; c < this.cap; c++) {
       if (this.cState[c] === CS.FREE || !this.cCounted[c]) continue;
       const t = this.types[this.cType[c]];
       const filed = this.cFiled[c];
-      const lateResolution = end - this.cOccur[c] > t.resolutionS;
-      const lateResponse = filed >= 0 && (this.cOnScene[c] >= 0 ? this.cOnScene[c] - filed : end - filed) > t.responseS;
+      const lateResolution = verdictAt - this.cOccur[c] > t.resolutionS;
+      const lateResponse = filed >= 0 && (this.cOnScene[c] >= 0 ? this.cOnScene[c] - filed : verdictAt - filed) > t.responseS;
       if (lateResolution || lateResponse) this.decide(c, false, -1);
       else if (this.log) this.log.push(this.record(c, null, -1));
     }

@@ -43,6 +43,7 @@ export function layoutOf(sim: Simulation, seed: number): CityLayout {
     rainByHour: Float32Array.from(sim.rain.subarray(0, hours)),
     warningByHour: sim.warning.slice(0, hours),
     coverageTarget: sc.targets.coverage,
+    crowdThreshold: sc.metro?.crowdThreshold ?? 300,
   };
 }
 
@@ -148,7 +149,7 @@ export function frameOf(sim: Simulation): Frame {
   for (let i = 0; i < g * 24; i++) coverage[i] = sim.covCases[i] > 0 ? sim.covMet[i] / sim.covCases[i] : NaN;
   const hour = Math.min(sim.rain.length - 1, Math.floor(now / 3600));
   return {
-    tS: now,
+    tS: Math.min(now, sim.horizonS), // after the drain in finish() the clock has run on; the day ends at the horizon
     done,
     events: sim.events,
     kpis,

@@ -90,15 +90,17 @@ export class Tally {
 
 const HOUR_S = 3600;
 
-/** A level integrated over time, split by hour of day, counting only after `fromS`. */
+/** A level integrated over time, split by hour of day, counting only inside [fromS, toS). */
 export class HourlyLevel {
   level = 0;
   private lastS: number;
   readonly byHour = new Float64Array(24);
   private readonly fromS: number;
+  private readonly toS: number;
 
-  constructor(fromS: number) {
+  constructor(fromS: number, toS = Infinity) {
     this.fromS = fromS;
+    this.toS = toS;
     this.lastS = fromS;
   }
 
@@ -110,6 +112,7 @@ export class HourlyLevel {
 
   /** Accumulate the current level up to `nowS`. */
   advance(nowS: number): void {
+    if (nowS > this.toS) nowS = this.toS;
     let t = this.lastS;
     if (nowS <= t) return;
     const lvl = this.level;
