@@ -56,7 +56,12 @@ export interface TypeRt {
   crew: number;
   priority: number;
   cls: number;
+  /** Arrival rate per hour of the horizon, drivers applied. */
   rates: Float64Array;
+  /** The same before the rain driver (kept so a storm changed mid-run can be re-applied). */
+  baseRates: Float64Array;
+  /** Bumped when the rates change mid-run: the pending arrival event is then stale and re-drawn. */
+  arrivalToken: number;
   loc: LocationSampler;
   arrivals: Stream;
   attrs: Stream;
@@ -82,6 +87,14 @@ export interface TypeRt {
   wait: Tally;
   response: Tally;
   resolution: Tally;
+}
+
+/** Rates for hours from `fromHour` on: base rate scaled by rain, plus waterlogging from rain above drainage. */
+export function applyRain(rates: Float64Array, base: Float64Array, rain: { ratePerMm: number; excessCasesPerMm: number } | undefined, mm: Float64Array, drainage: number, fromHour: number): void {
+  for (let h = fromHour; h < rates.length; h++) {
+    const r = mm[h] ?? 0;
+    rates[h] = rain ? Math.max(0, base[h] * (1 + rain.ratePerMm * r)) + rain.excessCasesPerMm * Math.max(0, r - drainage) : base[h];
+  }
 }
 
 export class EngineState {
@@ -181,8 +194,9 @@ export class EngineState {
   /** Rain, mm in each hour of the horizon. */
   readonly rain: Float64Array;
   /** Rainstorm warning level by hour (index into WARNING_LEVELS). */
-  readonly warning: Uint8Array;
+  warning: Uint8Array;
   readonly travelFactor: Float64Array;
+  readonly drainageMmPerH: number;
   readonly stations: StationRt[];
   /** Station index of members who staff security lanes, else -1. */
   readonly sLane: Int16Array;
@@ -225,8 +239,9 @@ export class EngineState {
     const hours = Math.ceil(this.horizonS / 3600);
     this.rain = rainSeries(sc, hours + 1);
     this.warning = warningLevels(this.rain);
+    this.drainageMmPerH = sc.weather?.drainageMmPerH ?? 36;
     const slow = sc.weather?.travelSlowdownPerMm ?? 0;
-    const drainage = sc.weather?.drainageMmPerH ?? Infinity;
+    const drainage = sc.weather ? sc.weather.drainageMmPerH : Infinity;
     this.travelFactor = Float64Array.from(this.rain, (r) => 1 + slow * r);
 
     // skills
@@ -243,23 +258,20 @@ export class EngineState {
     this.types = sc.eventTypes.map((et, i): TypeRt => {
       const d = et.discovery;
       const tot = d.patrol + d.citizen + d.sensor;
-      const rates = hourlyRates(et, hours, sc.run.startDayOfWeek);
-      const rain = et.rain;
-      if (rain) {
-        for (let h = 0; h < hours; h++) {
-          const r = this.rain[h];
-          rates[h] = Math.max(0, rates[h] * (1 + rain.ratePerMm * r)) + rain.excessCasesPerMm * Math.max(0, r - drainage);
-        }
-      }
+      const baseRates = hourlyRates(et, hours, sc.run.startDayOfWeek);
+      const rates = baseRates.slice();
+      applyRain(rates, baseRates, et.rain, this.rain, drainage, 0);
       return {
         id: et.id, index: i, skill: this.skills.indexOf(et.skill), crew: et.crew, priority: et.priority,
         cls: order === 'fifo' ? 0 : order === 'priority' ? et.priority - 1 : easyRank[i],
         rates,
+        baseRates,
+        arrivalToken: 0,
         loc: new LocationSampler(this.city, et),
         arrivals: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i),
         attrs: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i + 1),
         handling: compileDist(et.handlingMin),
-        handlingRain: rain?.handlingPerMm ?? 0,
+        handlingRain: et.rain?.handlingPerMm ?? 0,
         reportByHour: d.citizenReportByHour ?? null,
         citizenDelay: compileDist(d.citizenDelayMin),
         fallbackDelay: compileDist(d.patrolFallbackMin),
@@ -385,11 +397,11 @@ export class EngineState {
   private schedule(): void {
     for (const t of this.types) {
       const ta = nextArrival(t.rates, 0, t.arrivals);
-      if (ta < this.horizonS) this.q.push(ta, EV.ARRIVAL, t.index, 0);
+      if (ta < this.horizonS) this.q.push(ta, EV.ARRIVAL, t.index, t.arrivalToken);
     }
     for (const st of this.stations) {
       const ta = nextArrival(st.rates, 0, st.arrivals);
-      if (ta < this.horizonS) this.q.push(ta, EV.PAX_ARRIVE, st.index, 0);
+      if (ta < this.horizonS) this.q.push(ta, EV.PAX_ARRIVE, st.index, st.arrivalToken);
     }
     this.roster.shifts.forEach((sh, i) => {
       // a shift that started yesterday and is still running at 00:00 is on duty from the start

@@ -25,10 +25,12 @@ export class StationRt {
   readonly index: number;
   readonly id: string;
   readonly cell: number;
-  readonly rates: Float64Array;
+  rates: Float64Array;
   readonly arrivals: Stream;
   readonly service: Stream;
   lanes = 0;
+  /** Bumped when the rates change mid-run (a surge inject): the pending arrival is re-drawn. */
+  arrivalToken = 0;
   busy = 0;
   /** Ring buffer of waiting passengers' arrival times. */
   private buf = new Float64Array(1024);

@@ -15,7 +15,7 @@
  * deadline count as misses (the others are censored: no verdict yet).
  */
 import { Dispatcher } from './dispatch.ts';
-import { EV, CS, SS, DAY_S, CHANNELS } from './engine.ts';
+import { EV, CS, SS, DAY_S, CHANNELS, applyRain } from './engine.ts';
 
 /** How long after the horizon open cases are worked on to learn their verdicts. */
 export const DRAIN_S = DAY_S;
@@ -23,9 +23,14 @@ import { sample } from './rng.ts';
 import { nextArrival } from './arrivals.ts';
 import type { CaseRecord } from './result.ts';
 import { type StationRt, stationNeighbourhood } from './metro.ts';
+import { warningLevels } from './weather.ts';
 
 export class Simulation extends Dispatcher {
   finished = false;
+  /** Teams taken off duty by an inject: their shifts do not bring them on. */
+  readonly teamDisabled = new Uint8Array(this.sc.teams.length);
+  /** When each shift's current (or last) on-duty period ends. */
+  readonly shiftEndAt = new Float64Array(this.roster.shifts.length).fill(-1);
 
   /** Process every event due at or before `t` (seconds); the clock ends at min(t, horizon). */
   runUntil(t: number): void {
@@ -42,7 +47,7 @@ export class Simulation extends Dispatcher {
 
   private handle(kind: number, a: number, b: number): void {
     switch (kind) {
-        case EV.ARRIVAL: this.onArrival(a); break;
+        case EV.ARRIVAL: if (b === this.types[a].arrivalToken) this.onArrival(a); break;
         case EV.DISCOVER: if (this.cToken[a] === b && this.cState[a] === CS.LATENT) this.discover(a); break;
         case EV.FILED: if (this.cToken[a] === b) this.file(a); break;
         case EV.STAFF_ARRIVE: if (this.sToken[a] === b) this.onStaffArrive(a); break;
@@ -53,7 +58,7 @@ export class Simulation extends Dispatcher {
         case EV.SHIFT_END: this.onShiftEnd(a); break;
         case EV.PATROL: if (this.sToken[a] === b && this.sState[a] === SS.PATROL) this.onPatrol(a); break;
         case EV.ESCALATE: if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a); break;
-        case EV.PAX_ARRIVE: this.onPassenger(a); break;
+        case EV.PAX_ARRIVE: if (b === this.stations[a].arrivalToken) this.onPassenger(a); break;
         case EV.PAX_DONE: this.onPassengerDone(a); break;
     }
   }
@@ -61,7 +66,7 @@ export class Simulation extends Dispatcher {
   private onArrival(ti: number): void {
     const t = this.types[ti];
     const next = nextArrival(t.rates, this.now, t.arrivals);
-    if (next < this.horizonS) this.q.push(next, EV.ARRIVAL, ti, 0);
+    if (next < this.horizonS) this.q.push(next, EV.ARRIVAL, ti, t.arrivalToken);
     this.createCase(ti, -1);
   }
 
@@ -139,9 +144,54 @@ export class Simulation extends Dispatcher {
     this.cSeq[c] = this.fileSeq++;
     this.backlog.add(this.now, 1);
     this.cState[c] = CS.QUEUED;
+    if (this.holdForManual(c)) return;
     if (this.tryDispatchCase(c)) return;
     this.enqueue(c, false);
     if (this.policy === 2 && this.neighbourWaitS > 0) this.q.push(this.now + this.neighbourWaitS, EV.ESCALATE, c, this.cQTok[c]);
+  }
+
+  /**
+   * A hook for drills: return true to keep a filed case out of automatic
+   * dispatch (it then waits, queued, for a person to dispatch it).
+   */
+  protected holdForManual(c: number): boolean {
+    void c;
+    return false;
+  }
+
+  // --- changes made while the run goes on (drill injects) ---
+
+  /** Replace the rain from hour `fromHour` on; rates, travel and warnings follow, pending arrivals are re-drawn. */
+  setRain(fromHour: number, mmByHour: number[]): void {
+    for (let h = fromHour; h < this.rain.length; h++) this.rain[h] = mmByHour[h - fromHour] ?? 0;
+    this.warning = warningLevels(this.rain);
+    const slow = this.sc.weather?.travelSlowdownPerMm ?? 0.01;
+    for (let h = fromHour; h < this.travelFactor.length; h++) this.travelFactor[h] = 1 + slow * this.rain[h];
+    for (const t of this.types) {
+      applyRain(t.rates, t.baseRates, this.sc.eventTypes[t.index].rain, this.rain, this.drainageMmPerH, fromHour);
+      this.redrawArrival(t.index);
+    }
+  }
+
+  /** Draw type ti's next arrival afresh from now (after its rates changed). */
+  redrawArrival(ti: number): void {
+    const t = this.types[ti];
+    t.arrivalToken++;
+    const next = nextArrival(t.rates, this.now, t.arrivals);
+    if (next < this.horizonS) this.q.push(next, EV.ARRIVAL, ti, t.arrivalToken);
+  }
+
+  /** Add `extra` passengers to station si spread over [now, now + durationS); its next arrival is re-drawn. */
+  addSurge(si: number, durationS: number, extra: number): void {
+    const st = this.stations[si];
+    const a = this.now, b = a + durationS, perS = extra / durationS;
+    for (let h = Math.floor(a / 3600); h < Math.min(st.rates.length, Math.ceil(b / 3600)); h++) {
+      const overlap = Math.min(b, (h + 1) * 3600) - Math.max(a, h * 3600);
+      if (overlap > 0) st.rates[h] += perS * overlap;
+    }
+    st.arrivalToken++;
+    const next = nextArrival(st.rates, this.now, st.arrivals);
+    if (next < this.horizonS) this.q.push(next, EV.PAX_ARRIVE, si, st.arrivalToken);
   }
 
   override onStaffArrive(s: number): void {
@@ -229,7 +279,15 @@ export class Simulation extends Dispatcher {
     const startedAt = this.now - offsetS;
     const endAt = startedAt + sh.durationS;
     this.q.push(endAt, EV.SHIFT_END, si, 0);
+    this.shiftEndAt[si] = endAt;
     if (startedAt + DAY_S < this.horizonS + DRAIN_S) this.q.push(startedAt + DAY_S, EV.SHIFT_START, si, 0);
+    if (this.teamDisabled[sh.team]) return;
+    this.bringOn(si);
+  }
+
+  /** Members of shift si come on duty now. */
+  private bringOn(si: number): void {
+    const sh = this.roster.shifts[si];
     const onDuty = this.teamOnDuty[sh.team];
     const busy = this.teamBusy[sh.team];
     for (const s of sh.members) {
@@ -257,7 +315,25 @@ export class Simulation extends Dispatcher {
     for (const s of sh.members) if (this.sState[s] === SS.IDLE) this.seekWork(s);
   }
 
+  /** Take team `team` off duty now (handing over its cases) and keep it off until setTeamOn. */
+  setTeamOff(team: number): void {
+    this.teamDisabled[team] = 1;
+    this.roster.shifts.forEach((sh, si) => { if (sh.team === team) this.sendOff(si, true); });
+  }
+
+  /** Let team `team` work again; members of its shifts running now come on at once. */
+  setTeamOn(team: number): void {
+    if (!this.teamDisabled[team]) return;
+    this.teamDisabled[team] = 0;
+    this.roster.shifts.forEach((sh, si) => { if (sh.team === team && this.shiftEndAt[si] > this.now) this.bringOn(si); });
+  }
+
   private onShiftEnd(si: number): void {
+    this.sendOff(si, false);
+  }
+
+  /** Members of shift si go off duty now; `handover` forces busy ones to hand their cases over. */
+  private sendOff(si: number, forceHandover: boolean): void {
     const sh = this.roster.shifts[si];
     const team = this.sc.teams[sh.team];
     const onDuty = this.teamOnDuty[sh.team];
@@ -278,7 +354,7 @@ export class Simulation extends Dispatcher {
       } else if (st !== SS.OFF) {
         busy.add(this.now, -1);
         this.sOvertimeFrom[s] = this.now;
-        if (team.shiftEnd === 'handover') handover.push(s);
+        if (forceHandover || team.shiftEnd === 'handover') handover.push(s);
       }
     }
     for (const s of handover) {
@@ -312,7 +388,7 @@ export class Simulation extends Dispatcher {
     const st = this.stations[si];
     const now = this.now;
     const next = nextArrival(st.rates, now, st.arrivals);
-    if (next < this.horizonS) this.q.push(next, EV.PAX_ARRIVE, si, 0);
+    if (next < this.horizonS) this.q.push(next, EV.PAX_ARRIVE, si, st.arrivalToken);
     if (now >= this.warmupS) {
       st.passengers++;
       st.passengersByHour[Math.floor(now / 3600) % 24]++;
