@@ -1,0 +1,81 @@
+/**
+ * Scoring a drill.
+ *
+ * Per case of the command scope filed during the drill: was someone on
+ * scene within the response deadline, did the case go late (a deadline
+ * missed, by the drill's end), and was it dispatched while a more urgent
+ * case waited (a priority inversion). Overall:
+ *
+ *   score = 100 x (0.5 x on-time share + 0.3 x (1 - late share) + 0.2 x priority share)
+ *
+ * where the priority share is the share of dispatches with no more urgent
+ * case waiting. The same function scores the automatic-dispatch baseline,
+ * so the two can stand side by side.
+ */
+import type { CaseRecord } from '../sim/result.ts';
+import type { Action } from './schema.ts';
+import type { DrillSimulation } from './session.ts';
+
+export interface CaseScore {
+  caseId: number;
+  type: string;
+  priority: number;
+  filedS: number;
+  dispatchedS: number | null;
+  onSceneS: number | null;
+  responseS: number | null;
+  responseDueS: number;
+  /** null: no one on scene yet and the deadline has not passed. */
+  onTime: boolean | null;
+  late: boolean;
+  /** More urgent cases waiting when this one was dispatched. */
+  inversions: number;
+  by: 'trainee' | 'auto' | 'none';
+}
+
+export interface DrillScore {
+  cases: CaseScore[];
+  n: number;
+  onTimeShare: number | null;
+  late: number;
+  dispatches: number;
+  inversions: number;
+  priorityShare: number | null;
+  /** 0..100 */
+  score: number;
+}
+
+export function scoreDrill(records: CaseRecord[], sim: DrillSimulation, actions: Action[], endS: number): DrillScore {
+  const byTrainee = new Set<number>();
+  for (const a of actions) if (a.kind === 'assign' || a.kind === 'mutualAid') byTrainee.add(a.caseId);
+  const prio = (r: CaseRecord) => sim.priorityOf.get(r.id) ?? r.priority;
+  const typeOf = new Map(sim.types.map((t) => [t.id, t]));
+  const dispatched = (r: CaseRecord) => (r.dispatchedS >= 0 ? r.dispatchedS : Infinity);
+  const cases: CaseScore[] = records.map((r) => {
+    const t = typeOf.get(r.type)!;
+    const due = r.filedS + t.responseS;
+    const onScene = r.onSceneS >= 0 ? r.onSceneS : null;
+    // a case nobody has reported yet has no response clock running
+    const onTime = r.filedS < 0 ? null : onScene !== null ? onScene <= due : endS > due ? false : null;
+    const resolvedBy = r.closedS >= 0 ? r.closedS : endS;
+    const late = onTime === false || resolvedBy - r.occurredS > t.resolutionS;
+    const d = dispatched(r);
+    let inversions = 0;
+    if (d < Infinity) {
+      for (const o of records) if (o !== r && prio(o) < prio(r) && o.filedS <= d && dispatched(o) > d) inversions++;
+    }
+    return {
+      caseId: r.id, type: r.type, priority: prio(r), filedS: r.filedS, dispatchedS: d < Infinity ? d : null, onSceneS: onScene,
+      responseS: onScene !== null ? onScene - r.filedS : null, responseDueS: due, onTime, late, inversions,
+      by: byTrainee.has(r.id) ? 'trainee' : d < Infinity ? 'auto' : 'none',
+    };
+  });
+  const judged = cases.filter((c) => c.onTime !== null);
+  const onTimeShare = judged.length ? judged.filter((c) => c.onTime).length / judged.length : null;
+  const late = cases.filter((c) => c.late).length;
+  const disp = cases.filter((c) => c.dispatchedS !== null);
+  const inversions = disp.reduce((s, c) => s + (c.inversions > 0 ? 1 : 0), 0);
+  const priorityShare = disp.length ? 1 - inversions / disp.length : null;
+  const score = Math.round(100 * (0.5 * (onTimeShare ?? 0) + 0.3 * (cases.length ? 1 - late / cases.length : 1) + 0.2 * (priorityShare ?? 1)));
+  return { cases, n: cases.length, onTimeShare, late, dispatches: disp.length, inversions, priorityShare, score };
+}

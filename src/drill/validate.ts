@@ -1,0 +1,87 @@
+/**
+ * Loading a drill file: JSON, then the zod structure, then every reference
+ * checked against the scenario the drill extends. Each error names the JSON
+ * path and says what is wrong in Chinese and English, like scenario errors.
+ */
+import { Drill, DRILL_VERSION, type Inject } from './schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { scenarioError, zodIssuesToErrors, knownKeysIn, type ScenarioError } from '../scenario/messages.ts';
+import { City } from '../sim/city.ts';
+
+export type DrillParse = { ok: true; drill: Drill } | { ok: false; errors: ScenarioError[] };
+
+/** The scenario id a drill file names, or null (so the caller can load that scenario first). */
+export function drillScenarioId(text: string): string | null {
+  try {
+    const raw = JSON.parse(text) as { scenario?: unknown };
+    return typeof raw.scenario === 'string' ? raw.scenario : null;
+  } catch {
+    return null;
+  }
+}
+
+export function parseDrill(text: string, scenario: Scenario): DrillParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, errors: [scenarioError([], 'not_json', `不是有效的 JSON：${(e as Error).message}`, `not valid JSON: ${(e as Error).message}`)] };
+  }
+  return parseDrillObject(raw, scenario);
+}
+
+export function parseDrillObject(raw: unknown, scenario: Scenario): DrillParse {
+  const v = (raw as { drillVersion?: unknown } | null)?.drillVersion;
+  if (typeof v === 'number' && v > DRILL_VERSION) {
+    return { ok: false, errors: [scenarioError(['drillVersion'], 'drill_too_new', `此演练文件由更新版本的 AllWeather 生成（drillVersion ${v}），本程序只支持到 ${DRILL_VERSION}`, `this drill file was written by a newer AllWeather (drillVersion ${v}); this app reads up to ${DRILL_VERSION}`)] };
+  }
+  const parsed = Drill.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues, knownKeysIn(Drill)) };
+  const drill = parsed.data;
+  const errors = checkReferences(drill, scenario);
+  return errors.length ? { ok: false, errors } : { ok: true, drill };
+}
+
+/** Errors in one inject against the scenario (also used for injects fired live). */
+export function checkInject(inj: Inject, path: (string | number)[], scenario: Scenario, drillMin: number): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const at = [...path, 'atMin'];
+  if (inj.atMin < 0) errors.push(scenarioError(at, 'inject_in_past', `注入时间 ${inj.atMin} 分钟早于演练开始（0）`, `inject at ${inj.atMin} min is before the drill starts (0)`));
+  if (inj.atMin > drillMin) errors.push(scenarioError(at, 'inject_after_end', `注入时间 ${inj.atMin} 分钟晚于演练结束（${drillMin}）`, `inject at ${inj.atMin} min is after the drill ends (${drillMin})`));
+  const c = scenario.city;
+  switch (inj.kind) {
+    case 'case': {
+      if (!scenario.eventTypes.some((t) => t.id === inj.type)) errors.push(scenarioError([...path, 'type'], 'unknown_type', `场景中没有事件类型“${inj.type}”`, `the scenario has no event type "${inj.type}"`));
+      if (inj.x < 0 || inj.x >= c.cols) errors.push(scenarioError([...path, 'x'], 'cell_outside', `x=${inj.x} 超出城市范围（0..${c.cols - 1}）`, `x=${inj.x} is outside the city (0..${c.cols - 1})`));
+      if (inj.y < 0 || inj.y >= c.rows) errors.push(scenarioError([...path, 'y'], 'cell_outside', `y=${inj.y} 超出城市范围（0..${c.rows - 1}）`, `y=${inj.y} is outside the city (0..${c.rows - 1})`));
+      break;
+    }
+    case 'surge':
+      if (!c.stations.some((s) => s.id === inj.station)) errors.push(scenarioError([...path, 'station'], 'unknown_station', `场景中没有地铁站“${inj.station}”`, `the scenario has no station "${inj.station}"`));
+      break;
+    case 'teamOff':
+    case 'teamOn':
+      if (!scenario.teams.some((t) => t.id === inj.team)) errors.push(scenarioError([...path, 'team'], 'unknown_team', `场景中没有队伍“${inj.team}”`, `the scenario has no team "${inj.team}"`));
+      break;
+    default:
+      break;
+  }
+  return errors;
+}
+
+function checkReferences(d: Drill, sc: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  if (d.scenario !== sc.id) errors.push(scenarioError(['scenario'], 'scenario_mismatch', `演练针对场景“${d.scenario}”，但加载的是“${sc.id}”`, `the drill is for scenario "${d.scenario}" but "${sc.id}" is loaded`));
+  const horizonH = sc.run.warmupHours + sc.run.days * 24;
+  if (d.startHour * 60 + d.durationMin > horizonH * 60) {
+    errors.push(scenarioError(['durationMin'], 'drill_past_horizon', `演练（第 ${d.startHour} 小时起 ${d.durationMin} 分钟）超出场景运行时长 ${horizonH} 小时`, `the drill (from hour ${d.startHour}, ${d.durationMin} min) runs past the scenario's ${horizonH} h`));
+  }
+  if (d.scope.grids !== 'all') {
+    const city = new City(sc);
+    d.scope.grids.forEach((g, i) => {
+      if (!city.gridIds.includes(g)) errors.push(scenarioError(['scope', 'grids', i], 'unknown_grid', `没有责任网格“${g}”（例如 ${city.gridIds[0]}）`, `there is no grid "${g}" (e.g. ${city.gridIds[0]})`));
+    });
+  }
+  d.injects.forEach((inj, i) => errors.push(...checkInject(inj, ['injects', i], sc, d.durationMin)));
+  return errors;
+}
