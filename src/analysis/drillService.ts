@@ -1,0 +1,199 @@
+/**
+ * The drill service: a drill session on a clock, for the trainer's and the
+ * trainee's consoles. It runs in a Web Worker (workers/drill.worker.ts) and,
+ * for tests, inline.
+ *
+ * The clock runs in real time or accelerated (1x..60x) and only the trainer
+ * pauses it. Each tick advances the session (firing injects at their exact
+ * times) and sends a DrillFrame: the city snapshot the 3D view draws plus
+ * the drill's state (clock, inbox, messages, pending injects). Actions are
+ * applied at the clock's current time and recorded; `record()` is the whole
+ * drill (drill file, scenario hash, seed, actions, scores), and `replayTo`
+ * rebuilds it at any time for the after-action review's scrubber.
+ */
+import { parseScenario, scenarioHash } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioError } from '../scenario/messages.ts';
+import { parseDrill } from '../drill/validate.ts';
+import { checkInject } from '../drill/validate.ts';
+import { DrillSession, type InboxItem, type LogEntry } from '../drill/session.ts';
+import type { Action, Drill, Inject } from '../drill/schema.ts';
+import type { DrillScore } from '../drill/scoring.ts';
+import { frameOf, layoutOf } from '../sim/snapshot.ts';
+import type { CityLayout, Frame } from '../sim/frame.ts';
+
+export interface DrillState {
+  drillId: string;
+  tS: number;
+  startS: number;
+  endS: number;
+  playing: boolean;
+  speed: number;
+  done: boolean;
+  inbox: InboxItem[];
+  pending: Inject[];
+  timeline: LogEntry[];
+  actions: number;
+}
+
+export interface DrillFrame {
+  frame: Frame;
+  state: DrillState;
+}
+
+export interface DrillRecord {
+  app: 'allweather';
+  kind: 'drill-record';
+  drill: Drill;
+  scenario: Scenario;
+  scenarioHash: string;
+  seed: number;
+  actions: Action[];
+  score: DrillScore;
+  baseline: DrillScore;
+  timeline: LogEntry[];
+}
+
+export type DrillLoad = { ok: true; layout: CityLayout; drill: Drill; state: DrillState } | { ok: false; errors: ScenarioError[] };
+
+export interface DrillServiceOptions {
+  now?: () => number;
+  later?: (fn: () => void, ms: number) => void;
+}
+
+const TICK_MS = 100;
+
+export function createDrillService(opts: DrillServiceOptions = {}) {
+  const now = opts.now ?? (() => performance.now());
+  const later = opts.later ?? ((fn, ms) => void setTimeout(fn, ms));
+  let session: DrillSession | null = null;
+  let scenario: Scenario | null = null;
+  let drill: Drill | null = null;
+  let onFrame: ((f: DrillFrame) => void) | null = null;
+  let playing = false;
+  let speed = 10;
+  let lastWall = 0;
+  let gen = 0;
+
+  const state = (): DrillState => {
+    const s = session!;
+    return {
+      drillId: s.drill.id, tS: s.now, startS: s.startS, endS: s.endS, playing, speed, done: s.done,
+      inbox: s.inbox(), pending: s.pendingInjects(), timeline: s.timeline.slice(), actions: s.actions.length,
+    };
+  };
+  const emit = () => {
+    if (session && onFrame) onFrame({ frame: frameOf(session.sim), state: state() });
+  };
+  const tick = (g: number) => {
+    if (g !== gen || !playing || !session) return;
+    const t = now();
+    session.advanceTo(session.now + ((t - lastWall) / 1000) * speed);
+    lastWall = t;
+    if (session.done) playing = false;
+    emit();
+    if (playing) later(() => tick(g), TICK_MS);
+  };
+
+  return {
+    /** Load a drill and the scenario it names (texts); nothing changes on error. */
+    load(drillText: string, scenarioText: string): DrillLoad {
+      const sc = parseScenario(scenarioText);
+      if (!sc.ok) return { ok: false, errors: sc.errors };
+      const d = parseDrill(drillText, sc.scenario);
+      if (!d.ok) return { ok: false, errors: d.errors };
+      gen++;
+      playing = false;
+      scenario = sc.scenario;
+      drill = d.drill;
+      speed = d.drill.speed;
+      session = new DrillSession(drill, scenario);
+      emit();
+      return { ok: true, layout: layoutOf(session.sim, drill.seed), drill, state: state() };
+    },
+    subscribe(cb: (f: DrillFrame) => void) {
+      onFrame = cb;
+    },
+    /** Trainer only: start or resume the clock. */
+    play(sp?: number) {
+      if (!session || session.done) return;
+      if (sp) speed = sp;
+      if (playing) return;
+      playing = true;
+      lastWall = now();
+      const g = gen;
+      later(() => tick(g), TICK_MS);
+    },
+    /** Trainer only. */
+    pause() {
+      playing = false;
+      emit();
+    },
+    setSpeed(sp: number) {
+      speed = Math.min(60, Math.max(1, sp));
+      lastWall = now();
+      emit();
+    },
+    /** A trainee's (or trainer's) action, applied now. */
+    act(action: Action): { ok: true } | { ok: false; zh: string; en: string } {
+      if (!session) return { ok: false, zh: '未加载演练', en: 'no drill loaded' };
+      const r = session.act(action);
+      emit();
+      return r;
+    },
+    /** Trainer: fire an inject now. */
+    fire(inject: Inject): { ok: true } | { ok: false; zh: string; en: string } {
+      if (!session || !scenario) return { ok: false, zh: '未加载演练', en: 'no drill loaded' };
+      const nowMin = (session.now - session.startS) / 60;
+      const errs = checkInject({ ...inject, atMin: nowMin }, ['inject'], scenario, session.drill.durationMin);
+      if (errs.length) return { ok: false, zh: errs.map((e) => e.zh).join('；'), en: errs.map((e) => e.en).join('; ') };
+      return this.act({ kind: 'inject', tS: session.now, inject: { ...inject, atMin: nowMin } });
+    },
+    /** Trainer, while paused: replace the injects still to come. */
+    setPending(list: Inject[]): { ok: true } | { ok: false; errors: ScenarioError[] } {
+      if (!session || !scenario) return { ok: false, errors: [] };
+      if (playing) return { ok: false, errors: [{ path: '$', code: 'not_paused', zh: '请先暂停再编辑时间线', en: 'pause before editing the timeline' }] };
+      const nowMin = (session.now - session.startS) / 60;
+      const errors = list.flatMap((x, i) => (x.atMin < nowMin
+        ? [{ path: `$[${i}].atMin`, code: 'inject_in_past', zh: `注入时间早于当前时刻（${nowMin.toFixed(0)} 分钟）`, en: `inject time is before now (${nowMin.toFixed(0)} min)` }]
+        : checkInject(x, [i], scenario!, session!.drill.durationMin)));
+      if (errors.length) return { ok: false, errors };
+      session.setPendingInjects(list);
+      emit();
+      return { ok: true };
+    },
+    candidates(caseId: number) {
+      return session ? session.candidates(caseId) : [];
+    },
+    state(): DrillState | null {
+      return session ? state() : null;
+    },
+    /** Run to the end of the drill at once (trainer). */
+    finish() {
+      playing = false;
+      session?.finish();
+      emit();
+    },
+    /** The whole drill, with the trainee's score and the automatic-dispatch baseline's. */
+    record(): DrillRecord | null {
+      if (!session || !scenario || !drill) return null;
+      const base = new DrillSession(drill, scenario, { manual: false });
+      base.advanceTo(session.now);
+      return {
+        app: 'allweather', kind: 'drill-record', drill, scenario, scenarioHash: scenarioHash(scenario), seed: drill.seed,
+        actions: session.actions.slice(), score: session.score(), baseline: base.score(), timeline: session.timeline.slice(),
+      };
+    },
+    /** After-action review: the drill rebuilt from its record up to `tS` (optionally under another staffing plan). */
+    replayTo(rec: DrillRecord, tS: number, scenarioOverride?: Scenario): DrillFrame & { score: DrillScore } {
+      const s = DrillSession.replay(rec.drill, rec.scenario, rec.actions, { upToS: tS, scenarioOverride });
+      return {
+        frame: frameOf(s.sim),
+        state: { drillId: s.drill.id, tS: s.now, startS: s.startS, endS: s.endS, playing: false, speed, done: s.done, inbox: s.inbox(), pending: s.pendingInjects(), timeline: s.timeline, actions: s.actions.length },
+        score: s.score(),
+      };
+    },
+  };
+}
+
+export type DrillService = ReturnType<typeof createDrillService>;
