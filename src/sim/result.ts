@@ -15,6 +15,9 @@ export interface Kpis {
   casesClosed: number;
   /** Mean time from filed to handling start, seconds (over every case that started, including those finished after the horizon). */
   meanWaitS: number | null;
+  p50WaitS: number | null;
+  p90WaitS: number | null;
+  p95WaitS: number | null;
   /** Mean time from filed to on scene, seconds. */
   meanResponseS: number | null;
   p50ResponseS: number | null;
@@ -22,7 +25,9 @@ export interface Kpis {
   p95ResponseS: number | null;
   /** Mean time from occurrence to closed, seconds. */
   meanResolutionS: number | null;
+  p50ResolutionS: number | null;
   p90ResolutionS: number | null;
+  p95ResolutionS: number | null;
   /** Share of decided cases that met both their response and resolution deadlines. */
   slaAttainment: number | null;
   /** Share of grid-hours (with cases) whose attainment is at or above the scenario's target. */
