@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { erlangC, mmc, staffForPWait } from './erlang.ts';
+import { erlangC, mmc, serviceLevel, staffForPWait, staffForServiceLevel } from './erlang.ts';
 
 describe('Erlang C', () => {
   it('matches the direct formula for small c', () => {
@@ -22,5 +22,19 @@ describe('Erlang C', () => {
     const c = staffForPWait(9, 1, 0.2);
     expect(erlangC(c, 9)).toBeLessThanOrEqual(0.2);
     expect(erlangC(c - 1, 9)).toBeGreaterThan(0.2);
+  });
+  it('gives the service level P(wait <= t): M/M/1 is 1 - rho e^(-(mu - lambda) t)', () => {
+    expect(serviceLevel(0.8, 1, 1, 2)).toBeCloseTo(1 - 0.8 * Math.exp(-0.2 * 2), 12);
+    expect(serviceLevel(9, 1, 10, 0)).toBeCloseTo(1 - erlangC(10, 9), 12);
+    expect(serviceLevel(2, 1, 2, 5)).toBe(0); // unstable
+    expect(serviceLevel(0, 1, 0, 1)).toBe(1); // nothing arrives
+  });
+  it('finds the fewest servers for a service level', () => {
+    // 20 cases/h, 6 min each, 80 % within 10 min: 3 servers give 91.6 %, and 2 are unstable
+    expect(staffForServiceLevel(20, 10, 1 / 6, 0.8)).toBe(3);
+    const c = staffForServiceLevel(100, 6, 1 / 180, 0.8);
+    expect(serviceLevel(100, 6, c, 1 / 180)).toBeGreaterThanOrEqual(0.8);
+    expect(serviceLevel(100, 6, c - 1, 1 / 180)).toBeLessThan(0.8);
+    expect(staffForServiceLevel(0, 6, 1, 0.8)).toBe(0);
   });
 });

@@ -59,3 +59,25 @@ export function staffForPWait(lambda: number, mu: number, maxPWait: number): num
   while (erlangC(c, a) > maxPWait) c++;
   return c;
 }
+
+/**
+ * M/M/c service level: the share of arrivals that wait at most `t` before a
+ * server takes them, 1 − C(c, a)·exp(−(cμ − λ)·t) (0 when unstable).
+ * Rates and t in one time unit.
+ */
+export function serviceLevel(lambda: number, mu: number, c: number, t: number): number {
+  if (lambda <= 0) return 1;
+  if (c <= 0) return 0;
+  const a = lambda / mu;
+  if (a >= c) return 0;
+  return 1 - erlangC(c, a) * Math.exp(-(c * mu - lambda) * t);
+}
+
+/** Fewest servers such that at least `level` of arrivals wait at most `t` (0 when there are no arrivals). */
+export function staffForServiceLevel(lambda: number, mu: number, t: number, level: number): number {
+  if (lambda <= 0) return 0;
+  if (!(level < 1)) throw new RangeError('staffForServiceLevel: level must be below 1');
+  let c = Math.max(1, Math.floor(lambda / mu) + 1);
+  while (serviceLevel(lambda, mu, c, t) < level) c++;
+  return c;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runReplications } from './pool.ts';
+import { NodePool, runReplications } from './pool.ts';
 import { fakeRun } from './fakeRun.ts';
 
 const service = new URL('./testdata/fake.node-service.ts', import.meta.url).href;
@@ -41,3 +41,54 @@ describe('runReplications (fake service on real worker_threads)', () => {
     await expect(runReplications('{}', { seed: 1, replications: 0 })).rejects.toThrow(RangeError);
   });
 });
+
+describe('NodePool (persistent workers, fake service)', () => {
+  it('runs batches of arbitrary seeds, several at once, each in seed order', async () => {
+    const pool = new NodePool({ workers: 2, workerData: { service } });
+    try {
+      const seen: number[] = [];
+      const [a, b] = await Promise.all([
+        pool.run(JSON.stringify({ delayMs: { 7: 150 } }), [7, 3, 9], { onResult: (i) => seen.push(i) }),
+        pool.run('{}', [100, 101], { days: 2 }),
+      ]);
+      expect(a).toEqual([fakeRun(7), fakeRun(3), fakeRun(9)]);
+      expect(b).toEqual([fakeRun(100, { days: 2 }), fakeRun(101, { days: 2 })]);
+      expect(seen.sort()).toEqual([0, 1, 2]);
+      // The same workers serve later batches.
+      expect(await pool.run('{}', [5])).toEqual([fakeRun(5)]);
+      expect(await pool.run('{}', [])).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects a batch whose replication throws, and keeps serving others', async () => {
+    const pool = new NodePool({ workers: 2, workerData: { service } });
+    try {
+      await expect(pool.run(JSON.stringify({ failSeed: 2 }), [1, 2, 3, 4])).rejects.toThrow('fake failure at seed 2');
+      expect(await pool.run('{}', [1, 2])).toEqual([fakeRun(1), fakeRun(2)]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops scheduling on abort and rejects after close', async () => {
+    const pool = new NodePool({ workers: 1, workerData: { service } });
+    const ctrl = new AbortController();
+    const p = pool.run(JSON.stringify({ delayMs: { 1: 100 } }), [1, 2, 3], { signal: ctrl.signal, onResult: () => ctrl.abort(new Error('stop')) });
+    await expect(p).rejects.toThrow('stop');
+    await pool.close();
+    await expect(pool.run('{}', [1])).rejects.toThrow(/closed/);
+  });
+
+  it('breaks when a worker dies: in-flight and later batches reject', async () => {
+    const pool = new NodePool({ workers: 2, workerData: { service } });
+    try {
+      await expect(pool.run(JSON.stringify({ exitSeed: 2 }), [1, 2, 3])).rejects.toThrow(/exited unexpectedly/);
+      await expect(pool.run('{}', [1])).rejects.toThrow(/exited unexpectedly/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+

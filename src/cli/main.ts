@@ -2,111 +2,41 @@
  * The `allweather` command line.
  *
  *   allweather run <scenario.json> [--seed N] [--replications R] [--days D] [--workers W] [--json] [--out DIR] [--log]
+ *   allweather compare <a.json> [b.json] [--set path=value ...] [...]     (compareCmd.ts)
+ *   allweather sweep <scenario.json> --param path=v1,v2,... [...]        (sweepCmd.ts)
+ *   allweather staffing <scenario.json> --shift team.index [...]         (staffingCmd.ts)
+ *   allweather export <scenario.json> [--format csv,json,arrow] [...]    (exportCmd.ts)
+ *   allweather replay <manifest.json> [--json] [--out DIR]               (exportCmd.ts)
  *   allweather validate <scenario.json>
  *   allweather schema
  *
  * Data goes to stdout (or --out), progress and messages to stderr. Exit codes:
- * 0 success, 2 bad input (usage, missing file, invalid JSON or scenario),
+ * 0 success, 2 bad input (usage, missing file, invalid JSON, scenario or
+ * override), 3 a replay that differs from the export beside its manifest,
  * 1 an unexpected internal error. Bad input never prints a stack trace.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { aggregate } from '../analysis/aggregate.ts';
 import { runReplications } from '../analysis/pool.ts';
-import { parseScenario, scenarioHash } from '../scenario/load.ts';
-import { formatErrors } from '../scenario/messages.ts';
+import { scenarioHash } from '../scenario/load.ts';
 import { scenarioJsonSchema } from '../scenario/jsonSchema.ts';
-import type { Scenario } from '../scenario/schema.ts';
 import { buildReport, casesCsv, summaryCsv, type Manifest } from './report.ts';
 import { formatReport } from './table.ts';
+import {
+  UsageError, intArg, isBadInput, loadScenario, onePositional as onePositionalWith, parse as parseWith, positiveArg, readVersion, seedArg, type CliIO,
+} from './common.ts';
+import { USAGE } from './usage.ts';
+import { compareCommand } from './compareCmd.ts';
+import { sweepCommand } from './sweepCmd.ts';
+import { staffingCommand } from './staffingCmd.ts';
+import { exportCommand, replayCommand } from './exportCmd.ts';
 
-export interface CliIO {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-}
+export { UsageError, type CliIO } from './common.ts';
 
-/** Bad input: a bilingual message and exit code 2, no stack trace. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-const USAGE = `全天候 AllWeather — 城市网格化管理离散事件仿真 / discrete-event simulation of city grid management
-
-用法 Usage:
-  allweather run <scenario.json> [options]   运行场景 / run a scenario
-  allweather validate <scenario.json>        校验场景 / check a scenario file
-  allweather schema                          输出 JSON Schema / print the scenario JSON Schema
-
-run 选项 options:
-  --seed N            首次重复的种子（默认取场景 run.seed）/ seed of replication 0 (default: the scenario's run.seed); replication r uses N + r
-  --replications R    重复次数（默认 1）/ independent replications (default 1)
-  --days D            每次重复的天数（默认取场景 run.days）/ simulated days (default: the scenario's run.days)
-  --workers W         并行线程数 / worker threads (default: min(R, CPUs))
-  --json              以一个 JSON 对象输出到 stdout / print one JSON object on stdout
-  --out DIR           写入 result.json 与 summary.csv / write result.json and summary.csv to DIR
-  --log               记录逐案日志（与 --out 一起写 cases.csv）/ keep the per-case log (cases.csv with --out)
-  -h, --help          显示帮助 / show this help
-`;
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
-function readScenarioFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`找不到场景文件 / Scenario file not found: ${path}`);
-    if (code === 'EISDIR') throw new UsageError(`这是目录而不是文件 / Not a file but a directory: ${path}`);
-    throw new UsageError(`无法读取场景文件 / Cannot read scenario file: ${path} (${code ?? String(err)})`);
-  }
-}
-
-function loadScenario(path: string): { text: string; scenario: Scenario } {
-  const text = readScenarioFile(path);
-  const parsed = parseScenario(text);
-  if (!parsed.ok) {
-    throw new UsageError(`场景无效 / Invalid scenario: ${path}\n${formatErrors(parsed.errors)}`);
-  }
-  return { text, scenario: parsed.scenario };
-}
-
-function intArg(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`--${name} 须为不小于 ${min} 的整数 / --${name} must be an integer >= ${min}, got "${value}"`);
-  }
-  return n;
-}
-
-function positiveArg(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
-    throw new UsageError(`--${name} 须为正数 / --${name} must be a positive number, got "${value}"`);
-  }
-  return n;
-}
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`参数错误 / Bad arguments: ${(err as Error).message}\n\n${USAGE}`);
-  }
-}
-
-function onePositional(cmd: string, positionals: string[]): string {
-  if (positionals.length !== 1) {
-    throw new UsageError(`${cmd} 需要且只需要一个场景文件 / ${cmd} takes exactly one scenario file\n\n${USAGE}`);
-  }
-  return positionals[0];
-}
+const parse = (args: string[], options: Parameters<typeof parseWith>[1]) => parseWith(args, options, USAGE);
+const onePositional = (cmd: string, positionals: string[]) => onePositionalWith(cmd, positionals, USAGE);
 
 async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -119,8 +49,7 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
     log: { type: 'boolean', default: false },
   });
   const path = onePositional('run', positionals);
-  const seedArg = intArg('seed', values.seed as string | undefined, 0);
-  if (seedArg !== undefined && seedArg > 0xffffffff) throw new UsageError(`--seed 须小于 2^32 / --seed must be below 2^32, got ${seedArg}`);
+  const seedFlag = seedArg(values.seed as string | undefined);
   const replications = intArg('replications', values.replications as string | undefined, 1) ?? 1;
   const daysArg = positiveArg('days', values.days as string | undefined);
   const workers = intArg('workers', values.workers as string | undefined, 1);
@@ -129,7 +58,7 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
 
   const t0 = performance.now();
   const { text, scenario } = loadScenario(path);
-  const seed = seedArg ?? scenario.run.seed;
+  const seed = seedFlag ?? scenario.run.seed;
   const days = daysArg ?? scenario.run.days;
 
   const showProgress = io.stderr.isTTY === true;
@@ -183,6 +112,11 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
   try {
     switch (cmd) {
       case 'run': return await runCommand(rest, io);
+      case 'compare': return await compareCommand(rest, io);
+      case 'sweep': return await sweepCommand(rest, io);
+      case 'staffing': return await staffingCommand(rest, io);
+      case 'export': return await exportCommand(rest, io);
+      case 'replay': return await replayCommand(rest, io);
       case 'validate': return validateCommand(rest, io);
       case 'schema': return schemaCommand(rest, io);
       case '-h': case '--help': case 'help':
@@ -196,7 +130,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
         return 2;
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (isBadInput(err)) {
       io.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
       return 2;
     }

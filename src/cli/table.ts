@@ -30,7 +30,8 @@ function digitsFor(value: number): number {
   return a >= 1000 ? 0 : a >= 100 ? 1 : 2;
 }
 
-function table(rows: string[][], alignRight: boolean[]): string[] {
+/** Rows of cells as aligned lines (two spaces between columns; CJK counts double). */
+export function table(rows: string[][], alignRight: boolean[]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
   return rows.map((r) => r.map((cell, c) => (alignRight[c] ? padStart(cell, widths[c]) : padEnd(cell, widths[c]))).join('  ').trimEnd());
 }

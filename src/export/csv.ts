@@ -31,3 +31,12 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>
   for (const row of rows) lines.push(row.map(csvCell).join(','));
   return BOM + lines.join('\r\n') + '\r\n';
 }
+
+/**
+ * Undoes `csvCell`'s formula escape on a parsed text cell: a leading
+ * apostrophe before = + - @ tab or CR is dropped. (Text that itself began
+ * with such an apostrophe cannot be told apart; no field we write does.)
+ */
+export function csvUnescape(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

@@ -1,0 +1,169 @@
+/**
+ * `allweather compare`: A/B with common random numbers.
+ *
+ *   allweather compare <a.json> [b.json] [--set path=value ...] [--replications R] [--seed N] [--days D]
+ *                      [--independent] [--workers W] [--json] [--out DIR]
+ *
+ * B is the second file, or A itself, with the --set overrides applied to it.
+ * Prints each KPI's A, B, B − A with its 95 % CI and whether it is
+ * significant, then the hours of day and the grids that changed. --out writes
+ * comparison.json, summary.csv (A, B, B-A rows), tidy.csv and a replayable
+ * manifest per variant.
+ */
+import { KPI_NAMES } from '../analysis/aggregate.ts';
+import { runComparison, type Comparison, type Difference } from '../analysis/compare.ts';
+import { applyOverridesToText, describeOverrides } from '../analysis/overrides.ts';
+import { comparisonSummaryCsv } from '../export/summary.ts';
+import { tidyCsv } from '../export/tidy.ts';
+import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
+import {
+  UsageError, commandLine, fmt, intArg, loadScenario, overridesArg, parse, positiveArg, progress, readVersion, seedArg,
+  withPool, writeFiles, type CliIO,
+} from './common.ts';
+import { KPI_LABELS, UNIT_SUFFIX, toDisplay } from './labels.ts';
+import { table } from './table.ts';
+import { USAGE } from './usage.ts';
+
+export interface CompareReport {
+  a: { label: string; manifest: Omit<ExportManifest, 'scenarioFile'> };
+  b: { label: string; manifest: Omit<ExportManifest, 'scenarioFile'> };
+  comparison: Comparison;
+}
+
+export async function compareCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    set: { type: 'string', multiple: true },
+    replications: { type: 'string' },
+    seed: { type: 'string' },
+    days: { type: 'string' },
+    independent: { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  }, USAGE);
+  if (positionals.length < 1 || positionals.length > 2) {
+    throw new UsageError(`compare 需要一个或两个场景文件 / compare takes one or two scenario files\n\n${USAGE}`);
+  }
+  const overrides = overridesArg(values.set as string[] | undefined);
+  if (positionals.length === 1 && Object.keys(overrides).length === 0) {
+    throw new UsageError(`compare 需要第二个场景文件或至少一个 --set / compare needs a second scenario file or at least one --set path=value\n\n${USAGE}`);
+  }
+  const replications = intArg('replications', values.replications as string | undefined, 2) ?? 10;
+  const seedFlag = seedArg(values.seed as string | undefined);
+  const days = positiveArg('days', values.days as string | undefined);
+  const workers = intArg('workers', values.workers as string | undefined, 1);
+  const mode = values.independent ? 'independent' : 'crn';
+
+  const a = loadScenario(positionals[0]);
+  const b = positionals.length === 2 ? loadScenario(positionals[1]) : a;
+  const seed = seedFlag ?? a.scenario.run.seed;
+  const version = readVersion();
+  const command = commandLine(['compare', ...args]);
+  const manifestA = createManifest({ version, scenario: a.text, seed, replications, days, command });
+  const manifestB0 = createManifest({ version, scenario: b.text, overrides, seed, replications, days, command });
+  const labelA = manifestA.scenario;
+  const labelB = `${manifestB0.scenario}${Object.keys(overrides).length ? ` + ${describeOverrides(overrides)}` : ''}`;
+
+  const p = progress(io, '重复 replications');
+  const textB = applyOverridesToText(b.text, overrides);
+  const { comparison, a: resA, b: resB } = await withPool(workers, 2 * replications, (run) =>
+    runComparison(run, a.text, textB, { seed, replications, days, mode, onProgress: p.update }));
+  p.end();
+  const manifestB: ExportManifest = { ...manifestB0, seed: comparison.seedsB[0] };
+  const report: CompareReport = {
+    a: { label: labelA, manifest: manifestHeader(manifestA) },
+    b: { label: labelB, manifest: manifestHeader(manifestB) },
+    comparison,
+  };
+  const json = JSON.stringify(report, null, 2) + '\n';
+
+  const outDir = values.out as string | undefined;
+  if (outDir !== undefined) {
+    writeFiles(outDir, {
+      'comparison.json': json,
+      'summary.csv': comparisonSummaryCsv(comparison),
+      'tidy.csv': tidyCsv([
+        { run: runId(manifestA), variant: 'A', results: resA },
+        { run: runId(manifestB), variant: 'B', results: resB },
+      ]),
+      'manifest-a.json': manifestJson(manifestA),
+      'manifest-b.json': manifestJson(manifestB),
+    });
+  }
+  io.stdout.write(values.json ? json : formatComparison(report, version));
+  if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
+  return 0;
+}
+
+function signed(x: number, d: number): string {
+  const s = fmt(Math.abs(x), d);
+  return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
+}
+
+function digitsFor(v: number): number {
+  const a = Math.abs(v);
+  return a >= 1000 ? 0 : a >= 100 ? 1 : 2;
+}
+
+const sig = (d: Difference) => (d.significant === null ? '—' : d.significant ? '是 yes' : '否 no');
+
+export function formatComparison(r: CompareReport, version: string): string {
+  const c = r.comparison;
+  const out: string[] = [];
+  out.push(`全天候 AllWeather ${version} — A/B 比较 comparison · ${c.mode === 'crn' ? '共同随机数 common random numbers' : '独立种子 independent seeds'}`);
+  out.push(`A  ${r.a.label} (hash ${r.a.manifest.scenarioHash})`);
+  out.push(`B  ${r.b.label} (hash ${r.b.manifest.scenarioHash})`);
+  const sa = c.seedsA, sb = c.seedsB;
+  out.push(`种子 seeds A ${sa[0]}–${sa[sa.length - 1]}, B ${sb[0]}–${sb[sb.length - 1]} · 重复 replications ${c.replications} · 天数 days ${r.a.manifest.days}`);
+  out.push('');
+
+  const rows: string[][] = [['指标 KPI', '单位 unit', 'A', 'B', 'B−A', 'B−A 95% CI', '显著 significant']];
+  for (const k of KPI_NAMES) {
+    const d = c.kpis[k];
+    const label = KPI_LABELS[k];
+    const conv = (v: number) => toDisplay(label.unit, v);
+    const ref = d.a.mean ?? d.b.mean ?? 0;
+    const dg = digitsFor(conv(ref));
+    const show = (v: number | null) => (v === null ? '—' : fmt(conv(v), dg));
+    const diff = d.diff.mean === null ? '—' : signed(conv(d.diff.mean), dg);
+    const ci = d.diff.ci95 === null ? '—' : `[${signed(conv(d.diff.ci95[0]), dg)}, ${signed(conv(d.diff.ci95[1]), dg)}]`;
+    rows.push([`${label.zh} ${label.en}`, UNIT_SUFFIX[label.unit], show(d.a.mean), show(d.b.mean), diff, ci, sig(d)]);
+  }
+  out.push(...table(rows, [false, false, true, true, true, true, false]));
+  out.push('');
+
+  out.push('逐时 By hour of day — 按时率 SLA attainment (百分点 pp) 与积压 backlog (件 cases), B−A:');
+  const hrows: string[][] = [['时段 hour', '按时率 A', '按时率 B', 'B−A', '95% CI', '显著 sig.', '积压 B−A', '95% CI', '显著 sig.']];
+  for (let h = 0; h < 24; h++) {
+    const at = c.byHour.attainment[h], bl = c.byHour.backlog[h];
+    const pct = (v: number | null) => (v === null ? '—' : fmt(v * 100, 1));
+    const pp = (v: number | null) => (v === null ? '—' : signed(v * 100, 1));
+    const ci = (e: Difference, f: (v: number) => string) => (e.diff.ci95 === null ? '—' : `[${f(e.diff.ci95[0])}, ${f(e.diff.ci95[1])}]`);
+    const hh = String(h).padStart(2, '0');
+    hrows.push([
+      `${hh}:00`, pct(at.a.mean), pct(at.b.mean), pp(at.diff.mean), ci(at, (v) => signed(v * 100, 1)), sig(at),
+      bl.diff.mean === null ? '—' : signed(bl.diff.mean, 2), ci(bl, (v) => signed(v, 2)), sig(bl),
+    ]);
+  }
+  out.push(...table(hrows, [false, true, true, true, true, false, true, true, false]));
+  out.push('');
+
+  if (!c.byGrid.sameGrids) {
+    out.push(`逐网格 By grid: ${c.byGrid.reason.zh} / ${c.byGrid.reason.en}`);
+  } else {
+    const g = c.byGrid;
+    const changed = g.attainment.map((d, i) => ({ d, id: g.grids[i] })).filter((x) => x.d.significant === true);
+    out.push(`逐网格 By grid: ${g.grids.length} 个网格中 ${changed.length} 个按时率显著变化 / ${changed.length} of ${g.grids.length} grids changed their SLA attainment significantly${changed.length ? ':' : '.'}`);
+    if (changed.length > 0) {
+      changed.sort((x, y) => Math.abs(y.d.diff.mean!) - Math.abs(x.d.diff.mean!) || x.id.localeCompare(y.id));
+      const grows: string[][] = [['网格 grid', '按时率 A', '按时率 B', 'B−A (pp)', '95% CI']];
+      for (const { d, id } of changed.slice(0, 10)) {
+        grows.push([id, fmt(d.a.mean! * 100, 1), fmt(d.b.mean! * 100, 1), signed(d.diff.mean! * 100, 1),
+          `[${signed(d.diff.ci95![0] * 100, 1)}, ${signed(d.diff.ci95![1] * 100, 1)}]`]);
+      }
+      out.push(...table(grows, [false, true, true, true, true]));
+      if (changed.length > 10) out.push(`（另有 ${changed.length - 10} 个 / and ${changed.length - 10} more）`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,116 @@
+/**
+ * `allweather sweep`: one or two parameters over value lists, R replications
+ * per point with common random numbers, and the coverage/staff-hours frontier.
+ *
+ *   allweather sweep <scenario.json> --param path=v1,v2,... [--param path2=a..b[:step]] [--set path=value ...]
+ *                    [--replications R] [--seed N] [--days D] [--workers W] [--json] [--out DIR]
+ */
+import { parseOverrideValue } from '../analysis/overrides.ts';
+import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
+import { sweepCsv } from '../export/summary.ts';
+import {
+  UsageError, fmt, intArg, loadScenario, onePositional, overridesArg, parse, positiveArg, progress, readVersion, seedArg,
+  withPool, writeFiles, type CliIO,
+} from './common.ts';
+import { table } from './table.ts';
+import { USAGE } from './usage.ts';
+
+/** `path=v1,v2,...`, or `path=a..b` / `path=a..b:step` for integers. */
+export function parseParam(text: string): SweepParam {
+  const eq = text.indexOf('=');
+  if (eq <= 0 || eq === text.length - 1) {
+    throw new UsageError(`--param 须写作 路径=值1,值2,… 或 路径=a..b / --param must be path=v1,v2,... or path=a..b[:step], got "${text}"`);
+  }
+  const path = text.slice(0, eq).trim();
+  const spec = text.slice(eq + 1).trim();
+  const range = /^(-?\d+)\.\.(-?\d+)(?::(\d+))?$/.exec(spec);
+  if (range) {
+    const [a, b, step] = [Number(range[1]), Number(range[2]), Number(range[3] ?? 1)];
+    if (step < 1 || b < a || (b - a) / step > 1000) {
+      throw new UsageError(`--param 的范围无效 / bad range in --param ${text} (need a <= b, step >= 1, at most 1000 values)`);
+    }
+    const values: number[] = [];
+    for (let v = a; v <= b; v += step) values.push(v);
+    return { path, values };
+  }
+  const values = spec.split(',').map((s) => s.trim()).filter((s) => s !== '').map(parseOverrideValue);
+  if (values.length === 0) throw new UsageError(`--param ${path} 没有取值 / --param ${path} has no values`);
+  return { path, values };
+}
+
+export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    param: { type: 'string', multiple: true },
+    set: { type: 'string', multiple: true },
+    replications: { type: 'string' },
+    seed: { type: 'string' },
+    days: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  }, USAGE);
+  const path = onePositional('sweep', positionals, USAGE);
+  const params = ((values.param as string[] | undefined) ?? []).map(parseParam);
+  if (params.length < 1 || params.length > 2) {
+    throw new UsageError(`sweep 需要一个或两个 --param / sweep takes one or two --param path=v1,v2,...\n\n${USAGE}`);
+  }
+  if (params.length === 2 && params[0].path === params[1].path) throw new UsageError(`两个 --param 的路径相同 / both --param name the same path: ${params[0].path}`);
+  const baseOverrides = overridesArg(values.set as string[] | undefined);
+  const replications = intArg('replications', values.replications as string | undefined, 1) ?? 5;
+  const seedFlag = seedArg(values.seed as string | undefined);
+  const days = positiveArg('days', values.days as string | undefined);
+  const workers = intArg('workers', values.workers as string | undefined, 1);
+
+  const { text, scenario } = loadScenario(path);
+  const seed = seedFlag ?? scenario.run.seed;
+  const points = params.reduce((n, p) => n * p.values.length, 1);
+  const p = progress(io, '扫描点 points');
+  const result = await withPool(workers, points * replications, (run) =>
+    sweep(run, text, params, { seed, replications, days, baseOverrides, onPoint: (_pt, done, total) => p.update(done, total) }));
+  p.end();
+
+  const report = { scenario: scenario.id, version: readVersion(), days: days ?? scenario.run.days, baseOverrides, ...result };
+  const json = JSON.stringify(report, null, 2) + '\n';
+  const outDir = values.out as string | undefined;
+  if (outDir !== undefined) writeFiles(outDir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result) });
+  io.stdout.write(values.json ? json : formatSweep(report));
+  if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
+  return 0;
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+export function formatSweep(r: SweepResult & { scenario: string; version: string; days: number }): string {
+  const out: string[] = [];
+  const s = r.seeds;
+  out.push(`全天候 AllWeather ${r.version} — 参数扫描 sweep · ${r.scenario} · 每点 ${s.length} 次重复 / ${s.length} replications per point (seeds ${s[0]}–${s[s.length - 1]}, 共同随机数 common random numbers) · 天数 days ${r.days}`);
+  out.push('');
+  const pct = (e: { mean: number | null } | null) => (e?.mean == null ? '—' : `${fmt(e.mean * 100, 1)}%`);
+  const ci = (e: { ci95: [number, number] | null } | null) => (e?.ci95 ? `[${fmt(e.ci95[0] * 100, 1)}, ${fmt(e.ci95[1] * 100, 1)}]` : '—');
+  const rows: string[][] = [[...r.params.map((p) => p.path), '覆盖指数 coverage', '95% CI', '按时率 SLA', '人员工时 staff-h', '人力成本 cost ¥', '前沿 frontier']];
+  for (const pt of r.points) {
+    const vals = r.params.map((p) => show(pt.values[p.path]));
+    if (pt.error) {
+      rows.push([...vals, '无效 invalid', '', '', '', '', '']);
+      continue;
+    }
+    rows.push([
+      ...vals, pct(pt.coverageIndex), ci(pt.coverageIndex), pct(pt.slaAttainment),
+      pt.staffHours?.mean == null ? '—' : fmt(pt.staffHours.mean, 0), pt.costCny?.mean == null ? '—' : fmt(pt.costCny.mean, 0), pt.onFrontier ? '★' : '',
+    ]);
+  }
+  out.push(...table(rows, [...r.params.map(() => false), true, true, true, true, true, false]));
+  const invalid = r.points.filter((pt) => pt.error);
+  if (invalid.length > 0) {
+    out.push('');
+    out.push(`无效组合 / invalid combinations (${invalid.length}):`);
+    for (const pt of invalid) out.push(`  ${r.params.map((p) => `${p.path}=${show(pt.values[p.path])}`).join(' ')}: ${pt.error!.split('\n').slice(1).join(' ')}`);
+  }
+  out.push('');
+  out.push('成本前沿（人员工时从低到高）/ Cost frontier, cheapest first (no other point has higher coverage for fewer staff-hours):');
+  for (const i of r.frontier) {
+    const pt = r.points[i];
+    out.push(`  ${r.params.map((p) => `${p.path}=${show(pt.values[p.path])}`).join(' ')} → ${pct(pt.coverageIndex)} 覆盖 coverage, ${fmt(pt.staffHours!.mean!, 0)} h, ¥${fmt(pt.costCny!.mean!, 0)}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { aggregate, KPI_NAMES } from '../analysis/aggregate.ts';
+import { compareResults } from '../analysis/compare.ts';
+import { fakeRun } from '../analysis/fakeRun.ts';
+import { OverrideError } from '../analysis/overrides.ts';
+import { consecutiveSeeds, createInlineRunner } from '../analysis/runner.ts';
+import { scenarioHash } from '../scenario/load.ts';
+import { toyDistrict } from '../sim/fixtures.ts';
+import type { RunResult } from '../sim/result.ts';
+import { ARROW_COLUMNS, casesFromArrow, casesTable, casesToArrow } from './arrow.ts';
+import { exportBundle, resultJson } from './bundle.ts';
+import { createManifest, loadManifest, manifestJson, runId } from './manifest.ts';
+import { comparisonSummaryCsv, summaryCsv, SUMMARY_COLUMNS } from './summary.ts';
+import { tidyCsv } from './tidy.ts';
+
+const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
+const toyText = JSON.stringify(toyDistrict());
+
+describe('manifest', () => {
+  const m = createManifest({
+    version: '9.9.9', scenario: baselineText, overrides: { nightStaff: 6 }, seed: 3, replications: 4, command: 'allweather export x', createdAt: '2025-01-02T03:04:05.000Z',
+  });
+
+  it('identifies the run and embeds the base scenario', () => {
+    expect(Object.keys(m)).toEqual(['app', 'version', 'createdAt', 'scenario', 'scenarioHash', 'seed', 'replications', 'days', 'overrides', 'command', 'scenarioFile']);
+    expect(m).toMatchObject({ app: 'allweather', version: '9.9.9', scenario: 'baseline-weekday', seed: 3, replications: 4, days: 1, overrides: { nightStaff: 6 } });
+    expect(m.scenarioFile).toEqual(JSON.parse(baselineText));
+    expect(m.scenarioHash).not.toBe(scenarioHash(baselineText)); // the variant that ran, not the base
+  });
+
+  it('loads back (also from a result.json) and gives the variant to run', () => {
+    const loaded = loadManifest(manifestJson(m));
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.manifest).toEqual(m);
+    expect(scenarioHash(loaded.scenarioText)).toBe(m.scenarioHash);
+    expect(JSON.parse(loaded.scenarioText).teams[1].shifts[0].staff).toBe(6);
+    const fromResult = loadManifest(resultJson(m, [fakeRun(3), fakeRun(4)]));
+    expect(fromResult.ok && fromResult.manifest).toEqual(m);
+    expect(manifestJson(loaded.manifest)).toBe(manifestJson(m));
+  });
+
+  it('catches an edited manifest, bad JSON and a bad shape, bilingually', () => {
+    const edited = JSON.parse(manifestJson(m));
+    edited.overrides.nightStaff = 7;
+    const r = loadManifest(JSON.stringify(edited));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0].code).toBe('hash_mismatch');
+      expect(r.errors[0].zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(loadManifest('{').ok).toBe(false);
+    const bad = loadManifest(JSON.stringify({ ...edited, replications: 0 }));
+    expect(!bad.ok && bad.errors[0].path).toContain('replications');
+    const badScenario = JSON.parse(manifestJson(m));
+    badScenario.scenarioFile.eventTypes[0].ratePerDay = -1;
+    const e = loadManifest(JSON.stringify(badScenario));
+    expect(!e.ok && e.errors[0].path).toBe('$.scenarioFile.eventTypes[0].ratePerDay');
+  });
+
+  it('rejects invalid overrides when created', () => {
+    expect(() => createManifest({ version: '1', scenario: baselineText, overrides: { 'city.gridSize': 3 }, seed: 1, replications: 1, command: '' })).toThrow(OverrideError);
+  });
+
+  it('has a run id that depends on what ran, not when', () => {
+    expect(runId(m)).toMatch(/^[0-9a-f]{16}$/);
+    expect(runId({ ...m, createdAt: 'later', command: 'other' } as typeof m)).toBe(runId(m));
+    expect(runId({ ...m, seed: 4 })).not.toBe(runId(m));
+  });
+});
+
+describe('tidy and summary CSV', () => {
+  const results = [fakeRun(1, { log: true }), fakeRun(2, { log: true })];
+
+  it('writes one row per KPI per replication, with units', () => {
+    const rows = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'R', variant: 'v', results }]), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(2 * KPI_NAMES.length);
+    expect(rows[0]).toEqual({ run: 'R', replication: '0', seed: '1', variant: 'v', measure: 'casesArrived', value: String(results[0].kpis.casesArrived), unit: 'cases' });
+    const units = Object.fromEntries(rows.map((r) => [r.measure, r.unit]));
+    expect(units).toMatchObject({ meanWaitS: 's', slaAttainment: 'share', staffHours: 'h', costCny: 'CNY' });
+  });
+
+  it('adds case fields as rows with a case_id, -1 times as empty cells', () => {
+    const withMissing: RunResult = { ...results[0], log: [{ ...results[0].log![0], id: 42, onSceneS: -1, slaMet: null }] };
+    const rows = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'R', variant: 'v', results: [withMissing] }], { cases: true }), { header: true, skipEmptyLines: true }).data;
+    const caseRows = rows.filter((r) => r.measure.startsWith('case.'));
+    expect(caseRows).toHaveLength(14);
+    expect(caseRows.every((r) => r.case_id === '42')).toBe(true);
+    expect(caseRows.find((r) => r.measure === 'case.onSceneS')).toMatchObject({ value: '', unit: 's' });
+    expect(caseRows.find((r) => r.measure === 'case.type')!.value).toBe('litter');
+    expect(caseRows.find((r) => r.measure === 'case.slaMet')!.value).toBe('');
+    expect(rows.filter((r) => !r.measure.startsWith('case.')).every((r) => r.case_id === '')).toBe(true);
+  });
+
+  it('writes the wide summary per variant, and A, B, B-A for a comparison', () => {
+    const agg = aggregate(results);
+    const rows = Papa.parse<Record<string, string>>(summaryCsv([{ variant: 'x', summary: agg.summary }]), { header: true, skipEmptyLines: true });
+    expect(rows.meta.fields).toEqual([...SUMMARY_COLUMNS]);
+    const wait = rows.data.find((r) => r.kpi === 'meanWaitS')!;
+    expect(Number(wait.mean)).toBe(agg.summary.meanWaitS.mean);
+    expect(Number(wait.ci_low)).toBe(agg.summary.meanWaitS.ci95![0]);
+    expect(wait.n).toBe('2');
+    const c = compareResults(results, [fakeRun(1), fakeRun(2)]);
+    const cmp = Papa.parse<Record<string, string>>(comparisonSummaryCsv(c), { header: true, skipEmptyLines: true }).data;
+    const k = KPI_NAMES.length;
+    expect(cmp.map((r) => r.variant)).toEqual([...Array(k).fill('A'), ...Array(k).fill('B'), ...Array(k).fill('B-A')]);
+    expect(cmp.find((r) => r.variant === 'B-A' && r.kpi === 'meanWaitS')!.mean).toBe('0');
+  });
+});
+
+describe('Arrow case log', () => {
+  it('reads back the same rows and values, with typed columns', async () => {
+    const results = await createInlineRunner()(toyText, [7, 8], { days: 1, log: true });
+    const n = results[0].log!.length + results[1].log!.length;
+    expect(n).toBeGreaterThan(100);
+    const bytes = casesToArrow(results);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const table = casesTable(results);
+    expect(table.schema.fields.map((f) => f.name)).toEqual([...ARROW_COLUMNS]);
+    const type = (name: string) => String(table.schema.fields.find((f) => f.name === name)!.type);
+    expect(type('id')).toBe('Int32');
+    expect(type('priority')).toBe('Int8');
+    expect(type('type')).toMatch(/Dictionary<Int32, Utf8>/);
+    expect(type('onSceneS')).toBe('Float64');
+    expect(type('slaMet')).toBe('Bool');
+    expect(type('seed')).toBe('Int32');
+
+    const rows = casesFromArrow(bytes);
+    expect(rows).toHaveLength(n);
+    let i = 0;
+    results.forEach((r, rep) => {
+      for (const c of r.log!) {
+        const row = rows[i++];
+        const expected = { ...c, replication: rep, seed: r.seed } as Record<string, unknown>;
+        for (const f of ['occurredS', 'discoveredS', 'filedS', 'dispatchedS', 'onSceneS', 'handledS', 'verifiedS', 'closedS']) {
+          if ((expected[f] as number) < 0) expected[f] = null;
+        }
+        expect(row).toEqual(expected);
+      }
+    });
+  });
+
+  it('refuses seeds that do not fit Int32', () => {
+    expect(() => casesToArrow([{ ...fakeRun(1, { log: true }), seed: 2 ** 31 }])).toThrow(RangeError);
+  });
+});
+
+describe('export bundle and replay (in process)', () => {
+  it('writes every format, and re-running the manifest gives byte-identical files', async () => {
+    const run = createInlineRunner();
+    const m = createManifest({ version: '1.0.0', scenario: toyText, overrides: { 'dispatch.policy': 'nearest' }, seed: 21, replications: 3, days: 1, command: 'test' });
+    const loaded = loadManifest(manifestJson(m));
+    if (!loaded.ok) throw new Error('manifest did not load');
+    const first = exportBundle(m, await run(loaded.scenarioText, consecutiveSeeds(m.seed, m.replications), { days: m.days, log: true }));
+    expect(Object.keys(first)).toEqual(['manifest.json', 'summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']);
+
+    // Replay from the manifest text alone.
+    const again = loadManifest(first['manifest.json'] as string);
+    if (!again.ok) throw new Error('exported manifest did not load');
+    const replayed = exportBundle(again.manifest, await run(again.scenarioText, consecutiveSeeds(again.manifest.seed, again.manifest.replications), { days: again.manifest.days, log: true }));
+    for (const name of Object.keys(first)) expect(replayed[name], name).toEqual(first[name]);
+    expect(Buffer.from(replayed['cases.arrow'] as Uint8Array).equals(Buffer.from(first['cases.arrow'] as Uint8Array))).toBe(true);
+
+    const only = exportBundle(m, [fakeRun(1)], { formats: ['json'] });
+    expect(Object.keys(only)).toEqual(['manifest.json', 'result.json']);
+  });
+});

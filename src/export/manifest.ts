@@ -1,0 +1,170 @@
+/**
+ * The manifest: what identifies a run, and enough to run it again.
+ *
+ * A run is identified by (scenario content hash, seed, replications, days,
+ * app version). Every export carries a manifest with those, plus when and how
+ * it was made, the overrides applied, and the base scenario itself, so the
+ * manifest re-runs standalone, without the original file:
+ *
+ *     { "app": "allweather", "version": "0.1.0", "createdAt": "2025-…Z",
+ *       "scenario": "baseline-weekday", "scenarioHash": "…", "seed": 1,
+ *       "replications": 10, "days": 1, "overrides": { "nightStaff": 6 },
+ *       "command": "allweather export …", "scenarioFile": { …the base file… } }
+ *
+ * `scenarioHash` is the hash of the scenario that ran (the base with the
+ * overrides applied); loading a manifest re-applies the overrides and checks
+ * the hash, so an edited manifest is caught rather than silently giving other
+ * numbers. Replication r used seed + r. Pure: runs in the browser and in Node.
+ */
+import { z } from 'zod';
+import { canonicalJson, fnv1a64, scenarioHash } from '../scenario/load.ts';
+import type { ScenarioError } from '../scenario/messages.ts';
+import { zodIssuesToErrors } from '../scenario/messages.ts';
+import { applyOverridesParsed, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
+
+export interface ExportManifest {
+  app: 'allweather';
+  /** package.json version of the app that made the run. */
+  version: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  /** Scenario id. */
+  scenario: string;
+  /** Content hash of the scenario that ran (base + overrides). */
+  scenarioHash: string;
+  /** Seed of replication 0; replication r used seed + r. */
+  seed: number;
+  replications: number;
+  /** Simulated days per replication. */
+  days: number;
+  /** Applied, in this order, to `scenarioFile`. */
+  overrides: Overrides;
+  /** How the run was made: the command line, or "app" and what was clicked. */
+  command: string;
+  /** The base scenario as its file's JSON. */
+  scenarioFile: unknown;
+}
+
+export const ManifestSchema = z.strictObject({
+  app: z.literal('allweather'),
+  version: z.string().min(1),
+  createdAt: z.string().min(1),
+  scenario: z.string().min(1),
+  scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
+  seed: z.number().int().nonnegative(),
+  replications: z.number().int().positive(),
+  days: z.number().finite().positive(),
+  overrides: z.record(z.string(), z.unknown()),
+  command: z.string(),
+  scenarioFile: z.unknown(),
+});
+
+export interface ManifestInput {
+  version: string;
+  /** The base scenario: file text or its parsed JSON. */
+  scenario: string | unknown;
+  overrides?: Overrides;
+  seed: number;
+  replications: number;
+  /** Default: the scenario's run.days. */
+  days?: number;
+  command: string;
+  /** Default: now. */
+  createdAt?: string;
+}
+
+function rawOf(scenario: string | unknown): unknown {
+  if (typeof scenario !== 'string') return scenario;
+  const src = scenario.charCodeAt(0) === 0xfeff ? scenario.slice(1) : scenario;
+  return JSON.parse(src);
+}
+
+/** Builds a manifest (validates the scenario and overrides; throws as applyOverrides does). */
+export function createManifest(input: ManifestInput): ExportManifest {
+  const scenarioFile = rawOf(input.scenario);
+  const overrides = input.overrides ?? {};
+  const { raw, scenario } = applyOverridesParsed(scenarioFile, overrides);
+  return {
+    app: 'allweather',
+    version: input.version,
+    createdAt: input.createdAt ?? new Date().toISOString(),
+    scenario: scenario.id,
+    scenarioHash: scenarioHash(raw),
+    seed: input.seed,
+    replications: input.replications,
+    days: input.days ?? scenario.run.days,
+    overrides: structuredClone(overrides),
+    command: input.command,
+    scenarioFile: structuredClone(scenarioFile),
+  };
+}
+
+/** The manifest as JSON text, keys in a fixed order, 2-space indented, newline-terminated. */
+export function manifestJson(m: ExportManifest): string {
+  const ordered: ExportManifest = {
+    app: m.app, version: m.version, createdAt: m.createdAt, scenario: m.scenario, scenarioHash: m.scenarioHash,
+    seed: m.seed, replications: m.replications, days: m.days, overrides: m.overrides, command: m.command, scenarioFile: m.scenarioFile,
+  };
+  return JSON.stringify(ordered, null, 2) + '\n';
+}
+
+/** The manifest without the embedded scenario (for result files that sit beside manifest.json). */
+export function manifestHeader(m: ExportManifest): Omit<ExportManifest, 'scenarioFile'> {
+  return {
+    app: m.app, version: m.version, createdAt: m.createdAt, scenario: m.scenario, scenarioHash: m.scenarioHash,
+    seed: m.seed, replications: m.replications, days: m.days, overrides: m.overrides, command: m.command,
+  };
+}
+
+/**
+ * A short id of what was run (not when or how): FNV-1a of the version,
+ * scenario hash, seed, replications and days. Equal runs share it; it is the
+ * `run` column of the tidy CSV.
+ */
+export function runId(m: Pick<ExportManifest, 'version' | 'scenarioHash' | 'seed' | 'replications' | 'days'>): string {
+  return fnv1a64(canonicalJson({ version: m.version, scenarioHash: m.scenarioHash, seed: m.seed, replications: m.replications, days: m.days }));
+}
+
+export type LoadedManifest =
+  | { ok: true; manifest: ExportManifest; /** The scenario that ran, as JSON text (give it to a Runner). */ scenarioText: string }
+  | { ok: false; errors: ScenarioError[] };
+
+/**
+ * Reads a manifest's text (manifest.json, or a result.json that carries one):
+ * JSON, shape, then the embedded scenario + overrides against the hash.
+ */
+export function loadManifest(text: string): LoadedManifest {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let json: unknown;
+  try {
+    json = JSON.parse(src);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '$', code: 'not_json', zh: '清单不是有效的 JSON', en: `the manifest is not valid JSON: ${(e as Error).message}` }] };
+  }
+  // A result.json carries the manifest under `manifest`.
+  if (typeof json === 'object' && json !== null && !('app' in json) && 'manifest' in json) json = (json as { manifest: unknown }).manifest;
+  const parsed = ManifestSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues) };
+  const m = parsed.data as ExportManifest;
+  let raw: Record<string, unknown>;
+  try {
+    raw = applyOverridesParsed(m.scenarioFile, m.overrides).raw;
+  } catch (err) {
+    if (err instanceof OverrideError || err instanceof InvalidBaseScenarioError) {
+      return { ok: false, errors: err.errors.map((e) => ({ ...e, path: e.path.replace(/^\$/, '$.scenarioFile') })) };
+    }
+    throw err;
+  }
+  const hash = scenarioHash(raw);
+  if (hash !== m.scenarioHash) {
+    return {
+      ok: false,
+      errors: [{
+        path: '$.scenarioHash', code: 'hash_mismatch',
+        zh: `内嵌场景加覆盖项的哈希为 ${hash}，与清单记录的 ${m.scenarioHash} 不符（清单被改动过？）`,
+        en: `the embedded scenario with its overrides hashes to ${hash}, not the recorded ${m.scenarioHash} (was the manifest edited?)`,
+      }],
+    };
+  }
+  return { ok: true, manifest: m, scenarioText: JSON.stringify(raw) };
+}

@@ -1,0 +1,49 @@
+/**
+ * The unit of every figure as stored in results and exports: seconds for
+ * times, shares 0..1 for attainment and ratios, counts, hours, yuan. Written
+ * into the `unit` column of the tidy CSV so a file explains itself.
+ */
+import type { KpiName } from '../analysis/aggregate.ts';
+import type { CaseRecord } from '../sim/result.ts';
+
+export const KPI_UNITS: Record<KpiName, string> = {
+  casesArrived: 'cases',
+  casesClosed: 'cases',
+  meanWaitS: 's',
+  p50WaitS: 's',
+  p90WaitS: 's',
+  p95WaitS: 's',
+  meanResponseS: 's',
+  p50ResponseS: 's',
+  p90ResponseS: 's',
+  p95ResponseS: 's',
+  meanResolutionS: 's',
+  p50ResolutionS: 's',
+  p90ResolutionS: 's',
+  p95ResolutionS: 's',
+  slaAttainment: 'share',
+  coverageIndex: 'share',
+  staffHours: 'h',
+  utilisation: 'share',
+  overtimeHours: 'h',
+  meanBacklog: 'cases',
+  costCny: 'CNY',
+};
+
+/** Case-log fields (all but `id`), in log order, with their units ('' for labels and indices). */
+export const CASE_FIELD_UNITS: [Exclude<keyof CaseRecord, 'id'>, string][] = [
+  ['type', ''],
+  ['cell', ''],
+  ['grid', ''],
+  ['priority', ''],
+  ['channel', ''],
+  ['occurredS', 's'],
+  ['discoveredS', 's'],
+  ['filedS', 's'],
+  ['dispatchedS', 's'],
+  ['onSceneS', 's'],
+  ['handledS', 's'],
+  ['verifiedS', 's'],
+  ['closedS', 's'],
+  ['slaMet', ''],
+];
