@@ -6,9 +6,15 @@
  * (b) Events/s of the engine on baseline-weekday.json.
  * (c) Cost per event on baseline-weekday with every shift's staff x10 and x100:
  *     it should stay roughly flat (cost linear in events).
+ * (d) Replications per second on baseline-weekday through the worker_threads
+ *     pool (NodePool, as the CLI runs them) with 1 worker and with
+ *     os.availableParallelism() workers, and the speedup. Worker start-up and
+ *     two warm-up replications per worker are left out of the timing.
  */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
+import { NodePool } from '../src/analysis/pool.ts';
+import { consecutiveSeeds } from '../src/analysis/runner.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { runScenario } from '../src/sim/run.ts';
@@ -86,3 +92,27 @@ for (const k of [1, 10, 100]) {
   const ev = runs[0].value.perf.events;
   console.log(`  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived)}`);
 }
+console.log('');
+
+// (d) replications per second through the pool ----------------------------------
+const baselineText = readFileSync(new URL('../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
+const all = os.availableParallelism();
+const PER_WORKER = 6;
+console.log(`baseline-weekday.json replications/s through the worker pool (${PER_WORKER} replications per worker, after two warm-up replications each)`);
+const rates: Record<number, number> = {};
+for (const workers of [...new Set([1, all])]) {
+  const pool = new NodePool({ workers });
+  try {
+    await pool.run(baselineText, consecutiveSeeds(1000, 2 * workers)); // start-up and JIT warm-up
+    const n = PER_WORKER * workers;
+    const t0 = performance.now();
+    await pool.run(baselineText, consecutiveSeeds(1, n));
+    const s = (performance.now() - t0) / 1000;
+    rates[workers] = n / s;
+    console.log(`  ${String(workers).padStart(2)} worker(s): ${n} replications in ${fmt(s, 2)} s = ${fmt(n / s, 2)} replications/s`);
+  } finally {
+    await pool.close();
+  }
+}
+if (all > 1) console.log(`  speedup with ${all} workers: ${fmt(rates[all] / rates[1], 2)}x`);
+

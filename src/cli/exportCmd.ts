@@ -3,7 +3,7 @@
  *
  *   allweather export <scenario.json> [--format csv,json,arrow] [--replications R] [--seed N] [--days D]
  *                     [--set path=value ...] [--cases] [--workers W] [--out DIR] [--json]
- *   allweather replay <manifest.json|result.json> [--out DIR] [--workers W] [--json]
+ *   allweather replay <manifest.json|result.json> [--out DIR [--format ...] [--cases]] [--workers W] [--json]
  *
  * export runs the replications and writes the bundle (src/export/bundle.ts):
  * manifest.json always, summary.csv + tidy.csv (csv), result.json (json),
@@ -103,10 +103,14 @@ function loadManifestOrThrow(text: string, path: string) {
 export async function replayCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, {
     out: { type: 'string' },
+    format: { type: 'string' },
+    cases: { type: 'boolean', default: false },
     workers: { type: 'string' },
     json: { type: 'boolean', default: false },
   }, USAGE);
   const path = onePositional('replay', positionals, USAGE, '清单文件 / manifest file');
+  const formats = formatsArg(values.format as string | undefined);
+  const cases = values.cases === true;
   const workers = intArg('workers', values.workers as string | undefined, 1);
   const { manifest, scenarioText } = loadManifestOrThrow(readTextFile(path, { zh: '清单文件', en: 'Manifest file' }), path);
   const version = readVersion();
@@ -118,14 +122,14 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   let done = 0;
   const results = await withPool(workers, manifest.replications, (run) =>
     run(scenarioText, consecutiveSeeds(manifest.seed, manifest.replications), {
-      days: manifest.days, log: outDir !== undefined, onResult: () => p.update(++done, manifest.replications),
+      days: manifest.days, log: outDir !== undefined && (formats.includes('arrow') || cases), onResult: () => p.update(++done, manifest.replications),
     }));
   p.end();
 
   const agg = aggregate(results);
   const summary = runSummaryCsv(manifest, results, agg);
   const result = resultJson(manifest, results, agg);
-  if (outDir !== undefined) writeFiles(outDir, exportBundle(manifest, results));
+  if (outDir !== undefined) writeFiles(outDir, exportBundle(manifest, results, { formats, cases }));
 
   // Compare with the export beside the manifest, when it is there.
   let differs = false;

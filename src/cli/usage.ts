@@ -27,5 +27,5 @@ sweep:    --param path=v1,v2,... 或 a..b[:step]，最多两个 / or a..b[:step]
 staffing: --shift team.index，可重复（逐班次贪心）/ repeatable (greedy, one shift at a time)
           --target 0.8  --confidence 0.95  --criterion coverage|hourly  --min-staff N  --max-staff N
 export:   --format csv,json,arrow（默认全部 / default all）  --cases (case rows in tidy.csv)  --out DIR
-replay:   --out DIR  --workers W
+replay:   --out DIR 重写导出 / write the bundle again  --format, --cases 同导出 / as in the export
 `;

@@ -1,0 +1,200 @@
+/**
+ * The experiment and export commands: exit codes, that --json prints exactly
+ * one JSON object, the files written, and that a replayed manifest
+ * reproduces the export byte for byte. The export → replay round trip and
+ * one comparison run as a user would (`node bin/allweather.mjs ...`); the
+ * rest call `main` in this process (same code, without a second of start-up
+ * per case).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { casesFromArrow } from '../export/arrow.ts';
+import { main } from './main.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MMC = 'scenarios/validation-mmc.json';
+const BASELINE = 'scenarios/baseline-weekday.json';
+const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
+
+const tmp = mkdtempSync(join(tmpdir(), 'allweather-exp-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `main` in this process, capturing stdout and stderr. */
+async function inProcess(...args: string[]) {
+  let stdout = '', stderr = '';
+  const code = await main(args, { stdout: { write: (x: string) => { stdout += x; } }, stderr: { write: (x: string) => { stderr += x; } } });
+  return { code, stdout, stderr };
+}
+
+/** Runs a command (in process) with --json; it must succeed and print exactly one JSON object. */
+async function json(...args: string[]) {
+  const r = await inProcess(...args, '--json');
+  expect(r.code, r.stderr).toBe(0);
+  const parsed = JSON.parse(r.stdout);
+  expect(typeof parsed).toBe('object');
+  expect(r.stdout.trimEnd().endsWith('}')).toBe(true);
+  return parsed;
+}
+
+describe('allweather compare', () => {
+  it('A vs A with overrides: common seeds, every KPI with a paired CI, hours and grids', () => {
+    const r = cli('compare', MMC, '--set', 'teams.servers.shifts.0.staff=11', '--replications', '5', '--days', '3', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['a', 'b', 'comparison']);
+    expect(j.a.label).toBe('validation-mmc');
+    expect(j.b.label).toBe('validation-mmc + teams.servers.shifts.0.staff=11');
+    expect(j.b.manifest.overrides).toEqual({ 'teams.servers.shifts.0.staff': 11 });
+    const c = j.comparison;
+    expect(c.mode).toBe('crn');
+    expect(c.seedsA).toEqual([1, 2, 3, 4, 5]);
+    expect(c.seedsB).toEqual([1, 2, 3, 4, 5]);
+    expect(c.kpis.casesArrived.diff).toEqual({ mean: 0, ci95: [0, 0], n: 5 });
+    // An 11th server at ρ = 0.9 cuts the wait, and with CRN 5 replications show it.
+    expect(c.kpis.meanWaitS.diff.mean).toBeLessThan(0);
+    expect(c.kpis.meanWaitS.significant).toBe(true);
+    expect(c.byHour.attainment).toHaveLength(24);
+    expect(c.byGrid.sameGrids).toBe(true);
+  });
+
+  it('two files with different grids: says the grids differ; --out writes the files', async () => {
+    const b = JSON.parse(readFileSync(join(ROOT, BASELINE), 'utf8'));
+    b.city.gridSize = 10;
+    const bFile = join(tmp, 'baseline-grid10.json');
+    writeFileSync(bFile, JSON.stringify(b));
+    const out = join(tmp, 'cmp');
+    const r = await inProcess('compare', BASELINE, bFile, '--replications', '2', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('覆盖指数 Coverage index');
+    expect(r.stdout).toContain('different responsibility grids (48 vs 12)');
+    for (const f of ['comparison.json', 'summary.csv', 'tidy.csv', 'manifest-a.json', 'manifest-b.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('\r\nB-A,coverageIndex,');
+  });
+
+  it.each([
+    [['compare', MMC]], // neither b nor --set
+    [['compare', MMC, '--set', 'teams.nobody.shifts.0.staff=1']],
+    [['compare', MMC, '--set', 'city.gridSize=0']],
+    [['compare', MMC, '--set', 'nostaff']],
+    [['compare', MMC, '--set', 'nightStaff=1', '--replications', '1']],
+    [['compare', MMC, 'scenarios/missing.json']],
+  ])('exits 2 with a bilingual message for %j', async (args) => {
+    const r = await inProcess(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('allweather sweep', () => {
+  it('sweeps a parameter over a range with CRN and marks the frontier; --out writes sweep.csv', async () => {
+    const out = join(tmp, 'sweep');
+    const j = await json('sweep', MMC, '--param', 'teams.servers.shifts.0.staff=10..12', '--replications', '2', '--days', '0.5', '--out', out);
+    expect(j.scenario).toBe('validation-mmc');
+    expect(j.seeds).toEqual([1, 2]);
+    expect(j.points.map((p: { values: Record<string, number> }) => p.values['teams.servers.shifts.0.staff'])).toEqual([10, 11, 12]);
+    for (const p of j.points) for (const k of ['coverageIndex', 'slaAttainment', 'staffHours', 'costCny']) expect(p[k].n).toBe(2);
+    expect(j.points[2].staffHours.mean).toBeGreaterThan(j.points[0].staffHours.mean);
+    expect(j.frontier.length).toBeGreaterThan(0);
+    const csv = readFileSync(join(out, 'sweep.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFteams.servers.shifts.0.staff,coverageIndex_mean,')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(4);
+  });
+
+  it('exits 2 on a bad --param', async () => {
+    for (const args of [['sweep', MMC], ['sweep', MMC, '--param', 'x'], ['sweep', MMC, '--param', 'city.gridSize=5..2'], ['sweep', MMC, '--param', 'city.gridSize=2,3']]) {
+      const r = await inProcess(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+  });
+});
+
+describe('allweather staffing', () => {
+  it('finds the fewest servers and prints Erlang C beside it', async () => {
+    const j = await json('staffing', MMC, '--shift', 'servers.0', '--replications', '3', '--days', '0.5', '--target', '0.7');
+    expect(j.criterion).toBe('coverage');
+    expect(j.target).toBe(0.7);
+    expect(j.confidence).toBe(0.95);
+    const s = j.shifts[0];
+    expect(s.shift).toEqual({ team: 'servers', shift: 0 });
+    expect(s.feasible).toBe(true);
+    expect(s.staff).toBeGreaterThanOrEqual(10); // ρ = 0.9 at 10: fewer is unstable
+    expect(s.erlang).toHaveLength(24);
+    expect(j.overrides).toEqual({ 'teams.servers.shifts.0.staff': s.staff });
+    for (const e of s.evaluations) expect(e.feasible).toBe(e.staff >= s.staff);
+  });
+
+  it('exits 2 on a bad shift or target', async () => {
+    for (const args of [['staffing', MMC], ['staffing', MMC, '--shift', 'servers'], ['staffing', MMC, '--shift', 'servers.4'], ['staffing', MMC, '--shift', 'servers.0', '--target', '1.5']]) {
+      const r = await inProcess(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+  });
+});
+
+describe('allweather export and replay', () => {
+  const out = join(tmp, 'export');
+
+  it('writes manifest.json, summary.csv, tidy.csv, result.json and cases.arrow', () => {
+    const r = cli('export', MMC, '--replications', '3', '--days', '0.5', '--seed', '5', '--set', 'teams.servers.shifts.0.staff=11', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('allweather replay');
+    for (const f of ['manifest.json', 'summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']) expect(existsSync(join(out, f)), f).toBe(true);
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(m).toMatchObject({ app: 'allweather', scenario: 'validation-mmc', seed: 5, replications: 3, days: 0.5, overrides: { 'teams.servers.shifts.0.staff': 11 } });
+    expect(m.command).toContain('allweather export scenarios/validation-mmc.json');
+    expect(m.scenarioFile.id).toBe('validation-mmc');
+    const rows = casesFromArrow(new Uint8Array(readFileSync(join(out, 'cases.arrow'))));
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(rows.length).toBe(result.replications.reduce((s: number, x: { kpis: { casesArrived: number } }) => s + x.kpis.casesArrived, 0));
+    expect(new Set(rows.map((x) => x.seed))).toEqual(new Set([5, 6, 7]));
+  });
+
+  it('replays the manifest byte for byte: summary.csv on stdout, result.json with --json', () => {
+    const r = cli('replay', join(out, 'manifest.json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(out, 'summary.csv'), 'utf8'));
+    expect(r.stderr).toContain('✓');
+    const j = cli('replay', join(out, 'result.json'), '--json');
+    expect(j.code, j.stderr).toBe(0);
+    expect(j.stdout).toBe(readFileSync(join(out, 'result.json'), 'utf8'));
+  });
+
+  it('exits 3 when the export beside the manifest differs, 2 on an edited manifest', async () => {
+    const copy = join(tmp, 'edited');
+    rmSync(copy, { recursive: true, force: true });
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect((await inProcess('export', MMC, '--format', 'csv', '--replications', '2', '--days', '0.5', '--out', copy)).code).toBe(0);
+    writeFileSync(join(copy, 'summary.csv'), readFileSync(join(copy, 'summary.csv'), 'utf8').replace('validation-mmc,casesArrived,', 'validation-mmc,casesArrived,1'));
+    const r = await inProcess('replay', join(copy, 'manifest.json'));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('✗');
+    m.overrides['teams.servers.shifts.0.staff'] = 12;
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(m));
+    const e = await inProcess('replay', join(copy, 'manifest.json'));
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('hash');
+    expect(e.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('--format and --json: only the chosen files, one JSON object', async () => {
+    const dir = join(tmp, 'arrow-only');
+    const j = await json('export', MMC, '--format', 'arrow', '--days', '0.25', '--out', dir);
+    expect(j.files).toEqual(['manifest.json', 'cases.arrow']);
+    expect(existsSync(join(dir, 'summary.csv'))).toBe(false);
+    expect((await inProcess('export', MMC, '--format', 'parquet')).code).toBe(2);
+  });
+});
