@@ -71,7 +71,7 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
   const manifest: Manifest = {
     app: 'allweather', version: readVersion(), scenario: scenario.id, scenarioHash: scenarioHash(text), seed, replications, days,
   };
-  const report = buildReport(manifest, agg, (performance.now() - t0) / 1000);
+  const report = buildReport(manifest, agg, (performance.now() - t0) / 1000, results);
   const json = JSON.stringify(report, null, 2) + '\n';
 
   if (outDir !== undefined) {

@@ -5,7 +5,7 @@
  * totals. Key order is fixed, so equal runs serialise to equal bytes.
  */
 import type { Aggregate } from '../analysis/aggregate.ts';
-import type { CaseRecord, RunResult } from '../sim/result.ts';
+import type { CaseRecord, RunResult, WeatherStats } from '../sim/result.ts';
 import { toCsv, type Cell } from '../export/csv.ts';
 import { KPI_NAMES } from '../analysis/aggregate.ts';
 
@@ -29,16 +29,63 @@ export interface RunReport {
   summary: Aggregate['summary'];
   byType: Aggregate['byType'];
   coverage: Aggregate['coverage'];
+  /** Per team, means over replications: staff on duty and utilisation by hour of day, staff-hours, overtime. */
+  byTeam: Record<string, { staffHours: number; overtimeHours: number; onDutyByHour: (number | null)[]; utilisationByHour: (number | null)[] }>;
+  /** Time-averaged open cases by hour of day, mean over replications. */
+  backlogByHour: (number | null)[];
+  /** Per metro station, means over replications. */
+  stations: Record<string, { passengers: number; meanWaitS: number | null; p90WaitS: number | null; crowdIncidents: number; passengersByHour: (number | null)[]; meanWaitByHour: (number | null)[]; meanQueueByHour: (number | null)[]; maxQueueByHour: (number | null)[] }>;
+  /** The rain series and warning levels by hour of the run (the same in every replication), or null without weather. */
+  weather: WeatherStats | null;
   /** events: total over replications; wallS: elapsed wall-clock seconds of the whole command. */
   perf: { events: number; wallS: number };
 }
 
-export function buildReport(manifest: Manifest, agg: Aggregate, wallS: number): RunReport {
+/** Mean of the non-null values (null when none). */
+function meanOf(xs: readonly (number | null)[]): number | null {
+  let s = 0, n = 0;
+  for (const x of xs) if (x !== null) { s += x; n++; }
+  return n > 0 ? s / n : null;
+}
+/** Element-wise mean of equal-length series over replications. */
+function meanSeries(series: readonly (readonly (number | null)[])[]): (number | null)[] {
+  return (series[0] ?? []).map((_, i) => meanOf(series.map((s) => s[i])));
+}
+
+export function buildReport(manifest: Manifest, agg: Aggregate, wallS: number, results: readonly RunResult[]): RunReport {
+  const byTeam: RunReport['byTeam'] = {};
+  (results[0]?.byTeam ?? []).forEach((t, i) => {
+    const all = results.map((r) => r.byTeam[i]);
+    byTeam[t.id] = {
+      staffHours: meanOf(all.map((x) => x.staffHours)) ?? 0,
+      overtimeHours: meanOf(all.map((x) => x.overtimeHours)) ?? 0,
+      onDutyByHour: meanSeries(all.map((x) => x.onDutyByHour)),
+      utilisationByHour: meanSeries(all.map((x) => x.utilisationByHour)),
+    };
+  });
+  const stations: RunReport['stations'] = {};
+  (results[0]?.stations ?? []).forEach((st, i) => {
+    const all = results.map((r) => r.stations[i]);
+    stations[st.id] = {
+      passengers: meanOf(all.map((x) => x.passengers)) ?? 0,
+      meanWaitS: meanOf(all.map((x) => x.meanWaitS)),
+      p90WaitS: meanOf(all.map((x) => x.p90WaitS)),
+      crowdIncidents: meanOf(all.map((x) => x.crowdIncidents)) ?? 0,
+      passengersByHour: meanSeries(all.map((x) => x.passengersByHour)),
+      meanWaitByHour: meanSeries(all.map((x) => x.meanWaitByHour)),
+      meanQueueByHour: meanSeries(all.map((x) => x.meanQueueByHour)),
+      maxQueueByHour: meanSeries(all.map((x) => x.maxQueueByHour)),
+    };
+  });
   return {
     manifest,
     summary: agg.summary,
     byType: agg.byType,
     coverage: agg.coverage,
+    byTeam,
+    backlogByHour: meanSeries(results.map((r) => r.backlogByHour)),
+    stations,
+    weather: results[0]?.weather ?? null,
     perf: { events: agg.perf.events, wallS },
   };
 }

@@ -6,7 +6,7 @@ import { displayWidth, formatReport, lateGridHours } from './table.ts';
 
 const manifest: Manifest = { app: 'allweather', version: '0.0.0', scenario: 'fake', scenarioHash: 'abc', seed: 1, replications: 3, days: 1 };
 const runs = [fakeRun(1, { log: true }), fakeRun(2, { log: true }), fakeRun(3, { log: true })];
-const report = buildReport(manifest, aggregate(runs), 1.25);
+const report = buildReport(manifest, aggregate(runs), 1.25, runs);
 
 describe('report', () => {
   it('has the documented top-level keys in order', () => {
