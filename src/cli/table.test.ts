@@ -10,7 +10,7 @@ const report = buildReport(manifest, aggregate(runs), 1.25, runs);
 
 describe('report', () => {
   it('has the documented top-level keys in order', () => {
-    expect(Object.keys(report)).toEqual(['manifest', 'summary', 'byType', 'coverage', 'perf']);
+    expect(Object.keys(report)).toEqual(['manifest', 'summary', 'byType', 'coverage', 'byTeam', 'backlogByHour', 'stations', 'weather', 'perf']);
     expect(report.perf.wallS).toBe(1.25);
   });
 
