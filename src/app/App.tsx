@@ -1,8 +1,11 @@
 /**
- * The app shell: header and controls on top, the 3D city in the centre,
- * KPIs, legend and details in the right column, charts and the coverage
- * matrix in the bottom strip. The root carries the state the end-to-end
- * tests wait on: data-scenario, data-seed, data-done.
+ * The app shell: header (with the workspace tabs) and controls on top, the
+ * 3D city in the centre. In the live view: KPIs, legend and details in the
+ * right column, charts and the coverage matrix in the bottom strip. In the
+ * experiments and editor views that workspace takes the right half beside
+ * the city (which stays mounted, so the delta colouring shows next to the
+ * comparison). The root carries the state the end-to-end tests wait on:
+ * data-scenario, data-seed, data-done, data-view.
  */
 import { useController, useStore } from './useStore.ts';
 import { useKeyboard } from './useKeyboard.ts';
@@ -16,6 +19,9 @@ import { CoverageMatrix } from '../ui/CoverageMatrix.tsx';
 import { ChartsPanel } from '../ui/ChartsPanel.tsx';
 import { ScenarioErrors } from '../ui/ScenarioErrors.tsx';
 import { ScenarioTitle } from '../ui/ScenarioTitle.tsx';
+import { DeltaLegend } from '../ui/DeltaLegend.tsx';
+import { ExperimentsPanel } from '../ui/experiments/ExperimentsPanel.tsx';
+import { EditorPanel } from '../ui/editor/EditorPanel.tsx';
 
 export function App() {
   const ctl = useController();
@@ -26,9 +32,10 @@ export function App() {
   const playing = useStore((s) => s.playing);
   const ready = useStore((s) => s.layout !== null);
   const lang = useStore((s) => s.lang);
+  const view = useStore((s) => s.view);
   return (
     <div
-      className="app"
+      className={`app view-${view}`}
       data-testid="app"
       data-scenario={scenarioId}
       data-seed={String(seed)}
@@ -36,23 +43,31 @@ export function App() {
       data-playing={String(playing)}
       data-ready={String(ready)}
       data-lang={lang}
+      data-view={view}
     >
       <Header />
       <Controls />
       <main className="stage">
         <ScenarioTitle />
         <SceneSlot />
+        <DeltaLegend />
         <ScenarioErrors />
       </main>
-      <aside className="side">
-        <KpiPanel />
-        <DetailPanel />
-        <Legend />
-      </aside>
-      <section className="bottom">
-        <CoverageMatrix />
-        <ChartsPanel />
-      </section>
+      {view === 'live' && (
+        <>
+          <aside className="side">
+            <KpiPanel />
+            <DetailPanel />
+            <Legend />
+          </aside>
+          <section className="bottom">
+            <CoverageMatrix />
+            <ChartsPanel />
+          </section>
+        </>
+      )}
+      {view === 'experiments' && <ExperimentsPanel />}
+      {view === 'editor' && <EditorPanel />}
     </div>
   );
 }

@@ -14,7 +14,9 @@
 import type { Subscription } from 'rxjs';
 import type { LiveClient } from '../client/liveClient.ts';
 import type { Frame, Speed } from '../analysis/liveTypes.ts';
-import { createStore, initialState, SPEEDS, type AppState, type ColorBy, type Lang, type Selection, type Store } from './store.ts';
+import {
+  createStore, initialState, SPEEDS, type AppState, type ColorBy, type DeltaOverlay, type Lang, type ScenarioSource, type Selection, type Store, type View,
+} from './store.ts';
 import { saveLang, saveScenario } from './persist.ts';
 import { builtinById } from './scenarios.ts';
 
@@ -50,6 +52,8 @@ export interface Controller {
   loadBuiltin(id: string, seed?: number): Promise<boolean>;
   /** Load a scenario file's text; on invalid text the current run is untouched and the errors are shown. */
   loadFile(fileName: string, text: string): Promise<boolean>;
+  /** Load scenario text from the editor or a share link (`label` names it in errors and the picker). */
+  loadText(text: string, source: Exclude<ScenarioSource, 'builtin'>, label: string, seed?: number): Promise<boolean>;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -62,6 +66,11 @@ export interface Controller {
   seekTimeOfDay(secondsOfDay: number): void;
   setLang(lang: Lang): void;
   setColorBy(c: ColorBy): void;
+  setView(v: View): void;
+  /** Set (or clear) the per-grid difference the 3D view can be coloured by; clearing leaves 'delta' colouring for land use. */
+  setDelta(d: DeltaOverlay | null): void;
+  /** Show load errors from elsewhere (a share link) in the errors panel. */
+  showErrors(errors: AppState['errors'], source: string): void;
   select(sel: Selection | null): void;
   dismissErrors(): void;
   dispose(): void;
@@ -146,7 +155,7 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     }),
   );
 
-  const loadText = async (text: string, meta: { source: 'builtin' | 'file'; fileName: string | null; label: string }, seed?: number) => {
+  const loadText = async (text: string, meta: { source: ScenarioSource; fileName: string | null; label: string }, seed?: number) => {
     store.setState({ loading: true });
     let r;
     try {
@@ -160,6 +169,9 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     }
     const layout = r.layout;
     resetSeries();
+    // a comparison's per-grid difference belongs to the grids it was run on
+    const prev = store.getState();
+    const sameGrids = prev.layout !== null && prev.layout.gridIds.join('\n') === layout.gridIds.join('\n');
     store.setState({
       loading: false,
       layout,
@@ -174,6 +186,8 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       frame: null,
       errors: null,
       errorsSource: null,
+      delta: sameGrids ? prev.delta : null,
+      colorBy: !sameGrids && prev.colorBy === 'delta' ? 'landUse' : prev.colorBy,
     });
     saveScenario({ id: layout.scenarioId, text, source: meta.source, fileName: meta.fileName });
     // a fresh frame of the new run (the one sent during load may have been published before the layout)
@@ -195,6 +209,10 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     },
     loadFile(fileName, text) {
       return loadText(text, { source: 'file', fileName, label: fileName });
+    },
+    loadText(text, source, label, seed) {
+      // a file keeps its name; an edited or shared scenario is named by its id
+      return loadText(text, { source, fileName: source === 'file' ? label : null, label }, seed);
     },
     play() {
       const s = store.getState();
@@ -249,7 +267,17 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       if (typeof document !== 'undefined') document.documentElement.lang = lang;
     },
     setColorBy(colorBy) {
+      if (colorBy === 'delta' && !store.getState().delta) return;
       store.setState({ colorBy });
+    },
+    setView(view) {
+      store.setState({ view });
+    },
+    setDelta(delta) {
+      store.setState((s) => ({ delta, colorBy: !delta && s.colorBy === 'delta' ? 'landUse' : s.colorBy }));
+    },
+    showErrors(errors, source) {
+      store.setState({ errors, errorsSource: source });
     },
     select(selection) {
       store.setState({ selection });

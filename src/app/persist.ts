@@ -1,10 +1,11 @@
 /**
- * Local autosave (localStorage for now; IndexedDB comes later): the last
- * opened scenario (text, id, where it came from) and the language.
+ * Local autosave in localStorage: the last opened scenario (text, id, where
+ * it came from) and the language. The scenario editor's draft is autosaved
+ * to IndexedDB (app/editor.ts).
  * Storage may be unavailable (private mode, quota): every call is guarded
  * and failures are reported to the console, never thrown at the UI.
  */
-import type { Lang } from './store.ts';
+import type { Lang, ScenarioSource } from './store.ts';
 
 const KEY_SCENARIO = 'allweather.lastScenario.v1';
 const KEY_LANG = 'allweather.lang.v1';
@@ -12,7 +13,7 @@ const KEY_LANG = 'allweather.lang.v1';
 export interface SavedScenario {
   id: string;
   text: string;
-  source: 'builtin' | 'file';
+  source: ScenarioSource;
   fileName: string | null;
 }
 
@@ -30,7 +31,8 @@ export function loadSavedScenario(): SavedScenario | null {
   try {
     const v = JSON.parse(raw) as Partial<SavedScenario>;
     if (typeof v.id !== 'string' || typeof v.text !== 'string') return null;
-    return { id: v.id, text: v.text, source: v.source === 'file' ? 'file' : 'builtin', fileName: v.fileName ?? null };
+    const source: ScenarioSource = v.source === 'file' || v.source === 'edited' || v.source === 'link' ? v.source : 'builtin';
+    return { id: v.id, text: v.text, source, fileName: v.fileName ?? null };
   } catch {
     return null;
   }

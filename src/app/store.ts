@@ -47,7 +47,24 @@ export function createStore<T extends object>(initial: T): Store<T> {
 }
 
 export type Lang = 'zh-CN' | 'en';
-export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment';
+export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment' | 'delta';
+/** The workspace beside the 3D view: the live twin's panels, the experiments, or the scenario editor. */
+export type View = 'live' | 'experiments' | 'editor';
+/** Where the running scenario came from. */
+export type ScenarioSource = 'builtin' | 'file' | 'edited' | 'link';
+
+/**
+ * A per-grid difference to colour the 3D cells by (colorBy 'delta'): an A/B
+ * comparison's B − A of each responsibility grid's SLA attainment.
+ */
+export interface DeltaOverlay {
+  /** Per grid of the running layout (layout.gridIds order): B − A; NaN where there is none. */
+  values: Float32Array;
+  /** 1 where the difference is significant (its 95 % CI excludes 0). */
+  significant: Uint8Array;
+  /** Half-range of the colour scale (largest |B − A|), > 0. */
+  maxAbs: number;
+}
 export type PickKind = 'cell' | 'staff' | 'station';
 export interface Selection {
   kind: PickKind;
@@ -64,8 +81,8 @@ export interface AppState {
   /** Id of the scenario running (from its file), and its full text. */
   scenarioId: string;
   scenarioText: string;
-  /** Where the running scenario came from: a built-in or a file the user opened. */
-  scenarioSource: 'builtin' | 'file';
+  /** Where the running scenario came from: a built-in, a file the user opened, the editor, a share link. */
+  scenarioSource: ScenarioSource;
   /** File name when opened from disk. */
   fileName: string | null;
   layout: CityLayout | null;
@@ -87,6 +104,10 @@ export interface AppState {
   loading: boolean;
   /** Bumped when the time series gained samples or were reset. */
   seriesVersion: number;
+  /** The workspace shown beside the 3D view. */
+  view: View;
+  /** The per-grid difference of the last A/B comparison, for colorBy 'delta' (null: none). */
+  delta: DeltaOverlay | null;
 }
 
 export const SPEEDS: readonly Speed[] = [1, 60, 600, 3600, 'max'];
@@ -110,5 +131,7 @@ export function initialState(lang: Lang): AppState {
     errorsSource: null,
     loading: false,
     seriesVersion: 0,
+    view: 'live',
+    delta: null,
   };
 }

@@ -18,7 +18,17 @@ import type { SceneMetrics } from './cityGeometry.ts';
 export interface CameraRigProps {
   /** Size of the city being shown. */
   metrics: SceneMetrics;
+  /**
+   * Changing it frames the city again at the canvas's size (the user's
+   * camera moves are dropped), and again on resizes in the next 1.5 s while
+   * the page's layout settles: for an app that gives the canvas another
+   * shape. Default undefined (framed once per layout).
+   */
+  reframeKey?: unknown;
 }
+
+/** After a reframe request, resizes within this long frame the city again (the layout is still settling). */
+const SETTLE_MS = 1500;
 
 /** Camera elevation above the horizon, radians: oblique for compact cities, steeper for long thin ones (which would otherwise be a sliver). */
 const ELEVATION_MIN = 0.95;
@@ -87,7 +97,7 @@ function frameCity(cam: PerspectiveCamera, target: Vector3, m: SceneMetrics, vie
   return d;
 }
 
-export function CameraRig({ metrics }: CameraRigProps): null {
+export function CameraRig({ metrics, reframeKey }: CameraRigProps): null {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
@@ -118,6 +128,28 @@ export function CameraRig({ metrics }: CameraRigProps): null {
     // size is read once for the initial framing; resizes keep the user's view
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [camera, gl, invalidate, metrics]);
+
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+  const settleUntil = useRef(0);
+  const lastKey = useRef(reframeKey);
+  useEffect(() => {
+    const reframe = () => {
+      const c = controls.current;
+      if (!c) return;
+      const { width, height } = sizeRef.current;
+      c.maxDistance = frameCity(camera as PerspectiveCamera, c.target, metrics, width / Math.max(1, height)) * 4;
+      c.update();
+      invalidate();
+    };
+    if (lastKey.current !== reframeKey) {
+      lastKey.current = reframeKey;
+      settleUntil.current = performance.now() + SETTLE_MS;
+      reframe();
+    } else if (performance.now() < settleUntil.current) {
+      reframe();
+    }
+  }, [reframeKey, size.width, size.height, camera, metrics, invalidate]);
 
   useFrame(() => {
     controls.current?.update();

@@ -9,7 +9,11 @@
  * - `backlog`: open cases in the cell on the viridis scale;
  * - `coverageHour`: the cell's grid attainment for the current hour of day;
  * - `attainment`: the grid's attainment over all hours so far, weighted by
- *   decided cases.
+ *   decided cases;
+ * - `delta`: a per-grid difference given by the `delta` prop (an A/B
+ *   comparison's B − A), on a diverging scale; grids whose difference is
+ *   not significant are faded toward the no-data grey. Frames do not
+ *   change it; a new `delta` object repaints.
  * In the measure views water cells are a dim, constant blue (no cases
  * arise on water). For the measures, the value of each cell is remembered and only cells
  * whose value changed are rewritten; the upload to the GPU covers just the
@@ -24,11 +28,21 @@ import { cellGrids, cellHeights, type SceneMetrics } from './cityGeometry.ts';
 import { bakeShading } from './shading.ts';
 import type { FrameStore } from './frameStore.ts';
 import {
-  EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, WATER_DIM_COLOR, LOW_LYING_COLOR, NO_DATA_COLOR, VIRIDIS,
-  attainmentT, backlogT, linear, lutInto, makeAttainmentLut, makeLut, paletteArray,
+  DELTA_FADE, DELTA_STOPS, EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, WATER_DIM_COLOR, LOW_LYING_COLOR, NO_DATA_COLOR, VIRIDIS,
+  attainmentT, backlogT, deltaT, linear, lutInto, makeAttainmentLut, makeLut, paletteArray,
 } from './palette.ts';
 
-export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment';
+export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment' | 'delta';
+
+/** Per-grid values for colorBy 'delta' (see CitySceneProps.delta). */
+export interface GridDelta {
+  /** One value per responsibility grid, in the layout's grid order; NaN for none. */
+  values: Float32Array;
+  /** 1 where the difference is significant; others are drawn faded. */
+  significant: Uint8Array;
+  /** The scale's ends are ±maxAbs. */
+  maxAbs: number;
+}
 
 export interface CellsMeshProps {
   layout: CityLayout;
@@ -38,6 +52,8 @@ export interface CellsMeshProps {
   colorBy: ColorBy;
   /** Called with the cell index when a cell is clicked (not dragged). */
   onPick?: (cell: number) => void;
+  /** Per-grid values for colorBy 'delta'; without them 'delta' paints every cell as no data. */
+  delta?: GridDelta | null;
 }
 
 /** Strength of the low-lying tint in land-use view. */
@@ -64,7 +80,7 @@ function cellBox(): BoxGeometry {
   return bakeShading(g);
 }
 
-export function CellsMesh({ layout, metrics, store, colorBy, onPick }: CellsMeshProps) {
+export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = null }: CellsMeshProps) {
   const invalidate = useThree((s) => s.invalidate);
   const n = layout.cols * layout.rows;
 
@@ -103,14 +119,15 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick }: CellsMesh
     none: linear(NO_DATA_COLOR),
     empty: linear(EMPTY_BACKLOG_COLOR),
     water: linear(WATER_DIM_COLOR),
+    delta: makeLut(DELTA_STOPS),
   }), []);
 
   // per-cell value last painted, per-grid scratch; reused every frame
   const last = useMemo(() => new Float32Array(n).fill(STALE), [n]);
   const gridVal = useMemo(() => new Float32Array(Math.max(1, nGrids)), [nGrids]);
-  const applied = useRef({ version: -1, colorBy: '' as string, mesh: null as InstancedMesh | null });
+  const applied = useRef({ version: -1, colorBy: '' as string, mesh: null as InstancedMesh | null, delta: null as GridDelta | null });
 
-  useEffect(() => { invalidate(); }, [colorBy, invalidate]);
+  useEffect(() => { invalidate(); }, [colorBy, delta, invalidate]);
 
   useFrame(() => {
     const a = applied.current;
@@ -132,6 +149,31 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick }: CellsMesh
       colors.clearUpdateRanges();
       colors.needsUpdate = true;
       a.colorBy = colorBy; a.mesh = mesh; a.version = -1;
+      return;
+    }
+
+    if (colorBy === 'delta') {
+      if (!modeChanged && a.delta === delta) return;
+      a.colorBy = colorBy; a.mesh = mesh; a.version = -1; a.delta = delta;
+      const none = luts.none, water = luts.water;
+      for (let i = 0; i < n; i++) {
+        const o = i * 3;
+        const g = grids[i];
+        const v = delta && g < delta.values.length ? delta.values[g] : NaN;
+        if (layout.landUse[i] === WATER) { dst[o] = water[0]; dst[o + 1] = water[1]; dst[o + 2] = water[2]; }
+        else if (Number.isNaN(v)) { dst[o] = none[0]; dst[o + 1] = none[1]; dst[o + 2] = none[2]; }
+        else {
+          lutInto(luts.delta, deltaT(v, delta!.maxAbs), dst, o);
+          if (!delta!.significant[g]) {
+            dst[o] += (none[0] - dst[o]) * DELTA_FADE;
+            dst[o + 1] += (none[1] - dst[o + 1]) * DELTA_FADE;
+            dst[o + 2] += (none[2] - dst[o + 2]) * DELTA_FADE;
+          }
+        }
+      }
+      last.fill(STALE);
+      colors.clearUpdateRanges();
+      colors.needsUpdate = true;
       return;
     }
 

@@ -33,7 +33,7 @@ import type { Observable } from 'rxjs';
 import type { CityLayout, Frame } from '../sim/frame.ts';
 import { CameraRig } from './CameraRig.tsx';
 import { CaseMarkers } from './CaseMarkers.tsx';
-import { CellsMesh, type ColorBy } from './CellsMesh.tsx';
+import { CellsMesh, type ColorBy, type GridDelta } from './CellsMesh.tsx';
 import { sceneMetrics } from './cityGeometry.ts';
 import { FrameBridge } from './FrameBridge.tsx';
 import { createFrameStore, type FrameStore } from './frameStore.ts';
@@ -46,7 +46,7 @@ import { RenderStats } from './RenderStats.tsx';
 import { StaffMarkers } from './StaffMarkers.tsx';
 import { StationColumns } from './StationColumns.tsx';
 
-export type { ColorBy } from './CellsMesh.tsx';
+export type { ColorBy, GridDelta } from './CellsMesh.tsx';
 export type { GlStats } from './RenderStats.tsx';
 
 /** What was clicked: a cell (index into the layout's cells), a staff member (roster index) or a metro station (index into `layout.stations`). */
@@ -60,8 +60,10 @@ export interface CitySceneProps {
   layout: CityLayout;
   /** Simulation frames (staff, cases, backlog, coverage, queues, rain). Required. The scene renders once per frame received; it does not replay a frame emitted before it subscribed. */
   frames$: Observable<Frame>;
-  /** What the cell colours show: land use, open cases per cell, the grid's attainment this hour of day, or the grid's attainment over all hours so far. Default `'landUse'`. */
+  /** What the cell colours show: land use, open cases per cell, the grid's attainment this hour of day, the grid's attainment over all hours so far, or the per-grid `delta`. Default `'landUse'`. */
   colorBy?: ColorBy;
+  /** Per-grid values (layout grid order) for colorBy `'delta'`, e.g. an A/B comparison's B − A attainment; a new object repaints. Default `null` (all cells no data). */
+  delta?: GridDelta | null;
   /** Language of the canvas's accessible label. Default `'zh-CN'`. */
   lang?: 'zh-CN' | 'en';
   /** The run is paused: the rain stops animating and nothing renders until a frame, a camera move or a prop change. Default `false`. */
@@ -72,6 +74,8 @@ export interface CitySceneProps {
   crowdThreshold?: number;
   /** Multisample anti-aliasing (read once, when the canvas is created). Default `true`; under a software GPU (SwiftShader) `false` roughly doubles the frame rate. */
   antialias?: boolean;
+  /** Changing it frames the whole city again at the canvas's (new) size, e.g. when the app gives the canvas another shape. Default undefined. */
+  reframeKey?: unknown;
 }
 
 const layoutKeys = new WeakMap<CityLayout, number>();
@@ -85,11 +89,11 @@ function layoutKey(layout: CityLayout): number {
 function ariaLabel(layout: CityLayout, lang: 'zh-CN' | 'en', colorBy: ColorBy): string {
   const nGrids = layout.gridCols * layout.gridRows;
   if (lang === 'en') {
-    const by = { landUse: 'land use', backlog: 'open cases per cell', coverageHour: 'grid SLA attainment this hour', attainment: 'grid SLA attainment so far' }[colorBy];
+    const by = { landUse: 'land use', backlog: 'open cases per cell', coverageHour: 'grid SLA attainment this hour', attainment: 'grid SLA attainment so far', delta: 'the difference B − A of grid SLA attainment' }[colorBy];
     return `3D city view of ${layout.name.en}: ${layout.cols} × ${layout.rows} unit cells in ${nGrids} responsibility grids, ` +
       `${layout.nStaff} staff, ${layout.stations.length} metro stations; cells coloured by ${by}. The same facts are in the panels beside it.`;
   }
-  const by = { landUse: '用地类型', backlog: '每个单元网格的待办案件数', coverageHour: '本小时责任网格达标率', attainment: '责任网格累计达标率' }[colorBy];
+  const by = { landUse: '用地类型', backlog: '每个单元网格的待办案件数', coverageHour: '本小时责任网格达标率', attainment: '责任网格累计达标率', delta: '责任网格达标率之差（B − A）' }[colorBy];
   return `${layout.name.zh}三维城市视图：${layout.cols} × ${layout.rows} 个单元网格，${nGrids} 个责任网格，` +
     `${layout.nStaff} 名工作人员，${layout.stations.length} 个地铁站；单元网格按${by}着色。相同信息见旁边的面板。`;
 }
@@ -98,13 +102,15 @@ interface LayerProps {
   layout: CityLayout;
   store: FrameStore;
   colorBy: ColorBy;
+  delta: GridDelta | null;
   paused: boolean;
   onPick?: (p: ScenePick) => void;
   crowdThreshold: number;
+  reframeKey: unknown;
 }
 
 /** Everything that depends on the layout; remounted (and so rebuilt) for each new layout. */
-function CityLayers({ layout, store, colorBy, paused, onPick, crowdThreshold }: LayerProps) {
+function CityLayers({ layout, store, colorBy, delta, paused, onPick, crowdThreshold, reframeKey }: LayerProps) {
   const metrics = useMemo(() => sceneMetrics(layout), [layout]);
   const pick = useMemo(() => {
     if (!onPick) return { cell: undefined, staff: undefined, station: undefined };
@@ -116,9 +122,9 @@ function CityLayers({ layout, store, colorBy, paused, onPick, crowdThreshold }: 
   }, [onPick]);
   return (
     <>
-      <CameraRig metrics={metrics} />
+      <CameraRig metrics={metrics} reframeKey={reframeKey} />
       <Ground metrics={metrics} onPick={pick.cell} />
-      <CellsMesh layout={layout} metrics={metrics} store={store} colorBy={colorBy} onPick={pick.cell} />
+      <CellsMesh layout={layout} metrics={metrics} store={store} colorBy={colorBy} delta={delta} onPick={pick.cell} />
       <GridLines layout={layout} metrics={metrics} />
       <StationColumns layout={layout} metrics={metrics} store={store} threshold={crowdThreshold} onPick={pick.station} />
       <StaffMarkers layout={layout} metrics={metrics} store={store} onPick={pick.staff} />
@@ -135,13 +141,15 @@ function CityLayers({ layout, store, colorBy, paused, onPick, crowdThreshold }: 
  * @param props.layout the city to draw (required)
  * @param props.frames$ the simulation's frames (required)
  * @param props.colorBy cell colouring, default `'landUse'`
+ * @param props.delta per-grid values for colorBy `'delta'`, default `null`
  * @param props.lang accessible label language, default `'zh-CN'`
  * @param props.paused freeze animation, default `false`
  * @param props.onPick click handler for cells, staff and stations, default none
  * @param props.crowdThreshold station crowd threshold in passengers, default `300`
  * @param props.antialias multisampling, default `true`
+ * @param props.reframeKey frame the city again when it changes, default undefined
  */
-export function CityScene({ layout, frames$, colorBy = 'landUse', lang = 'zh-CN', paused = false, onPick, crowdThreshold = 300, antialias = true }: CitySceneProps) {
+export function CityScene({ layout, frames$, colorBy = 'landUse', delta = null, lang = 'zh-CN', paused = false, onPick, crowdThreshold = 300, antialias = true, reframeKey }: CitySceneProps) {
   const store = useMemo(createFrameStore, []);
   return (
     <div role="img" aria-label={ariaLabel(layout, lang, colorBy)} style={{ position: 'relative', width: '100%', height: '100%', background: BACKGROUND }}>
@@ -156,7 +164,7 @@ export function CityScene({ layout, frames$, colorBy = 'landUse', lang = 'zh-CN'
         <color attach="background" args={[BACKGROUND]} />
         <FrameBridge frames$={frames$} store={store} />
         <RenderStats />
-        <CityLayers key={layoutKey(layout)} layout={layout} store={store} colorBy={colorBy} paused={paused} onPick={onPick} crowdThreshold={crowdThreshold} />
+        <CityLayers key={layoutKey(layout)} layout={layout} store={store} colorBy={colorBy} delta={delta} paused={paused} onPick={onPick} crowdThreshold={crowdThreshold} reframeKey={reframeKey} />
       </Canvas>
     </div>
   );

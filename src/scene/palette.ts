@@ -74,6 +74,21 @@ export const BACKLOG_MAX = 8;
 export const ATTAINMENT_LOW = ['#983a0e', '#d99a62'] as const;
 export const ATTAINMENT_HIGH = ['#86a9cf', '#1f5895'] as const;
 
+/**
+ * A difference B − A (colorBy 'delta'): oranges where B is worse, a neutral
+ * grey at no change, blues where B is better; the same orange/blue pair as
+ * attainment, so "orange = bad" holds in every view.
+ */
+export const DELTA_STOPS = ['#b3470f', '#e0a070', '#6b7280', '#8fb3da', '#1f6fc0'] as const;
+/** How far a cell whose difference is not significant fades toward NO_DATA_COLOR (0..1). */
+export const DELTA_FADE = 0.6;
+
+/** Position (0..1) of a difference on the delta scale whose ends are ±maxAbs. */
+export function deltaT(v: number, maxAbs: number): number {
+  const m = maxAbs > 0 ? maxAbs : 1;
+  return 0.5 + 0.5 * Math.max(-1, Math.min(1, v / m));
+}
+
 /** Station crowd (queue / threshold): calm bluish green, yellow at half, vermillion at and above 100 %. */
 export const CROWD_STOPS = ['#009e73', '#f0e442', '#d55e00'] as const;
 

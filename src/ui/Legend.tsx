@@ -15,6 +15,8 @@ import { attainmentGradientCss, gradientCss } from './palette.ts';
 import { fmtPct } from './format.ts';
 
 const COLOR_BY: ColorBy[] = ['landUse', 'backlog', 'coverageHour', 'attainment'];
+/** 'delta' is offered once an A/B comparison gave a per-grid difference. */
+const WITH_DELTA: ColorBy[] = [...COLOR_BY, 'delta'];
 
 export function Legend() {
   const t = useT();
@@ -22,6 +24,7 @@ export function Legend() {
   const colorBy = useStore((s) => s.colorBy);
   const lang = useStore((s) => s.lang);
   const layout = useStore((s) => s.layout);
+  const hasDelta = useStore((s) => s.delta !== null);
   const target = layout?.coverageTarget ?? 0.8;
 
   return (
@@ -30,7 +33,7 @@ export function Legend() {
       <div className="legend-colorby" role="radiogroup" aria-label={t('legend.colorBy')}>
         <span className="control-label">{t('legend.colorBy')}</span>
         <div className="segmented small wrap">
-          {COLOR_BY.map((c) => (
+          {(hasDelta ? WITH_DELTA : COLOR_BY).map((c) => (
             <button
               key={c}
               type="button"
@@ -81,6 +84,8 @@ export function Legend() {
           </span>
         </div>
       )}
+
+      {colorBy === 'delta' && <p className="legend-note">{t('legend.deltaNote')}</p>}
 
       <h3 className="legend-sub">{t('legend.staff')}</h3>
       <ul className="legend-list cols-3">

@@ -33,7 +33,10 @@ export function ScenarioPicker() {
     input.value = ''; // the same file can be opened again after a fix
   };
 
-  const value = source === 'file' ? FILE_VALUE : id;
+  const value = source === 'builtin' ? id : FILE_VALUE;
+  const otherLabel = source === 'edited' ? t('scenario.edited', { name: fileName ?? id })
+    : source === 'link' ? t('scenario.fromLink', { name: fileName ?? id })
+    : t('scenario.fromFile', { name: fileName ?? id });
   return (
     <div className="scenario-picker">
       <label className="control-label" htmlFor="scenario-select">{t('scenario.label')}</label>
@@ -45,7 +48,7 @@ export function ScenarioPicker() {
             </option>
           ))}
         </optgroup>
-        {source === 'file' && <option value={FILE_VALUE}>{t('scenario.fromFile', { name: fileName ?? id })}</option>}
+        {source !== 'builtin' && <option value={FILE_VALUE}>{otherLabel}</option>}
       </select>
       <button type="button" className="btn" onClick={() => fileRef.current?.click()} disabled={loading}>
         <Icon name="open" /> {t('scenario.open')}

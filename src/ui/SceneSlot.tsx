@@ -1,8 +1,9 @@
 /**
  * The slot of the 3D city (src/scene/CityScene.tsx): passes it the layout,
  * the frame stream, the colouring and language, and routes picks to the
- * store (the detail panel shows them). `data-testid="city-canvas"` wraps
- * the canvas.
+ * store (the detail panel shows them), and reframes the city when the
+ * workspace view (live / experiments / editor) gives the canvas another
+ * shape. `data-testid="city-canvas"` wraps the canvas.
  */
 import { useCallback, useMemo } from 'react';
 import { CityScene, type ScenePick } from '../scene/CityScene.tsx';
@@ -24,6 +25,8 @@ export function SceneSlot() {
   const ctl = useController();
   const layout = useStore((s) => s.layout);
   const colorBy = useStore((s) => s.colorBy);
+  const delta = useStore((s) => s.delta);
+  const view = useStore((s) => s.view);
   const lang = useStore((s) => s.lang);
   const playing = useStore((s) => s.playing);
   const text = useStore((s) => s.scenarioText);
@@ -32,7 +35,7 @@ export function SceneSlot() {
   return (
     <div className="scene-slot" data-testid="city-canvas">
       {layout ? (
-        <CityScene layout={layout} frames$={ctl.client.frames$} colorBy={colorBy} lang={lang} paused={!playing} onPick={onPick} crowdThreshold={crowdThreshold} />
+        <CityScene layout={layout} frames$={ctl.client.frames$} colorBy={colorBy} delta={delta} lang={lang} paused={!playing} onPick={onPick} crowdThreshold={crowdThreshold} reframeKey={view} />
       ) : (
         <div className="scene-placeholder">
           <p>{t('app.loading')}</p>

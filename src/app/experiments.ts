@@ -1,0 +1,495 @@
+/**
+ * The experiments controller: replications, A/B comparisons, sweeps and the
+ * staffing search, run on the browser worker pool (src/client/pool.ts) with
+ * the analysis layer's pure functions (src/analysis/*), their state in a
+ * small store the Experiments panels read.
+ *
+ * Every job runs the scenario that is loaded in the live twin (its text),
+ * so an edit applied from the editor is what the next experiment runs.
+ * Results stream in: after each finished replication the job's estimates are
+ * recomputed over the replications finished so far (in replication order),
+ * so confidence intervals narrow on screen as the pool works. A comparison
+ * queues A and B replication by replication (A0, B0, A1, B1, …) so complete
+ * pairs, and with them the paired differences, arrive early.
+ *
+ * Starting a job cancels the previous job of the same kind (the pool stops
+ * its workers); jobs of different kinds share the pool. The full results
+ * of the last finished job of each kind stay here (not in the store) for the
+ * downloads (exportFiles.ts).
+ */
+import { aggregate, estimate, KPI_NAMES, type Aggregate, type Estimate, type KpiName } from '../analysis/aggregate.ts';
+import { compareResults, seedsFor, type CompareMode, type Comparison } from '../analysis/compare.ts';
+import { applyOverridesToText, describeOverrides, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
+import { replicateUntil, targetStatus, type HalfWidthTarget, type TargetStatus } from '../analysis/replicate.ts';
+import { consecutiveSeeds, type Runner } from '../analysis/runner.ts';
+import { findStaffing, type ShiftRef, type StaffingCriterion, type StaffingEvaluation, type StaffingPlan } from '../analysis/staffing.ts';
+import { frontier, sweep, type SweepParam, type SweepPoint, type SweepResult } from '../analysis/sweep.ts';
+import type { ScenarioError } from '../scenario/messages.ts';
+import type { RunResult } from '../sim/result.ts';
+import { createBrowserPool, type BrowserPool, type PoolLoad } from '../client/pool.ts';
+import type { Controller } from './controller.ts';
+import { createStore, type DeltaOverlay, type Store } from './store.ts';
+
+export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+export type ExperimentsTab = 'replications' | 'compare' | 'sweep' | 'downloads';
+
+/** A failed job's reason, in both languages, with the scenario errors when an override or the scenario was invalid. */
+export interface JobError {
+  zh: string;
+  en: string;
+  errors?: ScenarioError[];
+}
+
+interface JobBase {
+  status: JobStatus;
+  error: JobError | null;
+  scenarioId: string;
+  seed: number;
+  /** Replications finished and planned (for until-mode: the maximum). */
+  done: number;
+  total: number;
+  /** Wall-clock seconds since the job started (updated as results arrive). */
+  elapsedS: number;
+}
+
+export interface ReplicationsJob extends JobBase {
+  mode: 'fixed' | 'until';
+  /** Estimates over the replications finished so far. */
+  summary: Record<KpiName, Estimate> | null;
+  /** Until-mode: each watched KPI's half-width against its target. */
+  targets: TargetStatus[] | null;
+  converged: boolean | null;
+  /** Estimates after each finished replication (n = index + 1): the intervals narrowing. */
+  history: Record<KpiName, Estimate>[];
+  log: boolean;
+}
+
+export interface ComparisonJob extends JobBase {
+  overrides: Overrides;
+  mode: CompareMode;
+  /** Complete A/B pairs the comparison is over. */
+  pairs: number;
+  comparison: Comparison | null;
+  log: boolean;
+}
+
+export interface SweepJob extends JobBase {
+  params: SweepParam[];
+  replications: number;
+  /** Points finished so far (by index); the frontier among them. */
+  points: SweepPoint[];
+  frontier: number[];
+}
+
+export interface StaffingJob extends JobBase {
+  shift: ShiftRef | null;
+  target: number;
+  confidence: number;
+  criterion: StaffingCriterion;
+  evaluations: StaffingEvaluation[];
+  plan: StaffingPlan | null;
+}
+
+export interface ExperimentsState {
+  tab: ExperimentsTab;
+  poolSize: number;
+  load: PoolLoad;
+  replications: ReplicationsJob;
+  comparison: ComparisonJob;
+  sweep: SweepJob;
+  staffing: StaffingJob;
+}
+
+/** The full results of the last finished jobs (for downloads). */
+export interface LastRuns {
+  replications: { scenarioText: string; seed: number; results: RunResult[]; aggregate: Aggregate; command: string } | null;
+  comparison: {
+    aText: string; overrides: Overrides; seed: number; mode: CompareMode; seedsB: number[];
+    a: RunResult[]; b: RunResult[]; comparison: Comparison; command: string;
+  } | null;
+  sweep: { scenarioText: string; seed: number; result: SweepResult; command: string } | null;
+}
+
+export interface ReplicationsRequest {
+  seed: number;
+  replications: number;
+  /** Keep the per-case logs (for the Arrow download). */
+  log: boolean;
+}
+
+export interface UntilRequest {
+  seed: number;
+  targets: Partial<Record<KpiName, HalfWidthTarget>>;
+  minReplications: number;
+  maxReplications: number;
+  log: boolean;
+}
+
+export interface ComparisonRequest {
+  seed: number;
+  replications: number;
+  overrides: Overrides;
+  mode: CompareMode;
+  log: boolean;
+}
+
+export interface SweepRequest {
+  seed: number;
+  replications: number;
+  params: SweepParam[];
+}
+
+export interface StaffingRequest {
+  seed: number;
+  replications: number;
+  shift: ShiftRef;
+  target: number;
+  confidence: number;
+  criterion: StaffingCriterion;
+}
+
+type JobKind = 'replications' | 'comparison' | 'sweep' | 'staffing';
+
+export interface ExperimentsController {
+  store: Store<ExperimentsState>;
+  pool: BrowserPool;
+  /** Full results of the last finished jobs. */
+  last: LastRuns;
+  setTab(tab: ExperimentsTab): void;
+  runReplications(r: ReplicationsRequest): Promise<void>;
+  runUntil(r: UntilRequest): Promise<void>;
+  runComparison(r: ComparisonRequest): Promise<void>;
+  runSweep(r: SweepRequest): Promise<void>;
+  runStaffing(r: StaffingRequest): Promise<void>;
+  cancel(kind: JobKind): void;
+  /** Colour the 3D view by the last comparison's per-grid B − A attainment. Returns false when there is nothing to show (different grids, no comparison). */
+  showDelta(): boolean;
+  dispose(): void;
+}
+
+function idleBase(): JobBase {
+  return { status: 'idle', error: null, scenarioId: '', seed: 1, done: 0, total: 0, elapsedS: 0 };
+}
+
+export function initialExperimentsState(poolSize: number): ExperimentsState {
+  return {
+    tab: 'replications',
+    poolSize,
+    load: { running: 0, queued: 0, workers: 0 },
+    replications: { ...idleBase(), mode: 'fixed', summary: null, targets: null, converged: null, history: [], log: true },
+    comparison: { ...idleBase(), overrides: {}, mode: 'crn', pairs: 0, comparison: null, log: true },
+    sweep: { ...idleBase(), params: [], replications: 0, points: [], frontier: [] },
+    staffing: { ...idleBase(), shift: null, target: 0.8, confidence: 0.95, criterion: 'coverage', evaluations: [], plan: null },
+  };
+}
+
+/** A thrown value as a bilingual job error. */
+export function jobError(err: unknown): JobError {
+  if (err instanceof OverrideError || err instanceof InvalidBaseScenarioError) {
+    return { zh: '场景或覆盖项无效', en: 'the scenario or an override is invalid', errors: err.errors };
+  }
+  const msg = err instanceof Error ? err.message : String(err);
+  return { zh: `运行失败：${msg}`, en: `Run failed: ${msg}` };
+}
+
+const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';
+
+/** Estimates of every KPI over some replications. */
+function summaryOf(results: readonly RunResult[]): Record<KpiName, Estimate> {
+  const out = {} as Record<KpiName, Estimate>;
+  for (const k of KPI_NAMES) out[k] = estimate(results.map((r) => r.kpis[k]));
+  return out;
+}
+
+/** The finished entries of a sparse array, in index order. */
+function finished<T>(xs: readonly (T | undefined)[]): T[] {
+  const out: T[] = [];
+  for (const x of xs) if (x !== undefined) out.push(x);
+  return out;
+}
+
+/**
+ * The per-grid difference of a comparison mapped onto a layout's grids (by
+ * id); null when the comparison has no per-grid figures (different grids)
+ * or none of its grids is in the layout.
+ */
+export function deltaOverlay(c: Comparison, layoutGridIds: readonly string[]): DeltaOverlay | null {
+  if (!c.byGrid.sameGrids) return null;
+  const byId = new Map(c.byGrid.grids.map((id, i) => [id, c.byGrid.sameGrids ? c.byGrid.attainment[i] : null]));
+  const values = new Float32Array(layoutGridIds.length).fill(NaN);
+  const significant = new Uint8Array(layoutGridIds.length);
+  const mags: number[] = [];
+  layoutGridIds.forEach((id, g) => {
+    const d = byId.get(id);
+    const m = d?.diff.mean;
+    if (m === null || m === undefined || !Number.isFinite(m)) return;
+    values[g] = m;
+    significant[g] = d!.significant ? 1 : 0;
+    mags.push(Math.abs(m));
+  });
+  if (mags.length === 0) return null;
+  return { values, significant, maxAbs: deltaScale(mags) };
+}
+
+/**
+ * Half-range of the delta colour scale: the 90th percentile of |B − A| over
+ * the grids (at least 1 percentage point), so one noisy grid with few cases
+ * does not wash every other grid out to grey; larger differences take the
+ * ends of the scale.
+ */
+export function deltaScale(magnitudes: readonly number[]): number {
+  const xs = magnitudes.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (xs.length === 0) return 0.01;
+  const q = xs[Math.min(xs.length - 1, Math.floor(0.9 * (xs.length - 1) + 0.5))];
+  return Math.max(0.01, q);
+}
+
+export function createExperiments(ctl: Controller, pool: BrowserPool = createBrowserPool()): ExperimentsController {
+  const store = createStore<ExperimentsState>(initialExperimentsState(pool.size));
+  const loadSub = pool.load$.subscribe((load) => store.setState({ load }));
+  const aborts: Partial<Record<JobKind, AbortController>> = {};
+  const last: LastRuns = { replications: null, comparison: null, sweep: null };
+
+  const scenario = () => {
+    const s = ctl.store.getState();
+    return { text: s.scenarioText, id: s.scenarioId };
+  };
+
+  /** Starts a job of a kind: cancels the previous one, returns its signal and a patcher that ignores a superseded job. */
+  const start = (kind: JobKind) => {
+    aborts[kind]?.abort();
+    const ac = new AbortController();
+    aborts[kind] = ac;
+    const t0 = performance.now();
+    const current = () => aborts[kind] === ac;
+    const elapsed = () => (performance.now() - t0) / 1000;
+    return { signal: ac.signal, current, elapsed };
+  };
+
+  const patch = <K extends JobKind>(kind: K, p: Partial<ExperimentsState[K]>) =>
+    store.setState((s) => ({ [kind]: { ...s[kind], ...p } }) as Partial<ExperimentsState>);
+
+  const fail = (kind: JobKind, err: unknown, elapsedS: number) => {
+    patch(kind, isAbort(err) ? { status: 'cancelled', elapsedS } : { status: 'error', error: jobError(err), elapsedS });
+  };
+
+  /** The pool's runner, adding logs when asked and reporting each replication. */
+  const runnerWith = (log: boolean, onResult?: (seed: number, text: string, r: RunResult) => void): Runner =>
+    (text, seeds, o = {}) => pool.run(text, seeds, {
+      ...o,
+      log: log || o.log,
+      onResult: (i, r) => { o.onResult?.(i, r); onResult?.(seeds[i], text, r); },
+    });
+
+  const exp: ExperimentsController = {
+    store,
+    pool,
+    last,
+    setTab(tab) {
+      store.setState({ tab });
+    },
+
+    async runReplications(req) {
+      const { text, id } = scenario();
+      const job = start('replications');
+      const seeds = consecutiveSeeds(req.seed, req.replications);
+      const results: (RunResult | undefined)[] = new Array(seeds.length);
+      const history: Record<KpiName, Estimate>[] = [];
+      patch('replications', {
+        status: 'running', error: null, scenarioId: id, seed: req.seed, mode: 'fixed', done: 0, total: req.replications,
+        summary: null, targets: null, converged: null, history, log: req.log, elapsedS: 0,
+      });
+      try {
+        const all = await pool.run(text, seeds, {
+          log: req.log,
+          signal: job.signal,
+          onResult: (i, r) => {
+            if (!job.current()) return;
+            results[i] = r;
+            const done = finished(results);
+            const summary = summaryOf(done);
+            history.push(summary);
+            patch('replications', { done: done.length, summary, history: history.slice(), elapsedS: job.elapsed() });
+          },
+        });
+        if (!job.current()) return;
+        const agg = aggregate(all);
+        last.replications = { scenarioText: text, seed: req.seed, results: all, aggregate: agg, command: `app: replications R=${req.replications} seed=${req.seed}` };
+        patch('replications', { status: 'done', summary: agg.summary, elapsedS: job.elapsed() });
+      } catch (err) {
+        if (job.current()) fail('replications', err, job.elapsed());
+      }
+    },
+
+    async runUntil(req) {
+      const { text, id } = scenario();
+      const job = start('replications');
+      const bySeed = new Map<number, RunResult>();
+      const history: Record<KpiName, Estimate>[] = [];
+      patch('replications', {
+        status: 'running', error: null, scenarioId: id, seed: req.seed, mode: 'until', done: 0, total: req.maxReplications,
+        summary: null, targets: null, converged: null, history, log: req.log, elapsedS: 0,
+      });
+      const runner = runnerWith(req.log, (seed, _t, r) => {
+        if (!job.current()) return;
+        bySeed.set(seed, r);
+        const done = [...bySeed.keys()].sort((a, b) => a - b).map((s) => bySeed.get(s)!);
+        const summary = summaryOf(done);
+        history.push(summary);
+        patch('replications', {
+          done: done.length, summary, history: history.slice(), targets: targetStatus(summary, req.targets), elapsedS: job.elapsed(),
+        });
+      });
+      try {
+        const res = await replicateUntil(runner, text, {
+          seed: req.seed, targets: req.targets, batchSize: pool.size,
+          minReplications: req.minReplications, maxReplications: req.maxReplications, signal: job.signal,
+        });
+        if (!job.current()) return;
+        last.replications = {
+          scenarioText: text, seed: req.seed, results: res.results, aggregate: res.aggregate,
+          command: `app: replicate until half-width targets ${JSON.stringify(req.targets)} seed=${req.seed}`,
+        };
+        patch('replications', {
+          status: 'done', summary: res.aggregate.summary, targets: res.targets, converged: res.converged,
+          done: res.replications, total: res.replications, elapsedS: job.elapsed(),
+        });
+      } catch (err) {
+        if (job.current()) fail('replications', err, job.elapsed());
+      }
+    },
+
+    async runComparison(req) {
+      const { text: aText, id } = scenario();
+      const job = start('comparison');
+      patch('comparison', {
+        status: 'running', error: null, scenarioId: id, seed: req.seed, overrides: req.overrides, mode: req.mode,
+        done: 0, total: 2 * req.replications, pairs: 0, comparison: null, log: req.log, elapsedS: 0,
+      });
+      let bText: string;
+      try {
+        bText = applyOverridesToText(aText, req.overrides);
+      } catch (err) {
+        fail('comparison', err, 0);
+        return;
+      }
+      const seeds = seedsFor(req.mode, req.seed, req.replications);
+      const a: (RunResult | undefined)[] = new Array(req.replications);
+      const b: (RunResult | undefined)[] = new Array(req.replications);
+      let done = 0;
+      const update = () => {
+        if (!job.current()) return;
+        done++;
+        const pa: RunResult[] = [], pb: RunResult[] = [];
+        for (let r = 0; r < req.replications; r++) if (a[r] && b[r]) { pa.push(a[r]!); pb.push(b[r]!); }
+        patch('comparison', {
+          done, pairs: pa.length, elapsedS: job.elapsed(),
+          ...(pa.length > 0 ? { comparison: compareResults(pa, pb, req.mode) } : {}),
+        });
+      };
+      const opts = { log: req.log, signal: job.signal };
+      try {
+        // A0, B0, A1, B1, …: pairs complete early, so the differences show while the rest run
+        const runs: Promise<RunResult[]>[] = [];
+        for (let r = 0; r < req.replications; r++) {
+          runs.push(pool.run(aText, [seeds.a[r]], { ...opts, onResult: (_i, res) => { a[r] = res; update(); } }));
+          runs.push(pool.run(bText, [seeds.b[r]], { ...opts, onResult: (_i, res) => { b[r] = res; update(); } }));
+        }
+        await Promise.all(runs);
+        if (!job.current()) return;
+        const ra = a as RunResult[], rb = b as RunResult[];
+        const comparison = compareResults(ra, rb, req.mode);
+        last.comparison = {
+          aText, overrides: req.overrides, seed: req.seed, mode: req.mode, seedsB: seeds.b, a: ra, b: rb, comparison,
+          command: `app: compare B = A + {${describeOverrides(req.overrides)}} R=${req.replications} seed=${req.seed} mode=${req.mode}`,
+        };
+        patch('comparison', { status: 'done', comparison, pairs: req.replications, elapsedS: job.elapsed() });
+        // keep a delta colouring that is on screen in step with the new comparison
+        if (ctl.store.getState().colorBy === 'delta') exp.showDelta();
+      } catch (err) {
+        if (job.current()) fail('comparison', err, job.elapsed());
+      }
+    },
+
+    async runSweep(req) {
+      const { text, id } = scenario();
+      const job = start('sweep');
+      const points: SweepPoint[] = [];
+      patch('sweep', {
+        status: 'running', error: null, scenarioId: id, seed: req.seed, params: req.params, replications: req.replications,
+        done: 0, total: 0, points: [], frontier: [], elapsedS: 0,
+      });
+      try {
+        const result = await sweep((t, s, o) => pool.run(t, s, o), text, req.params, {
+          seed: req.seed, replications: req.replications, signal: job.signal,
+          onPoint: (p, done, total) => {
+            if (!job.current()) return;
+            points.push(p);
+            points.sort((x, y) => x.index - y.index);
+            const front = frontier(points).map((q) => q.index);
+            patch('sweep', { points: points.slice(), frontier: front, done, total, elapsedS: job.elapsed() });
+          },
+        });
+        if (!job.current()) return;
+        last.sweep = {
+          scenarioText: text, seed: req.seed, result,
+          command: `app: sweep ${req.params.map((p) => `${p.path}=${p.values.join(',')}`).join(' × ')} R=${req.replications} seed=${req.seed}`,
+        };
+        patch('sweep', { status: 'done', points: result.points, frontier: result.frontier, elapsedS: job.elapsed() });
+      } catch (err) {
+        if (job.current()) fail('sweep', err, job.elapsed());
+      }
+    },
+
+    async runStaffing(req) {
+      const { text, id } = scenario();
+      const job = start('staffing');
+      const evaluations: StaffingEvaluation[] = [];
+      patch('staffing', {
+        status: 'running', error: null, scenarioId: id, seed: req.seed, shift: req.shift, target: req.target,
+        confidence: req.confidence, criterion: req.criterion, evaluations: [], plan: null, done: 0, total: 0, elapsedS: 0,
+      });
+      try {
+        const plan = await findStaffing((t, s, o) => pool.run(t, s, o), text, [req.shift], {
+          seed: req.seed, replications: req.replications, target: req.target, confidence: req.confidence,
+          criterion: req.criterion, signal: job.signal,
+          onEvaluation: (e) => {
+            if (!job.current()) return;
+            evaluations.push(e);
+            patch('staffing', { evaluations: evaluations.slice().sort((x, y) => x.staff - y.staff), done: evaluations.length, elapsedS: job.elapsed() });
+          },
+        });
+        if (!job.current()) return;
+        patch('staffing', { status: 'done', plan, elapsedS: job.elapsed() });
+      } catch (err) {
+        if (job.current()) fail('staffing', err, job.elapsed());
+      }
+    },
+
+    cancel(kind) {
+      const ac = aborts[kind];
+      if (!ac) return;
+      ac.abort();
+      delete aborts[kind];
+      store.setState((s) => (s[kind].status === 'running' ? { [kind]: { ...s[kind], status: 'cancelled' } } as Partial<ExperimentsState> : {}));
+    },
+
+    showDelta() {
+      const c = last.comparison?.comparison ?? store.getState().comparison.comparison;
+      const layout = ctl.store.getState().layout;
+      if (!c || !layout) return false;
+      const overlay = deltaOverlay(c, layout.gridIds);
+      if (!overlay) return false;
+      ctl.setDelta(overlay);
+      ctl.setColorBy('delta');
+      return true;
+    },
+
+    dispose() {
+      for (const ac of Object.values(aborts)) ac?.abort();
+      loadSub.unsubscribe();
+      pool.dispose();
+    },
+  };
+  return exp;
+}

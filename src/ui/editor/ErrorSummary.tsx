@@ -1,0 +1,36 @@
+/**
+ * Every validation error of the draft in one list (the fields show theirs
+ * too): the JSON path — a button that focuses the field when the form has
+ * one — and the message in both languages.
+ */
+import { useEditorState, useStore } from '../../app/useStore.ts';
+import { useT } from '../i18n/index.ts';
+
+function focusPath(path: string): void {
+  const el = document.querySelector<HTMLElement>(`.editor [data-path="${CSS.escape(path)}"]`);
+  if (el) {
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  }
+}
+
+export function ErrorSummary() {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const errors = useEditorState((s) => s.errors);
+  if (errors.length === 0) return null;
+  return (
+    <section className="ed-errors" role="alert" data-testid="ed-errors" data-count={errors.length}>
+      <h3 className="sub-title">{t('ed.errorsTitle', { n: errors.length })}</h3>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i} data-path={e.path} data-code={e.code}>
+            <button type="button" className="link error-path" onClick={() => focusPath(e.path)}>{e.path}</button>
+            <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
+            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{lang === 'en' ? e.zh : e.en}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

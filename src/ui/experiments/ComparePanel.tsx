@@ -1,0 +1,97 @@
+/**
+ * A/B comparison: A is the live scenario, B is A plus the overrides of the
+ * variant form; both run replication r with the same seed (common random
+ * numbers) on the worker pool. Shows each KPI's A, B and B − A with its
+ * 95 % CI and a significance mark, then by hour of day and by grid, and
+ * can colour the 3D cells by the per-grid difference.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
+import { useT } from '../i18n/index.ts';
+import { choicesOfText, formOverrides, type VariantForm as Form } from './choices.ts';
+import { DeltaTable } from './DeltaTable.tsx';
+import { GridDeltaTable } from './GridDeltaTable.tsx';
+import { HourDeltaTable } from './HourDeltaTable.tsx';
+import { JobErrors } from './JobErrors.tsx';
+import { JobProgress } from './JobProgress.tsx';
+import { VariantForm } from './VariantForm.tsx';
+
+export function ComparePanel() {
+  const t = useT();
+  const exp = useExperiments();
+  const job = useExp((s) => s.comparison);
+  const text = useStore((s) => s.scenarioText);
+  const liveSeed = useStore((s) => s.seed);
+  const ready = useStore((s) => s.layout !== null && !s.loading);
+  const choices = useMemo(() => choicesOfText(text), [text]);
+  const [form, setForm] = useState<Form>({ team: '', shift: 0, staff: '', gridSize: '', policy: '', shiftEnd: '' });
+  const [reps, setReps] = useState('6');
+  const [seed, setSeed] = useState(String(liveSeed));
+  const [crn, setCrn] = useState(true);
+  const [log, setLog] = useState(true);
+
+  useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
+  // the chosen team, or the scenario's first when there is none (yet, or it is not in this scenario)
+  const effective = useMemo<Form>(() => {
+    if (!choices || choices.teams.some((x) => x.id === form.team)) return form;
+    return { ...form, team: choices.teams[0]?.id ?? '', shift: 0 };
+  }, [form, choices]);
+
+  const { overrides, bad } = useMemo(
+    () => (choices ? formOverrides(effective, choices) : { overrides: {}, bad: [] as (keyof Form)[] }),
+    [effective, choices],
+  );
+  const nReps = Number(reps), nSeed = Number(seed);
+  const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 200;
+  const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
+  const canRun = ready && choices !== null && repsOk && seedOk && bad.length === 0 && Object.keys(overrides).length > 0;
+
+  const onRun = (e: FormEvent) => {
+    e.preventDefault();
+    if (canRun) void exp.runComparison({ seed: nSeed, replications: nReps, overrides, mode: crn ? 'crn' : 'independent', log });
+  };
+
+  const c = job.comparison;
+  return (
+    <div className="exp-section" data-testid="compare">
+      <p className="hint">{t('cmp.intro')}</p>
+      <form onSubmit={onRun}>
+        {choices ? <VariantForm choices={choices} form={effective} onChange={setForm} overrides={overrides} bad={bad} /> : <p className="muted">{t('app.loading')}</p>}
+        <div className="form-grid">
+          <label className="field">
+            <span className="control-label">{t('rep.replications')}</span>
+            <input className={`input num-input ${repsOk ? '' : 'invalid'}`} data-testid="cmp-reps" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} aria-invalid={!repsOk} />
+            {!repsOk && <span className="field-error">{t('rep.replicationsInvalid')}</span>}
+          </label>
+          <label className="field">
+            <span className="control-label">{t('exp.seed')}</span>
+            <input className={`input num-input ${seedOk ? '' : 'invalid'}`} data-testid="cmp-seed" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+          </label>
+          <label className="check" title={t('cmp.crnTitle')}>
+            <input type="checkbox" checked={crn} onChange={(e) => setCrn(e.target.checked)} data-testid="cmp-crn" /> {t('cmp.crn')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="cmp-log" /> {t('exp.keepLog')}
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="btn primary" data-testid="cmp-run" disabled={!canRun}>{t('cmp.run')}</button>
+            {Object.keys(overrides).length === 0 && <span className="muted small">{t('cmp.needOverride')}</span>}
+          </div>
+        </div>
+      </form>
+
+      <JobProgress testId="cmp-progress" status={job.status} done={job.done} total={job.total} elapsedS={job.elapsedS} onCancel={() => exp.cancel('comparison')} />
+      <JobErrors error={job.error} testId="cmp-error" />
+      {c && (
+        <>
+          <p className="muted small" data-testid="cmp-meta" data-pairs={job.pairs} data-mode={c.mode}>
+            {job.scenarioId} · {t(c.mode === 'crn' ? 'cmp.metaCrn' : 'cmp.metaIndependent', { pairs: job.pairs, from: c.seedsA[0], to: c.seedsA[c.seedsA.length - 1] })}
+          </p>
+          <DeltaTable comparison={c} />
+          <GridDeltaTable comparison={c} done={job.status === 'done'} />
+          <HourDeltaTable comparison={c} />
+        </>
+      )}
+    </div>
+  );
+}

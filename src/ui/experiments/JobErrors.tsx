@@ -1,0 +1,25 @@
+/** A failed job's reason and, for an invalid scenario or override, each error with its JSON path (both languages). */
+import type { JobError } from '../../app/experiments.ts';
+import { useStore } from '../../app/useStore.ts';
+
+export function JobErrors({ error, testId }: { error: JobError | null; testId: string }) {
+  const lang = useStore((s) => s.lang);
+  if (!error) return null;
+  const pick = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
+  const alt = (x: { zh: string; en: string }) => (lang === 'en' ? x.zh : x.en);
+  return (
+    <div className="job-errors" role="alert" data-testid={testId}>
+      <p className="error-msg">{pick(error)}</p>
+      {error.errors && error.errors.length > 0 && (
+        <ul>
+          {error.errors.map((e, i) => (
+            <li key={i} data-path={e.path}>
+              <code className="error-path">{e.path}</code> <span className="error-msg">{pick(e)}</span>
+              <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{alt(e)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

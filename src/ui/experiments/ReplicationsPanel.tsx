@@ -1,0 +1,109 @@
+/**
+ * Replications of the live scenario (seeds seed … seed+R−1) on the worker
+ * pool, with every KPI's mean and 95 % CI narrowing as replications finish;
+ * or, in "until" mode, batches until each chosen KPI's half-width is under
+ * its target (src/analysis/replicate.ts).
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { HalfWidthTarget } from '../../analysis/replicate.ts';
+import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
+import { useT } from '../i18n/index.ts';
+import { CiHistoryChart } from './CiHistoryChart.tsx';
+import { EstimateTable } from './EstimateTable.tsx';
+import { JobErrors } from './JobErrors.tsx';
+import { JobProgress } from './JobProgress.tsx';
+import { UntilTargets, defaultTargets, type TargetRow } from './UntilTargets.tsx';
+import { fromDisplay, unitOf, type KpiName } from './kpiFormat.ts';
+
+export function ReplicationsPanel() {
+  const t = useT();
+  const exp = useExperiments();
+  const job = useExp((s) => s.replications);
+  const poolSize = useExp((s) => s.poolSize);
+  const liveSeed = useStore((s) => s.seed);
+  const ready = useStore((s) => s.layout !== null && !s.loading);
+  const [mode, setMode] = useState<'fixed' | 'until'>('fixed');
+  const [reps, setReps] = useState(String(Math.max(8, 2 * poolSize)));
+  const [seed, setSeed] = useState(String(liveSeed));
+  const [log, setLog] = useState(true);
+  const [targets, setTargets] = useState<TargetRow[]>(defaultTargets);
+  const [maxReps, setMaxReps] = useState('40');
+  const [chartKpi, setChartKpi] = useState<KpiName>('slaAttainment');
+
+  useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
+
+  const nReps = Number(reps), nSeed = Number(seed), nMax = Number(maxReps);
+  const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 500;
+  const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
+  const maxOk = Number.isInteger(nMax) && nMax >= 5 && nMax <= 500;
+  const chosen = targets.filter((r) => r.on);
+  const targetsOk = chosen.length > 0 && chosen.every((r) => Number(r.value) > 0);
+  const canRun = ready && seedOk && (mode === 'fixed' ? repsOk : maxOk && targetsOk);
+
+  const onRun = (e: FormEvent) => {
+    e.preventDefault();
+    if (!canRun) return;
+    if (mode === 'fixed') {
+      void exp.runReplications({ seed: nSeed, replications: nReps, log });
+    } else {
+      const tg: Partial<Record<KpiName, HalfWidthTarget>> = {};
+      for (const r of chosen) tg[r.kpi] = fromDisplay(unitOf(r.kpi), Number(r.value));
+      void exp.runUntil({ seed: nSeed, targets: tg, minReplications: 5, maxReplications: nMax, log });
+    }
+  };
+
+  const running = job.status === 'running';
+  return (
+    <div className="exp-section" data-testid="replications">
+      <p className="hint">{t('rep.intro')}</p>
+      <form className="form-grid" onSubmit={onRun}>
+        <fieldset className="field-row">
+          <legend className="control-label">{t('rep.mode')}</legend>
+          <label className="radio"><input type="radio" name="rep-mode" checked={mode === 'fixed'} onChange={() => setMode('fixed')} data-testid="rep-mode-fixed" /> {t('rep.mode.fixed')}</label>
+          <label className="radio"><input type="radio" name="rep-mode" checked={mode === 'until'} onChange={() => setMode('until')} data-testid="rep-mode-until" /> {t('rep.mode.until')}</label>
+        </fieldset>
+        {mode === 'fixed' ? (
+          <label className="field">
+            <span className="control-label">{t('rep.replications')}</span>
+            <input className={`input num-input ${repsOk ? '' : 'invalid'}`} data-testid="rep-count" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} aria-invalid={!repsOk} />
+            {!repsOk && <span className="field-error">{t('rep.replicationsInvalid')}</span>}
+          </label>
+        ) : (
+          <label className="field">
+            <span className="control-label">{t('rep.maxReplications')}</span>
+            <input className={`input num-input ${maxOk ? '' : 'invalid'}`} data-testid="rep-max" inputMode="numeric" value={maxReps} onChange={(e) => setMaxReps(e.target.value)} aria-invalid={!maxOk} />
+            {!maxOk && <span className="field-error">{t('rep.maxInvalid')}</span>}
+          </label>
+        )}
+        <label className="field">
+          <span className="control-label">{t('exp.seed')}</span>
+          <input className={`input num-input ${seedOk ? '' : 'invalid'}`} data-testid="rep-seed" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="rep-log" /> {t('exp.keepLog')}
+        </label>
+        <div className="form-actions">
+          <button type="submit" className="btn primary" data-testid="rep-run" disabled={!canRun}>
+            {running ? t('exp.rerun') : t('exp.run')}
+          </button>
+          <span className="muted small">{mode === 'fixed' && repsOk && seedOk ? t('rep.seeds', { from: nSeed, to: nSeed + nReps - 1 }) : ''}</span>
+        </div>
+        {mode === 'until' && <UntilTargets rows={targets} onChange={setTargets} />}
+      </form>
+
+      <JobProgress testId="rep-progress" status={job.status} done={job.done} total={job.total} elapsedS={job.elapsedS} onCancel={() => exp.cancel('replications')} />
+      <JobErrors error={job.error} testId="rep-error" />
+      {job.mode === 'until' && job.converged !== null && (
+        <p className={job.converged ? 'met' : 'unmet'} data-testid="rep-converged" data-converged={String(job.converged)}>
+          {job.converged ? t('rep.converged', { n: job.done }) : t('rep.notConverged', { n: job.done })}
+        </p>
+      )}
+      {job.summary && (
+        <>
+          <EstimateTable summary={job.summary} targets={job.mode === 'until' ? job.targets : null} testId="rep-table" />
+          <CiHistoryChart history={job.history} kpi={chartKpi} onKpi={setChartKpi} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Sweep one or two parameters over the live scenario (every point on the
+ * same seeds), plot coverage index against staff-hours with the cost
+ * frontier, and name the cheapest plan meeting a target. Below: the staffing
+ * search for one shift, with the Erlang C estimate per hour beside it.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { sweepGrid } from '../../analysis/sweep.ts';
+import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
+import { useT } from '../i18n/index.ts';
+import { choicesOfText } from './choices.ts';
+import { CheapestPlan } from './CheapestPlan.tsx';
+import { FrontierChart } from './FrontierChart.tsx';
+import { JobErrors } from './JobErrors.tsx';
+import { JobProgress } from './JobProgress.tsx';
+import { StaffingSearch } from './StaffingSearch.tsx';
+import { SweepParamForm } from './SweepParamForm.tsx';
+import { SweepTable } from './SweepTable.tsx';
+import { cheapestPoint, defaultParam, paramOf, type ParamDraft } from './sweepParams.ts';
+
+/** Most points a sweep may have (each point runs R replications). */
+const MAX_POINTS = 120;
+
+export function SweepPanel() {
+  const t = useT();
+  const exp = useExperiments();
+  const job = useExp((s) => s.sweep);
+  const text = useStore((s) => s.scenarioText);
+  const liveSeed = useStore((s) => s.seed);
+  const ready = useStore((s) => s.layout !== null && !s.loading);
+  const choices = useMemo(() => choicesOfText(text), [text]);
+  const [p1, setP1] = useState<ParamDraft>(() => defaultParam('staff', choices));
+  const [p2, setP2] = useState<ParamDraft>(() => defaultParam('none', choices));
+  const [reps, setReps] = useState('2');
+  const [seed, setSeed] = useState(String(liveSeed));
+  const [target, setTarget] = useState('');
+  const [byLower, setByLower] = useState(false);
+
+  useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
+  useEffect(() => {
+    if (!choices) return;
+    if (!choices.teams.some((x) => x.id === p1.team)) setP1(defaultParam(p1.kind, choices));
+    setTarget((v) => v || String(Math.round(choices.coverageTarget * 100)));
+  }, [choices, p1.team, p1.kind]);
+
+  const a = paramOf(p1), b = paramOf(p2);
+  const params = [a.param, b.param].filter((p) => p !== null);
+  const combos = a.param ? sweepGrid(params).length : 0;
+  const nReps = Number(reps), nSeed = Number(seed);
+  const repsOk = Number.isInteger(nReps) && nReps >= 1 && nReps <= 50;
+  const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
+  const tooMany = combos > MAX_POINTS;
+  const canRun = ready && choices !== null && a.param !== null && !b.error && repsOk && seedOk && !tooMany && combos > 0;
+
+  const onRun = (e: FormEvent) => {
+    e.preventDefault();
+    if (canRun) void exp.runSweep({ seed: nSeed, replications: nReps, params });
+  };
+
+  const tv = Number(target) / 100;
+  const plan = useMemo(() => (Number.isFinite(tv) && tv > 0 ? cheapestPoint(job.points, tv, byLower) : null), [job.points, tv, byLower]);
+  const running = job.status === 'running';
+  return (
+    <div className="exp-section" data-testid="sweep">
+      <p className="hint">{t('sweep.intro')}</p>
+      {choices && (
+        <form onSubmit={onRun}>
+          <div className="two-cols">
+            <SweepParamForm n={1} choices={choices} draft={p1} onChange={setP1} />
+            <SweepParamForm n={2} choices={choices} draft={p2} onChange={setP2} optional />
+          </div>
+          <div className="form-grid">
+            <label className="field">
+              <span className="control-label">{t('sweep.replications')}</span>
+              <input className={`input num-input ${repsOk ? '' : 'invalid'}`} data-testid="sweep-reps" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} aria-invalid={!repsOk} />
+            </label>
+            <label className="field">
+              <span className="control-label">{t('exp.seed')}</span>
+              <input className={`input num-input ${seedOk ? '' : 'invalid'}`} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+            </label>
+            <div className="form-actions">
+              <button type="submit" className="btn primary" data-testid="sweep-run" disabled={!canRun}>{running ? t('exp.rerun') : t('sweep.run')}</button>
+              <span className={`small ${tooMany ? 'field-error' : 'muted'}`} data-testid="sweep-size" data-points={combos}>
+                {tooMany ? t('sweep.tooMany', { n: combos, max: MAX_POINTS }) : t('sweep.size', { points: combos, reps: repsOk ? nReps : '?', runs: repsOk ? combos * nReps : '?' })}
+              </span>
+            </div>
+          </div>
+        </form>
+      )}
+      <JobProgress testId="sweep-progress" status={job.status} done={job.done} total={job.total} elapsedS={job.elapsedS} unitKey="exp.unit.points" onCancel={() => exp.cancel('sweep')} />
+      <JobErrors error={job.error} testId="sweep-error" />
+      {job.points.length > 0 && (
+        <>
+          <FrontierChart points={job.points} frontier={job.frontier} target={Number.isFinite(tv) && tv > 0 ? tv : null} />
+          <CheapestPlan plan={plan} anyPoints={job.points.length > 0} target={target} onTarget={setTarget} byLowerBound={byLower} onByLowerBound={setByLower} />
+          <SweepTable params={job.params} points={job.points} frontier={job.frontier} cheapest={plan?.index ?? null} />
+        </>
+      )}
+      {choices && <StaffingSearch choices={choices} />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { applyOverridesToText } from '../../analysis/overrides.ts';
+import { choicesOfText, dividingGridSizes, formOverrides, intRange } from './choices.ts';
+
+const text = readFileSync(new URL('../../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
+
+describe('experiment form choices', () => {
+  const c = choicesOfText(text)!;
+
+  it('reads teams, shifts and the grid sizes that divide the city', () => {
+    expect(c.id).toBe('baseline-weekday');
+    expect(c.gridSizes).toEqual(dividingGridSizes(40, 30));
+    expect(dividingGridSizes(40, 30)).toEqual([1, 2, 5, 10]);
+    const gw = c.teams.find((t) => t.id === 'grid-workers')!;
+    expect(gw.perGrid).toBe(true);
+    expect(gw.shifts[0]).toEqual({ index: 0, start: '08:00', end: '16:00', staff: 1 });
+    expect(choicesOfText('{')).toBeNull();
+  });
+
+  it('turns a variant form into overrides the analysis layer applies', () => {
+    const { overrides, bad } = formOverrides({ team: 'grid-workers', shift: 0, staff: '3', gridSize: '10', policy: 'nearest', shiftEnd: 'overtime' }, c);
+    expect(bad).toEqual([]);
+    expect(overrides).toEqual({
+      'teams.grid-workers.shifts.0.staff': 3, 'city.gridSize': 10, 'dispatch.policy': 'nearest', 'teams.grid-workers.shiftEnd': 'overtime',
+    });
+    const b = JSON.parse(applyOverridesToText(text, overrides));
+    expect(b.city.gridSize).toBe(10);
+    expect(b.teams[0].shifts[0].staff).toBe(3);
+  });
+
+  it('leaves unchanged fields out and flags bad numbers', () => {
+    expect(formOverrides({ team: 'grid-workers', shift: 0, staff: '1', gridSize: '5', policy: '', shiftEnd: 'handover' }, c).overrides).toEqual({});
+    expect(formOverrides({ team: 'grid-workers', shift: 0, staff: '-1', gridSize: '', policy: '', shiftEnd: '' }, c).bad).toEqual(['staff']);
+    expect(formOverrides({ team: 'grid-workers', shift: 0, staff: 'x', gridSize: '', policy: '', shiftEnd: '' }, c).bad).toEqual(['staff']);
+  });
+
+  it('makes ranges', () => {
+    expect(intRange(2, 10, 2)).toEqual([2, 4, 6, 8, 10]);
+    expect(intRange(5, 1, 1)).toEqual([]);
+    expect(intRange(0, 1000, 1).length).toBe(60);
+  });
+});

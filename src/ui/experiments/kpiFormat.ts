@@ -1,0 +1,108 @@
+/**
+ * How the experiments panels show KPIs: in the units a planner reads
+ * (minutes, %, percentage points for differences of shares, staff-hours,
+ * yuan), converted from the stored units (seconds, shares 0..1, hours, CNY;
+ * see src/export/units.ts). The exact stored value always goes into a
+ * `data-value` attribute beside the rounded text.
+ */
+import { KPI_NAMES, type Estimate, type KpiName } from '../../analysis/aggregate.ts';
+import { KPI_UNITS } from '../../export/units.ts';
+import type { Lang } from '../../app/store.ts';
+import type { DictKey } from '../i18n/index.ts';
+
+export { KPI_NAMES };
+export type { KpiName };
+
+export type StoredUnit = 'share' | 's' | 'cases' | 'h' | 'CNY';
+
+export const unitOf = (k: KpiName) => KPI_UNITS[k] as StoredUnit;
+
+/** Stored value → display value (seconds → minutes, share → percent). */
+export function toDisplay(unit: StoredUnit, v: number): number {
+  return unit === 's' ? v / 60 : unit === 'share' ? v * 100 : v;
+}
+
+/** Display value → stored value. */
+export function fromDisplay(unit: StoredUnit, v: number): number {
+  return unit === 's' ? v * 60 : unit === 'share' ? v / 100 : v;
+}
+
+/** i18n key of the display unit of a value, and of a difference. */
+export function unitKey(unit: StoredUnit, diff = false): DictKey {
+  switch (unit) {
+    case 'share': return diff ? 'unit.pp' : 'unit.percent';
+    case 's': return 'unit.minutes';
+    case 'cases': return 'unit.cases';
+    case 'h': return 'unit.hours';
+    case 'CNY': return 'unit.cny';
+  }
+}
+
+/** Digits to show for a display value of this size and unit. */
+export function digitsFor(unit: StoredUnit, ref: number | null): number {
+  if (unit === 'share') return 1;
+  const a = Math.abs(toDisplay(unit, ref ?? 0));
+  return a >= 1000 ? 0 : a >= 100 ? 1 : 2;
+}
+
+const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'zh-CN');
+
+function num(v: number, lang: Lang, digits: number): string {
+  return v.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A stored value as display text, no unit; '—' for none. */
+export function fmtValue(unit: StoredUnit, v: number | null | undefined, lang: Lang, digits = digitsFor(unit, v ?? null)): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return num(toDisplay(unit, v), lang, digits);
+}
+
+/** A signed difference (+1.2, −0.4, 0.0); '—' for none. */
+export function fmtSigned(unit: StoredUnit, v: number | null | undefined, lang: Lang, digits = digitsFor(unit, v ?? null)): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  const d = toDisplay(unit, v);
+  const s = num(Math.abs(d), lang, digits);
+  return Number(s.replace(/[^0-9.]/g, '')) === 0 ? s : d > 0 ? `+${s}` : `−${s}`;
+}
+
+/** "[a, b]" of an interval, or '—'. */
+export function fmtCi(unit: StoredUnit, ci: [number, number] | null, lang: Lang, digits: number, signed = false): string {
+  if (ci === null) return '—';
+  const f = signed ? fmtSigned : fmtValue;
+  return `[${f(unit, ci[0], lang, digits)}, ${f(unit, ci[1], lang, digits)}]`;
+}
+
+/** Half-width of an estimate's interval (stored unit), or null. */
+export function halfWidthOf(e: Estimate | null | undefined): number | null {
+  return e?.ci95 ? (e.ci95[1] - e.ci95[0]) / 2 : null;
+}
+
+/** The exact stored value for a data-value attribute. */
+export function dv(v: number | null | undefined): string {
+  return JSON.stringify(v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v);
+}
+
+/** Whether more of a KPI is better (true), worse (false), or neither (null). */
+export const BETTER_HIGHER: Record<KpiName, boolean | null> = {
+  casesArrived: null,
+  casesClosed: true,
+  meanWaitS: false,
+  p50WaitS: false,
+  p90WaitS: false,
+  p95WaitS: false,
+  meanResponseS: false,
+  p50ResponseS: false,
+  p90ResponseS: false,
+  p95ResponseS: false,
+  meanResolutionS: false,
+  p50ResolutionS: false,
+  p90ResolutionS: false,
+  p95ResolutionS: false,
+  slaAttainment: true,
+  coverageIndex: true,
+  staffHours: false,
+  utilisation: null,
+  overtimeHours: false,
+  meanBacklog: false,
+  costCny: false,
+};
