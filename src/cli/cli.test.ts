@@ -112,7 +112,7 @@ describe('allweather usage errors', () => {
 describe('allweather run', () => {
   it('prints exactly one JSON object with the manifest and every required KPI', () => {
     const { json } = runJson(BASELINE);
-    expect(Object.keys(json)).toEqual(['manifest', 'summary', 'byType', 'coverage', 'perf']);
+    expect(Object.keys(json)).toEqual(['manifest', 'summary', 'byType', 'coverage', 'byTeam', 'backlogByHour', 'stations', 'weather', 'perf']);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(json.manifest).toMatchObject({ app: 'allweather', version: pkg.version, scenario: 'baseline-weekday', replications: 1 });
     expect(typeof json.manifest.scenarioHash).toBe('string');
