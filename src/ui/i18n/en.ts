@@ -144,7 +144,7 @@ export const en: Dict = {
   'view.label': 'Workspace',
   'view.live': 'Live twin',
   'view.experiments': 'Experiments',
-  'view.editor': 'Scenario editor',
+  'view.editor': 'Editor',
   'delta.title': 'Grid SLA attainment, B − A',
   'delta.worse': '← B worse',
   'delta.better': 'B better →',
