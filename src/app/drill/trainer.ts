@@ -1,0 +1,184 @@
+/**
+ * The trainer's window: it hosts the drill worker (the authoritative
+ * session), runs the clock, edits and fires injects, and relays every frame
+ * to the trainee windows (filtered to what they may see, see
+ * traineeView.ts). Trainee actions arrive over the channel, are applied by
+ * the service at the clock's time, and their outcome goes back to the
+ * trainee who sent them; the resulting frame reaches everyone.
+ *
+ * While the clock runs the live score is refreshed every few seconds (the
+ * service's `record()` scores the session and the automatic baseline). When
+ * the drill ends, the record is taken once, with the inject schedule that
+ * really ran (record.ts), and sent to the trainees.
+ */
+import type { Subscription } from 'rxjs';
+import type { Observable } from 'rxjs';
+import type { Frame } from '../../sim/frame.ts';
+import type { Inject } from '../../drill/schema.ts';
+import { createDrillClient, type DrillClient, type DrillFrame } from '../../client/drillClient.ts';
+import { openTrainerChannel, type DrillMeta, type Hello } from '../../client/drillChannel.ts';
+import { createConsole, type ConsoleActions } from './console.ts';
+import { createReviewController, type ReviewController } from './review.ts';
+import { effectiveRecord } from './record.ts';
+import { scopeMask, traineeFrame, traineeState } from './traineeView.ts';
+import { scenarioTextFor, type BuiltinDrill } from './drills.ts';
+import type { DrillPageState, Store } from './store.ts';
+import { both } from '../../ui/drill/i18n/index.ts';
+
+const SCORE_EVERY_MS = 5000;
+
+export interface TrainerController extends ConsoleActions {
+  role: 'trainer';
+  store: Store<DrillPageState>;
+  frames$: Observable<Frame>;
+  review: ReviewController;
+  play(speed?: number): Promise<void>;
+  pause(): Promise<void>;
+  setSpeed(speed: number): Promise<void>;
+  /** Fire an inject now; false (and the errors shown) when refused. */
+  fire(inject: Inject): Promise<boolean>;
+  /** Replace the pending injects (paused only); false (and the errors shown) when refused. */
+  setPending(list: Inject[]): Promise<boolean>;
+  finish(): Promise<void>;
+  pickCell(cell: number): void;
+  clearTimelineErrors(): void;
+  dispose(): void;
+}
+
+export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>, client: DrillClient = createDrillClient()): TrainerController {
+  let latest: DrillFrame | null = null;
+  let hello: Hello | null = null;
+  let mask: Uint8Array | null = null;
+  let recordTaken = false;
+  let scoring = false;
+  let scoredActions = -1;
+  let scoredT = -1;
+  let pickSeq = 0;
+  let liveSeq = 0;
+
+  const consoleCtl = createConsole(store, {
+    updates$: client.drillFrames$,
+    act: (a) => client.act(a),
+    candidates: (id) => client.candidates(id),
+  });
+  const review = createReviewController(() => client);
+
+  const channel = openTrainerChannel(drill.id, {
+    act: (a) => client.act(a),
+    candidates: (id) => client.candidates(id),
+    snapshot: () => (hello ? {
+      hello,
+      frame: latest ? toTrainee(latest).frame : null,
+      state: latest ? toTrainee(latest).state : null,
+      record: store.getState().record ? { record: store.getState().record!, edited: store.getState().timelineEdited } : null,
+    } : null),
+  });
+  const otherSub = channel.otherTrainer$.subscribe((v) => store.setState({ otherTrainer: v }));
+
+  const toTrainee = (d: DrillFrame) => ({
+    frame: hello && mask ? traineeFrame(d.frame, hello.layout, hello.meta, mask) : d.frame,
+    state: traineeState(d.state),
+  });
+
+  const liveScore = async (force = false) => {
+    if (scoring || recordTaken || !latest) return;
+    const st = latest.state;
+    if (!force && st.actions === scoredActions && st.tS === scoredT) return;
+    scoring = true;
+    try {
+      const rec = await client.record();
+      if (rec && !recordTaken) store.setState({ liveScore: { score: rec.score, baseline: rec.baseline, tS: st.tS } });
+      scoredActions = st.actions;
+      scoredT = st.tS;
+    } finally {
+      scoring = false;
+    }
+  };
+
+  const takeRecord = async (d: DrillFrame) => {
+    recordTaken = true;
+    const rec = await client.record();
+    if (!rec) return;
+    const { record, edited } = effectiveRecord(rec, d.state.pending);
+    store.setState({ record, timelineEdited: edited, liveScore: { score: rec.score, baseline: rec.baseline, tS: d.state.tS } });
+    channel.sendRecord(record, edited);
+  };
+
+  const frameSub: Subscription = client.drillFrames$.subscribe((d) => {
+    latest = d;
+    if (hello) {
+      const v = toTrainee(d);
+      channel.sendFrame(v.frame, v.state);
+    }
+    if (d.state.done && !recordTaken) void takeRecord(d);
+  });
+  const scoreTimer = setInterval(() => { if (latest?.state.playing) void liveScore(); }, SCORE_EVERY_MS);
+
+  void (async () => {
+    const scText = scenarioTextFor(drill);
+    if (!scText) {
+      store.setState({ loadErrors: [{ path: '$.scenario', code: 'unknown_scenario', ...both('load.noScenario', { id: drill.scenarioId }) }] });
+      return;
+    }
+    const r = await client.load(drill.text, scText);
+    if (!r.ok) { store.setState({ loadErrors: r.errors }); return; }
+    const d = r.drill;
+    const meta: DrillMeta = {
+      id: d.id, name: d.name, description: d.description, traineeSees: d.traineeSees, scopeGrids: d.scope.grids,
+      autoOutside: d.scope.autoOutside, startHour: d.startHour, durationMin: d.durationMin,
+    };
+    hello = { layout: r.layout, meta };
+    mask = scopeMask(r.layout, d.scope.grids);
+    store.setState({ layout: r.layout, meta, state: r.state, connected: true, loadErrors: null });
+    channel.sendHello(hello);
+    if (latest) { const v = toTrainee(latest); channel.sendFrame(v.frame, v.state); }
+    void liveScore(true);
+  })();
+
+  const setErrors = (errs: { path: string; code: string; zh: string; en: string }[] | null) => store.setState({ timelineErrors: errs });
+
+  return {
+    ...consoleCtl,
+    role: 'trainer',
+    store,
+    frames$: client.frames$,
+    review,
+    async play(speed) {
+      await client.play(speed);
+    },
+    async pause() {
+      await client.pause();
+      void liveScore();
+    },
+    setSpeed: (sp) => client.setSpeed(sp),
+    async fire(inject) {
+      const r = await client.fire({ ...inject, id: inject.id ?? `L${++liveSeq}` });
+      if (!r.ok) { setErrors([{ path: '$', code: 'inject_refused', zh: r.zh, en: r.en }]); return false; }
+      setErrors(null);
+      consoleCtl.notify('ok', both('notice.fired'));
+      return true;
+    },
+    async setPending(list) {
+      const r = await client.setPending(list);
+      if (!r.ok) { setErrors(r.errors); return false; }
+      setErrors(null);
+      return true;
+    },
+    async finish() {
+      await client.finish();
+    },
+    pickCell(cell) {
+      const cols = store.getState().layout?.cols ?? 1;
+      store.setState({ pickedCell: { x: cell % cols, y: Math.floor(cell / cols), seq: ++pickSeq } });
+    },
+    clearTimelineErrors: () => setErrors(null),
+    dispose() {
+      consoleCtl.dispose();
+      frameSub.unsubscribe();
+      otherSub.unsubscribe();
+      clearInterval(scoreTimer);
+      channel.close();
+      client.dispose();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The trainer's clock control (the only place the drill clock is run or
+ * paused): play / pause (Space), the speed from real time to 60x, and
+ * "finish drill" (runs to the end at once; asks for a second click).
+ */
+import { useEffect, useState } from 'react';
+import { useTrainer } from '../../app/drill/context.ts';
+import { useDrill } from '../../app/drill/store.ts';
+import { Icon } from '../Icon.tsx';
+import { useT } from './i18n/index.ts';
+
+export const DRILL_SPEEDS = [1, 2, 5, 10, 30, 60] as const;
+
+export function ClockControls() {
+  const t = useT();
+  const ctl = useTrainer();
+  const st = useDrill((s) => s.state);
+  const [confirming, setConfirming] = useState(false);
+  const playing = st?.playing ?? false;
+  const done = st?.done ?? false;
+  const ready = st !== null;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== ' ' || e.repeat) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.closest('input, textarea, select, button, [role="slider"], a') || el.isContentEditable)) return;
+      e.preventDefault();
+      const s = ctl.store.getState().state;
+      if (!s || s.done) return;
+      void (s.playing ? ctl.pause() : ctl.play());
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [ctl]);
+
+  return (
+    <div className="controls drill-controls" role="group" aria-label={t('controls.label')}>
+      <div className="control-group">
+        {playing ? (
+          <button type="button" className="btn primary" data-testid="drill-pause" onClick={() => void ctl.pause()} aria-keyshortcuts="Space">
+            <Icon name="pause" filled /> {t('controls.pause')}
+          </button>
+        ) : (
+          <button type="button" className="btn primary" data-testid="drill-play" disabled={!ready || done} onClick={() => void ctl.play()} aria-keyshortcuts="Space">
+            <Icon name="play" filled /> {t('controls.play')}
+          </button>
+        )}
+      </div>
+      <div className="control-group">
+        <span className="control-label" id="drill-speed-label">{t('controls.speed')}</span>
+        <div className="segmented" role="radiogroup" aria-labelledby="drill-speed-label">
+          {DRILL_SPEEDS.map((sp) => (
+            <button
+              key={sp}
+              type="button"
+              role="radio"
+              aria-checked={st?.speed === sp}
+              className={`seg ${st?.speed === sp ? 'active' : ''}`}
+              data-testid={`drill-speed-${sp}`}
+              data-value={sp}
+              disabled={!ready || done}
+              onClick={() => void ctl.setSpeed(sp)}
+            >
+              {sp === 1 ? t('controls.realTime') : `${sp}×`}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="control-group finish-group">
+        {confirming && !done ? (
+          <>
+            <span className="control-label">{t('controls.finishConfirm')}</span>
+            <button type="button" className="btn danger" data-testid="drill-finish-confirm" onClick={() => { setConfirming(false); void ctl.finish(); }}>
+              {t('controls.finishYes')}
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+          </>
+        ) : (
+          <button type="button" className="btn" data-testid="drill-finish" disabled={!ready || done} onClick={() => setConfirming(true)}>
+            {t('controls.finish')}
+          </button>
+        )}
+      </div>
+      <span className="keys-hint">{t('controls.keys')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The drill page (drill.html): the start page, the trainer's console, a
+ * trainee's console (or "waiting for the trainer"), or the after-action
+ * review, by the window's role and view.
+ */
+import { useDrill } from '../../app/drill/store.ts';
+import { DrillHeader } from './DrillHeader.tsx';
+import { DrillHome } from './DrillHome.tsx';
+import { TrainerConsole } from './TrainerConsole.tsx';
+import { TraineeConsole } from './TraineeConsole.tsx';
+import { WaitingForTrainer } from './WaitingForTrainer.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+
+function Body() {
+  const role = useDrill((s) => s.role);
+  const view = useDrill((s) => s.view);
+  const connected = useDrill((s) => s.connected);
+  const hasLayout = useDrill((s) => s.layout !== null);
+  const finished = useDrill((s) => s.record !== null);
+  if (role === 'home') return <DrillHome />;
+  if (role === 'review' || view === 'review') return <ReviewPanel />;
+  if (role === 'trainer') return <TrainerConsole />;
+  return (connected || finished) && hasLayout ? <TraineeConsole /> : <WaitingForTrainer />;
+}
+
+export function DrillApp() {
+  const role = useDrill((s) => s.role);
+  const view = useDrill((s) => s.view);
+  return (
+    <div className={`drill-app role-${role} view-${view}`} data-testid="drill-app" data-role={role} data-view={view}>
+      <DrillHeader />
+      <Body />
+    </div>
+  );
+}
