@@ -94,6 +94,17 @@ for (const k of [1, 10, 100]) {
 }
 console.log('');
 
+// (c') one simulated day of the driver scenarios ------------------------------------
+for (const name of ['peoples-square-surge.json', 'rainstorm-red-night.json']) {
+  const sc = load(name);
+  const runs = Array.from({ length: REPEATS }, () => time(() => runScenario(sc, { seed: sc.run.seed, days: 1 })));
+  const wall = median(runs.map((r) => r.s));
+  const r = runs[0].value;
+  const pax = r.stations.reduce((a, st) => a + st.passengers, 0);
+  console.log(`${name}: one simulated day (+${sc.run.warmupHours} h warm-up) in ${fmt(wall, 3)} s (median of ${REPEATS}): ${fmt(r.perf.events)} events, ${fmt(r.perf.events / wall)} events/s, ${fmt(r.kpis.casesArrived)} cases${pax > 0 ? `, ${fmt(pax)} individual passengers` : ''}`);
+}
+console.log('');
+
 // (d) replications per second through the pool ----------------------------------
 const baselineText = readFileSync(new URL('../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 const all = os.availableParallelism();

@@ -48,6 +48,7 @@ export function rainSeries(sc: Scenario, hours: number): Float64Array {
 export function warningLevels(rain: Float64Array): Uint8Array {
   const n = rain.length;
   const out = new Uint8Array(n);
+  if (!rain.some((x) => x > 0)) return out; // dry: nothing to warn of
   const windowSum = (from: number, len: number): number => {
     let s = 0;
     for (let i = Math.max(0, from); i < Math.min(n, from + len); i++) s += rain[i];
