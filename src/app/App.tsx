@@ -55,7 +55,7 @@ export function App() {
       </main>
       {view === 'live' && (
         <>
-          <aside className="side">
+          <aside className="side" id="view-panel-live">
             <KpiPanel />
             <DetailPanel />
             <Legend />

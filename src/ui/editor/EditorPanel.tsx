@@ -39,7 +39,7 @@ export function EditorPanel() {
   const otherBase = dirty && liveText !== '' && baseText !== liveText;
 
   return (
-    <section className="workspace editor" data-testid="editor" data-valid={String(valid)} data-dirty={String(dirty)} data-errors={nErrors} aria-labelledby="editor-title">
+    <section className="workspace editor" id="view-panel-editor" role="tabpanel" data-testid="editor" data-valid={String(valid)} data-dirty={String(dirty)} data-errors={nErrors} aria-labelledby="editor-title">
       <header className="workspace-head">
         <h2 id="editor-title" className="panel-title">{t('ed.title')}</h2>
         <code className="small">{draftId}</code>
