@@ -174,13 +174,28 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
       session?.finish();
       emit();
     },
-    /** The whole drill, with the trainee's score and the automatic-dispatch baseline's. */
+    /** The trainee's score so far (cheap: no baseline run). */
+    score(): DrillScore | null {
+      return session ? session.score() : null;
+    },
+    /**
+     * The whole drill, with the trainee's score and the automatic-dispatch
+     * baseline's. The drill carries the schedule that actually ran (timeline
+     * edits included); the baseline runs that schedule and the injects fired
+     * live, at the same times, with automatic dispatch.
+     */
     record(): DrillRecord | null {
       if (!session || !scenario || !drill) return null;
-      const base = new DrillSession(drill, scenario, { manual: false });
+      const ran: Drill = { ...drill, injects: session.schedule() };
+      const base = new DrillSession(ran, scenario, { manual: false });
+      for (const a of session.actions) {
+        if (a.kind !== 'inject') continue;
+        base.advanceTo(a.tS);
+        base.act(a);
+      }
       base.advanceTo(session.now);
       return {
-        app: 'allweather', kind: 'drill-record', drill, scenario, scenarioHash: scenarioHash(scenario), seed: drill.seed,
+        app: 'allweather', kind: 'drill-record', drill: ran, scenario, scenarioHash: scenarioHash(scenario), seed: drill.seed,
         actions: session.actions.slice(), score: session.score(), baseline: base.score(), timeline: session.timeline.slice(),
       };
     },

@@ -130,6 +130,11 @@ export class DrillSession {
     this.sim.runUntil(end);
   }
 
+  /** The schedule as it stands: injects fired from the file and those still to come (after any edits). */
+  schedule(): Inject[] {
+    return this.injects.slice();
+  }
+
   /** Injects not fired yet (the trainer's timeline, editable while paused). */
   pendingInjects(): Inject[] {
     return this.injects.slice(this.injectIdx);
@@ -254,7 +259,8 @@ export class DrillSession {
           const d = sim.city.cellDistance(sim.staffCell(s), sim.cCell[c]);
           if (d < bestD) { bestD = d; best = s; }
         }
-        if (best < 0 || t.crew !== 1) return { zh: '全市暂无可支援的空闲人员', en: 'nobody in the city is free to help' };
+        if (t.crew !== 1) return { zh: `跨区支援只派单人；此案件需要 ${t.crew} 人，请直接指派`, en: `mutual aid sends one member; this case needs a crew of ${t.crew}: assign it directly` };
+        if (best < 0) return { zh: '全市暂无可支援的空闲人员', en: 'nobody in the city is free to help' };
         sim.inbox.delete(a.caseId);
         sim.assign(best, c);
         return null;

@@ -3,7 +3,7 @@ import type { CaseScore } from '../../drill/scoring.ts';
 import { matchBaseline, verdictKey } from './scoreMetrics.ts';
 
 const cs = (caseId: number, type: string, filedS: number): CaseScore => ({
-  caseId, type, priority: 1, filedS, dispatchedS: null, onSceneS: null, responseS: null, responseDueS: filedS + 600, onTime: null, late: false, inversions: 0, by: 'none',
+  caseId, type, cell: 0, occurredS: filedS, priority: 1, filedS, dispatchedS: null, onSceneS: null, responseS: null, responseDueS: filedS + 600, onTime: null, late: false, inversions: 0, by: 'none',
 });
 
 describe('pairing the trainee\'s cases with the baseline\'s', () => {
