@@ -44,6 +44,9 @@ export class City {
   /** Station index or -1. */
   readonly station: Int16Array;
   readonly cellGrid: Int32Array;
+  /** Column and row of each cell (precomputed: distances are on the hot path). */
+  readonly cx: Int32Array;
+  readonly cy: Int32Array;
   readonly gridDistrict: Int16Array;
   readonly gridIds: string[];
   readonly districtIds: string[];
@@ -65,6 +68,8 @@ export class City {
     this.lowLying = new Uint8Array(n);
     this.station = new Int16Array(n).fill(-1);
     this.cellGrid = new Int32Array(n);
+    this.cx = Int32Array.from({ length: n }, (_, i) => i % c.cols);
+    this.cy = Int32Array.from({ length: n }, (_, i) => (i / c.cols) | 0);
     const popFactor = new Float32Array(n).fill(1);
 
     for (const z of c.zones) {
@@ -112,9 +117,8 @@ export class City {
   }
   /** Lattice (Manhattan) distance between two cells, in cells. */
   cellDistance(a: number, b: number): number {
-    const cols = this.cols;
-    const ax = a % cols, ay = (a / cols) | 0, bx = b % cols, by = (b / cols) | 0;
-    return (ax > bx ? ax - bx : bx - ax) + (ay > by ? ay - by : by - ay);
+    const dx = this.cx[a] - this.cx[b], dy = this.cy[a] - this.cy[b];
+    return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy);
   }
   /** The cell at the centre of grid g. */
   gridCentreCell(g: number): number {

@@ -139,7 +139,7 @@ export abstract class Dispatcher extends EngineState {
   /** A priority-1 case takes a member off a lower-priority single-crew case, if allowed. */
   private tryPreempt(c: number): boolean {
     const t = this.types[this.cType[c]];
-    if (!this.sc.dispatch.preemption || t.priority !== 1 || t.crew !== 1) return false;
+    if (!this.preemption || t.priority !== 1 || t.crew !== 1) return false;
     const cell = this.cCell[c];
     let best = -1, bestP = 1, bestD = Infinity;
     for (const list of this.scopeLists(c, t.skill)) {

@@ -208,7 +208,10 @@ export class EngineState {
   readonly queues: CaseQueues;
   readonly policy: number; // 0 gridBound, 1 nearest, 2 gridFirst
   readonly neighbourWaitS: number;
+  readonly preemption: boolean;
   readonly centre: { file: CompiledDist; dispatch: CompiledDist; verify: CompiledDist; close: CompiledDist };
+  /** Every centre delay is a fixed zero. */
+  readonly centreInstant: boolean;
   readonly patrolStream: Stream;
 
   // --- statistics ---
@@ -287,11 +290,13 @@ export class EngineState {
     const nClasses = order === 'fifo' ? 1 : order === 'priority' ? 4 : sc.eventTypes.length;
     this.policy = sc.dispatch.policy === 'gridBound' ? 0 : sc.dispatch.policy === 'nearest' ? 1 : 2;
     this.neighbourWaitS = sc.dispatch.neighbourWaitMin * 60;
+    this.preemption = sc.dispatch.preemption;
     // grid policies queue each case in its grid and in the global scope (for pooled teams)
     this.globalScope = this.policy === 1 ? 0 : this.city.nGrids;
     this.queues = new CaseQueues(this.globalScope + 1, this.skills.length, nClasses);
     const wf = sc.workflow;
     this.centre = { file: compileDist(wf.fileMin), dispatch: compileDist(wf.dispatchMin), verify: compileDist(wf.verifyMin), close: compileDist(wf.closeMin) };
+    this.centreInstant = [this.centre.file, this.centre.dispatch, this.centre.verify, this.centre.close].every((d) => d.kind === 0 && d.p1 === 0);
     this.patrolStream = this.streams.get(STREAM.patrol);
     this.cellLatentHead = new Int32Array(this.city.nCells).fill(-1);
 

@@ -14,12 +14,13 @@
  * nothing else, is what makes a run with the same seed repeat exactly.
  *
  * The arrays grow by doubling; entries are moved with a "hole" sift so each
- * level costs one move instead of a swap.
+ * level costs one move instead of a swap. Kind and entity share one Int32
+ * (entity x 16 + kind): kinds are below 16 and entity ids below 2^27.
  */
 export class EventQueue {
   private t: Float64Array;
   private s: Float64Array;
-  private k: Uint8Array;
+  /** Entity id and kind packed: a * 16 + kind (kinds are below 16). */
   private a: Int32Array;
   private b: Int32Array;
   /** Number of pending events. */
@@ -33,7 +34,6 @@ export class EventQueue {
   constructor(capacity = 1024) {
     this.t = new Float64Array(capacity);
     this.s = new Float64Array(capacity);
-    this.k = new Uint8Array(capacity);
     this.a = new Int32Array(capacity);
     this.b = new Int32Array(capacity);
   }
@@ -42,7 +42,6 @@ export class EventQueue {
     const n = this.t.length * 2;
     const t = new Float64Array(n); t.set(this.t); this.t = t;
     const s = new Float64Array(n); s.set(this.s); this.s = s;
-    const k = new Uint8Array(n); k.set(this.k); this.k = k;
     const a = new Int32Array(n); a.set(this.a); this.a = a;
     const b = new Int32Array(n); b.set(this.b); this.b = b;
   }
@@ -51,16 +50,17 @@ export class EventQueue {
   push(time: number, kind: number, a: number, b: number): void {
     if (this.size === this.t.length) this.grow();
     const seq = this.seq++;
-    const T = this.t, S = this.s, K = this.k, A = this.a, B = this.b;
+    const T = this.t, S = this.s, A = this.a, B = this.b;
+    const ka = a * 16 + kind;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = T[p];
       if (pt < time || (pt === time && S[p] < seq)) break;
-      T[i] = pt; S[i] = S[p]; K[i] = K[p]; A[i] = A[p]; B[i] = B[p];
+      T[i] = pt; S[i] = S[p]; A[i] = A[p]; B[i] = B[p];
       i = p;
     }
-    T[i] = time; S[i] = seq; K[i] = kind; A[i] = a; B[i] = b;
+    T[i] = time; S[i] = seq; A[i] = ka; B[i] = b;
   }
 
   /** Time of the next event (Infinity when empty). */
@@ -70,12 +70,13 @@ export class EventQueue {
 
   /** Remove the next event; returns its kind and leaves time/ea/eb set. Call only when size > 0. */
   pop(): number {
-    const T = this.t, S = this.s, K = this.k, A = this.a, B = this.b;
-    const kind = K[0];
-    this.time = T[0]; this.ea = A[0]; this.eb = B[0];
+    const T = this.t, S = this.s, A = this.a, B = this.b;
+    const ka = A[0];
+    const kind = ka & 15;
+    this.time = T[0]; this.ea = ka >> 4; this.eb = B[0];
     const n = --this.size;
     if (n > 0) {
-      const lt = T[n], ls = S[n], lk = K[n], la = A[n], lb = B[n];
+      const lt = T[n], ls = S[n], la = A[n], lb = B[n];
       let i = 0;
       const half = n >> 1;
       while (i < half) {
@@ -84,10 +85,10 @@ export class EventQueue {
         if (r < n && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
         const ct = T[c];
         if (lt < ct || (lt === ct && ls < S[c])) break;
-        T[i] = ct; S[i] = S[c]; K[i] = K[c]; A[i] = A[c]; B[i] = B[c];
+        T[i] = ct; S[i] = S[c]; A[i] = A[c]; B[i] = B[c];
         i = c;
       }
-      T[i] = lt; S[i] = ls; K[i] = lk; A[i] = la; B[i] = lb;
+      T[i] = lt; S[i] = ls; A[i] = la; B[i] = lb;
     }
     return kind;
   }

@@ -87,10 +87,15 @@ export class Simulation extends Dispatcher {
     this.cChannel[c] = ch;
     this.cRemainS[c] = sample(t.handling, s);
     const ctr = this.centre;
-    this.cFileD[c] = sample(ctr.file, s);
-    this.cDispatchD[c] = sample(ctr.dispatch, s);
-    this.cVerifyD[c] = sample(ctr.verify, s);
-    this.cCloseD[c] = sample(ctr.close, s);
+    if (this.centreInstant) {
+      // no command-centre delays (fixed zeros draw nothing either way)
+      this.cFileD[c] = 0; this.cDispatchD[c] = 0; this.cVerifyD[c] = 0; this.cCloseD[c] = 0;
+    } else {
+      this.cFileD[c] = sample(ctr.file, s);
+      this.cDispatchD[c] = sample(ctr.dispatch, s);
+      this.cVerifyD[c] = sample(ctr.verify, s);
+      this.cCloseD[c] = sample(ctr.close, s);
+    }
     const counted = now >= this.warmupS ? 1 : 0;
     this.cCounted[c] = counted;
     if (counted) { t.arrived++; this.openCounted++; }

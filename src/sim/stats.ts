@@ -116,10 +116,17 @@ export class HourlyLevel {
   private readonly fromS: number;
   private readonly toS: number;
 
+  /** End of the hour holding lastS, and that hour's slot: the common case (no hour boundary crossed) needs no division. */
+  private hourEndS: number;
+  private slot: number;
+
   constructor(fromS: number, toS = Infinity) {
     this.fromS = fromS;
     this.toS = toS;
     this.lastS = fromS;
+    const h = Math.floor(fromS / HOUR_S);
+    this.hourEndS = (h + 1) * HOUR_S;
+    this.slot = h % 24;
   }
 
   /** Accumulate up to `nowS`, then change the level by `delta`. */
@@ -134,19 +141,24 @@ export class HourlyLevel {
     let t = this.lastS;
     if (nowS <= t) return;
     const lvl = this.level;
-    if (lvl !== 0) {
-      const byHour = this.byHour;
-      let hourIdx = Math.floor(t / HOUR_S);
-      let hourEnd = (hourIdx + 1) * HOUR_S;
-      while (hourEnd < nowS) {
-        byHour[hourIdx % 24] += lvl * (hourEnd - t);
-        t = hourEnd;
-        hourIdx++;
-        hourEnd += HOUR_S;
-      }
-      byHour[hourIdx % 24] += lvl * (nowS - t);
+    if (nowS <= this.hourEndS) {
+      if (lvl !== 0) this.byHour[this.slot] += lvl * (nowS - t);
+      this.lastS = nowS;
+      return;
     }
+    const byHour = this.byHour;
+    let hourIdx = Math.floor(t / HOUR_S);
+    let hourEnd = (hourIdx + 1) * HOUR_S;
+    while (hourEnd < nowS) {
+      if (lvl !== 0) byHour[hourIdx % 24] += lvl * (hourEnd - t);
+      t = hourEnd;
+      hourIdx++;
+      hourEnd += HOUR_S;
+    }
+    if (lvl !== 0) byHour[hourIdx % 24] += lvl * (nowS - t);
     this.lastS = nowS;
+    this.hourEndS = hourEnd;
+    this.slot = hourIdx % 24;
   }
 
   total(): number {
