@@ -2,7 +2,7 @@
  * `npm run bench`: speed figures for the README. Not a test: it measures and prints.
  *
  * (a) Engine vs the reference loop on validation-mmc.json, ~1,000,000 cases,
- *     alternating runs (ref, engine, ref, engine, ...), median of 3 each.
+ *     after a warm-up run of each, alternating runs (ref, engine, ref, engine, ...), median of 5 each.
  * (b) Events/s of the engine on baseline-weekday.json.
  * (c) Cost per event on baseline-weekday with every shift's staff x10 and x100:
  *     it should stay roughly flat (cost linear in events).
@@ -20,7 +20,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { runScenario } from '../src/sim/run.ts';
 import { erlangCWaitS, runReferenceMmc } from './reference-mmc.ts';
 
-const REPEATS = 3;
+const REPEATS = 5;
 const TARGET_CASES = 1_000_000;
 
 function load(name: string): Scenario {
@@ -61,6 +61,9 @@ console.log(`M/M/c (validation-mmc.json): λ=${fmt(et.ratePerDay)}/day, mean ser
 
 const ref: { rate: number; wait: number; cases: number }[] = [];
 const eng: { rate: number; wait: number | null; cases: number; events: number }[] = [];
+// warm both up (JIT) on a shorter run before measuring
+runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: 50 * 86_400, seed: 99 });
+runScenario(mmc, { seed: 99, days: 50 });
 for (let i = 0; i < REPEATS; i++) {
   const r = time(() => runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: days * 86_400, seed: seed + i }));
   ref.push({ rate: r.value.cases / r.s, wait: r.value.meanWaitS, cases: r.value.cases });
