@@ -6,6 +6,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { launch, openApp, SHOTS, type Watched } from './browser.ts';
@@ -89,6 +92,15 @@ describe('the browser twin', () => {
     expect(en).not.toMatch(/[\u4e00-\u9fff]{2,}/);
     await page.screenshot({ path: `${SHOTS}04-end-of-day-en.png` });
     await page.click('[data-testid="lang-zh"]');
+  });
+
+  it('an exported manifest opens back in the app: the same scenario at the same seed', async () => {
+    const { page } = app;
+    const dir = mkdtempSync(join(tmpdir(), 'aw-manifest-'));
+    execFileSync(process.execPath, ['bin/allweather.mjs', 'export', 'scenarios/baseline-weekday.json', '--seed', '5', '--format', 'json', '--out', dir], { cwd: root });
+    await page.setInputFiles('[data-testid="scenario-file"]', join(dir, 'manifest.json'));
+    await page.waitForSelector('[data-scenario="baseline-weekday"][data-seed="5"]');
+    expect(await page.locator('[data-testid="scenario-errors"]').count()).toBe(0);
   });
 
   it('an invalid scenario file shows its errors and the previous scenario keeps working', async () => {

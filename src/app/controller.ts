@@ -19,6 +19,7 @@ import {
 } from './store.ts';
 import { saveLang, saveScenario } from './persist.ts';
 import { builtinById } from './scenarios.ts';
+import { loadManifest } from '../export/manifest.ts';
 
 export const PUBLISH_MS = 250;
 export const STEP_S = 600;
@@ -74,6 +75,16 @@ export interface Controller {
   select(sel: Selection | null): void;
   dismissErrors(): void;
   dispose(): void;
+}
+
+/** A JSON object written by an export (it has a manifest), not a scenario. */
+function looksLikeManifest(text: string): boolean {
+  try {
+    const j = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<string, unknown>;
+    return typeof j === 'object' && j !== null && ('manifest' in j || ('scenarioHash' in j && 'scenarioFile' in j));
+  } catch {
+    return false;
+  }
 }
 
 function frameBytes(f: Frame): number {
@@ -208,6 +219,15 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       return loadText(b.text, { source: 'builtin', fileName: null, label: id }, seed);
     },
     loadFile(fileName, text) {
+      // an exported manifest (manifest.json, or a result.json carrying one) opens the scenario it ran, at its seed
+      if (looksLikeManifest(text)) {
+        const m = loadManifest(text);
+        if (!m.ok) {
+          store.setState({ errors: m.errors, errorsSource: fileName });
+          return Promise.resolve(false);
+        }
+        return loadText(m.scenarioText, { source: 'file', fileName, label: fileName }, m.manifest.seed);
+      }
       return loadText(text, { source: 'file', fileName, label: fileName });
     },
     loadText(text, source, label, seed) {
