@@ -136,5 +136,10 @@ describe('drill session', () => {
     const whatIf = DrillSession.replay(drill, scenario, live.actions, { scenarioOverride: bigger });
     expect(whatIf.caseRecords().length).toBeGreaterThan(0);
     expect(whatIf.score().n).toBeGreaterThan(0);
+    // the trainee's assignments name people by team, shift and place: with more drainage crew the same people are found
+    const assigns = (s: DrillSession) => s.actions.filter((a) => a.kind === 'assign').map((a) => (a.kind === 'assign' ? a.staffKeys!.join('+') : ''));
+    const kept = assigns(whatIf).filter((k) => assigns(live).includes(k));
+    expect(kept.length).toBeGreaterThan(0.5 * assigns(live).length);
+    expect(assigns(live).every((k) => !k.includes('?'))).toBe(true);
   });
 });

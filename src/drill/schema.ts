@@ -64,7 +64,8 @@ export type Drill = z.infer<typeof Drill>;
 
 /** What a trainee or trainer did, at a simulated time. */
 export const Action = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('assign'), tS: z.number(), caseId: z.number().int(), staff: z.array(z.number().int()).min(1) }),
+  /** `staffKeys` name the members by team, shift and place, so a replay under another staffing plan finds the same people. */
+  z.strictObject({ kind: z.literal('assign'), tS: z.number(), caseId: z.number().int(), staff: z.array(z.number().int()).min(1), staffKeys: z.array(z.string()).optional() }),
   z.strictObject({ kind: z.literal('reprioritise'), tS: z.number(), caseId: z.number().int(), priority: z.number().int().min(1).max(4) }),
   /** Hand the case to the neighbouring grids' automatic dispatch. */
   z.strictObject({ kind: z.literal('escalate'), tS: z.number(), caseId: z.number().int() }),

@@ -53,6 +53,34 @@ export class DrillSimulation extends Simulation {
     return c !== undefined && this.cState[c] === CS.QUEUED && this.cId[c] === caseId ? c : -1;
   }
 
+  /**
+   * A member's name that survives a change of staffing: team / shift (its
+   * place among the team's shifts) / home grid / ordinal in that grid for
+   * teams placed per grid, team / shift / ordinal otherwise.
+   */
+  memberKey(s: number): string {
+    const sh = this.roster.staffShift[s];
+    const def = this.roster.shifts[sh];
+    const team = this.sc.teams[def.team];
+    const shiftNo = this.roster.shifts.filter((x, i) => x.team === def.team && i < sh).length;
+    if (team.placement === 'perGrid') {
+      const g = this.sHome[s];
+      const j = def.members.filter((m) => this.sHome[m] === g && m < s).length;
+      return `${team.id}/${shiftNo}/${this.city.gridIds[g]}/${j}`;
+    }
+    return `${team.id}/${shiftNo}/${def.members.indexOf(s)}`;
+  }
+
+  /** The member a key names in this roster, or -1. */
+  memberByKey(key: string): number {
+    if (!this.keyIndex) {
+      this.keyIndex = new Map();
+      for (let s = 0; s < this.nStaff; s++) this.keyIndex.set(this.memberKey(s), s);
+    }
+    return this.keyIndex.get(key) ?? -1;
+  }
+  private keyIndex: Map<string, number> | null = null;
+
   /** Free, on-duty, dispatchable members holding `skill`. */
   isFreeFor(s: number, skill: number): boolean {
     const st = this.sState[s];
@@ -216,6 +244,7 @@ export class DrillSession {
    */
   act(action: Action): { ok: true } | { ok: false; zh: string; en: string } {
     const a = { ...action, tS: this.sim.now } as Action;
+    if (a.kind === 'assign') a.staffKeys = a.staff.map((s) => (s >= 0 && s < this.sim.nStaff ? this.sim.memberKey(s) : '?'));
     const err = this.apply(a);
     if (err) return { ok: false, ...err };
     this.actions.push(a);
@@ -294,7 +323,11 @@ export class DrillSession {
     for (const a of actions) {
       if (a.tS > until) break;
       s.advanceTo(a.tS);
-      const r = s.act(a);
+      // under another staffing plan, the same people by name (team, shift, place), not by roster index
+      const mapped: Action = opts.scenarioOverride && a.kind === 'assign' && a.staffKeys
+        ? { ...a, staff: a.staffKeys.map((k) => s.sim.memberByKey(k)) }
+        : a;
+      const r = s.act(mapped);
       if (!r.ok && !opts.scenarioOverride) throw new Error(`replay diverged at ${a.tS}: ${r.en}`);
     }
     s.advanceTo(until);

@@ -246,7 +246,7 @@ export const en: DrillDict = {
   'whatIf.doneNote': 'See the "What-if plan" column of the scores.',
   'whatIf.planLabel': 'What-if plan',
   'whatIf.noChange': 'no change',
-  'whatIf.note': 'The what-if replays the trainee\'s actions by member number; actions the other plan makes impossible (a member who does not exist or is busy) are skipped.',
+  'whatIf.note': 'The what-if replays the trainee\'s actions on the same people (named by team, shift and place, not roster number); actions the other plan makes impossible (that person is absent or busy) are skipped.',
 
   'export.label': 'Export',
   'export.json': 'Download record (JSON)',

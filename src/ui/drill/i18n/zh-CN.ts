@@ -247,7 +247,7 @@ export const zhCN = {
   'whatIf.doneNote': '结果见评分对比中的“假设方案”列。',
   'whatIf.planLabel': '假设方案',
   'whatIf.noChange': '无变化',
-  'whatIf.note': '假设推演按人员编号重放受训人员的操作；在另一种排班下无法执行的操作（人员不存在或忙碌）会被跳过。',
+  'whatIf.note': '假设重演按同一批人员（按队伍、班次与网格位置识别，而非名册序号）重放受训者的操作；在另一方案下无法执行的操作（该人员不存在或正忙）将被跳过。',
 
   'export.label': '导出',
   'export.json': '下载记录（JSON）',
