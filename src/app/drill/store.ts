@@ -13,32 +13,10 @@ import type { ScenarioError } from '../../scenario/messages.ts';
 import type { DrillScore } from '../../drill/scoring.ts';
 import type { Candidate, DrillRecord, DrillState } from '../../client/drillClient.ts';
 import type { DrillMeta } from '../../client/drillChannel.ts';
+import { createStore, type Store } from '../store.ts';
 
-export interface Store<T> {
-  getState(): T;
-  setState(patch: Partial<T> | ((s: T) => Partial<T>)): void;
-  subscribe(listener: () => void): () => void;
-}
-
-export function createStore<T extends object>(initial: T): Store<T> {
-  let state = initial;
-  const listeners = new Set<() => void>();
-  return {
-    getState: () => state,
-    setState(patch) {
-      const p = typeof patch === 'function' ? patch(state) : patch;
-      let changed = false;
-      for (const k in p) if (!Object.is(p[k], state[k])) { changed = true; break; }
-      if (!changed) return;
-      state = { ...state, ...p };
-      for (const l of [...listeners]) l();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+// the same framework-free store as the main app
+export { createStore, type Store };
 
 export function useStoreOf<T extends object, U>(store: Store<T>, selector: (s: T) => U): U {
   return useSyncExternalStore(store.subscribe, () => selector(store.getState()), () => selector(store.getState()));
