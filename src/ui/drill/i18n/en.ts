@@ -180,7 +180,7 @@ export const en: DrillDict = {
   'score.hiddenUntilEnd': 'The score shows when the drill is over.',
   'score.formula': 'Score = 100 × (0.5 × on-time share + 0.3 × (1 − late share) + 0.2 × priority share).',
   'score.baselineNote': 'Baseline: the same drill (same event stream and injects) with automatic dispatch everywhere.',
-  'score.baselineNoteEdited': 'Baseline: the drill file\'s injects with automatic dispatch everywhere; this drill\'s live injects and timeline edits are not in it.',
+  'score.baselineNoteEdited': 'Baseline: the drill as it ran (its schedule after the timeline edits, and the live injects at their times) with automatic dispatch everywhere.',
   'metric.score': 'Score',
   'metric.onTimeShare': 'On-time response',
   'metric.late': 'Late cases',

@@ -181,7 +181,7 @@ export const zhCN = {
   'score.hiddenUntilEnd': '评分在演练结束后显示。',
   'score.formula': '总分 = 100 ×（0.5 × 按时到场率 + 0.3 ×（1 − 超时案件占比）+ 0.2 × 优先级正确率）。',
   'score.baselineNote': '基准：同一演练（相同事件流与注入）全部由自动派遣处置。',
-  'score.baselineNoteEdited': '基准：按演练文件原定注入、全部由自动派遣处置；本次现场注入和时间线修改未计入基准。',
+  'score.baselineNoteEdited': '基准：按实际运行的演练（含时间线修改后的注入与现场注入，时间相同）全部由自动派遣处置。',
   'metric.score': '总分',
   'metric.onTimeShare': '按时到场率',
   'metric.late': '超时案件',
