@@ -46,6 +46,17 @@ describe('live service', () => {
     expect(t).toEqual(Array.from({ length: 86400 / 300 + 1 }, (_, i) => i * 300));
   });
 
+  it('leaves the coverage matrix out of frames when no verdict changed it', () => {
+    const { svc, frames } = harness();
+    svc.load(text, 1);
+    svc.step(8 * 3600);
+    expect(frames.at(-1)!.coverage.length).toBeGreaterThan(0);
+    svc.requestFrame(); // nothing happened since: no new verdicts
+    expect(frames.at(-1)!.coverage.length).toBe(0);
+    svc.step(3600);
+    expect(frames.at(-1)!.coverage.length).toBeGreaterThan(0);
+  });
+
   it('a bad scenario is refused with its errors and the current run is untouched', () => {
     const { svc, frames } = harness();
     svc.load(text, 3);

@@ -21,6 +21,8 @@ import type { LiveService, LoadResult, Speed } from './liveTypes.ts';
 
 const SLICE_MS = 12;
 const FRAME_MS = 30;
+/** The coverage matrix (the bulk of a big city's frame) is sent at most this often while playing. */
+const COVERAGE_MS = 250;
 /** Time-series samples every 5 simulated minutes. */
 const SAMPLE_S = 300;
 
@@ -44,6 +46,9 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
   let generation = 0; // bumps on every load/restart so stale slices stop
   let samples: number[] = [];
   let nextSampleS = 0;
+  /** Verdict count at the last frame sent (-1: send the coverage matrix next time). */
+  let sentDecisions = -1;
+  let coverageWall = -Infinity;
 
   /** Run to `t`, stopping at every sample time on the way to record the series. */
   const advance = (t: number) => {
@@ -60,7 +65,13 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
   const emit = () => {
     if (!sim || !onFrame) return;
     lastFrame = now();
-    const f = frameOf(sim);
+    const wall = now();
+    const sendCoverage = sim.decisions !== sentDecisions && (!playing || wall - coverageWall >= COVERAGE_MS);
+    const f = frameOf(sim, { coverage: sendCoverage });
+    if (sendCoverage) {
+      sentDecisions = sim.decisions;
+      coverageWall = wall;
+    }
     f.series = Float64Array.from(samples);
     samples = [];
     onFrame(f);
@@ -90,6 +101,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     sim = scenario ? new Simulation(scenario, seed) : null;
     samples = [];
     nextSampleS = 0;
+    sentDecisions = -1;
   };
 
   return {

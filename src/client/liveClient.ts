@@ -8,13 +8,13 @@
  */
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import { BehaviorSubject, Subject, animationFrameScheduler, type Observable } from 'rxjs';
-import { auditTime, shareReplay } from 'rxjs/operators';
+import { auditTime, map, shareReplay } from 'rxjs/operators';
 import type { LiveService, LoadResult, Speed, CityLayout, Frame } from '../analysis/liveTypes.ts';
 
 export interface LiveClient {
   /** Latest frame per animation frame. */
   frames$: Observable<Frame>;
-  /** Every frame as it arrives (for counting bytes, tests). */
+  /** Every frame as it arrives, as sent (the coverage matrix may be left out: for counting bytes, the time series). */
   rawFrames$: Observable<Frame>;
   layout$: BehaviorSubject<CityLayout | null>;
   load(text: string, seed?: number): Promise<LoadResult>;
@@ -27,13 +27,32 @@ export interface LiveClient {
   dispose(): void;
 }
 
+/**
+ * Frames leave out the coverage matrix when it has not changed; put the last
+ * one back so every subscriber sees a complete frame.
+ */
+export function coverageKeeper(): (f: Frame) => Frame {
+  let last: Frame | null = null;
+  return (f) => {
+    if (f.coverage.length === 0 && last) {
+      f.coverage = last.coverage;
+      f.coverageCases = last.coverageCases;
+    } else {
+      last = f;
+    }
+    return f;
+  };
+}
+
 export function createLiveClient(worker: Worker = new Worker(new URL('../../workers/live.worker.ts', import.meta.url), { type: 'module' })): LiveClient {
   const remote: Remote<LiveService> = wrap<LiveService>(worker);
   const raw = new Subject<Frame>();
   const layout$ = new BehaviorSubject<CityLayout | null>(null);
+  const withCoverage = coverageKeeper();
   void remote.subscribe(proxy((f: Frame) => raw.next(f)));
-  // replay the latest frame to late subscribers (the scene mounts after the frame sent on load)
-  const frames$ = raw.pipe(auditTime(0, animationFrameScheduler), shareReplay({ bufferSize: 1, refCount: true }));
+  // complete every frame (coverage kept from the last that carried it), keep the latest per animation frame,
+  // and replay it to late subscribers (the scene mounts after the frame sent on load)
+  const frames$ = raw.pipe(map(withCoverage), auditTime(0, animationFrameScheduler), shareReplay({ bufferSize: 1, refCount: true }));
   return {
     frames$,
     rawFrames$: raw.asObservable(),

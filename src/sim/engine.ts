@@ -148,6 +148,8 @@ export class EngineState {
   readonly cellLatentHead: Int32Array;
   caseCounter = 0;
   fileSeq = 0;
+  /** SLA verdicts recorded so far: the coverage matrix changes only when this does. */
+  decisions = 0;
 
   // --- staff (structure of arrays) ---
   readonly nStaff: number;

@@ -80,7 +80,10 @@ export interface Frame {
   nCases: number;
   /** Open cases per cell (backlog). */
   cellBacklog: Float32Array;
-  /** Coverage matrix so far: grid x 24 attainment (NaN where no decided cases), row-major by grid. */
+  /**
+   * Coverage matrix so far: grid x 24 attainment (NaN where no decided cases), row-major by grid.
+   * Empty (length 0) when unchanged since the previous frame: the client keeps the last one.
+   */
   coverage: Float32Array;
   /** Decided cases per grid x hour. */
   coverageCases: Float32Array;

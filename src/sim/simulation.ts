@@ -262,6 +262,7 @@ export class Simulation extends Dispatcher {
   private decide(c: number, met: boolean, closedS: number): void {
     const t = this.types[this.cType[c]];
     t.slaDecided++;
+    this.decisions++;
     const idx = this.city.cellGrid[this.cCell[c]] * 24 + (Math.floor(this.cOccur[c] / 3600) % 24);
     this.covCases[idx]++;
     if (met) { t.slaMet++; this.covMet[idx]++; }

@@ -94,7 +94,7 @@ export function seriesSample(sim: Simulation): [number, number, number] {
 }
 
 /** A frame at the simulation's current clock. When the run is at its horizon, the books are closed and the full result attached. */
-export function frameOf(sim: Simulation): Frame {
+export function frameOf(sim: Simulation, opts: { coverage?: boolean } = {}): Frame {
   const now = sim.now;
   const n = sim.nStaff;
   const cols = sim.city.cols;
@@ -143,9 +143,10 @@ export function frameOf(sim: Simulation): Frame {
       utilisation: r.utilisation, overtimeHours: r.overtimeHours,
     });
   }
-  const g = sim.city.nGrids;
+  // the matrix is the largest part of a frame on big cities: leave it out when the caller knows it has not changed
+  const g = opts.coverage === false && !done ? 0 : sim.city.nGrids;
   const coverage = new Float32Array(g * 24);
-  const coverageCases = Float32Array.from(sim.covCases);
+  const coverageCases = g > 0 ? Float32Array.from(sim.covCases) : new Float32Array(0);
   for (let i = 0; i < g * 24; i++) coverage[i] = sim.covCases[i] > 0 ? sim.covMet[i] / sim.covCases[i] : NaN;
   const hour = Math.min(sim.rain.length - 1, Math.floor(now / 3600));
   return {
