@@ -16,7 +16,6 @@ import type { City } from './city.ts';
 import type { EventType } from '../scenario/schema.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import type { Stream } from './rng.ts';
-import { dlog } from './detmath.ts';
 
 const HOUR_S = 3600;
 
@@ -43,7 +42,7 @@ export function hourlyRates(et: EventType, hours: number, startDayOfWeek: number
  * Infinity when the remaining integrated rate is spent before the horizon.
  */
 export function nextArrival(rates: Float64Array, t: number, s: Stream): number {
-  let e = -dlog(1 - s.uniform());
+  let e = s.stdExp();
   let h = Math.floor(t / HOUR_S);
   const n = rates.length;
   while (h < n) {

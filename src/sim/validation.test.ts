@@ -40,14 +40,21 @@ describe.each([
   });
 
   it("Little's law holds for the backlog: L = lambda * W", () => {
+    // In a finite window L and lambda*W differ by boundary terms: cases in the system at the start
+    // (in L, not in W) and at the end (all of W, part of L), about N(T)*W/T. They are tiny at rho <= 0.9
+    // but a queue excursion at rho = 0.95 leaves up to ~2% in one 20-day run; in expectation the two ends
+    // cancel (the queue is stationary), so over all replications the agreement is much closer.
+    const spanS = 20 * 86400;
+    let sumL = 0, sumLW = 0;
     for (const r of runs) {
-      const spanS = 20 * 86400;
       const lambdaHat = r.kpis.casesArrived / spanS;
       const l = r.kpis.meanBacklog;
       const w = r.kpis.meanResolutionS!;
-      // boundary terms (cases open at the start and end of the window) are O(L*W/T): far below 1%
-      expect(Math.abs(l - lambdaHat * w) / l).toBeLessThan(0.01);
+      expect(Math.abs(l - lambdaHat * w) / l).toBeLessThan(0.03);
+      sumL += l;
+      sumLW += lambdaHat * w;
     }
+    expect(Math.abs(sumL - sumLW) / sumL).toBeLessThan(0.005);
   });
 });
 
