@@ -145,6 +145,8 @@ export const EventType = z.strictObject({
   /** Occurrence to closed. */
   resolutionDeadlineMin: finitePos,
   rain: RainEffect.optional(),
+  /** This type's command-centre delays, where they differ from the scenario's `workflow` (a marshal's radio call is filed at once). */
+  centre: z.strictObject({ fileMin: Dist.optional(), dispatchMin: Dist.optional(), verifyMin: Dist.optional(), closeMin: Dist.optional() }).optional(),
   /** Raised by the metro driver when a station's security queue passes its threshold (no Poisson arrivals of its own needed). */
   crowdIncident: z.boolean().default(false),
 });

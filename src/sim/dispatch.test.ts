@@ -84,3 +84,16 @@ describe('spread placement', () => {
     for (const g of grids) expect(garbage.some((c) => c.grid === g && c.closedS >= 0)).toBe(true);
   });
 });
+
+describe('command-centre delays per event type', () => {
+  it('a type may override the scenario workflow (here: filed the moment it is known)', () => {
+    const input = toyDistrict();
+    input.eventTypes[1].centre = { fileMin: { dist: 'fixed', value: 0 } }; // manhole covers: filed at once
+    const r = runScenario(Scenario.parse(input), { seed: 4, log: true });
+    const filedDelay = (type: string) => r.log!.filter((c) => c.type === type && c.filedS >= 0).map((c) => c.filedS - c.discoveredS);
+    expect(filedDelay('manhole').length).toBeGreaterThan(5);
+    expect(filedDelay('manhole').every((d) => d === 0)).toBe(true);
+    // the others keep the scenario's 1-4 minute filing
+    expect(filedDelay('garbage').every((d) => d >= 60 && d <= 240)).toBe(true);
+  });
+});

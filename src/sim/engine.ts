@@ -66,6 +66,10 @@ export interface TypeRt {
   arrivals: Stream;
   attrs: Stream;
   handling: CompiledDist;
+  /** Command-centre delays for this type (the scenario's workflow unless the type overrides them). */
+  centre: Centre;
+  /** Every centre delay is a fixed zero: nothing to draw. */
+  centreInstant: boolean;
   /** Handling time grows by this share per mm/h of rain. */
   handlingRain: number;
   /** Probability of a citizen report by hour of day, or null (always). */
@@ -96,6 +100,9 @@ export function applyRain(rates: Float64Array, base: Float64Array, rain: { rateP
     rates[h] = rain ? Math.max(0, base[h] * (1 + rain.ratePerMm * r)) + rain.excessCasesPerMm * Math.max(0, r - drainage) : base[h];
   }
 }
+
+export interface Centre { file: CompiledDist; dispatch: CompiledDist; verify: CompiledDist; close: CompiledDist }
+const isInstant = (c: Centre): boolean => [c.file, c.dispatch, c.verify, c.close].every((d) => d.kind === 0 && d.p1 === 0);
 
 export class EngineState {
   readonly sc: Scenario;
@@ -211,9 +218,7 @@ export class EngineState {
   readonly policy: number; // 0 gridBound, 1 nearest, 2 gridFirst
   readonly neighbourWaitS: number;
   readonly preemption: boolean;
-  readonly centre: { file: CompiledDist; dispatch: CompiledDist; verify: CompiledDist; close: CompiledDist };
-  /** Every centre delay is a fixed zero. */
-  readonly centreInstant: boolean;
+  readonly centre: Centre;
   readonly patrolStream: Stream;
 
   // --- statistics ---
@@ -256,6 +261,16 @@ export class EngineState {
     this.skills = [...skillSet];
     if (this.skills.length > 30) throw new Error('at most 30 distinct skills / 技能种类最多 30 个');
 
+    // command centre: the scenario's delays, which an event type may override
+    const wf = sc.workflow;
+    this.centre = { file: compileDist(wf.fileMin), dispatch: compileDist(wf.dispatchMin), verify: compileDist(wf.verifyMin), close: compileDist(wf.closeMin) };
+    const centreOf = (o: Scenario['eventTypes'][number]['centre']): Centre => (o ? {
+      file: o.fileMin ? compileDist(o.fileMin) : this.centre.file,
+      dispatch: o.dispatchMin ? compileDist(o.dispatchMin) : this.centre.dispatch,
+      verify: o.verifyMin ? compileDist(o.verifyMin) : this.centre.verify,
+      close: o.closeMin ? compileDist(o.closeMin) : this.centre.close,
+    } : this.centre);
+
     // event types
     const order = sc.dispatch.order;
     const meanHandling = sc.eventTypes.map((et) => compileDist(et.handlingMin).meanS);
@@ -276,6 +291,8 @@ export class EngineState {
         arrivals: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i),
         attrs: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i + 1),
         handling: compileDist(et.handlingMin),
+        centre: centreOf(et.centre),
+        centreInstant: isInstant(centreOf(et.centre)),
         handlingRain: et.rain?.handlingPerMm ?? 0,
         reportByHour: d.citizenReportByHour ?? null,
         citizenDelay: compileDist(d.citizenDelayMin),
@@ -296,9 +313,6 @@ export class EngineState {
     // grid policies queue each case in its grid and in the global scope (for pooled teams)
     this.globalScope = this.policy === 1 ? 0 : this.city.nGrids;
     this.queues = new CaseQueues(this.globalScope + 1, this.skills.length, nClasses);
-    const wf = sc.workflow;
-    this.centre = { file: compileDist(wf.fileMin), dispatch: compileDist(wf.dispatchMin), verify: compileDist(wf.verifyMin), close: compileDist(wf.closeMin) };
-    this.centreInstant = [this.centre.file, this.centre.dispatch, this.centre.verify, this.centre.close].every((d) => d.kind === 0 && d.p1 === 0);
     this.patrolStream = this.streams.get(STREAM.patrol);
     this.cellLatentHead = new Int32Array(this.city.nCells).fill(-1);
 

@@ -86,8 +86,8 @@ export class Simulation extends Dispatcher {
     if (ch === 1 && t.reportByHour && s.uniform() >= t.reportByHour[Math.floor(now / 3600) % 24]) ch = 0;
     this.cChannel[c] = ch;
     this.cRemainS[c] = sample(t.handling, s);
-    const ctr = this.centre;
-    if (this.centreInstant) {
+    const ctr = t.centre;
+    if (t.centreInstant) {
       // no command-centre delays (fixed zeros draw nothing either way)
       this.cFileD[c] = 0; this.cDispatchD[c] = 0; this.cVerifyD[c] = 0; this.cCloseD[c] = 0;
     } else {
