@@ -290,3 +290,14 @@ export function parseAssignment(text: string): [string, unknown] {
   }
   return [text.slice(0, eq).trim(), parseOverrideValue(text.slice(eq + 1))];
 }
+
+/** A base scenario given as JSON text (a BOM allowed) or as an object, as a raw object. */
+export function scenarioRaw(base: string | object): unknown {
+  if (typeof base !== 'string') return base;
+  const src = base.charCodeAt(0) === 0xfeff ? base.slice(1) : base;
+  try {
+    return JSON.parse(src);
+  } catch (e) {
+    throw new InvalidBaseScenarioError([{ path: '$', code: 'not_json', zh: '不是有效的 JSON', en: `not valid JSON: ${(e as Error).message}` }]);
+  }
+}

@@ -60,7 +60,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { aggregate, type Estimate } from './aggregate.ts';
 import { attainmentByHour } from './compare.ts';
 import { staffForServiceLevel } from './erlang.ts';
-import { applyOverridesParsed, InvalidBaseScenarioError, OverrideError, type Overrides } from './overrides.ts';
+import { applyOverridesParsed, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
 import { consecutiveSeeds, type Runner } from './runner.ts';
 
 export interface ShiftRef {
@@ -232,16 +232,6 @@ export function judge(results: readonly RunResult[], hours: readonly number[], c
   return { value: worst ?? { mean: null, lower: null, n: 0 }, feasible: feasible && worst !== null };
 }
 
-function toRaw(base: string | object): unknown {
-  if (typeof base !== 'string') return base;
-  const src = base.charCodeAt(0) === 0xfeff ? base.slice(1) : base;
-  try {
-    return JSON.parse(src);
-  } catch (e) {
-    throw new InvalidBaseScenarioError([{ path: '$', code: 'not_json', zh: '不是有效的 JSON', en: `not valid JSON: ${(e as Error).message}` }]);
-  }
-}
-
 /**
  * Erlang C per hour of the shift, from the logs of replications at some
  * staffing (arrivals and handling times do not depend on it), and on-duty
@@ -301,7 +291,7 @@ export async function findStaffing(runner: Runner, base: string | object, shifts
   const confidence = opts.confidence ?? 0.95;
   const criterion = opts.criterion ?? 'coverage';
   if (!(confidence > 0.5 && confidence < 1)) throw new RangeError(`confidence must be in (0.5, 1), got ${confidence}`);
-  const raw = toRaw(base);
+  const raw = scenarioRaw(base);
   const seeds = consecutiveSeeds(opts.seed, opts.replications);
   const overrides: Overrides = { ...(opts.baseOverrides ?? {}) };
   const { scenario: base0 } = applyOverridesParsed(raw, overrides);

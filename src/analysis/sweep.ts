@@ -20,7 +20,7 @@
  */
 import type { RunResult } from '../sim/result.ts';
 import { aggregate, type Estimate } from './aggregate.ts';
-import { applyOverrides, describeOverrides, InvalidBaseScenarioError, OverrideError, type Overrides } from './overrides.ts';
+import { applyOverrides, describeOverrides, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
 import { consecutiveSeeds, type Runner } from './runner.ts';
 
 export interface SweepParam {
@@ -76,16 +76,6 @@ export function sweepGrid(params: readonly SweepParam[]): Overrides[] {
   return combos;
 }
 
-function toRaw(base: string | object): unknown {
-  if (typeof base !== 'string') return base;
-  const src = base.charCodeAt(0) === 0xfeff ? base.slice(1) : base;
-  try {
-    return JSON.parse(src);
-  } catch (e) {
-    throw new InvalidBaseScenarioError([{ path: '$', code: 'not_json', zh: '不是有效的 JSON', en: `not valid JSON: ${(e as Error).message}` }]);
-  }
-}
-
 /** Pareto dominance on (coverage up, staff-hours down): p is at least as good on both and better on one. */
 function dominates(p: SweepPoint, q: SweepPoint): boolean {
   const pc = p.coverageIndex!.mean!, qc = q.coverageIndex!.mean!;
@@ -109,7 +99,7 @@ export function frontier<P extends SweepPoint>(points: readonly P[]): P[] {
 export async function sweep(runner: Runner, base: string | object, params: readonly SweepParam[], opts: SweepOptions): Promise<SweepResult> {
   if (params.length < 1 || params.length > 2) throw new RangeError('sweep: give one or two parameters');
   if (!Number.isInteger(opts.replications) || opts.replications < 1) throw new RangeError(`replications must be a positive integer, got ${opts.replications}`);
-  const raw = toRaw(base);
+  const raw = scenarioRaw(base);
   const seeds = consecutiveSeeds(opts.seed, opts.replications);
   const combos = sweepGrid(params);
   const empty = { coverageIndex: null, slaAttainment: null, staffHours: null, costCny: null, onFrontier: false };
