@@ -88,6 +88,19 @@ export function seedArg(value: string | undefined): number | undefined {
   return seed;
 }
 
+/**
+ * The flags every replicating command shares: --replications (at least
+ * `minReplications`, else `defaultReplications`), --seed, --days, --workers.
+ */
+export function runArgs(values: Record<string, unknown>, minReplications: number, defaultReplications: number) {
+  return {
+    replications: intArg('replications', values.replications as string | undefined, minReplications) ?? defaultReplications,
+    seedFlag: seedArg(values.seed as string | undefined),
+    days: positiveArg('days', values.days as string | undefined),
+    workers: intArg('workers', values.workers as string | undefined, 1),
+  };
+}
+
 export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, usage: string) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });

@@ -17,8 +17,7 @@ import { comparisonSummaryCsv } from '../export/summary.ts';
 import { tidyCsv } from '../export/tidy.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
 import {
-  UsageError, commandLine, fmt, intArg, loadScenario, overridesArg, parse, positiveArg, progress, readVersion, seedArg,
-  withPool, writeFiles, type CliIO,
+  UsageError, commandLine, fmt, loadScenario, overridesArg, parse, progress, readVersion, withPool, writeFiles, type CliIO, runArgs,
 } from './common.ts';
 import { KPI_LABELS, UNIT_SUFFIX, toDisplay } from './labels.ts';
 import { table } from './table.ts';
@@ -48,10 +47,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
   if (positionals.length === 1 && Object.keys(overrides).length === 0) {
     throw new UsageError(`compare 需要第二个场景文件或至少一个 --set / compare needs a second scenario file or at least one --set path=value\n\n${USAGE}`);
   }
-  const replications = intArg('replications', values.replications as string | undefined, 2) ?? 10;
-  const seedFlag = seedArg(values.seed as string | undefined);
-  const days = positiveArg('days', values.days as string | undefined);
-  const workers = intArg('workers', values.workers as string | undefined, 1);
+  const { replications, seedFlag, days, workers } = runArgs(values, 2, 10);
   const mode = values.independent ? 'independent' : 'crn';
 
   const a = loadScenario(positionals[0]);

@@ -21,8 +21,7 @@ import { EXPORT_FORMATS, exportBundle, resultJson, runSummaryCsv, type ExportFor
 import { createManifest, loadManifest, manifestHeader } from '../export/manifest.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import {
-  UsageError, commandLine, intArg, loadScenario, onePositional, overridesArg, parse, positiveArg, progress, readTextFile,
-  readVersion, seedArg, withPool, writeFiles, type CliIO,
+  UsageError, commandLine, intArg, loadScenario, onePositional, overridesArg, parse, progress, readTextFile, readVersion, withPool, writeFiles, type CliIO, runArgs,
 } from './common.ts';
 import { USAGE } from './usage.ts';
 
@@ -50,10 +49,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   }, USAGE);
   const path = onePositional('export', positionals, USAGE);
   const formats = formatsArg(values.format as string | undefined);
-  const replications = intArg('replications', values.replications as string | undefined, 1) ?? 1;
-  const seedFlag = seedArg(values.seed as string | undefined);
-  const daysFlag = positiveArg('days', values.days as string | undefined);
-  const workers = intArg('workers', values.workers as string | undefined, 1);
+  const { replications, seedFlag, days: daysFlag, workers } = runArgs(values, 1, 1);
   const overrides = overridesArg(values.set as string[] | undefined);
   const cases = values.cases === true;
 

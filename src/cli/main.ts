@@ -25,7 +25,7 @@ import { scenarioJsonSchema } from '../scenario/jsonSchema.ts';
 import { buildReport, casesCsv, summaryCsv, type Manifest } from './report.ts';
 import { formatReport } from './table.ts';
 import {
-  UsageError, intArg, isBadInput, loadScenario, onePositional as onePositionalWith, parse as parseWith, positiveArg, readVersion, seedArg, type CliIO,
+  UsageError, isBadInput, loadScenario, onePositional as onePositionalWith, parse as parseWith, readVersion, runArgs, type CliIO,
 } from './common.ts';
 import { USAGE } from './usage.ts';
 import { compareCommand } from './compareCmd.ts';
@@ -49,10 +49,7 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
     log: { type: 'boolean', default: false },
   });
   const path = onePositional('run', positionals);
-  const seedFlag = seedArg(values.seed as string | undefined);
-  const replications = intArg('replications', values.replications as string | undefined, 1) ?? 1;
-  const daysArg = positiveArg('days', values.days as string | undefined);
-  const workers = intArg('workers', values.workers as string | undefined, 1);
+  const { replications, seedFlag, days: daysArg, workers } = runArgs(values, 1, 1);
   const outDir = values.out as string | undefined;
   const log = values.log === true;
 

@@ -9,8 +9,7 @@
  */
 import { findStaffing, parseShiftRef, type StaffingCriterion, type StaffingPlan } from '../analysis/staffing.ts';
 import {
-  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, positiveArg, progress, readVersion,
-  seedArg, withPool, type CliIO,
+  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, type CliIO, runArgs,
 } from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
@@ -43,10 +42,7 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
   const maxStaff = intArg('max-staff', values['max-staff'] as string | undefined, 0);
   if (minStaff !== undefined && maxStaff !== undefined && maxStaff < minStaff) throw new UsageError('--max-staff 须不小于 --min-staff / --max-staff must be >= --min-staff');
   const baseOverrides = overridesArg(values.set as string[] | undefined);
-  const replications = intArg('replications', values.replications as string | undefined, 2) ?? 8;
-  const seedFlag = seedArg(values.seed as string | undefined);
-  const days = positiveArg('days', values.days as string | undefined);
-  const workers = intArg('workers', values.workers as string | undefined, 1);
+  const { replications, seedFlag, days, workers } = runArgs(values, 2, 8);
 
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;

@@ -9,8 +9,7 @@ import { parseOverrideValue } from '../analysis/overrides.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
 import { sweepCsv } from '../export/summary.ts';
 import {
-  UsageError, fmt, intArg, loadScenario, onePositional, overridesArg, parse, positiveArg, progress, readVersion, seedArg,
-  withPool, writeFiles, type CliIO,
+  UsageError, fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, writeFiles, type CliIO, runArgs,
 } from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
@@ -56,10 +55,7 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (params.length === 2 && params[0].path === params[1].path) throw new UsageError(`两个 --param 的路径相同 / both --param name the same path: ${params[0].path}`);
   const baseOverrides = overridesArg(values.set as string[] | undefined);
-  const replications = intArg('replications', values.replications as string | undefined, 1) ?? 5;
-  const seedFlag = seedArg(values.seed as string | undefined);
-  const days = positiveArg('days', values.days as string | undefined);
-  const workers = intArg('workers', values.workers as string | undefined, 1);
+  const { replications, seedFlag, days, workers } = runArgs(values, 1, 5);
 
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;

@@ -20,13 +20,14 @@
  * changed range, and nothing is uploaded when nothing changed.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { BoxGeometry, BufferAttribute, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import { cellGrids, cellHeights, type SceneMetrics } from './cityGeometry.ts';
 import { bakeShading } from './shading.ts';
 import type { FrameStore } from './frameStore.ts';
+import { instancePick } from './pick.ts';
 import {
   DELTA_FADE, DELTA_STOPS, EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, WATER_DIM_COLOR, LOW_LYING_COLOR, NO_DATA_COLOR, VIRIDIS,
   attainmentT, backlogT, deltaT, linear, lutInto, makeAttainmentLut, makeLut, paletteArray,
@@ -232,13 +233,7 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     }
   });
 
-  const onClick = onPick
-    ? (e: ThreeEvent<MouseEvent>) => {
-      if (e.delta > 4 || e.instanceId === undefined) return;
-      e.stopPropagation();
-      onPick(e.instanceId);
-    }
-    : undefined;
+  const onClick = instancePick(onPick);
 
   return <primitive object={mesh} onClick={onClick} />;
 }

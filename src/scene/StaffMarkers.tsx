@@ -9,12 +9,13 @@
  * scale: they are not drawn and cannot be clicked.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useFrame, type ThreeEvent } from '@react-three/fiber';
+import { useFrame } from '@react-three/fiber';
 import { ConeGeometry, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
 import type { SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
 import { STAFF_STATE_COLORS, paletteArray } from './palette.ts';
+import { instancePick } from './pick.ts';
 
 export interface StaffMarkersProps {
   layout: CityLayout;
@@ -87,13 +88,7 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
     mesh.boundingSphere = null; // stale: recomputed on the next raycast
   });
 
-  const onClick = onPick
-    ? (e: ThreeEvent<MouseEvent>) => {
-      if (e.delta > 4 || e.instanceId === undefined) return;
-      e.stopPropagation();
-      onPick(e.instanceId);
-    }
-    : undefined;
+  const onClick = instancePick(onPick);
 
   return <primitive object={mesh} onClick={onClick} />;
 }

@@ -8,13 +8,14 @@
  * is over it. The instance index is the station index.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useFrame, type ThreeEvent } from '@react-three/fiber';
+import { useFrame } from '@react-three/fiber';
 import { CylinderGeometry, DoubleSide, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
 import type { SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
 import { CROWD_STOPS, lutInto, makeLut } from './palette.ts';
 import { bakeShading } from './shading.ts';
+import { instancePick } from './pick.ts';
 
 export interface StationColumnsProps {
   layout: CityLayout;
@@ -96,13 +97,7 @@ export function StationColumns({ layout, metrics, store, threshold, onPick }: St
     meshes.columns.boundingSphere = null;
   });
 
-  const onClick = onPick
-    ? (e: ThreeEvent<MouseEvent>) => {
-      if (e.delta > 4 || e.instanceId === undefined) return;
-      e.stopPropagation();
-      onPick(e.instanceId);
-    }
-    : undefined;
+  const onClick = instancePick(onPick);
 
   return (
     <group>

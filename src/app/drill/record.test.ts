@@ -1,22 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createDrillService, type DrillFrame } from '../../analysis/drillService.ts';
 import { effectiveRecord, firedFromSchedule } from './record.ts';
 import { applyStaffDeltas, parseRecordFile } from './review.ts';
 import { renderReport } from '../../ui/drill/report.ts';
-
-const read = (p: string) => readFileSync(new URL(`../../../${p}`, import.meta.url), 'utf8');
-const drillText = read('scenarios/drills/red-night-drill.json');
-const scenarioText = read('scenarios/rainstorm-red-night.json');
-
-function harness() {
-  let clock = 0;
-  const queue: (() => void)[] = [];
-  const svc = createDrillService({ now: () => (clock += 1000), later: (fn) => void queue.push(fn) });
-  const frames: DrillFrame[] = [];
-  svc.subscribe((f) => frames.push(f));
-  return { svc, frames, tickN: (n: number) => { for (let i = 0; i < n && queue.length; i++) queue.shift()!(); } };
-}
+import { drillHarness as harness, drillText, scenarioText } from '../../analysis/testdata/drillHarness.ts';
 
 /** A drill as the consoles run it: timeline edits while paused, live injects, hand dispatches. */
 function runEditedDrill() {

@@ -1,0 +1,15 @@
+/**
+ * Click-to-pick on an instanced mesh: a click (not the end of a drag of more
+ * than 4 px) on instance i calls `onPick(i)`; nothing is attached when no
+ * one listens.
+ */
+import type { ThreeEvent } from '@react-three/fiber';
+
+export function instancePick(onPick?: (index: number) => void): ((e: ThreeEvent<MouseEvent>) => void) | undefined {
+  if (!onPick) return undefined;
+  return (e) => {
+    if (e.delta > 4 || e.instanceId === undefined) return;
+    e.stopPropagation();
+    onPick(e.instanceId);
+  };
+}
