@@ -36,6 +36,39 @@ describe('live service', () => {
     expect(frames.length).toBeGreaterThan(2);
   });
 
+  it('the open-cases KPI is the backlog the map and the chart show, at every frame and at the end', () => {
+    const { svc, frames, drain } = harness();
+    svc.load(text, 1);
+    svc.play('max');
+    drain();
+    const last = frames.at(-1)!;
+    expect(last.done).toBe(true);
+    // the chart's backlog sample at each simulated time (every 5 minutes)
+    const backlogAt = new Map<number, number>();
+    for (const f of frames) for (let i = 0; i < f.series.length; i += 3) backlogAt.set(f.series[i], f.series[i + 1]);
+    const seen: { tS: number; kpi: number; map: number; cells: number; chart: number | undefined }[] = [];
+    const want: typeof seen = [];
+    for (const f of frames) {
+      const cells = f.cellBacklog.reduce((a, b) => a + b, 0);
+      seen.push({ tS: f.tS, kpi: f.kpis.casesOpen, map: f.nCases, cells, chart: backlogAt.get(f.tS) });
+      want.push({ tS: f.tS, kpi: f.nCases, map: f.nCases, cells: f.nCases, chart: backlogAt.has(f.tS) ? f.nCases : undefined });
+    }
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen).toEqual(want);
+    // a weekday ends with cases in hand: the KPI says so, as the chart's last point does
+    expect(last.kpis.casesOpen).toBeGreaterThan(0);
+    expect(last.kpis.casesOpen).toBe(backlogAt.get(86400));
+    // a frame asked for after the end (pause, a late subscriber) shows the same day's end, not the state after the drain
+    svc.pause();
+    const again = frames.at(-1)!;
+    expect(again).not.toBe(last);
+    expect(again.done).toBe(true);
+    expect(again.kpis).toEqual(last.kpis);
+    expect(again.nCases).toBe(last.nCases);
+    expect(Array.from(again.cases)).toEqual(Array.from(last.cases));
+    expect(Array.from(again.staffXY)).toEqual(Array.from(last.staffXY));
+  });
+
   it('sends the time series every 5 simulated minutes, none lost between frames', () => {
     const { svc, frames, drain } = harness();
     svc.load(text, 2);

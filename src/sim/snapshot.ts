@@ -9,6 +9,12 @@
  * Running KPIs are read from the counters without closing the books, so a
  * snapshot never disturbs the run; once the run is finished they are the
  * final KPIs.
+ *
+ * At the horizon the books are closed, and closing them works the open
+ * cases on after the horizon (the drain) to learn their verdicts. What the
+ * page shows of the day's end (open cases, staff, queues, the open-cases
+ * KPI) is the state at the horizon, taken before the drain and kept for
+ * frames asked for later (a pause, a late subscriber).
  */
 import type { Simulation } from './simulation.ts';
 import type { Frame, LiveKpis, CityLayout } from './frame.ts';
@@ -93,8 +99,21 @@ export function seriesSample(sim: Simulation): [number, number, number] {
   return [sim.now, sim.used, decided > 0 ? met / decided : NaN];
 }
 
-/** A frame at the simulation's current clock. When the run is at its horizon, the books are closed and the full result attached. */
-export function frameOf(sim: Simulation, opts: { coverage?: boolean } = {}): Frame {
+/** What a frame shows of the city at one clock: staff, open cases, station queues and the running KPIs. */
+type View = Pick<Frame, 'kpis' | 'staffXY' | 'staffState' | 'cases' | 'nCases' | 'cellBacklog' | 'stationQueue'>;
+
+/** The view at the horizon of each finished simulation, taken before the drain. */
+const atHorizon = new WeakMap<Simulation, View>();
+
+/** Fresh copies (a frame's buffers are transferred away). */
+function copyView(v: View): View {
+  return {
+    kpis: { ...v.kpis }, staffXY: v.staffXY.slice(), staffState: v.staffState.slice(), cases: v.cases.slice(),
+    nCases: v.nCases, cellBacklog: v.cellBacklog.slice(), stationQueue: v.stationQueue.slice(),
+  };
+}
+
+function viewOf(sim: Simulation): View {
   const now = sim.now;
   const n = sim.nStaff;
   const cols = sim.city.cols;
@@ -131,9 +150,26 @@ export function frameOf(sim: Simulation, opts: { coverage?: boolean } = {}): Fra
     cellBacklog[cell]++;
     k++;
   }
-  const done = now >= sim.horizonS;
+  return {
+    kpis: liveKpis(sim),
+    staffXY,
+    staffState,
+    cases: k * 6 === cases.length ? cases : cases.slice(0, k * 6),
+    nCases: k,
+    cellBacklog,
+    stationQueue: Float32Array.from(sim.stations, (st) => st.queueLen),
+  };
+}
+
+/** A frame at the simulation's current clock. When the run is at its horizon, the books are closed and the full result attached. */
+export function frameOf(sim: Simulation, opts: { coverage?: boolean } = {}): Frame {
+  const done = sim.now >= sim.horizonS;
+  // the day's end is the state at the horizon: take it before buildResult's drain works the open cases on, and keep it
+  const kept = sim.finished ? atHorizon.get(sim) : undefined;
+  const view = kept ? copyView(kept) : viewOf(sim);
+  if (done && !sim.finished) atHorizon.set(sim, copyView(view));
   const result = done ? buildResult(sim, sim.seed) : undefined;
-  const kpis = liveKpis(sim);
+  const kpis = view.kpis;
   if (result) {
     // the end of the run: exactly the numbers a CLI run reports
     const r = result.kpis;
@@ -143,6 +179,7 @@ export function frameOf(sim: Simulation, opts: { coverage?: boolean } = {}): Fra
       utilisation: r.utilisation, overtimeHours: r.overtimeHours,
     });
   }
+  const now = sim.now;
   // the matrix is the largest part of a frame on big cities: leave it out when the caller knows it has not changed
   const g = opts.coverage === false && !done ? 0 : sim.city.nGrids;
   const coverage = new Float32Array(g * 24);
@@ -153,15 +190,9 @@ export function frameOf(sim: Simulation, opts: { coverage?: boolean } = {}): Fra
     tS: Math.min(now, sim.horizonS), // after the drain in finish() the clock has run on; the day ends at the horizon
     done,
     events: sim.events,
-    kpis,
-    staffXY,
-    staffState,
-    cases: k * 6 === cases.length ? cases : cases.slice(0, k * 6),
-    nCases: k,
-    cellBacklog,
+    ...view,
     coverage,
     coverageCases,
-    stationQueue: Float32Array.from(sim.stations, (st) => st.queueLen),
     rainMmPerH: sim.rain[hour] ?? 0,
     warning: sim.warning[hour] ?? 0,
     series: new Float64Array(0),
