@@ -42,6 +42,8 @@ const KPI_ORDER: Record<KpiName, true> = {
   p50WaitS: true,
   p90WaitS: true,
   p95WaitS: true,
+  meanQueueWaitS: true,
+  p90QueueWaitS: true,
   meanResponseS: true,
   p50ResponseS: true,
   p90ResponseS: true,
@@ -57,6 +59,7 @@ const KPI_ORDER: Record<KpiName, true> = {
   overtimeHours: true,
   meanBacklog: true,
   costCny: true,
+  casesOpenAfterDrain: true,
 };
 export const KPI_NAMES = Object.keys(KPI_ORDER) as KpiName[];
 

@@ -7,6 +7,7 @@
  * without running a simulation.
  */
 import type { Kpis, RunResult } from '../sim/result.ts';
+import type { RunDiagnosis } from '../sim/stages.ts';
 
 /** A deterministic number in [0, 1) from an integer (splitmix-style mixing). */
 function unit(seed: number, salt: number): number {
@@ -25,6 +26,8 @@ export function fakeKpis(seed: number, overrides: Partial<Kpis> = {}): Kpis {
     p50WaitS: 200 * u(3),
     p90WaitS: 600 * u(3),
     p95WaitS: 800 * u(3),
+    meanQueueWaitS: 250 * u(3),
+    p90QueueWaitS: 500 * u(3),
     meanResponseS: 600 + 300 * u(4),
     p50ResponseS: 500 + 300 * u(5),
     p90ResponseS: 1200 + 600 * u(6),
@@ -40,6 +43,7 @@ export function fakeKpis(seed: number, overrides: Partial<Kpis> = {}): Kpis {
     overtimeHours: 10 * u(13),
     meanBacklog: 20 * u(14),
     costCny: 28800,
+    casesOpenAfterDrain: 0,
     ...overrides,
   };
 }
@@ -61,10 +65,17 @@ export function fakeRun(seed: number, opts: { days?: number; log?: boolean; kpis
     backlogByHour: Array(24).fill(3),
     stations: [],
     weather: null,
+    diagnosis: fakeDiagnosis(),
     perf: { events: 10_000 + Math.floor(1000 * u(30)) * (opts.days ?? 1), wallS: 0 },
   };
   if (opts.log) {
-    result.log = [{ id: 0, type: 'litter', cell: 0, grid: 0, priority: 3, channel: 'citizen', occurredS: 10, discoveredS: 20, filedS: 30, dispatchedS: 40, onSceneS: 50, handledS: 60, verifiedS: 70, closedS: 80, slaMet: true }];
+    result.log = [{ id: 0, type: 'litter', cell: 0, grid: 0, gridCode: 'g0', priority: 3, channel: 'citizen', occurredS: 10, discoveredS: 20, filedS: 30, dispatchedS: 40, onSceneS: 50, handlingStartS: 50, handledS: 60, verifiedS: 70, closedS: 80, slaMet: true, discoveryS: 10, centreS: 40, queueS: 0, travelS: 10, handlingS: 10, responseCentreS: 10, responseQueueS: 0, responseTravelS: 10 }];
   }
   return result;
+}
+
+/** A diagnosis with no late cases (fake runs carry no case-level detail). */
+export function fakeDiagnosis(): RunDiagnosis {
+  const st = { meanS: null, meanResponseS: null, lateCases: 0 };
+  return { decided: 0, late: 0, stages: { discovery: st, centre: st, queue: st, travel: st, handling: st }, onTimeShareS: {}, groups: [] };
 }

@@ -12,10 +12,12 @@ export interface KpiLabel { zh: string; en: string; unit: DisplayUnit }
 export const KPI_LABELS: Record<KpiName, KpiLabel> = {
   casesArrived: { zh: '发生案件', en: 'Cases arrived', unit: 'count' },
   casesClosed: { zh: '结案数', en: 'Cases closed', unit: 'count' },
-  meanWaitS: { zh: '平均等待', en: 'Mean wait', unit: 'minutes' },
-  p50WaitS: { zh: '等待中位数', en: 'Wait P50', unit: 'minutes' },
-  p90WaitS: { zh: '等待 P90', en: 'Wait P90', unit: 'minutes' },
-  p95WaitS: { zh: '等待 P95', en: 'Wait P95', unit: 'minutes' },
+  meanWaitS: { zh: '平均等待开工', en: 'Mean wait to handling start', unit: 'minutes' },
+  p50WaitS: { zh: '等待开工中位数', en: 'Wait to handling P50', unit: 'minutes' },
+  p90WaitS: { zh: '等待开工 P90', en: 'Wait to handling P90', unit: 'minutes' },
+  p95WaitS: { zh: '等待开工 P95', en: 'Wait to handling P95', unit: 'minutes' },
+  meanQueueWaitS: { zh: '平均排队等待', en: 'Mean queue wait', unit: 'minutes' },
+  p90QueueWaitS: { zh: '排队等待 P90', en: 'Queue wait P90', unit: 'minutes' },
   meanResponseS: { zh: '平均响应', en: 'Mean response', unit: 'minutes' },
   p50ResponseS: { zh: '响应中位数', en: 'Median response', unit: 'minutes' },
   p90ResponseS: { zh: '响应 P90', en: 'Response P90', unit: 'minutes' },
@@ -31,6 +33,7 @@ export const KPI_LABELS: Record<KpiName, KpiLabel> = {
   overtimeHours: { zh: '加班工时', en: 'Overtime', unit: 'hours' },
   meanBacklog: { zh: '平均积压', en: 'Mean backlog', unit: 'count' },
   costCny: { zh: '人力成本', en: 'Staff cost', unit: 'cny' },
+  casesOpenAfterDrain: { zh: '补跑后仍未结案', en: 'Open after drain', unit: 'count' },
 };
 
 export const UNIT_SUFFIX: Record<DisplayUnit, string> = {

@@ -13,6 +13,8 @@ export const KPI_UNITS: Record<KpiName, string> = {
   p50WaitS: 's',
   p90WaitS: 's',
   p95WaitS: 's',
+  meanQueueWaitS: 's',
+  p90QueueWaitS: 's',
   meanResponseS: 's',
   p50ResponseS: 's',
   p90ResponseS: 's',
@@ -28,6 +30,7 @@ export const KPI_UNITS: Record<KpiName, string> = {
   overtimeHours: 'h',
   meanBacklog: 'cases',
   costCny: 'CNY',
+  casesOpenAfterDrain: 'cases',
 };
 
 /** Case-log fields (all but `id`), in log order, with their units ('' for labels and indices). */

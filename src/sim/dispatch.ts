@@ -23,6 +23,7 @@
  * lawn-mower route; the simulation discovers latent cases where they pass.
  */
 import { EngineState, EV, CS, SS } from './engine.ts';
+import { STAGE, STAGE_COUNT } from './stages.ts';
 
 export abstract class Dispatcher extends EngineState {
   private readonly candIds: number[] = [];
@@ -175,6 +176,9 @@ export abstract class Dispatcher extends EngineState {
       this.cCrewArrived[c] = 0;
       this.cCrew0[c] = s;
       if (this.cDispatched[c] < 0) this.cDispatched[c] = this.now + this.cDispatchD[c];
+      // the queue wait ends; the centre's dispatch delay, then travel
+      this.enterStage(c, STAGE.travel, this.now + this.cDispatchD[c]);
+      this.cStage[c * STAGE_COUNT + STAGE.centre] += this.cDispatchD[c];
     } else {
       let extra = this.crewExtra.get(c);
       if (!extra) this.crewExtra.set(c, (extra = []));
@@ -230,6 +234,7 @@ export abstract class Dispatcher extends EngineState {
     if (this.cState[c] === CS.HANDLING) this.cRemainS[c] = Math.max(0, this.cHandleEnd[c] - this.now);
     const crew = this.crewOf(c);
     this.crewExtra.delete(c);
+    this.enterStage(c, STAGE.queue);
     this.cToken[c]++;
     this.cState[c] = CS.QUEUED;
     this.cCrewArrived[c] = 0;

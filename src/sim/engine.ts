@@ -32,6 +32,7 @@ import { CaseQueues, QUEUED_STATE } from './queues.ts';
 import type { CaseRecord } from './result.ts';
 import { rainSeries, warningLevels } from './weather.ts';
 import { StationRt, stationRates } from './metro.ts';
+import { STAGE, STAGE_COUNT, StageBook } from './stages.ts';
 
 export const DAY_S = 86_400;
 
@@ -89,6 +90,8 @@ export interface TypeRt {
   slaMet: number;
   slaDecided: number;
   wait: Tally;
+  /** Time in the queue stage (every wait for a free member, after preemption too). */
+  queueWait: Tally;
   response: Tally;
   resolution: Tally;
 }
@@ -150,6 +153,13 @@ export class EngineState {
   cDispatchD = new Float64Array(0);
   cVerifyD = new Float64Array(0);
   cCloseD = new Float64Array(0);
+  // --- stage accounting (see stages.ts): the stage a case is in since cPhaseFrom, and seconds spent in each ---
+  cPhase = new Uint8Array(0);
+  cPhaseFrom = new Float64Array(0);
+  /** Seconds in each stage so far, STAGE_COUNT per case (index c * STAGE_COUNT + stage). */
+  cStage = new Float64Array(0);
+  /** The response's split (filed → first on scene): centre, queue, travel seconds, frozen at first on scene. */
+  cResp = new Float64Array(0);
   /** Extra crew members of cases needing more than one. */
   readonly crewExtra = new Map<number, number[]>();
   readonly cellLatentHead: Int32Array;
@@ -228,10 +238,15 @@ export class EngineState {
   readonly teamOvertimeS: Float64Array;
   readonly covCases: Float64Array;
   readonly covMet: Float64Array;
+  /** Stage times of decided cases and the late cases' records, for the diagnosis. */
+  readonly stages: StageBook;
+  /** Per event type, the team a never-served case would have waited for: the first team holding its skill (-1: none). */
+  readonly defaultTeam: Int16Array;
   /** All types' waits, responses and resolutions (merged from the per-type tallies; observations are recorded once). */
-  allTallies(): { wait: Tally; response: Tally; resolution: Tally } {
+  allTallies(): { wait: Tally; queueWait: Tally; response: Tally; resolution: Tally } {
     return {
       wait: Tally.merged(this.types.map((t) => t.wait)),
+      queueWait: Tally.merged(this.types.map((t) => t.queueWait)),
       response: Tally.merged(this.types.map((t) => t.response)),
       resolution: Tally.merged(this.types.map((t) => t.resolution)),
     };
@@ -303,7 +318,7 @@ export class EngineState {
         responseS: et.responseDeadlineMin * 60,
         resolutionS: et.resolutionDeadlineMin * 60,
         arrived: 0, closed: 0, slaMet: 0, slaDecided: 0,
-        wait: new Tally(), response: new Tally(), resolution: new Tally(),
+        wait: new Tally(), queueWait: new Tally(), response: new Tally(), resolution: new Tally(),
       };
     });
     const nClasses = order === 'fifo' ? 1 : order === 'priority' ? 4 : sc.eventTypes.length;
@@ -395,6 +410,8 @@ export class EngineState {
     this.teamOvertimeS = new Float64Array(sc.teams.length);
     this.covCases = new Float64Array(this.city.nGrids * 24);
     this.covMet = new Float64Array(this.city.nGrids * 24);
+    this.stages = new StageBook(sc.eventTypes.length);
+    this.defaultTeam = Int16Array.from(sc.eventTypes, (et) => sc.teams.findIndex((t) => t.role !== 'securityLanes' && t.skills.includes(et.skill)));
 
     // metro stations
     const paxRates = stationRates(sc, hours);
@@ -449,6 +466,9 @@ export class EngineState {
     this.cHandleStart = g(this.cHandleStart); this.cHandleEnd = g(this.cHandleEnd); this.cHandled = g(this.cHandled);
     this.cVerified = g(this.cVerified); this.cRemainS = g(this.cRemainS); this.cFileD = g(this.cFileD);
     this.cDispatchD = g(this.cDispatchD); this.cVerifyD = g(this.cVerifyD); this.cCloseD = g(this.cCloseD);
+    this.cPhase = g(this.cPhase); this.cPhaseFrom = g(this.cPhaseFrom);
+    const st = new Float64Array(cap * STAGE_COUNT); st.set(this.cStage); this.cStage = st;
+    const rp = new Float64Array(cap * 3); rp.set(this.cResp); this.cResp = rp;
     // thread the new slots onto the free list
     for (let i = cap - 1; i >= old; i--) {
       this.cLatNext[i] = this.nextFree;
@@ -472,6 +492,18 @@ export class EngineState {
     this.cLatNext[c] = this.nextFree;
     this.nextFree = c;
     this.used--;
+  }
+
+  /** Case c leaves its current stage now and enters `next` (from `from`, default now). */
+  enterStage(c: number, next: number, from = this.now): void {
+    const spent = this.now - this.cPhaseFrom[c];
+    const b = c * STAGE_COUNT;
+    const cur = this.cPhase[c];
+    if (spent >= 0) this.cStage[b + cur] += spent;
+    // left before a dispatch delay ran out (preempted or handed over): the unspent part was never spent
+    else if (cur === STAGE.travel) this.cStage[b + STAGE.centre] += spent;
+    this.cPhase[c] = next;
+    this.cPhaseFrom[c] = from;
   }
 
   /** Hour index of the horizon for time t (clamped). */

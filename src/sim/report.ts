@@ -16,6 +16,7 @@ import type { Simulation } from './simulation.ts';
 import type { RunResult, Kpis, TypeStats, TeamStats, CoverageMatrix, StationStats, WeatherStats } from './result.ts';
 import { hourExposure } from './stats.ts';
 import { WARNING_LEVELS } from './weather.ts';
+import { diagnoseBook } from './stages.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -84,6 +85,8 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
     p50WaitS: all.wait.quantile(0.5),
     p90WaitS: all.wait.quantile(0.9),
     p95WaitS: all.wait.quantile(0.95),
+    meanQueueWaitS: all.queueWait.mean(),
+    p90QueueWaitS: all.queueWait.quantile(0.9),
     meanResponseS: all.response.mean(),
     p50ResponseS: all.response.quantile(0.5),
     p90ResponseS: all.response.quantile(0.9),
@@ -99,6 +102,7 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
     overtimeHours: overtimeS / 3600,
     meanBacklog: spanS > 0 ? sim.backlog.total() / spanS : 0,
     costCny,
+    casesOpenAfterDrain: sim.openAfterDrain,
   };
 
   const days = spanS / 86400;
@@ -134,6 +138,10 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
     perf: { events: sim.events, wallS: 0 },
     stations,
     weather,
+    diagnosis: diagnoseBook(sim.stages, {
+      typeIds: sim.types.map((t) => t.id), teamIds: sim.sc.teams.map((t) => t.id),
+      responseS: sim.types.map((t) => t.responseS), resolutionS: sim.types.map((t) => t.resolutionS),
+    }),
   };
   if (sim.log) result.log = sim.log;
   return result;

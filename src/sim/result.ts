@@ -6,6 +6,7 @@
  * Times are in seconds, shares in 0..1. A figure that has no observations is
  * `null`, never NaN.
  */
+import type { RunDiagnosis } from './stages.ts';
 
 /** The KPIs every run reports; the CLI's `summary` aggregates these over replications. */
 export interface Kpis {
@@ -13,11 +14,14 @@ export interface Kpis {
   casesArrived: number;
   /** Of those, cases closed by the horizon. (Cases still open then are worked on after it only to learn their SLA verdict.) */
   casesClosed: number;
-  /** Mean time from filed to handling start, seconds (over every case that started, including those finished after the horizon). */
+  /** Mean time from filed to handling start, seconds: queue, dispatch delay and travel (so at least the mean response); over closed cases. */
   meanWaitS: number | null;
   p50WaitS: number | null;
   p90WaitS: number | null;
   p95WaitS: number | null;
+  /** Mean time in the queue stage: waiting for a free member with the skill (filed → assigned, and every wait after preemption or handover), seconds. */
+  meanQueueWaitS: number | null;
+  p90QueueWaitS: number | null;
   /** Mean time from filed to on scene, seconds. */
   meanResponseS: number | null;
   p50ResponseS: number | null;
@@ -41,6 +45,8 @@ export interface Kpis {
   meanBacklog: number;
   /** Staff cost in CNY (staff-hours x each team's hourly cost). */
   costCny: number;
+  /** Counted cases still open after the drain (a day past the horizon): not in the time KPIs; a miss once a deadline has passed, else no verdict. */
+  casesOpenAfterDrain: number;
 }
 
 export interface TypeStats {
@@ -81,7 +87,9 @@ export interface CaseRecord {
   id: number;
   type: string;
   cell: number;
+  /** Responsibility grid: index, and its code. */
   grid: number;
+  gridCode: string;
   priority: number;
   channel: 'patrol' | 'citizen' | 'sensor';
   occurredS: number;
@@ -89,10 +97,22 @@ export interface CaseRecord {
   filedS: number;
   dispatchedS: number;
   onSceneS: number;
+  /** The whole crew on scene (handling begins). */
+  handlingStartS: number;
   handledS: number;
   verifiedS: number;
   closedS: number;
   slaMet: boolean | null;
+  /** Stages of the resolution (occurred → closed, or → the verdict for a case open after the drain); they add up to it. See stages.ts. */
+  discoveryS: number;
+  centreS: number;
+  queueS: number;
+  travelS: number;
+  handlingS: number;
+  /** Stages of the response (filed → first on scene); they add up to it. */
+  responseCentreS: number;
+  responseQueueS: number;
+  responseTravelS: number;
 }
 
 /** A metro station's passengers, security waits and crowding, by hour of day. */
@@ -130,6 +150,8 @@ export interface RunResult {
   perf: { events: number; wallS: number };
   stations: StationStats[];
   weather: WeatherStats | null;
+  /** Where late cases' time went and what limited them (stages.ts). */
+  diagnosis: RunDiagnosis;
   /** Per-case log, only when asked for. */
   log?: CaseRecord[];
 }

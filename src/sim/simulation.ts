@@ -24,9 +24,12 @@ import { nextArrival } from './arrivals.ts';
 import type { CaseRecord } from './result.ts';
 import { type StationRt, stationNeighbourhood } from './metro.ts';
 import { warningLevels } from './weather.ts';
+import { STAGE, STAGE_COUNT } from './stages.ts';
 
 export class Simulation extends Dispatcher {
   finished = false;
+  /** Counted cases still open after the drain (finish()). */
+  openAfterDrain = 0;
   /** Teams taken off duty by an inject: their shifts do not bring them on. */
   readonly teamDisabled = new Uint8Array(this.sc.teams.length);
   /** When each shift's current (or last) on-duty period ends. */
@@ -106,6 +109,9 @@ export class Simulation extends Dispatcher {
     this.cDiscover[c] = -1; this.cFiled[c] = -1; this.cDispatched[c] = -1; this.cOnScene[c] = -1;
     this.cHandleStart[c] = -1; this.cHandleEnd[c] = -1; this.cHandled[c] = -1; this.cVerified[c] = -1;
     this.cLatNext[c] = -1; this.cLatPrev[c] = -1;
+    this.cPhase[c] = STAGE.discovery; this.cPhaseFrom[c] = now;
+    this.cStage.fill(0, c * STAGE_COUNT, (c + 1) * STAGE_COUNT);
+    this.cResp.fill(0, c * 3, c * 3 + 3);
 
     if (ch === 2) {
       this.discover(c);
@@ -139,6 +145,7 @@ export class Simulation extends Dispatcher {
     this.cState[c] = CS.DISCOVERED;
     this.cToken[c]++;
     this.cDiscover[c] = this.now;
+    this.enterStage(c, STAGE.centre);
     const d = this.cFileD[c];
     if (d > 0) this.q.push(this.now + d, EV.FILED, c, this.cToken[c]);
     else this.file(c);
@@ -147,6 +154,9 @@ export class Simulation extends Dispatcher {
   private file(c: number): void {
     this.cFiled[c] = this.now;
     this.cSeq[c] = this.fileSeq++;
+    this.enterStage(c, STAGE.queue);
+    // the response's centre share is what the centre adds from now on
+    this.cResp[c * 3] = -this.cStage[c * STAGE_COUNT + STAGE.centre];
     this.backlog.add(this.now, 1);
     this.cState[c] = CS.QUEUED;
     if (this.holdForManual(c)) return;
@@ -203,9 +213,13 @@ export class Simulation extends Dispatcher {
     this.sState[s] = SS.ON_SCENE;
     const c = this.sCase[s];
     // on scene: the first member there; handling starts when the whole crew is
-    if (this.cOnScene[c] < 0) this.cOnScene[c] = this.now;
+    if (this.cOnScene[c] < 0) {
+      this.cOnScene[c] = this.now;
+      this.freezeResponse(c);
+    }
     if (++this.cCrewArrived[c] < this.cCrewNeed[c]) return;
     if (this.cHandleStart[c] < 0) this.cHandleStart[c] = this.now;
+    this.enterStage(c, STAGE.handling);
     this.cState[c] = CS.HANDLING;
     const t = this.types[this.cType[c]];
     const end = this.now + this.cRemainS[c] * (1 + t.handlingRain * this.rain[this.hourOf(this.now)]);
@@ -213,8 +227,20 @@ export class Simulation extends Dispatcher {
     this.q.push(end, EV.HANDLED, c, this.cToken[c]);
   }
 
+  /** The response (filed → first on scene, or → now if never) split into centre, queue and travel, as of now. */
+  private freezeResponse(c: number): void {
+    const b = c * STAGE_COUNT;
+    const inPhase = this.now - this.cPhaseFrom[c];
+    const cur = this.cPhase[c];
+    const add = (k: number) => (cur === k && inPhase > 0 ? inPhase : 0);
+    this.cResp[c * 3] += this.cStage[b + STAGE.centre] + add(STAGE.centre) + (cur === STAGE.travel && inPhase < 0 ? inPhase : 0);
+    this.cResp[c * 3 + 1] = this.cStage[b + STAGE.queue] + add(STAGE.queue);
+    this.cResp[c * 3 + 2] = this.cStage[b + STAGE.travel] + add(STAGE.travel);
+  }
+
   private onHandled(c: number): void {
     this.cHandled[c] = this.now;
+    this.enterStage(c, STAGE.centre);
     this.cState[c] = CS.HANDLED;
     const c0 = this.cCrew0[c];
     const extra = this.cCrewNeed[c] > 1 ? this.crewExtra.get(c) : undefined;
@@ -242,6 +268,7 @@ export class Simulation extends Dispatcher {
     const now = this.now;
     this.backlog.add(now, -1);
     if (this.cCounted[c]) {
+      this.enterStage(c, STAGE.centre);
       this.openCounted--;
       const t = this.types[this.cType[c]];
       const filed = this.cFiled[c];
@@ -250,6 +277,7 @@ export class Simulation extends Dispatcher {
       const resol = now - this.cOccur[c];
       if (now <= this.horizonS) t.closed++; // closed within the run (the drain only settles verdicts)
       t.wait.add(wait);
+      t.queueWait.add(this.cStage[c * STAGE_COUNT + STAGE.queue]);
       t.response.add(resp);
       t.resolution.add(resol);
       const met = resp <= t.responseS && resol <= t.resolutionS;
@@ -263,20 +291,34 @@ export class Simulation extends Dispatcher {
     const t = this.types[this.cType[c]];
     t.slaDecided++;
     this.decisions++;
-    const idx = this.city.cellGrid[this.cCell[c]] * 24 + (Math.floor(this.cOccur[c] / 3600) % 24);
+    const grid = this.city.cellGrid[this.cCell[c]];
+    const hour = Math.floor(this.cOccur[c] / 3600) % 24;
+    const idx = grid * 24 + hour;
     this.covCases[idx]++;
     if (met) { t.slaMet++; this.covMet[idx]++; }
+    const end = closedS >= 0 ? closedS : this.now;
+    const filed = this.cFiled[c];
+    const respS = filed < 0 ? 0 : (this.cOnScene[c] >= 0 ? this.cOnScene[c] : end) - filed;
+    this.stages.add(t.index, met, this.cStage, c * STAGE_COUNT, this.cResp, c * 3, met ? null : {
+      team: this.cCrew0[c] >= 0 ? this.sTeam[this.cCrew0[c]] : this.defaultTeam[t.index],
+      grid, hour, respS, resolS: end - this.cOccur[c],
+    });
     if (this.log) this.log.push(this.record(c, met, closedS));
   }
 
   record(c: number, met: boolean | null, closedS: number): CaseRecord {
+    const b = c * STAGE_COUNT;
+    const grid = this.city.cellGrid[this.cCell[c]];
     return {
-      id: this.cId[c], type: this.types[this.cType[c]].id, cell: this.cCell[c], grid: this.city.cellGrid[this.cCell[c]],
+      id: this.cId[c], type: this.types[this.cType[c]].id, cell: this.cCell[c], grid, gridCode: this.city.gridIds[grid],
       priority: this.types[this.cType[c]].priority, channel: CHANNELS[this.cChannel[c]],
       occurredS: this.cOccur[c], discoveredS: this.cDiscover[c], filedS: this.cFiled[c], dispatchedS: this.cDispatched[c],
-      onSceneS: this.cOnScene[c], handledS: this.cHandled[c], verifiedS: this.cVerified[c],
+      onSceneS: this.cOnScene[c], handlingStartS: this.cHandleStart[c], handledS: this.cHandled[c], verifiedS: this.cVerified[c],
       closedS,
       slaMet: met,
+      discoveryS: this.cStage[b + STAGE.discovery], centreS: this.cStage[b + STAGE.centre], queueS: this.cStage[b + STAGE.queue],
+      travelS: this.cStage[b + STAGE.travel], handlingS: this.cStage[b + STAGE.handling],
+      responseCentreS: this.cResp[c * 3], responseQueueS: this.cResp[c * 3 + 1], responseTravelS: this.cResp[c * 3 + 2],
     };
   }
 
@@ -481,6 +523,10 @@ export class Simulation extends Dispatcher {
     // cases still open: late ones are misses, the rest have no verdict
     for (let c = 0; c < this.cap; c++) {
       if (this.cState[c] === CS.FREE || !this.cCounted[c]) continue;
+      this.openAfterDrain++;
+      // their stages run to the verdict (the response's, for a case nobody reached, too)
+      if (this.cOnScene[c] < 0 && this.cFiled[c] >= 0) this.freezeResponse(c);
+      this.enterStage(c, this.cPhase[c]);
       const t = this.types[this.cType[c]];
       const filed = this.cFiled[c];
       const lateResolution = verdictAt - this.cOccur[c] > t.resolutionS;

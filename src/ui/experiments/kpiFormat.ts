@@ -90,6 +90,8 @@ export const BETTER_HIGHER: Record<KpiName, boolean | null> = {
   p50WaitS: false,
   p90WaitS: false,
   p95WaitS: false,
+  meanQueueWaitS: false,
+  p90QueueWaitS: false,
   meanResponseS: false,
   p50ResponseS: false,
   p90ResponseS: false,
@@ -105,4 +107,5 @@ export const BETTER_HIGHER: Record<KpiName, boolean | null> = {
   overtimeHours: false,
   meanBacklog: false,
   costCny: false,
+  casesOpenAfterDrain: false,
 };
