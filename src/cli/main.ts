@@ -5,6 +5,7 @@
  *   allweather compare <a.json> [b.json] [--set path=value ...] [...]     (compareCmd.ts)
  *   allweather sweep <scenario.json> --param path=v1,v2,... [...]        (sweepCmd.ts)
  *   allweather staffing <scenario.json> --shift team.index [...]         (staffingCmd.ts)
+ *   allweather diagnose <scenario.json> [--replications R] [...]         (diagnoseCmd.ts)
  *   allweather export <scenario.json> [--format csv,json,arrow] [...]    (exportCmd.ts)
  *   allweather replay <manifest.json> [--json] [--out DIR]               (exportCmd.ts)
  *   allweather validate <scenario.json>
@@ -32,6 +33,7 @@ import { compareCommand } from './compareCmd.ts';
 import { sweepCommand } from './sweepCmd.ts';
 import { staffingCommand } from './staffingCmd.ts';
 import { exportCommand, replayCommand } from './exportCmd.ts';
+import { diagnoseCommand } from './diagnoseCmd.ts';
 
 export { UsageError, type CliIO } from './common.ts';
 
@@ -112,6 +114,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
       case 'compare': return await compareCommand(rest, io);
       case 'sweep': return await sweepCommand(rest, io);
       case 'staffing': return await staffingCommand(rest, io);
+      case 'diagnose': return await diagnoseCommand(rest, io);
       case 'export': return await exportCommand(rest, io);
       case 'replay': return await replayCommand(rest, io);
       case 'validate': return validateCommand(rest, io);

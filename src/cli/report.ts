@@ -98,9 +98,11 @@ export function summaryCsv(report: RunReport): string {
   }));
 }
 
+/** Case-log columns: the grid by its code (column `grid`), times, the verdict, then the stages (src/sim/stages.ts). */
 const CASE_FIELDS: (keyof CaseRecord)[] = [
-  'id', 'type', 'cell', 'grid', 'priority', 'channel', 'occurredS', 'discoveredS', 'filedS',
-  'dispatchedS', 'onSceneS', 'handledS', 'verifiedS', 'closedS', 'slaMet',
+  'id', 'type', 'cell', 'gridCode', 'priority', 'channel', 'occurredS', 'discoveredS', 'filedS',
+  'dispatchedS', 'onSceneS', 'handlingStartS', 'handledS', 'verifiedS', 'closedS', 'slaMet',
+  'discoveryS', 'centreS', 'queueS', 'travelS', 'handlingS', 'responseCentreS', 'responseQueueS', 'responseTravelS',
 ];
 
 /** Per-case log, one row per case, with its replication and seed. -1 times mean the step did not happen. */
@@ -110,5 +112,5 @@ export function casesCsv(results: readonly RunResult[]): string {
       for (const c of results[r].log ?? []) yield [r, results[r].seed, ...CASE_FIELDS.map((f) => c[f] as Cell)];
     }
   }
-  return toCsv(['replication', 'seed', ...CASE_FIELDS], rows());
+  return toCsv(['replication', 'seed', ...CASE_FIELDS.map((f) => (f === 'gridCode' ? 'grid' : f))], rows());
 }

@@ -12,10 +12,11 @@
  * | id | Int32 | case id within its replication |
  * | type | Dictionary<Int32, Utf8> | event-type id |
  * | cell | Int32 | unit cell index (row-major: y · cols + x) |
- * | grid | Int32 | responsibility-grid index (order of the coverage matrix) |
+ * | grid | Dictionary<Int32, Utf8> | responsibility-grid code (e.g. G03-05) |
  * | priority | Int8 | 1 most urgent … 4 |
  * | channel | Dictionary<Int32, Utf8> | patrol, citizen or sensor |
- * | occurredS … closedS | Float64, nullable | seconds from the run start; null where the step did not happen (-1 in the engine) |
+ * | occurredS … closedS | Float64, nullable | seconds from the run start (handlingStartS: the whole crew on scene); null where the step did not happen (-1 in the engine) |
+ * | discoveryS … handlingS, responseCentreS … responseTravelS | Float64 | stage seconds (src/sim/stages.ts): the five add up to the resolution, the three response ones to the response |
  * | slaMet | Bool, nullable | met both deadlines; null when undecided at the horizon |
  * | replication | Int32 | replication index r |
  * | seed | Int32 | its seed (seed + r); seeds must be below 2^31 |
@@ -27,20 +28,23 @@
 import { Bool, Dictionary, Float64, Int32, Int8, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import type { CaseRecord, RunResult } from '../sim/result.ts';
 
-const TIME_FIELDS = ['occurredS', 'discoveredS', 'filedS', 'dispatchedS', 'onSceneS', 'handledS', 'verifiedS', 'closedS'] as const;
+const TIME_FIELDS = ['occurredS', 'discoveredS', 'filedS', 'dispatchedS', 'onSceneS', 'handlingStartS', 'handledS', 'verifiedS', 'closedS'] as const;
+const STAGE_FIELDS = ['discoveryS', 'centreS', 'queueS', 'travelS', 'handlingS', 'responseCentreS', 'responseQueueS', 'responseTravelS'] as const;
 type TimeField = (typeof TIME_FIELDS)[number];
 
 /** A case as read back from Arrow: times null where the engine wrote -1. */
-export type ArrowCaseRow = Omit<CaseRecord, TimeField> & { [K in TimeField]: number | null } & { replication: number; seed: number };
+export type ArrowCaseRow = Omit<CaseRecord, TimeField | 'grid' | 'gridCode'> & { [K in TimeField]: number | null } & { grid: string; replication: number; seed: number };
 
-export const ARROW_COLUMNS = ['id', 'type', 'cell', 'grid', 'priority', 'channel', ...TIME_FIELDS, 'slaMet', 'replication', 'seed'] as const;
+export const ARROW_COLUMNS = ['id', 'type', 'cell', 'grid', 'priority', 'channel', ...TIME_FIELDS, 'slaMet', ...STAGE_FIELDS, 'replication', 'seed'] as const;
 
 const INT32_MIN = -0x80000000, INT32_MAX = 0x7fffffff;
 
 /** The case logs of replications (in order: replication r is results[r]) as an Arrow Table. */
 export function casesTable(results: readonly RunResult[]): Table {
   const n = results.reduce((s, r) => s + (r.log?.length ?? 0), 0);
-  const id = new Int32Array(n), cell = new Int32Array(n), grid = new Int32Array(n), priority = new Int8Array(n);
+  const id = new Int32Array(n), cell = new Int32Array(n), priority = new Int8Array(n);
+  const grid: string[] = new Array(n);
+  const stages: Record<(typeof STAGE_FIELDS)[number], Float64Array> = Object.fromEntries(STAGE_FIELDS.map((f) => [f, new Float64Array(n)])) as Record<(typeof STAGE_FIELDS)[number], Float64Array>;
   const replication = new Int32Array(n), seed = new Int32Array(n);
   const type: string[] = new Array(n), channel: string[] = new Array(n);
   const times: Record<TimeField, (number | null)[]> = Object.fromEntries(TIME_FIELDS.map((f) => [f, new Array(n)])) as Record<TimeField, (number | null)[]>;
@@ -51,7 +55,8 @@ export function casesTable(results: readonly RunResult[]): Table {
       throw new RangeError(`Arrow 导出要求种子小于 2^31 / Arrow export needs seeds below 2^31, got ${r.seed}`);
     }
     for (const c of r.log ?? []) {
-      id[i] = c.id; cell[i] = c.cell; grid[i] = c.grid; priority[i] = c.priority;
+      id[i] = c.id; cell[i] = c.cell; grid[i] = c.gridCode; priority[i] = c.priority;
+      for (const f of STAGE_FIELDS) stages[f][i] = c[f];
       type[i] = c.type; channel[i] = c.channel;
       for (const f of TIME_FIELDS) times[f][i] = c[f] < 0 ? null : c[f];
       slaMet[i] = c.slaMet;
@@ -66,11 +71,12 @@ export function casesTable(results: readonly RunResult[]): Table {
     id: vectorFromArray(id),
     type: vectorFromArray(type, dict(0)),
     cell: vectorFromArray(cell),
-    grid: vectorFromArray(grid),
+    grid: vectorFromArray(grid, dict(2)),
     priority: vectorFromArray(priority),
     channel: vectorFromArray(channel, dict(1)),
     ...Object.fromEntries(TIME_FIELDS.map((f) => [f, vectorFromArray(times[f], new Float64())])),
     slaMet: vectorFromArray(slaMet, new Bool()),
+    ...Object.fromEntries(STAGE_FIELDS.map((f) => [f, vectorFromArray(stages[f])])),
     replication: vectorFromArray(replication),
     seed: vectorFromArray(seed),
   });

@@ -14,6 +14,7 @@ import { exportBundle, resultJson } from './bundle.ts';
 import { createManifest, loadManifest, manifestJson, runId } from './manifest.ts';
 import { comparisonSummaryCsv, summaryCsv, SUMMARY_COLUMNS } from './summary.ts';
 import { tidyCsv } from './tidy.ts';
+import { CASE_FIELD_UNITS } from './units.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 const toyText = JSON.stringify(toyDistrict());
@@ -86,7 +87,10 @@ describe('tidy and summary CSV', () => {
     const withMissing: RunResult = { ...results[0], log: [{ ...results[0].log![0], id: 42, onSceneS: -1, slaMet: null }] };
     const rows = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'R', variant: 'v', results: [withMissing] }], { cases: true }), { header: true, skipEmptyLines: true }).data;
     const caseRows = rows.filter((r) => r.measure.startsWith('case.'));
-    expect(caseRows).toHaveLength(14);
+    // every case field but the id (the grid by its code), with its unit
+    expect(caseRows).toHaveLength(CASE_FIELD_UNITS.length);
+    expect(caseRows.find((r) => r.measure === 'case.gridCode')!.value).toBe(withMissing.log![0].gridCode);
+    expect(caseRows.find((r) => r.measure === 'case.queueS')).toMatchObject({ unit: 's' });
     expect(caseRows.every((r) => r.case_id === '42')).toBe(true);
     expect(caseRows.find((r) => r.measure === 'case.onSceneS')).toMatchObject({ value: '', unit: 's' });
     expect(caseRows.find((r) => r.measure === 'case.type')!.value).toBe('litter');
@@ -133,8 +137,10 @@ describe('Arrow case log', () => {
     results.forEach((r, rep) => {
       for (const c of r.log!) {
         const row = rows[i++];
-        const expected = { ...c, replication: rep, seed: r.seed } as Record<string, unknown>;
-        for (const f of ['occurredS', 'discoveredS', 'filedS', 'dispatchedS', 'onSceneS', 'handledS', 'verifiedS', 'closedS']) {
+        const { gridCode, ...rest } = c;
+        // the grid column carries the grid's code, not its index
+        const expected = { ...rest, grid: gridCode, replication: rep, seed: r.seed } as Record<string, unknown>;
+        for (const f of ['occurredS', 'discoveredS', 'filedS', 'dispatchedS', 'onSceneS', 'handlingStartS', 'handledS', 'verifiedS', 'closedS']) {
           if ((expected[f] as number) < 0) expected[f] = null;
         }
         expect(row).toEqual(expected);

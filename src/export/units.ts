@@ -33,11 +33,11 @@ export const KPI_UNITS: Record<KpiName, string> = {
   casesOpenAfterDrain: 'cases',
 };
 
-/** Case-log fields (all but `id`), in log order, with their units ('' for labels and indices). */
-export const CASE_FIELD_UNITS: [Exclude<keyof CaseRecord, 'id'>, string][] = [
+/** Case-log fields (all but `id`), in log order, with their units ('' for labels and indices); the grid by its code, not its index. */
+export const CASE_FIELD_UNITS: [Exclude<keyof CaseRecord, 'id' | 'grid'>, string][] = [
   ['type', ''],
   ['cell', ''],
-  ['grid', ''],
+  ['gridCode', ''],
   ['priority', ''],
   ['channel', ''],
   ['occurredS', 's'],
@@ -45,8 +45,17 @@ export const CASE_FIELD_UNITS: [Exclude<keyof CaseRecord, 'id'>, string][] = [
   ['filedS', 's'],
   ['dispatchedS', 's'],
   ['onSceneS', 's'],
+  ['handlingStartS', 's'],
   ['handledS', 's'],
   ['verifiedS', 's'],
   ['closedS', 's'],
   ['slaMet', ''],
+  ['discoveryS', 's'],
+  ['centreS', 's'],
+  ['queueS', 's'],
+  ['travelS', 's'],
+  ['handlingS', 's'],
+  ['responseCentreS', 's'],
+  ['responseQueueS', 's'],
+  ['responseTravelS', 's'],
 ];

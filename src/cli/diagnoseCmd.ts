@@ -1,0 +1,93 @@
+/**
+ * `allweather diagnose`: why cases are late — each late case's limiting
+ * stage (discovery, centre, queue, travel, handling), summed over
+ * replications into limits by event type and team, with the lever that acts
+ * on each (src/analysis/diagnose.ts, src/sim/stages.ts).
+ *
+ *   allweather diagnose <scenario.json> [--replications R] [--seed N] [--days D] [--set path=value ...] [--workers W] [--json]
+ */
+import { diagnose, hoursText, type Diagnosis } from '../analysis/diagnose.ts';
+import { applyOverridesToText } from '../analysis/overrides.ts';
+import { parseScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { STAGE_NAMES } from '../sim/stages.ts';
+import { consecutiveSeeds } from '../analysis/runner.ts';
+import { fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool, type CliIO } from './common.ts';
+import { table } from './table.ts';
+import { USAGE } from './usage.ts';
+
+export const STAGE_LABELS = {
+  discovery: { zh: '发现', en: 'discovery' },
+  centre: { zh: '指挥中心', en: 'centre' },
+  queue: { zh: '排队', en: 'queue' },
+  travel: { zh: '路途', en: 'travel' },
+  handling: { zh: '处置', en: 'handling' },
+} as const;
+
+export async function diagnoseCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    set: { type: 'string', multiple: true },
+    replications: { type: 'string' },
+    seed: { type: 'string' },
+    days: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  }, USAGE);
+  const path = onePositional('diagnose', positionals, USAGE);
+  const { replications, seedFlag, days, workers } = runArgs(values, 1, 4);
+  const overrides = overridesArg(values.set as string[] | undefined);
+  const loaded = loadScenario(path);
+  const text = Object.keys(overrides).length > 0 ? applyOverridesToText(loaded.text, overrides) : loaded.text;
+  const parsed = parseScenario(text);
+  if (!parsed.ok) throw new Error('variant failed to parse after validation');
+  const scenario = parsed.scenario;
+  const seed = seedFlag ?? scenario.run.seed;
+  const p = progress(io, '重复 replications');
+  let done = 0;
+  const results = await withPool(workers, replications, (run) =>
+    run(text, consecutiveSeeds(seed, replications), { days, onResult: () => p.update(++done, replications) }));
+  p.end();
+  const d = diagnose(scenario, results);
+  const report = {
+    scenario: scenario.id, version: readVersion(), seed, days: days ?? scenario.run.days, overrides, ...d,
+  };
+  io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatDiagnosis(scenario, d));
+  return 0;
+}
+
+/** The readable report: stage totals, then the limits with their levers. */
+export function formatDiagnosis(sc: Scenario, d: Diagnosis, maxRows = 12): string {
+  const min = (s: number | null) => (s === null ? '—' : fmt(s / 60, 1));
+  const out: string[] = [];
+  out.push(`覆盖短板 / What limits coverage — ${sc.name.zh} / ${sc.name.en}`);
+  out.push(`每次重复 per replication: 已判定 decided ${fmt(d.decided, 1)}，超时 late ${fmt(d.late, 1)}（${d.replications} 次重复 replications）`);
+  out.push('');
+  out.push(...table([
+    ['环节 stage', '平均用时 mean (min)', '其中响应 in response (min)', '限制的超时案件 late cases limited', '占比 share'],
+    ...STAGE_NAMES.map((n) => {
+      const s = d.stages[n];
+      return [`${STAGE_LABELS[n].zh} ${n}`, min(s.meanS), min(s.meanResponseS), fmt(s.lateCases, 1), `${fmt(s.share * 100, 1)}%`];
+    }),
+  ], [false, true, true, true, true]));
+  out.push('');
+  if (d.limits.length === 0) {
+    out.push('没有超时案件 / No late cases.');
+    return out.join('\n') + '\n';
+  }
+  const teamName = (id: string | null) => (id === null ? '—' : id);
+  out.push(...table([
+    ['#', '环节 stage', '事件类型 event type', '队伍 team', '超时/次 late/rep', '占比 share', '时段 hours', '网格 grids'],
+    ...d.limits.slice(0, maxRows).map((l, i) => [
+      String(i + 1), `${STAGE_LABELS[l.stage].zh} ${l.stage}`, l.eventType, teamName(l.team), fmt(l.lateCases, 1), `${fmt(l.share * 100, 1)}%`,
+      hoursText([...l.hours].sort((a, b) => a - b)), l.grids.slice(0, 4).join(' ') + (l.grids.length > 4 ? ` …(+${l.grids.length - 4})` : ''),
+    ]),
+  ], [true, false, false, false, true, true, false, false]));
+  if (d.limits.length > maxRows) out.push(`…另有 ${d.limits.length - maxRows} 行 / ${d.limits.length - maxRows} more rows (--json)`);
+  out.push('');
+  out.push('对策 / Levers:');
+  d.limits.slice(0, Math.min(5, d.limits.length)).forEach((l, i) => {
+    out.push(`${i + 1}. ${l.lever.zh}`);
+    out.push(`   ${l.lever.en}`);
+  });
+  return out.join('\n') + '\n';
+}
