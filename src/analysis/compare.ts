@@ -26,11 +26,20 @@
  * both variants observed it (a grid-hour with no decided case has no
  * attainment), and `n` says how many did.
  *
+ * Headcount. The runs say what each variant achieved; the scenarios say how
+ * many staff it rostered to get there. A grid-size change alters the
+ * headcount of every team placed per grid (their `staff` is per grid), so a
+ * comparison also carries A's and B's rostered headcount — staff on duty by
+ * hour, its peak and the staff-hours a day, read from the scenarios
+ * (headcount.ts) — and verdict.ts says in words when they differ. Use the
+ * `holdHeadcount` override to compare grid sizes at the same headcount.
+ *
  * `compareResults` is pure (the app can call it as results stream in);
  * `runComparison` runs both variants on any Runner.
  */
 import type { RunResult } from '../sim/result.ts';
 import { estimate, KPI_NAMES, type Estimate, type KpiName } from './aggregate.ts';
+import { headcountOfText, type Headcount } from './headcount.ts';
 import { consecutiveSeeds, type Runner } from './runner.ts';
 
 export type CompareMode = 'crn' | 'independent';
@@ -186,10 +195,20 @@ export function seedsFor(mode: CompareMode, seed: number, replications: number):
   return { a, b: mode === 'crn' ? a.slice() : a.map((s) => s + INDEPENDENT_SEED_OFFSET) };
 }
 
-/** Runs A and B (scenario texts) on the runner and compares them. Both variants' batches are queued at once. */
+/** A's and B's rostered headcount (from the scenario texts); null when either does not parse. */
+export function headcountsOf(aText: string, bText: string): { a: Headcount; b: Headcount } | null {
+  const a = headcountOfText(aText), b = headcountOfText(bText);
+  return a && b ? { a, b } : null;
+}
+
+/**
+ * Runs A and B (scenario texts) on the runner and compares them. Both
+ * variants' batches are queued at once. `headcount` is each variant's
+ * rostered headcount.
+ */
 export async function runComparison(
   runner: Runner, aText: string, bText: string, opts: CompareOptions,
-): Promise<{ comparison: Comparison; a: RunResult[]; b: RunResult[] }> {
+): Promise<{ comparison: Comparison; a: RunResult[]; b: RunResult[]; headcount: { a: Headcount; b: Headcount } | null }> {
   const mode = opts.mode ?? 'crn';
   if (!Number.isInteger(opts.replications) || opts.replications < 1) throw new RangeError(`replications must be a positive integer, got ${opts.replications}`);
   const seeds = seedsFor(mode, opts.seed, opts.replications);
@@ -198,5 +217,5 @@ export async function runComparison(
   const onResult = () => opts.onProgress?.(++done, total);
   const common = { days: opts.days, log: opts.log, onResult, signal: opts.signal };
   const [a, b] = await Promise.all([runner(aText, seeds.a, common), runner(bText, seeds.b, common)]);
-  return { comparison: compareResults(a, b, mode), a, b };
+  return { comparison: compareResults(a, b, mode), a, b, headcount: headcountsOf(aText, bText) };
 }

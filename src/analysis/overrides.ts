@@ -28,9 +28,22 @@
  *   the factor, rounded to the nearest integer.
  * - `nightStaff` (integer >= 0): the `staff` of every shift that is on duty
  *   at 02:00 (including shifts that cross midnight). For a `perGrid` team the
- *   number is per grid, as `staff` always is.
+ *   number is per grid, as `staff` always is. It is a level for the whole
+ *   night, not one team's shift: in baseline-weekday it sets the grid
+ *   workers' 00:00–08:00 shift (per grid: × 48 grids), the night patrol,
+ *   and the sanitation, enforcement and repair night shifts alike.
+ * - `holdHeadcount` (boolean): keep the headcount of the base scenario when
+ *   the grids change. Applied AFTER every other override of the variant,
+ *   wherever it stands among them. Each `perGrid` team's shift is held at
+ *   (staff per grid as the other overrides leave it) × (grids of the BASE
+ *   scenario) members and spread over the variant's grids: per grid when
+ *   that divides evenly, else by turning the team `spread` with that total
+ *   (so totals are kept exactly, never rounded). An explicit path override
+ *   of a shift's staff takes precedence: that number stands, per grid of the
+ *   variant. The rule, with examples, is in headcount.ts; `false` does
+ *   nothing.
  *
- * Overrides apply in the order given (object key order). The result is a new
+ * Overrides apply in the order given (object key order), `holdHeadcount` last. The result is a new
  * object (the input is never modified), validated again with the same schema
  * and cross-field checks as a file; a path that leads nowhere or a value the
  * scenario cannot take throws an `OverrideError` that names the override, in
@@ -40,6 +53,7 @@ import { formatErrors, formatPath, scenarioError, type ScenarioError } from '../
 import { migrate } from '../scenario/migrate.ts';
 import { parseScenarioObject } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { applyHoldPlan, holdHeadcountPlan, type TeamHold } from './headcount.ts';
 
 /** Path (or named convenience) → new value. */
 export type Overrides = Record<string, unknown>;
@@ -47,7 +61,14 @@ export type Overrides = Record<string, unknown>;
 /** The named conveniences, with what they do. */
 export const NAMED_OVERRIDES = {
   staffScale: { zh: '所有班次人数乘以该系数（四舍五入）', en: "multiply every shift's staff (rounded)" },
-  nightStaff: { zh: '覆盖 02:00 的班次人数', en: 'staff of every shift on duty at 02:00' },
+  nightStaff: {
+    zh: '所有队伍中 02:00 在岗的每个班次的人数（含跨午夜班次；按网格排班的队伍为每网格人数）',
+    en: 'staff of every shift of every team on duty at 02:00 (shifts across midnight included; per grid for per-grid teams)',
+  },
+  holdHeadcount: {
+    zh: '网格数变化时保持基准场景的在岗人数（按网格排班的队伍重新分配，最后应用）',
+    en: "keep the base scenario's headcount when the grids change (per-grid teams redistributed; applied last)",
+  },
 } as const;
 
 /** An override that does not apply: a path that leads nowhere, or a value the scenario rejects. */
@@ -214,8 +235,14 @@ export function applyOverrides(raw: unknown, overrides: Overrides): Json {
   return applyOverridesParsed(raw, overrides).raw;
 }
 
-/** Like `applyOverrides`, also returning the parsed variant (defaults filled). */
-export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw: Json; scenario: Scenario } {
+/** Whether concrete path `p` is `q` or lies above it. */
+const isPrefix = (p: readonly Key[], q: readonly Key[]) => p.length <= q.length && p.every((k, i) => k === q[i]);
+
+/**
+ * Like `applyOverrides`, also returning the parsed variant (defaults filled)
+ * and, with `holdHeadcount`, what it changed (empty otherwise).
+ */
+export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw: Json; scenario: Scenario; held: TeamHold[] } {
   const migrated = migrate(raw);
   if (!migrated.ok) throw new InvalidBaseScenarioError(migrated.errors);
   const base = parseScenarioObject(migrated.value);
@@ -223,12 +250,39 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
 
   const doc = structuredClone(migrated.value) as Json;
   const touchedBy: { override: string; paths: string[] }[] = [];
+  /** Concrete paths set by path overrides (not conveniences): what holdHeadcount leaves alone. */
+  const explicitPaths: Key[][] = [];
+  let hold: string | null = null;
   for (const [path, value] of Object.entries(overrides)) {
     const override = describeOverride(path, value);
     if (value === undefined) throw new OverrideError(override, [scenarioError([], 'override_value', '缺少取值', 'no value given')]);
+    if (path === 'holdHeadcount') {
+      if (typeof value !== 'boolean') {
+        throw new OverrideError(override, [scenarioError([path], 'override_value', '须为 true 或 false', `must be true or false, got ${JSON.stringify(value)}`)]);
+      }
+      if (value) hold = override;
+      continue;
+    }
     const named = path in NAMED_OVERRIDES || (!path.includes('.') && !TOP_LEVEL.has(path) && !(path in doc));
     const touched = named ? applyNamed(doc, path, value, override) : setAt(doc, override, path, value);
+    if (!named) explicitPaths.push(...touched);
     touchedBy.push({ override, paths: touched.map((k) => formatPath(k)) });
+  }
+
+  let held: TeamHold[] = [];
+  if (hold !== null) {
+    // Holding needs the variant's defaults (placement, stations); an invalid
+    // variant is left as it is, for the check below to report.
+    const mid = parseScenarioObject(doc);
+    if (mid.ok) {
+      const explicit = (t: number, s: number) => explicitPaths.some((k) => isPrefix(k, ['teams', t, 'shifts', s, 'staff']));
+      held = holdHeadcountPlan(base.scenario, mid.scenario, explicit);
+      applyHoldPlan(doc as { teams: unknown }, held);
+      touchedBy.push({
+        override: hold,
+        paths: held.flatMap((h) => [formatPath(['teams', h.team, 'placement']), ...h.staff.map((_, s) => formatPath(['teams', h.team, 'shifts', s, 'staff']))]),
+      });
+    }
   }
 
   const parsed = parseScenarioObject(doc);
@@ -241,7 +295,7 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
     }
     throw new OverrideError([...blamed].join(', '), parsed.errors);
   }
-  return { raw: doc, scenario: parsed.scenario };
+  return { raw: doc, scenario: parsed.scenario, held };
 }
 
 

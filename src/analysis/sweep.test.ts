@@ -7,7 +7,7 @@ import { frontier, sweep, sweepGrid, type SweepPoint } from './sweep.ts';
 
 function point(index: number, coverage: number | null, staffHours: number | null): SweepPoint {
   const e = (m: number | null) => (m === null ? null : { mean: m, ci95: null, n: 1 });
-  return { index, values: {}, overrides: {}, coverageIndex: e(coverage), slaAttainment: null, staffHours: e(staffHours), costCny: null, onFrontier: false };
+  return { index, values: {}, overrides: {}, coverageIndex: e(coverage), slaAttainment: null, staffHours: e(staffHours), costCny: null, headcount: null, onFrontier: false };
 }
 
 describe('sweepGrid', () => {

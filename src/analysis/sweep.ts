@@ -13,6 +13,12 @@
  * size that does not divide the city) is kept as a point with an `error`
  * and no estimates; a sweep where no combination is valid throws.
  *
+ * Each point also carries its rostered `headcount` (staff on duty by hour,
+ * peak, staff-hours a day; headcount.ts), read from its variant, not from
+ * the runs: a grid-size sweep with per-grid teams changes the headcount at
+ * every point, and the table must show that beside the coverage it buys.
+ * `holdHeadcount: true` among `baseOverrides` keeps it at the base's.
+ *
  * `frontier` picks the points worth paying for: those no other point beats
  * on both coverage and cost. Plotting coverage index against staff-hours,
  * the frontier is the upper-left edge — for each budget, the best coverage
@@ -20,7 +26,8 @@
  */
 import type { RunResult } from '../sim/result.ts';
 import { aggregate, type Estimate } from './aggregate.ts';
-import { applyOverrides, describeOverrides, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
+import { headcountOf, type Headcount } from './headcount.ts';
+import { applyOverridesParsed, describeOverrides, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
 import { consecutiveSeeds, type Runner } from './runner.ts';
 
 export interface SweepParam {
@@ -54,6 +61,8 @@ export interface SweepPoint {
   slaAttainment: Estimate | null;
   staffHours: Estimate | null;
   costCny: Estimate | null;
+  /** Rostered headcount of this point's variant; null when it could not be built. */
+  headcount: Headcount | null;
   /** On the coverage/staff-hours frontier. */
   onFrontier: boolean;
 }
@@ -61,6 +70,8 @@ export interface SweepPoint {
 export interface SweepResult {
   params: SweepParam[];
   seeds: number[];
+  /** Rostered headcount of the scenario as given (before any override). */
+  baseHeadcount: Headcount;
   points: SweepPoint[];
   /** Indices of the frontier points, cheapest first. */
   frontier: number[];
@@ -102,13 +113,15 @@ export async function sweep(runner: Runner, base: string | object, params: reado
   const raw = scenarioRaw(base);
   const seeds = consecutiveSeeds(opts.seed, opts.replications);
   const combos = sweepGrid(params);
-  const empty = { coverageIndex: null, slaAttainment: null, staffHours: null, costCny: null, onFrontier: false };
+  const empty = { coverageIndex: null, slaAttainment: null, staffHours: null, costCny: null, headcount: null, onFrontier: false };
+  const baseHeadcount = headcountOf(applyOverridesParsed(raw, {}).scenario); // throws on an invalid base
 
   // Build every variant first: bad paths fail before anything runs.
   const prepared = combos.map((values, index) => {
     const overrides = { ...(opts.baseOverrides ?? {}), ...values };
     try {
-      return { index, values, overrides, text: JSON.stringify(applyOverrides(raw, overrides)) };
+      const v = applyOverridesParsed(raw, overrides);
+      return { index, values, overrides, text: JSON.stringify(v.raw), headcount: headcountOf(v.scenario) };
     } catch (err) {
       if (err instanceof OverrideError && err.errors.some((e) => e.code === 'override_path' || e.code === 'override_syntax')) throw err;
       if (err instanceof OverrideError) return { index, values, overrides, error: err.message };
@@ -133,7 +146,8 @@ export async function sweep(runner: Runner, base: string | object, params: reado
       const s = aggregate(results).summary;
       point = {
         index: p.index, values: p.values, overrides: p.overrides,
-        coverageIndex: s.coverageIndex, slaAttainment: s.slaAttainment, staffHours: s.staffHours, costCny: s.costCny, onFrontier: false,
+        coverageIndex: s.coverageIndex, slaAttainment: s.slaAttainment, staffHours: s.staffHours, costCny: s.costCny,
+        headcount: p.headcount!, onFrontier: false,
       };
     }
     opts.onPoint?.(point, ++done, prepared.length);
@@ -141,5 +155,8 @@ export async function sweep(runner: Runner, base: string | object, params: reado
   }));
   const front = frontier(points);
   for (const p of front) p.onFrontier = true;
-  return { params: params.map((p) => ({ path: p.path, values: p.values.slice() })), seeds, points, frontier: front.map((p) => p.index) };
+  return {
+    params: params.map((p) => ({ path: p.path, values: p.values.slice() })), seeds, baseHeadcount,
+    points, frontier: front.map((p) => p.index),
+  };
 }

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { nightStaffHelp, nightStaffShifts, paramLabel } from './paramLabels.ts';
+
+const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
+const sc = (parseScenario(text) as { scenario: Scenario }).scenario;
+
+describe('paramLabel', () => {
+  it('names a shift by team and times, per grid where the team is placed per grid', () => {
+    expect(paramLabel('teams.grid-workers.shifts.0.staff', sc)).toEqual({
+      zh: '网格员 · 班次 08:00–16:00 人数（每网格）', en: 'Grid workers · shift 08:00–16:00 staff per grid',
+    });
+    expect(paramLabel('teams.4.shifts.2.staff', sc).en).toBe('Municipal repair · shift 22:00–06:00+1 staff');
+  });
+
+  it('names the fixed paths and the conveniences', () => {
+    expect(paramLabel('city.gridSize')).toEqual({ zh: '网格大小', en: 'Grid size' });
+    expect(paramLabel('nightStaff').en).toBe('Staff of shifts on duty at 02:00 (all teams)');
+    expect(paramLabel('teams.sanitation.shiftEnd', sc).zh).toBe('环卫保洁 · 交班规则');
+    expect(paramLabel('eventTypes.exposed-garbage.ratePerDay', sc).en).toBe('Exposed garbage · cases per day');
+  });
+
+  it('keeps a path it does not know, and works without a scenario', () => {
+    expect(paramLabel('weather.drainageMmPerH', sc)).toEqual({ zh: 'weather.drainageMmPerH', en: 'weather.drainageMmPerH' });
+    expect(paramLabel('teams.x.shifts.1.staff').en).toBe('x · shift 1 staff');
+  });
+});
+
+describe('nightStaff: what it changes', () => {
+  it('lists every shift of every team on duty at 02:00, the grid workers\' night shift among them', () => {
+    const shifts = nightStaffShifts(sc).map((s) => `${s.team}.${s.shift}`);
+    expect(shifts).toEqual(['grid-workers.2', 'night-patrol.0', 'sanitation.2', 'enforcement.2', 'municipal-repair.2']);
+    const help = nightStaffHelp(sc);
+    expect(help.en).toContain('Grid workers 00:00–08:00 (per grid)');
+    expect(help.zh).toContain('网格员 00:00–08:00（每网格）');
+  });
+});
