@@ -1,5 +1,6 @@
 /**
- * `npm run bench:browser`: the live twin under load, in Debian's Chromium.
+ * `npm run bench:browser`: the live twin under load, in headless Chromium
+ * (CHROMIUM_PATH, else Debian's, else the npm @sparticuz/chromium: e2e/chromiumPath.ts).
  *
  * Builds the app, serves it, opens the largest built-in scenario
  * (lianhu-grids: 1,615 grids, ~1,000 staff) and plays it at maximum speed,
@@ -16,6 +17,7 @@ import os from 'node:os';
 import { build, preview } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/browser.ts';
+import { resolveChromium } from '../e2e/chromiumPath.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PLAY_S = Number(process.env.BENCH_PLAY_S ?? 15);
@@ -53,11 +55,13 @@ declare global {
 async function main() {
   console.log('AllWeather browser benchmark');
   console.log(`date     ${new Date().toISOString()}`);
-  console.log(`cpu      ${os.cpus()[0]?.model ?? 'unknown'} (${os.availableParallelism()} threads), Chromium (SwiftShader WebGL)`);
+  console.log(`cpu      ${os.cpus()[0]?.model ?? 'unknown'} (${os.availableParallelism()} threads)`);
   await build({ root, logLevel: 'warn' });
   const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const url = server.resolvedUrls!.local[0];
   const browser = await launch();
+  const chosen = await resolveChromium();
+  console.log(`browser  Chromium ${browser.version()} (${chosen.source}: ${chosen.executablePath}), SwiftShader WebGL`);
   try {
     for (const scenario of ['lianhu-grids', 'baseline-weekday']) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

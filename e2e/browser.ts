@@ -1,22 +1,19 @@
 /**
- * Debian's Chromium driven by playwright-core (Playwright cannot download its
- * own browsers here). Headless WebGL2 runs on SwiftShader.
+ * Chromium driven by playwright-core (Playwright cannot download its own
+ * browsers here): CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the
+ * npm package @sparticuz/chromium (see chromiumPath.ts). Headless WebGL2
+ * runs on SwiftShader.
  */
 import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { resolveChromium } from './chromiumPath.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 export async function launch(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-      '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-    ],
-  });
+  const { executablePath, args, env } = await resolveChromium();
+  return chromium.launch({ executablePath, args, ...(env ? { env } : {}) });
 }
 
 export interface Watched {
