@@ -6,6 +6,7 @@
  *   allweather sweep <scenario.json> --param path=v1,v2,... [...]        (sweepCmd.ts)
  *   allweather staffing <scenario.json> --shift team.index [...]         (staffingCmd.ts)
  *   allweather diagnose <scenario.json> [--replications R] [...]         (diagnoseCmd.ts)
+ *   allweather optimise <scenario.json> [--criterion ...] [...]          (optimiseCmd.ts)
  *   allweather export <scenario.json> [--format csv,json,arrow] [...]    (exportCmd.ts)
  *   allweather replay <manifest.json> [--json] [--out DIR]               (exportCmd.ts)
  *   allweather validate <scenario.json>
@@ -34,6 +35,7 @@ import { sweepCommand } from './sweepCmd.ts';
 import { staffingCommand } from './staffingCmd.ts';
 import { exportCommand, replayCommand } from './exportCmd.ts';
 import { diagnoseCommand } from './diagnoseCmd.ts';
+import { optimiseCommand } from './optimiseCmd.ts';
 
 export { UsageError, type CliIO } from './common.ts';
 
@@ -115,6 +117,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
       case 'sweep': return await sweepCommand(rest, io);
       case 'staffing': return await staffingCommand(rest, io);
       case 'diagnose': return await diagnoseCommand(rest, io);
+      case 'optimise': case 'optimize': return await optimiseCommand(rest, io);
       case 'export': return await exportCommand(rest, io);
       case 'replay': return await replayCommand(rest, io);
       case 'validate': return validateCommand(rest, io);

@@ -7,14 +7,15 @@ export const USAGE = `全天候 AllWeather — 城市网格化管理离散事件
   allweather sweep <scenario.json> --param p=v1,v2    参数扫描与成本前沿 / parameter sweep and cost frontier
   allweather staffing <scenario.json> --shift team.i  最少人员排班搜索 / fewest staff meeting a target
   allweather diagnose <scenario.json>                 超时原因与对策 / why cases are late, and the levers
+  allweather optimise <scenario.json>                 多队伍最省达标排班 / cheapest roster over several teams meeting a criterion
   allweather export <scenario.json> [options]         导出 CSV/JSON/Arrow 与清单 / export CSV/JSON/Arrow with a manifest
   allweather replay <manifest.json>                   按清单重放 / re-run a manifest exactly
   allweather validate <scenario.json>                 校验场景 / check a scenario file
   allweather schema                                   输出 JSON Schema / print the scenario JSON Schema
 
-通用选项 common options (run, diagnose, compare, sweep, staffing, export):
+通用选项 common options (run, diagnose, optimise, compare, sweep, staffing, export):
   --seed N            首次重复的种子（默认取场景 run.seed）/ seed of replication 0 (default: the scenario's run.seed); replication r uses N + r
-  --replications R    重复次数 / replications (run, export: 1; diagnose: 4; compare: 10; sweep: 5; staffing: 8)
+  --replications R    重复次数 / replications (run, export: 1; diagnose: 4; optimise: 6; compare: 10; sweep: 5; staffing: 8)
   --days D            每次重复的天数（默认取场景 run.days）/ simulated days (default: the scenario's run.days)
   --workers W         并行线程数 / worker threads (default: CPUs)
   --set path=value    覆盖场景字段，可重复（run 除外）/ override a scenario field, repeatable (not run), e.g. --set city.gridSize=4 --set nightStaff=6
@@ -27,6 +28,8 @@ compare:  b.json 省略时 B = A 加 --set / without b.json, B = A with the --se
 sweep:    --param path=v1,v2,... 或 a..b[:step]，最多两个 / or a..b[:step], at most two  --out DIR (sweep.json, sweep.csv)
 staffing: --shift team.index，可重复（逐班次贪心）/ repeatable (greedy, one shift at a time)
           --target 0.8  --confidence 0.95  --criterion coverage|hourly  --min-staff N  --max-staff N
+optimise: --criterion coverage|hourly|types  --target 0.8  --confidence 0.95  --teams a,b（默认全部处置队伍 / default every case-handling team）
+          --fixed c,d  --min-staff path=N  --max-staff path=N  --budget-evaluations 24  --verify-replications R
 export:   --format csv,json,arrow（默认全部 / default all）  --cases (case rows in tidy.csv)  --out DIR
 replay:   --out DIR 重写导出 / write the bundle again  --format, --cases 同导出 / as in the export
 `;
