@@ -188,11 +188,14 @@ export function headcountChange(a: Headcount, b: Headcount): HeadcountChange | n
   const more = teams.length - shown.length;
   const teamZh = shown.map((t) => `${t.name.zh} 峰值 ${arrow(t.a?.peakOnDuty, t.b?.peakOnDuty)}`).join('，') + (more > 0 ? ` 等 ${teams.length} 个队伍` : '');
   const teamEn = shown.map((t) => `${t.name.en} peak ${arrow(t.a?.peakOnDuty, t.b?.peakOnDuty)}`).join('; ') + (more > 0 ? `; ${more} more teams` : '');
+  const grids = a.grids !== b.grids;
   return {
     teams,
     message: {
-      zh: `B 改变了在岗人数：峰值 ${arrow(a.peakOnDuty, b.peakOnDuty)} 人，排班人·时/日 ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)}（${teamZh}）。差异部分来自人数本身，而不只是方案。`,
-      en: `B changes headcount: peak on duty ${arrow(a.peakOnDuty, b.peakOnDuty)}, rostered staff-hours a day ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)} (${teamEn}). Part of any difference is the headcount, not the plan.`,
+      zh: `B 改变了在岗人数：峰值 ${arrow(a.peakOnDuty, b.peakOnDuty)} 人，排班人·时/日 ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)}（${teamZh}）。`
+        + (grids ? `网格数 ${arrow(a.grids, b.grids)} 也改变了按网格排班的人数，差异中有一部分来自人数本身；用 holdHeadcount（保持在岗人数）可在相同人数下比较网格大小。` : ''),
+      en: `B changes headcount: peak on duty ${arrow(a.peakOnDuty, b.peakOnDuty)}, rostered staff-hours a day ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)} (${teamEn}).`
+        + (grids ? ` The grid count ${arrow(a.grids, b.grids)} changed the per-grid teams' headcount, so part of any difference is the headcount itself; holdHeadcount compares grid sizes at the same headcount.` : ''),
     },
   };
 }

@@ -97,3 +97,17 @@ describe('comparisonVerdict', () => {
     expect(comparisonVerdict(c, { a, b: held }).headcount).toBeNull();
   });
 });
+
+describe('comparisonVerdict: different grids', () => {
+  it('warns that the coverage index is counted in grid-hours of different sizes', () => {
+    const a = seeds.map((s) => fakeRun(s));
+    const b = seeds.map((s) => {
+      const r = fakeRun(s);
+      return { ...r, coverage: { ...r.coverage, grids: ['g0'], attainment: [r.coverage.attainment[0]], cases: [r.coverage.cases[0]] } };
+    });
+    const v = comparisonVerdict(compareResults(a, b));
+    expect(v.lines.at(-1)!.en).toMatch(/^Note: A and B have different responsibility grids \(2 vs 1\)\. The coverage index counts grid-hours/);
+    expect(v.lines.at(-1)!.zh).toMatch(/^注意：A、B 的责任网格不同/);
+    expect(comparisonVerdict(compareResults(a, a)).lines.some((l) => l.en.startsWith('Note:'))).toBe(false);
+  });
+});

@@ -19,7 +19,10 @@
  * differently; the cost sentence follows, and when coverage worsened while
  * staff-hours fell it says in so many words that B is cheaper, not better.
  * When A and B roster different headcounts (a grid-size change with
- * per-grid teams), a third sentence says so (headcount.ts).
+ * per-grid teams), a third sentence says so (headcount.ts). When their
+ * grids differ, a last one warns that the coverage index counts grid-hours,
+ * a unit that is not the same on both sides, while SLA attainment counts
+ * cases and compares directly.
  *
  * Every sentence is given in Chinese and English. Pure.
  */
@@ -162,6 +165,12 @@ export function comparisonVerdict(c: Comparison, headcount?: { a: Headcount; b: 
 
   const change = headcount ? headcountChange(headcount.a, headcount.b) : null;
   if (change) lines.push(change.message);
+  if (!c.byGrid.sameGrids) {
+    lines.push({
+      zh: `注意：A、B 的责任网格不同（${c.byGrid.gridsA} 个对 ${c.byGrid.gridsB} 个）。覆盖指数按“网格×小时”计，两边的单位大小不同，差异有一部分来自定义本身；按时率按案件计，可直接比较。`,
+      en: `Note: A and B have different responsibility grids (${c.byGrid.gridsA} vs ${c.byGrid.gridsB}). The coverage index counts grid-hours, a unit of a different size on each side, so part of its difference is the definition; SLA attainment counts cases and compares directly.`,
+    });
+  }
   return { coverage, cost, kpis, headcount: change, lines };
 }
 

@@ -1,18 +1,24 @@
 /**
  * `allweather compare`: A/B with common random numbers.
  *
- *   allweather compare <a.json> [b.json] [--set path=value ...] [--replications R] [--seed N] [--days D]
+ *   allweather compare <a.json> [b.json] [--set path=value ...] [--hold-headcount] [--replications R] [--seed N] [--days D]
  *                      [--independent] [--workers W] [--json] [--out DIR]
  *
- * B is the second file, or A itself, with the --set overrides applied to it.
- * Prints each KPI's A, B, B − A with its 95 % CI and whether it is
- * significant, then the hours of day and the grids that changed. --out writes
- * comparison.json, summary.csv (A, B, B-A rows), tidy.csv and a replayable
- * manifest per variant.
+ * B is the second file, or A itself, with the --set overrides applied to it
+ * (--hold-headcount is `--set holdHeadcount=true`: B keeps A's headcount
+ * when its grids differ). Prints each variant's rostered headcount (peak on
+ * duty, staff-hours a day; headcount.ts), the verdict in words (verdict.ts:
+ * coverage first; fewer staff-hours are "cheaper", never "better"; a
+ * change of headcount said out loud), then each KPI's A, B, B − A with its
+ * 95 % CI, whether it is significant and its verdict, then the hours of day
+ * and the grids that changed. --out writes comparison.json, summary.csv (A,
+ * B, B-A rows), tidy.csv and a replayable manifest per variant.
  */
 import { KPI_NAMES } from '../analysis/aggregate.ts';
 import { runComparison, type Comparison, type Difference } from '../analysis/compare.ts';
+import { fmtCount, type Headcount } from '../analysis/headcount.ts';
 import { applyOverridesToText, describeOverrides } from '../analysis/overrides.ts';
+import { comparisonVerdict, KPI_VERDICT_WORDS, type ComparisonVerdict } from '../analysis/verdict.ts';
 import { comparisonSummaryCsv } from '../export/summary.ts';
 import { tidyCsv } from '../export/tidy.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
@@ -24,9 +30,18 @@ import { table } from './table.ts';
 import { USAGE } from './usage.ts';
 
 export interface CompareReport {
-  a: { label: string; manifest: Omit<ExportManifest, 'scenarioFile'> };
-  b: { label: string; manifest: Omit<ExportManifest, 'scenarioFile'> };
+  /** `headcount`: the variant's rostered headcount (from its scenario, not the runs). */
+  a: { label: string; headcount: Headcount | null; manifest: Omit<ExportManifest, 'scenarioFile'> };
+  b: { label: string; headcount: Headcount | null; manifest: Omit<ExportManifest, 'scenarioFile'> };
   comparison: Comparison;
+  /** Coverage first, then cost, then headcount, in words (verdict.ts). */
+  verdict: Omit<ComparisonVerdict, 'kpis' | 'headcount'> & { headcountChanged: boolean };
+}
+
+/** The verdict as the report carries it. */
+export function reportVerdict(c: Comparison, headcount: { a: Headcount; b: Headcount } | null): CompareReport['verdict'] {
+  const v = comparisonVerdict(c, headcount);
+  return { coverage: v.coverage, cost: v.cost, headcountChanged: v.headcount !== null, lines: v.lines };
 }
 
 export async function compareCommand(args: string[], io: CliIO): Promise<number> {
@@ -36,6 +51,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
     seed: { type: 'string' },
     days: { type: 'string' },
     independent: { type: 'boolean', default: false },
+    'hold-headcount': { type: 'boolean', default: false },
     workers: { type: 'string' },
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -44,7 +60,8 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
     throw new UsageError(`compare 需要一个或两个场景文件 / compare takes one or two scenario files\n\n${USAGE}`);
   }
   const overrides = overridesArg(values.set as string[] | undefined);
-  if (positionals.length === 1 && Object.keys(overrides).length === 0) {
+  if (values['hold-headcount']) overrides.holdHeadcount = true;
+  if (positionals.length === 1 && Object.keys(overrides).filter((k) => k !== 'holdHeadcount').length === 0) {
     throw new UsageError(`compare 需要第二个场景文件或至少一个 --set / compare needs a second scenario file or at least one --set path=value\n\n${USAGE}`);
   }
   const { replications, seedFlag, days, workers } = runArgs(values, 2, 10);
@@ -62,14 +79,15 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
 
   const p = progress(io, '重复 replications');
   const textB = applyOverridesToText(b.text, overrides);
-  const { comparison, a: resA, b: resB } = await withPool(workers, 2 * replications, (run) =>
+  const { comparison, a: resA, b: resB, headcount } = await withPool(workers, 2 * replications, (run) =>
     runComparison(run, a.text, textB, { seed, replications, days, mode, onProgress: p.update }));
   p.end();
   const manifestB: ExportManifest = { ...manifestB0, seed: comparison.seedsB[0] };
   const report: CompareReport = {
-    a: { label: labelA, manifest: manifestHeader(manifestA) },
-    b: { label: labelB, manifest: manifestHeader(manifestB) },
+    a: { label: labelA, headcount: headcount?.a ?? null, manifest: manifestHeader(manifestA) },
+    b: { label: labelB, headcount: headcount?.b ?? null, manifest: manifestHeader(manifestB) },
     comparison,
+    verdict: reportVerdict(comparison, headcount),
   };
   const json = JSON.stringify(report, null, 2) + '\n';
 
@@ -103,6 +121,26 @@ function digitsFor(v: number): number {
 
 const sig = (d: Difference) => (d.significant === null ? '—' : d.significant ? '是 yes' : '否 no');
 
+/** A's and B's rostered headcount: peak on duty and staff-hours a day, and the teams that differ. */
+function headcountLines(a: Headcount | null, b: Headcount | null): string[] {
+  if (!a || !b) return [];
+  const out: string[] = ['在岗人数（按排班，非运行结果）Headcount on duty (rostered, not a run result):'];
+  const d = (x: number, y: number) => (y - x === 0 ? '0' : signed(y - x, Math.abs(y - x) % 1 === 0 ? 0 : 1));
+  const rows: string[][] = [
+    ['', 'A', 'B', 'B−A'],
+    ['网格数 grids', fmtCount(a.grids), fmtCount(b.grids), d(a.grids, b.grids)],
+    ['峰值在岗 peak on duty', fmtCount(a.peakOnDuty), fmtCount(b.peakOnDuty), d(a.peakOnDuty, b.peakOnDuty)],
+    ['排班人·时/日 staff-hours a day', fmtCount(a.staffHoursPerDay), fmtCount(b.staffHoursPerDay), d(a.staffHoursPerDay, b.staffHoursPerDay)],
+  ];
+  for (const ta of a.byTeam) {
+    const tb = b.byTeam.find((t) => t.id === ta.id);
+    if (!tb || (ta.peakOnDuty === tb.peakOnDuty && ta.staffHoursPerDay === tb.staffHoursPerDay)) continue;
+    rows.push([`  ${ta.name.zh} ${ta.name.en} 峰值 peak`, fmtCount(ta.peakOnDuty), fmtCount(tb.peakOnDuty), d(ta.peakOnDuty, tb.peakOnDuty)]);
+  }
+  out.push(...table(rows, [false, true, true, true]));
+  return out;
+}
+
 export function formatComparison(r: CompareReport, version: string): string {
   const c = r.comparison;
   const out: string[] = [];
@@ -112,8 +150,14 @@ export function formatComparison(r: CompareReport, version: string): string {
   const sa = c.seedsA, sb = c.seedsB;
   out.push(`种子 seeds A ${sa[0]}–${sa[sa.length - 1]}, B ${sb[0]}–${sb[sb.length - 1]} · 重复 replications ${c.replications} · 天数 days ${r.a.manifest.days}`);
   out.push('');
+  const hc = headcountLines(r.a.headcount, r.b.headcount);
+  if (hc.length > 0) out.push(...hc, '');
+  const verdict = comparisonVerdict(c, r.a.headcount && r.b.headcount ? { a: r.a.headcount, b: r.b.headcount } : null);
+  out.push('结论 Verdict:');
+  for (const l of verdict.lines) out.push(`  ${l.zh}`, `  ${l.en}`);
+  out.push('');
 
-  const rows: string[][] = [['指标 KPI', '单位 unit', 'A', 'B', 'B−A', 'B−A 95% CI', '显著 significant']];
+  const rows: string[][] = [['指标 KPI', '单位 unit', 'A', 'B', 'B−A', 'B−A 95% CI', '显著 significant', '判断 verdict']];
   for (const k of KPI_NAMES) {
     const d = c.kpis[k];
     const label = KPI_LABELS[k];
@@ -123,9 +167,10 @@ export function formatComparison(r: CompareReport, version: string): string {
     const show = (v: number | null) => (v === null ? '—' : fmt(conv(v), dg));
     const diff = d.diff.mean === null ? '—' : signed(conv(d.diff.mean), dg);
     const ci = d.diff.ci95 === null ? '—' : `[${signed(conv(d.diff.ci95[0]), dg)}, ${signed(conv(d.diff.ci95[1]), dg)}]`;
-    rows.push([`${label.zh} ${label.en}`, UNIT_SUFFIX[label.unit], show(d.a.mean), show(d.b.mean), diff, ci, sig(d)]);
+    const word = verdict.kpis[k] ? KPI_VERDICT_WORDS[verdict.kpis[k]!] : null;
+    rows.push([`${label.zh} ${label.en}`, UNIT_SUFFIX[label.unit], show(d.a.mean), show(d.b.mean), diff, ci, sig(d), word ? `${word.zh} ${word.en}` : '']);
   }
-  out.push(...table(rows, [false, false, true, true, true, true, false]));
+  out.push(...table(rows, [false, false, true, true, true, true, false, false]));
   out.push('');
 
   out.push('逐时 By hour of day — 按时率 SLA attainment (百分点 pp) 与积压 backlog (件 cases), B−A:');

@@ -51,7 +51,12 @@ describe('allweather compare', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['a', 'b', 'comparison']);
+    expect(Object.keys(j)).toEqual(['a', 'b', 'comparison', 'verdict']);
+    expect(j.a.headcount).toMatchObject({ grids: 1, peakOnDuty: 10, staffHoursPerDay: 240 });
+    expect(j.b.headcount).toMatchObject({ peakOnDuty: 11, staffHoursPerDay: 264 });
+    expect(j.a.headcount.byHour).toHaveLength(24);
+    expect(j.verdict.headcountChanged).toBe(true);
+    expect(j.verdict.cost).toBe('costlier');
     expect(j.a.label).toBe('validation-mmc');
     expect(j.b.label).toBe('validation-mmc + teams.servers.shifts.0.staff=11');
     expect(j.b.manifest.overrides).toEqual({ 'teams.servers.shifts.0.staff': 11 });
@@ -77,12 +82,27 @@ describe('allweather compare', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('覆盖指数 Coverage index');
     expect(r.stdout).toContain('different responsibility grids (48 vs 12)');
+    // the headcount the grid size took away is said, in both languages
+    expect(r.stdout).toMatch(/峰值在岗 peak on duty\s+122\s+86\s+−36/);
+    expect(r.stdout).toContain('B 改变了在岗人数：峰值 122 → 86 人');
+    expect(r.stdout).toContain('B changes headcount: peak on duty 122 → 86');
+    expect(r.stdout).not.toMatch(/改善 better/); // fewer staff-hours are cheaper, never better
     for (const f of ['comparison.json', 'summary.csv', 'tidy.csv', 'manifest-a.json', 'manifest-b.json']) expect(existsSync(join(out, f)), f).toBe(true);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('\r\nB-A,coverageIndex,');
   });
 
+  it('--hold-headcount: B keeps A\'s headcount on other grids, and the manifest records it', async () => {
+    const j = await json('compare', BASELINE, '--set', 'city.gridSize=10', '--hold-headcount', '--replications', '2', '--days', '0.25');
+    expect(j.b.manifest.overrides).toEqual({ 'city.gridSize': 10, holdHeadcount: true });
+    expect(j.b.headcount.grids).toBe(12);
+    expect(j.b.headcount.byHour).toEqual(j.a.headcount.byHour);
+    expect(j.b.headcount.peakOnDuty).toBe(j.a.headcount.peakOnDuty);
+    expect(j.verdict.headcountChanged).toBe(false);
+  });
+
   it.each([
     [['compare', MMC]], // neither b nor --set
+    [['compare', MMC, '--hold-headcount']], // holding alone changes nothing
     [['compare', MMC, '--set', 'teams.nobody.shifts.0.staff=1']],
     [['compare', MMC, '--set', 'city.gridSize=0']],
     [['compare', MMC, '--set', 'nostaff']],
@@ -107,8 +127,11 @@ describe('allweather sweep', () => {
     for (const p of j.points) for (const k of ['coverageIndex', 'slaAttainment', 'staffHours', 'costCny']) expect(p[k].n).toBe(2);
     expect(j.points[2].staffHours.mean).toBeGreaterThan(j.points[0].staffHours.mean);
     expect(j.frontier.length).toBeGreaterThan(0);
+    expect(j.baseHeadcount.peakOnDuty).toBe(10);
+    expect(j.points.map((p: { headcount: { peakOnDuty: number } }) => p.headcount.peakOnDuty)).toEqual([10, 11, 12]);
     const csv = readFileSync(join(out, 'sweep.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFteams.servers.shifts.0.staff,coverageIndex_mean,')).toBe(true);
+    expect(csv).toContain(',peak_on_duty,rostered_staff_hours_per_day,n,');
     expect(csv.trimEnd().split('\r\n')).toHaveLength(4);
   });
 

@@ -3,9 +3,18 @@
  * per point with common random numbers, and the coverage/staff-hours frontier.
  *
  *   allweather sweep <scenario.json> --param path=v1,v2,... [--param path2=a..b[:step]] [--set path=value ...]
- *                    [--replications R] [--seed N] [--days D] [--workers W] [--json] [--out DIR]
+ *                    [--hold-headcount] [--replications R] [--seed N] [--days D] [--workers W] [--json] [--out DIR]
+ *
+ * Beside each point's KPIs the table shows its rostered headcount (peak on
+ * duty, staff-hours a day; headcount.ts), and says when the points differ
+ * in headcount; --hold-headcount (`--set holdHeadcount=true` at every point)
+ * keeps it at the scenario's. Parameters are named in words under the table
+ * (paramLabels.ts).
  */
+import { fmtCount, sameHeadcount } from '../analysis/headcount.ts';
 import { parseOverrideValue } from '../analysis/overrides.ts';
+import { paramLabel } from '../analysis/paramLabels.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
 import { sweepCsv } from '../export/summary.ts';
 import {
@@ -45,6 +54,7 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
     seed: { type: 'string' },
     days: { type: 'string' },
     workers: { type: 'string' },
+    'hold-headcount': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
   }, USAGE);
@@ -55,6 +65,7 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (params.length === 2 && params[0].path === params[1].path) throw new UsageError(`两个 --param 的路径相同 / both --param name the same path: ${params[0].path}`);
   const baseOverrides = overridesArg(values.set as string[] | undefined);
+  if (values['hold-headcount']) baseOverrides.holdHeadcount = true;
   const { replications, seedFlag, days, workers } = runArgs(values, 1, 5);
 
   const { text, scenario } = loadScenario(path);
@@ -69,33 +80,49 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   const json = JSON.stringify(report, null, 2) + '\n';
   const outDir = values.out as string | undefined;
   if (outDir !== undefined) writeFiles(outDir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result) });
-  io.stdout.write(values.json ? json : formatSweep(report));
+  io.stdout.write(values.json ? json : formatSweep(report, scenario));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
   return 0;
 }
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-export function formatSweep(r: SweepResult & { scenario: string; version: string; days: number }): string {
+export function formatSweep(r: SweepResult & { scenario: string; version: string; days: number; baseOverrides?: Record<string, unknown> }, sc?: Scenario): string {
   const out: string[] = [];
   const s = r.seeds;
   out.push(`全天候 AllWeather ${r.version} — 参数扫描 sweep · ${r.scenario} · 每点 ${s.length} 次重复 / ${s.length} replications per point (seeds ${s[0]}–${s[s.length - 1]}, 共同随机数 common random numbers) · 天数 days ${r.days}`);
   out.push('');
   const pct = (e: { mean: number | null } | null) => (e?.mean == null ? '—' : `${fmt(e.mean * 100, 1)}%`);
   const ci = (e: { ci95: [number, number] | null } | null) => (e?.ci95 ? `[${fmt(e.ci95[0] * 100, 1)}, ${fmt(e.ci95[1] * 100, 1)}]` : '—');
-  const rows: string[][] = [[...r.params.map((p) => p.path), '覆盖指数 coverage', '95% CI', '按时率 SLA', '人员工时 staff-h', '人力成本 cost ¥', '前沿 frontier']];
+  const rows: string[][] = [[
+    ...r.params.map((p) => p.path), '覆盖指数 coverage', '95% CI', '按时率 SLA', '人员工时 staff-h', '人力成本 cost ¥',
+    '峰值在岗 peak', '排班人·时/日 rostered h/day', '前沿 frontier',
+  ]];
   for (const pt of r.points) {
     const vals = r.params.map((p) => show(pt.values[p.path]));
     if (pt.error) {
-      rows.push([...vals, '无效 invalid', '', '', '', '', '']);
+      rows.push([...vals, '无效 invalid', '', '', '', '', '', '', '']);
       continue;
     }
     rows.push([
       ...vals, pct(pt.coverageIndex), ci(pt.coverageIndex), pct(pt.slaAttainment),
-      pt.staffHours?.mean == null ? '—' : fmt(pt.staffHours.mean, 0), pt.costCny?.mean == null ? '—' : fmt(pt.costCny.mean, 0), pt.onFrontier ? '★' : '',
+      pt.staffHours?.mean == null ? '—' : fmt(pt.staffHours.mean, 0), pt.costCny?.mean == null ? '—' : fmt(pt.costCny.mean, 0),
+      pt.headcount ? fmtCount(pt.headcount.peakOnDuty) : '—', pt.headcount ? fmtCount(pt.headcount.staffHoursPerDay) : '—', pt.onFrontier ? '★' : '',
     ]);
   }
-  out.push(...table(rows, [...r.params.map(() => false), true, true, true, true, true, false]));
+  out.push(...table(rows, [...r.params.map(() => false), true, true, true, true, true, true, true, false]));
+  for (const p of r.params) {
+    const l = paramLabel(p.path, sc);
+    if (l.zh !== p.path) out.push(`  ${p.path}: ${l.zh} / ${l.en}`);
+  }
+  const counted = r.points.filter((pt) => pt.headcount);
+  if (counted.some((pt) => !sameHeadcount(pt.headcount!, r.baseHeadcount))) {
+    const peaks = counted.map((pt) => pt.headcount!.peakOnDuty);
+    const held = r.baseOverrides?.holdHeadcount === true;
+    out.push('');
+    out.push(`注意：各点的在岗人数不同（峰值 ${fmtCount(Math.min(...peaks))}–${fmtCount(Math.max(...peaks))}，场景本身 ${fmtCount(r.baseHeadcount.peakOnDuty)}）${held ? '' : '；按网格排班的队伍人数随网格数变化，可用 --hold-headcount 保持'}。`);
+    out.push(`Note: the points differ in headcount (peak on duty ${fmtCount(Math.min(...peaks))}–${fmtCount(Math.max(...peaks))}; the scenario itself ${fmtCount(r.baseHeadcount.peakOnDuty)})${held ? '' : '; per-grid teams scale with the grid count: --hold-headcount keeps it'}.`);
+  }
   const invalid = r.points.filter((pt) => pt.error);
   if (invalid.length > 0) {
     out.push('');

@@ -46,14 +46,17 @@ export function comparisonSummaryCsv(c: Comparison, labels: { a: string; b: stri
 /**
  * A sweep as CSV, one row per point: the swept values (one column per
  * parameter path), then mean, ci_low, ci_high of coverage index, SLA
- * attainment, staff-hours and cost, the replications run at the point (n), whether the point is
- * on the cost frontier, and why it could not run (empty when it ran).
+ * attainment, staff-hours and cost, the point's rostered headcount (peak on
+ * duty and staff-hours a day, from its scenario: analysis/headcount.ts), the
+ * replications run at the point (n), whether the point is on the cost
+ * frontier, and why it could not run (empty when it ran).
  */
 export function sweepCsv(result: SweepResult): string {
   const measures = ['coverageIndex', 'slaAttainment', 'staffHours', 'costCny'] as const;
   const header = [
     ...result.params.map((p) => p.path),
     ...measures.flatMap((m) => [`${m}_mean`, `${m}_ci_low`, `${m}_ci_high`]),
+    'peak_on_duty', 'rostered_staff_hours_per_day',
     'n', 'on_frontier', 'error',
   ];
   const rows = result.points.map((p): Cell[] => [
@@ -65,6 +68,7 @@ export function sweepCsv(result: SweepResult): string {
       const e = p[m];
       return [e?.mean, e?.ci95?.[0], e?.ci95?.[1]];
     }),
+    p.headcount?.peakOnDuty, p.headcount?.staffHoursPerDay,
     p.error === undefined ? result.seeds.length : 0, p.onFrontier, p.error,
   ]);
   return toCsv(header, rows);
