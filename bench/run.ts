@@ -10,6 +10,9 @@
  *     pool (NodePool, as the CLI runs them) with 1 worker and with
  *     os.availableParallelism() workers, and the speedup. Worker start-up and
  *     two warm-up replications per worker are left out of the timing.
+ * (e) `optimise` on rainstorm-red-night.json (coverage and types criteria, default
+ *     options, every thread), wall time and its ratio to one replication timed in
+ *     the same run (BENCH_SKIP_OPTIMISE=1 skips it).
  */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -130,3 +133,27 @@ for (const workers of [...new Set([1, all])]) {
 }
 if (all > 1) console.log(`  speedup with ${all} workers: ${fmt(rates[all] / rates[1], 2)}x`);
 
+console.log('');
+
+// (e) optimise on the storm night, as `allweather optimise` runs it -------------------
+// Default options (6 replications per plan, budget 24 plans, verification on 6 fresh seeds), the worker pool
+// with every thread. The reference is one replication of the same scenario on this thread, timed in this run.
+if (process.env.BENCH_SKIP_OPTIMISE !== '1') {
+  const { optimise } = await import('../src/analysis/optimise.ts');
+  const stormText = readFileSync(new URL('../scenarios/rainstorm-red-night.json', import.meta.url), 'utf8');
+  const storm = load('rainstorm-red-night.json');
+  const one = median(Array.from({ length: 3 }, (_, i) => time(() => runScenario(storm, { seed: 1 + i })).s));
+  console.log(`optimise rainstorm-red-night.json (default options, ${all} worker(s)); one replication on this thread: ${fmt(one, 3)} s`);
+  for (const criterion of ['coverage', 'types'] as const) {
+    const pool = new NodePool({ workers: all });
+    try {
+      const t0 = performance.now();
+      const r = await optimise(pool.run, stormText, { seed: storm.run.seed, replications: 6, criterion });
+      const s = (performance.now() - t0) / 1000;
+      const v = r.verification.criterion;
+      console.log(`  ${criterion.padEnd(8)} ${fmt(s, 1)} s = ${fmt(s / one, 0)} × one replication; ${r.evaluations} plans; ${r.feasible ? 'feasible' : 'infeasible'}, ¥${fmt(r.current.costCny, 0)} → ¥${fmt(r.costCny, 0)}/day; verification ${v.mean === null ? '—' : fmt(v.mean * 100, 1)}% [lower ${v.lowerBound === null ? '—' : fmt(v.lowerBound * 100, 1)}%] ${r.verification.meets ? 'meets' : 'does not meet'}`);
+    } finally {
+      await pool.close();
+    }
+  }
+}
