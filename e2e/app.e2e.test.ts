@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -47,6 +47,8 @@ describe('the browser twin', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     const body = await page.locator('body').innerText();
     expect(body).toMatch(/[\u4e00-\u9fff]/);
+    // a run plays at 60x unless asked otherwise
+    expect(await page.locator('[data-testid="speed-60"]').getAttribute('aria-pressed')).toBe('true');
     await page.screenshot({ path: `${SHOTS}01-opened-zh.png` });
     expect(app.consoleErrors).toEqual([]);
     expect(app.offOrigin).toEqual([]);
@@ -72,7 +74,47 @@ describe('the browser twin', () => {
       const v = await page.locator(`[data-kpi="${k}"]`).first().getAttribute('data-value');
       expect({ kpi: k, value: JSON.parse(v!) }).toEqual({ kpi: k, value: cli.summary[k].mean });
     }
+    // the open-cases KPI is the backlog the chart ends on (it read 0 once the books were closed)
+    const open = JSON.parse((await page.locator('[data-kpi="casesOpen"]').getAttribute('data-value'))!) as number;
+    expect(open).toBeGreaterThan(0);
+    expect(open).toBe(Number(await page.locator('[data-testid="chart-backlog"]').getAttribute('data-last')));
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a "?" beside a KPI opens its definition, whole and inside the window', async () => {
+    const { page } = app;
+    await page.hover('[data-testid="kpi-panel"] [data-glossary="meanWaitS"]');
+    const tip = page.locator('[data-testid="glossary-meanWaitS"][data-open="true"]');
+    await tip.waitFor();
+    const text = await tip.innerText();
+    expect(text).toContain('平均等待开工');
+    expect(text).toContain('路途');
+    const box = (await tip.boundingBox())!;
+    const vp = page.viewportSize()!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(vp.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(vp.height);
+    await page.screenshot({ path: `${SHOTS}06-glossary-zh.png` });
+    await page.mouse.move(1, 1);
+    await page.waitForSelector('[data-testid="glossary-meanWaitS"][data-open="false"]', { state: 'attached' });
+    // every KPI of the panel has one
+    const kpis = await page.locator('[data-testid="kpi-panel"] .kpi').count();
+    expect(await page.locator('[data-testid="kpi-panel"] [data-glossary]').count()).toBe(kpis);
+  });
+
+  it('hovering a matrix cell shows its grid, hour, attainment, decided and missed cases', async () => {
+    const { page } = app;
+    const cell = page.locator('[data-testid="coverage-matrix"] td.m-cell[data-n]').first();
+    const n = await cell.getAttribute('data-n');
+    const missed = await cell.getAttribute('data-missed');
+    await cell.hover();
+    const tip = page.locator('[data-testid="matrix-tip"][data-open="true"]');
+    await tip.waitFor();
+    const text = await tip.innerText();
+    expect(text).toContain('已判定案件');
+    expect(text).toMatch(new RegExp(`已判定案件\\s+${n}\\s+未达标案件\\s+${missed}`));
+    await page.mouse.move(1, 1);
   });
 
   it('the coverage matrix is filled and readable in the DOM', async () => {
@@ -121,5 +163,20 @@ describe('the browser twin', () => {
     await page.click('[data-testid="play"]');
     await page.waitForFunction((t) => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > t + 600, t0);
     await page.click('[data-testid="pause"]');
+  });
+
+  it('the warm-up is hatched in the matrix and the charts, and said not to count', async () => {
+    const { page } = app;
+    const sc = JSON.parse(readFileSync(join(root, 'scenarios/baseline-weekday.json'), 'utf8')) as { id: string; run: { days: number; warmupHours: number } };
+    sc.id = 'warmup-6h';
+    sc.run.days = 0.75; // 06:00 to 24:00 counted: hours 00-05 are warm-up only
+    sc.run.warmupHours = 6;
+    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'warmup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sc)) });
+    await page.waitForSelector('[data-scenario="warmup-6h"]');
+    const hours = await page.locator('[data-testid="coverage-matrix"] thead th[data-warmup="true"]').allInnerTexts();
+    expect(hours).toEqual(['00', '01', '02', '03', '04', '05']);
+    expect(await page.locator('[data-testid="matrix-warmup"]').innerText()).toContain('预热 6 小时（不计入统计）');
+    expect(await page.locator('[data-testid="chart-backlog"]').getAttribute('data-shade-to')).toBe('6');
+    expect(await page.locator('[data-testid="chart-backlog"] figcaption').innerText()).toContain('预热（不计入统计）');
   });
 });

@@ -121,7 +121,7 @@ export function initialState(lang: Lang): AppState {
     layout: null,
     seed: 1,
     lang,
-    speed: 'max',
+    speed: 60, // a minute a second: the day unfolds at a pace one can follow; max is one click away
     playing: false,
     colorBy: 'landUse',
     selection: null,

@@ -6,13 +6,23 @@
  * cases stay blank. Rows are virtualised (thousands of grids stay cheap),
  * the header and the summary row (share of grids meeting target per hour)
  * stay in view. Clicking a grid name selects its centre cell.
+ *
+ * Hours of the day that fall only inside the warm-up (`run.warmupHours`)
+ * are hatched grey: nothing in them is counted. (A run that goes on past
+ * the warm-up through a whole day counts every hour of the day: then the
+ * legend names the warm-up and nothing is hatched.) Hovering a cell shows its
+ * grid, hour, attainment, decided and missed cases (also in its
+ * aria-label); the "?" in the legend opens the glossary entries.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
-import { buildMatrix, cellAtt, gridOrder, HOURS } from './matrixModel.ts';
+import { buildMatrix, cellAtt, cellCounts, gridOrder, HOURS, warmupHoursOfDay } from './matrixModel.ts';
 import { attainmentCss } from './palette.ts';
 import { dataValue, fmtPct, pad2 } from './format.ts';
+import { GlossaryHelp } from './GlossaryHelp.tsx';
+import { FloatingTip, type AnchorRect } from './FloatingTip.tsx';
+import { MatrixCellTip } from './MatrixCellTip.tsx';
 
 const ROW_H = 20;
 const OVERSCAN = 6;
@@ -26,6 +36,7 @@ export function CoverageMatrix() {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(240);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [tip, setTip] = useState<{ g: number; h: number; rect: AnchorRect } | null>(null);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -43,6 +54,19 @@ export function CoverageMatrix() {
     return buildMatrix(ok ? frame.coverage : empty, ok ? frame.coverageCases : empty, nGrids, target);
   }, [frame, nGrids, target]);
   const order = useMemo(() => gridOrder(model, sort), [model, sort]);
+  const warmupS = layout?.warmupS ?? 0, horizonS = layout?.horizonS ?? 0;
+  const warm = useMemo(() => warmupHoursOfDay(warmupS, horizonS), [warmupS, horizonS]);
+  const hatched = warm.some(Boolean);
+
+  /** One tooltip for the whole table: the cell under the pointer. */
+  const onOver = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const td = (e.target as HTMLElement).closest<HTMLElement>('td.m-cell');
+    const g = Number(td?.parentElement?.dataset.g), h = Number(td?.dataset.hour);
+    if (!td || !Number.isInteger(g) || !Number.isInteger(h)) return setTip(null);
+    if (tip && tip.g === g && tip.h === h) return;
+    const r = td.getBoundingClientRect();
+    setTip({ g, h, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } });
+  };
   const nowHour = frame && !frame.done ? Math.floor((frame.tS % 86400) / 3600) : -1;
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
@@ -53,7 +77,7 @@ export function CoverageMatrix() {
     const id = layout!.gridIds[g];
     const day = model.dayAtt[g];
     rows.push(
-      <tr key={g} data-grid={id} data-miss-hours={model.missHours[g]}>
+      <tr key={g} data-g={g} data-grid={id} data-miss-hours={model.missHours[g]}>
         <th scope="row" className="m-grid">
           <button type="button" className="link" onClick={() => layout && ctl.select({ kind: 'cell', index: centreCell(layout, g) })}>
             {id}
@@ -61,9 +85,15 @@ export function CoverageMatrix() {
         </th>
         {Array.from({ length: HOURS }, (_, h) => {
           const a = cellAtt(model, g, h);
-          if (Number.isNaN(a)) return <td key={h} className={`m-cell empty ${h === nowHour ? 'now' : ''}`} />;
+          if (Number.isNaN(a)) {
+            return warm[h] ? (
+              <td key={h} className="m-cell empty warmup" data-hour={h} data-warmup="true" aria-label={t('matrix.warmupTitle', { grid: id, hour: pad2(h) })} />
+            ) : (
+              <td key={h} className={`m-cell empty ${h === nowHour ? 'now' : ''}`} data-hour={h} />
+            );
+          }
           const miss = a < target;
-          const i = g * HOURS + h;
+          const { decided, missed } = cellCounts(model, g, h);
           const c = attainmentCss(a, target);
           return (
             <td
@@ -73,7 +103,9 @@ export function CoverageMatrix() {
               data-hour={h}
               data-att={dataValue(a)}
               data-miss={miss ? 'true' : undefined}
-              title={t('matrix.cellTitle', { grid: id, hour: pad2(h), att: fmtPct(a, 0), n: model.n[i] })}
+              data-n={decided}
+              data-missed={missed}
+              aria-label={t('matrix.cellTitle', { grid: id, hour: pad2(h), att: fmtPct(a, 0), n: decided, miss: missed })}
             >
               {miss ? '×' : ''}
             </td>
@@ -91,10 +123,20 @@ export function CoverageMatrix() {
       <div className="panel-head">
         <h2 id="matrix-title" className="panel-title">{t('matrix.title')}</h2>
         <span className="muted">{t('matrix.rows', { n: nGrids })} · {t('matrix.target', { target: fmtPct(target, 0) })}</span>
-        <span className="matrix-key" aria-hidden="true">
-          <span className="key-swatch met" style={{ backgroundColor: attainmentCss(1, target).bg }} /> {t('matrix.met')}
-          <span className="key-swatch miss" style={{ backgroundColor: attainmentCss(target - 0.3, target).bg, color: '#fff' }}>×</span> {t('matrix.miss')}
-          <span className="key-swatch empty" /> {t('matrix.empty')}
+        <span className="matrix-key" data-testid="matrix-key">
+          <span className="key-swatch met" aria-hidden="true" style={{ backgroundColor: attainmentCss(1, target).bg }} /> {t('matrix.met')}
+          <span className="key-swatch miss" aria-hidden="true" style={{ backgroundColor: attainmentCss(target - 0.3, target).bg, color: '#fff' }}>×</span> {t('matrix.miss')}
+          <span className="key-swatch empty" aria-hidden="true" /> {t('matrix.empty')}
+          <GlossaryHelp term="gridHourAttainment" />
+          {warmupS > 0 && (
+            // the warm-up is cut from every statistic; hours of the day it alone covers are hatched (a run that goes on
+            // past it, through a later day, counts every hour of the day: then nothing is hatched)
+            <span className="matrix-warmup" data-testid="matrix-warmup" data-hatched={String(hatched)}>
+              {hatched && <span className="key-swatch warmup" aria-hidden="true" />}
+              {t('warmup.hours', { h: fmtHours(warmupS) })}
+              <GlossaryHelp term="warmup" />
+            </span>
+          )}
         </span>
         <div className="segmented small">
           <button type="button" className={`seg ${sort === 'id' ? 'active' : ''}`} aria-pressed={sort === 'id'} onClick={() => setSort('id')}>
@@ -112,7 +154,10 @@ export function CoverageMatrix() {
         data-grids={nGrids}
         data-coverage-index={dataValue(model.overall)}
         tabIndex={0}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => {
+          setScrollTop(e.currentTarget.scrollTop);
+          setTip(null);
+        }}
       >
         <table className="matrix">
           <caption className="visually-hidden">{t('matrix.title')}</caption>
@@ -120,12 +165,14 @@ export function CoverageMatrix() {
             <tr>
               <th scope="col" className="m-grid">{t('matrix.grid')}</th>
               {Array.from({ length: HOURS }, (_, h) => (
-                <th key={h} scope="col" className={h === nowHour ? 'now' : ''}>{pad2(h)}</th>
+                <th key={h} scope="col" className={`${h === nowHour ? 'now' : ''} ${warm[h] ? 'warmup' : ''}`} title={warm[h] ? t('warmup.label') : undefined} data-warmup={warm[h] ? 'true' : undefined}>
+                  {pad2(h)}
+                </th>
               ))}
               <th scope="col" className="m-day">{t('matrix.day')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
             {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_H }}><td colSpan={HOURS + 2} /></tr>}
             {rows}
             {last < nGrids && <tr aria-hidden="true" style={{ height: (nGrids - last) * ROW_H }}><td colSpan={HOURS + 2} /></tr>}
@@ -134,7 +181,7 @@ export function CoverageMatrix() {
             <tr data-testid="coverage-summary">
               <th scope="row" className="m-grid" title={t('matrix.summary')}>{t('matrix.summary')}</th>
               {model.hourShare.map((v, h) => (
-                <td key={h} className="m-sum" data-hour={h} data-value={dataValue(v)}>
+                <td key={h} className={`m-sum ${warm[h] ? 'warmup' : ''}`} data-hour={h} data-value={dataValue(v)}>
                   {v === null ? '' : Math.round(v * 100)}
                 </td>
               ))}
@@ -143,6 +190,9 @@ export function CoverageMatrix() {
           </tfoot>
         </table>
       </div>
+      <FloatingTip anchor={tip && tip.g < nGrids ? tip.rect : null} className="matrix-tip" testId="matrix-tip">
+        {tip && layout && <MatrixCellTip grid={layout.gridIds[tip.g]} hour={tip.h} warmup={warm[tip.h]} att={cellAtt(model, tip.g, tip.h)} target={target} {...cellCounts(model, tip.g, tip.h)} />}
+      </FloatingTip>
     </section>
   );
 }
@@ -152,4 +202,9 @@ function centreCell(l: { cols: number; gridCols: number; gridSize: number }, g: 
   const gx = g % l.gridCols, gy = Math.floor(g / l.gridCols);
   const half = (l.gridSize - 1) >> 1;
   return (gy * l.gridSize + half) * l.cols + gx * l.gridSize + half;
+}
+
+/** Warm-up length in hours, as short as exact (12, 0.5). */
+function fmtHours(s: number): string {
+  return String(Math.round((s / 3600) * 100) / 100);
 }

@@ -1,13 +1,15 @@
 /**
  * Running KPIs (at the end of the run: exactly the CLI's numbers). Each value
  * element carries `data-kpi` (the LiveKpis field) and `data-value` (the exact
- * number as JSON, or null); the text is rounded for reading.
+ * number as JSON, or null); the text is rounded for reading. A "?" beside
+ * each name opens its glossary entry (definition, unit, cases counted).
  */
 import type { LiveKpis } from '../analysis/liveTypes.ts';
 import type { Lang } from '../app/store.ts';
 import { useStore } from '../app/useStore.ts';
 import { useT, type DictKey } from './i18n/index.ts';
 import { dataValue, fmtInt, fmtMinutes, fmtNum, fmtPct } from './format.ts';
+import { GlossaryHelp } from './GlossaryHelp.tsx';
 
 type KpiName = Exclude<keyof LiveKpis, 'staffOnDuty' | 'staffBusy'>;
 
@@ -46,7 +48,10 @@ export function KpiPanel() {
           const v = kpis ? kpis[k.name] : null;
           return (
             <div key={k.name} className={`kpi ${k.big ? 'kpi-big' : ''}`}>
-              <dt>{t(`kpi.${k.name}` as DictKey)}</dt>
+              <dt>
+                <span className="kpi-name">{t(`kpi.${k.name}` as DictKey)}</span>
+                <GlossaryHelp term={k.name} />
+              </dt>
               <dd>
                 <span className="kpi-value" data-kpi={k.name} data-value={dataValue(v)}>
                   {k.format(v, lang)}
@@ -57,7 +62,10 @@ export function KpiPanel() {
           );
         })}
         <div className="kpi">
-          <dt>{t('kpi.staffOnDuty')}</dt>
+          <dt>
+            <span className="kpi-name">{t('kpi.staffOnDuty')}</span>
+            <GlossaryHelp term="staffOnDuty" />
+          </dt>
           <dd>
             <span className="kpi-value" data-kpi="staffOnDuty" data-value={dataValue(kpis?.staffOnDuty ?? null)}>
               {fmtInt(kpis?.staffOnDuty, lang)}

@@ -5,7 +5,9 @@
  *
  * Props: `title` (shown and used as the accessible name), `color` (CSS),
  * `x`/`y` the arrays, `version`, `percent` (format the y axis as %, fixed
- * 0–100 %, default false), `xMax` (x axis end in hours, default: fit), `testId`.
+ * 0–100 %, default false), `xMax` (x axis end in hours, default: fit), `testId`,
+ * `shadeToX` (hours from 0 hatched grey, e.g. the warm-up; default 0: none)
+ * with `shadeLabel` (its legend entry beside the title).
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
@@ -22,12 +24,38 @@ export interface TimeSeriesChartProps {
   /** Right end of the x axis (hours), e.g. the horizon; default: fit the data. */
   xMax?: number;
   testId?: string;
+  /** Hatch [0, shadeToX] hours (the warm-up, not counted); default 0: none. */
+  shadeToX?: number;
+  shadeLabel?: string;
 }
 
 const AXIS = { stroke: '#aab4c3', grid: { stroke: 'rgba(170,180,195,0.12)', width: 1 }, ticks: { stroke: 'rgba(170,180,195,0.25)', width: 1 } };
+/** A diagonal hatch for the warm-up band (one per canvas context). */
+const hatches = new WeakMap<CanvasRenderingContext2D, CanvasPattern>();
+function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
+  const known = hatches.get(ctx);
+  if (known) return known;
+  const c = document.createElement('canvas');
+  c.width = c.height = 8;
+  const g = c.getContext('2d');
+  if (!g) return null;
+  g.fillStyle = 'rgba(120, 132, 150, 0.10)';
+  g.fillRect(0, 0, 8, 8);
+  g.strokeStyle = 'rgba(150, 162, 180, 0.35)';
+  g.lineWidth = 1.5;
+  g.beginPath();
+  g.moveTo(-2, 10); g.lineTo(10, -2);
+  g.moveTo(6, 10); g.lineTo(10, 6);
+  g.moveTo(-2, 2); g.lineTo(2, -2);
+  g.stroke();
+  const p = ctx.createPattern(c, 'repeat');
+  if (p) hatches.set(ctx, p);
+  return p;
+}
+
 const FONT = '11px "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
 
-export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent = false, xMax, testId }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent = false, xMax, testId, shadeToX = 0, shadeLabel }: TimeSeriesChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const dataRef = useRef({ x, y });
@@ -52,6 +80,7 @@ export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent =
         },
       ],
       series: [{ label: xLabel }, { label: title, stroke: color, width: 2, fill: `${color}22`, spanGaps: true, points: { show: false } }],
+      hooks: shadeToX > 0 ? { drawClear: [(u) => drawShade(u, shadeToX)] } : undefined,
     };
     const d = dataRef.current;
     const plot = new uPlot(opts, [d.x.slice(), d.y.slice()] as uPlot.AlignedData, box);
@@ -65,19 +94,39 @@ export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent =
       plot.destroy();
       plotRef.current = null;
     };
-  }, [title, xLabel, color, percent, xMax]);
+  }, [title, xLabel, color, percent, xMax, shadeToX]);
 
   useEffect(() => {
     plotRef.current?.setData([x.slice(), y.slice()] as uPlot.AlignedData);
   }, [version, x, y]);
 
   return (
-    <figure className="chart" data-testid={testId} data-points={x.length}>
+    <figure className="chart" data-testid={testId} data-points={x.length} data-last={x.length ? String(y[y.length - 1]) : undefined} data-shade-to={shadeToX > 0 ? shadeToX : undefined}>
       <figcaption className="chart-title">
         <span className="chart-swatch" style={{ background: color }} aria-hidden="true" />
         {title}
+        {shadeToX > 0 && shadeLabel && (
+          <span className="chart-key">
+            <span className="chart-swatch warmup" aria-hidden="true" />
+            {shadeLabel}
+          </span>
+        )}
       </figcaption>
       <div className="chart-box" ref={boxRef} role="img" aria-label={title} />
     </figure>
   );
+}
+
+/** Hatch the plot area from x = 0 to x = toX (before the series are drawn). */
+function drawShade(u: uPlot, toX: number) {
+  const ctx = u.ctx;
+  const x0 = u.valToPos(0, 'x', true), x1 = u.valToPos(toX, 'x', true);
+  const { top, height } = u.bbox;
+  const left = Math.max(u.bbox.left, Math.min(x0, x1)), right = Math.min(u.bbox.left + u.bbox.width, Math.max(x0, x1));
+  if (!(right > left)) return;
+  const p = hatchPattern(ctx);
+  ctx.save();
+  ctx.fillStyle = p ?? 'rgba(120, 132, 150, 0.18)';
+  ctx.fillRect(left, top, right - left, height);
+  ctx.restore();
 }

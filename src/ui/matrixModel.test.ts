@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatrix, cellAtt, gridOrder, HOURS } from './matrixModel.ts';
+import { buildMatrix, cellAtt, cellCounts, gridOrder, HOURS, warmupHoursOfDay } from './matrixModel.ts';
 
 function frameArrays(nGrids: number, cells: [number, number, number, number][]) {
   const coverage = new Float32Array(nGrids * HOURS).fill(NaN);
@@ -36,5 +36,22 @@ describe('coverage matrix model', () => {
     const m = buildMatrix(coverage, cases, 3, 0.8);
     expect(Array.from(gridOrder(m, 'worst'))).toEqual([1, 0, 2]);
     expect(Array.from(gridOrder(m, 'id'))).toEqual([0, 1, 2]);
+  });
+
+  it('warm-up hours of the day: those the run passes only inside the warm-up', () => {
+    const H = 3600, D = 86_400;
+    const hours = (w: boolean[]) => w.flatMap((x, h) => (x ? [h] : []));
+    expect(hours(warmupHoursOfDay(0, D))).toEqual([]);
+    expect(hours(warmupHoursOfDay(12 * H, D))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(hours(warmupHoursOfDay(2.5 * H, D))).toEqual([0, 1]); // 02:00–03:00 is partly counted
+    expect(hours(warmupHoursOfDay(24 * H, 20 * D))).toEqual([]); // later days count every hour
+    expect(hours(warmupHoursOfDay(30 * H, 2 * D))).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('cell counts: decided and missed cases', () => {
+    const { coverage, cases } = frameArrays(1, [[0, 5, 7, 9]]);
+    const m = buildMatrix(coverage, cases, 1, 0.8);
+    expect(cellCounts(m, 0, 5)).toEqual({ decided: 9, missed: 2 });
+    expect(cellCounts(m, 0, 6)).toEqual({ decided: 0, missed: 0 });
   });
 });

@@ -75,3 +75,29 @@ export function gridOrder(m: MatrixModel, mode: 'id' | 'worst'): Int32Array {
   const key = (g: number) => (Number.isNaN(m.dayAtt[g]) ? 2 : m.dayAtt[g]);
   return idx.sort((a, b) => m.missHours[b] - m.missHours[a] || key(a) - key(b) || a - b);
 }
+
+/**
+ * Hours of the day that are warm-up only: the run passes through them
+ * (before the horizon) but never after the warm-up, so no case that occurs
+ * in them is counted. A one-day run with a 12 h warm-up: hours 0–11. A
+ * two-day run with a 24 h warm-up: none (day 2 counts every hour). An hour
+ * the warm-up ends inside is partly counted and not marked.
+ */
+export function warmupHoursOfDay(warmupS: number, horizonS: number): boolean[] {
+  const out: boolean[] = [];
+  for (let h = 0; h < HOURS; h++) {
+    let visited = false, counted = false;
+    for (let start = h * 3600; start < horizonS; start += 86_400) {
+      visited = true;
+      if (Math.min(start + 3600, horizonS) > warmupS) counted = true;
+    }
+    out.push(visited && !counted);
+  }
+  return out;
+}
+
+/** Decided and missed cases of one grid-hour (missed = decided − met). */
+export function cellCounts(m: MatrixModel, g: number, h: number): { decided: number; missed: number } {
+  const i = g * HOURS + h;
+  return { decided: m.n[i], missed: m.n[i] - m.met[i] };
+}

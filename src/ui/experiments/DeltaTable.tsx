@@ -7,6 +7,7 @@
 import type { Comparison } from '../../analysis/compare.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
+import { GlossaryHelp } from '../GlossaryHelp.tsx';
 import { SigMark } from './SigMark.tsx';
 import { BETTER_HIGHER, digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from './kpiFormat.ts';
 
@@ -47,7 +48,7 @@ export function DeltaTable({ comparison }: { comparison: Comparison }) {
                 data-n={d.diff.n}
                 className={verdict ? `verdict-${verdict}` : ''}
               >
-                <th scope="row">{t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span></th>
+                <th scope="row">{t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span> <GlossaryHelp term={k} /></th>
                 <td className="num">{fmtValue(unit, d.a.mean, lang, dg)}</td>
                 <td className="num">{fmtValue(unit, d.b.mean, lang, dg)}</td>
                 <td className="num strong">{fmtSigned(unit, m, lang, dg)}{unit === 'share' && m !== null ? ` ${t('unit.pp')}` : ''}</td>

@@ -8,6 +8,7 @@ import type { Estimate } from '../../analysis/aggregate.ts';
 import type { TargetStatus } from '../../analysis/replicate.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
+import { GlossaryHelp } from '../GlossaryHelp.tsx';
 import { CiBar } from './CiBar.tsx';
 import { digitsFor, dv, fmtCi, fmtValue, halfWidthOf, KPI_NAMES, unitKey, unitOf, type KpiName } from './kpiFormat.ts';
 
@@ -44,7 +45,7 @@ export function EstimateTable({ summary, targets, testId = 'estimate-table' }: E
             const ts = byKpi.get(k);
             return (
               <tr key={k} data-kpi={k} data-mean={dv(e.mean)} data-ci-low={dv(e.ci95?.[0])} data-ci-high={dv(e.ci95?.[1])} data-n={e.n}>
-                <th scope="row">{t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span></th>
+                <th scope="row">{t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span> <GlossaryHelp term={k} /></th>
                 <td className="num">{fmtValue(unit, e.mean, lang, d)}</td>
                 <td className="num">{fmtCi(unit, e.ci95, lang, d)}</td>
                 <td className="num">{hw === null ? '—' : `±${fmtValue(unit, hw, lang, d)}`}</td>
