@@ -136,7 +136,7 @@ if (all > 1) console.log(`  speedup with ${all} workers: ${fmt(rates[all] / rate
 console.log('');
 
 // (e) optimise on the storm night, as `allweather optimise` runs it -------------------
-// Default options (6 replications per plan, budget 24 plans, verification on 6 fresh seeds), the worker pool
+// Default options (6 replications per plan, budget 40 plans, verification on 6 fresh seeds), the worker pool
 // with every thread. The reference is one replication of the same scenario on this thread, timed in this run.
 if (process.env.BENCH_SKIP_OPTIMISE !== '1') {
   const { optimise } = await import('../src/analysis/optimise.ts');

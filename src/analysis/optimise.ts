@@ -32,9 +32,9 @@
  * 2. *Raise while infeasible* (guided by the diagnosis): a shift can help
  *    when the last evaluation has late cases limited by the queue of its team
  *    in its hours (or, weighted 0.3, by travel for a skill it holds; or,
- *    weighted 0.2, by discovery when the team patrols). First a
- *    bold move: every such shift up by a quarter (at least 1; 1 per grid for a
- *    perGrid team). When a bold move stops improving the criterion's bound,
+ *    weighted 0.2, by discovery when the team patrols). First bold moves:
+ *    every such shift goes up by a quarter (at least 1; perGrid teams, whose
+ *    step is one person per grid, only move singly). When a bold move stops improving the criterion's bound,
  *    single moves follow, greedy by cost-effectiveness (late cases it could
  *    serve per yuan of one step of ~15 %); a single move that does not
  *    improve the bound is undone and that shift left alone. When no shift can
@@ -86,7 +86,7 @@ export interface OptimiseOptions {
   /** Per-shift bounds, by override path; default 0 and max(2 × current, current + 10). */
   minStaff?: Readonly<Record<string, number>>;
   maxStaff?: Readonly<Record<string, number>>;
-  /** At most this many plans are simulated in the search (default 24). */
+  /** At most this many plans are simulated in the search (default 40). */
   budgetEvaluations?: number;
   /** Replications of the verification (default: `replications`). */
   verifyReplications?: number;
@@ -318,7 +318,7 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
   const criterion = opts.criterion ?? 'coverage';
   const target = opts.target ?? 0.8;
   const confidence = opts.confidence ?? 0.95;
-  const budget = Math.max(1, opts.budgetEvaluations ?? 24);
+  const budget = Math.max(1, opts.budgetEvaluations ?? 40);
   const raw = scenarioRaw(base);
   const baseOverrides = { ...(opts.baseOverrides ?? {}) };
   const { scenario: sc } = applyOverridesParsed(raw, baseOverrides);
@@ -404,10 +404,12 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
     if (scored.length === 0) break;
     scored.sort((a, b) => b.score - a.score || a.v.path.localeCompare(b.v.path));
     // a bold move first (every shift with late cases it could serve, by a quarter), then one shift at a time
-    if (boldOk && scored.length > 1) {
+    // bold moves take every shift that could help, but perGrid ones (one step is a person per grid)
+    const queuedShifts = scored.filter((x) => !x.v.perGrid);
+    if (boldOk && queuedShifts.length > 1) {
       const next = { ...plan.staff };
-      for (const { v } of scored) next[v.path] += bold(v, plan.staff[v.path]);
-      const e = await evaluate(next, 'raise', scored.map(({ v }) => `${v.team}.${v.shift} +${next[v.path] - plan.staff[v.path]}`).join(', '));
+      for (const { v } of queuedShifts) next[v.path] += bold(v, plan.staff[v.path]);
+      const e = await evaluate(next, 'raise', queuedShifts.map(({ v }) => `${v.team}.${v.shift} +${next[v.path] - plan.staff[v.path]}`).join(', '));
       if (better(e.criterion, plan.criterion) || e.feasible) { plan = e; }
       else boldOk = false;
     } else {

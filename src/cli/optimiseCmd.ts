@@ -58,7 +58,7 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
   }
   const target = fractionArg('target', values.target as string | undefined, 0, 1) ?? 0.8;
   const confidence = fractionArg('confidence', values.confidence as string | undefined, 0.5, 1) ?? 0.95;
-  const budget = intArg('budget-evaluations', values['budget-evaluations'] as string | undefined, 1) ?? 24;
+  const budget = intArg('budget-evaluations', values['budget-evaluations'] as string | undefined, 1) ?? 40;
   const verifyReps = intArg('verify-replications', values['verify-replications'] as string | undefined, 2);
   const { replications, seedFlag, days, workers } = runArgs(values, 2, 6);
   const baseOverrides = overridesArg(values.set as string[] | undefined);

@@ -29,7 +29,7 @@ sweep:    --param path=v1,v2,... 或 a..b[:step]，最多两个 / or a..b[:step]
 staffing: --shift team.index，可重复（逐班次贪心）/ repeatable (greedy, one shift at a time)
           --target 0.8  --confidence 0.95  --criterion coverage|hourly  --min-staff N  --max-staff N
 optimise: --criterion coverage|hourly|types  --target 0.8  --confidence 0.95  --teams a,b（默认全部处置队伍 / default every case-handling team）
-          --fixed c,d  --min-staff path=N  --max-staff path=N  --budget-evaluations 24  --verify-replications R
+          --fixed c,d  --min-staff path=N  --max-staff path=N  --budget-evaluations 40  --verify-replications R
 export:   --format csv,json,arrow（默认全部 / default all）  --cases (case rows in tidy.csv)  --out DIR
 replay:   --out DIR 重写导出 / write the bundle again  --format, --cases 同导出 / as in the export
 `;
