@@ -40,6 +40,8 @@ export interface Limit {
   lateCases: number;
   /** Share of all late cases. */
   share: number;
+  /** The fewest hours holding at least 80 % of this row's late cases, in clock order (what the lever names). */
+  peakHours: number[];
   /** Late cases per replication by hour of day (24 values). */
   byHour: number[];
   /** Late cases per replication per grid, in the order of `grids`. */
@@ -68,6 +70,21 @@ export interface Diagnosis {
 }
 
 const pad2 = (h: number) => String(h).padStart(2, '0');
+
+/** The fewest hours holding at least `share` of the cases counted by hour, in clock order. */
+export function peakHours(byHour: readonly number[], share = 0.8): number[] {
+  const total = byHour.reduce((a, b) => a + b, 0);
+  if (total <= 0) return [];
+  const order = [...byHour.keys()].filter((h) => byHour[h] > 0).sort((a, b) => byHour[b] - byHour[a] || a - b);
+  const out: number[] = [];
+  let sum = 0;
+  for (const h of order) {
+    if (sum >= share * total - 1e-9) break;
+    out.push(h);
+    sum += byHour[h];
+  }
+  return out.sort((a, b) => a - b);
+}
 
 /** Hours as ranges, e.g. [21,22,23,0,1] → "21:00–02:00". */
 export function hoursText(hours: readonly number[]): string {
@@ -124,14 +141,17 @@ export function leverFor(sc: Scenario, stage: StageName, eventType: string, team
   }
 }
 
-/** Sum the replications' diagnoses into stage totals and sorted limits. */
-export function diagnose(sc: Scenario, results: readonly RunResult[], gridIds?: readonly string[]): Diagnosis {
+/** What `diagnose` reads of a replication: its diagnosis, and its grids when no `gridIds` are given. */
+export type DiagnosedRun = Pick<RunResult, 'diagnosis'> & { coverage?: Pick<RunResult['coverage'], 'grids'> };
+
+/** Sum the replications' diagnoses into stage totals and sorted limits (a live run so far counts as one). */
+export function diagnose(sc: Scenario, results: readonly DiagnosedRun[], gridIds?: readonly string[]): Diagnosis {
   const R = results.length;
   const rows = new Map<string, { stage: StageName; eventType: string; team: string | null; n: number; byHour: number[]; byGrid: Map<number, number> }>();
   const stageSum: Record<StageName, { s: number; sr: number; w: number; late: number }> =
     Object.fromEntries(STAGE_NAMES.map((n) => [n, { s: 0, sr: 0, w: 0, late: 0 }])) as Record<StageName, { s: number; sr: number; w: number; late: number }>;
   let decided = 0, late = 0;
-  const ids = gridIds ?? results[0]?.coverage.grids ?? [];
+  const ids = gridIds ?? results[0]?.coverage?.grids ?? [];
   for (const r of results) {
     const d: RunDiagnosis = r.diagnosis;
     decided += d.decided;
@@ -162,15 +182,17 @@ export function diagnose(sc: Scenario, results: readonly RunResult[], gridIds?: 
     .map((row) => {
       const hours = [...row.byHour.keys()].filter((h) => row.byHour[h] > 0).sort((a, b) => row.byHour[b] - row.byHour[a] || a - b);
       const grids = [...row.byGrid.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const peak = peakHours(row.byHour);
       return {
         stage: row.stage, eventType: row.eventType, team: row.team,
         hours,
+        peakHours: peak,
         grids: grids.map(([g]) => ids[g] ?? String(g)),
         lateCases: perRep(row.n),
         share: late > 0 ? row.n / late : 0,
         byHour: row.byHour.map(perRep),
         gridCases: grids.map(([, n]) => perRep(n)),
-        lever: leverFor(sc, row.stage, row.eventType, row.team, hours),
+        lever: leverFor(sc, row.stage, row.eventType, row.team, peak),
       };
     });
   return { replications: R, decided: perRep(decided), late: perRep(late), stages, limits };

@@ -76,10 +76,10 @@ export function formatDiagnosis(sc: Scenario, d: Diagnosis, maxRows = 12): strin
   }
   const teamName = (id: string | null) => (id === null ? '—' : id);
   out.push(...table([
-    ['#', '环节 stage', '事件类型 event type', '队伍 team', '超时/次 late/rep', '占比 share', '时段 hours', '网格 grids'],
+    ['#', '环节 stage', '事件类型 event type', '队伍 team', '超时/次 late/rep', '占比 share', '主要时段 peak hours (80%)', '网格 grids'],
     ...d.limits.slice(0, maxRows).map((l, i) => [
       String(i + 1), `${STAGE_LABELS[l.stage].zh} ${l.stage}`, l.eventType, teamName(l.team), fmt(l.lateCases, 1), `${fmt(l.share * 100, 1)}%`,
-      hoursText([...l.hours].sort((a, b) => a - b)), l.grids.slice(0, 4).join(' ') + (l.grids.length > 4 ? ` …(+${l.grids.length - 4})` : ''),
+      hoursText(l.peakHours), l.grids.slice(0, 4).join(' ') + (l.grids.length > 4 ? ` …(+${l.grids.length - 4})` : ''),
     ]),
   ], [true, false, false, false, true, true, false, false]));
   if (d.limits.length > maxRows) out.push(`…另有 ${d.limits.length - maxRows} 行 / ${d.limits.length - maxRows} more rows (--json)`);

@@ -109,7 +109,7 @@ export function formatOptimise(sc: Scenario, r: OptimiseResult): string {
     out.push('方案下剩余超时主要来自 / Under the plan, the remaining late cases come mostly from:');
   }
   for (const l of r.diagnosis.limits.slice(0, 3)) {
-    out.push(`- ${STAGE_LABELS[l.stage].zh} ${l.stage} · ${l.eventType}${l.team ? ` · ${l.team}` : ''}: ${fmt(l.lateCases, 1)}/rep (${pct(l.share)}), ${hoursText([...l.hours].sort((a, b) => a - b))}`);
+    out.push(`- ${STAGE_LABELS[l.stage].zh} ${l.stage} · ${l.eventType}${l.team ? ` · ${l.team}` : ''}: ${fmt(l.lateCases, 1)}/rep (${pct(l.share)}), ${hoursText(l.peakHours)}`);
   }
   out.push('');
   out.push('应用 / apply: ' + Object.entries(r.plan.overrides).map(([p, x]) => `--set ${p}=${JSON.stringify(x)}`).join(' '));
