@@ -174,4 +174,17 @@ export function comparisonVerdict(c: Comparison, headcount?: { a: Headcount; b: 
   return { coverage, cost, kpis, headcount: change, lines };
 }
 
+/** The verdict as reports carry it (CLI and app JSON): no per-KPI words, a flag for the headcount. */
+export interface VerdictReport {
+  coverage: CoverageVerdict;
+  cost: CostVerdict;
+  headcountChanged: boolean;
+  lines: { zh: string; en: string }[];
+}
+
+export function verdictReport(c: Comparison, headcount?: { a: Headcount; b: Headcount } | null): VerdictReport {
+  const v = comparisonVerdict(c, headcount);
+  return { coverage: v.coverage, cost: v.cost, headcountChanged: v.headcount !== null, lines: v.lines };
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

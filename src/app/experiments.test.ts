@@ -55,10 +55,27 @@ describe('experiments controller', () => {
     expect(job.comparison!.replications).toBe(3);
     expect(job.comparison!.kpis.casesArrived.diff.mean).toBe(0); // common random numbers
     expect(pairs).toContain(1);
+    expect(job.headcount!.a.peakOnDuty).toBe(122);
+    expect(job.headcount!.b.byTeam.find((t) => t.id === 'grid-workers')!.peakOnDuty).toBe(144); // 3 per grid on the day shift
+    expect(exp.last.comparison!.headcount).toBe(job.headcount);
     store.setState({ layout: { gridIds: job.comparison!.byGrid.sameGrids ? job.comparison!.byGrid.grids : [] } as never });
     expect(exp.showDelta()).toBe(true);
     expect(store.getState().colorBy).toBe('delta');
     expect(store.getState().delta!.values.length).toBeGreaterThan(0);
+    exp.dispose();
+  });
+
+  it('sweep: base overrides at every point (holdHeadcount), parameters named in words, each point\'s headcount', async () => {
+    const { exp } = setup();
+    await exp.runSweep({ seed: 1, replications: 1, params: [{ path: 'city.gridSize', values: [5, 10] }], baseOverrides: { holdHeadcount: true } });
+    const job = exp.store.getState().sweep;
+    expect(job.status).toBe('done');
+    expect(job.labels['city.gridSize']).toEqual({ zh: '网格大小', en: 'Grid size' });
+    expect(job.labels.holdHeadcount.en).toBe('Hold headcount');
+    expect(job.points.map((p) => p.overrides)).toEqual([{ holdHeadcount: true, 'city.gridSize': 5 }, { holdHeadcount: true, 'city.gridSize': 10 }]);
+    expect(job.points.map((p) => p.headcount!.peakOnDuty)).toEqual([122, 122]);
+    expect(job.points[1].headcount!.grids).toBe(12);
+    expect(job.baseHeadcount!.byHour).toEqual(job.points[1].headcount!.byHour);
     exp.dispose();
   });
 

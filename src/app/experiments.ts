@@ -12,13 +12,22 @@
  * queues A and B replication by replication (A0, B0, A1, B1, …) so complete
  * pairs, and with them the paired differences, arrive early.
  *
+ * A comparison and a sweep also carry the rostered headcount of each
+ * variant (analysis/headcount.ts), read from the scenario texts when the
+ * job starts, so the panels can say at once when B (or a sweep point) puts
+ * a different number of staff on duty; a sweep keeps its parameters' names
+ * in words (analysis/paramLabels.ts) as they were when it started.
+ *
  * Starting a job cancels the previous job of the same kind (the pool stops
  * its workers); jobs of different kinds share the pool. The full results
  * of the last finished job of each kind stay here (not in the store) for the
  * downloads (exportFiles.ts).
  */
 import { aggregate, estimate, KPI_NAMES, type Aggregate, type Estimate, type KpiName } from '../analysis/aggregate.ts';
-import { compareResults, seedsFor, type CompareMode, type Comparison } from '../analysis/compare.ts';
+import { compareResults, headcountsOf, seedsFor, type CompareMode, type Comparison } from '../analysis/compare.ts';
+import { headcountOfText, type Headcount } from '../analysis/headcount.ts';
+import { paramLabel, type Bilingual } from '../analysis/paramLabels.ts';
+import { parseScenario } from '../scenario/load.ts';
 import { applyOverridesToText, describeOverrides, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
 import { replicateUntil, targetStatus, type HalfWidthTarget, type TargetStatus } from '../analysis/replicate.ts';
 import { consecutiveSeeds, type Runner } from '../analysis/runner.ts';
@@ -70,11 +79,19 @@ export interface ComparisonJob extends JobBase {
   /** Complete A/B pairs the comparison is over. */
   pairs: number;
   comparison: Comparison | null;
+  /** A's and B's rostered headcount, known as soon as B is built. */
+  headcount: { a: Headcount; b: Headcount } | null;
   log: boolean;
 }
 
 export interface SweepJob extends JobBase {
   params: SweepParam[];
+  /** Every override at every point before the swept values (e.g. holdHeadcount). */
+  baseOverrides: Overrides;
+  /** Each parameter's name in words, by path (and of the base overrides). */
+  labels: Record<string, Bilingual>;
+  /** Rostered headcount of the scenario as it was when the sweep started. */
+  baseHeadcount: Headcount | null;
   replications: number;
   /** Points finished so far (by index); the frontier among them. */
   points: SweepPoint[];
@@ -106,6 +123,8 @@ export interface LastRuns {
   comparison: {
     aText: string; overrides: Overrides; seed: number; mode: CompareMode; seedsB: number[];
     a: RunResult[]; b: RunResult[]; comparison: Comparison; command: string;
+    /** A's and B's rostered headcount (absent: not known). */
+    headcount?: { a: Headcount; b: Headcount } | null;
   } | null;
   sweep: { scenarioText: string; seed: number; result: SweepResult; command: string } | null;
 }
@@ -137,6 +156,8 @@ export interface SweepRequest {
   seed: number;
   replications: number;
   params: SweepParam[];
+  /** Applied at every point first, e.g. `{ holdHeadcount: true }`. */
+  baseOverrides?: Overrides;
 }
 
 export interface StaffingRequest {
@@ -177,8 +198,8 @@ export function initialExperimentsState(poolSize: number): ExperimentsState {
     poolSize,
     load: { running: 0, queued: 0, workers: 0 },
     replications: { ...idleBase(), mode: 'fixed', summary: null, targets: null, converged: null, history: [], log: true },
-    comparison: { ...idleBase(), overrides: {}, mode: 'crn', pairs: 0, comparison: null, log: true },
-    sweep: { ...idleBase(), params: [], replications: 0, points: [], frontier: [] },
+    comparison: { ...idleBase(), overrides: {}, mode: 'crn', pairs: 0, comparison: null, headcount: null, log: true },
+    sweep: { ...idleBase(), params: [], baseOverrides: {}, labels: {}, baseHeadcount: null, replications: 0, points: [], frontier: [] },
     staffing: { ...idleBase(), shift: null, target: 0.8, confidence: 0.95, criterion: 'coverage', evaluations: [], plan: null },
   };
 }
@@ -193,6 +214,13 @@ export function jobError(err: unknown): JobError {
 }
 
 const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';
+
+/** Each path's name in words, teams and shifts named as in the scenario text. */
+export function labelsOf(text: string, paths: readonly string[]): Record<string, Bilingual> {
+  const parsed = parseScenario(text);
+  const sc = parsed.ok ? parsed.scenario : null;
+  return Object.fromEntries(paths.map((p) => [p, paramLabel(p, sc)]));
+}
 
 /** Estimates of every KPI over some replications. */
 function summaryOf(results: readonly RunResult[]): Record<KpiName, Estimate> {
@@ -364,7 +392,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const job = start('comparison');
       patch('comparison', {
         status: 'running', error: null, scenarioId: id, seed: req.seed, overrides: req.overrides, mode: req.mode,
-        done: 0, total: 2 * req.replications, pairs: 0, comparison: null, log: req.log, elapsedS: 0,
+        done: 0, total: 2 * req.replications, pairs: 0, comparison: null, headcount: null, log: req.log, elapsedS: 0,
       });
       let bText: string;
       try {
@@ -373,6 +401,8 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         fail('comparison', err, 0);
         return;
       }
+      const headcount = headcountsOf(aText, bText);
+      patch('comparison', { headcount });
       const seeds = seedsFor(req.mode, req.seed, req.replications);
       const a: (RunResult | undefined)[] = new Array(req.replications);
       const b: (RunResult | undefined)[] = new Array(req.replications);
@@ -400,7 +430,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         const ra = a as RunResult[], rb = b as RunResult[];
         const comparison = compareResults(ra, rb, req.mode);
         last.comparison = {
-          aText, overrides: req.overrides, seed: req.seed, mode: req.mode, seedsB: seeds.b, a: ra, b: rb, comparison,
+          aText, overrides: req.overrides, seed: req.seed, mode: req.mode, seedsB: seeds.b, a: ra, b: rb, comparison, headcount,
           command: `app: compare B = A + {${describeOverrides(req.overrides)}} R=${req.replications} seed=${req.seed} mode=${req.mode}`,
         };
         patch('comparison', { status: 'done', comparison, pairs: req.replications, elapsedS: job.elapsed() });
@@ -415,13 +445,15 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const { text, id } = scenario();
       const job = start('sweep');
       const points: SweepPoint[] = [];
+      const baseOverrides = req.baseOverrides ?? {};
       patch('sweep', {
-        status: 'running', error: null, scenarioId: id, seed: req.seed, params: req.params, replications: req.replications,
-        done: 0, total: 0, points: [], frontier: [], elapsedS: 0,
+        status: 'running', error: null, scenarioId: id, seed: req.seed, params: req.params, baseOverrides,
+        labels: labelsOf(text, [...req.params.map((p) => p.path), ...Object.keys(baseOverrides)]), baseHeadcount: headcountOfText(text),
+        replications: req.replications, done: 0, total: 0, points: [], frontier: [], elapsedS: 0,
       });
       try {
         const result = await sweep((t, s, o) => pool.run(t, s, o), text, req.params, {
-          seed: req.seed, replications: req.replications, signal: job.signal,
+          seed: req.seed, replications: req.replications, baseOverrides, signal: job.signal,
           onPoint: (p, done, total) => {
             if (!job.current()) return;
             points.push(p);
@@ -433,9 +465,9 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         if (!job.current()) return;
         last.sweep = {
           scenarioText: text, seed: req.seed, result,
-          command: `app: sweep ${req.params.map((p) => `${p.path}=${p.values.join(',')}`).join(' × ')} R=${req.replications} seed=${req.seed}`,
+          command: `app: sweep ${req.params.map((p) => `${p.path}=${p.values.join(',')}`).join(' × ')}${Object.keys(baseOverrides).length ? ` + {${describeOverrides(baseOverrides)}}` : ''} R=${req.replications} seed=${req.seed}`,
         };
-        patch('sweep', { status: 'done', points: result.points, frontier: result.frontier, elapsedS: job.elapsed() });
+        patch('sweep', { status: 'done', points: result.points, frontier: result.frontier, baseHeadcount: result.baseHeadcount, elapsedS: job.elapsed() });
       } catch (err) {
         if (job.current()) fail('sweep', err, job.elapsed());
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { aggregate } from '../analysis/aggregate.ts';
-import { compareResults } from '../analysis/compare.ts';
+import { compareResults, headcountsOf } from '../analysis/compare.ts';
 import { applyOverridesToText } from '../analysis/overrides.ts';
 import { createSimService } from '../analysis/service.ts';
 import { loadManifest } from '../export/manifest.ts';
@@ -43,7 +43,7 @@ describe('app export files', () => {
     const comparison = compareResults(results, b);
     const files = comparisonFiles({
       aText: text, overrides: { 'teams.grid-workers.shifts.0.staff': 3 }, seed: 1, mode: 'crn', seedsB: [1, 2],
-      a: results, b, comparison, command: 'app: test',
+      a: results, b, comparison, command: 'app: test', headcount: headcountsOf(text, bText),
     });
     expect(files.map((f) => f.name.replace('allweather-baseline-weekday-compare-', ''))).toEqual([
       'tidy.csv', 'summary.csv', 'table.csv', 'comparison.json', 'cases-a.arrow', 'cases-b.arrow', 'manifest-a.json', 'manifest-b.json',
@@ -51,6 +51,12 @@ describe('app export files', () => {
     expect(loadManifest(files.find((f) => f.name.endsWith('manifest-b.json'))!.data as string).ok).toBe(true);
     const summary = files[1].data as string;
     expect(summary).toContain('B-A,slaAttainment');
+    // comparison.json: the same shape as `allweather compare --json`, headcount and verdict included
+    const report = JSON.parse(files[3].data as string);
+    expect(Object.keys(report)).toEqual(['a', 'b', 'comparison', 'verdict']);
+    expect(report.a.headcount.peakOnDuty).toBe(122);
+    expect(report.b.headcount.byTeam[0]).toMatchObject({ id: 'grid-workers', peakOnDuty: 144 }); // 3 per grid on the day shift
+    expect(report.verdict.headcountChanged).toBe(true);
 
     if (!comparison.byGrid.sameGrids) throw new Error('expected the same grids');
     const ids = comparison.byGrid.grids;

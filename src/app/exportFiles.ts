@@ -5,8 +5,9 @@
  * - replications: manifest.json, summary.csv, tidy.csv, result.json (with
  *   its manifest; `allweather replay result.json` re-runs it) and, when the
  *   per-case logs were kept, cases.arrow;
- * - comparison: comparison.json (labels, manifest headers, every
- *   difference), summary.csv (A, B, B-A), tidy.csv (variants A and B),
+ * - comparison: comparison.json (labels, each variant's rostered headcount,
+ *   manifest headers, every difference, the verdict in words: the same
+ *   shape as `allweather compare --json`), summary.csv (A, B, B-A), tidy.csv (variants A and B),
  *   manifest-a.json, manifest-b.json and cases-a/b.arrow;
  * - for both, table.csv: the panel's KPI table in the UI language
  *   (readableCsv.ts), for reading and reports;
@@ -18,6 +19,7 @@
  * Blob download.
  */
 import { describeOverrides } from '../analysis/overrides.ts';
+import { verdictReport } from '../analysis/verdict.ts';
 import { exportBundle } from '../export/bundle.ts';
 import { casesToArrow } from '../export/arrow.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
@@ -84,10 +86,12 @@ export function comparisonFiles(run: NonNullable<LastRuns['comparison']>, lang: 
   const mA = createManifest({ version: APP_VERSION, scenario: run.aText, seed: run.seed, replications: reps, command: run.command });
   const mB0 = createManifest({ version: APP_VERSION, scenario: run.aText, overrides: run.overrides, seed: run.seed, replications: reps, command: run.command });
   const mB: ExportManifest = { ...mB0, seed: run.seedsB[0] };
+  const headcount = run.headcount ?? null;
   const report = {
-    a: { label: mA.scenario, manifest: manifestHeader(mA) },
-    b: { label: `${mB.scenario} + ${describeOverrides(run.overrides)}`, manifest: manifestHeader(mB) },
+    a: { label: mA.scenario, headcount: headcount?.a ?? null, manifest: manifestHeader(mA) },
+    b: { label: `${mB.scenario} + ${describeOverrides(run.overrides)}`, headcount: headcount?.b ?? null, manifest: manifestHeader(mB) },
     comparison: run.comparison,
+    verdict: verdictReport(run.comparison, headcount),
   };
   const prefix = `allweather-${slug(mA.scenario)}-compare`;
   const out: ExportFile[] = [
@@ -113,7 +117,10 @@ export function sweepFiles(run: NonNullable<LastRuns['sweep']>): ExportFile[] {
     version: APP_VERSION, scenario: run.scenarioText, seed: run.seed, replications: run.result.seeds.length, command: run.command,
   });
   const prefix = `allweather-${slug(manifest.scenario)}-sweep`;
-  const doc = { manifest: JSON.parse(manifestJson(manifest)) as unknown, params: run.result.params, seeds: run.result.seeds, points: run.result.points, frontier: run.result.frontier };
+  const doc = {
+    manifest: JSON.parse(manifestJson(manifest)) as unknown, params: run.result.params, seeds: run.result.seeds,
+    baseHeadcount: run.result.baseHeadcount, points: run.result.points, frontier: run.result.frontier,
+  };
   return [
     file(prefix, 'sweep.csv', 'summary', sweepCsv(run.result)),
     file(prefix, 'sweep.json', 'json', JSON.stringify(doc, null, 2) + '\n'),

@@ -18,7 +18,7 @@ import { KPI_NAMES } from '../analysis/aggregate.ts';
 import { runComparison, type Comparison, type Difference } from '../analysis/compare.ts';
 import { fmtCount, type Headcount } from '../analysis/headcount.ts';
 import { applyOverridesToText, describeOverrides } from '../analysis/overrides.ts';
-import { comparisonVerdict, KPI_VERDICT_WORDS, type ComparisonVerdict } from '../analysis/verdict.ts';
+import { comparisonVerdict, KPI_VERDICT_WORDS, verdictReport, type VerdictReport } from '../analysis/verdict.ts';
 import { comparisonSummaryCsv } from '../export/summary.ts';
 import { tidyCsv } from '../export/tidy.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
@@ -35,13 +35,7 @@ export interface CompareReport {
   b: { label: string; headcount: Headcount | null; manifest: Omit<ExportManifest, 'scenarioFile'> };
   comparison: Comparison;
   /** Coverage first, then cost, then headcount, in words (verdict.ts). */
-  verdict: Omit<ComparisonVerdict, 'kpis' | 'headcount'> & { headcountChanged: boolean };
-}
-
-/** The verdict as the report carries it. */
-export function reportVerdict(c: Comparison, headcount: { a: Headcount; b: Headcount } | null): CompareReport['verdict'] {
-  const v = comparisonVerdict(c, headcount);
-  return { coverage: v.coverage, cost: v.cost, headcountChanged: v.headcount !== null, lines: v.lines };
+  verdict: VerdictReport;
 }
 
 export async function compareCommand(args: string[], io: CliIO): Promise<number> {
@@ -87,7 +81,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
     a: { label: labelA, headcount: headcount?.a ?? null, manifest: manifestHeader(manifestA) },
     b: { label: labelB, headcount: headcount?.b ?? null, manifest: manifestHeader(manifestB) },
     comparison,
-    verdict: reportVerdict(comparison, headcount),
+    verdict: verdictReport(comparison, headcount),
   };
   const json = JSON.stringify(report, null, 2) + '\n';
 

@@ -4,10 +4,11 @@
  * rather than the mean, and the plan found with its figures, or that none
  * of the points meets the target.
  */
+import type { Bilingual } from '../../analysis/paramLabels.ts';
 import type { SweepPoint } from '../../analysis/sweep.ts';
 import { describeOverrides } from '../../analysis/overrides.ts';
 import { useStore } from '../../app/useStore.ts';
-import { useT } from '../i18n/index.ts';
+import { pickName, useT } from '../i18n/index.ts';
 import { dv, fmtCi, fmtValue } from './kpiFormat.ts';
 
 export interface CheapestPlanProps {
@@ -17,9 +18,11 @@ export interface CheapestPlanProps {
   onTarget: (v: string) => void;
   byLowerBound: boolean;
   onByLowerBound: (v: boolean) => void;
+  /** Parameters' names in words, by path. */
+  labels: Record<string, Bilingual>;
 }
 
-export function CheapestPlan({ plan, anyPoints, target, onTarget, byLowerBound, onByLowerBound }: CheapestPlanProps) {
+export function CheapestPlan({ plan, anyPoints, target, onTarget, byLowerBound, onByLowerBound, labels }: CheapestPlanProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const tv = Number(target);
@@ -39,7 +42,11 @@ export function CheapestPlan({ plan, anyPoints, target, onTarget, byLowerBound, 
       </div>
       {!anyPoints ? null : plan ? (
         <p className="plan-found">
-          <span className="mark-cheapest">★</span> <code>{describeOverrides(plan.values)}</code>
+          <span className="mark-cheapest">★</span>{' '}
+          {Object.entries(plan.values).map(([path, v], i) => (
+            <span key={path}>{i > 0 ? ' · ' : ''}{labels[path] ? pickName(lang, labels[path]) : path} = {typeof v === 'string' ? v : JSON.stringify(v)}</span>
+          ))}{' '}
+          <code title={describeOverrides(plan.values)}>{describeOverrides(plan.values)}</code>
           {' — '}{t('kpi.coverageIndex')} <strong data-value={dv(plan.coverageIndex?.mean)}>{fmtValue('share', plan.coverageIndex?.mean, lang)}%</strong>{' '}
           {fmtCi('share', plan.coverageIndex?.ci95 ?? null, lang, 1)}
           {' · '}{t('kpi.staffHours')} <strong data-value={dv(plan.staffHours?.mean)}>{fmtValue('h', plan.staffHours?.mean, lang, 0)}</strong> {t('unit.staffHours')}

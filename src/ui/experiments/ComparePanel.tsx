@@ -1,7 +1,10 @@
 /**
  * A/B comparison: A is the live scenario, B is A plus the overrides of the
  * variant form; both run replication r with the same seed (common random
- * numbers) on the worker pool. Shows each KPI's A, B and B − A with its
+ * numbers) on the worker pool. "Hold headcount" adds the holdHeadcount
+ * override (B keeps A's staff on duty when its grids differ). Shows A's and
+ * B's rostered headcount and the verdict in words (coverage first; staff
+ * saved is "cheaper", not "better"), each KPI's A, B and B − A with its
  * 95 % CI and a significance mark, then by hour of day and by grid, and
  * can colour the 3D cells by the per-grid difference.
  */
@@ -10,6 +13,8 @@ import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { choicesOfText, formOverrides, type VariantForm as Form } from './choices.ts';
 import { DeltaTable } from './DeltaTable.tsx';
+import { HeadcountTable } from './HeadcountTable.tsx';
+import { VerdictSummary } from './VerdictSummary.tsx';
 import { GridDeltaTable } from './GridDeltaTable.tsx';
 import { HourDeltaTable } from './HourDeltaTable.tsx';
 import { JobErrors } from './JobErrors.tsx';
@@ -29,6 +34,7 @@ export function ComparePanel() {
   const [seed, setSeed] = useState(String(liveSeed));
   const [crn, setCrn] = useState(true);
   const [log, setLog] = useState(true);
+  const [hold, setHold] = useState(false);
 
   useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
   // the chosen team, or the scenario's first when there is none (yet, or it is not in this scenario)
@@ -37,14 +43,17 @@ export function ComparePanel() {
     return { ...form, team: choices.teams[0]?.id ?? '', shift: 0 };
   }, [form, choices]);
 
-  const { overrides, bad } = useMemo(
+  const { overrides: changes, bad } = useMemo(
     () => (choices ? formOverrides(effective, choices) : { overrides: {}, bad: [] as (keyof Form)[] }),
     [effective, choices],
   );
+  // holding the headcount is not a change of its own: B needs at least one other override
+  const nChanges = Object.keys(changes).length;
+  const overrides = useMemo(() => (hold && nChanges > 0 ? { ...changes, holdHeadcount: true } : changes), [changes, hold, nChanges]);
   const nReps = Number(reps), nSeed = Number(seed);
   const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 200;
   const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
-  const canRun = ready && choices !== null && repsOk && seedOk && bad.length === 0 && Object.keys(overrides).length > 0;
+  const canRun = ready && choices !== null && repsOk && seedOk && bad.length === 0 && nChanges > 0;
 
   const onRun = (e: FormEvent) => {
     e.preventDefault();
@@ -73,9 +82,12 @@ export function ComparePanel() {
           <label className="check">
             <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="cmp-log" /> {t('exp.keepLog')}
           </label>
+          <label className="check" title={t('cmp.holdHeadcountTitle')}>
+            <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} data-testid="cmp-hold-headcount" /> {t('cmp.holdHeadcount')}
+          </label>
           <div className="form-actions">
             <button type="submit" className="btn primary" data-testid="cmp-run" disabled={!canRun}>{t('cmp.run')}</button>
-            {Object.keys(overrides).length === 0 && <span className="muted small">{t('cmp.needOverride')}</span>}
+            {nChanges === 0 && <span className="muted small">{t('cmp.needOverride')}</span>}
           </div>
         </div>
       </form>
@@ -87,6 +99,8 @@ export function ComparePanel() {
           <p className="muted small" data-testid="cmp-meta" data-pairs={job.pairs} data-mode={c.mode}>
             {job.scenarioId} · {t(c.mode === 'crn' ? 'cmp.metaCrn' : 'cmp.metaIndependent', { pairs: job.pairs, from: c.seedsA[0], to: c.seedsA[c.seedsA.length - 1] })}
           </p>
+          <VerdictSummary comparison={c} headcount={job.headcount} />
+          {job.headcount && <HeadcountTable headcount={job.headcount} />}
           <DeltaTable comparison={c} />
           <GridDeltaTable comparison={c} done={job.status === 'done'} />
           <HourDeltaTable comparison={c} />

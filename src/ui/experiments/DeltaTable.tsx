@@ -1,15 +1,18 @@
 /**
  * The comparison's KPI table: A, B, B − A with its 95 % CI (paired over
  * replications) and a significance mark in words; a significant change is
- * also called better or worse where the KPI has a direction. Rows carry the
- * exact stored values in data-* attributes.
+ * also called better or worse where the KPI is a service outcome, cheaper or
+ * costlier where it is a resource (staff-hours, cost, overtime: saving them
+ * is never "better" by itself; analysis/verdict.ts). Rows carry the exact
+ * stored values in data-* attributes.
  */
 import type { Comparison } from '../../analysis/compare.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
 import { GlossaryHelp } from '../GlossaryHelp.tsx';
 import { SigMark } from './SigMark.tsx';
-import { BETTER_HIGHER, digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from './kpiFormat.ts';
+import { kpiVerdict } from '../../analysis/verdict.ts';
+import { digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from './kpiFormat.ts';
 
 export function DeltaTable({ comparison }: { comparison: Comparison }) {
   const t = useT();
@@ -33,9 +36,8 @@ export function DeltaTable({ comparison }: { comparison: Comparison }) {
             const d = comparison.kpis[k];
             const unit = unitOf(k);
             const dg = digitsFor(unit, d.a.mean ?? d.b.mean);
-            const dir = BETTER_HIGHER[k];
             const m = d.diff.mean;
-            const verdict = d.significant && dir !== null && m !== null && m !== 0 ? ((m > 0) === dir ? 'better' : 'worse') : null;
+            const verdict = kpiVerdict(k, d);
             return (
               <tr
                 key={k}

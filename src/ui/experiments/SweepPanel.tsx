@@ -1,10 +1,14 @@
 /**
  * Sweep one or two parameters over the live scenario (every point on the
  * same seeds), plot coverage index against staff-hours with the cost
- * frontier, and name the cheapest plan meeting a target. Below: the staffing
- * search for one shift, with the Erlang C estimate per hour beside it.
+ * frontier, and name the cheapest plan meeting a target. Each point shows
+ * its rostered headcount; when the points differ in it (a grid-size sweep
+ * with per-grid teams) a note says so, and "Hold headcount" adds the
+ * holdHeadcount override at every point. Below: the staffing search for one
+ * shift, with the Erlang C estimate per hour beside it.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { fmtCount, sameHeadcount } from '../../analysis/headcount.ts';
 import { sweepGrid } from '../../analysis/sweep.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
@@ -35,6 +39,7 @@ export function SweepPanel() {
   const [seed, setSeed] = useState(String(liveSeed));
   const [target, setTarget] = useState('');
   const [byLower, setByLower] = useState(false);
+  const [hold, setHold] = useState(false);
 
   useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
   useEffect(() => {
@@ -54,12 +59,17 @@ export function SweepPanel() {
 
   const onRun = (e: FormEvent) => {
     e.preventDefault();
-    if (canRun) void exp.runSweep({ seed: nSeed, replications: nReps, params });
+    if (canRun) void exp.runSweep({ seed: nSeed, replications: nReps, params, baseOverrides: hold ? { holdHeadcount: true } : {} });
   };
 
   const tv = Number(target) / 100;
   const plan = useMemo(() => (Number.isFinite(tv) && tv > 0 ? cheapestPoint(job.points, tv, byLower) : null), [job.points, tv, byLower]);
   const running = job.status === 'running';
+  const counted = job.points.filter((p) => p.headcount);
+  const base = job.baseHeadcount;
+  const headcountDiffers = base !== null && counted.some((p) => !sameHeadcount(p.headcount!, base));
+  const peaks = counted.map((p) => p.headcount!.peakOnDuty);
+  const held = job.baseOverrides.holdHeadcount === true;
   return (
     <div className="exp-section" data-testid="sweep">
       <p className="hint">{t('sweep.intro')}</p>
@@ -78,6 +88,9 @@ export function SweepPanel() {
               <span className="control-label">{t('exp.seed')}</span>
               <input className={`input num-input ${seedOk ? '' : 'invalid'}`} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
             </label>
+            <label className="check" title={t('cmp.holdHeadcountTitle')}>
+              <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} data-testid="sweep-hold-headcount" /> {t('cmp.holdHeadcount')}
+            </label>
             <div className="form-actions">
               <button type="submit" className="btn primary" data-testid="sweep-run" disabled={!canRun}>{running ? t('exp.rerun') : t('sweep.run')}</button>
               <span className={`small ${tooMany ? 'field-error' : 'muted'}`} data-testid="sweep-size" data-points={combos}>
@@ -92,8 +105,13 @@ export function SweepPanel() {
       {job.points.length > 0 && (
         <>
           <FrontierChart points={job.points} frontier={job.frontier} target={Number.isFinite(tv) && tv > 0 ? tv : null} />
-          <CheapestPlan plan={plan} anyPoints={job.points.length > 0} target={target} onTarget={setTarget} byLowerBound={byLower} onByLowerBound={setByLower} />
-          <SweepTable params={job.params} points={job.points} frontier={job.frontier} cheapest={plan?.index ?? null} />
+          <CheapestPlan plan={plan} anyPoints={job.points.length > 0} target={target} onTarget={setTarget} byLowerBound={byLower} onByLowerBound={setByLower} labels={job.labels} />
+          {headcountDiffers && (
+            <p className="note warn" data-testid="sweep-headcount-note" data-held={String(held)}>
+              {t(held ? 'sweep.headcountVaries' : 'sweep.headcountDiffers', { min: fmtCount(Math.min(...peaks)), max: fmtCount(Math.max(...peaks)), base: fmtCount(base!.peakOnDuty) })}
+            </p>
+          )}
+          <SweepTable params={job.params} points={job.points} frontier={job.frontier} cheapest={plan?.index ?? null} labels={job.labels} />
         </>
       )}
       {choices && <StaffingSearch choices={choices} />}

@@ -1,7 +1,10 @@
 /**
  * One swept parameter: what varies (a shift's staff, the night staff, the
  * grid size, a staff factor, the dispatch policy) and over which values.
- * `optional` adds "none" (the second parameter).
+ * `optional` adds "none" (the second parameter). For the night staff it
+ * lists every shift that one number sets (all teams' shifts on duty at
+ * 02:00, per grid for per-grid teams), so nobody sweeps five shifts
+ * believing they sweep one.
  */
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
@@ -49,6 +52,9 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
               </select>
             </label>
           </>
+        )}
+        {draft.kind === 'nightStaff' && choices.nightStaffHelp.en !== '' && (
+          <p className="hint field-help" data-testid={`sweep-nightstaff-help-${n}`}>{pickName(lang, choices.nightStaffHelp)}</p>
         )}
         {(draft.kind === 'staff' || draft.kind === 'nightStaff') && (
           <div className="field range-fields">

@@ -3,10 +3,12 @@
  * chosen here: staff of one shift of one team, the responsibility-grid size
  * (only sizes that divide the city), the dispatch policy, and that team's
  * shift-end rule. Empty choices leave A's value. The overrides it makes are
- * shown as `path=value`, as the CLI's --set takes them.
+ * shown by name and value (analysis/paramLabels.ts) and as `path=value`, as
+ * the CLI's --set takes them.
  */
 import type { Overrides } from '../../analysis/overrides.ts';
 import { describeOverrides } from '../../analysis/overrides.ts';
+import { paramLabel } from '../../analysis/paramLabels.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { POLICIES, SHIFT_END_RULES, type ScenarioChoices, type VariantForm as Form } from './choices.ts';
@@ -86,7 +88,14 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
       </div>
       <p className="overrides-preview" data-testid="cmp-overrides" data-count={n}>
         <span className="control-label">{t('cmp.overrides')}</span>{' '}
-        {n === 0 ? <span className="muted">{t('cmp.noOverrides')}</span> : <code>{describeOverrides(overrides)}</code>}
+        {n === 0 ? <span className="muted">{t('cmp.noOverrides')}</span> : (
+          <>
+            {Object.entries(overrides).map(([path, value], i) => (
+              <span key={path} data-path={path}>{i > 0 ? ' · ' : ''}{pickName(lang, paramLabel(path, choices.scenario))} = {typeof value === 'string' ? value : JSON.stringify(value)}</span>
+            ))}{' '}
+            <code className="muted small">{describeOverrides(overrides)}</code>
+          </>
+        )}
       </p>
     </fieldset>
   );

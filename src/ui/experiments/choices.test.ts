@@ -41,3 +41,11 @@ describe('experiment form choices', () => {
     expect(intRange(0, 1000, 1).length).toBe(60);
   });
 });
+
+describe('nightStaff, said exactly', () => {
+  it('the choices list every shift the one number sets, per grid where it is per grid', () => {
+    const c = choicesOfText(text)!;
+    expect(c.nightStaffHelp.en).toBe('Sets the staff of these 5 shifts at once: Grid workers 00:00–08:00 (per grid), Night grid patrol 00:00–08:00, Sanitation crew 21:00–05:00+1, City-management enforcement 00:00–08:00, Municipal repair 22:00–06:00+1');
+    expect(c.nightStaffHelp.zh).toMatch(/^同时设定以下 5 个班次的人数：网格员 00:00–08:00（每网格）、/);
+  });
+});

@@ -3,9 +3,12 @@
  * shifts (for "staff of a shift"), the grid sizes that divide the city, the
  * dispatch policies and shift-end rules, read from the scenario text
  * without running it. Override paths are those of src/analysis/overrides.ts
- * (team by id, shift by index).
+ * (team by id, shift by index). It keeps the parsed scenario too, for the
+ * names of override paths (analysis/paramLabels.ts), and says which shifts
+ * the `nightStaff` convenience would set.
  */
 import type { Overrides } from '../../analysis/overrides.ts';
+import { nightStaffHelp, type Bilingual } from '../../analysis/paramLabels.ts';
 import { parseScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
@@ -40,6 +43,10 @@ export interface ScenarioChoices {
   teams: TeamChoice[];
   coverageTarget: number;
   seed: number;
+  /** Every shift `nightStaff` sets, in words (empty when none is on duty at 02:00). */
+  nightStaffHelp: Bilingual;
+  /** The parsed scenario the choices were read from. */
+  scenario: Scenario;
 }
 
 function gcd(a: number, b: number): number {
@@ -73,6 +80,8 @@ export function choicesOf(s: Scenario): ScenarioChoices {
     })),
     coverageTarget: s.targets.coverage,
     seed: s.run.seed,
+    nightStaffHelp: nightStaffHelp(s),
+    scenario: s,
   };
 }
 

@@ -81,31 +81,3 @@ export function halfWidthOf(e: Estimate | null | undefined): number | null {
 export function dv(v: number | null | undefined): string {
   return JSON.stringify(v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v);
 }
-
-/** Whether more of a KPI is better (true), worse (false), or neither (null). */
-export const BETTER_HIGHER: Record<KpiName, boolean | null> = {
-  casesArrived: null,
-  casesClosed: true,
-  meanWaitS: false,
-  p50WaitS: false,
-  p90WaitS: false,
-  p95WaitS: false,
-  meanQueueWaitS: false,
-  p90QueueWaitS: false,
-  meanResponseS: false,
-  p50ResponseS: false,
-  p90ResponseS: false,
-  p95ResponseS: false,
-  meanResolutionS: false,
-  p50ResolutionS: false,
-  p90ResolutionS: false,
-  p95ResolutionS: false,
-  slaAttainment: true,
-  coverageIndex: true,
-  staffHours: false,
-  utilisation: null,
-  overtimeHours: false,
-  meanBacklog: false,
-  costCny: false,
-  casesOpenAfterDrain: false,
-};
