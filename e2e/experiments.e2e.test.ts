@@ -128,6 +128,42 @@ describe('experiments, downloads, editor and share links', () => {
     expect([...reps].sort()).toEqual([0, 1, 2, 3]);
   });
 
+  it('a grid-size comparison says the headcount it changes and calls the saving cheaper, not better; Hold headcount keeps the headcount', async () => {
+    const { page } = app;
+    await page.click('[data-testid="exp-tab-compare"]');
+    await page.fill('[data-testid="cmp-staff"]', '');
+    await page.selectOption('[data-testid="cmp-gridsize"]', '10');
+    await page.fill('[data-testid="cmp-reps"]', '3');
+    await page.click('[data-testid="cmp-run"]');
+    await page.waitForSelector('[data-testid="cmp-progress"][data-status="done"]', { timeout: 120_000 });
+    const verdict = page.locator('[data-testid="cmp-verdict"]');
+    expect(await verdict.getAttribute('data-coverage')).toBe('worsened');
+    expect(await verdict.getAttribute('data-cost')).toBe('cheaper');
+    expect(await verdict.getAttribute('data-headcount-changed')).toBe('true');
+    expect(await verdict.innerText()).toContain('B 改变了在岗人数：峰值 122 → 86 人');
+    expect(await verdict.innerText()).toContain('B 更省，但不是更好');
+    expect(await page.locator('[data-testid="headcount-table"]').getAttribute('data-same')).toBe('false');
+    expect(await page.locator('[data-testid="headcount-table"] tr[data-row="team:grid-workers"]').getAttribute('data-b')).toBe('12');
+    const staff = page.locator('[data-testid="delta-table"] tr[data-kpi="staffHours"]');
+    expect(await staff.innerText()).toContain('更省');
+    expect(await staff.innerText()).not.toContain('改善');
+    await verdict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}13-compare-headcount-1440.png` });
+
+    await page.check('[data-testid="cmp-hold-headcount"]');
+    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain('city.gridSize=10, holdHeadcount=true');
+    await page.click('[data-testid="cmp-run"]');
+    await page.waitForSelector('[data-testid="cmp-progress"][data-status="done"]', { timeout: 120_000 });
+    await expect.poll(() => page.locator('[data-testid="headcount-table"]').getAttribute('data-same')).toBe('true');
+    expect(await verdict.getAttribute('data-headcount-changed')).toBe('false');
+
+    // the sweep's night-staff parameter says which shifts the one number sets
+    await page.click('[data-testid="exp-tab-sweep"]');
+    await page.selectOption('[data-testid="sweep-kind-1"]', 'nightStaff');
+    expect(await page.locator('[data-testid="sweep-nightstaff-help-1"]').innerText()).toContain('网格员 00:00–08:00（每网格）');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('an edit in the scenario editor survives a reload (IndexedDB autosave)', async () => {
     const { page } = app;
     await page.click('[data-testid="view-editor"]');
