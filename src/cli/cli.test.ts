@@ -183,7 +183,8 @@ describe('allweather run', () => {
   it('prints a bilingual table without --json', () => {
     const r = cli('run', BASELINE);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('平均等待 Mean wait');
+    expect(r.stdout).toContain('平均等待开工 Mean wait to handling start');
+    expect(r.stdout).toContain('平均排队等待 Mean queue wait');
     expect(r.stdout).toContain('95%');
     expect(r.stderr).toBe(''); // no progress on a pipe
   });

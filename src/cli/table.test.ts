@@ -29,8 +29,11 @@ describe('report', () => {
 
   it('writes one cases.csv row per logged case with its replication', () => {
     const lines = casesCsv(runs).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('\uFEFFreplication,seed,id,type,cell,grid,priority,channel,occurredS,discoveredS,filedS,dispatchedS,onSceneS,handledS,verifiedS,closedS,slaMet');
+    expect(lines[0]).toBe('\uFEFFreplication,seed,id,type,cell,grid,priority,channel,occurredS,discoveredS,filedS,dispatchedS,onSceneS,handlingStartS,handledS,verifiedS,closedS,slaMet,'
+      + 'discoveryS,centreS,queueS,travelS,handlingS,responseCentreS,responseQueueS,responseTravelS');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['0,1', '1,2', '2,3']);
+    // the grid by its code, not its index
+    expect(lines[1].split(',')[5]).toBe(runs[0].log![0].gridCode);
   });
 });
 
@@ -50,8 +53,8 @@ describe('human-readable table', () => {
 
   it('prints bilingual KPI rows with intervals', () => {
     const text = formatReport(report, { zh: '假场景', en: 'Fake' });
-    expect(text).toContain('平均等待 Mean wait');
-    expect(text).toContain('按时率 SLA attainment');
+    expect(text).toContain('平均等待开工 Mean wait to handling start');
+    expect(text).toContain('时限达标率 SLA attainment');
     expect(text).toMatch(/\[\d[\d,.]*, \d[\d,.]*\]/);
     expect(text).toContain('未达标最多的网格时段');
   });
