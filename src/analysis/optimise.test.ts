@@ -87,6 +87,12 @@ describe('optimise', () => {
     expect(j.value.mean).toBeCloseTo(0.71, 12);
     const none = criterionOf(sc, [fake(90, 0), fake(92, 0)].map((r: { byType: { slaDecided: number }[] }) => ({ byType: [r.byType[0], { slaMet: 0, slaDecided: 0 }] }) as never), 'types', 0.8, 0.95);
     expect(none.value.worst).toBe('a');
+    expect(none.feasible).toBe(true);
+    // a type seen in one replication only has no bound: listed as unjudged, not failing the plan
+    const rare = criterionOf(sc, [{ byType: [{ slaMet: 90, slaDecided: 100 }, { slaMet: 0, slaDecided: 0 }] } as never, { byType: [{ slaMet: 91, slaDecided: 100 }, { slaMet: 0, slaDecided: 1 }] } as never], 'types', 0.8, 0.95);
+    expect(rare.value.unjudged).toEqual(['b']);
+    expect(rare.value.worst).toBe('a');
+    expect(rare.feasible).toBe(true);
   });
 
   it('searches every case-handling team by default, costed per grid for perGrid teams', () => {

@@ -16,8 +16,9 @@
  *   replication; its lower bound mean − t(C, R−1)·s/√R ≥ target;
  * - `hourly`: every hour's attainment lower bound ≥ target;
  * - `types`: every event type's SLA attainment lower bound ≥ target (a
- *   standard per case class, 标准 by 案件类别). Types with no decided case
- *   are not judged.
+ *   standard per case class, 标准 by 案件类别). Types (and, for `hourly`,
+ *   hours) with decided cases in fewer than two replications are not judged —
+ *   a bound needs a spread — and are listed as `unjudged`.
  *
  * **Method.** Every candidate plan runs on the same seeds (common random
  * numbers), so two plans differ by their staffing, not their luck.
@@ -102,6 +103,8 @@ export interface CriterionEstimate {
   n: number;
   /** hourly: the worst hour; types: the worst event type. */
   worst?: string;
+  /** Hours or types with decided cases in fewer than two replications: not judged (no bound without a spread). */
+  unjudged?: string[];
 }
 
 export interface OptimiseProgress {
@@ -176,7 +179,7 @@ export interface OptimiseResult {
   current: { costCny: number; staffHours: number; criterion: CriterionEstimate; feasible: boolean };
   shifts: ShiftPlanRow[];
   history: PlanEvaluation[];
-  verification: { seeds: number[]; criterion: { mean: number | null; lowerBound: number | null; n: number; worst?: string }; meets: boolean; coverageIndex: Estimate | null; slaAttainment: Estimate | null };
+  verification: { seeds: number[]; criterion: { mean: number | null; lowerBound: number | null; n: number; worst?: string; unjudged?: string[] }; meets: boolean; coverageIndex: Estimate | null; slaAttainment: Estimate | null };
   /** Why the plan's remaining late cases are late (from the verification runs). */
   diagnosis: Diagnosis;
 }
@@ -204,13 +207,18 @@ export function criterionOf(sc: Scenario, results: readonly RunResult[], criteri
     : sc.eventTypes.map((et, i) => ({ key: et.id, values: results.map((r) => { const t = r.byType[i]; return t && t.slaDecided > 0 ? t.slaMet / t.slaDecided : null; }) }));
   let worst: CriterionEstimate | null = null;
   let feasible = true;
+  const unjudged: string[] = [];
   for (const s of series) {
     const v = lowerBound(s.values, confidence);
     if (v.n === 0) continue;
+    // seen in fewer than two replications: no spread, no bound; a rare type cannot be judged, it is listed
+    if (v.n < 2) { unjudged.push(s.key); continue; }
     if (v.lower === null || v.lower < target) feasible = false;
     if (worst === null || (v.lower ?? -Infinity) < (worst.lowerBound ?? -Infinity)) worst = { mean: v.mean, lowerBound: v.lower, n: v.n, worst: s.key };
   }
-  return { value: worst ?? { mean: null, lowerBound: null, n: 0 }, feasible: feasible && worst !== null };
+  const value: CriterionEstimate = worst ?? { mean: null, lowerBound: null, n: 0 };
+  if (unjudged.length > 0) value.unjudged = unjudged;
+  return { value, feasible: feasible && worst !== null };
 }
 
 /** The shifts to search, with their cost per unit of staff. */
@@ -470,7 +478,7 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
     history,
     verification: {
       seeds: vSeeds,
-      criterion: { mean: vj.value.mean, lowerBound: vj.value.lowerBound, n: vj.value.n, ...(vj.value.worst ? { worst: vj.value.worst } : {}) },
+      criterion: { mean: vj.value.mean, lowerBound: vj.value.lowerBound, n: vj.value.n, ...(vj.value.worst ? { worst: vj.value.worst } : {}), ...(vj.value.unjudged ? { unjudged: vj.value.unjudged } : {}) },
       meets: vj.feasible,
       coverageIndex: vAgg.coverageIndex,
       slaAttainment: vAgg.slaAttainment,

@@ -96,7 +96,8 @@ export function formatOptimise(sc: Scenario, r: OptimiseResult): string {
     ]),
   ], [false, true, true, true, true, true]));
   out.push('');
-  const w = (c: { worst?: string }) => (c.worst ? `（最差 worst: ${c.worst}）` : '');
+  const w = (c: { worst?: string; unjudged?: string[] }) => (c.worst ? `（最差 worst: ${c.worst}）` : '')
+    + (c.unjudged ? `（不足两次重复有案件、未判定 too rare to judge: ${c.unjudged.join(', ')}）` : '');
   out.push(`现行 current: ¥${fmt(r.current.costCny, 0)}/day, ${fmt(r.current.staffHours, 0)} 人·时 staff-h, 准则 criterion ${pct(r.current.criterion.mean)} [下限 lower ${pct(r.current.criterion.lowerBound)}] ${r.current.feasible ? '✓' : '✗'}${w(r.current.criterion)}`);
   out.push(`方案 plan:    ¥${fmt(r.costCny, 0)}/day (${r.costCny >= r.current.costCny ? '+' : ''}${fmt(r.costCny - r.current.costCny, 0)}), ${fmt(r.staffHours, 0)} 人·时 staff-h, 搜索种子 search seeds ${pct(r.search.mean)} [下限 lower ${pct(r.search.lowerBound)}] ${r.feasible ? '✓' : '✗'}${w(r.search)}`);
   const v = r.verification;
