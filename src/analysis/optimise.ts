@@ -64,6 +64,7 @@ import { staffForServiceLevel } from './erlang.ts';
 import { applyOverridesParsed, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
 import { consecutiveSeeds, type Runner } from './runner.ts';
 import { coverageInHours, lowerBound, shiftHours } from './staffing.ts';
+import { headcountOf } from './headcount.ts';
 
 export type OptimiseCriterion = 'coverage' | 'hourly' | 'types';
 
@@ -182,6 +183,8 @@ export interface OptimiseResult {
   verification: { seeds: number[]; criterion: { mean: number | null; lowerBound: number | null; n: number; worst?: string; unjudged?: string[] }; meets: boolean; coverageIndex: Estimate | null; slaAttainment: Estimate | null };
   /** Why the plan's remaining late cases are late (from the verification runs). */
   diagnosis: Diagnosis;
+  /** Headcount on duty (rostered, every team): now and under the plan. */
+  headcount: { current: { peakOnDuty: number; staffHoursPerDay: number }; plan: { peakOnDuty: number; staffHoursPerDay: number } };
 }
 
 const toMin = (t: string) => {
@@ -484,5 +487,11 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
       slaAttainment: vAgg.slaAttainment,
     },
     diagnosis: diagnose(sc, vResults),
+    headcount: { current: peakAndHours(sc), plan: peakAndHours(applyOverridesParsed(raw, { ...baseOverrides, ...best.staff }).scenario) },
   };
+}
+
+function peakAndHours(sc: Scenario): { peakOnDuty: number; staffHoursPerDay: number } {
+  const h = headcountOf(sc);
+  return { peakOnDuty: h.peakOnDuty, staffHoursPerDay: h.staffHoursPerDay };
 }

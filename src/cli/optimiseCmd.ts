@@ -100,6 +100,7 @@ export function formatOptimise(sc: Scenario, r: OptimiseResult): string {
     + (c.unjudged ? `（不足两次重复有案件、未判定 too rare to judge: ${c.unjudged.join(', ')}）` : '');
   out.push(`现行 current: ¥${fmt(r.current.costCny, 0)}/day, ${fmt(r.current.staffHours, 0)} 人·时 staff-h, 准则 criterion ${pct(r.current.criterion.mean)} [下限 lower ${pct(r.current.criterion.lowerBound)}] ${r.current.feasible ? '✓' : '✗'}${w(r.current.criterion)}`);
   out.push(`方案 plan:    ¥${fmt(r.costCny, 0)}/day (${r.costCny >= r.current.costCny ? '+' : ''}${fmt(r.costCny - r.current.costCny, 0)}), ${fmt(r.staffHours, 0)} 人·时 staff-h, 搜索种子 search seeds ${pct(r.search.mean)} [下限 lower ${pct(r.search.lowerBound)}] ${r.feasible ? '✓' : '✗'}${w(r.search)}`);
+  out.push(`在岗人数（排班，全部队伍）headcount on duty (rostered, every team): 峰值 peak ${fmt(r.headcount.current.peakOnDuty, 0)} → ${fmt(r.headcount.plan.peakOnDuty, 0)}，人·时/日 staff-hours a day ${fmt(r.headcount.current.staffHoursPerDay, 0)} → ${fmt(r.headcount.plan.staffHoursPerDay, 0)}`);
   const v = r.verification;
   out.push(`验证 verification on fresh seeds ${v.seeds[0]}…${v.seeds[v.seeds.length - 1]}: ${pct(v.criterion.mean)} [下限 lower ${pct(v.criterion.lowerBound)}] ${v.meets ? '✓ 达标 meets' : '✗ 未达标 does not meet'}${w(v.criterion)}`);
   if (!r.feasible) {

@@ -21,11 +21,15 @@ export const USAGE = `全天候 AllWeather — 城市网格化管理离散事件
   --set path=value    覆盖场景字段，可重复（run 除外）/ override a scenario field, repeatable (not run), e.g. --set city.gridSize=4 --set nightStaff=6
   --json              以一个 JSON 对象输出到 stdout / print one JSON object on stdout
   -h, --help          显示帮助 / show this help
+  （--set 命名项 named: staffScale=F 全部班次乘以系数 / every shift × F; nightStaff=N 所有队伍 02:00 在岗的每个班次（按网格排班的为每网格）/
+   every shift of every team on duty at 02:00 (per grid for perGrid teams); holdHeadcount=true 最后应用、保持在岗人数 / applied last, keeps headcount）
 
 run:      --out DIR (result.json, summary.csv)  --log (cases.csv with --out)
 compare:  b.json 省略时 B = A 加 --set / without b.json, B = A with the --set overrides
+          --hold-headcount  网格数变化时 B 保持 A 的在岗人数 / B keeps A's headcount when its grids differ (= --set holdHeadcount=true)
           --independent  B 用不同种子（对照用）/ B on other seeds (to see what CRN buys)  --out DIR
 sweep:    --param path=v1,v2,... 或 a..b[:step]，最多两个 / or a..b[:step], at most two  --out DIR (sweep.json, sweep.csv)
+          --hold-headcount  每个组合保持场景的在岗人数 / every point keeps the scenario's headcount (= --set holdHeadcount=true)
 staffing: --shift team.index，可重复（逐班次贪心）/ repeatable (greedy, one shift at a time)
           --target 0.8  --confidence 0.95  --criterion coverage|hourly  --min-staff N  --max-staff N
 optimise: --criterion coverage|hourly|types  --target 0.8  --confidence 0.95  --teams a,b（默认全部处置队伍 / default every case-handling team）
