@@ -159,6 +159,10 @@ export interface ShiftPlanRow {
   plan: number;
   /** Rostered cost change of this shift, CNY per day. */
   costChangeCny: number;
+  /** The search's bounds for this shift; `atMax`: the plan uses the upper one (raise it with maxStaff to search further). */
+  min: number;
+  max: number;
+  atMax: boolean;
 }
 
 export interface OptimiseResult {
@@ -198,11 +202,14 @@ function durationH(start: string, end: string): number {
   return (e - s) / 60;
 }
 
-/** The criterion over replications. */
+/** A share's lower bound below 0 says no more than 0 does (few replications, a wide spread). */
+const clampShare = <T extends { lower: number | null }>(v: T): T => (v.lower !== null && v.lower < 0 ? { ...v, lower: 0 } : v);
+
+/** The criterion over replications (lower bounds of shares clamped at 0). */
 export function criterionOf(sc: Scenario, results: readonly RunResult[], criterion: OptimiseCriterion, target: number, confidence: number): { value: CriterionEstimate; feasible: boolean } {
   const all = [...Array(24).keys()];
   if (criterion === 'coverage') {
-    const v = lowerBound(results.map((r) => coverageInHours(r, all)), confidence);
+    const v = clampShare(lowerBound(results.map((r) => coverageInHours(r, all)), confidence));
     return { value: { mean: v.mean, lowerBound: v.lower, n: v.n }, feasible: v.lower !== null && v.lower >= target };
   }
   const series: { key: string; values: (number | null)[] }[] = criterion === 'hourly'
@@ -212,7 +219,7 @@ export function criterionOf(sc: Scenario, results: readonly RunResult[], criteri
   let feasible = true;
   const unjudged: string[] = [];
   for (const s of series) {
-    const v = lowerBound(s.values, confidence);
+    const v = clampShare(lowerBound(s.values, confidence));
     if (v.n === 0) continue;
     // seen in fewer than two replications: no spread, no bound; a rare type cannot be judged, it is listed
     if (v.n < 2) { unjudged.push(s.key); continue; }
@@ -477,6 +484,7 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
       path: v.path, team: v.team, shift: v.shift, label: v.label, perGrid: v.perGrid,
       current: v.current, erlangStart: start[v.path], plan: best.staff[v.path],
       costChangeCny: (best.staff[v.path] - v.current) * unitCost(v),
+      min: v.min, max: v.max, atMax: best.staff[v.path] >= v.max,
     })),
     history,
     verification: {

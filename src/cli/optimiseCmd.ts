@@ -105,6 +105,10 @@ export function formatOptimise(sc: Scenario, r: OptimiseResult): string {
   out.push(`验证 verification on fresh seeds ${v.seeds[0]}…${v.seeds[v.seeds.length - 1]}: ${pct(v.criterion.mean)} [下限 lower ${pct(v.criterion.lowerBound)}] ${v.meets ? '✓ 达标 meets' : '✗ 未达标 does not meet'}${w(v.criterion)}`);
   if (!r.feasible) {
     out.push('');
+    const capped = r.shifts.filter((s) => s.atMax);
+    if (capped.length > 0) {
+      out.push(`已到搜索上限的班次 / shifts at the top of their range: ${capped.map((s) => `${s.label.zh} / ${s.label.en} = ${s.max}`).join('; ')}（--max-staff ${capped[0].path}=N 可放宽 / widens it）`);
+    }
     out.push('在搜索范围和评估次数内没有找到达标方案；剩余超时主要来自 / No plan met the criterion within the ranges and budget; the remaining late cases come mostly from:');
   } else {
     out.push('');
