@@ -101,6 +101,16 @@ export function runArgs(values: Record<string, unknown>, minReplications: number
   };
 }
 
+/** The flags of every command that runs replications of variants: --set, --replications, --seed, --days, --workers, --json. */
+export const REPLICATION_OPTIONS = {
+  set: { type: 'string', multiple: true },
+  replications: { type: 'string' },
+  seed: { type: 'string' },
+  days: { type: 'string' },
+  workers: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
 export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, usage: string) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });

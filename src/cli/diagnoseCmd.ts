@@ -12,7 +12,7 @@ import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
-import { fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool, type CliIO } from './common.ts';
+import { fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool, type CliIO, REPLICATION_OPTIONS } from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
 
@@ -26,12 +26,7 @@ export const STAGE_LABELS = {
 
 export async function diagnoseCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, {
-    set: { type: 'string', multiple: true },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    days: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'boolean', default: false },
+    ...REPLICATION_OPTIONS,
   }, USAGE);
   const path = onePositional('diagnose', positionals, USAGE);
   const { replications, seedFlag, days, workers } = runArgs(values, 1, 4);

@@ -13,7 +13,7 @@ import { parseAssignment } from '../analysis/overrides.ts';
 import { hoursText } from '../analysis/diagnose.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
-  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, readVersion, runArgs, withPool, type CliIO,
+  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, readVersion, runArgs, withPool, type CliIO, REPLICATION_OPTIONS,
 } from './common.ts';
 import { STAGE_LABELS } from './diagnoseCmd.ts';
 import { table } from './table.ts';
@@ -44,12 +44,7 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
     'max-staff': { type: 'string', multiple: true },
     'budget-evaluations': { type: 'string' },
     'verify-replications': { type: 'string' },
-    set: { type: 'string', multiple: true },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    days: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'boolean', default: false },
+    ...REPLICATION_OPTIONS,
   }, USAGE);
   const path = onePositional('optimise', positionals, USAGE);
   const criterion = (values.criterion as string | undefined) ?? 'coverage';

@@ -9,7 +9,7 @@
  */
 import { findStaffing, parseShiftRef, type StaffingCriterion, type StaffingPlan } from '../analysis/staffing.ts';
 import {
-  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, type CliIO, runArgs,
+  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, type CliIO, runArgs, REPLICATION_OPTIONS,
 } from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
@@ -22,12 +22,7 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
     criterion: { type: 'string' },
     'min-staff': { type: 'string' },
     'max-staff': { type: 'string' },
-    set: { type: 'string', multiple: true },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    days: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'boolean', default: false },
+    ...REPLICATION_OPTIONS,
   }, USAGE);
   const path = onePositional('staffing', positionals, USAGE);
   const shifts = ((values.shift as string[] | undefined) ?? []).map(parseShiftRef);
