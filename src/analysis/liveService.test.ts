@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createLiveService } from './liveService.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { runScenario } from '../sim/run.ts';
+import { diagnose } from './diagnose.ts';
 import type { Frame } from '../sim/frame.ts';
 
 const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
@@ -124,5 +125,35 @@ describe('live service', () => {
     expect(f.cellBacklog.length).toBe(r.layout.cols * r.layout.rows);
     expect(f.coverage.length).toBe(r.layout.gridIds.length * 24);
     expect(f.cases.length).toBe(6 * f.nCases);
+  });
+
+  it('diagnoses the run so far without finishing it, and at the end exactly as the batch run', () => {
+    const { svc, frames, drain } = harness();
+    expect(svc.diagnosis()).toBeNull();
+    svc.load(text, 7);
+    const start = svc.diagnosis()!;
+    expect(start.final).toBe(false);
+    expect(start.diagnosis.decided).toBe(0);
+    expect(start.diagnosis.limits).toEqual([]);
+    svc.step(14 * 3600);
+    const mid = svc.diagnosis()!;
+    expect(mid.tS).toBe(14 * 3600);
+    expect(mid.final).toBe(false);
+    expect(mid.diagnosis.replications).toBe(1);
+    expect(mid.diagnosis.decided).toBeGreaterThan(0);
+    // asking changes nothing: the run goes on to the batch run's end
+    svc.play('max');
+    drain();
+    expect(frames.at(-1)!.done).toBe(true);
+    const end = svc.diagnosis()!;
+    expect(end.final).toBe(true);
+    expect(end.diagnosis.decided).toBeGreaterThan(mid.diagnosis.decided);
+    const parsed = parseScenario(text);
+    if (!parsed.ok) throw new Error('baseline must parse');
+    const batch = runScenario(parsed.scenario, { seed: 7 });
+    expect(frames.at(-1)!.result!.kpis).toEqual(batch.kpis);
+    expect(end.diagnosis).toEqual(diagnose(parsed.scenario, [batch]));
+    const shares = end.diagnosis.limits.reduce((a, l) => a + l.share, 0);
+    if (end.diagnosis.late > 0) expect(shares).toBeCloseTo(1, 9);
   });
 });

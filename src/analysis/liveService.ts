@@ -11,13 +11,20 @@
  * 'max'. Jumping to a time re-runs from 00:00 to it: the engine is
  * deterministic, so the state reached is exactly the one a continuous run
  * would have had there.
+ *
+ * `diagnosis()` classifies the late cases decided so far by their limiting
+ * stage (src/sim/stages.ts) and sums them as one replication
+ * (src/analysis/diagnose.ts), without finishing the run; at the end it is
+ * exactly the batch run's diagnosis.
  */
 import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { frameOf, layoutOf, seriesSample } from '../sim/snapshot.ts';
 import type { Frame } from '../sim/frame.ts';
-import type { LiveService, LoadResult, Speed } from './liveTypes.ts';
+import { diagnosisOf } from '../sim/report.ts';
+import { diagnose } from './diagnose.ts';
+import type { LiveDiagnosis, LiveService, LoadResult, Speed } from './liveTypes.ts';
 
 const SLICE_MS = 12;
 const FRAME_MS = 30;
@@ -151,6 +158,14 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     },
     requestFrame() {
       emit();
+    },
+    diagnosis(): LiveDiagnosis | null {
+      if (!sim || !scenario) return null;
+      const run = diagnosisOf(sim);
+      return {
+        tS: Math.min(sim.now, sim.horizonS), final: sim.finished, seed, scenarioId: scenario.id,
+        diagnosis: diagnose(scenario, [{ diagnosis: run }], sim.city.gridIds),
+      };
     },
   };
 }

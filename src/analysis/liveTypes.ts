@@ -4,10 +4,23 @@
  * Frame) is defined on floor 0 in src/sim/frame.ts.
  */
 import type { CityLayout, Frame } from '../sim/frame.ts';
+import type { Diagnosis } from './diagnose.ts';
 
 export type { CityLayout, Frame, LiveKpis, Named } from '../sim/frame.ts';
 
 export type Speed = 1 | 60 | 600 | 3600 | 'max';
+
+/** What limits coverage in the run so far (the live run as one replication; see diagnose.ts). */
+export interface LiveDiagnosis {
+  /** Simulated time of the diagnosis (seconds from the run start). */
+  tS: number;
+  /** The run is finished: the books are closed, and this is exactly the batch run's diagnosis. */
+  final: boolean;
+  /** Seed and scenario id of the run it belongs to. */
+  seed: number;
+  scenarioId: string;
+  diagnosis: Diagnosis;
+}
 
 export type LoadResult =
   | { ok: true; layout: CityLayout }
@@ -30,4 +43,6 @@ export interface LiveService {
   seek(tS: number): void;
   /** Send one frame now. */
   requestFrame(): void;
+  /** Why late cases are late in the run so far (null before a load). Cheap: no frame, no effect on the run. */
+  diagnosis(): LiveDiagnosis | null;
 }

@@ -1,10 +1,10 @@
 /**
  * The app shell: header (with the workspace tabs) and controls on top, the
- * 3D city in the centre. In the live view: KPIs, legend and details in the
- * right column, charts and the coverage matrix in the bottom strip. In the
- * experiments and editor views that workspace takes the right half beside
- * the city (which stays mounted, so the delta colouring shows next to the
- * comparison). The root carries the state the end-to-end tests wait on:
+ * 3D city in the centre. In the live view: KPIs, details, what limits
+ * coverage and the legend in the right column, charts and the coverage
+ * matrix in the bottom strip. In the experiments and editor views that
+ * workspace takes the right half beside the city (which stays mounted, so
+ * the delta colouring shows next to the comparison). The root carries the state the end-to-end tests wait on:
  * data-scenario, data-seed, data-done, data-view.
  */
 import { useController, useStore } from './useStore.ts';
@@ -20,6 +20,8 @@ import { ChartsPanel } from '../ui/ChartsPanel.tsx';
 import { ScenarioErrors } from '../ui/ScenarioErrors.tsx';
 import { ScenarioTitle } from '../ui/ScenarioTitle.tsx';
 import { DeltaLegend } from '../ui/DeltaLegend.tsx';
+import { LateLegend } from '../ui/diagnosis/LateLegend.tsx';
+import { LiveDiagnosisPanel } from '../ui/diagnosis/LiveDiagnosisPanel.tsx';
 import { ExperimentsPanel } from '../ui/experiments/ExperimentsPanel.tsx';
 import { EditorPanel } from '../ui/editor/EditorPanel.tsx';
 
@@ -51,6 +53,7 @@ export function App() {
         <ScenarioTitle />
         <SceneSlot />
         <DeltaLegend />
+        <LateLegend />
         <ScenarioErrors />
       </main>
       {view === 'live' && (
@@ -58,6 +61,7 @@ export function App() {
           <aside className="side" id="view-panel-live">
             <KpiPanel />
             <DetailPanel />
+            <LiveDiagnosisPanel />
             <Legend />
           </aside>
           <section className="bottom">

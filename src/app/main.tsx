@@ -21,7 +21,10 @@ import { createLiveClient } from '../client/liveClient.ts';
 import { createController } from './controller.ts';
 import { createExperiments } from './experiments.ts';
 import { createEditor } from './editor.ts';
+import { createLiveDiagnosis } from './liveDiagnosis.ts';
+import { createDecisions } from './decisions.ts';
 import { ControllerContext, EditorContext, ExperimentsContext } from './useStore.ts';
+import { DecisionsContext, LiveDiagnosisContext } from './useDecisions.ts';
 import { App } from './App.tsx';
 import { loadSavedLang, loadSavedScenario } from './persist.ts';
 import { builtinById, DEFAULT_SCENARIO_ID } from './scenarios.ts';
@@ -37,6 +40,8 @@ document.documentElement.lang = lang;
 const ctl = createController(createLiveClient(), lang);
 const experiments = createExperiments(ctl);
 const editor = createEditor(ctl);
+const liveDiagnosis = createLiveDiagnosis(ctl);
+const decisions = createDecisions(ctl, experiments);
 const urlView = params.get('view');
 if (urlView === 'experiments' || urlView === 'editor' || urlView === 'live') ctl.setView(urlView as View);
 
@@ -45,7 +50,11 @@ createRoot(document.getElementById('root')!).render(
     <ControllerContext.Provider value={ctl}>
       <ExperimentsContext.Provider value={experiments}>
         <EditorContext.Provider value={editor}>
-          <App />
+          <LiveDiagnosisContext.Provider value={liveDiagnosis}>
+            <DecisionsContext.Provider value={decisions}>
+              <App />
+            </DecisionsContext.Provider>
+          </LiveDiagnosisContext.Provider>
         </EditorContext.Provider>
       </ExperimentsContext.Provider>
     </ControllerContext.Provider>

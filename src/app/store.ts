@@ -64,6 +64,26 @@ export interface DeltaOverlay {
   significant: Uint8Array;
   /** Half-range of the colour scale (largest |B − A|), > 0. */
   maxAbs: number;
+  /**
+   * 'diverging' (default): a difference around 0, as above. 'sequential':
+   * counts from 0 up to `maxAbs` (late cases of a diagnosis), every grid
+   * significant.
+   */
+  scale?: 'diverging' | 'sequential';
+  /** For a diagnosis' late cases: which diagnosis and limit the colours show (see lateOverlay.ts). */
+  late?: LateColouring;
+}
+
+/** What a 'sequential' overlay of late cases shows. */
+export interface LateColouring {
+  /** The live run so far, or the Experiments workspace's diagnosis job. */
+  source: 'live' | 'experiments';
+  /** The limit coloured (limitKey in lateOverlay.ts), or 'all' for every late case. */
+  key: string;
+  /** What is coloured, in words. */
+  label: { zh: string; en: string };
+  /** Per replication (a mean over several), or the cases of one run. */
+  replications: number;
 }
 export type PickKind = 'cell' | 'staff' | 'station';
 export interface Selection {

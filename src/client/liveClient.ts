@@ -9,7 +9,7 @@
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import { BehaviorSubject, Subject, animationFrameScheduler, type Observable } from 'rxjs';
 import { auditTime, map, shareReplay } from 'rxjs/operators';
-import type { LiveService, LoadResult, Speed, CityLayout, Frame } from '../analysis/liveTypes.ts';
+import type { LiveService, LoadResult, Speed, CityLayout, Frame, LiveDiagnosis } from '../analysis/liveTypes.ts';
 
 export interface LiveClient {
   /** Latest frame per animation frame. */
@@ -24,6 +24,8 @@ export interface LiveClient {
   step(seconds: number): Promise<void>;
   restart(seed: number): Promise<void>;
   seek(tS: number): Promise<void>;
+  /** What limits coverage in the run so far (asked for now and then, never per frame). */
+  diagnosis(): Promise<LiveDiagnosis | null>;
   dispose(): void;
 }
 
@@ -68,6 +70,7 @@ export function createLiveClient(worker: Worker = new Worker(new URL('../../work
     step: (sec) => remote.step(sec),
     restart: (seed) => remote.restart(seed),
     seek: (t) => remote.seek(t),
+    diagnosis: () => remote.diagnosis(),
     dispose() {
       remote[releaseProxy]();
       worker.terminate();

@@ -13,7 +13,9 @@
  * - `delta`: a per-grid difference given by the `delta` prop (an A/B
  *   comparison's B − A), on a diverging scale; grids whose difference is
  *   not significant are faded toward the no-data grey. Frames do not
- *   change it; a new `delta` object repaints.
+ *   change it; a new `delta` object repaints. A `delta` with
+ *   `scale: 'sequential'` holds counts instead (late cases per grid of a
+ *   diagnosis): a warm sequential scale from 0 to `maxAbs`, slate for none.
  * In the measure views water cells are a dim, constant blue (no cases
  * arise on water). For the measures, the value of each cell is remembered and only cells
  * whose value changed are rewritten; the upload to the GPU covers just the
@@ -29,8 +31,8 @@ import { bakeShading } from './shading.ts';
 import type { FrameStore } from './frameStore.ts';
 import { instancePick } from './pick.ts';
 import {
-  DELTA_FADE, DELTA_STOPS, EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, WATER_DIM_COLOR, LOW_LYING_COLOR, NO_DATA_COLOR, VIRIDIS,
-  attainmentT, backlogT, deltaT, linear, lutInto, makeAttainmentLut, makeLut, paletteArray,
+  DELTA_FADE, DELTA_STOPS, EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, LATE_STOPS, NO_LATE_COLOR, WATER_DIM_COLOR, LOW_LYING_COLOR, NO_DATA_COLOR, VIRIDIS,
+  attainmentT, backlogT, deltaT, lateT, linear, lutInto, makeAttainmentLut, makeLut, paletteArray,
 } from './palette.ts';
 
 export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment' | 'delta';
@@ -41,8 +43,10 @@ export interface GridDelta {
   values: Float32Array;
   /** 1 where the difference is significant; others are drawn faded. */
   significant: Uint8Array;
-  /** The scale's ends are ±maxAbs. */
+  /** The scale's ends are ±maxAbs (the top, for a sequential scale). */
   maxAbs: number;
+  /** 'diverging' (default): B − A around 0; 'sequential': counts from 0 (late cases), never faded. */
+  scale?: 'diverging' | 'sequential';
 }
 
 export interface CellsMeshProps {
@@ -121,6 +125,8 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     empty: linear(EMPTY_BACKLOG_COLOR),
     water: linear(WATER_DIM_COLOR),
     delta: makeLut(DELTA_STOPS),
+    late: makeLut(LATE_STOPS),
+    noLate: linear(NO_LATE_COLOR),
   }), []);
 
   // per-cell value last painted, per-grid scratch; reused every frame
@@ -156,14 +162,19 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     if (colorBy === 'delta') {
       if (!modeChanged && a.delta === delta) return;
       a.colorBy = colorBy; a.mesh = mesh; a.version = -1; a.delta = delta;
-      const none = luts.none, water = luts.water;
+      const none = luts.none, water = luts.water, noLate = luts.noLate;
+      const sequential = delta?.scale === 'sequential';
       for (let i = 0; i < n; i++) {
         const o = i * 3;
         const g = grids[i];
         const v = delta && g < delta.values.length ? delta.values[g] : NaN;
         if (layout.landUse[i] === WATER) { dst[o] = water[0]; dst[o + 1] = water[1]; dst[o + 2] = water[2]; }
         else if (Number.isNaN(v)) { dst[o] = none[0]; dst[o + 1] = none[1]; dst[o + 2] = none[2]; }
-        else {
+        else if (sequential) {
+          const t = lateT(v, delta!.maxAbs);
+          if (t < 0) { dst[o] = noLate[0]; dst[o + 1] = noLate[1]; dst[o + 2] = noLate[2]; }
+          else lutInto(luts.late, t, dst, o);
+        } else {
           lutInto(luts.delta, deltaT(v, delta!.maxAbs), dst, o);
           if (!delta!.significant[g]) {
             dst[o] += (none[0] - dst[o]) * DELTA_FADE;

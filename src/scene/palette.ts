@@ -89,6 +89,20 @@ export function deltaT(v: number, maxAbs: number): number {
   return 0.5 + 0.5 * Math.max(-1, Math.min(1, v / m));
 }
 
+/**
+ * Late cases per grid (a diagnosis' limit, colorBy 'delta' with a
+ * sequential overlay): warm from a muted sand to deep vermillion as late
+ * cases grow ("orange = bad" again); a grid with none is a cool slate.
+ */
+export const LATE_STOPS = ['#9a8a74', '#e0a070', '#e07020', '#b8300c'] as const;
+export const NO_LATE_COLOR = '#3e4c5e';
+
+/** Position (0..1) of a count on the late-cases scale whose top is `max`; −1 for none. Any late case is clearly off the bottom. */
+export function lateT(v: number, max: number): number {
+  if (!(v > 0)) return -1;
+  return 0.12 + 0.88 * Math.min(1, v / (max > 0 ? max : 1));
+}
+
 /** Station crowd (queue / threshold): calm bluish green, yellow at half, vermillion at and above 100 %. */
 export const CROWD_STOPS = ['#009e73', '#f0e442', '#d55e00'] as const;
 

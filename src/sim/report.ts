@@ -16,7 +16,7 @@ import type { Simulation } from './simulation.ts';
 import type { RunResult, Kpis, TypeStats, TeamStats, CoverageMatrix, StationStats, WeatherStats } from './result.ts';
 import { hourExposure } from './stats.ts';
 import { WARNING_LEVELS } from './weather.ts';
-import { diagnoseBook } from './stages.ts';
+import { diagnoseBook, type RunDiagnosis } from './stages.ts';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
@@ -138,11 +138,16 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
     perf: { events: sim.events, wallS: 0 },
     stations,
     weather,
-    diagnosis: diagnoseBook(sim.stages, {
-      typeIds: sim.types.map((t) => t.id), teamIds: sim.sc.teams.map((t) => t.id),
-      responseS: sim.types.map((t) => t.responseS), resolutionS: sim.types.map((t) => t.resolutionS),
-    }),
+    diagnosis: diagnosisOf(sim),
   };
   if (sim.log) result.log = sim.log;
   return result;
+}
+
+/** The late cases decided so far, classified by their limiting stage (stages.ts); at the horizon, the run's. Does not disturb the run. */
+export function diagnosisOf(sim: Simulation): RunDiagnosis {
+  return diagnoseBook(sim.stages, {
+    typeIds: sim.types.map((t) => t.id), teamIds: sim.sc.teams.map((t) => t.id),
+    responseS: sim.types.map((t) => t.responseS), resolutionS: sim.types.map((t) => t.resolutionS),
+  });
 }

@@ -15,7 +15,7 @@ export function DeltaLegend() {
   const colorBy = useStore((s) => s.colorBy);
   const delta = useStore((s) => s.delta);
   const lang = useStore((s) => s.lang);
-  if (colorBy !== 'delta' || !delta) return null;
+  if (colorBy !== 'delta' || !delta || delta.scale === 'sequential') return null; // late cases: LateLegend
   const pp = fmtNum(delta.maxAbs * 100, lang, 1);
   let sig = 0, n = 0;
   for (let g = 0; g < delta.values.length; g++) if (!Number.isNaN(delta.values[g])) { n++; sig += delta.significant[g]; }

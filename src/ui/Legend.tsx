@@ -25,6 +25,8 @@ export function Legend() {
   const lang = useStore((s) => s.lang);
   const layout = useStore((s) => s.layout);
   const hasDelta = useStore((s) => s.delta !== null);
+  /** The per-grid overlay is a diagnosis' late cases (not an A/B difference). */
+  const lateOverlay = useStore((s) => s.delta?.scale === 'sequential');
   const target = layout?.coverageTarget ?? 0.8;
 
   return (
@@ -43,7 +45,7 @@ export function Legend() {
               data-testid={`colorby-${c}`}
               onClick={() => ctl.setColorBy(c)}
             >
-              {t(`legend.colorBy.${c}` as DictKey)}
+              {t(c === 'delta' && lateOverlay ? 'legend.colorBy.late' : (`legend.colorBy.${c}` as DictKey))}
             </button>
           ))}
         </div>
@@ -85,7 +87,7 @@ export function Legend() {
         </div>
       )}
 
-      {colorBy === 'delta' && <p className="legend-note">{t('legend.deltaNote')}</p>}
+      {colorBy === 'delta' && <p className="legend-note">{t(lateOverlay ? 'legend.lateNote' : 'legend.deltaNote')}</p>}
 
       <h3 className="legend-sub">{t('legend.staff')}</h3>
       <ul className="legend-list cols-3">

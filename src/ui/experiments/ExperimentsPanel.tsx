@@ -1,8 +1,9 @@
 /**
  * The Experiments workspace (实验): replications with confidence intervals,
- * A/B comparison, sweeps with the cost frontier and the staffing search, and
- * downloads. Every job runs the scenario loaded in the live twin on the
- * worker pool; the header says which scenario and how many workers.
+ * A/B comparison, sweeps with the cost frontier and the staffing search, the
+ * diagnosis of what limits coverage, the cheapest plan, and downloads.
+ * Every job runs the scenario loaded in the live twin on the worker pool;
+ * the header says which scenario and how many workers.
  */
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import type { ExperimentsTab } from '../../app/experiments.ts';
@@ -11,9 +12,11 @@ import { TabList } from '../TabList.tsx';
 import { ReplicationsPanel } from './ReplicationsPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { SweepPanel } from './SweepPanel.tsx';
+import { DiagnosePanel } from './DiagnosePanel.tsx';
+import { OptimisePanel } from './OptimisePanel.tsx';
 import { DownloadsPanel } from './DownloadsPanel.tsx';
 
-const TABS: ExperimentsTab[] = ['replications', 'compare', 'sweep', 'downloads'];
+const TABS: ExperimentsTab[] = ['replications', 'compare', 'sweep', 'diagnose', 'optimise', 'downloads'];
 
 export function ExperimentsPanel() {
   const t = useT();
@@ -43,6 +46,8 @@ export function ExperimentsPanel() {
         {tab === 'replications' && <ReplicationsPanel />}
         {tab === 'compare' && <ComparePanel />}
         {tab === 'sweep' && <SweepPanel />}
+        {tab === 'diagnose' && <DiagnosePanel />}
+        {tab === 'optimise' && <OptimisePanel />}
         {tab === 'downloads' && <DownloadsPanel />}
       </div>
     </section>
