@@ -2,6 +2,8 @@
  * The built app, served for the end-to-end tests: `vite build` once (unless
  * E2E_SKIP_BUILD=1 and dist/ exists), then `vite preview` on a free port.
  * Vitest's globalSetup starts it and hands the URL to the tests.
+ * E2E_OUT_DIR builds and serves another folder than dist/ (several checkouts
+ * or runs side by side).
  */
 import { build, preview } from 'vite';
 import { existsSync } from 'node:fs';
@@ -11,10 +13,11 @@ import type { TestProject } from 'vitest/node';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default async function setup(project: TestProject) {
-  if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(`${root}/dist/index.html`))) {
-    await build({ root, logLevel: 'warn' });
+  const outDir = process.env.E2E_OUT_DIR || `${root}/dist`;
+  if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(`${outDir}/index.html`))) {
+    await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   }
-  const server = await preview({ root, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  const server = await preview({ root, build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('appUrl', url);

@@ -4,8 +4,9 @@
  * coverage and the legend in the right column, charts and the coverage
  * matrix in the bottom strip. In the experiments and editor views that
  * workspace takes the right half beside the city (which stays mounted, so
- * the delta colouring shows next to the comparison). The root carries the state the end-to-end tests wait on:
- * data-scenario, data-seed, data-done, data-view.
+ * the delta colouring shows next to the comparison). The root carries the
+ * state the end-to-end tests wait on: data-scenario, data-seed, data-done,
+ * data-view.
  */
 import { useController, useStore } from './useStore.ts';
 import { useKeyboard } from './useKeyboard.ts';

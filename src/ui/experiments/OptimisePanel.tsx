@@ -13,11 +13,12 @@
  * the limits that remain, and two actions: apply the plan to the live run,
  * or compare it with today's plan in the A/B comparison.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { shiftVariables, type OptimiseCriterion, type ShiftVariable } from '../../analysis/optimise.ts';
 import { parseScenario } from '../../scenario/load.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useDec, useDecisions } from '../../app/useDecisions.ts';
+import type { OptimiseRequest } from '../../app/decisions.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
 import { LimitList } from '../diagnosis/LimitList.tsx';
 import { namesOfText } from '../diagnosis/limitText.ts';
@@ -32,6 +33,16 @@ import '../diagnosis/diagnosis.css';
 
 const CRITERIA: OptimiseCriterion[] = ['coverage', 'hourly', 'types'];
 
+/** The ranges a request was made with, as the form's fields. */
+function boundsOf(r: OptimiseRequest | null): Record<string, Bounds> {
+  if (!r) return {};
+  const out: Record<string, Bounds> = {};
+  for (const p of new Set([...Object.keys(r.minStaff), ...Object.keys(r.maxStaff)])) {
+    out[p] = { min: r.minStaff[p] !== undefined ? String(r.minStaff[p]) : '', max: r.maxStaff[p] !== undefined ? String(r.maxStaff[p]) : '' };
+  }
+  return out;
+}
+
 export function OptimisePanel() {
   const t = useT();
   const dec = useDecisions();
@@ -44,18 +55,22 @@ export function OptimisePanel() {
     return r?.ok ? r.scenario : null;
   }, [text]);
 
-  const [criterion, setCriterion] = useState<OptimiseCriterion>('coverage');
-  const [target, setTarget] = useState('');
-  const [confidence, setConfidence] = useState('95');
-  const [reps, setReps] = useState('4');
-  const [budget, setBudget] = useState('12');
-  const [days, setDays] = useState('');
-  const [teams, setTeams] = useState<Set<string>>(new Set());
-  const [bounds, setBounds] = useState<Record<string, Bounds>>({});
+  // back on this tab: the form as the last search on this scenario had it
+  const [last] = useState(() => (job.request && job.scenarioText === text ? job.request : null));
+  const [criterion, setCriterion] = useState<OptimiseCriterion>(last?.criterion ?? 'coverage');
+  const [target, setTarget] = useState(last ? String(Math.round(last.target * 1000) / 10) : '');
+  const [confidence, setConfidence] = useState(last ? String(Math.round(last.confidence * 1000) / 10) : '95');
+  const [reps, setReps] = useState(String(last?.replications ?? 4));
+  const [budget, setBudget] = useState(String(last?.budgetEvaluations ?? 12));
+  const [days, setDays] = useState(last?.days !== undefined ? String(last.days) : '');
+  const [teams, setTeams] = useState<Set<string>>(() => new Set(last?.teams ?? []));
+  const [bounds, setBounds] = useState<Record<string, Bounds>>(() => boundsOf(last));
+  const keepLast = useRef(last !== null);
 
   // a new scenario: its case-handling teams, its standard as the target, no custom ranges
   useEffect(() => {
     if (!scenario) return;
+    if (keepLast.current) { keepLast.current = false; return; }
     setTeams(new Set(scenario.teams.filter((x) => x.role !== 'securityLanes').map((x) => x.id)));
     setTarget(String(Math.round(scenario.targets.coverage * 100)));
     setBounds({});
@@ -161,7 +176,7 @@ export function OptimisePanel() {
         <section className="sub-section opt-result" data-testid="opt-result">
           <PlanSummary result={r} scenario={jobScenario} />
           <div className="form-actions opt-actions">
-            <button type="button" className="btn primary" data-testid="opt-apply" disabled={changes === 0 || loading} onClick={() => void dec.applyPlan()}>
+            <button type="button" className="btn primary" data-testid="opt-apply" disabled={changes === 0 || loading || job.applied} onClick={() => void dec.applyPlan()}>
               {t('opt.apply')}
             </button>
             <button type="button" className="btn" data-testid="opt-compare" disabled={!canCompare} onClick={() => dec.comparePlan()}>
