@@ -8,7 +8,7 @@
  * A/B comparison with today's plan, and the plan applied to the live run
  * (the editor shows the new staff). Screenshots go to
  * test-results/screenshots/ (diagnosis-live-zh.png, diagnose-en.png,
- * optimise-en.png, optimise-applied-en.png).
+ * optimise-en.png, optimise-compare-en.png, optimise-applied-en.png).
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -147,6 +147,11 @@ describe('what limits coverage, and the cheapest plan', () => {
     await page.waitForSelector('[data-testid="exp-tab-compare"][aria-selected="true"]');
     await page.waitForSelector('[data-testid="cmp-progress"][data-status="done"]', { timeout: 240_000 });
     expect(await page.locator('[data-testid="delta-table"] tbody tr').count()).toBeGreaterThan(5);
+    // B is the plan, said in words (the variant form shows one shift only)
+    const b = page.locator('[data-testid="cmp-b"]');
+    expect(Number(await b.getAttribute('data-count'))).toBe(changed.length);
+    expect(await b.innerText()).toMatch(/· shift \d\d:\d\d–\d\d:\d\d(\+1)? staff = \d+/);
+    await page.screenshot({ path: `${SHOTS}optimise-compare-en.png` });
 
     // apply: the live run reloads with the plan's staff, and the editor shows them
     await page.click('[data-testid="exp-tab-optimise"]');

@@ -20,6 +20,7 @@ import { HourDeltaTable } from './HourDeltaTable.tsx';
 import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { VariantForm } from './VariantForm.tsx';
+import { ComparedVariant } from './ComparedVariant.tsx';
 
 export function ComparePanel() {
   const t = useT();
@@ -99,6 +100,7 @@ export function ComparePanel() {
           <p className="muted small" data-testid="cmp-meta" data-pairs={job.pairs} data-mode={c.mode}>
             {job.scenarioId} · {t(c.mode === 'crn' ? 'cmp.metaCrn' : 'cmp.metaIndependent', { pairs: job.pairs, from: c.seedsA[0], to: c.seedsA[c.seedsA.length - 1] })}
           </p>
+          <ComparedVariant overrides={job.overrides} formOverrides={overrides} />
           <VerdictSummary comparison={c} headcount={job.headcount} />
           {job.headcount && <HeadcountTable headcount={job.headcount} />}
           <DeltaTable comparison={c} />

@@ -521,4 +521,5 @@ export const en: Dict = {
   'opt.atMax': 'at max',
   'opt.atMaxTitle': 'The plan uses the top of this shift\'s range ({max}); raise its max to search further',
   'opt.unjudged': 'not judged (cases in fewer than two replications): {what}',
+  'cmp.bIs': 'B in this comparison ({n} changes):',
 };
