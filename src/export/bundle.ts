@@ -13,13 +13,20 @@
  * Every file is a function of the manifest and the replications' results
  * only — no clock, no wall time — so re-running a manifest (`allweather
  * replay`) writes byte-identical files. Pure.
+ *
+ * Two ways to build it, same bytes: `exportBundle` from every result at
+ * once (the app's downloads), and `bundleWriter`, which takes the
+ * replications one at a time in order and hands the files' bytes to an
+ * output as they are made (the CLI streams them to disk, so a case log of
+ * any size never sits in memory whole). The manifest is the writer's
+ * caller's to write, last, with the file list (manifest.ts `files`).
  */
 import { aggregate, type Aggregate } from '../analysis/aggregate.ts';
 import type { Kpis, RunResult } from '../sim/result.ts';
-import { casesToArrow } from './arrow.ts';
-import { manifestJson, runId, type ExportManifest } from './manifest.ts';
+import { arrowCaseWriter, type ArrowCaseWriter } from './arrow.ts';
+import { manifestJson, runId, withoutFiles, type ExportManifest } from './manifest.ts';
 import { summaryCsv } from './summary.ts';
-import { tidyCsv } from './tidy.ts';
+import { tidyHeader, tidyReplicationChunks } from './tidy.ts';
 
 export type ExportFormat = 'csv' | 'json' | 'arrow';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'arrow'];
@@ -35,7 +42,7 @@ export interface ResultDocument {
 /** result.json's object. */
 export function resultDocument(manifest: ExportManifest, results: readonly RunResult[], agg: Aggregate = aggregate(results)): ResultDocument {
   return {
-    manifest,
+    manifest: withoutFiles(manifest),
     summary: agg.summary,
     byType: agg.byType,
     coverage: agg.coverage,
@@ -47,7 +54,7 @@ export function resultDocument(manifest: ExportManifest, results: readonly RunRe
 export function resultJson(manifest: ExportManifest, results: readonly RunResult[], agg?: Aggregate): string {
   const doc = resultDocument(manifest, results, agg);
   // The manifest through manifestJson's key order, so a re-read manifest serialises identically.
-  return JSON.stringify({ ...doc, manifest: JSON.parse(manifestJson(manifest)) }, null, 2) + '\n';
+  return JSON.stringify({ ...doc, manifest: JSON.parse(manifestJson(doc.manifest)) }, null, 2) + '\n';
 }
 
 export interface BundleOptions {
@@ -64,16 +71,96 @@ export function runSummaryCsv(manifest: ExportManifest, results: readonly RunRes
   return summaryCsv([{ variant: variantLabel(manifest), summary: agg.summary }]);
 }
 
-/** Every file of the bundle, by file name. `arrow` needs the results' logs. */
-export function exportBundle(manifest: ExportManifest, results: readonly RunResult[], opts: BundleOptions = {}): Record<string, string | Uint8Array> {
+/** Where a `bundleWriter` puts its bytes. */
+export interface BundleOutput {
+  /** Appends to the file `name` (created by the first write). */
+  write(name: string, chunk: string | Uint8Array): void;
+  /** The file `name` is complete. */
+  end(name: string): void;
+}
+
+/** The bundle's files besides manifest.json, in bundle order, for these formats. */
+export function bundleFileNames(formats: readonly ExportFormat[] = EXPORT_FORMATS): string[] {
+  const f = new Set(formats);
+  return [
+    ...(f.has('csv') ? ['summary.csv', 'tidy.csv'] : []),
+    ...(f.has('json') ? ['result.json'] : []),
+    ...(f.has('arrow') ? ['cases.arrow'] : []),
+  ];
+}
+
+export interface BundleWriter {
+  /** Replication `rep`'s result (call for 0, 1, 2, ... in order). Its log is not kept. */
+  add(rep: number, result: RunResult): void;
+  /** Writes the files that need every replication (summary.csv, result.json) and ends them all; returns their names in bundle order. */
+  finish(results: readonly RunResult[], agg?: Aggregate): string[];
+}
+
+/**
+ * Builds the bundle's files (all but manifest.json) a replication at a time:
+ * tidy.csv rows and a cases.arrow record batch per replication as it is
+ * added, summary.csv and result.json at the end from the results (which
+ * need no logs). Memory: one replication's log, whatever the count.
+ */
+export function bundleWriter(manifest: ExportManifest, opts: BundleOptions, out: BundleOutput): BundleWriter {
   const formats = new Set(opts.formats ?? EXPORT_FORMATS);
-  const agg = aggregate(results);
+  const run = runId(manifest), variant = variantLabel(manifest);
+  let arrow: ArrowCaseWriter | null = null;
+  if (formats.has('csv')) out.write('tidy.csv', tidyHeader({ cases: opts.cases }));
+  if (formats.has('arrow')) arrow = arrowCaseWriter((chunk) => out.write('cases.arrow', chunk));
+  let next = 0;
+  return {
+    add(rep, result) {
+      if (rep !== next) throw new RangeError(`bundleWriter: replication ${rep} added out of order (expected ${next})`);
+      next++;
+      if (formats.has('csv')) for (const chunk of tidyReplicationChunks(run, variant, rep, result, { cases: opts.cases })) out.write('tidy.csv', chunk);
+      arrow?.add(rep, result);
+    },
+    finish(results, agg = aggregate(results)) {
+      if (next !== results.length) throw new RangeError(`bundleWriter: ${next} replication(s) added, ${results.length} results`);
+      if (formats.has('csv')) {
+        out.write('summary.csv', runSummaryCsv(manifest, results, agg));
+        out.end('summary.csv');
+        out.end('tidy.csv');
+      }
+      if (formats.has('json')) {
+        out.write('result.json', resultJson(manifest, results, agg));
+        out.end('result.json');
+      }
+      if (arrow) {
+        arrow.finish();
+        out.end('cases.arrow');
+      }
+      return bundleFileNames([...formats]);
+    },
+  };
+}
+
+/** Every file of the bundle, by file name, in memory. `arrow` needs the results' logs. Same bytes as `bundleWriter`. */
+export function exportBundle(manifest: ExportManifest, results: readonly RunResult[], opts: BundleOptions = {}): Record<string, string | Uint8Array> {
+  const parts = new Map<string, (string | Uint8Array)[]>();
+  const w = bundleWriter(manifest, opts, {
+    write: (name, chunk) => {
+      const list = parts.get(name);
+      if (list) list.push(chunk);
+      else parts.set(name, [chunk]);
+    },
+    end: () => {},
+  });
+  results.forEach((r, i) => w.add(i, r));
+  const names = w.finish(results);
   const files: Record<string, string | Uint8Array> = { 'manifest.json': manifestJson(manifest) };
-  if (formats.has('csv')) {
-    files['summary.csv'] = runSummaryCsv(manifest, results, agg);
-    files['tidy.csv'] = tidyCsv([{ run: runId(manifest), variant: variantLabel(manifest), results }], { cases: opts.cases });
+  for (const name of names) {
+    const list = parts.get(name) ?? [];
+    if (list.every((c) => typeof c === 'string')) {
+      files[name] = (list as string[]).join('');
+    } else {
+      const bytes = list as Uint8Array[];
+      const out = new Uint8Array(bytes.reduce((s, c) => s + c.byteLength, 0));
+      let at = 0;
+      for (const c of bytes) { out.set(c, at); at += c.byteLength; }
+      files[name] = out;
+    }
   }
-  if (formats.has('json')) files['result.json'] = resultJson(manifest, results, agg);
-  if (formats.has('arrow')) files['cases.arrow'] = casesToArrow(results);
   return files;
 }

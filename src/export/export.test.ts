@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { aggregate, KPI_NAMES } from '../analysis/aggregate.ts';
@@ -9,11 +10,11 @@ import { consecutiveSeeds, createInlineRunner } from '../analysis/runner.ts';
 import { scenarioHash } from '../scenario/load.ts';
 import { toyDistrict } from '../sim/fixtures.ts';
 import type { RunResult } from '../sim/result.ts';
-import { ARROW_COLUMNS, casesFromArrow, casesTable, casesToArrow } from './arrow.ts';
-import { exportBundle, resultJson } from './bundle.ts';
-import { createManifest, loadManifest, manifestJson, runId } from './manifest.ts';
+import { ARROW_COLUMNS, arrowCaseWriter, casesFromArrow, casesTable, casesToArrow } from './arrow.ts';
+import { bundleWriter, exportBundle, resultJson } from './bundle.ts';
+import { createManifest, loadManifest, manifestJson, runId, withoutFiles } from './manifest.ts';
 import { comparisonSummaryCsv, summaryCsv, SUMMARY_COLUMNS } from './summary.ts';
-import { tidyCsv } from './tidy.ts';
+import { tidyCsv, tidyHeader, tidyReplicationChunks } from './tidy.ts';
 import { CASE_FIELD_UNITS } from './units.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
@@ -171,5 +172,93 @@ describe('export bundle and replay (in process)', () => {
 
     const only = exportBundle(m, [fakeRun(1)], { formats: ['json'] });
     expect(Object.keys(only)).toEqual(['manifest.json', 'result.json']);
+  });
+});
+
+describe('streaming the bundle a replication at a time', () => {
+  const toy = async (seeds: number[]) => createInlineRunner()(toyText, seeds, { days: 1, log: true });
+
+  it('tidy.csv: the header and each replication\'s chunks are tidyCsv byte for byte', () => {
+    const results = [fakeRun(1, { log: true }), fakeRun(2, { log: true }), fakeRun(3, { log: true })];
+    for (const cases of [false, true]) {
+      let text = tidyHeader({ cases });
+      const sizes: number[] = [];
+      results.forEach((r, i) => {
+        for (const chunk of tidyReplicationChunks('R', 'v', i, r, { cases, rowsPerChunk: 5 })) {
+          sizes.push(chunk.split('\r\n').length - 1);
+          text += chunk;
+        }
+      });
+      expect(text).toBe(tidyCsv([{ run: 'R', variant: 'v', results }], { cases }));
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('cases.arrow: one record batch per replication, dictionaries once, the same bytes as casesToArrow; rows read back', async () => {
+    const results = await toy([7, 8, 9]);
+    const chunks: Uint8Array[] = [];
+    const perRep: number[] = [];
+    const w = arrowCaseWriter((c) => chunks.push(c.slice()));
+    results.forEach((r, i) => { w.add(i, r); perRep.push(chunks.length); });
+    w.finish();
+    // bytes come out as each replication is added, not only at the end
+    expect(perRep[0]).toBeGreaterThan(1);
+    expect(perRep[1]).toBeGreaterThan(perRep[0]);
+    expect(perRep[2]).toBeGreaterThan(perRep[1]);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.equals(Buffer.from(casesToArrow(results)))).toBe(true);
+    const table = tableFromIPC(bytes);
+    expect(table.batches).toHaveLength(3);
+    expect(table.numRows).toBe(results.reduce((s, r) => s + r.log!.length, 0));
+    const rows = casesFromArrow(bytes);
+    expect(rows.filter((r) => r.replication === 2).map((r) => r.id)).toEqual(results[2].log!.map((c) => c.id));
+    expect(new Set(rows.map((r) => r.seed))).toEqual(new Set([7, 8, 9]));
+  });
+
+  it('cases.arrow: a replication without cases adds no batch; no replication gives a valid empty file', () => {
+    const empty = { ...fakeRun(1, { log: true }), log: [] };
+    expect(casesFromArrow(casesToArrow([empty, fakeRun(2, { log: true })])).map((r) => r.replication)).toEqual([1]);
+    const none = tableFromIPC(casesToArrow([]));
+    expect(none.numRows).toBe(0);
+    expect(none.schema.fields.map((f) => f.name)).toEqual([...ARROW_COLUMNS]);
+  });
+
+  it('bundleWriter writes what exportBundle holds, and holds no log', async () => {
+    const results = await toy([3, 4]);
+    const m = createManifest({ version: '1.0.0', scenario: toyText, seed: 3, replications: 2, days: 1, command: 'test' });
+    const written = new Map<string, Buffer[]>();
+    const ended: string[] = [];
+    const w = bundleWriter(m, { cases: true }, {
+      write: (name, chunk) => { expect(ended).not.toContain(name); written.set(name, [...(written.get(name) ?? []), Buffer.from(chunk)]); },
+      end: (name) => ended.push(name),
+    });
+    const slim = results.map((r, i) => {
+      w.add(i, r);
+      const { log: _log, ...rest } = r;
+      return rest;
+    });
+    expect(() => w.add(5, results[0])).toThrow(RangeError);
+    const names = w.finish(slim);
+    expect(names).toEqual(['summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']);
+    expect([...ended].sort()).toEqual([...names].sort());
+    const whole = exportBundle(m, results, { cases: true });
+    for (const name of names) expect(Buffer.concat(written.get(name)!).equals(Buffer.from(whole[name])), name).toBe(true);
+  });
+
+  it('a manifest with its file list loads back; result.json embeds the manifest without it', () => {
+    const m = createManifest({ version: '1.0.0', scenario: toyText, seed: 3, replications: 1, days: 1, command: 'test' });
+    const files = [{ name: 'summary.csv', bytes: 12, sha256: 'a'.repeat(64) }];
+    const text = manifestJson({ ...m, files });
+    expect(Object.keys(JSON.parse(text)).at(-1)).toBe('files');
+    const loaded = loadManifest(text);
+    expect(loaded.ok && loaded.manifest.files).toEqual(files);
+    if (!loaded.ok) return;
+    expect(manifestJson(loaded.manifest)).toBe(text);
+    expect(resultJson(loaded.manifest, [fakeRun(3)])).toBe(resultJson(m, [fakeRun(3)]));
+    expect(withoutFiles(loaded.manifest)).toEqual(m);
+    for (const name of ['../x.csv', 'a/b', '.hidden', '__proto__', '']) {
+      expect(loadManifest(manifestJson({ ...m, files: [{ ...files[0], name }] })).ok, name).toBe(false);
+    }
+    expect(loadManifest(manifestJson({ ...m, files: [{ ...files[0], sha256: 'xyz' }] })).ok).toBe(false);
   });
 });

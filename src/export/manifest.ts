@@ -14,13 +14,21 @@
  * `scenarioHash` is the hash of the scenario that ran (the base with the
  * overrides applied); loading a manifest re-applies the overrides and checks
  * the hash, so an edited manifest is caught rather than silently giving other
- * numbers. Replication r used seed + r. Pure: runs in the browser and in Node.
+ * numbers. Replication r used seed + r.
+ *
+ * A bundle written to disk (`allweather export`) lists its other files last,
+ * with their sizes and SHA-256 hashes (`files`); the manifest is written
+ * after them, so a manifest that lists a file promises that the file was
+ * complete, and `allweather replay` checks every one. result.json embeds the
+ * manifest without that list (it is one of the files listed). Pure: runs in
+ * the browser and in Node.
  */
 import { z } from 'zod';
 import { canonicalJson, fnv1a64, scenarioHash } from '../scenario/load.ts';
 import type { ScenarioError } from '../scenario/messages.ts';
 import { zodIssuesToErrors } from '../scenario/messages.ts';
 import { applyOverridesParsed, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
+import { forbiddenKeyErrors, forbiddenSegmentErrors } from '../scenario/safeKeys.ts';
 
 export interface ExportManifest {
   app: 'allweather';
@@ -43,7 +51,21 @@ export interface ExportManifest {
   command: string;
   /** The base scenario as its file's JSON. */
   scenarioFile: unknown;
+  /** The bundle's other files, as written (a manifest.json on disk; absent elsewhere). */
+  files?: BundleFile[];
 }
+
+/** One file of a bundle, beside its manifest. */
+export interface BundleFile {
+  /** File name in the bundle folder (no folders). */
+  name: string;
+  bytes: number;
+  /** SHA-256 of its bytes, lower-case hex. */
+  sha256: string;
+}
+
+/** A bundle file name: no folders, no leading dot. */
+export const BUNDLE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export const ManifestSchema = z.strictObject({
   app: z.literal('allweather'),
@@ -57,6 +79,11 @@ export const ManifestSchema = z.strictObject({
   overrides: z.record(z.string(), z.unknown()),
   command: z.string(),
   scenarioFile: z.unknown(),
+  files: z.array(z.strictObject({
+    name: z.string().regex(BUNDLE_FILE_NAME),
+    bytes: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })).optional(),
 });
 
 export interface ManifestInput {
@@ -99,13 +126,20 @@ export function createManifest(input: ManifestInput): ExportManifest {
   };
 }
 
-/** The manifest as JSON text, keys in a fixed order, 2-space indented, newline-terminated. */
+/** The manifest as JSON text, keys in a fixed order (`files` last, when there), 2-space indented, newline-terminated. */
 export function manifestJson(m: ExportManifest): string {
   const ordered: ExportManifest = {
     app: m.app, version: m.version, createdAt: m.createdAt, scenario: m.scenario, scenarioHash: m.scenarioHash,
     seed: m.seed, replications: m.replications, days: m.days, overrides: m.overrides, command: m.command, scenarioFile: m.scenarioFile,
   };
+  if (m.files !== undefined) ordered.files = m.files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 }));
   return JSON.stringify(ordered, null, 2) + '\n';
+}
+
+/** The manifest without its file list (what result.json embeds; what identifies a run). */
+export function withoutFiles(m: ExportManifest): ExportManifest {
+  const { files: _files, ...rest } = m;
+  return rest;
 }
 
 /** The manifest without the embedded scenario (for result files that sit beside manifest.json). */
@@ -132,6 +166,12 @@ export type LoadedManifest =
 /**
  * Reads a manifest's text (manifest.json, or a result.json that carries one):
  * JSON, shape, then the embedded scenario + overrides against the hash.
+ *
+ * A manifest comes from outside and its override paths are walked, so first
+ * of all `__proto__`, `constructor` and `prototype` are refused anywhere in
+ * it, as keys or as override path segments: one error at
+ * `$.overrides["run.__proto__.x"]` (not a cascade over unrelated fields),
+ * and nothing reaches Object.prototype (safeKeys.ts).
  */
 export function loadManifest(text: string): LoadedManifest {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -141,8 +181,20 @@ export function loadManifest(text: string): LoadedManifest {
   } catch (e) {
     return { ok: false, errors: [{ path: '$', code: 'not_json', zh: '清单不是有效的 JSON', en: `the manifest is not valid JSON: ${(e as Error).message}` }] };
   }
+  // Before zod copies anything: a "__proto__" key of `overrides` would become the record's prototype.
+  const forbidden = forbiddenKeyErrors(json);
+  if (forbidden.length > 0) return { ok: false, errors: forbidden };
   // A result.json carries the manifest under `manifest`.
-  if (typeof json === 'object' && json !== null && !('app' in json) && 'manifest' in json) json = (json as { manifest: unknown }).manifest;
+  let at = '$';
+  if (typeof json === 'object' && json !== null && !Object.hasOwn(json, 'app') && Object.hasOwn(json, 'manifest')) {
+    json = (json as { manifest: unknown }).manifest;
+    at = '$.manifest';
+  }
+  const overrides = (json as { overrides?: unknown } | null)?.overrides;
+  if (typeof overrides === 'object' && overrides !== null && Object.hasOwn(json as object, 'overrides')) {
+    const bad = Object.keys(overrides).flatMap((path) => forbiddenSegmentErrors(path, ['overrides', path]).slice(0, 1));
+    if (bad.length > 0) return { ok: false, errors: bad.map((e) => ({ ...e, path: e.path.replace(/^\$/, at) })) };
+  }
   const parsed = ManifestSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues) };
   const m = parsed.data as ExportManifest;
