@@ -23,6 +23,13 @@
  * defaults; a misspelt key is then caught by the schema, which knows every
  * field. Team and event-type ids containing a dot cannot be addressed.
  *
+ * Paths come from outside (a command line, a manifest file, a form), so
+ * they are followed through own properties only, and the segments
+ * `__proto__`, `constructor` and `prototype` are refused before anything is
+ * touched (`不允许的路径段 __proto__ / forbidden path segment __proto__`,
+ * code `forbidden_key`): followed naively, `__proto__.x=1` would write onto
+ * Object.prototype, i.e. into every object of the program (safeKeys.ts).
+ *
  * Named conveniences (no dot in the name):
  * - `staffScale` (number >= 0): every shift's `staff`, of every team, times
  *   the factor, rounded to the nearest integer.
@@ -52,6 +59,7 @@
 import { formatErrors, formatPath, scenarioError, type ScenarioError } from '../scenario/messages.ts';
 import { migrate } from '../scenario/migrate.ts';
 import { parseScenarioObject } from '../scenario/load.ts';
+import { forbiddenKeyError, isForbiddenKey, ownValue } from '../scenario/safeKeys.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { applyHoldPlan, holdHeadcountPlan, type TeamHold } from './headcount.ts';
 
@@ -119,6 +127,7 @@ function resolve(doc: Json, override: string, path: string): { parent: Json | un
     throw new OverrideError(override, [scenarioError(at, 'override_path', zh, en)]);
   };
   if (segments.some((s) => s === '')) fail(`路径 “${path}” 含空段`, `path "${path}" has an empty segment`, []);
+  refuseForbidden(override, path);
   let cur: Json | unknown[] = doc;
   const concrete: Key[] = [];
   for (let i = 0; i < segments.length; i++) {
@@ -142,7 +151,7 @@ function resolve(doc: Json, override: string, path: string): { parent: Json | un
     }
     concrete.push(key!);
     if (last) return { parent: cur, key: key!, concrete };
-    const next: unknown = (cur as Record<Key, unknown>)[key!];
+    const next: unknown = ownValue(cur, key!); // never an inherited member (toString, constructor)
     if (next === undefined && !Array.isArray(cur)) {
       const created: Json = {};
       (cur as Json)[key! as string] = created;
@@ -158,6 +167,19 @@ function resolve(doc: Json, override: string, path: string): { parent: Json | un
     }
   }
   throw new Error('unreachable');
+}
+
+/**
+ * Throws an OverrideError when a segment of `path` is `__proto__`,
+ * `constructor` or `prototype`, located at the path up to that segment
+ * (`run.__proto__.x` → `$.run.__proto__`).
+ */
+function refuseForbidden(override: string, path: string): void {
+  const segments = path.split('.');
+  const at = segments.findIndex(isForbiddenKey);
+  if (at < 0) return;
+  const where = segments.slice(0, at + 1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  throw new OverrideError(override, [forbiddenKeyError(where, segments[at])]);
 }
 
 /** Minutes from midnight of "HH:MM" or "HH:MM+1". */
@@ -255,6 +277,7 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
   let hold: string | null = null;
   for (const [path, value] of Object.entries(overrides)) {
     const override = describeOverride(path, value);
+    refuseForbidden(override, path);
     if (value === undefined) throw new OverrideError(override, [scenarioError([], 'override_value', '缺少取值', 'no value given')]);
     if (path === 'holdHeadcount') {
       if (typeof value !== 'boolean') {
@@ -263,7 +286,7 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
       if (value) hold = override;
       continue;
     }
-    const named = path in NAMED_OVERRIDES || (!path.includes('.') && !TOP_LEVEL.has(path) && !(path in doc));
+    const named = Object.hasOwn(NAMED_OVERRIDES, path) || (!path.includes('.') && !TOP_LEVEL.has(path) && !Object.hasOwn(doc, path));
     const touched = named ? applyNamed(doc, path, value, override) : setAt(doc, override, path, value);
     if (!named) explicitPaths.push(...touched);
     touchedBy.push({ override, paths: touched.map((k) => formatPath(k)) });
@@ -336,13 +359,15 @@ export function parseOverrideValue(text: string): unknown {
   }
 }
 
-/** `path=value` → [path, value]; throws OverrideError without an `=`. */
+/** `path=value` → [path, value]; throws OverrideError without an `=` or with a forbidden segment. */
 export function parseAssignment(text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) {
     throw new OverrideError(text, [scenarioError([], 'override_syntax', '须写作 路径=取值，如 city.gridSize=4', 'must be path=value, e.g. city.gridSize=4')]);
   }
-  return [text.slice(0, eq).trim(), parseOverrideValue(text.slice(eq + 1))];
+  const path = text.slice(0, eq).trim();
+  refuseForbidden(text, path); // before `out[path] = value` could set a prototype
+  return [path, parseOverrideValue(text.slice(eq + 1))];
 }
 
 /** A base scenario given as JSON text (a BOM allowed) or as an object, as a raw object. */

@@ -64,7 +64,8 @@ export function shiftLabel(sh: { start: string; end: string }): Bilingual {
 
 /** The planner's name of an override path (or named convenience), in both languages. */
 export function paramLabel(path: string, sc?: Scenario | null): Bilingual {
-  if (path in FIXED) return FIXED[path];
+  // own keys only: a path from outside may say `__proto__` or `constructor`
+  if (Object.hasOwn(FIXED, path)) return FIXED[path];
   const seg = path.split('.');
   if (seg[0] === 'teams' && seg.length >= 3) {
     const team = byIdOrIndex(sc?.teams, seg[1]);
@@ -78,11 +79,11 @@ export function paramLabel(path: string, sc?: Scenario | null): Bilingual {
         en: `${name.en} · ${when.en} staff${perGrid ? ' per grid' : ''}`,
       };
     }
-    if (seg.length === 3 && seg[2] in TEAM_FIELDS) {
+    if (seg.length === 3 && Object.hasOwn(TEAM_FIELDS, seg[2])) {
       return { zh: `${name.zh} · ${TEAM_FIELDS[seg[2]].zh}`, en: `${name.en} · ${TEAM_FIELDS[seg[2]].en}` };
     }
   }
-  if (seg[0] === 'eventTypes' && seg.length === 3 && seg[2] in TYPE_FIELDS) {
+  if (seg[0] === 'eventTypes' && seg.length === 3 && Object.hasOwn(TYPE_FIELDS, seg[2])) {
     const type = byIdOrIndex(sc?.eventTypes, seg[1]);
     const name = type ? type.item.name : { zh: seg[1], en: seg[1] };
     return { zh: `${name.zh} · ${TYPE_FIELDS[seg[2]].zh}`, en: `${name.en} · ${TYPE_FIELDS[seg[2]].en}` };

@@ -123,7 +123,7 @@ export async function sweep(runner: Runner, base: string | object, params: reado
       const v = applyOverridesParsed(raw, overrides);
       return { index, values, overrides, text: JSON.stringify(v.raw), headcount: headcountOf(v.scenario) };
     } catch (err) {
-      if (err instanceof OverrideError && err.errors.some((e) => e.code === 'override_path' || e.code === 'override_syntax')) throw err;
+      if (err instanceof OverrideError && err.errors.some((e) => e.code === 'override_path' || e.code === 'override_syntax' || e.code === 'forbidden_key')) throw err;
       if (err instanceof OverrideError) return { index, values, overrides, error: err.message };
       throw err;
     }

@@ -81,7 +81,7 @@ export interface Controller {
 function looksLikeManifest(text: string): boolean {
   try {
     const j = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<string, unknown>;
-    return typeof j === 'object' && j !== null && ('manifest' in j || ('scenarioHash' in j && 'scenarioFile' in j));
+    return typeof j === 'object' && j !== null && (Object.hasOwn(j, 'manifest') || (Object.hasOwn(j, 'scenarioHash') && Object.hasOwn(j, 'scenarioFile')));
   } catch {
     return false;
   }

@@ -7,9 +7,12 @@
  *
  * Each stage stops the pipeline with bilingual, path-located errors:
  * 1. `JSON.parse` (code `not_json`, with line and column);
- * 2. `migrate` (missing/invalid `schemaVersion`, `schema_too_new`);
- * 3. the zod schema (types, ranges, unknown fields; every issue reported);
- * 4. `validateScenario` (fields that must agree with each other).
+ * 2. keys named `__proto__`, `constructor` or `prototype`, and ids so
+ *    spelled (code `forbidden_key`: they lead onto Object.prototype, see
+ *    safeKeys.ts), before any code walks or copies the object;
+ * 3. `migrate` (missing/invalid `schemaVersion`, `schema_too_new`);
+ * 4. the zod schema (types, ranges, unknown fields; every issue reported);
+ * 5. `validateScenario` (fields that must agree with each other).
  *
  * `scenarioHash` identifies a scenario by content: the parsed scenario
  * (defaults filled, v1 files migrated) as canonical JSON with sorted keys,
@@ -22,6 +25,7 @@ import { Scenario } from './schema.ts';
 import { migrate } from './migrate.ts';
 import { formatErrors, knownKeysIn, scenarioError, zodIssuesToErrors, type ScenarioError } from './messages.ts';
 import { validateScenario } from './validate.ts';
+import { forbiddenKeyErrors } from './safeKeys.ts';
 
 export type { ScenarioError } from './messages.ts';
 export { formatErrors } from './messages.ts';
@@ -44,6 +48,8 @@ export function parseScenario(text: string): ParseResult {
 
 /** Parse an already-decoded object (from JSON, IndexedDB, a worker message). The input is not modified. */
 export function parseScenarioObject(raw: unknown): ParseResult {
+  const forbidden = forbiddenKeyErrors(raw);
+  if (forbidden.length > 0) return { ok: false, errors: forbidden };
   const migrated = migrate(raw);
   if (!migrated.ok) return migrated;
   const parsed = Scenario.safeParse(migrated.value, { reportInput: true });

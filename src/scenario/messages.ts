@@ -371,7 +371,8 @@ function unwrap(node: unknown): unknown[] {
 function childrenAt(node: unknown, key: PathKey): unknown[] {
   return unwrap(node).flatMap((n) => {
     const def = defOf(n)!;
-    if (def.type === 'object' && def.shape && typeof key === 'string' && key in def.shape) return [def.shape[key]];
+    // own keys only: a path from a file may say `__proto__` or `constructor`
+    if (def.type === 'object' && def.shape && typeof key === 'string' && Object.hasOwn(def.shape, key)) return [def.shape[key]];
     if (def.type === 'array' && typeof key === 'number') return [def.element];
     if (def.type === 'record') return [def.valueType];
     return [];

@@ -72,7 +72,7 @@ export function migrate(raw: unknown): MigrateResult {
     return fail('$', 'invalid_type', `场景文件的顶层应为对象 {…}，实际为${zh}`, `a scenario file must be an object {…} at the top level, got ${kind}`);
   }
   const doc = raw as Doc;
-  if (!('schemaVersion' in doc) || doc.schemaVersion === undefined) {
+  if (!Object.hasOwn(doc, 'schemaVersion') || doc.schemaVersion === undefined) {
     return fail('$.schemaVersion', 'schema_version_missing',
       `缺少 schemaVersion 字段；当前格式请写 "schemaVersion": ${SCHEMA_VERSION}`,
       `schemaVersion is missing; for the current format write "schemaVersion": ${SCHEMA_VERSION}`);
@@ -123,12 +123,12 @@ function applyRenames(doc: Doc, renames: readonly RenamedField[]): Doc {
 function renameAt(obj: Doc, parent: readonly string[], from: string, to: string): Doc {
   if (parent.length > 0) {
     const [head, ...rest] = parent;
-    const child = obj[head];
+    const child = Object.hasOwn(obj, head) ? obj[head] : undefined;
     if (child === null || typeof child !== 'object' || Array.isArray(child)) return obj;
     const next = renameAt(child as Doc, rest, from, to);
     return next === child ? obj : { ...obj, [head]: next };
   }
-  if (!(from in obj) || to in obj) return obj;
+  if (!Object.hasOwn(obj, from) || Object.hasOwn(obj, to)) return obj;
   // fromEntries defines own properties, so even a "__proto__" key stays plain data.
   return Object.fromEntries(Object.entries(obj).map(([k, val]) => [k === from ? to : k, val]));
 }
