@@ -6,6 +6,7 @@
 import { Drill, DRILL_VERSION, type Inject } from './schema.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { scenarioError, zodIssuesToErrors, knownKeysIn, type ScenarioError } from '../scenario/messages.ts';
+import { forbiddenKeyErrors } from '../scenario/safeKeys.ts';
 import { City } from '../sim/city.ts';
 
 export type DrillParse = { ok: true; drill: Drill } | { ok: false; errors: ScenarioError[] };
@@ -30,7 +31,10 @@ export function parseDrill(text: string, scenario: Scenario): DrillParse {
   return parseDrillObject(raw, scenario);
 }
 
+/** A parsed drill file checked: forbidden keys (`__proto__`, …: safeKeys.ts), version, structure, references. */
 export function parseDrillObject(raw: unknown, scenario: Scenario): DrillParse {
+  const forbidden = forbiddenKeyErrors(raw);
+  if (forbidden.length > 0) return { ok: false, errors: forbidden };
   const v = (raw as { drillVersion?: unknown } | null)?.drillVersion;
   if (typeof v === 'number' && v > DRILL_VERSION) {
     return { ok: false, errors: [scenarioError(['drillVersion'], 'drill_too_new', `此演练文件由更新版本的 AllWeather 生成（drillVersion ${v}），本程序只支持到 ${DRILL_VERSION}`, `this drill file was written by a newer AllWeather (drillVersion ${v}); this app reads up to ${DRILL_VERSION}`)] };
