@@ -23,10 +23,12 @@ export interface DiagnosisViewProps {
   /** Limit rows before "show all" (default 5). */
   top?: number;
   colour?: LimitColouring;
+  /** What to say while no case is decided (default: they show once cases are decided). */
+  emptyNote?: string;
   testId: string;
 }
 
-export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, colour, testId }: DiagnosisViewProps) {
+export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, colour, emptyNote, testId }: DiagnosisViewProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const lateShare = d.decided > 0 ? d.late / d.decided : null;
@@ -34,9 +36,9 @@ export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, co
   const vars = { decided: fmtCases(d.decided, perReplication, lang), late: fmtCases(d.late, perReplication, lang), share: fmtPct(lateShare, 1), n: d.replications };
   return (
     <div className="diagnosis-view" data-testid={testId} data-late={d.late} data-decided={d.decided} data-replications={d.replications} data-limits={d.limits.length}>
-      <p className="diag-summary">{t(perReplication ? 'diag.summaryReps' : 'diag.summaryLive', vars)}</p>
+      {d.decided > 0 && <p className="diag-summary">{t(perReplication ? 'diag.summaryReps' : 'diag.summaryLive', vars)}</p>}
       {d.decided === 0 ? (
-        <p className="muted small">{t('diag.waiting')}</p>
+        <p className="muted small">{emptyNote ?? t('diag.waiting')}</p>
       ) : d.late === 0 ? (
         <p className="muted small" data-testid={`${testId}-none`}>{t('diag.none')}</p>
       ) : (

@@ -35,6 +35,7 @@ export function LiveDiagnosisPanel() {
           perReplication={false}
           top={4}
           testId="live-diag"
+          emptyNote={layout.warmupS > 0 && live.tS < layout.warmupS ? t('diag.warmup', { time: t('clock.format', { day: dayOf(layout.warmupS), time: timeOfDay(layout.warmupS) }) }) : undefined}
           colour={{ shownKey, onColour: (key, label) => diag.colour(key, label) }}
         />
       ) : (

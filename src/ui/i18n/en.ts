@@ -522,4 +522,5 @@ export const en: Dict = {
   'opt.atMaxTitle': 'The plan uses the top of this shift\'s range ({max}); raise its max to search further',
   'opt.unjudged': 'not judged (cases in fewer than two replications): {what}',
   'cmp.bIs': 'B in this comparison ({n} changes):',
+  'diag.warmup': 'Warming up (not counted): cases are judged from {time}.',
 };

@@ -523,6 +523,7 @@ export const zhCN = {
   'opt.atMaxTitle': '方案用到了此班次人数范围的上限 {max}；提高上限可继续搜索',
   'opt.unjudged': '未判定（不足两次重复有案件）：{what}',
   'cmp.bIs': '本次比较的 B（{n} 项改动）：',
+  'diag.warmup': '预热中（不计入统计）：{time} 起判定案件是否超时。',
 };
 
 export type Dict = typeof zhCN;
