@@ -11,13 +11,13 @@
  * drill (drill file, scenario hash, seed, actions, scores), and `replayTo`
  * rebuilds it at any time for the after-action review's scrubber.
  */
+import { z } from 'zod';
 import { parseScenario, scenarioHash } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { ScenarioError } from '../scenario/messages.ts';
-import { parseDrill } from '../drill/validate.ts';
-import { checkInject } from '../drill/validate.ts';
+import { zodIssuesToErrors, type ScenarioError } from '../scenario/messages.ts';
+import { checkInject, parseDrill } from '../drill/validate.ts';
 import { DrillSession, type InboxItem, type LogEntry } from '../drill/session.ts';
-import type { Action, Drill, Inject } from '../drill/schema.ts';
+import { DRILL_LIMITS, Inject, type Action, type Drill } from '../drill/schema.ts';
 import type { DrillScore } from '../drill/scoring.ts';
 import { frameOf, layoutOf } from '../sim/snapshot.ts';
 import type { CityLayout, Frame } from '../sim/frame.ts';
@@ -62,6 +62,7 @@ export interface DrillServiceOptions {
 }
 
 const TICK_MS = 100;
+const PendingList = z.array(Inject).max(DRILL_LIMITS.injects);
 
 export function createDrillService(opts: DrillServiceOptions = {}) {
   const now = opts.now ?? (() => performance.now());
@@ -134,31 +135,37 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
       lastWall = now();
       emit();
     },
-    /** A trainee's (or trainer's) action, applied now. */
+    /**
+     * A trainee's (or trainer's) action, applied now. The session checks it
+     * first (structure, bounds, references: `parseAction`); who may send
+     * which action is the caller's business (the trainer's channel lets
+     * trainees send dispatching actions only).
+     */
     act(action: Action): { ok: true } | { ok: false; zh: string; en: string } {
       if (!session) return { ok: false, zh: '未加载演练', en: 'no drill loaded' };
       const r = session.act(action);
-      emit();
+      if (r.ok) emit();
       return r;
     },
-    /** Trainer: fire an inject now. */
+    /** Trainer: fire an inject now (checked like the drill file's, at the clock's minute). */
     fire(inject: Inject): { ok: true } | { ok: false; zh: string; en: string } {
       if (!session || !scenario) return { ok: false, zh: '未加载演练', en: 'no drill loaded' };
       const nowMin = (session.now - session.startS) / 60;
-      const errs = checkInject({ ...inject, atMin: nowMin }, ['inject'], scenario, session.drill.durationMin);
-      if (errs.length) return { ok: false, zh: errs.map((e) => e.zh).join('；'), en: errs.map((e) => e.en).join('; ') };
-      return this.act({ kind: 'inject', tS: session.now, inject: { ...inject, atMin: nowMin } });
+      const live = inject !== null && typeof inject === 'object' ? { ...inject, atMin: nowMin } : inject;
+      return this.act({ kind: 'inject', tS: session.now, inject: live });
     },
-    /** Trainer, while paused: replace the injects still to come. */
+    /** Trainer, while paused: replace the injects still to come (each checked like the drill file's). */
     setPending(list: Inject[]): { ok: true } | { ok: false; errors: ScenarioError[] } {
       if (!session || !scenario) return { ok: false, errors: [] };
       if (playing) return { ok: false, errors: [{ path: '$', code: 'not_paused', zh: '请先暂停再编辑时间线', en: 'pause before editing the timeline' }] };
+      const parsed = PendingList.safeParse(list, { reportInput: true });
+      if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues) };
       const nowMin = (session.now - session.startS) / 60;
-      const errors = list.flatMap((x, i) => (x.atMin < nowMin
+      const errors = parsed.data.flatMap((x, i) => (x.atMin < nowMin
         ? [{ path: `$[${i}].atMin`, code: 'inject_in_past', zh: `注入时间早于当前时刻（${nowMin.toFixed(0)} 分钟）`, en: `inject time is before now (${nowMin.toFixed(0)} min)` }]
         : checkInject(x, [i], scenario!, session!.drill.durationMin)));
       if (errors.length) return { ok: false, errors };
-      session.setPendingInjects(list);
+      session.setPendingInjects(parsed.data);
       emit();
       return { ok: true };
     },

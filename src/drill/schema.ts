@@ -11,28 +11,59 @@
  * Like scenarios, drill files are versioned (`drillVersion`) and validated:
  * structure here with zod, references (teams, types, stations, cells) in
  * validate.ts against the scenario they extend.
+ *
+ * The same schemas check what arrives live: an inject the trainer fires, an
+ * action a trainee window sends over the BroadcastChannel. So every field is
+ * bounded (`DRILL_LIMITS`): a storm of 1e308 mm/h or a message of a million
+ * characters is an error here, not a surprise in the engine. Who may do what
+ * is here too: a trainee's actions are the dispatcher's (`TraineeAction`);
+ * injects are the trainer's alone.
  */
 import { z } from 'zod';
 
 export const DRILL_VERSION = 1;
 
-const Label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-const minutes = z.number().finite();
+/**
+ * Upper bounds of an inject's and an action's fields. Rain: the heaviest hour
+ * measured in China is 201.9 mm (Zhengzhou, 20 July 2021), the world's about
+ * 305 mm; 300 mm/h leaves room for a hypothetical and none for nonsense.
+ */
+export const DRILL_LIMITS = {
+  rainMmPerH: 300,
+  /** Hours of a storm's series (a week). */
+  stormHours: 168,
+  surgeMin: 24 * 60,
+  surgePassengers: 1_000_000,
+  /** Characters of a message text (per language) and of a note. */
+  textChars: 2000,
+  /** Characters of ids and names (inject id, type, team, station, member key). */
+  idChars: 128,
+  /** Members in one assignment. */
+  crew: 64,
+  /** Injects in a drill's timeline. */
+  injects: 1000,
+} as const;
 
-const Base = { id: z.string().min(1).optional(), atMin: minutes, note: z.string().optional() };
+const text = (max: number) => z.string().min(1).max(max);
+const Label = z.strictObject({ zh: text(DRILL_LIMITS.textChars), en: text(DRILL_LIMITS.textChars) });
+const minutes = z.number().finite();
+const name = text(DRILL_LIMITS.idChars);
+
+const Base = { id: name.optional(), atMin: minutes, note: z.string().max(DRILL_LIMITS.textChars).optional() };
 
 export const Inject = z.discriminatedUnion('kind', [
   /** A message to the trainee (a phone call, a superior's order, a weather bulletin). */
   z.strictObject({ ...Base, kind: z.literal('message'), text: Label }),
   /** A specific case at a cell. */
-  z.strictObject({ ...Base, kind: z.literal('case'), type: z.string().min(1), x: z.number().int(), y: z.number().int(), priority: z.number().int().min(1).max(4).optional() }),
+  /** A specific case at a cell (x, y are checked against the city in validate.ts). */
+  z.strictObject({ ...Base, kind: z.literal('case'), type: name, x: z.number().int(), y: z.number().int(), priority: z.number().int().min(1).max(4).optional() }),
   /** Rain from now on, mm per hour (replaces the forecast from this hour). */
-  z.strictObject({ ...Base, kind: z.literal('storm'), rainMmPerH: z.array(z.number().finite().nonnegative()).min(1) }),
+  z.strictObject({ ...Base, kind: z.literal('storm'), rainMmPerH: z.array(z.number().finite().nonnegative().max(DRILL_LIMITS.rainMmPerH)).min(1).max(DRILL_LIMITS.stormHours) }),
   /** Extra passengers at a station over the coming minutes. */
-  z.strictObject({ ...Base, kind: z.literal('surge'), station: z.string().min(1), durationMin: z.number().finite().positive(), extraPassengers: z.number().finite().nonnegative() }),
+  z.strictObject({ ...Base, kind: z.literal('surge'), station: name, durationMin: z.number().finite().positive().max(DRILL_LIMITS.surgeMin), extraPassengers: z.number().finite().nonnegative().max(DRILL_LIMITS.surgePassengers) }),
   /** A team goes off duty (its cases are handed over) until a teamOn. */
-  z.strictObject({ ...Base, kind: z.literal('teamOff'), team: z.string().min(1) }),
-  z.strictObject({ ...Base, kind: z.literal('teamOn'), team: z.string().min(1) }),
+  z.strictObject({ ...Base, kind: z.literal('teamOff'), team: name }),
+  z.strictObject({ ...Base, kind: z.literal('teamOn'), team: name }),
 ]);
 export type Inject = z.infer<typeof Inject>;
 
@@ -58,20 +89,33 @@ export const Drill = z.strictObject({
   }).default({ grids: 'all', autoOutside: true }),
   /** What the trainee may see: the whole city, or only the command scope. */
   traineeSees: z.enum(['all', 'scope']).default('all'),
-  injects: z.array(Inject).default([]),
+  injects: z.array(Inject).max(DRILL_LIMITS.injects).default([]),
 });
 export type Drill = z.infer<typeof Drill>;
 
-/** What a trainee or trainer did, at a simulated time. */
-export const Action = z.discriminatedUnion('kind', [
+/** What a trainee or trainer did, at a simulated time (`tS`: the service sets it to the clock's when it applies the action). */
+const tS = z.number().finite();
+const caseId = z.number().int().nonnegative();
+
+/** The dispatcher's actions: what a trainee window may send. */
+export const TraineeAction = z.discriminatedUnion('kind', [
   /** `staffKeys` name the members by team, shift and place, so a replay under another staffing plan finds the same people. */
-  z.strictObject({ kind: z.literal('assign'), tS: z.number(), caseId: z.number().int(), staff: z.array(z.number().int()).min(1), staffKeys: z.array(z.string()).optional() }),
-  z.strictObject({ kind: z.literal('reprioritise'), tS: z.number(), caseId: z.number().int(), priority: z.number().int().min(1).max(4) }),
+  z.strictObject({ kind: z.literal('assign'), tS, caseId, staff: z.array(z.number().int()).min(1).max(DRILL_LIMITS.crew), staffKeys: z.array(name).max(DRILL_LIMITS.crew).optional() }),
+  z.strictObject({ kind: z.literal('reprioritise'), tS, caseId, priority: z.number().int().min(1).max(4) }),
   /** Hand the case to the neighbouring grids' automatic dispatch. */
-  z.strictObject({ kind: z.literal('escalate'), tS: z.number(), caseId: z.number().int() }),
+  z.strictObject({ kind: z.literal('escalate'), tS, caseId }),
   /** Ask for help from anywhere in the city (the nearest free member with the skill). */
-  z.strictObject({ kind: z.literal('mutualAid'), tS: z.number(), caseId: z.number().int() }),
+  z.strictObject({ kind: z.literal('mutualAid'), tS, caseId }),
+]);
+export type TraineeAction = z.infer<typeof TraineeAction>;
+
+/** Every action: the trainee's, and the trainer's live inject. */
+export const Action = z.discriminatedUnion('kind', [
+  ...TraineeAction.options,
   /** The trainer fires an inject live. */
-  z.strictObject({ kind: z.literal('inject'), tS: z.number(), inject: Inject }),
+  z.strictObject({ kind: z.literal('inject'), tS, inject: Inject }),
 ]);
 export type Action = z.infer<typeof Action>;
+
+/** Kinds of action a trainee may take; anything else (an inject: a storm, a team off duty, a case) is the trainer's. */
+export const TRAINEE_ACTION_KINDS: ReadonlySet<string> = new Set(TraineeAction.options.map((o) => o.shape.kind.value));

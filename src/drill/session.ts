@@ -18,6 +18,7 @@ import { Simulation } from '../sim/simulation.ts';
 import { CS, SS } from '../sim/engine.ts';
 import type { CaseRecord } from '../sim/result.ts';
 import type { Action, Drill, Inject } from './schema.ts';
+import { errorsAsMessage, parseAction } from './validate.ts';
 import { scoreDrill, type DrillScore } from './scoring.ts';
 
 /** The engine with a manual-dispatch scope. */
@@ -241,9 +242,13 @@ export class DrillSession {
   /**
    * Apply an action now (its tS is set to the current clock) and record it.
    * Returns an error message (zh / en) when the action is not possible; nothing is recorded then.
+   * Every action is checked first like the drill file's injects (`parseAction`):
+   * structure, bounds, and an inject's type, cell, team or station in this scenario.
    */
   act(action: Action): { ok: true } | { ok: false; zh: string; en: string } {
-    const a = { ...action, tS: this.sim.now } as Action;
+    const checked = parseAction(action, this.scenario, this.drill.durationMin);
+    if (!checked.ok) return { ok: false, ...errorsAsMessage(checked.errors) };
+    const a: Action = { ...checked.action, tS: this.sim.now };
     if (a.kind === 'assign') a.staffKeys = a.staff.map((s) => (s >= 0 && s < this.sim.nStaff ? this.sim.memberKey(s) : '?'));
     const err = this.apply(a);
     if (err) return { ok: false, ...err };

@@ -2,8 +2,14 @@
  * Loading a drill file: JSON, then the zod structure, then every reference
  * checked against the scenario the drill extends. Each error names the JSON
  * path and says what is wrong in Chinese and English, like scenario errors.
+ *
+ * What happens live goes through the same checks: `parseAction` is the gate
+ * of every action before the session applies it (a trainee's dispatch, an
+ * inject the trainer fires, an action replayed from a record), so a case at
+ * x=99999, a team that does not exist or a storm beyond the schema's bounds
+ * is refused whoever sent it.
  */
-import { Drill, DRILL_VERSION, type Inject } from './schema.ts';
+import { Action, Drill, DRILL_VERSION, type Inject } from './schema.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { scenarioError, zodIssuesToErrors, knownKeysIn, type ScenarioError } from '../scenario/messages.ts';
 import { forbiddenKeyErrors } from '../scenario/safeKeys.ts';
@@ -71,6 +77,25 @@ export function checkInject(inj: Inject, path: (string | number)[], scenario: Sc
       break;
   }
   return errors;
+}
+
+let actionKeys: ReturnType<typeof knownKeysIn> | null = null;
+
+/**
+ * An action (any value: it may come from another window) checked against the
+ * drill and its scenario: the zod structure and bounds, then, for an inject,
+ * its references (`checkInject`). The parsed copy carries no unknown field.
+ */
+export function parseAction(action: unknown, scenario: Scenario, drillMin: number): { ok: true; action: Action } | { ok: false; errors: ScenarioError[] } {
+  const parsed = Action.safeParse(action, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues, (actionKeys ??= knownKeysIn(Action))) };
+  const a = parsed.data;
+  const errors = a.kind === 'inject' ? checkInject(a.inject, ['inject'], scenario, drillMin) : [];
+  return errors.length ? { ok: false, errors } : { ok: true, action: a };
+}
+/** Errors as one bilingual message (for a notice): `$.path: …；…` and `$.path: …; …`. */
+export function errorsAsMessage(errors: readonly ScenarioError[]): { zh: string; en: string } {
+  return { zh: errors.map((e) => `${e.path}：${e.zh}`).join('；'), en: errors.map((e) => `${e.path}: ${e.en}`).join('; ') };
 }
 
 function checkReferences(d: Drill, sc: Scenario): ScenarioError[] {
