@@ -6,22 +6,34 @@
  *   allweather replay <manifest.json|result.json> [--out DIR [--format ...] [--cases]] [--workers W] [--json]
  *
  * export runs the replications and writes the bundle (src/export/bundle.ts):
- * manifest.json always, summary.csv + tidy.csv (csv), result.json (json),
- * cases.arrow (arrow). replay loads a manifest, checks the embedded scenario
- * against its hash, runs the same replications and prints summary.csv (or
- * with --json result.json) to stdout: byte for byte what the export wrote.
- * When the exported files sit beside the manifest it compares them and says
- * so on stderr; a difference exits 3.
+ * summary.csv + tidy.csv (csv), result.json (json), cases.arrow (arrow), and
+ * manifest.json last, listing the other files with their sizes and SHA-256.
+ * The case log is streamed: each replication's tidy.csv rows and Arrow
+ * record batch are written as soon as it and every earlier one have
+ * finished (analysis/ordered.ts), so memory stays at a few replications'
+ * logs whatever R and D, and the bytes do not depend on the worker count.
+ * Everything goes into a temporary folder beside --out, renamed into place
+ * at the end (bundleDir.ts): an interrupted export leaves no half bundle.
+ *
+ * replay loads a manifest, checks the embedded scenario against its hash,
+ * checks every file the manifest lists beside it (a missing or altered file
+ * exits 3), runs the same replications and prints summary.csv (or with
+ * --json result.json) to stdout: byte for byte what the export wrote, and
+ * says so for the summary.csv and result.json beside it; a difference exits 3.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, statfsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { aggregate } from '../analysis/aggregate.ts';
+import { runInOrder } from '../analysis/ordered.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
-import { EXPORT_FORMATS, exportBundle, resultJson, runSummaryCsv, type ExportFormat } from '../export/bundle.ts';
-import { createManifest, loadManifest, manifestHeader } from '../export/manifest.ts';
+import { EXPORT_FORMATS, bundleWriter, resultJson, runSummaryCsv, type ExportFormat } from '../export/bundle.ts';
+import { createManifest, loadManifest, manifestHeader, manifestJson, withoutFiles, type BundleFile, type ExportManifest } from '../export/manifest.ts';
+import type { RunResult } from '../sim/result.ts';
 import { formatErrors } from '../scenario/messages.ts';
+import { BundleDir } from './bundleDir.ts';
 import {
-  UsageError, commandLine, intArg, loadScenario, onePositional, overridesArg, parse, progress, readTextFile, readVersion, withPool, writeFiles, type CliIO, runArgs,
+  UsageError, commandLine, intArg, loadScenario, onePositional, overridesArg, parse, progress, readTextFile, readVersion, withPool, type CliIO, runArgs,
 } from './common.ts';
 import { USAGE } from './usage.ts';
 
@@ -33,6 +45,68 @@ function formatsArg(value: string | undefined): ExportFormat[] {
     throw new UsageError(`--format 只能是 ${EXPORT_FORMATS.join('、')}（可用逗号组合）/ --format must be ${EXPORT_FORMATS.join(', ')} (comma-separated), got "${value}"`);
   }
   return [...new Set(list)] as ExportFormat[];
+}
+
+/** 1234567 → "1.2 MB" (decimal units). */
+export function fmtBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0, v = n;
+  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+/** Say the expected size of the bundle once it can be told (after the first replication) when large, or on a terminal. */
+const ANNOUNCE_BYTES = 64e6;
+
+/**
+ * Runs the manifest's replications and, with `out`, streams the bundle into
+ * it (manifest.json last, with the file list); the caller commits or aborts.
+ * Returns the results (without logs) in replication order.
+ */
+async function runBundle(
+  io: CliIO, manifest: ExportManifest, scenarioText: string,
+  opts: { out: BundleDir | null; formats: readonly ExportFormat[]; cases: boolean; workers?: number },
+): Promise<RunResult[]> {
+  const { out } = opts;
+  const R = manifest.replications;
+  const writer = out ? bundleWriter(manifest, { formats: opts.formats, cases: opts.cases }, out) : null;
+  const log = out !== null && (opts.formats.includes('arrow') || opts.cases);
+  const p = progress(io, '重复 replications');
+  let announced = false;
+  const { results } = await withPool(opts.workers, R, (run, size) =>
+    runInOrder(run, scenarioText, consecutiveSeeds(manifest.seed, R), {
+      days: manifest.days, log, window: size + 2,
+      onFinished: (done) => p.update(done, R),
+      consume: (i, result) => {
+        writer?.add(i, result);
+        if (out && !announced && log) {
+          announced = true;
+          const expected = (out.bytesWritten / (i + 1)) * R;
+          if (expected >= ANNOUNCE_BYTES || io.stderr.isTTY === true) io.stderr.write(`${io.stderr.isTTY ? '\r' : ''}${expectedSizeLine(out, expected)}\n`);
+        }
+      },
+    }));
+  p.end();
+  if (out && writer) {
+    const names = writer.finish(results);
+    const files = names.map((n) => out.files.find((f) => f.name === n)!);
+    out.writeFile('manifest.json', manifestJson({ ...withoutFiles(manifest), files }));
+  }
+  return results;
+}
+
+function expectedSizeLine(out: BundleDir, expected: number): string {
+  let free = Infinity;
+  try {
+    const s = statfsSync(out.temp);
+    free = Number(s.bavail) * Number(s.bsize);
+  } catch {
+    // unknown: no warning
+  }
+  const warn = expected > free
+    ? `；磁盘可用空间仅 ${fmtBytes(free)}，可能写不下 / only ${fmtBytes(free)} free on that disk: it may not fit`
+    : '';
+  return `预计写入约 ${fmtBytes(expected)}（按第一次重复的大小估计）/ expected to write about ${fmtBytes(expected)} (from the first replication's size)${warn}`;
 }
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
@@ -63,24 +137,27 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   });
   const outDir = (values.out as string | undefined) ?? `allweather-export-${manifest.scenario}`;
   const { scenarioText } = loadManifestOrThrow(JSON.stringify(manifest), 'manifest');
-  const needLog = formats.includes('arrow') || cases;
 
-  const p = progress(io, '重复 replications');
-  let done = 0;
-  const results = await withPool(workers, replications, (run) =>
-    run(scenarioText, consecutiveSeeds(seed, replications), { days: manifest.days, log: needLog, onResult: () => p.update(++done, replications) }));
-  p.end();
-  const files = exportBundle(manifest, results, { formats, cases });
-  const written = writeFiles(outDir, files);
-
+  const out = BundleDir.open(outDir); // before running: an unwritable --out is said now, not after the run
+  let results: RunResult[];
+  let written: string[];
+  try {
+    results = await runBundle(io, manifest, scenarioText, { out, formats, cases, workers });
+    // manifest.json first in what is said, as in the bundle's table (it is written last)
+    written = out.commit().sort((x, y) => Number(basename(y) === 'manifest.json') - Number(basename(x) === 'manifest.json'));
+  } catch (err) {
+    out.abort();
+    throw err;
+  }
+  const s = aggregate(results).summary;
   if (values.json) {
-    io.stdout.write(JSON.stringify({ manifest: manifestHeader(manifest), out: outDir, files: Object.keys(files), summary: aggregate(results).summary }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ manifest: manifestHeader(manifest), out: outDir, files: written.map((f) => basename(f)), summary: s }, null, 2) + '\n');
   } else {
-    const s = aggregate(results).summary;
+    const size = new Map(out.files.map((f) => [f.name, f.bytes]));
     io.stdout.write(
       `已导出 / Exported ${manifest.scenario} (hash ${manifest.scenarioHash}, seed ${seed}, ${replications} replication(s), ${manifest.days} day(s))` +
       `${Object.keys(overrides).length ? ` with ${Object.keys(overrides).length} override(s)` : ''}\n` +
-      written.map((f) => `  ${f}\n`).join('') +
+      written.map((f) => `  ${f} (${fmtBytes(size.get(basename(f)) ?? 0)})\n`).join('') +
       `覆盖指数 coverage index ${s.coverageIndex.mean === null ? '—' : (s.coverageIndex.mean * 100).toFixed(1) + '%'} · ` +
       `按时率 SLA ${s.slaAttainment.mean === null ? '—' : (s.slaAttainment.mean * 100).toFixed(1) + '%'} · ` +
       `案件 cases ${s.casesArrived.mean?.toFixed(1)}\n` +
@@ -94,6 +171,54 @@ function loadManifestOrThrow(text: string, path: string) {
   const loaded = loadManifest(text);
   if (!loaded.ok) throw new UsageError(`清单无效 / Invalid manifest: ${path}\n${formatErrors(loaded.errors)}`);
   return loaded;
+}
+
+/** SHA-256 of a file, read in pieces (a case log can be gigabytes). */
+function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Checks the files a manifest lists, beside it: one line each on stderr; returns how many are missing or altered. */
+function checkListedFiles(io: CliIO, dir: string, files: readonly BundleFile[]): number {
+  let bad = 0;
+  for (const f of files) {
+    const path = join(dir, f.name);
+    let size: number;
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      size = st.size;
+    } catch {
+      bad++;
+      io.stderr.write(`✗ ${path} 缺失：清单列出了它，导出不完整 / is missing: the manifest lists it, the export is incomplete\n`);
+      continue;
+    }
+    let same = size === f.bytes;
+    try {
+      same = same && sha256File(path) === f.sha256;
+    } catch {
+      same = false;
+    }
+    if (same) {
+      io.stderr.write(`✓ ${path} 与清单记录的大小和 SHA-256 一致 / matches its size and SHA-256 in the manifest\n`);
+    } else {
+      bad++;
+      io.stderr.write(`✗ ${path} 与清单记录的${size === f.bytes ? ' SHA-256' : '大小'}不符（被改动、损坏或不完整）/ does not match its ${size === f.bytes ? 'SHA-256' : `size (${size} bytes, listed ${f.bytes})`} in the manifest: altered, damaged or incomplete\n`);
+    }
+  }
+  return bad;
 }
 
 export async function replayCommand(args: string[], io: CliIO): Promise<number> {
@@ -113,32 +238,60 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   if (manifest.version !== version) {
     io.stderr.write(`注意 / Note: 清单由 ${manifest.version} 版生成，当前为 ${version}，数字可能不同 / the manifest was made by version ${manifest.version}, this is ${version}: numbers may differ\n`);
   }
+
+  // The export beside the manifest: every listed file must be there, unaltered.
+  const dir = dirname(path);
+  let damaged = 0;
+  let compare: string[];
+  if (manifest.files !== undefined) {
+    damaged = checkListedFiles(io, dir, manifest.files);
+    compare = manifest.files.map((f) => f.name).filter((n) => n === 'summary.csv' || n === 'result.json');
+  } else {
+    // An older export (no file list), or result.json: compare what is there. Other
+    // manifests (compare's manifest-a.json) sit beside files of another shape.
+    const own = ['manifest.json', 'result.json'].includes(basename(path));
+    compare = own ? ['summary.csv', 'result.json'] : [];
+    if (basename(path) === 'manifest.json') {
+      io.stderr.write('注意 / Note: 清单未列出文件及其 SHA-256（旧版导出），只比对 summary.csv 与 result.json / the manifest lists no files with their SHA-256 (an older export): only summary.csv and result.json are compared\n');
+    }
+  }
+  // Read them now: a replay --out into the same folder replaces them.
+  const before = new Map<string, string>();
+  for (const name of compare) {
+    try {
+      before.set(name, readFileSync(join(dir, name), 'utf8'));
+    } catch {
+      // absent (an older export without it)
+    }
+  }
   const outDir = values.out as string | undefined;
-  const p = progress(io, '重复 replications');
-  let done = 0;
-  const results = await withPool(workers, manifest.replications, (run) =>
-    run(scenarioText, consecutiveSeeds(manifest.seed, manifest.replications), {
-      days: manifest.days, log: outDir !== undefined && (formats.includes('arrow') || cases), onResult: () => p.update(++done, manifest.replications),
-    }));
-  p.end();
+  if (damaged > 0 && outDir === undefined) {
+    io.stderr.write(`导出不完整或被改动（${damaged} 个文件），未重放 / the export is incomplete or altered (${damaged} file(s)): not replayed\n`);
+    return 3;
+  }
+
+  const out = outDir !== undefined ? BundleDir.open(outDir) : null;
+  let results: RunResult[];
+  try {
+    results = await runBundle(io, withoutFiles(manifest), scenarioText, { out, formats, cases, workers });
+    out?.commit();
+  } catch (err) {
+    out?.abort();
+    throw err;
+  }
 
   const agg = aggregate(results);
-  const summary = runSummaryCsv(manifest, results, agg);
-  const result = resultJson(manifest, results, agg);
-  if (outDir !== undefined) writeFiles(outDir, exportBundle(manifest, results, { formats, cases }));
-
-  // Compare with the export beside the manifest, when it is there.
+  const now: Record<string, string> = { 'summary.csv': runSummaryCsv(manifest, results, agg), 'result.json': resultJson(manifest, results, agg) };
   let differs = false;
-  const dir = dirname(path);
-  for (const [name, now] of [['summary.csv', summary], ['result.json', result]] as const) {
+  for (const [name, text] of before) {
     const file = join(dir, name);
-    if (!existsSync(file)) continue;
-    const same = readFileSync(file, 'utf8') === now;
+    const same = text === now[name];
     if (!same) differs = true;
     io.stderr.write(same
       ? `✓ ${file} 与重放逐字节一致 / matches the replay byte for byte\n`
       : `✗ ${file} 与重放不一致 / differs from the replay\n`);
   }
-  io.stdout.write(values.json ? result : summary);
-  return differs ? 3 : 0;
+  if (damaged > 0) io.stderr.write(`导出不完整或被改动（${damaged} 个文件）/ the export is incomplete or altered (${damaged} file(s))\n`);
+  io.stdout.write(values.json ? now['result.json'] : now['summary.csv']);
+  return differs || damaged > 0 ? 3 : 0;
 }
