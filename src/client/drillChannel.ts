@@ -10,54 +10,37 @@
  *   trainee ──join────────────────────────────▶ trainer    until a trainer answers
  *           ──act / candidates (request id)───▶            answered by `reply` to that trainee
  *
+ * Every message carries the session's token (sessionToken.ts), which the
+ * trainer hands to the trainee windows it opens; both sides drop whatever
+ * fails the gate of drillProtocol.ts (too large, another token, the wrong
+ * side's kind, a trainee asking for an inject, a malformed field), log the
+ * first such message with console.warn and count the rest (`rejected()`).
+ * A dropped message changes nothing and answers nothing.
+ *
  * The transport is all this file knows: what the trainee may see is decided
- * by the page (src/app/drill/traineeView.ts) before it is sent. A trainee
+ * by the page (src/app/drill/traineeView.ts) before it is sent, and the
+ * trainer's service checks every action again before applying it. A trainee
  * hears nothing for 5 s (or a `bye`) and goes back to "waiting for the trainer".
  */
 import { BehaviorSubject, ReplaySubject, Subject, animationFrameScheduler, type Observable } from 'rxjs';
 import { auditTime, shareReplay } from 'rxjs/operators';
-import type { CityLayout, Frame } from '../sim/frame.ts';
-import type { Action } from '../drill/schema.ts';
-import type { ActResult, Candidate, DrillRecord, DrillState } from './drillClient.ts';
+import type { z } from 'zod';
+import type { Frame } from '../sim/frame.ts';
+import type { TraineeAction } from '../drill/schema.ts';
+import type { DrillRecord, DrillState } from '../analysis/drillService.ts';
+import {
+  ActResultSchema, CandidatesSchema, createRejectLog, decodeAtTrainee, decodeAtTrainer,
+  type ActResult, type Candidate, type FromTrainee, type FromTrainer, type Hello, type RejectCounts,
+} from './drillProtocol.ts';
+
+export type { DrillMeta, Hello, RejectCounts } from './drillProtocol.ts';
 
 export const channelName = (drillId: string) => `allweather-drill-${drillId}`;
-
-/** What the trainee needs to know of the drill to draw it. */
-export interface DrillMeta {
-  id: string;
-  name: { zh: string; en: string };
-  description?: { zh: string; en: string };
-  traineeSees: 'all' | 'scope';
-  scopeGrids: 'all' | string[];
-  autoOutside: boolean;
-  startHour: number;
-  durationMin: number;
-}
 
 export interface FinishedDrill {
   record: DrillRecord;
   edited: boolean;
 }
-
-export interface Hello {
-  layout: CityLayout;
-  meta: DrillMeta;
-}
-
-type FromTrainer =
-  | { t: 'hello'; session: string; hello: Hello }
-  | { t: 'frame'; session: string; frame: Frame; state: DrillState }
-  | { t: 'record'; session: string; record: DrillRecord; edited: boolean }
-  | { t: 'reply'; session: string; to: string; id: number; result: unknown }
-  | { t: 'ping'; session: string }
-  | { t: 'bye'; session: string };
-
-type FromTrainee =
-  | { t: 'join'; from: string }
-  | { t: 'act'; from: string; id: number; action: Action }
-  | { t: 'candidates'; from: string; id: number; caseId: number };
-
-type Msg = FromTrainer | FromTrainee;
 
 const PING_MS = 1500;
 const LOST_MS = 5000;
@@ -66,8 +49,8 @@ const REQUEST_MS = 8000;
 const newId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${performance.now()}`);
 
 export interface TrainerHandlers {
-  /** A trainee asks to apply an action (the trainer applies it through the service). */
-  act(action: Action): Promise<ActResult>;
+  /** A trainee asks to apply a dispatching action (the trainer applies it through the service, which checks it). */
+  act(action: TraineeAction): Promise<ActResult>;
   candidates(caseId: number): Promise<Candidate[]>;
   /** The current hello, frame and record for a trainee that just joined (null before the drill is loaded). */
   snapshot(): { hello: Hello; frame: Frame | null; state: DrillState | null; record: FinishedDrill | null } | null;
@@ -77,61 +60,56 @@ export interface TrainerChannel {
   sendHello(hello: Hello): void;
   sendFrame(frame: Frame, state: DrillState): void;
   sendRecord(record: DrillRecord, edited: boolean): void;
-  /** Another trainer window runs the same drill (two authorities would confuse the trainees). */
-  otherTrainer$: Observable<boolean>;
+  /** Messages dropped so far, by reason. */
+  rejected(): RejectCounts;
   close(): void;
 }
 
-export function openTrainerChannel(drillId: string, h: TrainerHandlers): TrainerChannel {
-  const ch = new BroadcastChannel(channelName(drillId));
-  const session = newId();
+/** The trainer's end of the channel; `token` is this session's (the trainee windows it opens get it in their link). */
+export function openTrainerChannel(drillId: string, token: string, h: TrainerHandlers): TrainerChannel {
+  const name = channelName(drillId);
+  const ch = new BroadcastChannel(name);
+  const log = createRejectLog(`${name}, trainer`);
   const post = (m: FromTrainer) => ch.postMessage(m);
-  const other = new BehaviorSubject(false);
-  ch.onmessage = (e: MessageEvent<Msg>) => {
-    const m = e.data;
+  const reply = (to: string, id: number, result: unknown) => post({ t: 'reply', token, to, id, result });
+  ch.onmessage = (e: MessageEvent<unknown>) => {
+    const d = decodeAtTrainer(e.data, token);
+    if (!d.ok) { log.note(d.reason); return; }
+    const m = d.msg;
     switch (m.t) {
       case 'join': {
         const s = h.snapshot();
         if (!s) return;
-        post({ t: 'hello', session, hello: s.hello });
-        if (s.frame && s.state) post({ t: 'frame', session, frame: s.frame, state: s.state });
-        if (s.record) post({ t: 'record', session, record: s.record.record, edited: s.record.edited });
+        post({ t: 'hello', token, hello: s.hello });
+        if (s.frame && s.state) post({ t: 'frame', token, frame: s.frame, state: s.state });
+        if (s.record) post({ t: 'record', token, record: s.record.record, edited: s.record.edited });
         return;
       }
       case 'act':
         void h.act(m.action).then(
-          (result) => post({ t: 'reply', session, to: m.from, id: m.id, result }),
-          (err: unknown) => post({ t: 'reply', session, to: m.from, id: m.id, result: { ok: false, zh: `培训师端出错：${String(err)}`, en: `trainer error: ${String(err)}` } }),
+          (result) => reply(m.from, m.id, result),
+          (err: unknown) => reply(m.from, m.id, { ok: false, zh: `培训师端出错：${String(err)}`, en: `trainer error: ${String(err)}` }),
         );
         return;
       case 'candidates':
-        void h.candidates(m.caseId).then(
-          (result) => post({ t: 'reply', session, to: m.from, id: m.id, result }),
-          () => post({ t: 'reply', session, to: m.from, id: m.id, result: [] }),
-        );
-        return;
-      case 'hello':
-      case 'ping':
-        if (m.session !== session) other.next(true);
-        return;
-      case 'bye':
-        other.next(false);
-        return;
-      default:
+        void h.candidates(m.caseId).then((result) => reply(m.from, m.id, result), () => reply(m.from, m.id, []));
         return;
     }
   };
-  const ping = setInterval(() => post({ t: 'ping', session }), PING_MS);
-  const bye = () => post({ t: 'bye', session });
-  addEventListener('pagehide', bye);
+  // a message that could not even be deserialised here
+  ch.onmessageerror = () => log.note('shape');
+  const ping = setInterval(() => post({ t: 'ping', token }), PING_MS);
+  const bye = () => post({ t: 'bye', token });
+  const canListen = typeof addEventListener === 'function';
+  if (canListen) addEventListener('pagehide', bye);
   return {
-    sendHello: (hello) => post({ t: 'hello', session, hello }),
-    sendFrame: (frame, state) => post({ t: 'frame', session, frame, state }),
-    sendRecord: (record, edited) => post({ t: 'record', session, record, edited }),
-    otherTrainer$: other.asObservable(),
+    sendHello: (hello) => post({ t: 'hello', token, hello }),
+    sendFrame: (frame, state) => post({ t: 'frame', token, frame, state }),
+    sendRecord: (record, edited) => post({ t: 'record', token, record, edited }),
+    rejected: log.counts,
     close() {
       clearInterval(ping);
-      removeEventListener('pagehide', bye);
+      if (canListen) removeEventListener('pagehide', bye);
       bye();
       ch.close();
     },
@@ -149,13 +127,18 @@ export interface TraineeChannel {
   frames$: Observable<Frame>;
   /** The finished drill's record (with `edited`: its timeline differs from the drill file's), null until the end. */
   record$: BehaviorSubject<FinishedDrill | null>;
-  act(action: Action): Promise<ActResult>;
+  act(action: TraineeAction): Promise<ActResult>;
   candidates(caseId: number): Promise<Candidate[]>;
+  /** Messages dropped so far, by reason. */
+  rejected(): RejectCounts;
   close(): void;
 }
 
-export function openTraineeChannel(drillId: string): TraineeChannel {
-  const ch = new BroadcastChannel(channelName(drillId));
+/** A trainee's end of the channel, bound to the session `token` its link carried. */
+export function openTraineeChannel(drillId: string, token: string): TraineeChannel {
+  const name = channelName(drillId);
+  const ch = new BroadcastChannel(name);
+  const log = createRejectLog(`${name}, trainee`);
   const me = newId();
   const status$ = new BehaviorSubject<TraineeStatus>('waiting');
   const hello$ = new BehaviorSubject<Hello | null>(null);
@@ -163,67 +146,68 @@ export function openTraineeChannel(drillId: string): TraineeChannel {
   const updates = new Subject<{ frame: Frame; state: DrillState }>();
   const rawFrames = new ReplaySubject<Frame>(1);
   const frames$ = rawFrames.pipe(auditTime(0, animationFrameScheduler), shareReplay({ bufferSize: 1, refCount: false }));
-  const pending = new Map<number, { resolve: (v: unknown) => void; timer: ReturnType<typeof setTimeout> }>();
+  /** Requests waiting for their reply, with the schema the reply's result must pass and what to answer otherwise. */
+  const pending = new Map<number, { resolve: (v: unknown) => void; timer: ReturnType<typeof setTimeout>; schema: z.ZodType; fallback: unknown }>();
   let nextId = 1;
-  let session: string | null = null;
   let lastSeen = 0;
 
-  const seen = (s: string) => {
-    if (session !== s) {
-      // a new trainer (or the trainer reloaded): forget the previous drill's result
-      session = s;
-      record$.next(null);
-    }
+  const post = (m: FromTrainee) => ch.postMessage(m);
+  const join = () => post({ t: 'join', token, from: me });
+  const seen = () => {
     lastSeen = performance.now();
     if (status$.value !== 'connected') status$.next('connected');
   };
-  ch.onmessage = (e: MessageEvent<Msg>) => {
-    const m = e.data;
+  ch.onmessage = (e: MessageEvent<unknown>) => {
+    const d = decodeAtTrainee(e.data, token, me);
+    if (!d.ok) { log.note(d.reason); return; }
+    const m = d.msg;
     switch (m.t) {
       case 'hello':
-        seen(m.session);
+        seen();
         hello$.next(m.hello);
         return;
       case 'frame':
-        if (!hello$.value) { ch.postMessage({ t: 'join', from: me } satisfies FromTrainee); return; }
-        seen(m.session);
+        if (!hello$.value) { join(); return; }
+        seen();
         rawFrames.next(m.frame);
         updates.next({ frame: m.frame, state: m.state });
         return;
       case 'record':
-        seen(m.session);
+        seen();
         record$.next({ record: m.record, edited: m.edited });
         return;
       case 'reply': {
-        if (m.to !== me) return;
         const p = pending.get(m.id);
-        if (p) { clearTimeout(p.timer); pending.delete(m.id); p.resolve(m.result); }
+        if (!p) return;
+        clearTimeout(p.timer);
+        pending.delete(m.id);
+        const r = p.schema.safeParse(m.result);
+        if (!r.success) log.note('shape');
+        p.resolve(r.success ? r.data : p.fallback);
         return;
       }
       case 'ping':
-        if (session === null || m.session === session) seen(m.session);
-        if (!hello$.value) ch.postMessage({ t: 'join', from: me } satisfies FromTrainee);
+        seen();
+        if (!hello$.value) join();
         return;
       case 'bye':
-        if (m.session === session) { session = null; status$.next('waiting'); }
-        return;
-      default:
+        status$.next('waiting');
         return;
     }
   };
-  const join = () => ch.postMessage({ t: 'join', from: me } satisfies FromTrainee);
+  ch.onmessageerror = () => log.note('shape');
   join();
   const watch = setInterval(() => {
-    if (status$.value === 'connected' && performance.now() - lastSeen > LOST_MS) { session = null; status$.next('waiting'); }
+    if (status$.value === 'connected' && performance.now() - lastSeen > LOST_MS) status$.next('waiting');
     if (status$.value === 'waiting') join();
   }, PING_MS);
 
-  function request<T>(msg: { t: 'act'; action: Action } | { t: 'candidates'; caseId: number }, fallback: T): Promise<T> {
+  function request<T>(msg: { t: 'act'; action: TraineeAction } | { t: 'candidates'; caseId: number }, schema: z.ZodType<T>, fallback: T): Promise<T> {
     const id = nextId++;
     return new Promise<T>((resolve) => {
       const timer = setTimeout(() => { pending.delete(id); resolve(fallback); }, REQUEST_MS);
-      pending.set(id, { resolve: resolve as (v: unknown) => void, timer });
-      ch.postMessage({ ...msg, from: me, id } as FromTrainee);
+      pending.set(id, { resolve: resolve as (v: unknown) => void, timer, schema, fallback });
+      post({ ...msg, token, from: me, id });
     });
   }
 
@@ -233,8 +217,9 @@ export function openTraineeChannel(drillId: string): TraineeChannel {
     updates$: updates.asObservable(),
     frames$,
     record$,
-    act: (action) => request<ActResult>({ t: 'act', action }, { ok: false, zh: '培训师窗口无响应', en: 'the trainer window did not answer' }),
-    candidates: (caseId) => request<Candidate[]>({ t: 'candidates', caseId }, []),
+    act: (action) => request<ActResult>({ t: 'act', action }, ActResultSchema, { ok: false, zh: '培训师窗口无响应', en: 'the trainer window did not answer' }),
+    candidates: (caseId) => request<Candidate[]>({ t: 'candidates', caseId }, CandidatesSchema, []),
+    rejected: log.counts,
     close() {
       clearInterval(watch);
       for (const p of pending.values()) clearTimeout(p.timer);

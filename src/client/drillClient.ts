@@ -16,6 +16,7 @@ import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import { Subject, animationFrameScheduler, type Observable } from 'rxjs';
 import { auditTime, map, shareReplay } from 'rxjs/operators';
 import type { DrillFrame, DrillLoad, DrillRecord, DrillService, DrillState } from '../analysis/drillService.ts';
+import type { ActResult, Candidate } from './drillProtocol.ts';
 import type { Action, Inject } from '../drill/schema.ts';
 import type { DrillScore } from '../drill/scoring.ts';
 import type { ScenarioError } from '../scenario/messages.ts';
@@ -24,14 +25,7 @@ import type { Frame } from '../sim/frame.ts';
 
 export type { DrillFrame, DrillLoad, DrillRecord, DrillState } from '../analysis/drillService.ts';
 
-/** An action's outcome: done, or refused with a message in both languages. */
-export type ActResult = { ok: true } | { ok: false; zh: string; en: string };
-
-export interface Candidate {
-  staff: number;
-  team: string;
-  distanceCells: number;
-}
+export type { ActResult, Candidate } from './drillProtocol.ts';
 
 export interface DrillClient {
   /** Every drill frame as it arrives. */

@@ -10,7 +10,7 @@
 import { asyncScheduler, type Observable, type Subscription } from 'rxjs';
 import { throttleTime } from 'rxjs/operators';
 import type { Frame } from '../../sim/frame.ts';
-import type { Action } from '../../drill/schema.ts';
+import type { TraineeAction } from '../../drill/schema.ts';
 import type { ActResult, Candidate, DrillState } from '../../client/drillClient.ts';
 import type { Bilingual, DrillPageState, Lang, Store } from './store.ts';
 import { both } from '../../ui/drill/i18n/index.ts';
@@ -18,7 +18,7 @@ import { both } from '../../ui/drill/i18n/index.ts';
 export interface ConsoleLink {
   /** Frame + state updates (every one; the console throttles them for the DOM). */
   updates$: Observable<{ frame: Frame; state: DrillState }>;
-  act(action: Action): Promise<ActResult>;
+  act(action: TraineeAction): Promise<ActResult>;
   candidates(caseId: number): Promise<Candidate[]>;
 }
 
@@ -69,13 +69,13 @@ export function createConsole(store: Store<DrillPageState>, link: ConsoleLink): 
       if (!still && candTimer) { clearInterval(candTimer); candTimer = null; }
     });
 
-  const act = async (a: Action, ok: Bilingual): Promise<boolean> => {
+  const act = async (a: TraineeAction, ok: Bilingual): Promise<boolean> => {
     store.setState({ busy: true });
     try {
       const r = await link.act(a);
       if (r.ok) {
         notify('ok', ok);
-        if (a.kind !== 'reprioritise' && store.getState().selectedCase === (a as { caseId?: number }).caseId) actions.selectCase(null);
+        if (a.kind !== 'reprioritise' && store.getState().selectedCase === a.caseId) actions.selectCase(null);
         else void refreshCandidates();
       } else notify('error', r);
       return r.ok;

@@ -8,10 +8,15 @@
  *   BroadcastChannel. `review` opens a saved drill record. Without a role:
  *   the start page listing the drills;
  * - `lang=zh-CN|en` (default: the last choice, else zh-CN).
+ *
+ * A trainee window's link also carries the trainer session's token, in the
+ * fragment, never in the query: `#token=<32 hex digits>` (the trainer's
+ * console makes the link; see src/client/sessionToken.ts).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDrillClient, type DrillClient } from '../../client/drillClient.ts';
+import { tokenFromHash } from '../../client/sessionToken.ts';
 import { createStore, initialPageState, PageStoreContext, type Lang, type Role, type DrillPageState } from './store.ts';
 import { PageControllerContext, type PageController } from './context.ts';
 import { drillById, BUILTIN_DRILLS } from './drills.ts';
@@ -43,7 +48,7 @@ const setLang = (l: Lang) => {
 
 function controllerFor(): PageController {
   if (role === 'trainer' && drill) return createTrainer(drill, store);
-  if (role === 'trainee' && drill) return createTrainee(drill.id, store);
+  if (role === 'trainee' && drill) return createTrainee(drill.id, store, tokenFromHash(location.hash));
   if (role === 'review') {
     let client: DrillClient | null = null;
     const review = createReviewController(() => (client ??= createDrillClient()));

@@ -46,8 +46,8 @@ export interface DrillPageState {
   drillId: string | null;
   /** Trainee: a trainer window answers. Trainer: the drill is loaded. */
   connected: boolean;
-  /** Trainer: another trainer window runs the same drill. */
-  otherTrainer: boolean;
+  /** Trainee: the window was opened without its session token (by hand, not from the trainer's console). */
+  tokenMissing: boolean;
   loadErrors: ScenarioError[] | null;
   layout: CityLayout | null;
   meta: DrillMeta | null;
@@ -72,7 +72,7 @@ export interface DrillPageState {
 
 export function initialPageState(role: Role, lang: Lang, drillId: string | null): DrillPageState {
   return {
-    role, lang, drillId, connected: false, otherTrainer: false, loadErrors: null, layout: null, meta: null, frame: null, state: null,
+    role, lang, drillId, connected: false, tokenMissing: false, loadErrors: null, layout: null, meta: null, frame: null, state: null,
     selectedCase: null, candidates: null, busy: false, notice: null, liveScore: null, timelineErrors: null, pickedCell: null,
     record: null, timelineEdited: false, view: 'console',
   };

@@ -5,28 +5,68 @@
  * answers with the outcome. Opened alone it waits for the trainer. When the
  * drill ends the trainer sends the record; the review then starts a drill
  * worker in this window to rebuild the drill from it.
+ *
+ * The window belongs to one trainer session: the token in its link's
+ * fragment (`#token=…`, see src/client/sessionToken.ts), which the trainer's
+ * console puts there. Opened by hand without it, the window connects to
+ * nothing and says so, and takes the link (or the token) pasted in
+ * (`enterToken`): the page then reloads with the token in its fragment.
  */
-import type { Observable, Subscription } from 'rxjs';
+import { NEVER, type Observable, type Subscription } from 'rxjs';
 import type { Frame } from '../../sim/frame.ts';
 import { createDrillClient, type DrillClient } from '../../client/drillClient.ts';
 import { openTraineeChannel } from '../../client/drillChannel.ts';
+import { tokenFragment, tokenFromPaste } from '../../client/sessionToken.ts';
 import { createConsole, type ConsoleActions } from './console.ts';
 import { createReviewController, type ReviewController } from './review.ts';
 import type { DrillPageState, Store } from './store.ts';
+
+const noSession = { ok: false as const, zh: '此窗口没有连接到培训师会话', en: 'this window is not connected to a trainer\'s session' };
 
 export interface TraineeController extends ConsoleActions {
   role: 'trainee';
   store: Store<DrillPageState>;
   frames$: Observable<Frame>;
   review: ReviewController;
+  /** Take the session token from a pasted trainee link (or the token alone) and reload with it; false when there is none in the text. */
+  enterToken(text: string): boolean;
   dispose(): void;
 }
 
-export function createTrainee(drillId: string, store: Store<DrillPageState>): TraineeController {
-  const link = openTraineeChannel(drillId);
-  const consoleCtl = createConsole(store, link);
+/**
+ * Go to this trainee page with the token in its fragment: reload when only
+ * the fragment changes; a pasted link of another drill (same origin) opens
+ * that drill's trainee page instead.
+ */
+function openWithToken(text: string, token: string): void {
+  const next = new URL(location.href);
+  try {
+    const pasted = new URL(text.trim(), location.href);
+    const drill = pasted.searchParams.get('drill');
+    if (pasted.origin === location.origin && drill) next.searchParams.set('drill', drill);
+  } catch { /* the token alone: stay on this drill */ }
+  next.hash = tokenFragment(token);
+  const samePage = next.pathname === location.pathname && next.search === location.search;
+  location.assign(next.href);
+  if (samePage) location.reload();
+}
+
+export function createTrainee(drillId: string, store: Store<DrillPageState>, token: string | null): TraineeController {
+  const enterToken = (text: string) => {
+    const t = tokenFromPaste(text);
+    if (t) openWithToken(text, t);
+    return t !== null;
+  };
   let client: DrillClient | null = null;
   const review = createReviewController(() => (client ??= createDrillClient()));
+  if (token === null) {
+    // no session to follow: nothing to hear and nothing to send
+    store.setState({ tokenMissing: true });
+    const consoleCtl = createConsole(store, { updates$: NEVER, act: () => Promise.resolve(noSession), candidates: () => Promise.resolve([]) });
+    return { ...consoleCtl, role: 'trainee', store, frames$: NEVER, review, enterToken, dispose: () => consoleCtl.dispose() };
+  }
+  const link = openTraineeChannel(drillId, token);
+  const consoleCtl = createConsole(store, link);
   const subs: Subscription[] = [
     link.status$.subscribe((s) => store.setState(s === 'connected' ? { connected: true } : { connected: false })),
     link.hello$.subscribe((h) => { if (h) store.setState({ layout: h.layout, meta: h.meta }); }),
@@ -42,6 +82,7 @@ export function createTrainee(drillId: string, store: Store<DrillPageState>): Tr
     store,
     frames$: link.frames$,
     review,
+    enterToken,
     dispose() {
       consoleCtl.dispose();
       for (const s of subs) s.unsubscribe();

@@ -10,6 +10,13 @@
  * service's `record()` scores the session and the automatic baseline). When
  * the drill ends, the record is taken once, with the inject schedule that
  * really ran (record.ts), and sent to the trainees.
+ *
+ * The window draws a session token when it starts (sessionToken.ts) and
+ * gives it only to the trainee windows it opens (`traineeUrl`, in the
+ * link's fragment); the channel drops every message without it, and every
+ * trainee request that is not a dispatcher's action (drillProtocol.ts).
+ * The token stays in this controller: not in the store, the URL's query, the
+ * record or an export.
  */
 import type { Subscription } from 'rxjs';
 import type { Observable } from 'rxjs';
@@ -17,12 +24,13 @@ import type { Frame } from '../../sim/frame.ts';
 import type { Inject } from '../../drill/schema.ts';
 import { createDrillClient, type DrillClient, type DrillFrame } from '../../client/drillClient.ts';
 import { openTrainerChannel, type DrillMeta, type Hello } from '../../client/drillChannel.ts';
+import { newSessionToken, tokenFragment } from '../../client/sessionToken.ts';
 import { createConsole, type ConsoleActions } from './console.ts';
 import { createReviewController, type ReviewController } from './review.ts';
 import { effectiveRecord } from './record.ts';
 import { scopeMask, traineeFrame, traineeState } from './traineeView.ts';
 import { scenarioTextFor, type BuiltinDrill } from './drills.ts';
-import type { DrillPageState, Store } from './store.ts';
+import type { DrillPageState, Lang, Store } from './store.ts';
 import { both } from '../../ui/drill/i18n/index.ts';
 
 const SCORE_EVERY_MS = 5000;
@@ -42,6 +50,8 @@ export interface TrainerController extends ConsoleActions {
   finish(): Promise<void>;
   pickCell(cell: number): void;
   clearTimelineErrors(): void;
+  /** The link that opens a trainee window of this session (the token in its fragment), relative to drill.html. */
+  traineeUrl(lang: Lang): string;
   dispose(): void;
 }
 
@@ -62,8 +72,8 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
     candidates: (id) => client.candidates(id),
   });
   const review = createReviewController(() => client);
-
-  const channel = openTrainerChannel(drill.id, {
+  const token = newSessionToken();
+  const channel = openTrainerChannel(drill.id, token, {
     act: (a) => client.act(a),
     candidates: (id) => client.candidates(id),
     snapshot: () => (hello ? {
@@ -73,7 +83,6 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
       record: store.getState().record ? { record: store.getState().record!, edited: store.getState().timelineEdited } : null,
     } : null),
   });
-  const otherSub = channel.otherTrainer$.subscribe((v) => store.setState({ otherTrainer: v }));
 
   const toTrainee = (d: DrillFrame) => ({
     frame: hello && mask ? traineeFrame(d.frame, hello.layout, hello.meta, mask) : d.frame,
@@ -172,10 +181,10 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
       store.setState({ pickedCell: { x: cell % cols, y: Math.floor(cell / cols), seq: ++pickSeq } });
     },
     clearTimelineErrors: () => setErrors(null),
+    traineeUrl: (lang) => `./drill.html?drill=${encodeURIComponent(drill.id)}&role=trainee${lang === 'en' ? '&lang=en' : ''}${tokenFragment(token)}`,
     dispose() {
       consoleCtl.dispose();
       frameSub.unsubscribe();
-      otherSub.unsubscribe();
       clearInterval(scoreTimer);
       channel.close();
       client.dispose();

@@ -1,6 +1,7 @@
 /**
  * The drill page (drill.html): the start page, the trainer's console, a
- * trainee's console (or "waiting for the trainer"), or the after-action
+ * trainee's console (or "waiting for the trainer", or "open this window
+ * from the trainer's console" when it came without its token), or the after-action
  * review, by the window's role and view.
  */
 import { useDrill } from '../../app/drill/store.ts';
@@ -9,6 +10,7 @@ import { DrillHome } from './DrillHome.tsx';
 import { TrainerConsole } from './TrainerConsole.tsx';
 import { TraineeConsole } from './TraineeConsole.tsx';
 import { WaitingForTrainer } from './WaitingForTrainer.tsx';
+import { OpenFromTrainer } from './OpenFromTrainer.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 
 function Body() {
@@ -17,9 +19,11 @@ function Body() {
   const connected = useDrill((s) => s.connected);
   const hasLayout = useDrill((s) => s.layout !== null);
   const finished = useDrill((s) => s.record !== null);
+  const tokenMissing = useDrill((s) => s.tokenMissing);
   if (role === 'home') return <DrillHome />;
   if (role === 'review' || view === 'review') return <ReviewPanel />;
   if (role === 'trainer') return <TrainerConsole />;
+  if (tokenMissing) return <OpenFromTrainer />;
   return (connected || finished) && hasLayout ? <TraineeConsole /> : <WaitingForTrainer />;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The drill page without a role: the built-in drills, each opened as the
- * trainer's console or a trainee's (in windows of the same browser, which
- * then follow each other), and the review of a saved drill record.
+ * trainer's console (which opens the trainee windows of its session: they
+ * need its token, so there is no trainee link here), and the review of a
+ * saved drill record.
  */
 import { BUILTIN_DRILLS } from '../../app/drill/drills.ts';
 import { useDrill } from '../../app/drill/store.ts';
@@ -22,7 +23,6 @@ export function DrillHome() {
             {d.description && <p>{pick(lang, d.description)}</p>}
             <div className="card-actions">
               <a className="btn primary" href={url(d.id, 'trainer')} target="_blank" rel="noopener" data-testid={`open-trainer-${d.id}`}>{t('home.openTrainer')}</a>
-              <a className="btn" href={url(d.id, 'trainee')} target="_blank" rel="noopener" data-testid={`open-trainee-${d.id}`}>{t('home.openTrainee')}</a>
             </div>
           </li>
         ))}

@@ -1,5 +1,6 @@
 /**
- * The trainer's console: the clock control on top; the 3D city (click a
+ * The trainer's console: the clock control and the link that opens trainee
+ * windows of this session on top; the 3D city (click a
  * cell to fill a case inject's x, y); beside it the score (live, then
  * final), the trainee's inbox as the trainee sees it (read-only) and the
  * staff; below, the pending inject timeline, the inject form (fire now or
@@ -19,6 +20,7 @@ import { InjectTimeline } from './InjectTimeline.tsx';
 import { InjectForm } from './InjectForm.tsx';
 import { FiredTimeline } from './FiredTimeline.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
+import { TraineeLink } from './TraineeLink.tsx';
 import { ErrorList } from './ErrorList.tsx';
 
 export function TrainerConsole() {
@@ -28,7 +30,6 @@ export function TrainerConsole() {
   const st = useDrill((s) => s.state);
   const frame = useDrill((s) => s.frame);
   const loadErrors = useDrill((s) => s.loadErrors);
-  const other = useDrill((s) => s.otherTrainer);
   const onPick = useCallback((p: ScenePick) => { if (p.kind === 'cell') ctl.pickCell(p.index); }, [ctl]);
   if (loadErrors) return <main className="drill-main"><ErrorList errors={loadErrors} title={t('load.failed')} testId="load-errors" /></main>;
   if (!layout || !st) return <main className="drill-main"><p className="scene-placeholder">{t('load.loading')}</p></main>;
@@ -36,9 +37,9 @@ export function TrainerConsole() {
     <main className="drill-trainer" data-testid="trainer-console">
       <div className="trainer-top">
         <ClockControls />
+        <TraineeLink />
         <NoticeBar />
       </div>
-      {other && <p className="warn-note other-trainer" role="alert">{t('trainer.otherTrainer')}</p>}
       <div className="trainer-stage">
         <DrillScene layout={layout} frames$={ctl.frames$} paused={!st.playing} onPick={onPick} hint={t('trainer.pickHint')} />
       </div>

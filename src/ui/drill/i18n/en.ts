@@ -44,7 +44,11 @@ export const en: DrillDict = {
   'trainer.sideLabel': 'Score, the trainee\'s inbox and staff states',
   'trainer.inboxTitle': 'Trainee\'s inbox (read-only)',
   'trainer.pickHint': 'Click a cell of the city to fill a case inject\'s x, y',
-  'trainer.otherTrainer': 'Another trainer window runs this drill: keep only one.',
+  'trainer.openTrainee': 'Open a trainee window',
+  'trainer.copyTraineeLink': 'Copy the trainee link',
+  'trainer.linkCopied': 'Link copied',
+  'trainer.linkNotCopied': 'Could not copy: right-click "Open a trainee window" and copy the link',
+  'trainer.traineeLinkHint': 'Trainee windows must open in this browser; the link carries this session\'s key: give it to trainees only',
   'trainee.sideLabel': 'The selected case and crews to send',
 
   'timeline.pendingTitle': 'Pending injects ({n})',
@@ -267,12 +271,16 @@ export const en: DrillDict = {
   'meta.app': 'Made by',
 
   'waiting.title': 'Waiting for the trainer…',
-  'waiting.body': 'Open the trainer console of drill "{id}" in this browser; the cases to dispatch appear here once it is connected.',
+  'waiting.body': 'Keep the trainer console of drill "{id}" open in this browser; the cases to dispatch appear here once it is connected. If the trainer\'s window was reloaded, open this window again from its console.',
   'waiting.openTrainer': 'Open the trainer console',
+  'noToken.title': 'Open this window from the trainer\'s console',
+  'noToken.body': 'A trainee window follows only the trainer session that opened it. In the trainer\'s console, click "Open a trainee window"; or paste a trainee link below.',
+  'noToken.pasteLabel': 'Trainee link or session key',
+  'noToken.connect': 'Connect',
+  'noToken.invalid': 'There is no session key in it: paste the whole trainee link from the trainer\'s console',
 
   'home.title': 'Emergency drills',
-  'home.intro': 'The trainer runs the clock and the injects in one window; the trainee dispatches by hand in another (windows of the same browser follow each other).',
+  'home.intro': 'The trainer runs the clock and the injects in one window and opens the trainee\'s window from there; the trainee dispatches by hand in it (windows of the same browser follow each other).',
   'home.openTrainer': 'Trainer console',
-  'home.openTrainee': 'Trainee console',
   'home.review': 'Review a saved drill record…',
 };

@@ -45,7 +45,11 @@ export const zhCN = {
   'trainer.sideLabel': '评分、受训人员待派遣列表与人员状态',
   'trainer.inboxTitle': '受训人员待派遣（只读）',
   'trainer.pickHint': '点击城市中的单元网格可填入案件注入的 x、y',
-  'trainer.otherTrainer': '另一个培训师窗口正在运行同一演练：请只保留一个。',
+  'trainer.openTrainee': '打开受训人员窗口',
+  'trainer.copyTraineeLink': '复制受训人员链接',
+  'trainer.linkCopied': '链接已复制',
+  'trainer.linkNotCopied': '无法复制：请右键“打开受训人员窗口”复制链接',
+  'trainer.traineeLinkHint': '受训人员窗口须在本浏览器中打开；链接带有本次演练的会话密钥，只交给受训人员',
   'trainee.sideLabel': '所选案件与可派队伍',
 
   'timeline.pendingTitle': '待触发注入（{n}）',
@@ -268,13 +272,17 @@ export const zhCN = {
   'meta.app': '生成',
 
   'waiting.title': '等待培训师…',
-  'waiting.body': '请在同一浏览器中打开演练“{id}”的培训师控制台；连接后这里会显示待派遣案件。',
+  'waiting.body': '请在同一浏览器中保持演练“{id}”的培训师控制台打开；连接后这里会显示待派遣案件。若培训师窗口重新加载过，请从其控制台重新打开此窗口。',
   'waiting.openTrainer': '打开培训师控制台',
+  'noToken.title': '请从培训师控制台打开此窗口',
+  'noToken.body': '受训人员窗口只跟随打开它的那个培训师会话。请在培训师控制台点击“打开受训人员窗口”；已有受训人员链接的，也可以粘贴在下面。',
+  'noToken.pasteLabel': '受训人员链接或会话密钥',
+  'noToken.connect': '连接',
+  'noToken.invalid': '其中没有会话密钥：请粘贴培训师控制台给出的完整受训人员链接',
 
   'home.title': '应急演练',
-  'home.intro': '培训师在一个窗口控制演练时钟和注入，受训人员在另一个窗口手动派遣（同一浏览器内自动同步）。',
+  'home.intro': '培训师在一个窗口控制演练时钟和注入，并从那里打开受训人员窗口；受训人员在该窗口手动派遣（同一浏览器内自动同步）。',
   'home.openTrainer': '培训师控制台',
-  'home.openTrainee': '受训人员控制台',
   'home.review': '复盘已保存的演练记录…',
 } as const;
 
