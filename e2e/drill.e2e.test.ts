@@ -1,7 +1,11 @@
 /**
  * Drill mode end to end: a trainer window and a trainee window of the same
- * browser (one context, so their BroadcastChannel connects them). The
- * trainee opened alone waits; the trainer starts the clock; the trainee
+ * browser (one context, so their BroadcastChannel connects them). A trainee
+ * window opened by hand has no session token and says to open it from the
+ * trainer's console; the trainer's console gives the trainee link (the
+ * token in its fragment), pasted there it connects; a third page of the
+ * same origin posts forged messages on the drill's channel and nothing
+ * changes in either window; the trainer starts the clock; the trainee
  * assigns a crew to a case by clicking; the trainer edits the timeline while
  * paused and fires injects live, which reach the trainee's window; the drill
  * ends and both see the score beside the automatic baseline; the review
@@ -22,12 +26,18 @@ let context: BrowserContext;
 let trainer: Page;
 let trainee: Page;
 const consoleErrors: string[] = [];
+const warnings: string[] = [];
 const offOrigin: string[] = [];
 let base: string;
+/** The session token of the trainer's window (read from its trainee link). */
+let token = '';
 
 function watch(page: Page, who: string): Page {
   const origin = new URL(base).origin;
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') consoleErrors.push(`${who}: ${m.text()}`); });
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') consoleErrors.push(`${who}: ${m.text()}`);
+    if (m.type() === 'warning') warnings.push(`${who}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => consoleErrors.push(`${who}: ${String(e)}`));
   page.on('request', (r) => {
     const u = r.url();
@@ -60,25 +70,50 @@ afterAll(async () => {
 });
 
 describe('drill mode: trainer and trainee windows', () => {
-  it('a trainee window opened alone waits for the trainer', async () => {
+  it('a trainee window opened by hand (no session token) says to open it from the trainer\'s console', async () => {
     await trainee.goto(url('trainee'));
-    const waiting = trainee.locator('[data-testid="waiting-for-trainer"]');
-    await waiting.waitFor();
-    expect(await waiting.innerText()).toContain('等待培训师');
-    await trainee.screenshot({ path: `${SHOTS}drill-00-trainee-waiting.png` });
+    const page = trainee.locator('[data-testid="trainee-no-token"]');
+    await page.waitFor();
+    expect(await page.innerText()).toContain('请从培训师控制台打开此窗口');
+    // something that holds no token is refused, in words
+    await trainee.fill('[data-testid="token-input"]', 'not a link');
+    await trainee.click('[data-testid="token-submit"]');
+    await trainee.waitForSelector('[data-testid="token-error"]');
+    await trainee.screenshot({ path: `${SHOTS}drill-00-trainee-no-token.png` });
     expect(await trainee.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   });
 
-  it('the trainer window hosts the drill; the trainee connects and sees no trainer controls', async () => {
+  it('the trainer window hosts the drill and gives the trainee link (token in the fragment only); pasted, the trainee connects and sees no trainer controls', async () => {
     await trainer.goto(url('trainer'));
     await trainer.waitForSelector('[data-testid="trainer-console"] [data-testid="drill-canvas"] canvas');
     await trainer.waitForSelector('[data-testid="pending-injects"][data-count="12"]');
+    const href = await trainer.locator('[data-testid="open-trainee-window"]').getAttribute('href');
+    const link = new URL(href!, trainer.url());
+    expect(link.hash).toMatch(/^#token=[0-9a-f]{32}$/);
+    token = link.hash.slice('#token='.length);
+    expect(link.search).not.toContain(token);
+    expect(link.searchParams.get('role')).toBe('trainee');
+    expect(trainer.url()).not.toContain(token);
+
+    await trainee.fill('[data-testid="token-input"]', link.href);
+    await trainee.click('[data-testid="token-submit"]');
     await trainee.waitForSelector('[data-testid="trainee-console"] [data-testid="drill-canvas"] canvas', { timeout: 20_000 });
-    for (const id of ['drill-play', 'drill-speed-60', 'pending-injects', 'inject-form', 'live-score', 'drill-finish']) {
+    const at = new URL(trainee.url());
+    expect(at.hash).toBe(`#token=${token}`);
+    expect(at.search).not.toContain(token);
+    for (const id of ['drill-play', 'drill-speed-60', 'pending-injects', 'inject-form', 'live-score', 'drill-finish', 'open-trainee-window']) {
       expect(await trainee.locator(`[data-testid="${id}"]`).count(), id).toBe(0);
     }
     // no score in the trainee's window until the end
     expect(await trainee.locator('[data-metric="score"]').count()).toBe(0);
+  });
+
+  it('the trainer console\'s link opens a trainee window of this session', async () => {
+    const [popup] = await Promise.all([context.waitForEvent('page'), trainer.click('[data-testid="open-trainee-window"]')]);
+    watch(popup, 'trainee-2');
+    await popup.waitForSelector('[data-testid="trainee-console"] [data-testid="drill-canvas"] canvas', { timeout: 20_000 });
+    expect(new URL(popup.url()).hash).toBe(`#token=${token}`);
+    await popup.close();
   });
 
   it('the trainer runs the clock at 60x; cases arrive and the trainee assigns a crew by clicking', async () => {
@@ -143,6 +178,65 @@ describe('drill mode: trainer and trainee windows', () => {
     expect(text).toMatch(/早于当前时刻/);
     expect(text).toMatch(/before now/);
     expect(await trainer.locator(`[data-testid="pending-injects"][data-count="${before - 1}"]`).count()).toBe(1);
+  });
+
+  it('a third page of the same origin posts forged messages on the channel: neither window changes or throws', async () => {
+    // paused (previous test): nothing moves unless a message is applied
+    const snap = async () => ({
+      clock: await trainer.locator('[data-testid="drill-clock"]').getAttribute('data-ts'),
+      fired: await trainer.locator('[data-testid="fired-timeline"]').getAttribute('data-count'),
+      pending: await trainer.locator('[data-testid="pending-injects"]').getAttribute('data-count'),
+      inbox: await trainer.locator('[data-testid="trainer-inbox"] [data-testid="inbox-item"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-case-id')}:${e.getAttribute('data-priority')}`)),
+      score: await trainer.locator('[data-testid="live-score"]').innerText(),
+      rain: await trainer.locator('[data-testid="drill-weather"] .weather-rain').getAttribute('data-value'),
+      staff: await trainer.locator('[data-testid="staff-board"]').innerText(),
+      traineeInbox: await trainee.locator('[data-testid="inbox-item"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-case-id')}:${e.getAttribute('data-priority')}`)),
+      traineeFeed: await trainee.locator('[data-testid="message-feed"] li').count(),
+      traineeClock: await trainee.locator('[data-testid="drill-clock"]').getAttribute('data-ts'),
+    });
+    const before = await snap();
+    const warned = warnings.length;
+    const forger = watch(await context.newPage(), 'forger');
+    await forger.goto(new URL('drill.html', base).href); // the drill start page: same origin, no channel of its own
+    await forger.evaluate(async ({ name, token }) => {
+      const ch = new BroadcastChannel(name);
+      const storm = { kind: 'inject', tS: 0, inject: { kind: 'storm', atMin: 0, rainMmPerH: [1e308] } };
+      const teamOff = { kind: 'inject', tS: 0, inject: { kind: 'teamOff', atMin: 0, team: 'sanitation' } };
+      const farCase = { kind: 'inject', tS: 0, inject: { kind: 'case', atMin: 0, type: 'road-ponding', x: 99999, y: 3 } };
+      const wrong = 'f'.repeat(32);
+      const messages: unknown[] = [
+        null, undefined, 'garbage', 42, [], {}, { t: 'act' },
+        // a trainer-only inject without a token, and with a wrong one
+        { t: 'act', from: 'forger', id: 1, action: storm },
+        { t: 'act', token: wrong, from: 'forger', id: 2, action: teamOff },
+        // with the session's token (a trainee window gone rogue): still the trainer's alone
+        { t: 'act', token, from: 'forger', id: 3, action: storm },
+        { t: 'act', token, from: 'forger', id: 4, action: teamOff },
+        { t: 'act', token, from: 'forger', id: 5, action: farCase },
+        { t: 'play', token, speed: 60 },
+        // far too large
+        { t: 'join', token, from: 'x'.repeat(2_000_000) },
+        { t: 'act', token, from: 'forger', id: 6, action: { kind: 'assign', tS: 0, caseId: 1, staff: new Array(500_000).fill(0) } },
+        // posing as the trainer, towards the trainee
+        { t: 'bye' }, { t: 'bye', token: wrong },
+        { t: 'record', token: wrong, record: { app: 'allweather', kind: 'drill-record' }, edited: false },
+        { t: 'hello', hello: { layout: {}, meta: {} } },
+        { t: 'frame', token, frame: null, state: null },
+      ];
+      for (const m of messages) ch.postMessage(m);
+      await new Promise((r) => setTimeout(r, 300));
+      ch.close();
+    }, { name: `allweather-drill-${DRILL}`, token });
+    await trainer.waitForTimeout(2000);
+    expect(await snap()).toEqual(before);
+    expect(await trainee.locator('[data-testid="trainee-console"]').count()).toBe(1);
+    expect(await trainee.locator('[data-testid="final-score"]').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    // each window logged the forgery once (the rest are only counted)
+    const logged = warnings.slice(warned);
+    expect(logged.filter((w) => w.startsWith('trainer:') && w.includes(`allweather-drill-${DRILL}, trainer`))).toHaveLength(1);
+    expect(logged.filter((w) => w.startsWith('trainee:') && w.includes(`allweather-drill-${DRILL}, trainee`))).toHaveLength(1);
+    await forger.close();
   });
 
   it('the trainer fires a message and a case at a cell live; both reach the trainee', async () => {
@@ -230,7 +324,10 @@ describe('drill mode: trainer and trainee windows', () => {
     const [download] = await Promise.all([trainer.waitForEvent('download'), trainer.click('[data-testid="export-json"]')]);
     const file = `${SHOTS}drill-record.json`;
     await download.saveAs(file);
-    const rec = JSON.parse(readFileSync(file, 'utf8')) as { kind: string; score: { score: number }; actions: { kind: string }[]; drill: { injects: { id?: string; atMin: number }[] }; whatIf?: unknown };
+    const text = readFileSync(file, 'utf8');
+    // the session token is in no saved record
+    expect(text).not.toContain(token);
+    const rec = JSON.parse(text) as { kind: string; score: { score: number }; actions: { kind: string }[]; drill: { injects: { id?: string; atMin: number }[] }; whatIf?: unknown };
     expect(rec.kind).toBe('drill-record');
     expect(rec.score.score).toBe((await scoreOf(trainer, 'review-scores', 'trainee')).score);
     expect(rec.actions.some((a) => a.kind === 'assign')).toBe(true);
@@ -243,6 +340,7 @@ describe('drill mode: trainer and trainee windows', () => {
     const [report] = await Promise.all([context.waitForEvent('page'), trainer.click('[data-testid="open-report"]')]);
     await report.waitForLoadState();
     expect(await report.locator('body').getAttribute('data-score')).toBe(String(rec.score.score));
+    expect(await report.content()).not.toContain(token);
     expect(await report.locator('h1').innerText()).toContain('演练报告');
     expect(await report.locator('table').count()).toBeGreaterThanOrEqual(3);
     await report.emulateMedia({ media: 'print' });
