@@ -82,6 +82,12 @@ describe('override paths through __proto__, constructor, prototype', () => {
     expect(parseAssignment('city.gridSize=4')).toEqual(['city.gridSize', 4]);
   });
 
+  it('a value nested 20 000 deep (e.g. --set run.days=[[[…]]]) is an OverrideError, not a stack overflow', () => {
+    const e = errorOf(() => applyOverrides(baseline(), { 'run.days': JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) }));
+    expect(e.override).toBe('run.days=…');
+    expect(e.errors.map((x) => [x.path, x.code])).toEqual([['$.run.days', 'too_deep']]);
+  });
+
   it('after a refused override, the next one applies as usual (nothing left behind)', () => {
     errorOf(() => applyOverridesToText(baselineText, { '__proto__.polluted': 1 }));
     const v = JSON.parse(applyOverridesToText(baselineText, { 'city.gridSize': 5 }));

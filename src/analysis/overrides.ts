@@ -29,6 +29,8 @@
  * touched (`不允许的路径段 __proto__ / forbidden path segment __proto__`,
  * code `forbidden_key`): followed naively, `__proto__.x=1` would write onto
  * Object.prototype, i.e. into every object of the program (safeKeys.ts).
+ * A value nested deeper than MAX_JSON_DEPTH levels is refused too (code
+ * `too_deep`): copying or printing it would overflow the stack.
  *
  * Named conveniences (no dot in the name):
  * - `staffScale` (number >= 0): every shift's `staff`, of every team, times
@@ -59,7 +61,7 @@
 import { formatErrors, formatPath, scenarioError, type ScenarioError } from '../scenario/messages.ts';
 import { migrate } from '../scenario/migrate.ts';
 import { parseScenarioObject } from '../scenario/load.ts';
-import { forbiddenKeyError, isForbiddenKey, ownValue } from '../scenario/safeKeys.ts';
+import { forbiddenKeyError, isForbiddenKey, nestingErrors, ownValue } from '../scenario/safeKeys.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { applyHoldPlan, holdHeadcountPlan, type TeamHold } from './headcount.ts';
 
@@ -127,7 +129,7 @@ function resolve(doc: Json, override: string, path: string): { parent: Json | un
     throw new OverrideError(override, [scenarioError(at, 'override_path', zh, en)]);
   };
   if (segments.some((s) => s === '')) fail(`路径 “${path}” 含空段`, `path "${path}" has an empty segment`, []);
-  refuseForbidden(override, path);
+  checkOverridePath(override, path);
   let cur: Json | unknown[] = doc;
   const concrete: Key[] = [];
   for (let i = 0; i < segments.length; i++) {
@@ -170,17 +172,21 @@ function resolve(doc: Json, override: string, path: string): { parent: Json | un
 }
 
 /**
- * Throws an OverrideError when a segment of `path` is `__proto__`,
- * `constructor` or `prototype`, located at the path up to that segment
- * (`run.__proto__.x` → `$.run.__proto__`).
+ * Throws an OverrideError (naming `override`, e.g. the whole `--param` text)
+ * when a segment of `path` is `__proto__`, `constructor` or `prototype`,
+ * located at the path up to that segment (`run.__proto__.x` →
+ * `$.run.__proto__`). For paths taken by other means than `applyOverrides`
+ * and `parseAssignment`, which check already.
  */
-function refuseForbidden(override: string, path: string): void {
+export function checkOverridePath(override: string, path: string): void {
   const segments = path.split('.');
   const at = segments.findIndex(isForbiddenKey);
   if (at < 0) return;
-  const where = segments.slice(0, at + 1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  throw new OverrideError(override, [forbiddenKeyError(where, segments[at])]);
+  throw new OverrideError(override, [forbiddenKeyError(pathKeys(segments.slice(0, at + 1).join('.')), segments[at])]);
 }
+
+/** A dotted path as JSON path keys, digits as indices: `teams.0.staff` → ['teams', 0, 'staff']. */
+const pathKeys = (path: string): Key[] => path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 /** Minutes from midnight of "HH:MM" or "HH:MM+1". */
 function minutesOf(t: unknown): number | null {
@@ -276,8 +282,11 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
   const explicitPaths: Key[][] = [];
   let hold: string | null = null;
   for (const [path, value] of Object.entries(overrides)) {
+    // before describeOverride's JSON.stringify (and structuredClone below) recurse through the value
+    const tooDeep = nestingErrors(value);
+    if (tooDeep.length > 0) throw new OverrideError(`${path}=…`, [{ ...tooDeep[0], path: formatPath(pathKeys(path)) }]);
     const override = describeOverride(path, value);
-    refuseForbidden(override, path);
+    checkOverridePath(override, path);
     if (value === undefined) throw new OverrideError(override, [scenarioError([], 'override_value', '缺少取值', 'no value given')]);
     if (path === 'holdHeadcount') {
       if (typeof value !== 'boolean') {
@@ -366,7 +375,7 @@ export function parseAssignment(text: string): [string, unknown] {
     throw new OverrideError(text, [scenarioError([], 'override_syntax', '须写作 路径=取值，如 city.gridSize=4', 'must be path=value, e.g. city.gridSize=4')]);
   }
   const path = text.slice(0, eq).trim();
-  refuseForbidden(text, path); // before `out[path] = value` could set a prototype
+  checkOverridePath(text, path); // before `out[path] = value` could set a prototype
   return [path, parseOverrideValue(text.slice(eq + 1))];
 }
 

@@ -51,6 +51,12 @@ describe('loadManifest and forbidden keys', () => {
     expect(refused(result).map((e) => e.path)).toEqual(['$.__proto__']);
   });
 
+  it('an override value nested 20 000 deep is refused (copying it overflowed the stack: a throw, not an error)', () => {
+    const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    const errors = refused(withOverrides(`{ "run.days": ${deep} }`));
+    expect(errors.map((e) => [e.path, e.code])).toEqual([['$.overrides["run.days"]', 'too_deep']]);
+  });
+
   it('a manifest loaded after a refused one loads as before', () => {
     refused(withOverrides('{ "__proto__.polluted": 1 }'));
     const r = loadManifest(good);

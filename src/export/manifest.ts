@@ -28,7 +28,7 @@ import { canonicalJson, fnv1a64, scenarioHash } from '../scenario/load.ts';
 import type { ScenarioError } from '../scenario/messages.ts';
 import { zodIssuesToErrors } from '../scenario/messages.ts';
 import { applyOverridesParsed, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
-import { forbiddenKeyErrors, forbiddenSegmentErrors } from '../scenario/safeKeys.ts';
+import { forbiddenKeyErrors, forbiddenSegmentErrors, nestingErrors } from '../scenario/safeKeys.ts';
 
 export interface ExportManifest {
   app: 'allweather';
@@ -171,7 +171,9 @@ export type LoadedManifest =
  * of all `__proto__`, `constructor` and `prototype` are refused anywhere in
  * it, as keys or as override path segments: one error at
  * `$.overrides["run.__proto__.x"]` (not a cascade over unrelated fields),
- * and nothing reaches Object.prototype (safeKeys.ts).
+ * and nothing reaches Object.prototype (safeKeys.ts). So is anything
+ * nested deeper than MAX_JSON_DEPTH (code `too_deep`), which copying the
+ * overrides or the embedded scenario would overflow the stack on.
  */
 export function loadManifest(text: string): LoadedManifest {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -182,7 +184,7 @@ export function loadManifest(text: string): LoadedManifest {
     return { ok: false, errors: [{ path: '$', code: 'not_json', zh: '清单不是有效的 JSON', en: `the manifest is not valid JSON: ${(e as Error).message}` }] };
   }
   // Before zod copies anything: a "__proto__" key of `overrides` would become the record's prototype.
-  const forbidden = forbiddenKeyErrors(json);
+  const forbidden = [...forbiddenKeyErrors(json), ...nestingErrors(json)];
   if (forbidden.length > 0) return { ok: false, errors: forbidden };
   // A result.json carries the manifest under `manifest`.
   let at = '$';

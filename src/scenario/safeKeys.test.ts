@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioObject } from './load.ts';
 import { cleanPrototypes, pollution } from './pollution.ts';
-import { forbiddenKeyErrors, isForbiddenKey, ownValue } from './safeKeys.ts';
+import { forbiddenKeyErrors, isForbiddenKey, MAX_JSON_DEPTH, nestingErrors, ownValue } from './safeKeys.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 const baseline = () => JSON.parse(baselineText) as Record<string, any>;
@@ -55,6 +55,21 @@ describe('forbiddenKeyErrors', () => {
     expect(ownValue(JSON.parse('{"__proto__":5}'), '__proto__')).toBe(5);
     expect(ownValue([7], 0)).toBe(7);
     expect(ownValue('abc', 'length')).toBeUndefined();
+  });
+});
+
+describe('nestingErrors', () => {
+  it('accepts MAX_JSON_DEPTH levels and refuses one more, located at the top of the chain', () => {
+    const nest = (n: number) => JSON.parse(`${'['.repeat(n)}1${']'.repeat(n)}`);
+    expect(nestingErrors({ a: nest(MAX_JSON_DEPTH - 1) })).toEqual([]);
+    const errors = nestingErrors({ ok: 1, a: { b: nest(MAX_JSON_DEPTH) } }, ['overrides']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].path).toBe('$.overrides.a.b');
+    expect(errors[0].code).toBe('too_deep');
+    expect(errors[0].zh).toContain(`${MAX_JSON_DEPTH} 层`);
+    expect(errors[0].en).toContain(`${MAX_JSON_DEPTH} levels`);
+    expect(nestingErrors(nest(100_000))).toHaveLength(1); // iterative: no stack overflow
+    expect(nestingErrors(JSON.parse(readFileSync(new URL('../../scenarios/rainstorm-red-night.json', import.meta.url), 'utf8')))).toEqual([]);
   });
 });
 

@@ -33,10 +33,19 @@
  *   JSON, and every `id` so spelled (ids become keys: `teams.<id>.…`
  *   override paths, per-team tables). The walk is iterative, so a file
  *   nested a million levels deep cannot overflow the stack.
+ * - `nestingErrors(json)`: the same door for depth. `JSON.parse` reads
+ *   `[[[[…]]]]` fifty thousand levels deep, but `JSON.stringify` and
+ *   `structuredClone` recurse and overflow the stack on it; where a format
+ *   lets any JSON through (a manifest's override values and embedded
+ *   scenario, `--set path=[[…]]`), values nested deeper than
+ *   MAX_JSON_DEPTH are refused before anything copies or prints them.
  *
  * Pure: floor 0.
  */
 import { scenarioError, type ScenarioError } from './messages.ts';
+
+/** Deepest nesting accepted where a format lets any JSON through (no AllWeather file goes past ~8). */
+export const MAX_JSON_DEPTH = 64;
 
 /** The names refused as keys, path segments and ids. */
 export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
@@ -110,4 +119,27 @@ export function forbiddenKeyErrors(value: unknown, at: readonly PathKey[] = [], 
     }
   }
   return errors.slice(0, limit);
+}
+
+/**
+ * An error when arrays and objects nest more than `maxDepth` levels below
+ * `value` (itself at depth 0), empty otherwise. It is located at the first
+ * such chain's member of `value` (`$.overrides["run.days"]` rather than a
+ * path with 64 `[0]`s), under `at`. Iterative.
+ */
+export function nestingErrors(value: unknown, at: readonly PathKey[] = [], maxDepth = MAX_JSON_DEPTH): ScenarioError[] {
+  const stack: { value: unknown; path: PathKey[] }[] = [{ value, path: [...at] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (path.length - at.length >= maxDepth) {
+      return [scenarioError(path.slice(0, at.length + 2), 'too_deep',
+        `此处嵌套超过 ${maxDepth} 层（AllWeather 的文件不会这么深）`,
+        `nests deeper than ${maxDepth} levels here (no AllWeather file does)`)];
+    }
+    // paths stay short here: the walk stops at maxDepth
+    const entries: [PathKey, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+  }
+  return [];
 }
