@@ -12,7 +12,7 @@
  * (paramLabels.ts).
  */
 import { fmtCount, sameHeadcount } from '../analysis/headcount.ts';
-import { parseOverrideValue } from '../analysis/overrides.ts';
+import { checkOverridePath, parseOverrideValue } from '../analysis/overrides.ts';
 import { paramLabel } from '../analysis/paramLabels.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
@@ -30,6 +30,7 @@ export function parseParam(text: string): SweepParam {
     throw new UsageError(`--param 须写作 路径=值1,值2,… 或 路径=a..b / --param must be path=v1,v2,... or path=a..b[:step], got "${text}"`);
   }
   const path = text.slice(0, eq).trim();
+  checkOverridePath(text, path); // __proto__, constructor, prototype: refused before any variant is built
   const spec = text.slice(eq + 1).trim();
   const range = /^(-?\d+)\.\.(-?\d+)(?::(\d+))?$/.exec(spec);
   if (range) {
