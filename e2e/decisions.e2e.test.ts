@@ -86,6 +86,16 @@ describe('what limits coverage, and the cheapest plan', () => {
     await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}diagnosis-live-zh.png` });
+
+    // the queue's lever leads to the cheapest plan for that team alone
+    const team = await queue.getAttribute('data-team');
+    await queue.locator('[data-testid="limit-optimise"]').click();
+    await page.waitForSelector('[data-testid="app"][data-view="experiments"]');
+    await page.waitForSelector('[data-testid="exp-tab-optimise"][aria-selected="true"]');
+    await page.waitForFunction((t) => {
+      const on = [...document.querySelectorAll('[data-testid="opt-teams"] input:checked')].map((x) => x.getAttribute('data-team'));
+      return on.length === 1 && on[0] === t;
+    }, team);
     expect(app.consoleErrors).toEqual([]);
   });
 

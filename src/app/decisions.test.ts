@@ -25,6 +25,7 @@ function setup() {
     store,
     setDelta: (delta: DeltaOverlay | null) => store.setState({ delta }),
     setColorBy: (colorBy: 'delta') => store.setState({ colorBy }),
+    setView: (view: 'experiments') => store.setState({ view }),
     loadText: (t: string, source: string, label: string, seed?: number) => {
       loads.push({ text: t, source, label, seed });
       store.setState({ scenarioText: t });
@@ -106,6 +107,19 @@ describe('decisions controller', () => {
     dec.cancel('optimise');
     await p;
     expect(dec.store.getState().optimise.status).toBe('cancelled');
+    exp.dispose();
+  });
+
+  it('a queue limit opens the cheapest-plan form for its team, once, and only for the scenario it was asked on', () => {
+    const { dec, exp, store } = setup();
+    dec.draftOptimise(['drainage-crew']);
+    expect(store.getState().view).toBe('experiments');
+    expect(exp.store.getState().tab).toBe('optimise');
+    expect(dec.takeDraft()).toEqual(['drainage-crew']);
+    expect(dec.takeDraft()).toBeNull();
+    dec.draftOptimise(['x']);
+    store.setState({ scenarioText: '{}' });
+    expect(dec.takeDraft()).toBeNull();
     exp.dispose();
   });
 });

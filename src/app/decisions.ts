@@ -81,6 +81,8 @@ export interface OptimiseJob extends DecisionJobBase {
 export interface DecisionsState {
   diagnose: DiagnoseJob;
   optimise: OptimiseJob;
+  /** Teams the cheapest-plan form should start from (a queue limit's "optimise this team"), for that scenario text. */
+  optimiseDraft: { teams: string[]; scenarioText: string } | null;
 }
 
 export interface DiagnoseRequest {
@@ -93,7 +95,11 @@ export interface DecisionsController {
   store: Store<DecisionsState>;
   runDiagnose(r: DiagnoseRequest): Promise<void>;
   runOptimise(r: OptimiseRequest): Promise<void>;
-  cancel(kind: keyof DecisionsState): void;
+  /** Open the cheapest-plan form with these teams checked (the lever of a queue limit). */
+  draftOptimise(teams: string[]): void;
+  /** The draft for the live scenario, taken once by the form. */
+  takeDraft(): string[] | null;
+  cancel(kind: JobKind): void;
   /** Colour the city by the diagnosis job's late cases of a limit (key, or ALL_LATE); null turns it off. */
   colour(key: string | null, label?: LateColouring['label']): void;
   /** The plan's staff that differ from the scenario's (the overrides to apply or compare). */
@@ -107,12 +113,15 @@ export interface DecisionsController {
   dispose(): void;
 }
 
+type JobKind = 'diagnose' | 'optimise';
+
 const base = (): DecisionJobBase => ({ status: 'idle', error: null, scenarioId: '', scenarioText: '', seed: 1, elapsedS: 0 });
 
 export function initialDecisionsState(): DecisionsState {
   return {
     diagnose: { ...base(), done: 0, total: 0, days: null, diagnosis: null },
     optimise: { ...base(), request: null, progress: null, steps: [], result: null, applied: false },
+    optimiseDraft: null,
   };
 }
 
@@ -131,18 +140,18 @@ export function changedOverrides(result: Pick<OptimiseResult, 'shifts' | 'plan'>
 
 export function createDecisions(ctl: Controller, exp: ExperimentsController): DecisionsController {
   const store = createStore<DecisionsState>(initialDecisionsState());
-  const aborts: Partial<Record<keyof DecisionsState, AbortController>> = {};
+  const aborts: Partial<Record<JobKind, AbortController>> = {};
 
-  const start = (kind: keyof DecisionsState) => {
+  const start = (kind: JobKind) => {
     aborts[kind]?.abort();
     const ac = new AbortController();
     aborts[kind] = ac;
     const t0 = performance.now();
     return { signal: ac.signal, current: () => aborts[kind] === ac, elapsed: () => (performance.now() - t0) / 1000 };
   };
-  const patch = <K extends keyof DecisionsState>(kind: K, p: Partial<DecisionsState[K]>) =>
+  const patch = <K extends JobKind>(kind: K, p: Partial<DecisionsState[K]>) =>
     store.setState((s) => ({ [kind]: { ...s[kind], ...p } }) as Partial<DecisionsState>);
-  const fail = (kind: keyof DecisionsState, err: unknown, elapsedS: number) =>
+  const fail = (kind: JobKind, err: unknown, elapsedS: number) =>
     patch(kind, isAbort(err) ? { status: 'cancelled', elapsedS } : { status: 'error', error: jobError(err), elapsedS });
   const live = () => {
     const s = ctl.store.getState();
@@ -208,6 +217,19 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
       } catch (err) {
         if (job.current()) fail('optimise', err, job.elapsed());
       }
+    },
+
+    draftOptimise(teams) {
+      store.setState({ optimiseDraft: { teams: [...teams], scenarioText: ctl.store.getState().scenarioText } });
+      exp.setTab('optimise');
+      ctl.setView('experiments');
+    },
+
+    takeDraft() {
+      const d = store.getState().optimiseDraft;
+      if (!d) return null;
+      store.setState({ optimiseDraft: null });
+      return d.scenarioText === ctl.store.getState().scenarioText ? d.teams : null;
     },
 
     cancel(kind) {

@@ -23,12 +23,14 @@ export interface DiagnosisViewProps {
   /** Limit rows before "show all" (default 5). */
   top?: number;
   colour?: LimitColouring;
+  /** Offered on queue limits: the cheapest plan for the team it waits for. */
+  onOptimise?: (team: string) => void;
   /** What to say while no case is decided (default: they show once cases are decided). */
   emptyNote?: string;
   testId: string;
 }
 
-export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, colour, emptyNote, testId }: DiagnosisViewProps) {
+export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, colour, onOptimise, emptyNote, testId }: DiagnosisViewProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const lateShare = d.decided > 0 ? d.late / d.decided : null;
@@ -58,7 +60,7 @@ export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, co
               </button>
             )}
           </div>
-          <LimitList limits={d.limits} names={names} perReplication={perReplication} top={top} colour={colour} testId={`${testId}-limits`} />
+          <LimitList limits={d.limits} names={names} perReplication={perReplication} top={top} colour={colour} onOptimise={onOptimise} testId={`${testId}-limits`} />
         </>
       )}
     </div>

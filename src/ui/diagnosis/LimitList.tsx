@@ -4,7 +4,8 @@
  * that hold most of its late cases and in how many grids; its late cases
  * and share; and the lever that acts on it, in the UI language. With
  * `colour`, each row has a toggle that colours the 3D city's grids by that
- * limit's late cases. Rows carry `data-stage`, `data-type`, `data-team`,
+ * limit's late cases; with `onOptimise`, a queue row links to the cheapest
+ * plan for the team it waits for. Rows carry `data-stage`, `data-type`, `data-team`,
  * `data-late` and `data-share` for tests.
  */
 import { useState } from 'react';
@@ -28,10 +29,12 @@ export interface LimitListProps {
   /** Rows shown before "show all" (default 5). */
   top?: number;
   colour?: LimitColouring;
+  /** Offered on queue limits: open the cheapest-plan search for the team it waits for. */
+  onOptimise?: (team: string) => void;
   testId?: string;
 }
 
-export function LimitList({ limits, names, perReplication, top = 5, colour, testId = 'limit-list' }: LimitListProps) {
+export function LimitList({ limits, names, perReplication, top = 5, colour, onOptimise, testId = 'limit-list' }: LimitListProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const [all, setAll] = useState(false);
@@ -74,7 +77,17 @@ export function LimitList({ limits, names, perReplication, top = 5, colour, test
                   </button>
                 )}
               </div>
-              <p className="limit-lever">{leverText(l.lever, lang)}</p>
+              <p className="limit-lever">
+                {leverText(l.lever, lang)}
+                {onOptimise && l.stage === 'queue' && l.team && (
+                  <>
+                    {' '}
+                    <button type="button" className="link" data-testid="limit-optimise" onClick={() => onOptimise(l.team!)}>
+                      {t('diag.optimiseTeam', { team: nameOf(names.teams, l.team, lang) })}
+                    </button>
+                  </>
+                )}
+              </p>
             </li>
           );
         })}

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useStore } from '../../app/useStore.ts';
-import { useLiveDiag, useLiveDiagnosis } from '../../app/useDecisions.ts';
+import { useDecisions, useLiveDiag, useLiveDiagnosis } from '../../app/useDecisions.ts';
 import { useT } from '../i18n/index.ts';
 import { dayOf, timeOfDay } from '../format.ts';
 import { DiagnosisView } from './DiagnosisView.tsx';
@@ -15,6 +15,7 @@ import { namesOf, NO_NAMES } from './limitText.ts';
 export function LiveDiagnosisPanel() {
   const t = useT();
   const diag = useLiveDiagnosis();
+  const dec = useDecisions();
   const live = useLiveDiag((s) => s.live);
   const layout = useStore((s) => s.layout);
   const delta = useStore((s) => s.delta);
@@ -37,6 +38,7 @@ export function LiveDiagnosisPanel() {
           testId="live-diag"
           emptyNote={layout.warmupS > 0 && live.tS < layout.warmupS ? t('diag.warmup', { time: t('clock.format', { day: dayOf(layout.warmupS), time: timeOfDay(layout.warmupS) }) }) : undefined}
           colour={{ shownKey, onColour: (key, label) => diag.colour(key, label) }}
+          onOptimise={(team) => dec.draftOptimise([team])}
         />
       ) : (
         <p className="muted small">{t('diag.waiting')}</p>

@@ -68,6 +68,7 @@ export function DiagnosePanel() {
           top={8}
           testId="exp-diag"
           colour={{ shownKey, onColour: (key, label) => dec.colour(key, label) }}
+          onOptimise={(team) => dec.draftOptimise([team])}
         />
       )}
     </div>

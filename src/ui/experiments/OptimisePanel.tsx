@@ -16,6 +16,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { shiftVariables, type OptimiseCriterion, type ShiftVariable } from '../../analysis/optimise.ts';
 import { parseScenario } from '../../scenario/load.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useDec, useDecisions } from '../../app/useDecisions.ts';
 import type { OptimiseRequest } from '../../app/decisions.ts';
@@ -32,6 +33,11 @@ import { readCount } from './planText.ts';
 import '../diagnosis/diagnosis.css';
 
 const CRITERIA: OptimiseCriterion[] = ['coverage', 'hourly', 'types'];
+
+/** The teams that handle cases (security lanes serve passengers). */
+const caseTeams = (sc: Scenario | null) => (sc ? sc.teams.filter((x) => x.role !== 'securityLanes').map((x) => x.id) : []);
+/** The scenario's coverage standard, in %. */
+const defaultTarget = (sc: Scenario | null) => (sc ? String(Math.round(sc.targets.coverage * 100)) : '80');
 
 /** The ranges a request was made with, as the form's fields. */
 function boundsOf(r: OptimiseRequest | null): Record<string, Bounds> {
@@ -55,26 +61,38 @@ export function OptimisePanel() {
     return r?.ok ? r.scenario : null;
   }, [text]);
 
-  // back on this tab: the form as the last search on this scenario had it
-  const [last] = useState(() => (job.request && job.scenarioText === text ? job.request : null));
+  // back on this tab: the form as the last search on this scenario had it; opened from a queue limit: its team;
+  // else the scenario's case-handling teams and its coverage standard as the target
+  const [{ last, draftTeams }] = useState(() => {
+    const d = dec.store.getState().optimiseDraft;
+    return { last: job.request && job.scenarioText === text ? job.request : null, draftTeams: d && d.scenarioText === text ? d.teams : null };
+  });
   const [criterion, setCriterion] = useState<OptimiseCriterion>(last?.criterion ?? 'coverage');
-  const [target, setTarget] = useState(last ? String(Math.round(last.target * 1000) / 10) : '');
+  const [target, setTarget] = useState(() => (last ? String(Math.round(last.target * 1000) / 10) : defaultTarget(scenario)));
   const [confidence, setConfidence] = useState(last ? String(Math.round(last.confidence * 1000) / 10) : '95');
   const [reps, setReps] = useState(String(last?.replications ?? 4));
   const [budget, setBudget] = useState(String(last?.budgetEvaluations ?? 12));
   const [days, setDays] = useState(last?.days !== undefined ? String(last.days) : '');
-  const [teams, setTeams] = useState<Set<string>>(() => new Set(last?.teams ?? []));
-  const [bounds, setBounds] = useState<Record<string, Bounds>>(() => boundsOf(last));
-  const keepLast = useRef(last !== null);
+  const [teams, setTeams] = useState<Set<string>>(() => new Set(draftTeams ?? last?.teams ?? caseTeams(scenario)));
+  const [bounds, setBounds] = useState<Record<string, Bounds>>(() => (draftTeams ? {} : boundsOf(last)));
+  /** The scenario text the form was set up for: another one resets it (idempotent, so effects may run twice). */
+  const formFor = useRef(scenario ? text : '');
 
-  // a new scenario: its case-handling teams, its standard as the target, no custom ranges
   useEffect(() => {
-    if (!scenario) return;
-    if (keepLast.current) { keepLast.current = false; return; }
-    setTeams(new Set(scenario.teams.filter((x) => x.role !== 'securityLanes').map((x) => x.id)));
-    setTarget(String(Math.round(scenario.targets.coverage * 100)));
+    if (!scenario || formFor.current === text) return;
+    formFor.current = text;
+    setTeams(new Set(caseTeams(scenario)));
+    setTarget(defaultTarget(scenario));
     setBounds({});
-  }, [scenario]);
+  }, [scenario, text]);
+
+  // a queue limit's "cheapest plan for this team": taken once (the form started from it, or takes it now)
+  const draft = useDec((s) => s.optimiseDraft);
+  useEffect(() => {
+    if (!draft || !scenario) return;
+    const only = dec.takeDraft();
+    if (only) { setTeams(new Set(only)); setBounds({}); }
+  }, [draft, scenario, dec]);
 
   const vars: ShiftVariable[] = useMemo(() => {
     if (!scenario || teams.size === 0) return [];

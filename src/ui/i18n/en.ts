@@ -523,4 +523,5 @@ export const en: Dict = {
   'opt.unjudged': 'not judged (cases in fewer than two replications): {what}',
   'cmp.bIs': 'B in this comparison ({n} changes):',
   'diag.warmup': 'Warming up (not counted): cases are judged from {time}.',
+  'diag.optimiseTeam': 'Cheapest plan for {team} →',
 };

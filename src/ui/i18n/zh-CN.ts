@@ -524,6 +524,7 @@ export const zhCN = {
   'opt.unjudged': '未判定（不足两次重复有案件）：{what}',
   'cmp.bIs': '本次比较的 B（{n} 项改动）：',
   'diag.warmup': '预热中（不计入统计）：{time} 起判定案件是否超时。',
+  'diag.optimiseTeam': '为{team}搜索最省排班 →',
 };
 
 export type Dict = typeof zhCN;
