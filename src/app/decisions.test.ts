@@ -53,6 +53,9 @@ describe('decisions controller', () => {
     dec.colour('all', { zh: '全部', en: 'all' });
     expect(store.getState().colorBy).toBe('delta');
     expect(store.getState().delta!.late).toMatchObject({ source: 'experiments', key: 'all', replications: 3 });
+    // a new diagnosis recolours what is on screen
+    await dec.runDiagnose({ seed: 5, replications: 2 });
+    expect(store.getState().delta!.late).toMatchObject({ source: 'experiments', key: 'all', replications: 2 });
     dec.colour(null);
     expect(store.getState().delta).toBeNull();
     exp.dispose();

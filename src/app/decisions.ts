@@ -5,7 +5,8 @@
  *
  * - `runDiagnose` runs R replications of the live scenario and sums their
  *   diagnoses (src/analysis/diagnose.ts) after each one that finishes, so
- *   the limits settle on screen as the pool works.
+ *   the limits settle on screen as the pool works (and so does the city's
+ *   colouring by one of them, when it is on).
  * - `runOptimise` searches the cheapest roster meeting a criterion
  *   (src/analysis/optimise.ts), reporting each evaluation (its phase, cost
  *   and whether it met the criterion) as it is made.
@@ -157,6 +158,13 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
     const s = ctl.store.getState();
     return { text: s.scenarioText, id: s.scenarioId };
   };
+  /** Keep the city's colouring by the diagnosis job's late cases in step with it while it is on screen. */
+  const recolour = (d: Diagnosis) => {
+    const s = ctl.store.getState();
+    const late = s.delta?.late;
+    if (late?.source !== 'experiments' || !s.layout) return;
+    ctl.setDelta(lateOverlay(d, s.layout.gridIds, late.key, { source: 'experiments', label: late.label }));
+  };
 
   const dec: DecisionsController = {
     store,
@@ -183,11 +191,15 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
             if (!job.current()) return;
             results[i] = r;
             const done = results.filter((x): x is RunResult => x !== undefined);
-            patch('diagnose', { done: done.length, diagnosis: diagnose(sc, done), elapsedS: job.elapsed() });
+            const diagnosis = diagnose(sc, done);
+            patch('diagnose', { done: done.length, diagnosis, elapsedS: job.elapsed() });
+            recolour(diagnosis);
           },
         });
         if (!job.current()) return;
-        patch('diagnose', { status: 'done', done: all.length, diagnosis: diagnose(sc, all), elapsedS: job.elapsed() });
+        const diagnosis = diagnose(sc, all);
+        patch('diagnose', { status: 'done', done: all.length, diagnosis, elapsedS: job.elapsed() });
+        recolour(diagnosis);
       } catch (err) {
         if (job.current()) fail('diagnose', err, job.elapsed());
       }
