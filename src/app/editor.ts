@@ -24,6 +24,7 @@ import { get as idbGet, set as idbSet } from 'idb-keyval';
 import { canonicalJson, parseScenarioObject, scenarioHash } from '../scenario/load.ts';
 import { formatPath, type ScenarioError } from '../scenario/messages.ts';
 import { migrate } from '../scenario/migrate.ts';
+import { nestingErrors } from '../scenario/safeKeys.ts';
 import type { Controller } from './controller.ts';
 import { createStore, type Store } from './store.ts';
 
@@ -112,7 +113,7 @@ export function setIn(obj: Json, path: readonly Key[], value: unknown): Json {
 export function getIn(obj: unknown, path: readonly Key[]): unknown {
   let cur: unknown = obj;
   for (const k of path) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
+    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, k)) return undefined; // own fields only
     cur = (cur as Record<Key, unknown>)[k];
   }
   return cur;
@@ -131,6 +132,7 @@ export function draftFromText(text: string): Json | null {
     return null;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  if (nestingErrors(raw).length > 0) return null; // copying it (structuredClone, canonical JSON) would overflow the stack
   const m = migrate(raw);
   return m.ok ? (structuredClone(m.value) as Json) : (raw as Json);
 }

@@ -123,9 +123,9 @@ export function forbiddenKeyErrors(value: unknown, at: readonly PathKey[] = [], 
 
 /**
  * An error when arrays and objects nest more than `maxDepth` levels below
- * `value` (itself at depth 0), empty otherwise. It is located at the first
- * such chain's member of `value` (`$.overrides["run.days"]` rather than a
- * path with 64 `[0]`s), under `at`. Iterative.
+ * `value` (itself at depth 0), empty otherwise. It is located two levels
+ * down the first such chain, under `at` (`$.overrides["run.days"]` rather
+ * than a path with 64 `[0]`s). Iterative.
  */
 export function nestingErrors(value: unknown, at: readonly PathKey[] = [], maxDepth = MAX_JSON_DEPTH): ScenarioError[] {
   const stack: { value: unknown; path: PathKey[] }[] = [{ value, path: [...at] }];

@@ -13,6 +13,7 @@ import { ReplaySubject } from 'rxjs';
 import type { CityLayout, Frame } from '../../sim/frame.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { ScenarioError } from '../../scenario/messages.ts';
+import { forbiddenKeyErrors, nestingErrors } from '../../scenario/safeKeys.ts';
 import type { DrillScore } from '../../drill/scoring.ts';
 import type { DrillClient, DrillRecord, DrillState } from '../../client/drillClient.ts';
 import { createStore, type Bilingual, type Lang, type Store } from './store.ts';
@@ -63,6 +64,9 @@ export function parseRecordFile(text: string): { ok: true; record: DrillRecord; 
   } catch (e) {
     return { ok: false, error: both('review.fileNotJson', { msg: (e as Error).message }) };
   }
+  // a file from outside: no "__proto__" keys (safeKeys.ts), nothing too deep to copy
+  const [bad] = [...forbiddenKeyErrors(j, [], 1), ...nestingErrors(j)];
+  if (bad) return { ok: false, error: { zh: `${bad.path}：${bad.zh}`, en: `${bad.path}: ${bad.en}` } };
   const r = j as Partial<DrillRecord> | null;
   if (!r || r.app !== 'allweather' || r.kind !== 'drill-record' || !r.drill || !r.scenario || !Array.isArray(r.actions) || !r.score || !r.baseline || !Array.isArray(r.timeline)) {
     return { ok: false, error: both('review.fileNotRecord') };
