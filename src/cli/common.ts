@@ -3,8 +3,7 @@
  * argument parsing helpers, reading scenario files, `--set` overrides, the
  * worker pool, progress on a terminal and writing output files.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NodePool } from '../analysis/pool.ts';
@@ -12,6 +11,7 @@ import type { Runner } from '../analysis/runner.ts';
 import { InvalidBaseScenarioError, OverrideError, parseAssignment, type Overrides } from '../analysis/overrides.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { formatErrors } from '../scenario/messages.ts';
+import { writeBundle } from './bundleDir.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 export interface CliIO {
@@ -163,14 +163,14 @@ export function progress(io: CliIO, label: string): { update: (done: number, tot
   };
 }
 
-/** Writes files into `dir` (created); returns their paths. */
+/**
+ * Writes files as the bundle folder `dir`, all or nothing: refused (exit 2)
+ * when `dir` is a file or a folder of other things, else written into a
+ * temporary folder beside it and renamed into place (bundleDir.ts). Returns
+ * their paths.
+ */
 export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): string[] {
-  mkdirSync(dir, { recursive: true });
-  return Object.entries(files).map(([name, data]) => {
-    const path = join(dir, name);
-    writeFileSync(path, data);
-    return path;
-  });
+  return writeBundle(dir, files);
 }
 
 /** The command line as typed, for manifests: `allweather <args>`, arguments quoted where needed. */

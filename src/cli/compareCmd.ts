@@ -28,6 +28,7 @@ import {
 import { KPI_LABELS, UNIT_SUFFIX, toDisplay } from './labels.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
+import { checkOutDir } from './bundleDir.ts';
 
 export interface CompareReport {
   /** `headcount`: the variant's rostered headcount (from its scenario, not the runs). */
@@ -60,6 +61,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
   }
   const { replications, seedFlag, days, workers } = runArgs(values, 2, 10);
   const mode = values.independent ? 'independent' : 'crn';
+  if (values.out !== undefined) checkOutDir(values.out as string); // an unwritable --out is said before the run
 
   const a = loadScenario(positionals[0]);
   const b = positionals.length === 2 ? loadScenario(positionals[1]) : a;

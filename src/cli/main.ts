@@ -17,8 +17,7 @@
  * override), 3 a replay that differs from the export beside its manifest,
  * 1 an unexpected internal error. Bad input never prints a stack trace.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { aggregate } from '../analysis/aggregate.ts';
 import { runReplications } from '../analysis/pool.ts';
@@ -30,6 +29,7 @@ import {
   UsageError, isBadInput, loadScenario, onePositional as onePositionalWith, parse as parseWith, readVersion, runArgs, type CliIO,
 } from './common.ts';
 import { USAGE } from './usage.ts';
+import { checkOutDir, writeBundle } from './bundleDir.ts';
 import { compareCommand } from './compareCmd.ts';
 import { sweepCommand } from './sweepCmd.ts';
 import { staffingCommand } from './staffingCmd.ts';
@@ -56,6 +56,7 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { replications, seedFlag, days: daysArg, workers } = runArgs(values, 1, 1);
   const outDir = values.out as string | undefined;
   const log = values.log === true;
+  if (outDir !== undefined) checkOutDir(outDir); // an unwritable --out is said before the run
 
   const t0 = performance.now();
   const { text, scenario } = loadScenario(path);
@@ -76,10 +77,7 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
   const json = JSON.stringify(report, null, 2) + '\n';
 
   if (outDir !== undefined) {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'result.json'), json);
-    writeFileSync(join(outDir, 'summary.csv'), summaryCsv(report));
-    if (log) writeFileSync(join(outDir, 'cases.csv'), casesCsv(results));
+    writeBundle(outDir, { 'result.json': json, 'summary.csv': summaryCsv(report), ...(log ? { 'cases.csv': casesCsv(results) } : {}) });
   }
   io.stdout.write(values.json ? json : formatReport(report, scenario.name));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);

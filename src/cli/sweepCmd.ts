@@ -22,6 +22,7 @@ import {
 } from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
+import { checkOutDir } from './bundleDir.ts';
 
 /** `path=v1,v2,...`, or `path=a..b` / `path=a..b:step` for integers. */
 export function parseParam(text: string): SweepParam {
@@ -69,6 +70,7 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   if (values['hold-headcount']) baseOverrides.holdHeadcount = true;
   const { replications, seedFlag, days, workers } = runArgs(values, 1, 5);
 
+  if (values.out !== undefined) checkOutDir(values.out as string); // an unwritable --out is said before the run
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
   const points = params.reduce((n, p) => n * p.values.length, 1);
