@@ -6,13 +6,14 @@
  * rest call `main` in this process (same code, without a second of start-up
  * per case).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { casesFromArrow } from '../export/arrow.ts';
+import { TEMP_PREFIX } from './bundleDir.ts';
 import { main } from './main.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -220,4 +221,129 @@ describe('allweather export and replay', () => {
     expect(existsSync(join(dir, 'summary.csv'))).toBe(false);
     expect((await inProcess('export', MMC, '--format', 'parquet')).code).toBe(2);
   });
+});
+
+describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10)', () => {
+  const dir = join(tmp, 'atomic');
+  mkdirSync(dir, { recursive: true });
+  const temps = () => readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX));
+
+  /** Starts a long export, waits until its temporary folder holds the streamed files, then kills it with `signal`. */
+  async function killMidExport(out: string, signal: NodeJS.Signals) {
+    const child = spawn(process.execPath, ['bin/allweather.mjs', 'export', MMC, '--replications', '30', '--days', '2', '--workers', '2', '--out', out], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += String(d); });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    const t0 = Date.now();
+    let seen = false;
+    while (Date.now() - t0 < 60_000 && child.exitCode === null) {
+      seen = temps().some((t) => existsSync(join(dir, t, 'tidy.csv')));
+      if (seen) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen, `no temporary folder appeared; stderr: ${stderr}`).toBe(true);
+    await new Promise((r) => setTimeout(r, 500)); // mid-run: replications are being written
+    child.kill(signal);
+    const end = await exited;
+    return { ...end, stderr };
+  }
+
+  it('SIGTERM mid-export leaves no folder at the target and no temporary folder', async () => {
+    const out = join(dir, 'killed');
+    const r = await killMidExport(out, 'SIGTERM');
+    expect(r.signal === 'SIGTERM' || r.code === 143, JSON.stringify(r)).toBe(true);
+    expect(existsSync(out)).toBe(false);
+    expect(temps()).toEqual([]);
+  }, 90_000);
+
+  it('SIGTERM while re-exporting over a complete bundle leaves that bundle whole (it still replays)', async () => {
+    const out = join(dir, 'previous');
+    expect((await inProcess('export', MMC, '--replications', '2', '--days', '0.25', '--out', out)).code).toBe(0);
+    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
+    await killMidExport(out, 'SIGTERM');
+    expect(readdirSync(out).sort()).toEqual(Object.keys(before).sort());
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
+    expect(temps()).toEqual([]);
+    const replay = await inProcess('replay', join(out, 'manifest.json'));
+    expect(replay.code, replay.stderr).toBe(0);
+  }, 120_000);
+
+  it('the manifest lists every file with its size and SHA-256; replay exits 3 naming a missing or altered file', async () => {
+    const out = join(dir, 'tamper');
+    expect((await inProcess('export', MMC, '--replications', '2', '--days', '0.25', '--out', out)).code).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(m.files.map((f: { name: string }) => f.name)).toEqual(['summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']);
+    for (const f of m.files) expect(f.bytes).toBe(statSync(join(out, f.name)).size);
+    // result.json embeds the manifest without the list
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).manifest.files).toBeUndefined();
+
+    const arrow = readFileSync(join(out, 'cases.arrow'));
+    rmSync(join(out, 'cases.arrow'));
+    const missing = await inProcess('replay', join(out, 'manifest.json'));
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain(`✗ ${join(out, 'cases.arrow')}`);
+    expect(missing.stderr).toContain('缺失');
+    expect(missing.stderr).toContain('is missing');
+    expect(missing.stdout).toBe(''); // not replayed
+
+    const flipped = Buffer.from(arrow);
+    flipped[flipped.length >> 1] ^= 1; // same size, other bytes
+    writeFileSync(join(out, 'cases.arrow'), flipped);
+    const altered = await inProcess('replay', join(out, 'manifest.json'));
+    expect(altered.code).toBe(3);
+    expect(altered.stderr).toMatch(/✗ .*cases\.arrow 与清单记录的 SHA-256 不符/);
+    expect(altered.stderr).toContain('does not match its SHA-256 in the manifest');
+    expect(altered.stderr).toContain(`✓ ${join(out, 'tidy.csv')}`);
+
+    // --out still replays (to repair), and says the source was damaged
+    const repaired = join(dir, 'repaired');
+    const again = await inProcess('replay', join(out, 'manifest.json'), '--out', repaired);
+    expect(again.code).toBe(3);
+    expect(readFileSync(join(repaired, 'cases.arrow')).equals(arrow)).toBe(true);
+  }, 60_000);
+
+  it('replay --out writes the export again byte for byte, manifest included; the worker count changes no byte', () => {
+    const a = join(dir, 'w1'), b = join(dir, 'w3'), c = join(dir, 'replayed');
+    const common = ['export', MMC, '--replications', '3', '--days', '0.25', '--seed', '11', '--cases'];
+    expect(cli(...common, '--workers', '1', '--out', a).code).toBe(0);
+    expect(cli(...common, '--workers', '3', '--out', b).code).toBe(0);
+    const files = ['summary.csv', 'tidy.csv', 'result.json', 'cases.arrow'];
+    for (const f of ['summary.csv', 'tidy.csv', 'cases.arrow']) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    // result.json embeds the manifest, which says when and how (--workers) it was made
+    const noManifest = (d: string) => ({ ...JSON.parse(readFileSync(join(d, 'result.json'), 'utf8')), manifest: null });
+    expect(noManifest(a)).toEqual(noManifest(b));
+    const listed = (d: string) => JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')).files.filter((f: { name: string }) => f.name !== 'result.json');
+    expect(listed(a)).toEqual(listed(b));
+    const r = cli('replay', join(b, 'manifest.json'), '--cases', '--workers', '2', '--out', c);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of [...files, 'manifest.json']) expect(readFileSync(join(c, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    const rows = casesFromArrow(new Uint8Array(readFileSync(join(c, 'cases.arrow'))));
+    expect(rows.map((x) => x.replication)).toEqual([...rows.map((x) => x.replication)].sort((x, y) => x - y));
+  }, 120_000);
+
+  it.each([
+    ['an existing file', (p: string) => { writeFileSync(p, 'keep'); return p; }, /existing file/],
+    ['a path under a file', (p: string) => { writeFileSync(p, 'keep'); return join(p, 'sub'); }, /not a folder/],
+    ['a folder of other things', (p: string) => { mkdirSync(p); writeFileSync(join(p, 'thesis.docx'), 'keep'); return p; }, /not an AllWeather bundle/],
+  ])('--out as %s exits 2 for export, run, compare and sweep, touching nothing', async (_what, make, message) => {
+    const commands = [
+      ['export', MMC, '--days', '0.1'],
+      ['run', MMC, '--days', '0.1'],
+      ['compare', MMC, '--set', 'teams.servers.shifts.0.staff=11', '--replications', '2', '--days', '0.1'],
+      ['sweep', MMC, '--param', 'teams.servers.shifts.0.staff=10,11', '--replications', '1', '--days', '0.1'],
+      ['replay', join(dir, 'tamper', 'manifest.json')],
+    ];
+    for (const [i, args] of commands.entries()) {
+      const p = join(dir, `refused-${_what.replace(/\W/g, '')}-${i}`);
+      const target = make(p);
+      const r = await inProcess(...args, '--out', target);
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stdout).toBe('');
+      expect(existsSync(join(p, 'thesis.docx')) ? readFileSync(join(p, 'thesis.docx'), 'utf8') : readFileSync(p, 'utf8')).toBe('keep');
+    }
+    expect(temps()).toEqual([]);
+  }, 60_000);
 });

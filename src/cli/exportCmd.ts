@@ -215,7 +215,7 @@ function checkListedFiles(io: CliIO, dir: string, files: readonly BundleFile[]):
       io.stderr.write(`✓ ${path} 与清单记录的大小和 SHA-256 一致 / matches its size and SHA-256 in the manifest\n`);
     } else {
       bad++;
-      io.stderr.write(`✗ ${path} 与清单记录的${size === f.bytes ? ' SHA-256' : '大小'}不符（被改动、损坏或不完整）/ does not match its ${size === f.bytes ? 'SHA-256' : `size (${size} bytes, listed ${f.bytes})`} in the manifest: altered, damaged or incomplete\n`);
+      io.stderr.write(`✗ ${path} 与清单记录的${size === f.bytes ? ' SHA-256 ' : '大小'}不符（被改动、损坏或不完整）/ does not match its ${size === f.bytes ? 'SHA-256' : `size (${size} bytes, listed ${f.bytes})`} in the manifest: altered, damaged or incomplete\n`);
     }
   }
   return bad;
