@@ -14,25 +14,48 @@
  * relate fields to each other (grid size divides the city, a shift ends
  * after it starts, every event has a team that can handle it) live in
  * `validate.ts`, so each can give a message that names the JSON path.
+ *
+ * Upper bounds (limits.ts, README "Limits and safety"): every number is
+ * finite and every string and list has a ceiling, so that a valid-looking
+ * file cannot ask for a run that hangs or exhausts memory before anything
+ * can say why. In short: city ≤ 2,000 × 2,000 and ≤ 1,000,000 cells and
+ * ≤ 50,000 grids (validate.ts); staff ≤ 20,000 on a shift and ≤ 100,000
+ * rostered in all (validate.ts); ratePerDay ≤ 10,000,000; weights (profiles,
+ * curves, land use, population factors) ≤ 1,000,000; ridership and surge
+ * passengers ≤ 5,000,000; days ≤ 366 and hours ≤ 8,784; rain ≤ 1,000 mm/h;
+ * minutes ≤ 525,600 (a year); names ≤ 200 characters, notes ≤ 10,000
+ * characters each and ≤ 500 of them. How big a valid scenario is to *run*
+ * is estimated separately (src/sim/runSize.ts).
  */
 import { z } from 'zod';
+import { LIMITS as L } from './limits.ts';
 
 /** Current version of the scenario format. Older files are migrated (see migrate.ts). */
 export const SCHEMA_VERSION = 2;
 
 const finiteNonNeg = z.number().finite().nonnegative();
 const finitePos = z.number().finite().positive();
+/** Minutes (a distribution's parameter, a deadline, a delay): at most a year. */
+const minutesNonNeg = finiteNonNeg.max(L.minutes);
+const minutesPos = finitePos.max(L.minutes);
+/** A relative weight: weights are normalised, so only ratios matter; bounded so that sums stay finite. */
+const weight = finiteNonNeg.max(L.weight);
+/** Hours from the run start (at most the longest run). */
+const runHour = finiteNonNeg.max(L.hours);
+const runHours = finitePos.max(L.hours);
+/** An id, skill or name: non-empty, at most 200 characters. */
+const name = z.string().min(1).max(L.nameChars);
 
 /** A bilingual label. */
-export const Label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+export const Label = z.strictObject({ zh: name, en: name });
 
 /** A handling-time (or delay) distribution in minutes. */
 export const Dist = z.discriminatedUnion('dist', [
-  z.strictObject({ dist: z.literal('fixed'), value: finiteNonNeg }),
-  z.strictObject({ dist: z.literal('exponential'), mean: finitePos }),
-  z.strictObject({ dist: z.literal('uniform'), min: finiteNonNeg, max: finiteNonNeg }),
-  z.strictObject({ dist: z.literal('lognormal'), mean: finitePos, sd: finitePos }),
-  z.strictObject({ dist: z.literal('triangular'), min: finiteNonNeg, mode: finiteNonNeg, max: finiteNonNeg }),
+  z.strictObject({ dist: z.literal('fixed'), value: minutesNonNeg }),
+  z.strictObject({ dist: z.literal('exponential'), mean: minutesPos }),
+  z.strictObject({ dist: z.literal('uniform'), min: minutesNonNeg, max: minutesNonNeg }),
+  z.strictObject({ dist: z.literal('lognormal'), mean: minutesPos, sd: minutesPos }),
+  z.strictObject({ dist: z.literal('triangular'), min: minutesNonNeg, mode: minutesNonNeg, max: minutesNonNeg }),
 ]);
 export type Dist = z.infer<typeof Dist>;
 
@@ -50,21 +73,22 @@ const Zone = z.strictObject({
   w: z.number().int().positive(),
   h: z.number().int().positive(),
   landUse: LandUse.optional(),
-  /** Multiplies the land use's default population density. */
-  popFactor: finiteNonNeg.optional(),
+  /** Multiplies the land use's default population density (at most 1,000,000). */
+  popFactor: weight.optional(),
   lowLying: z.boolean().optional(),
 });
 
 const Station = z.strictObject({
-  id: z.string().min(1),
+  id: name,
   name: Label,
   x: z.number().int().nonnegative(),
   y: z.number().int().nonnegative(),
-  dailyRidership: finiteNonNeg.optional(),
+  /** Passengers a day; at most 5,000,000 (the busiest stations on earth see 3–4 million). */
+  dailyRidership: finiteNonNeg.max(L.ridership).optional(),
 });
 
 const District = z.strictObject({
-  id: z.string().min(1),
+  id: name,
   name: Label,
   /** Rectangle in cell coordinates; a grid belongs to the district holding its top-left cell. */
   x: z.number().int().nonnegative(),
@@ -73,25 +97,28 @@ const District = z.strictObject({
   h: z.number().int().positive(),
 });
 
-const Density = z.strictObject({ day: finiteNonNeg, night: finiteNonNeg });
+/** People per cell, day and night (at most 1,000,000). */
+const Density = z.strictObject({ day: finiteNonNeg.max(L.density), night: finiteNonNeg.max(L.density) });
 
 export const City = z.strictObject({
-  cellSizeM: finitePos.default(100),
-  cols: z.number().int().positive().max(2000),
-  rows: z.number().int().positive().max(2000),
-  /** k: a responsibility grid is k x k unit cells. Must divide cols and rows. */
-  gridSize: z.number().int().positive(),
+  /** Side of a unit cell, 1..10,000 m (patrols raise one event per cell walked: tiny cells multiply them). */
+  cellSizeM: finitePos.min(L.cellSizeMMin).max(L.cellSizeMMax).default(100),
+  /** At most 2,000 columns and 2,000 rows, and at most 1,000,000 cells in all (validate.ts). */
+  cols: z.number().int().positive().max(L.citySide),
+  rows: z.number().int().positive().max(L.citySide),
+  /** k: a responsibility grid is k x k unit cells. Must divide cols and rows; at most 50,000 grids (validate.ts). */
+  gridSize: z.number().int().positive().max(L.citySide),
   defaultLandUse: LandUse.default('mixed'),
   /** People per cell by land use, day and night (defaults in city.ts). */
   density: z.partialRecord(LandUse, Density).optional(),
-  zones: z.array(Zone).default([]),
-  stations: z.array(Station).default([]),
-  districts: z.array(District).default([]),
+  zones: z.array(Zone).max(L.zones).default([]),
+  stations: z.array(Station).max(L.stations).default([]),
+  districts: z.array(District).max(L.districts).default([]),
 });
 
 const Weights = z.strictObject({
-  /** Multiplier per land use (missing ones count 1). */
-  landUse: z.partialRecord(LandUse, finiteNonNeg).optional(),
+  /** Multiplier per land use (missing ones count 1; at most 1,000,000). */
+  landUse: z.partialRecord(LandUse, weight).optional(),
   /** Which population weights the location: day, night, by hour (day 07-19, night otherwise) or none. */
   population: z.enum(['none', 'day', 'night', 'byHour']).default('none'),
   /** Only these cells' flags count: lowLying restricts to low-lying cells, station to station cells. */
@@ -99,10 +126,10 @@ const Weights = z.strictObject({
 });
 
 const Discovery = z.strictObject({
-  /** Shares of the three channels; they are normalised. */
-  patrol: finiteNonNeg.default(0),
-  citizen: finiteNonNeg.default(0),
-  sensor: finiteNonNeg.default(1),
+  /** Shares of the three channels; they are normalised (each at most 1,000,000). */
+  patrol: weight.default(0),
+  citizen: weight.default(0),
+  sensor: weight.default(1),
   /** Delay from occurrence to a citizen's report (12345 / photo app), minutes. */
   citizenDelayMin: Dist.default({ dist: 'exponential', mean: 30 }),
   /** Latent cases no patrol finds are reported by citizens after this extra delay, minutes. */
@@ -116,34 +143,34 @@ const Discovery = z.strictObject({
 
 /** How rain changes an event type. */
 const RainEffect = z.strictObject({
-  /** Rate multiplier grows by this per mm/h of rain (negative: fewer cases in rain; never below 0). */
-  ratePerMm: z.number().finite().default(0),
-  /** Handling time multiplier grows by this per mm/h of rain. */
-  handlingPerMm: finiteNonNeg.default(0),
-  /** Extra cases per hour per mm/h of rain above the drainage capacity (waterlogging, 内涝). */
-  excessCasesPerMm: finiteNonNeg.default(0),
+  /** Rate multiplier grows by this per mm/h of rain (negative: fewer cases in rain; never below 0). |x| ≤ 100. */
+  ratePerMm: z.number().finite().min(-L.perMm).max(L.perMm).default(0),
+  /** Handling time multiplier grows by this per mm/h of rain (at most 100). */
+  handlingPerMm: finiteNonNeg.max(L.perMm).default(0),
+  /** Extra cases per hour per mm/h of rain above the drainage capacity (waterlogging, 内涝); at most 100,000. */
+  excessCasesPerMm: finiteNonNeg.max(L.excessCasesPerMm).default(0),
 });
 
 export const EventType = z.strictObject({
-  id: z.string().min(1),
+  id: name,
   name: Label,
-  /** Mean cases per day over the whole city. */
-  ratePerDay: finiteNonNeg,
-  /** Relative weights per hour of the day (24) or of the week (168, Monday 00:00 first). */
-  profile: z.array(finiteNonNeg).refine((a) => a.length === 24 || a.length === 168, {
+  /** Mean cases per day over the whole city; at most 10,000,000 (the run-size estimate judges the total). */
+  ratePerDay: finiteNonNeg.max(L.ratePerDay),
+  /** Relative weights per hour of the day (24) or of the week (168, Monday 00:00 first); each at most 1,000,000. */
+  profile: z.array(weight).refine((a) => a.length === 24 || a.length === 168, {
     message: 'profile must have 24 or 168 entries',
   }).optional(),
   weights: Weights.default({ population: 'none', only: 'any' }),
   /** 1 is the most urgent. */
   priority: z.number().int().min(1).max(4).default(3),
   discovery: Discovery.default({ patrol: 0, citizen: 0, sensor: 1, citizenDelayMin: { dist: 'exponential', mean: 30 }, patrolFallbackMin: { dist: 'exponential', mean: 240 } }),
-  skill: z.string().min(1),
+  skill: name,
   crew: z.number().int().positive().max(20).default(1),
   handlingMin: Dist,
-  /** Filed to on scene. */
-  responseDeadlineMin: finitePos,
+  /** Filed to on scene (at most a year, as every minute figure). */
+  responseDeadlineMin: minutesPos,
   /** Occurrence to closed. */
-  resolutionDeadlineMin: finitePos,
+  resolutionDeadlineMin: minutesPos,
   rain: RainEffect.optional(),
   /** This type's command-centre delays, where they differ from the scenario's `workflow` (a marshal's radio call is filed at once). */
   centre: z.strictObject({ fileMin: Dist.optional(), dispatchMin: Dist.optional(), verifyMin: Dist.optional(), closeMin: Dist.optional() }).optional(),
@@ -155,33 +182,33 @@ export type EventType = z.infer<typeof EventType>;
 export const Shift = z.strictObject({
   start: TimeOfDay,
   end: TimeOfDay,
-  /** Staff on this shift: per grid when the team is placed per grid, in total otherwise. */
-  staff: z.number().int().nonnegative(),
+  /** Staff on this shift: per grid when the team is placed per grid, in total otherwise. At most 20,000, and at most 100,000 rostered in all (validate.ts). */
+  staff: z.number().int().nonnegative().max(L.staffPerShift),
 });
 
 export const TRAVEL_MODES = ['walk', 'ebike', 'vehicle'] as const;
 
 export const Team = z.strictObject({
-  id: z.string().min(1),
+  id: name,
   name: Label,
-  skills: z.array(z.string().min(1)).min(1),
+  skills: z.array(name).min(1).max(30),
   mode: z.enum(TRAVEL_MODES).default('ebike'),
-  /** Overrides the mode's speed. */
-  speedKmh: finitePos.optional(),
+  /** Overrides the mode's speed (at most 500 km/h). */
+  speedKmh: finitePos.max(L.speedKmh).optional(),
   /**
    * perGrid: `staff` members of each shift in every grid;
    * spread: `staff` in total, each responsible for a run of neighbouring grids (when there are fewer staff than grids), bound by the grid rules;
    * pooled: `staff` in total, a city-wide force (home grids spread evenly, for patrol).
    */
   placement: z.enum(['perGrid', 'spread', 'pooled']).default('pooled'),
-  shifts: z.array(Shift).min(1),
+  shifts: z.array(Shift).min(1).max(L.shiftsPerTeam),
   /** At shift end a busy member either finishes the case as overtime or hands it over. */
   shiftEnd: z.enum(['overtime', 'handover']).default('overtime'),
   /** Idle members walk their home grid and discover latent cases. */
   patrol: z.boolean().default(true),
-  hourlyCostCny: finiteNonNeg.default(60),
+  hourlyCostCny: finiteNonNeg.max(1_000_000).default(60),
   /** A metro station (city.stations id) the team is based at: its grid is the members' home grid. */
-  station: z.string().min(1).optional(),
+  station: name.optional(),
   /** field: dispatched to cases; securityLanes: each member on duty opens one security lane at `station`. */
   role: z.enum(['field', 'securityLanes']).default('field'),
 });
@@ -190,7 +217,7 @@ export type Team = z.infer<typeof Team>;
 export const Dispatch = z.strictObject({
   /** gridBound: own grid's staff only; nearest: any staff; gridFirst: own grid, then neighbour grids after a wait. */
   policy: z.enum(['gridBound', 'nearest', 'gridFirst']).default('nearest'),
-  neighbourWaitMin: finiteNonNeg.default(10),
+  neighbourWaitMin: minutesNonNeg.default(10),
   /** fifo: first filed first; priority: urgent first; easyFirst: quickest cases first (score gaming). */
   order: z.enum(['fifo', 'priority', 'easyFirst']).default('priority'),
   /** A priority-1 case may take a member off a lower-priority case. */
@@ -210,61 +237,66 @@ export const Workflow = z.strictObject({
 
 export const Travel = z.strictObject({
   enabled: z.boolean().default(true),
-  speedKmh: z.strictObject({ walk: finitePos, ebike: finitePos, vehicle: finitePos }).default({ walk: 4.5, ebike: 15, vehicle: 25 }),
-  /** Street distance over lattice (Manhattan) distance. */
-  detourFactor: z.number().finite().min(1).default(1.2),
-  /** Distance inside one cell, metres. */
-  intraCellM: finiteNonNeg.default(50),
+  /** km/h, each at most 500. */
+  speedKmh: z.strictObject({ walk: finitePos.max(L.speedKmh), ebike: finitePos.max(L.speedKmh), vehicle: finitePos.max(L.speedKmh) }).default({ walk: 4.5, ebike: 15, vehicle: 25 }),
+  /** Street distance over lattice (Manhattan) distance (1..100). */
+  detourFactor: z.number().finite().min(1).max(100).default(1.2),
+  /** Distance inside one cell, metres (at most 10,000). */
+  intraCellM: finiteNonNeg.max(L.cellSizeMMax).default(50),
   /** Patrol walks at this share of the travel speed. */
   patrolSpeedFactor: finitePos.max(1).default(0.5),
 });
 
 export const Run = z.strictObject({
-  days: finitePos.default(1),
-  warmupHours: finiteNonNeg.default(0),
+  /** Simulated days, at most 366 (a leap year; --days has the same bound). */
+  days: finitePos.max(L.days).default(1),
+  /** At most 8,784 h (and shorter than the run, validate.ts). */
+  warmupHours: runHour.default(0),
   /** 0 = Monday; used by 168-hour profiles. */
   startDayOfWeek: z.number().int().min(0).max(6).default(0),
-  seed: z.number().int().nonnegative().default(1),
+  /** 32-bit: at most 4,294,967,295. */
+  seed: z.number().int().nonnegative().max(L.seed).default(1),
 });
 
 const DesignStorm = z.strictObject({
-  /** Hours from the run start at which rain begins. */
-  startHour: finiteNonNeg,
-  durationH: finitePos,
-  totalMm: finiteNonNeg,
+  /** Hours from the run start at which rain begins (at most 8,784). */
+  startHour: runHour,
+  durationH: runHours,
+  /** Total depth, mm (at most 10,000). */
+  totalMm: finiteNonNeg.max(L.stormTotalMm),
   /** Where the peak falls, as a share of the duration (triangular hyetograph). */
   peak: z.number().min(0).max(1).default(0.4),
 });
 
 export const Weather = z.strictObject({
-  /** Rainfall in mm per hour from the run start, one value an hour; hours past the end are dry. Added to any design storm. */
-  rainMmPerH: z.array(finiteNonNeg).optional(),
+  /** Rainfall in mm per hour from the run start, one value an hour; hours past the end are dry. Added to any design storm. At most 8,784 values of at most 1,000 mm/h. */
+  rainMmPerH: z.array(finiteNonNeg.max(L.rainMmPerH)).max(L.hours).optional(),
   designStorm: DesignStorm.optional(),
   /** Drainage capacity in mm/h: rain above it floods low-lying cells. */
-  drainageMmPerH: finitePos.default(36),
-  /** Travel (and patrol) takes (1 + this x mm/h) times as long in rain. */
-  travelSlowdownPerMm: finiteNonNeg.default(0.01),
+  drainageMmPerH: finitePos.max(L.rainMmPerH).default(36),
+  /** Travel (and patrol) takes (1 + this x mm/h) times as long in rain (at most 100). */
+  travelSlowdownPerMm: finiteNonNeg.max(L.perMm).default(0.01),
 });
 
 const Surge = z.strictObject({
-  station: z.string().min(1),
-  /** Hours from the run start. */
-  startHour: finiteNonNeg,
-  durationH: finitePos,
-  /** Passengers added over the surge, spread evenly over its hours. */
-  extraPassengers: finiteNonNeg,
+  station: name,
+  /** Hours from the run start (at most 8,784). */
+  startHour: runHour,
+  durationH: runHours,
+  /** Passengers added over the surge, spread evenly over its hours (at most 5,000,000). */
+  extraPassengers: finiteNonNeg.max(L.ridership),
 });
 
 export const Metro = z.strictObject({
-  /** Relative weights of the daily ridership by hour of day (24). */
-  curve: z.array(finiteNonNeg).length(24),
-  /** Mean security-check time per passenger per lane, seconds (exponential). */
-  securityServiceS: finitePos.default(4),
+  /** Relative weights of the daily ridership by hour of day (24), each at most 1,000,000. */
+  curve: z.array(weight).length(24),
+  /** Mean security-check time per passenger per lane, seconds (exponential; at most an hour). */
+  securityServiceS: finitePos.max(3600).default(4),
   /** Passengers waiting at security above which crowd incidents are raised. */
-  crowdThreshold: z.number().int().positive().default(300),
+  crowdThreshold: z.number().int().positive().max(L.ridership).default(300),
   /** At most one incident per station per this many minutes while above the threshold. */
-  incidentCooldownMin: finitePos.default(15),
-  surges: z.array(Surge).default([]),
+  incidentCooldownMin: minutesPos.default(15),
+  surges: z.array(Surge).max(L.surges).default([]),
 });
 
 export const Targets = z.strictObject({
@@ -272,18 +304,21 @@ export const Targets = z.strictObject({
   coverage: z.number().min(0).max(1).default(0.8),
 });
 
+/** A longer bilingual text (a description), at most 10,000 characters a language. */
+const LongLabel = z.strictObject({ zh: z.string().min(1).max(L.noteChars), en: z.string().min(1).max(L.noteChars) });
+
 export const Scenario = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().max(2000).optional(),
   schemaVersion: z.number().int().positive(),
-  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  id: z.string().max(L.nameChars).regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
   name: Label,
-  description: Label.optional(),
-  /** Where each figure comes from. */
-  notes: z.array(z.string()).default([]),
+  description: LongLabel.optional(),
+  /** Where each figure comes from: at most 500 notes of at most 10,000 characters. */
+  notes: z.array(z.string().max(L.noteChars)).max(L.notes).default([]),
   run: Run.default({ days: 1, warmupHours: 0, startDayOfWeek: 0, seed: 1 }),
   city: City,
-  eventTypes: z.array(EventType).min(1),
-  teams: z.array(Team).min(1),
+  eventTypes: z.array(EventType).min(1).max(L.eventTypes),
+  teams: z.array(Team).min(1).max(L.teams),
   dispatch: Dispatch.default({ policy: 'nearest', neighbourWaitMin: 10, order: 'priority', preemption: false }),
   workflow: Workflow.default({
     fileMin: { dist: 'fixed', value: 0 }, dispatchMin: { dist: 'fixed', value: 0 },

@@ -21,7 +21,10 @@
  * - the warm-up must be shorter than the run;
  * - metro: stations named by teams and surges must exist, security-lane teams
  *   need a station, two stations cannot share a cell, at most one event type
- *   is the crowd incident.
+ *   is the crowd incident;
+ * - size (limits.ts): at most 1,000,000 cells, 50,000 responsibility grids
+ *   and 100,000 rostered staff (a perGrid shift counts once per grid), so a
+ *   valid-looking file cannot build a city no machine can hold.
  *
  * A team with zero staff on every shift is allowed: it is how a planner
  * switches a team off in a what-if.
@@ -30,12 +33,17 @@
  */
 import type { Dist, Scenario } from './schema.ts';
 import { formatPath, type ScenarioError } from './messages.ts';
+import { LIMITS } from './limits.ts';
 
 type Path = readonly (string | number)[];
 
 /** Every cross-field problem in `s`, grouped by check; an empty list means the scenario is usable. */
 export function validateScenario(s: Scenario): ScenarioError[] {
+  const size = checkSize(s);
+  // a city too big to hold is reported alone: the other checks would walk it
+  if (size.some((e) => e.code === 'city_too_large')) return size;
   return [
+    ...size,
     ...checkGrid(s),
     ...checkInsideCity(s),
     ...checkDuplicateIds(s),
@@ -71,6 +79,43 @@ function checkGrid(s: Scenario): ScenarioError[] {
   return [err(['city', 'gridSize'], 'grid_size_not_dividing',
     `网格边长 ${k} 必须同时整除城市列数 ${cols} 和行数 ${rows}（余数 ${cols % k} 和 ${rows % k}）；可选：${ok.join('、')}`,
     `grid size ${k} must divide both cols ${cols} and rows ${rows} (remainders ${cols % k} and ${rows % k}); valid sizes: ${ok.join(', ')}`)];
+}
+
+const n0 = (x: number) => x.toLocaleString('en-US');
+
+/** Rostered staff members of a team: every shift, a perGrid shift once per grid (a station-based team stays at its station). */
+export function rosteredStaff(team: Scenario['teams'][number], grids: number): number {
+  const perGrid = team.placement === 'perGrid' && team.station === undefined;
+  return team.shifts.reduce((n, sh) => n + sh.staff * (perGrid ? grids : 1), 0);
+}
+
+function checkSize(s: Scenario): ScenarioError[] {
+  const { cols, rows, gridSize: k } = s.city;
+  const cells = cols * rows;
+  if (cells > LIMITS.cells) {
+    return [err(['city'], 'city_too_large',
+      `城市 ${cols} × ${rows} = ${n0(cells)} 个单元网格，超过上限 ${n0(LIMITS.cells)}；请缩小 cols/rows（或加大 cellSizeM 用更粗的单元）`,
+      `the city has ${cols} × ${rows} = ${n0(cells)} cells, over the limit of ${n0(LIMITS.cells)}; make cols/rows smaller (or cellSizeM larger, for coarser cells)`)];
+  }
+  const grids = Math.floor(cols / k) * Math.floor(rows / k);
+  const out: ScenarioError[] = [];
+  if (grids > LIMITS.grids) {
+    out.push(err(['city', 'gridSize'], 'too_many_grids',
+      `网格边长 ${k} 把城市分成 ${n0(grids)} 个责任网格，超过上限 ${n0(LIMITS.grids)}；请加大 gridSize（至少 ${Math.ceil(Math.sqrt(cells / LIMITS.grids))}）`,
+      `grid size ${k} cuts the city into ${n0(grids)} responsibility grids, over the limit of ${n0(LIMITS.grids)}; use a larger gridSize (at least ${Math.ceil(Math.sqrt(cells / LIMITS.grids))})`));
+    return out; // staff per grid would be counted over a grid count that is itself refused
+  }
+  const perTeam = s.teams.map((t) => rosteredStaff(t, grids));
+  const total = perTeam.reduce((a, b) => a + b, 0);
+  if (total > LIMITS.staffTotal) {
+    const i = perTeam.indexOf(Math.max(...perTeam));
+    const t = s.teams[i];
+    const perGrid = t.placement === 'perGrid' && t.station === undefined;
+    out.push(err(['teams', i, 'shifts'], 'too_many_staff',
+      `全部队伍共排班 ${n0(total)} 人，超过上限 ${n0(LIMITS.staffTotal)}；其中本队 ${n0(perTeam[i])} 人${perGrid ? `（按网格排班：每班人数 × ${n0(grids)} 个网格）` : ''}`,
+      `the teams roster ${n0(total)} staff in all, over the limit of ${n0(LIMITS.staffTotal)}; this team alone has ${n0(perTeam[i])}${perGrid ? ` (placed per grid: staff per shift × ${n0(grids)} grids)` : ''}`));
+  }
+  return out;
 }
 
 function checkRect(base: Path, r: { x: number; y: number; w?: number; h?: number }, cols: number, rows: number): ScenarioError[] {
