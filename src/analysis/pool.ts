@@ -59,8 +59,9 @@ interface Batch {
 interface Slot {
   worker: Worker;
   remote: Remote<SimService>;
-  died: Promise<never>;
   busy: boolean;
+  /** Rejects the replication running on this worker (set while one runs). */
+  fail: ((err: Error) => void) | null;
 }
 
 /** A persistent pool of simulation workers. */
@@ -77,13 +78,17 @@ export class NodePool {
     this.size = Math.max(1, Math.floor(opts.workers ?? os.availableParallelism()));
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(opts.workerUrl ?? DEFAULT_WORKER, { workerData: opts.workerData });
+      const slot: Slot = { worker, remote: wrap<SimService>(nodeEndpoint(worker)), busy: false, fail: null };
       // A worker that dies never answers comlink: turn that into a rejection and break the pool.
-      const died = new Promise<never>((_, reject) => {
-        worker.on('error', (err) => reject(err));
-        worker.once('exit', (code) => reject(new Error(`simulation worker exited unexpectedly (code ${code})`)));
-      });
-      died.catch((err: Error) => this.breakPool(err));
-      this.slots.push({ worker, remote: wrap<SimService>(nodeEndpoint(worker)), died, busy: false });
+      // (Not a Promise.race against a promise that lives as long as the pool: each race would
+      // leave a reaction on it holding that replication's result, log and all, for good.)
+      const died = (err: Error) => {
+        slot.fail?.(err);
+        this.breakPool(err);
+      };
+      worker.on('error', died);
+      worker.once('exit', (code) => died(new Error(`simulation worker exited unexpectedly (code ${code})`)));
+      this.slots.push(slot);
     }
   }
 
@@ -149,7 +154,10 @@ export class NodePool {
     const { batch } = task;
     this.inFlight.add(batch);
     try {
-      const result = (await Promise.race([slot.remote.runReplication(task.text, task.seed, task.opts), slot.died])) as RunResult;
+      const result = await new Promise<RunResult>((resolve, reject) => {
+        slot.fail = reject;
+        (slot.remote.runReplication(task.text, task.seed, task.opts) as Promise<RunResult>).then(resolve, reject);
+      });
       if (!batch.settled) {
         batch.results[task.index] = result;
         batch.remaining--;
@@ -164,6 +172,7 @@ export class NodePool {
       this.failBatch(batch, err);
     } finally {
       slot.busy = false;
+      slot.fail = null;
     }
     if (!this.broken) this.pump();
   }
