@@ -1,9 +1,11 @@
 /**
  * What every `allweather` command shares: the IO seam, bad-input errors,
- * argument parsing helpers, reading scenario files, `--set` overrides, the
- * worker pool, progress on a terminal and writing output files.
+ * argument parsing helpers, reading scenario files (at most 20 MB), `--set`
+ * overrides, the run-size check before a run (`--force` to pass it), the
+ * worker pool (stopped cleanly on Ctrl-C), progress on stderr and writing
+ * output files.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NodePool } from '../analysis/pool.ts';
@@ -13,6 +15,8 @@ import { parseScenario } from '../scenario/load.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import { writeBundle } from './bundleDir.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { LIMITS, fileTooLargeMessage } from '../scenario/limits.ts';
+import { CLI_RUN_LIMITS, checkRunSize, estimateRunSize, runSizeMessage, runSizeProblems, type RunLimits, type RunSize } from '../sim/runSize.ts';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -22,6 +26,14 @@ export interface CliIO {
 /** Bad input: a bilingual message and exit code 2, no stack trace. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** The user pressed Ctrl-C (SIGINT) during a run: exit 130, a bilingual message, no stack. */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+  constructor() {
+    super('已中断：工作线程已停止，未写入结果 / Interrupted: the workers were stopped; no results were written');
+  }
 }
 
 /** Whether an error is the user's input at fault (exit 2). */
@@ -34,10 +46,18 @@ export function readVersion(): string {
   return pkg.version;
 }
 
+/** A text file's content; a missing, unreadable or over-20 MB (LIMITS.fileBytes) file is bad input. */
 export function readTextFile(path: string, what: { zh: string; en: string } = { zh: '场景文件', en: 'Scenario file' }): string {
   try {
+    // refuse before reading: a 2 GB file would exhaust memory on the way to the message
+    const st = statSync(path);
+    if (st.isFile() && st.size > LIMITS.fileBytes) {
+      const m = fileTooLargeMessage(path, st.size);
+      throw new UsageError(`${what.zh}过大：${m.zh} / ${what.en} too large: ${m.en}`);
+    }
     return readFileSync(path, 'utf8');
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`找不到${what.zh} / ${what.en} not found: ${path}`);
     if (code === 'EISDIR') throw new UsageError(`这是目录而不是文件 / Not a file but a directory: ${path}`);
@@ -54,21 +74,23 @@ export function loadScenario(path: string): { text: string; scenario: Scenario }
   return { text, scenario: parsed.scenario };
 }
 
-export function intArg(name: string, value: string | undefined, min: number): number | undefined {
+export function intArg(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
     throw new UsageError(`--${name} 须为不小于 ${min} 的整数 / --${name} must be an integer >= ${min}, got "${value}"`);
   }
+  if (n > max) throw new UsageError(`--${name} 最大为 ${max} / --${name} must be at most ${max}, got ${value}`);
   return n;
 }
 
-export function positiveArg(name: string, value: string | undefined): number | undefined {
+export function positiveArg(name: string, value: string | undefined, max = Infinity): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
     throw new UsageError(`--${name} 须为正数 / --${name} must be a positive number, got "${value}"`);
   }
+  if (n > max) throw new UsageError(`--${name} 最大为 ${max} / --${name} must be at most ${max}, got ${value}`);
   return n;
 }
 
@@ -90,18 +112,28 @@ export function seedArg(value: string | undefined): number | undefined {
 
 /**
  * The flags every replicating command shares: --replications (at least
- * `minReplications`, else `defaultReplications`), --seed, --days, --workers.
+ * `minReplications`, at most 10,000, else `defaultReplications`), --seed,
+ * --days (at most 366), --workers, --force (run past the run-size limits)
+ * and --progress (progress on stderr even when it is not a terminal).
  */
 export function runArgs(values: Record<string, unknown>, minReplications: number, defaultReplications: number) {
   return {
-    replications: intArg('replications', values.replications as string | undefined, minReplications) ?? defaultReplications,
+    replications: intArg('replications', values.replications as string | undefined, minReplications, LIMITS.replications) ?? defaultReplications,
     seedFlag: seedArg(values.seed as string | undefined),
-    days: positiveArg('days', values.days as string | undefined),
-    workers: intArg('workers', values.workers as string | undefined, 1),
+    days: positiveArg('days', values.days as string | undefined, LIMITS.days),
+    workers: intArg('workers', values.workers as string | undefined, 1, 1024),
+    force: values.force === true,
+    progress: values.progress === true,
   };
 }
 
-/** The flags of every command that runs replications of variants: --set, --replications, --seed, --days, --workers, --json. */
+/** The flags that every command running the engine takes: --force (past the run-size limits) and --progress. */
+export const RUN_SIZE_OPTIONS = {
+  force: { type: 'boolean', default: false },
+  progress: { type: 'boolean', default: false },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** The flags of every command that runs replications of variants: --set, --replications, --seed, --days, --workers, --json, --force, --progress. */
 export const REPLICATION_OPTIONS = {
   set: { type: 'string', multiple: true },
   replications: { type: 'string' },
@@ -109,7 +141,51 @@ export const REPLICATION_OPTIONS = {
   days: { type: 'string' },
   workers: { type: 'string' },
   json: { type: 'boolean', default: false },
+  ...RUN_SIZE_OPTIONS,
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The run-size limits: CLI_RUN_LIMITS, each replaceable by an environment
+ * variable (documented in the README): ALLWEATHER_MAX_EVENTS_PER_RUN,
+ * ALLWEATHER_MAX_EVENTS, ALLWEATHER_MAX_MEMORY_MB.
+ */
+export function cliRunLimits(env: Record<string, string | undefined> = process.env): RunLimits {
+  const num = (name: string, fallback: number, scale = 1): number => {
+    const v = env[name];
+    if (v === undefined || v.trim() === '') return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`环境变量 ${name} 须为正数 / ${name} must be a positive number, got "${v}"`);
+    return n * scale;
+  };
+  return {
+    eventsPerRun: num('ALLWEATHER_MAX_EVENTS_PER_RUN', CLI_RUN_LIMITS.eventsPerRun),
+    eventsTotal: num('ALLWEATHER_MAX_EVENTS', CLI_RUN_LIMITS.eventsTotal),
+    memoryBytesPerRun: num('ALLWEATHER_MAX_MEMORY_MB', CLI_RUN_LIMITS.memoryBytesPerRun, 1e6),
+  };
+}
+
+/**
+ * Before any run: estimate one replication of each variant (src/sim/runSize.ts)
+ * and refuse (exit 2, bilingual, the estimate and how to proceed) when the
+ * biggest one, or `runs` replications in all, exceed the limits — unless
+ * `force`, which only notes on stderr that the limits were passed.
+ * Returns the biggest estimate (null when there is nothing to run).
+ */
+export function checkRunSizeOrThrow(
+  io: CliIO, scenarios: readonly Scenario[], opts: { days?: number; runs: number; log?: boolean; force: boolean },
+): RunSize | null {
+  // no valid variant (a sweep of invalid combinations): the command itself says why
+  if (scenarios.length === 0) return null;
+  const ests = scenarios.map((sc) => estimateRunSize(sc, { days: opts.days, log: opts.log }));
+  const est = ests.reduce((a, b) => (b.events + b.memoryBytes / 1e3 > a.events + a.memoryBytes / 1e3 ? b : a));
+  const verdict = checkRunSize(est, { runs: opts.runs, limits: cliRunLimits() });
+  if (verdict.ok) return est;
+  const m = runSizeMessage(est, verdict, 'cli');
+  if (!opts.force) throw new UsageError(`${m.zh}\n${m.en}`);
+  const over = runSizeProblems(verdict);
+  io.stderr.write(`注意 / Note: --force：${over.zh}，仍然运行 / running anyway: ${over.en}\n`);
+  return est;
+}
 
 export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, usage: string) {
   try {
@@ -136,29 +212,94 @@ export function overridesArg(sets: string[] | undefined): Overrides {
   return out;
 }
 
-/** Runs `f` with a NodePool of min(jobs, --workers or CPUs) workers, always closed afterwards. */
-export async function withPool<T>(workers: number | undefined, jobs: number, f: (run: Runner, size: number) => Promise<T>): Promise<T> {
+/** checkRunSizeOrThrow for a scenario given as text (a manifest's embedded scenario, overrides applied). */
+export function checkTextRunSize(io: CliIO, scenarioText: string, opts: { days?: number; runs: number; log?: boolean; force: boolean }): void {
+  const parsed = parseScenario(scenarioText);
+  if (!parsed.ok) throw new UsageError(`场景无效 / Invalid scenario:\n${formatErrors(parsed.errors)}`);
+  checkRunSizeOrThrow(io, [parsed.scenario], opts);
+}
+
+/**
+ * A manifest's run before `replay` runs it: `replications` at most 10,000
+ * and `days` at most 366 (hard bounds, named by their JSON path), then the
+ * run-size check as for any run.
+ */
+export function checkManifestRunSize(
+  io: CliIO, manifest: { replications: number; days: number }, scenarioText: string, opts: { log?: boolean; force: boolean },
+): void {
+  const over = (key: string, value: number, max: number) => new UsageError(
+    `清单无效 / Invalid manifest: $.${key}: 应 ≤ ${max}，实际为 ${value} / must be ≤ ${max}, got ${value}`);
+  if (manifest.replications > LIMITS.replications) throw over('replications', manifest.replications, LIMITS.replications);
+  if (manifest.days > LIMITS.days) throw over('days', manifest.days, LIMITS.days);
+  checkTextRunSize(io, scenarioText, { days: manifest.days, runs: manifest.replications, log: opts.log, force: opts.force });
+}
+
+/** Where Ctrl-C is heard: the process by default; tests pass an EventEmitter. */
+export interface SignalSource {
+  once(event: 'SIGINT', listener: () => void): unknown;
+  removeListener(event: 'SIGINT', listener: () => void): unknown;
+}
+
+/**
+ * Runs `f` with a NodePool of min(jobs, --workers or CPUs) workers, always
+ * closed afterwards. Ctrl-C (SIGINT) while it runs terminates the workers at
+ * once and rejects with InterruptedError (exit 130, no stack); a second
+ * Ctrl-C after that is Node's default (the process ends).
+ */
+export async function withPool<T>(
+  workers: number | undefined, jobs: number, f: (run: Runner, size: number) => Promise<T>, signals: SignalSource = process,
+): Promise<T> {
   const size = Math.max(1, Math.min(Math.max(1, jobs), workers ?? os.availableParallelism()));
   const pool = new NodePool({ workers: size });
+  let interrupted = false;
+  let onInterrupt: () => void = () => {};
+  const interruption = new Promise<never>((_, reject) => {
+    onInterrupt = () => {
+      interrupted = true;
+      reject(new InterruptedError());
+      void pool.close();
+    };
+  });
+  interruption.catch(() => {});
+  signals.once('SIGINT', onInterrupt);
   try {
-    return await f(pool.run, size);
+    return await Promise.race([f(pool.run, size), interruption]);
+  } catch (err) {
+    // the pool's own rejections after Ctrl-C ("NodePool closed") are the interruption
+    throw interrupted ? new InterruptedError() : err;
   } finally {
+    signals.removeListener('SIGINT', onInterrupt);
     await pool.close();
   }
 }
 
-/** A progress line on stderr, only when stderr is a terminal. Returns a function to print and one to finish. */
-export function progress(io: CliIO, label: string): { update: (done: number, total?: number) => void; end: () => void } {
-  const on = io.stderr.isTTY === true;
+/**
+ * Progress on stderr: a line rewritten in place on a terminal; with
+ * `always` (--progress) also when stderr is a pipe or a file, then one line
+ * per update (at most one per second, and the last). Returns a function to
+ * print and one to finish.
+ */
+export function progress(io: CliIO, label: string, always = false): { update: (done: number, total?: number, detail?: string) => void; end: () => void } {
+  const tty = io.stderr.isTTY === true;
+  const on = tty || always;
   let shown = false;
+  let lastLine = -Infinity;
   return {
-    update: (done, total) => {
+    update: (done, total, detail) => {
       if (!on) return;
       shown = true;
-      io.stderr.write(`\r${label} ${done}${total === undefined ? '' : `/${total}`}   `);
+      const text = `${label} ${done}${total === undefined ? '' : `/${total}`}${detail ? ` ${detail}` : ''}`;
+      if (tty) {
+        io.stderr.write(`\r${text}   `);
+        return;
+      }
+      const now = performance.now();
+      if (now - lastLine < 1000 && !(total !== undefined && done >= total)) return;
+      lastLine = now;
+      io.stderr.write(`${text}\n`);
     },
     end: () => {
-      if (on && shown) io.stderr.write('\n');
+      if (tty && shown) io.stderr.write('\n');
     },
   };
 }

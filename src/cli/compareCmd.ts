@@ -23,8 +23,10 @@ import { comparisonSummaryCsv } from '../export/summary.ts';
 import { tidyCsv } from '../export/tidy.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
 import {
-  UsageError, commandLine, fmt, loadScenario, overridesArg, parse, progress, readVersion, withPool, writeFiles, type CliIO, runArgs,
+  UsageError, checkRunSizeOrThrow, commandLine, fmt, loadScenario, overridesArg, parse, progress, readVersion, withPool, writeFiles, type CliIO, runArgs,
+  REPLICATION_OPTIONS,
 } from './common.ts';
+import { parseScenario } from '../scenario/load.ts';
 import { KPI_LABELS, UNIT_SUFFIX, toDisplay } from './labels.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
@@ -41,14 +43,9 @@ export interface CompareReport {
 
 export async function compareCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, {
-    set: { type: 'string', multiple: true },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    days: { type: 'string' },
+    ...REPLICATION_OPTIONS,
     independent: { type: 'boolean', default: false },
     'hold-headcount': { type: 'boolean', default: false },
-    workers: { type: 'string' },
-    json: { type: 'boolean', default: false },
     out: { type: 'string' },
   }, USAGE);
   if (positionals.length < 1 || positionals.length > 2) {
@@ -59,7 +56,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
   if (positionals.length === 1 && Object.keys(overrides).filter((k) => k !== 'holdHeadcount').length === 0) {
     throw new UsageError(`compare 需要第二个场景文件或至少一个 --set / compare needs a second scenario file or at least one --set path=value\n\n${USAGE}`);
   }
-  const { replications, seedFlag, days, workers } = runArgs(values, 2, 10);
+  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 2, 10);
   const mode = values.independent ? 'independent' : 'crn';
   if (values.out !== undefined) checkOutDir(values.out as string); // an unwritable --out is said before the run
 
@@ -73,8 +70,10 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
   const labelA = manifestA.scenario;
   const labelB = `${manifestB0.scenario}${Object.keys(overrides).length ? ` + ${describeOverrides(overrides)}` : ''}`;
 
-  const p = progress(io, '重复 replications');
   const textB = applyOverridesToText(b.text, overrides);
+  const parsedB = parseScenario(textB);
+  checkRunSizeOrThrow(io, parsedB.ok ? [a.scenario, parsedB.scenario] : [a.scenario], { days, runs: 2 * replications, force });
+  const p = progress(io, '重复 replications', showProgress);
   const { comparison, a: resA, b: resB, headcount } = await withPool(workers, 2 * replications, (run) =>
     runComparison(run, a.text, textB, { seed, replications, days, mode, onProgress: p.update }));
   p.end();

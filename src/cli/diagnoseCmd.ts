@@ -12,7 +12,9 @@ import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
-import { fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool, type CliIO, REPLICATION_OPTIONS } from './common.ts';
+import {
+  checkRunSizeOrThrow, fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool, type CliIO, REPLICATION_OPTIONS,
+} from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
 
@@ -29,7 +31,7 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
     ...REPLICATION_OPTIONS,
   }, USAGE);
   const path = onePositional('diagnose', positionals, USAGE);
-  const { replications, seedFlag, days, workers } = runArgs(values, 1, 4);
+  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 1, 4);
   const overrides = overridesArg(values.set as string[] | undefined);
   const loaded = loadScenario(path);
   const text = Object.keys(overrides).length > 0 ? applyOverridesToText(loaded.text, overrides) : loaded.text;
@@ -37,7 +39,8 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
   if (!parsed.ok) throw new Error('variant failed to parse after validation');
   const scenario = parsed.scenario;
   const seed = seedFlag ?? scenario.run.seed;
-  const p = progress(io, '重复 replications');
+  checkRunSizeOrThrow(io, [scenario], { days, runs: replications, force });
+  const p = progress(io, '重复 replications', showProgress);
   let done = 0;
   const results = await withPool(workers, replications, (run) =>
     run(text, consecutiveSeeds(seed, replications), { days, onResult: () => p.update(++done, replications) }));

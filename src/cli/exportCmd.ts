@@ -33,7 +33,7 @@ import type { RunResult } from '../sim/result.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import { BundleDir } from './bundleDir.ts';
 import {
-  UsageError, commandLine, intArg, loadScenario, onePositional, overridesArg, parse, progress, readTextFile, readVersion, withPool, type CliIO, runArgs,
+  RUN_SIZE_OPTIONS, UsageError, checkManifestRunSize, checkTextRunSize, commandLine, intArg, loadScenario, onePositional, overridesArg, parse, progress, readTextFile, readVersion, withPool, type CliIO, runArgs,
 } from './common.ts';
 import { USAGE } from './usage.ts';
 
@@ -65,13 +65,13 @@ const ANNOUNCE_BYTES = 64e6;
  */
 async function runBundle(
   io: CliIO, manifest: ExportManifest, scenarioText: string,
-  opts: { out: BundleDir | null; formats: readonly ExportFormat[]; cases: boolean; workers?: number },
+  opts: { out: BundleDir | null; formats: readonly ExportFormat[]; cases: boolean; workers?: number; progress?: boolean },
 ): Promise<RunResult[]> {
   const { out } = opts;
   const R = manifest.replications;
   const writer = out ? bundleWriter(manifest, { formats: opts.formats, cases: opts.cases }, out) : null;
   const log = out !== null && (opts.formats.includes('arrow') || opts.cases);
-  const p = progress(io, '重复 replications');
+  const p = progress(io, '重复 replications', opts.progress);
   let announced = false;
   const { results } = await withPool(opts.workers, R, (run, size) =>
     runInOrder(run, scenarioText, consecutiveSeeds(manifest.seed, R), {
@@ -120,10 +120,11 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     workers: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
+    ...RUN_SIZE_OPTIONS,
   }, USAGE);
   const path = onePositional('export', positionals, USAGE);
   const formats = formatsArg(values.format as string | undefined);
-  const { replications, seedFlag, days: daysFlag, workers } = runArgs(values, 1, 1);
+  const { replications, seedFlag, days: daysFlag, workers, force, progress: showProgress } = runArgs(values, 1, 1);
   const overrides = overridesArg(values.set as string[] | undefined);
   const cases = values.cases === true;
 
@@ -137,12 +138,13 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   });
   const outDir = (values.out as string | undefined) ?? `allweather-export-${manifest.scenario}`;
   const { scenarioText } = loadManifestOrThrow(JSON.stringify(manifest), 'manifest');
+  checkTextRunSize(io, scenarioText, { days: manifest.days, runs: replications, log: formats.includes('arrow') || cases, force });
 
   const out = BundleDir.open(outDir); // before running: an unwritable --out is said now, not after the run
   let results: RunResult[];
   let written: string[];
   try {
-    results = await runBundle(io, manifest, scenarioText, { out, formats, cases, workers });
+    results = await runBundle(io, manifest, scenarioText, { out, formats, cases, workers, progress: showProgress });
     // manifest.json first in what is said, as in the bundle's table (it is written last)
     written = out.commit().sort((x, y) => Number(basename(y) === 'manifest.json') - Number(basename(x) === 'manifest.json'));
   } catch (err) {
@@ -228,12 +230,14 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
     cases: { type: 'boolean', default: false },
     workers: { type: 'string' },
     json: { type: 'boolean', default: false },
+    ...RUN_SIZE_OPTIONS,
   }, USAGE);
   const path = onePositional('replay', positionals, USAGE, '清单文件 / manifest file');
   const formats = formatsArg(values.format as string | undefined);
   const cases = values.cases === true;
   const workers = intArg('workers', values.workers as string | undefined, 1);
   const { manifest, scenarioText } = loadManifestOrThrow(readTextFile(path, { zh: '清单文件', en: 'Manifest file' }), path);
+  checkManifestRunSize(io, manifest, scenarioText, { log: values.out !== undefined && (formats.includes('arrow') || cases), force: values.force === true });
   const version = readVersion();
   if (manifest.version !== version) {
     io.stderr.write(`注意 / Note: 清单由 ${manifest.version} 版生成，当前为 ${version}，数字可能不同 / the manifest was made by version ${manifest.version}, this is ${version}: numbers may differ\n`);
@@ -273,7 +277,7 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   const out = outDir !== undefined ? BundleDir.open(outDir) : null;
   let results: RunResult[];
   try {
-    results = await runBundle(io, withoutFiles(manifest), scenarioText, { out, formats, cases, workers });
+    results = await runBundle(io, withoutFiles(manifest), scenarioText, { out, formats, cases, workers, progress: values.progress === true });
     out?.commit();
   } catch (err) {
     out?.abort();

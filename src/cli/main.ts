@@ -14,19 +14,22 @@
  *
  * Data goes to stdout (or --out), progress and messages to stderr. Exit codes:
  * 0 success, 2 bad input (usage, missing file, invalid JSON, scenario or
- * override), 3 a replay that differs from the export beside its manifest,
- * 1 an unexpected internal error. Bad input never prints a stack trace.
+ * override, a file over 20 MB, a run over the run-size limits without
+ * --force), 3 a replay that differs from the export beside its manifest,
+ * 130 interrupted by Ctrl-C (the worker pool is stopped first), 1 an
+ * unexpected internal error. Bad input never prints a stack trace.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { aggregate } from '../analysis/aggregate.ts';
-import { runReplications } from '../analysis/pool.ts';
+import { consecutiveSeeds } from '../analysis/runner.ts';
 import { scenarioHash } from '../scenario/load.ts';
 import { scenarioJsonSchema } from '../scenario/jsonSchema.ts';
 import { buildReport, casesCsv, summaryCsv, type Manifest } from './report.ts';
 import { formatReport } from './table.ts';
 import {
-  UsageError, isBadInput, loadScenario, onePositional as onePositionalWith, parse as parseWith, readVersion, runArgs, type CliIO,
+  InterruptedError, RUN_SIZE_OPTIONS, UsageError, checkRunSizeOrThrow, isBadInput, loadScenario, onePositional as onePositionalWith,
+  parse as parseWith, progress, readVersion, runArgs, withPool, type CliIO,
 } from './common.ts';
 import { USAGE } from './usage.ts';
 import { checkOutDir, writeBundle } from './bundleDir.ts';
@@ -51,9 +54,10 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
     log: { type: 'boolean', default: false },
+    ...RUN_SIZE_OPTIONS,
   });
   const path = onePositional('run', positionals);
-  const { replications, seedFlag, days: daysArg, workers } = runArgs(values, 1, 1);
+  const { replications, seedFlag, days: daysArg, workers, force, progress: showProgress } = runArgs(values, 1, 1);
   const outDir = values.out as string | undefined;
   const log = values.log === true;
   if (outDir !== undefined) checkOutDir(outDir); // an unwritable --out is said before the run
@@ -62,13 +66,13 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
   const days = daysArg ?? scenario.run.days;
+  checkRunSizeOrThrow(io, [scenario], { days, runs: replications, log, force });
 
-  const showProgress = io.stderr.isTTY === true;
-  const results = await runReplications(text, {
-    seed, replications, days, log, workers,
-    onProgress: showProgress ? (done, total) => io.stderr.write(`\r重复 replications ${done}/${total}`) : undefined,
-  });
-  if (showProgress) io.stderr.write('\n');
+  const p = progress(io, '重复 replications', showProgress);
+  let done = 0;
+  const results = await withPool(workers, replications, (run) =>
+    run(text, consecutiveSeeds(seed, replications), { days, log, onResult: () => p.update(++done, replications) }));
+  p.end();
   const agg = aggregate(results);
   const manifest: Manifest = {
     app: 'allweather', version: readVersion(), scenario: scenario.id, scenarioHash: scenarioHash(text), seed, replications, days,
@@ -131,6 +135,10 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
         return 2;
     }
   } catch (err) {
+    if (err instanceof InterruptedError) {
+      io.stderr.write(`\n${err.message}\n`);
+      return 130;
+    }
     if (isBadInput(err)) {
       io.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
       return 2;

@@ -13,8 +13,10 @@ import { parseAssignment } from '../analysis/overrides.ts';
 import { hoursText } from '../analysis/diagnose.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
-  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, readVersion, runArgs, withPool, type CliIO, REPLICATION_OPTIONS,
+  UsageError, checkRunSizeOrThrow, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool,
+  type CliIO, REPLICATION_OPTIONS,
 } from './common.ts';
+import { applyOverridesParsed } from '../analysis/overrides.ts';
 import { STAGE_LABELS } from './diagnoseCmd.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
@@ -55,20 +57,23 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
   const confidence = fractionArg('confidence', values.confidence as string | undefined, 0.5, 1) ?? 0.95;
   const budget = intArg('budget-evaluations', values['budget-evaluations'] as string | undefined, 1) ?? 40;
   const verifyReps = intArg('verify-replications', values['verify-replications'] as string | undefined, 2);
-  const { replications, seedFlag, days, workers } = runArgs(values, 2, 6);
+  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 2, 6);
   const baseOverrides = overridesArg(values.set as string[] | undefined);
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
-  const tty = io.stderr.isTTY === true;
+  const variant = Object.keys(baseOverrides).length > 0 ? applyOverridesParsed(JSON.parse(text.replace(/^\uFEFF/, '')), baseOverrides).scenario : scenario;
+  // at most `budget` plans of R replications, then the verification
+  checkRunSizeOrThrow(io, [variant], { days, runs: budget * replications + (verifyReps ?? 2 * replications), force });
+  const p = progress(io, '评估 evaluations', showProgress);
   const result = await withPool(workers, replications, (run) => optimise(run, text, {
     seed, replications, days, criterion: criterion as OptimiseCriterion, target, confidence,
     teams: listArg(values.teams), fixedTeams: listArg(values.fixed),
     minStaff: boundsArg('min-staff', values['min-staff'] as string[] | undefined),
     maxStaff: boundsArg('max-staff', values['max-staff'] as string[] | undefined),
     budgetEvaluations: budget, verifyReplications: verifyReps, baseOverrides,
-    onProgress: tty ? (p) => io.stderr.write(`\r评估 evaluations ${p.evaluation}/${p.budget} ${p.phase} ¥${fmt(p.costCny, 0)} ${p.feasible ? '✓' : '✗'}   `) : undefined,
+    onProgress: (e) => p.update(e.evaluation, e.budget, `${e.phase} ¥${fmt(e.costCny, 0)} ${e.feasible ? '✓' : '✗'}`),
   }));
-  if (tty) io.stderr.write('\n');
+  p.end();
   const report = { scenario: scenario.id, version: readVersion(), seed, days: days ?? scenario.run.days, ...result };
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatOptimise(scenario, result));
   return 0;

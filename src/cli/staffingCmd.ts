@@ -9,8 +9,10 @@
  */
 import { findStaffing, parseShiftRef, type StaffingCriterion, type StaffingPlan } from '../analysis/staffing.ts';
 import {
-  UsageError, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, type CliIO, runArgs, REPLICATION_OPTIONS,
+  UsageError, checkRunSizeOrThrow, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, type CliIO, runArgs,
+  REPLICATION_OPTIONS,
 } from './common.ts';
+import { applyOverridesParsed } from '../analysis/overrides.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
 
@@ -37,11 +39,14 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
   const maxStaff = intArg('max-staff', values['max-staff'] as string | undefined, 0);
   if (minStaff !== undefined && maxStaff !== undefined && maxStaff < minStaff) throw new UsageError('--max-staff 须不小于 --min-staff / --max-staff must be >= --min-staff');
   const baseOverrides = overridesArg(values.set as string[] | undefined);
-  const { replications, seedFlag, days, workers } = runArgs(values, 2, 8);
+  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 2, 8);
 
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
-  const p = progress(io, '评估 evaluations');
+  // each shift's search evaluates a few staff counts, R replications each: R per shift is the least it runs
+  const variant = Object.keys(baseOverrides).length > 0 ? applyOverridesParsed(JSON.parse(text.replace(/^\uFEFF/, '')), baseOverrides).scenario : scenario;
+  checkRunSizeOrThrow(io, [variant], { days, runs: replications * shifts.length, force });
+  const p = progress(io, '评估 evaluations', showProgress);
   let n = 0;
   const plan = await withPool(workers, replications, (run) => findStaffing(run, text, shifts, {
     seed, replications, days, target, confidence, criterion: criterion as StaffingCriterion, minStaff, maxStaff, baseOverrides,

@@ -12,13 +12,14 @@
  * (paramLabels.ts).
  */
 import { fmtCount, sameHeadcount } from '../analysis/headcount.ts';
-import { checkOverridePath, parseOverrideValue } from '../analysis/overrides.ts';
+import { applyOverridesParsed, checkOverridePath, parseOverrideValue, scenarioRaw, type Overrides } from '../analysis/overrides.ts';
 import { paramLabel } from '../analysis/paramLabels.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
 import { sweepCsv } from '../export/summary.ts';
 import {
-  UsageError, fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, writeFiles, type CliIO, runArgs,
+  UsageError, checkRunSizeOrThrow, fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, withPool, writeFiles, type CliIO, runArgs,
+  REPLICATION_OPTIONS,
 } from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
@@ -51,13 +52,8 @@ export function parseParam(text: string): SweepParam {
 export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, {
     param: { type: 'string', multiple: true },
-    set: { type: 'string', multiple: true },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    days: { type: 'string' },
-    workers: { type: 'string' },
+    ...REPLICATION_OPTIONS,
     'hold-headcount': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
     out: { type: 'string' },
   }, USAGE);
   const path = onePositional('sweep', positionals, USAGE);
@@ -68,13 +64,14 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   if (params.length === 2 && params[0].path === params[1].path) throw new UsageError(`两个 --param 的路径相同 / both --param name the same path: ${params[0].path}`);
   const baseOverrides = overridesArg(values.set as string[] | undefined);
   if (values['hold-headcount']) baseOverrides.holdHeadcount = true;
-  const { replications, seedFlag, days, workers } = runArgs(values, 1, 5);
+  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 1, 5);
 
   if (values.out !== undefined) checkOutDir(values.out as string); // an unwritable --out is said before the run
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
   const points = params.reduce((n, p) => n * p.values.length, 1);
-  const p = progress(io, '扫描点 points');
+  checkRunSizeOrThrow(io, sweepVariants(text, params, baseOverrides), { days, runs: points * replications, force });
+  const p = progress(io, '扫描点 points', showProgress);
   const result = await withPool(workers, points * replications, (run) =>
     sweep(run, text, params, { seed, replications, days, baseOverrides, onPoint: (_pt, done, total) => p.update(done, total) }));
   p.end();
@@ -86,6 +83,20 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   io.stdout.write(values.json ? json : formatSweep(report, scenario));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
   return 0;
+}
+
+/** Every valid point's scenario (for the run-size check); invalid combinations are the sweep's to report. */
+function sweepVariants(text: string, params: SweepParam[], base: Overrides): Scenario[] {
+  const raw = scenarioRaw(text);
+  let combos: Overrides[] = [{}];
+  for (const p of params) combos = combos.flatMap((c) => p.values.map((v) => ({ ...c, [p.path]: v })));
+  return combos.flatMap((c) => {
+    try {
+      return [applyOverridesParsed(raw, { ...base, ...c }).scenario];
+    } catch {
+      return [];
+    }
+  });
 }
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));

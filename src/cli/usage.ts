@@ -16,10 +16,14 @@ export const USAGE = `全天候 AllWeather — 城市网格化管理离散事件
 通用选项 common options (run, diagnose, optimise, compare, sweep, staffing, export):
   --seed N            首次重复的种子（默认取场景 run.seed）/ seed of replication 0 (default: the scenario's run.seed); replication r uses N + r
   --replications R    重复次数 / replications (run, export: 1; diagnose: 4; optimise: 6; compare: 10; sweep: 5; staffing: 8)
-  --days D            每次重复的天数（默认取场景 run.days）/ simulated days (default: the scenario's run.days)
+  --days D            每次重复的天数（默认取场景 run.days，至多 366）/ simulated days (default: the scenario's run.days; at most 366)
   --workers W         并行线程数 / worker threads (default: CPUs)
   --set path=value    覆盖场景字段，可重复（run 除外）/ override a scenario field, repeatable (not run), e.g. --set city.gridSize=4 --set nightStaff=6
   --json              以一个 JSON 对象输出到 stdout / print one JSON object on stdout
+  --force             超过运行规模上限仍运行 / run even when the run-size estimate is over the limits (also replay)
+  --progress          进度写到 stderr（即使不是终端）/ progress on stderr even when it is not a terminal (also replay)
+  （上限 limits: --days ≤ 366, --replications ≤ 10000; 文件 files ≤ 20 MB; 估计上限 estimate limits: 每次重复 2.5×10⁸ 事件 events and 1.5 GB per replication,
+   共 2×10⁹ 事件 events in all — ALLWEATHER_MAX_EVENTS_PER_RUN, ALLWEATHER_MAX_EVENTS, ALLWEATHER_MAX_MEMORY_MB 可改 / override them）
   -h, --help          显示帮助 / show this help
   （--set 命名项 named: staffScale=F 全部班次乘以系数 / every shift × F; nightStaff=N 所有队伍 02:00 在岗的每个班次（按网格排班的为每网格）/
    every shift of every team on duty at 02:00 (per grid for perGrid teams); holdHeadcount=true 最后应用、保持在岗人数 / applied last, keeps headcount）
