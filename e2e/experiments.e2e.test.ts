@@ -194,13 +194,13 @@ describe('experiments, downloads, editor and share links', () => {
     const { page } = app;
     await page.click('[data-testid="ed-share"]');
     const url = await page.locator('[data-testid="share-url"]').inputValue();
-    expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
+    expect(url).toMatch(/#b=baseline-weekday&h=[0-9a-f]{12}&t=[0-9a-f]{12}&d=[A-Za-z0-9+\-$]+$/); // the changes from the built-in
     const hash = await page.locator('[data-testid="ed-hash"]').innerText();
 
     const fresh = await openApp(browser, url, { width: 1280, height: 720 });
     try {
       await ready(fresh.page);
-      expect(fresh.page.url()).not.toContain('#s='); // the hash is consumed
+      expect(fresh.page.url()).not.toContain('#'); // the hash is consumed
       expect(await fresh.page.locator('[data-testid="app"]').getAttribute('data-scenario')).toBe('baseline-weekday');
       await fresh.page.click('[data-testid="view-editor"]');
       await expect.poll(() => fresh.page.locator(STAFF_FIELD).inputValue()).toBe('4');

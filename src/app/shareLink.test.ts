@@ -5,8 +5,8 @@ import { readShareHash, shareUrl } from './shareLink.ts';
 const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 
 describe('share links', () => {
-  it('round-trips a scenario through the URL hash, compact and URL-safe', () => {
-    const url = shareUrl('http://127.0.0.1:4173/app/?lang=en#old', text);
+  it('round-trips a whole scenario through the URL hash (the full form), compact and URL-safe', () => {
+    const url = shareUrl('http://127.0.0.1:4173/app/?lang=en#old', text, { full: true });
     expect(url.startsWith('http://127.0.0.1:4173/app/?lang=en#s=')).toBe(true);
     const hash = url.slice(url.indexOf('#'));
     expect(hash).toMatch(/^#s=[A-Za-z0-9+\-$]+$/);
@@ -14,6 +14,14 @@ describe('share links', () => {
     const r = readShareHash(hash);
     expect(r.kind).toBe('scenario');
     if (r.kind === 'scenario') expect(JSON.parse(r.text)).toEqual(JSON.parse(text));
+  });
+
+  it('an unchanged built-in is shared as its empty difference: a link of ~100 characters', () => {
+    const url = shareUrl('http://127.0.0.1:4173/app/?lang=en#old', text);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/app\/\?lang=en#b=baseline-weekday&h=[0-9a-f]{12}&t=[0-9a-f]{12}&d=/);
+    expect(url.length).toBeLessThan(120);
+    const r = readShareHash(new URL(url).hash);
+    expect(r.kind === 'scenario' && JSON.parse(r.text)).toEqual(JSON.parse(text));
   });
 
   it('keeps Chinese text intact', () => {
