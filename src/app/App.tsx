@@ -19,6 +19,7 @@ import { DetailPanel } from '../ui/DetailPanel.tsx';
 import { CoverageMatrix } from '../ui/CoverageMatrix.tsx';
 import { ChartsPanel } from '../ui/ChartsPanel.tsx';
 import { ScenarioErrors } from '../ui/ScenarioErrors.tsx';
+import { RestoreNotice } from '../ui/RestoreNotice.tsx';
 import { ScenarioTitle } from '../ui/ScenarioTitle.tsx';
 import { DeltaLegend } from '../ui/DeltaLegend.tsx';
 import { LateLegend } from '../ui/diagnosis/LateLegend.tsx';
@@ -56,6 +57,7 @@ export function App() {
         <DeltaLegend />
         <LateLegend />
         <ScenarioErrors />
+        <RestoreNotice />
       </main>
       {view === 'live' && (
         <>

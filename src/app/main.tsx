@@ -4,13 +4,21 @@
  * scenario.
  *
  * Which scenario opens first:
- * 1. a share link's scenario (`#s=<lz-string>`), validated; a damaged or
- *    invalid one shows its errors and the app carries on with 2–4;
+ * 1. a share link's scenario (`#s=…` whole, `#b=…&d=…` as a difference from a
+ *    built-in: shareLink.ts), validated; a damaged, refused or invalid one
+ *    shows its errors and the app carries on with 2–4;
  * 2. `?scenario=<built-in id>`;
- * 3. the last scenario opened (persist.ts);
+ * 3. the last scenario opened (persist.ts); when that was a scenario applied
+ *    from the editor, it comes back from IndexedDB (applied.ts) with a notice
+ *    and a way back to its built-in;
  * 4. the default built-in.
+ * 1 and 2 are explicit requests and win over 3; when they displace an
+ * applied scenario, the notice says it was kept and offers it back. Once the
+ * live run is no longer the `?scenario=` built-in (an edit applied, another
+ * scenario opened), `scenario` and `seed` leave the address bar, so a reload
+ * restores where the planner was rather than the URL's built-in.
  * The editor's autosaved draft (IndexedDB) is restored before, so a reload
- * loses no edit.
+ * loses no edit; draft and applied scenario are kept separately.
  *
  * URL parameters: `?scenario=<built-in id>`, `?seed=<n>`, `?lang=en|zh-CN`,
  * `?view=live|experiments|editor`.
@@ -23,8 +31,10 @@ import { createExperiments } from './experiments.ts';
 import { createEditor } from './editor.ts';
 import { createLiveDiagnosis } from './liveDiagnosis.ts';
 import { createDecisions } from './decisions.ts';
+import { createApplied } from './applied.ts';
 import { ControllerContext, EditorContext, ExperimentsContext } from './useStore.ts';
 import { DecisionsContext, LiveDiagnosisContext } from './useDecisions.ts';
+import { AppliedContext } from './useApplied.ts';
 import { App } from './App.tsx';
 import { loadSavedLang, loadSavedScenario } from './persist.ts';
 import { builtinById, DEFAULT_SCENARIO_ID } from './scenarios.ts';
@@ -42,6 +52,7 @@ const experiments = createExperiments(ctl);
 const editor = createEditor(ctl);
 const liveDiagnosis = createLiveDiagnosis(ctl);
 const decisions = createDecisions(ctl, experiments);
+const applied = createApplied(ctl);
 const urlView = params.get('view');
 if (urlView === 'experiments' || urlView === 'editor' || urlView === 'live') ctl.setView(urlView as View);
 
@@ -52,7 +63,9 @@ createRoot(document.getElementById('root')!).render(
         <EditorContext.Provider value={editor}>
           <LiveDiagnosisContext.Provider value={liveDiagnosis}>
             <DecisionsContext.Provider value={decisions}>
-              <App />
+              <AppliedContext.Provider value={applied}>
+                <App />
+              </AppliedContext.Provider>
             </DecisionsContext.Provider>
           </LiveDiagnosisContext.Provider>
         </EditorContext.Provider>
@@ -69,6 +82,10 @@ async function openFromHash(seed: number | undefined): Promise<boolean> {
   if (link.kind === 'none') return false;
   // the hash has done its job; a reload should not undo later edits
   history.replaceState(null, '', location.pathname + location.search);
+  if (link.kind === 'refused') {
+    ctl.showErrors(link.errors, LINK_LABEL);
+    return false;
+  }
   if (link.kind === 'damaged') {
     ctl.showErrors([{
       path: '$', code: 'link_damaged',
@@ -87,7 +104,14 @@ async function openFirst(): Promise<void> {
   const seed = seedParam !== null && /^\d+$/.test(seedParam) ? Number(seedParam) : undefined;
   await editor.restore();
   editor.follow();
-  if (await openFromHash(seed)) return;
+  await applied.read();
+  applied.follow();
+  const saved = loadSavedScenario();
+  const lastApplied = saved?.source === 'edited';
+  if (await openFromHash(seed)) {
+    if (lastApplied) applied.kept('link');
+    return;
+  }
   const keepErrors = ctl.store.getState().errors;
   const urlId = params.get('scenario');
   const done = async (ok: Promise<boolean>) => {
@@ -97,15 +121,32 @@ async function openFirst(): Promise<void> {
   };
   if (urlId && builtinById(urlId)) {
     await done(ctl.loadBuiltin(urlId, seed));
+    if (lastApplied) applied.kept('url');
+    dropOpenParams(urlId);
     return;
   }
-  const saved = urlId ? null : loadSavedScenario();
-  if (saved && saved.source !== 'builtin' && saved.text) {
-    if (await done(ctl.loadText(saved.text, saved.source, saved.fileName ?? saved.id))) return;
-  } else if (saved && builtinById(saved.id)) {
-    if (await done(ctl.loadBuiltin(saved.id, seed))) return;
+  const last = urlId ? null : saved; // an unknown ?scenario= opens the default
+  if (last?.source === 'edited' && (await done(applied.restore()))) return;
+  if (last && last.source !== 'builtin' && last.text) {
+    // a file or a link (an applied edit saved by an older version also had its text here)
+    if (await done(ctl.loadText(last.text, last.source, last.fileName ?? last.id))) return;
+  } else if (last && builtinById(last.id)) {
+    if (await done(ctl.loadBuiltin(last.id, seed))) return;
   }
   await done(ctl.loadBuiltin(DEFAULT_SCENARIO_ID, seed));
+}
+
+/** Once the live run is no longer the URL's built-in, `?scenario=` and `?seed=` leave the address bar (a reload then restores the last state). */
+function dropOpenParams(urlId: string): void {
+  const off = ctl.store.subscribe(() => {
+    const s = ctl.store.getState();
+    if (s.loading || (s.scenarioSource === 'builtin' && s.scenarioId === urlId)) return;
+    off();
+    const url = new URL(location.href);
+    url.searchParams.delete('scenario');
+    url.searchParams.delete('seed');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  });
 }
 
 void openFirst();

@@ -1,7 +1,9 @@
 /**
  * Local autosave in localStorage: the last opened scenario (text, id, where
- * it came from) and the language. The scenario editor's draft is autosaved
- * to IndexedDB (app/editor.ts).
+ * it came from) and the language. The scenario editor's draft and the
+ * scenario applied from it are kept in IndexedDB (app/editor.ts,
+ * app/applied.ts): for those, and for built-ins, only the id and the source
+ * are remembered here.
  * Storage may be unavailable (private mode, quota): every call is guarded
  * and failures are reported to the console, never thrown at the UI.
  */
@@ -40,8 +42,8 @@ export function loadSavedScenario(): SavedScenario | null {
 
 export function saveScenario(s: SavedScenario): void {
   try {
-    // a built-in is remembered by id only; its text ships with the app
-    const v = s.source === 'builtin' ? { ...s, text: '' } : s;
+    // a built-in is remembered by id only (its text ships with the app), an applied edit too (applied.ts keeps its text)
+    const v = s.source === 'builtin' || s.source === 'edited' ? { ...s, text: '' } : s;
     storage()?.setItem(KEY_SCENARIO, JSON.stringify(v));
   } catch (e) {
     console.warn('autosave failed / 自动保存失败', e);
