@@ -19,6 +19,7 @@ import { DetailPanel } from '../ui/DetailPanel.tsx';
 import { CoverageMatrix } from '../ui/CoverageMatrix.tsx';
 import { ChartsPanel } from '../ui/ChartsPanel.tsx';
 import { ScenarioErrors } from '../ui/ScenarioErrors.tsx';
+import { RunSizeConfirm } from '../ui/RunSizeConfirm.tsx';
 import { RestoreNotice } from '../ui/RestoreNotice.tsx';
 import { ScenarioTitle } from '../ui/ScenarioTitle.tsx';
 import { DeltaLegend } from '../ui/DeltaLegend.tsx';
@@ -57,6 +58,7 @@ export function App() {
         <DeltaLegend />
         <LateLegend />
         <ScenarioErrors />
+        <RunSizeConfirm />
         <RestoreNotice />
       </main>
       {view === 'live' && (

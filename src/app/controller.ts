@@ -10,6 +10,14 @@
  * React re-renders about four times a second while a run plays. Frames
  * that arrive while paused (load, step, seek, restart) and the final frame
  * are published at once.
+ *
+ * Before a scenario that is not a built-in reaches the worker (a file, a
+ * share link, the editor's apply, a restored draft) its run size is
+ * estimated here (src/sim/runSize.ts): over the app's limits the load waits
+ * for an answer (`runSizeQuestion` in the store, the confirmation dialog);
+ * declined, the current run is untouched. A text over 20 MB is refused
+ * outright. A link asking for ten million cases a day used to freeze the
+ * page with no word of why.
  */
 import type { Subscription } from 'rxjs';
 import type { LiveClient } from '../client/liveClient.ts';
@@ -20,6 +28,10 @@ import {
 import { saveLang, saveScenario } from './persist.ts';
 import { builtinById } from './scenarios.ts';
 import { loadManifest } from '../export/manifest.ts';
+import { parseScenario } from '../scenario/load.ts';
+import { LIMITS, fileTooLargeMessage } from '../scenario/limits.ts';
+import { APP_RUN_LIMITS, checkRunSize, estimateRunSize, runSizeMessage, type RunLimits } from '../sim/runSize.ts';
+import type { RunSizeQuestion } from './store.ts';
 
 export const PUBLISH_MS = 250;
 export const STEP_S = 600;
@@ -70,6 +82,10 @@ export interface Controller {
   setView(v: View): void;
   /** Set (or clear) the per-grid difference the 3D view can be coloured by; clearing leaves 'delta' colouring for land use. */
   setDelta(d: DeltaOverlay | null): void;
+  /** A file about to be read: over 20 MB (LIMITS.fileBytes) it is refused with a message in the errors panel (true), before reading it. */
+  refuseLargeFile(file: { name: string; size: number }): boolean;
+  /** Answer the pending run-size question: true opens and runs the large scenario, false keeps the current run. */
+  answerRunSize(go: boolean): void;
   /** Show load errors from elsewhere (a share link) in the errors panel. */
   showErrors(errors: AppState['errors'], source: string): void;
   select(sel: Selection | null): void;
@@ -85,6 +101,19 @@ function looksLikeManifest(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The question to ask before running `text`, or null when it parses and fits `limits` (or does not parse: the worker says why). */
+export function runSizeQuestionFor(text: string, label: string, limits: RunLimits = APP_RUN_LIMITS): RunSizeQuestion | null {
+  const parsed = parseScenario(text);
+  if (!parsed.ok) return null;
+  const est = estimateRunSize(parsed.scenario);
+  const verdict = checkRunSize(est, { limits });
+  if (verdict.ok) return null;
+  return {
+    label, message: runSizeMessage(est, verdict, 'app'),
+    casesPerDay: est.casesPerDay, days: est.days, events: est.events, memoryBytes: est.memoryBytes,
+  };
 }
 
 function frameBytes(f: Frame): number {
@@ -166,7 +195,27 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     }),
   );
 
+  /** The pending run-size question's answer; asking again declines the earlier one. */
+  let answer: ((go: boolean) => void) | null = null;
+  const ask = (q: RunSizeQuestion) => new Promise<boolean>((resolve) => {
+    answer?.(false);
+    answer = resolve;
+    store.setState({ runSizeQuestion: q });
+  });
+
+  /** Refuse a text over 20 MB (LIMITS.fileBytes) with a message; true when refused. */
+  const tooLarge = (text: string, label: string): boolean => {
+    if (text.length <= LIMITS.fileBytes) return false;
+    store.setState({ errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(label, text.length) }], errorsSource: label });
+    return true;
+  };
+
   const loadText = async (text: string, meta: { source: ScenarioSource; fileName: string | null; label: string }, seed?: number) => {
+    if (tooLarge(text, meta.label)) return false;
+    if (meta.source !== 'builtin') {
+      const q = runSizeQuestionFor(text, meta.label);
+      if (q && !(await ask(q))) return false;
+    }
     store.setState({ loading: true });
     let r;
     try {
@@ -219,6 +268,7 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       return loadText(b.text, { source: 'builtin', fileName: null, label: id }, seed);
     },
     loadFile(fileName, text) {
+      if (tooLarge(text, fileName)) return Promise.resolve(false);
       // an exported manifest (manifest.json, or a result.json carrying one) opens the scenario it ran, at its seed
       if (looksLikeManifest(text)) {
         const m = loadManifest(text);
@@ -296,6 +346,17 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     setDelta(delta) {
       store.setState((s) => ({ delta, colorBy: !delta && s.colorBy === 'delta' ? 'landUse' : s.colorBy }));
     },
+    refuseLargeFile(file) {
+      if (file.size <= LIMITS.fileBytes) return false;
+      store.setState({ errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(file.name, file.size) }], errorsSource: file.name });
+      return true;
+    },
+    answerRunSize(go) {
+      const a = answer;
+      answer = null;
+      store.setState({ runSizeQuestion: null });
+      a?.(go);
+    },
     showErrors(errors, source) {
       store.setState({ errors, errorsSource: source });
     },
@@ -306,6 +367,8 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       store.setState({ errors: null, errorsSource: null });
     },
     dispose() {
+      answer?.(false);
+      answer = null;
       for (const s of subs) s.unsubscribe();
       if (timer) clearTimeout(timer);
       client.dispose();

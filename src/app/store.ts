@@ -97,6 +97,22 @@ export interface LoadError {
   en: string;
 }
 
+/**
+ * A scenario waiting to be opened because its run-size estimate is over the
+ * app's limits (src/sim/runSize.ts): the dialog shows it and asks.
+ */
+export interface RunSizeQuestion {
+  /** What is being opened: a file name, "share link", a scenario id. */
+  label: string;
+  /** The estimate, what exceeds the app's limits and what playing it would do, in both languages. */
+  message: { zh: string; en: string };
+  /** Key figures of the estimate. */
+  casesPerDay: number;
+  days: number;
+  events: number;
+  memoryBytes: number;
+}
+
 export interface AppState {
   /** Id of the scenario running (from its file), and its full text. */
   scenarioId: string;
@@ -128,6 +144,8 @@ export interface AppState {
   view: View;
   /** The per-grid difference of the last A/B comparison, for colorBy 'delta' (null: none). */
   delta: DeltaOverlay | null;
+  /** A load waiting for the user to confirm a very large run (null: none); the current run is untouched meanwhile. */
+  runSizeQuestion: RunSizeQuestion | null;
 }
 
 export const SPEEDS: readonly Speed[] = [1, 60, 600, 3600, 'max'];
@@ -153,5 +171,6 @@ export function initialState(lang: Lang): AppState {
     seriesVersion: 0,
     view: 'live',
     delta: null,
+    runSizeQuestion: null,
   };
 }

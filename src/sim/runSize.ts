@@ -346,7 +346,8 @@ export function runSizeProblems(verdict: RunSizeVerdict): { zh: string; en: stri
  */
 export function runSizeMessage(est: RunSize, verdict: RunSizeVerdict, where: 'cli' | 'app'): { zh: string; en: string } {
   const d = describeRunSize(est);
-  const over = runSizeProblems(verdict);
+  const problems = runSizeProblems(verdict);
+  const over = { zh: problems.zh, en: problems.en.charAt(0).toUpperCase() + problems.en.slice(1) }; // it starts a sentence
   const days = verdict.maxDays;
   if (where === 'cli') {
     const fewer = verdict.problems.some((p) => p.kind === 'eventsTotal');

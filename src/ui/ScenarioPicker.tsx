@@ -28,6 +28,10 @@ export function ScenarioPicker() {
     const input = e.target;
     const file = input.files?.[0];
     if (!file) return;
+    if (ctl.refuseLargeFile(file)) { // over 20 MB: said before reading it
+      input.value = '';
+      return;
+    }
     const text = await file.text();
     await ctl.loadFile(file.name, text);
     input.value = ''; // the same file can be opened again after a fix

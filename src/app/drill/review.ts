@@ -14,6 +14,7 @@ import type { CityLayout, Frame } from '../../sim/frame.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { ScenarioError } from '../../scenario/messages.ts';
 import { forbiddenKeyErrors, nestingErrors } from '../../scenario/safeKeys.ts';
+import { LIMITS, fileTooLargeMessage } from '../../scenario/limits.ts';
 import type { DrillScore } from '../../drill/scoring.ts';
 import type { DrillClient, DrillRecord, DrillState } from '../../client/drillClient.ts';
 import { createStore, type Bilingual, type Lang, type Store } from './store.ts';
@@ -83,7 +84,10 @@ export interface ReviewController {
   /** The rebuilt city for the 3D view (the last one replayed to late subscribers). */
   frames$: ReplaySubject<Frame>;
   open(record: DrillRecord, edited: boolean, layout: CityLayout | null): Promise<void>;
+  /** Open a saved record's text (a text over 20 MB is refused with a message). */
   loadFile(text: string): Promise<void>;
+  /** A record file about to be read: over 20 MB it is refused with a message (true), before reading it. */
+  refuseLargeFile(file: { name: string; size: number }): boolean;
   seek(tS: number): void;
   setDelta(team: string, delta: number): void;
   runWhatIf(): Promise<void>;
@@ -139,7 +143,13 @@ export function createReviewController(getClient: () => DrillClient): ReviewCont
       }
       ctl.seek(endS);
     },
+    refuseLargeFile(file) {
+      if (file.size <= LIMITS.fileBytes) return false;
+      store.setState({ loadErrors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(file.name, file.size) }] });
+      return true;
+    },
     async loadFile(text) {
+      if (ctl.refuseLargeFile({ name: 'record', size: text.length })) return;
       const r = parseRecordFile(text);
       if (!r.ok) { store.setState({ loadErrors: [{ path: '$', code: 'not_a_record', zh: r.error.zh, en: r.error.en }] }); return; }
       await ctl.open(r.record, r.edited, null);

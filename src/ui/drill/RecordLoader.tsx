@@ -21,7 +21,8 @@ export function RecordLoader() {
         data-testid="record-file"
         onChange={async (e) => {
           const f = e.target.files?.[0];
-          if (f) await ctl.loadFile(await f.text());
+          // over 20 MB: refused before it is read
+          if (f && !ctl.refuseLargeFile(f)) await ctl.loadFile(await f.text());
           e.target.value = '';
         }}
       />

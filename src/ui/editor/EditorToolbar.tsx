@@ -28,7 +28,7 @@ export function EditorToolbar() {
     const input = e.target;
     const file = input.files?.[0];
     input.value = '';
-    if (!file) return;
+    if (!file || ctl.refuseLargeFile(file)) return; // over 20 MB: said in the errors panel, never read
     const draft = draftFromText(await file.text());
     if (!draft) setOpenError(file.name);
     else {
