@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { canonicalJson, fnv1a64, scenarioHash } from '../scenario/load.ts';
 import type { ScenarioError } from '../scenario/messages.ts';
 import { zodIssuesToErrors } from '../scenario/messages.ts';
+import { LIMITS } from '../scenario/limits.ts';
 import { applyOverridesParsed, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
 import { forbiddenKeyErrors, forbiddenSegmentErrors, nestingErrors } from '../scenario/safeKeys.ts';
 
@@ -74,8 +75,9 @@ export const ManifestSchema = z.strictObject({
   scenario: z.string().min(1),
   scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
   seed: z.number().int().nonnegative(),
-  replications: z.number().int().positive(),
-  days: z.number().finite().positive(),
+  /** At most 10,000 and 366 (limits.ts): a manifest is outside input; a replay of 1e9 replications would never end. */
+  replications: z.number().int().positive().max(LIMITS.replications),
+  days: z.number().finite().positive().max(LIMITS.days),
   overrides: z.record(z.string(), z.unknown()),
   command: z.string(),
   scenarioFile: z.unknown(),
