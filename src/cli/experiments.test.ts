@@ -277,6 +277,15 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
     // result.json embeds the manifest without the list
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).manifest.files).toBeUndefined();
 
+    // the manifest alone, copied out of its bundle, still replays
+    const alone = join(dir, 'alone');
+    mkdirSync(alone);
+    writeFileSync(join(alone, 'manifest.json'), readFileSync(join(out, 'manifest.json')));
+    const standalone = await inProcess('replay', join(alone, 'manifest.json'));
+    expect(standalone.code, standalone.stderr).toBe(0);
+    expect(standalone.stderr).toContain('replaying the manifest on its own');
+    expect(standalone.stdout).toBe(readFileSync(join(out, 'summary.csv'), 'utf8'));
+
     const arrow = readFileSync(join(out, 'cases.arrow'));
     rmSync(join(out, 'cases.arrow'));
     const missing = await inProcess('replay', join(out, 'manifest.json'));

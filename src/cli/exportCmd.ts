@@ -17,11 +17,12 @@
  *
  * replay loads a manifest, checks the embedded scenario against its hash,
  * checks every file the manifest lists beside it (a missing or altered file
- * exits 3), runs the same replications and prints summary.csv (or with
+ * exits 3; a manifest alone, none of them beside it, replays standalone),
+ * runs the same replications and prints summary.csv (or with
  * --json result.json) to stdout: byte for byte what the export wrote, and
  * says so for the summary.csv and result.json beside it; a difference exits 3.
  */
-import { closeSync, openSync, readFileSync, readSync, statfsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { aggregate } from '../analysis/aggregate.ts';
@@ -247,7 +248,11 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   const dir = dirname(path);
   let damaged = 0;
   let compare: string[];
-  if (manifest.files !== undefined) {
+  if (manifest.files !== undefined && manifest.files.length > 0 && manifest.files.every((f) => !existsSync(join(dir, f.name)))) {
+    // The manifest on its own (copied out of its bundle): it re-runs standalone.
+    io.stderr.write('注意 / Note: 清单旁没有它列出的文件，只按清单重放 / none of the files the manifest lists is beside it: replaying the manifest on its own\n');
+    compare = [];
+  } else if (manifest.files !== undefined) {
     damaged = checkListedFiles(io, dir, manifest.files);
     compare = manifest.files.map((f) => f.name).filter((n) => n === 'summary.csv' || n === 'result.json');
   } else {
