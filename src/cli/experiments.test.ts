@@ -256,6 +256,19 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
     expect(temps()).toEqual([]);
   }, 90_000);
 
+  it('kill -9 leaves only a .allweather-tmp-* folder, which the next export beside it removes', async () => {
+    const out = join(dir, 'sigkilled');
+    const r = await killMidExport(out, 'SIGKILL');
+    expect(r.signal).toBe('SIGKILL');
+    expect(existsSync(out)).toBe(false);
+    const left = temps();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\.allweather-tmp-\d+-[0-9a-f]+$/);
+    const next = await inProcess('export', MMC, '--format', 'csv', '--days', '0.1', '--out', join(dir, 'after-kill'));
+    expect(next.code, next.stderr).toBe(0);
+    expect(temps()).toEqual([]);
+  }, 90_000);
+
   it('SIGTERM while re-exporting over a complete bundle leaves that bundle whole (it still replays)', async () => {
     const out = join(dir, 'previous');
     expect((await inProcess('export', MMC, '--replications', '2', '--days', '0.25', '--out', out)).code).toBe(0);
