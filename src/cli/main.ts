@@ -25,14 +25,15 @@ import { aggregate } from '../analysis/aggregate.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
 import { scenarioHash } from '../scenario/load.ts';
 import { scenarioJsonSchema } from '../scenario/jsonSchema.ts';
-import { buildReport, casesCsv, summaryCsv, type Manifest } from './report.ts';
+import { buildReport, casesCsvChunks, casesCsvHeader, summaryCsv, type Manifest } from './report.ts';
 import { formatReport } from './table.ts';
 import {
   InterruptedError, RUN_SIZE_OPTIONS, UsageError, checkRunSizeOrThrow, isBadInput, loadScenario, onePositional as onePositionalWith,
   parse as parseWith, progress, readVersion, runArgs, withPool, type CliIO,
 } from './common.ts';
 import { USAGE } from './usage.ts';
-import { checkOutDir, writeBundle } from './bundleDir.ts';
+import { BundleDir, checkOutDir, writeBundle } from './bundleDir.ts';
+import { runInOrder } from '../analysis/ordered.ts';
 import { compareCommand } from './compareCmd.ts';
 import { sweepCommand } from './sweepCmd.ts';
 import { staffingCommand } from './staffingCmd.ts';
@@ -61,6 +62,7 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
   const outDir = values.out as string | undefined;
   const log = values.log === true;
   if (outDir !== undefined) checkOutDir(outDir); // an unwritable --out is said before the run
+  const streamLog = log && outDir !== undefined; // cases.csv: streamed a replication at a time
 
   const t0 = performance.now();
   const { text, scenario } = loadScenario(path);
@@ -69,19 +71,33 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
   checkRunSizeOrThrow(io, [scenario], { days, runs: replications, log, force });
 
   const p = progress(io, '重复 replications', showProgress);
-  let done = 0;
-  const results = await withPool(workers, replications, (run) =>
-    run(text, consecutiveSeeds(seed, replications), { days, log, onResult: () => p.update(++done, replications) }));
-  p.end();
-  const agg = aggregate(results);
-  const manifest: Manifest = {
-    app: 'allweather', version: readVersion(), scenario: scenario.id, scenarioHash: scenarioHash(text), seed, replications, days,
-  };
-  const report = buildReport(manifest, agg, (performance.now() - t0) / 1000, results);
-  const json = JSON.stringify(report, null, 2) + '\n';
-
-  if (outDir !== undefined) {
-    writeBundle(outDir, { 'result.json': json, 'summary.csv': summaryCsv(report), ...(log ? { 'cases.csv': casesCsv(results) } : {}) });
+  const out = streamLog ? BundleDir.open(outDir!) : null;
+  let json: string, report: ReturnType<typeof buildReport>;
+  try {
+    out?.write('cases.csv', casesCsvHeader());
+    const { results } = await withPool(workers, replications, (run, size) =>
+      runInOrder(run, text, consecutiveSeeds(seed, replications), {
+        days, log: streamLog, window: size + 2, onFinished: (done) => p.update(done, replications),
+        consume: out ? (r, result) => { for (const chunk of casesCsvChunks(r, result)) out.write('cases.csv', chunk); } : undefined,
+      }));
+    p.end();
+    const agg = aggregate(results);
+    const manifest: Manifest = {
+      app: 'allweather', version: readVersion(), scenario: scenario.id, scenarioHash: scenarioHash(text), seed, replications, days,
+    };
+    report = buildReport(manifest, agg, (performance.now() - t0) / 1000, results);
+    json = JSON.stringify(report, null, 2) + '\n';
+    if (out) {
+      out.end('cases.csv');
+      out.writeFile('result.json', json);
+      out.writeFile('summary.csv', summaryCsv(report));
+      out.commit();
+    } else if (outDir !== undefined) {
+      writeBundle(outDir, { 'result.json': json, 'summary.csv': summaryCsv(report) });
+    }
+  } catch (err) {
+    out?.abort();
+    throw err;
   }
   io.stdout.write(values.json ? json : formatReport(report, scenario.name));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);

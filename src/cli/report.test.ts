@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../scenario/load.ts';
 import { runScenario } from '../sim/run.ts';
 import { aggregate } from '../analysis/aggregate.ts';
-import { buildReport, type Manifest } from './report.ts';
+import { buildReport, casesCsv, casesCsvChunks, casesCsvHeader, type Manifest } from './report.ts';
+import { fakeRun } from '../analysis/fakeRun.ts';
 
 const load = (id: string) => {
   const p = parseScenario(readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8'));
@@ -32,5 +33,18 @@ describe('run report', () => {
     const rep = buildReport(manifest(sc.id), aggregate(runs), 0, runs);
     expect(rep.weather!.warningByHour).toContain('red');
     expect(rep.weather!.totalMm).toBeCloseTo(180, 6);
+  });
+});
+
+describe('cases.csv streamed', () => {
+  it('the header and each replication\'s pieces are casesCsv byte for byte, pieces of at most 8192 rows', () => {
+    const big = fakeRun(1, { log: true });
+    big.log = Array.from({ length: 20_000 }, (_, i) => ({ ...big.log![0], id: i, type: i % 2 ? '=SUM(A1)' : 'litter' }));
+    const results = [big, fakeRun(2, { log: true }), { ...fakeRun(3), log: [] }];
+    const pieces = results.map((r, i) => [...casesCsvChunks(i, r)]);
+    expect(pieces[0]).toHaveLength(3);
+    expect(pieces[0].map((p) => p.split('\r\n').length - 1)).toEqual([8192, 8192, 3616]);
+    expect(casesCsvHeader() + pieces.flat().join('')).toBe(casesCsv(results));
+    expect(casesCsv(results)).toContain(",'=SUM(A1),"); // formula-escaped as before
   });
 });

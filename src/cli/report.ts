@@ -6,7 +6,7 @@
  */
 import type { Aggregate } from '../analysis/aggregate.ts';
 import type { CaseRecord, RunResult, WeatherStats } from '../sim/result.ts';
-import { toCsv, type Cell } from '../export/csv.ts';
+import { csvCell, toCsv, type Cell } from '../export/csv.ts';
 import { KPI_NAMES } from '../analysis/aggregate.ts';
 
 export interface Manifest {
@@ -105,12 +105,23 @@ const CASE_FIELDS: (keyof CaseRecord)[] = [
   'discoveryS', 'centreS', 'queueS', 'travelS', 'handlingS', 'responseCentreS', 'responseQueueS', 'responseTravelS',
 ];
 
+const CASES_HEADER = ['replication', 'seed', ...CASE_FIELDS.map((f) => (f === 'gridCode' ? 'grid' : f))];
+
 /** Per-case log, one row per case, with its replication and seed. -1 times mean the step did not happen. */
 export function casesCsv(results: readonly RunResult[]): string {
-  function* rows(): Generator<Cell[]> {
-    for (let r = 0; r < results.length; r++) {
-      for (const c of results[r].log ?? []) yield [r, results[r].seed, ...CASE_FIELDS.map((f) => c[f] as Cell)];
-    }
+  return casesCsvHeader() + results.map((res, r) => [...casesCsvChunks(r, res)].join('')).join('');
+}
+
+/** The header of cases.csv (with the BOM and line end): the first piece of a streamed file. */
+export function casesCsvHeader(): string {
+  return toCsv(CASES_HEADER, []);
+}
+
+/** Replication r's rows of cases.csv in pieces of at most 8192 rows: after the header, in replication order, `casesCsv` byte for byte. */
+export function* casesCsvChunks(r: number, res: RunResult): Generator<string> {
+  const log = res.log ?? [];
+  for (let i = 0; i < log.length; i += 8192) {
+    const lines = log.slice(i, i + 8192).map((c) => [r, res.seed, ...CASE_FIELDS.map((f) => c[f] as Cell)].map(csvCell).join(','));
+    yield lines.join('\r\n') + '\r\n';
   }
-  return toCsv(['replication', 'seed', ...CASE_FIELDS.map((f) => (f === 'gridCode' ? 'grid' : f))], rows());
 }
