@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { casesFromArrow } from '../export/arrow.ts';
+import { createManifest, manifestJson } from '../export/manifest.ts';
 import { TEMP_PREFIX } from './bundleDir.ts';
 import { main } from './main.ts';
 
@@ -343,6 +344,14 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
     expect(rows.map((x) => x.replication)).toEqual([...rows.map((x) => x.replication)].sort((x, y) => x - y));
   }, 120_000);
 
+  /** A manifest of a small run, on its own (written here, so this test does not depend on another). */
+  function manifestAlone(): string {
+    const path = join(dir, 'alone-manifest.json');
+    const scenario = readFileSync(join(ROOT, MMC), 'utf8');
+    writeFileSync(path, manifestJson(createManifest({ version: '0', scenario, seed: 1, replications: 1, days: 0.1, command: 'test' })));
+    return path;
+  }
+
   it.each([
     ['an existing file', (p: string) => { writeFileSync(p, 'keep'); return p; }, /existing file/],
     ['a path under a file', (p: string) => { writeFileSync(p, 'keep'); return join(p, 'sub'); }, /not a folder/],
@@ -353,7 +362,7 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
       ['run', MMC, '--days', '0.1'],
       ['compare', MMC, '--set', 'teams.servers.shifts.0.staff=11', '--replications', '2', '--days', '0.1'],
       ['sweep', MMC, '--param', 'teams.servers.shifts.0.staff=10,11', '--replications', '1', '--days', '0.1'],
-      ['replay', join(dir, 'tamper', 'manifest.json')],
+      ['replay', manifestAlone()],
     ];
     for (const [i, args] of commands.entries()) {
       const p = join(dir, `refused-${_what.replace(/\W/g, '')}-${i}`);
