@@ -110,8 +110,9 @@ export class Simulation extends Dispatcher {
     this.cHandleStart[c] = -1; this.cHandleEnd[c] = -1; this.cHandled[c] = -1; this.cVerified[c] = -1;
     this.cLatNext[c] = -1; this.cLatPrev[c] = -1;
     this.cPhase[c] = STAGE.discovery; this.cPhaseFrom[c] = now;
-    this.cStage.fill(0, c * STAGE_COUNT, (c + 1) * STAGE_COUNT);
-    this.cResp.fill(0, c * 3, c * 3 + 3);
+    const sb = c * STAGE_COUNT, rb = c * 3;
+    this.cStage[sb] = 0; this.cStage[sb + 1] = 0; this.cStage[sb + 2] = 0; this.cStage[sb + 3] = 0; this.cStage[sb + 4] = 0;
+    this.cResp[rb] = 0; this.cResp[rb + 1] = 0; this.cResp[rb + 2] = 0;
 
     if (ch === 2) {
       this.discover(c);
@@ -232,10 +233,11 @@ export class Simulation extends Dispatcher {
     const b = c * STAGE_COUNT;
     const inPhase = this.now - this.cPhaseFrom[c];
     const cur = this.cPhase[c];
-    const add = (k: number) => (cur === k && inPhase > 0 ? inPhase : 0);
-    this.cResp[c * 3] += this.cStage[b + STAGE.centre] + add(STAGE.centre) + (cur === STAGE.travel && inPhase < 0 ? inPhase : 0);
-    this.cResp[c * 3 + 1] = this.cStage[b + STAGE.queue] + add(STAGE.queue);
-    this.cResp[c * 3 + 2] = this.cStage[b + STAGE.travel] + add(STAGE.travel);
+    // the stage the case is in now counts up to now (no closure here: this runs once per case)
+    const run = inPhase > 0 ? inPhase : 0;
+    this.cResp[c * 3] += this.cStage[b + STAGE.centre] + (cur === STAGE.centre ? run : 0) + (cur === STAGE.travel && inPhase < 0 ? inPhase : 0);
+    this.cResp[c * 3 + 1] = this.cStage[b + STAGE.queue] + (cur === STAGE.queue ? run : 0);
+    this.cResp[c * 3 + 2] = this.cStage[b + STAGE.travel] + (cur === STAGE.travel ? run : 0);
   }
 
   private onHandled(c: number): void {
