@@ -301,10 +301,8 @@ export class Simulation extends Dispatcher {
     const end = closedS >= 0 ? closedS : this.now;
     const filed = this.cFiled[c];
     const respS = filed < 0 ? 0 : (this.cOnScene[c] >= 0 ? this.cOnScene[c] : end) - filed;
-    this.stages.add(t.index, met, this.cStage, c * STAGE_COUNT, this.cResp, c * 3, met ? null : {
-      team: this.cCrew0[c] >= 0 ? this.sTeam[this.cCrew0[c]] : this.defaultTeam[t.index],
-      grid, hour, respS, resolS: end - this.cOccur[c],
-    });
+    this.stages.add(t.index, met, this.cStage, c * STAGE_COUNT, this.cResp, c * 3,
+      this.cCrew0[c] >= 0 ? this.sTeam[this.cCrew0[c]] : this.defaultTeam[t.index], grid, hour, respS, end - this.cOccur[c]);
     if (this.log) this.log.push(this.record(c, met, closedS));
   }
 

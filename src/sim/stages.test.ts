@@ -126,7 +126,7 @@ describe('diagnoseBook (the rule on hand-made cases)', () => {
   // stages: discovery, centre, queue, travel, handling; response: centre, queue, travel
   const add = (b: StageBook, met: boolean, st: number[], rp: number[], team = 0) => {
     const resp = rp.reduce((x, y) => x + y, 0), resol = st.reduce((x, y) => x + y, 0);
-    b.add(0, met, Float64Array.from(st), 0, Float64Array.from(rp), 0, met ? null : { team, grid: 0, hour: 5, respS: resp, resolS: resol });
+    b.add(0, met, Float64Array.from(st), 0, Float64Array.from(rp), 0, team, 0, 5, resp, resol);
   };
   it('shrinks each stage to its on-time share and names the one that would have made the case on time', () => {
     const b = new StageBook(1);

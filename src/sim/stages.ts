@@ -34,7 +34,7 @@
  * case's skill.
  *
  * Pure and bounded: per event type a handful of sums, and one compact
- * record per late case (typed arrays that grow by doubling).
+ * record per late case.
  */
 
 /** Stage indices, in the order of a case's life. */
@@ -56,17 +56,17 @@ export class StageBook {
   /** Per type × response stage (centre, queue, travel): seconds over decided / on-time cases. */
   readonly respAll: Float64Array;
   readonly respOk: Float64Array;
-  // late cases
+  // late cases: plain arrays that grow by push (amortised, no copy of typed arrays, no zero-fill)
   n = 0;
-  lType = new Int16Array(64);
-  lTeam = new Int16Array(64);
-  lGrid = new Int32Array(64);
-  lHour = new Uint8Array(64);
+  readonly lType: number[] = [];
+  readonly lTeam: number[] = [];
+  readonly lGrid: number[] = [];
+  readonly lHour: number[] = [];
   /** Response and resolution, seconds. */
-  lResp = new Float64Array(64);
-  lResol = new Float64Array(64);
+  readonly lResp: number[] = [];
+  readonly lResol: number[] = [];
   /** STAGE_COUNT resolution stages then 3 response stages per late case. */
-  lStages = new Float64Array(64 * 8);
+  readonly lStages: number[] = [];
 
   constructor(readonly nTypes: number) {
     this.decided = new Float64Array(nTypes);
@@ -77,38 +77,31 @@ export class StageBook {
     this.respOk = new Float64Array(nTypes * 3);
   }
 
-  /** Record a decided case: its stages (5 values at `st[so..]`) and response split (3 at `rp[ro..]`). */
+  /**
+   * Record a decided case: its stages (5 values at `st[so..]`) and response split (3 at `rp[ro..]`); for a
+   * late case (`met` false) also its team (-1: none), grid, hour of day, response and resolution seconds.
+   * Unrolled and allocation-free: this runs once per decided case.
+   */
   add(type: number, met: boolean, st: Float64Array, so: number, rp: Float64Array, ro: number,
-    late: { team: number; grid: number; hour: number; respS: number; resolS: number } | null): void {
+    team: number, grid: number, hour: number, respS: number, resolS: number): void {
     this.decided[type]++;
     const b = type * STAGE_COUNT, r = type * 3;
-    for (let k = 0; k < STAGE_COUNT; k++) this.sumAll[b + k] += st[so + k];
-    for (let k = 0; k < 3; k++) this.respAll[r + k] += rp[ro + k];
+    const s0 = st[so], s1 = st[so + 1], s2 = st[so + 2], s3 = st[so + 3], s4 = st[so + 4];
+    const r0 = rp[ro], r1 = rp[ro + 1], r2 = rp[ro + 2];
+    const all = this.sumAll, ra = this.respAll;
+    all[b] += s0; all[b + 1] += s1; all[b + 2] += s2; all[b + 3] += s3; all[b + 4] += s4;
+    ra[r] += r0; ra[r + 1] += r1; ra[r + 2] += r2;
     if (met) {
       this.onTime[type]++;
-      for (let k = 0; k < STAGE_COUNT; k++) this.sumOk[b + k] += st[so + k];
-      for (let k = 0; k < 3; k++) this.respOk[r + k] += rp[ro + k];
+      const ok = this.sumOk, rok = this.respOk;
+      ok[b] += s0; ok[b + 1] += s1; ok[b + 2] += s2; ok[b + 3] += s3; ok[b + 4] += s4;
+      rok[r] += r0; rok[r + 1] += r1; rok[r + 2] += r2;
       return;
     }
-    if (!late) return;
-    if (this.n === this.lType.length) this.grow();
-    const i = this.n++;
-    this.lType[i] = type; this.lTeam[i] = late.team; this.lGrid[i] = late.grid; this.lHour[i] = late.hour;
-    this.lResp[i] = late.respS; this.lResol[i] = late.resolS;
-    for (let k = 0; k < STAGE_COUNT; k++) this.lStages[i * 8 + k] = st[so + k];
-    for (let k = 0; k < 3; k++) this.lStages[i * 8 + 5 + k] = rp[ro + k];
-  }
-
-  private grow(): void {
-    const cap = this.lType.length * 2;
-    const g = <T extends Int16Array | Int32Array | Uint8Array | Float64Array>(a: T, n: number): T => {
-      const b = new (a.constructor as { new (n: number): T })(n);
-      b.set(a);
-      return b;
-    };
-    this.lType = g(this.lType, cap); this.lTeam = g(this.lTeam, cap); this.lGrid = g(this.lGrid, cap);
-    this.lHour = g(this.lHour, cap); this.lResp = g(this.lResp, cap); this.lResol = g(this.lResol, cap);
-    this.lStages = g(this.lStages, cap * 8);
+    this.n++;
+    this.lType.push(type); this.lTeam.push(team); this.lGrid.push(grid); this.lHour.push(hour);
+    this.lResp.push(respS); this.lResol.push(resolS);
+    this.lStages.push(s0, s1, s2, s3, s4, r0, r1, r2);
   }
 }
 
@@ -143,7 +136,12 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
     for (let k = 0; k < 3; k++) shareResp[t * 3 + k] = ok > 0 ? book.respOk[t * 3 + k] / ok : 0;
   }
   const limitedBy = new Float64Array(STAGE_COUNT);
-  const groups = new Map<string, { stage: StageName; type: string; team: string | null; hour: number; grid: number; n: number }>();
+  // grouped by a numeric key (stage, type, team, hour, grid): no string per late case
+  const groups = new Map<number, { stage: StageName; type: string; team: string | null; hour: number; grid: number; n: number }>();
+  const nTeams = ctx.teamIds.length + 1;
+  let maxGrid = 0;
+  for (let i = 0; i < book.n; i++) if (book.lGrid[i] > maxGrid) maxGrid = book.lGrid[i];
+  const nGridKeys = maxGrid + 1;
   for (let i = 0; i < book.n; i++) {
     const t = book.lType[i];
     const R = ctx.responseS[t], S = ctx.resolutionS[t];
@@ -160,8 +158,9 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
     }
     limitedBy[best]++;
     const stage = STAGE_NAMES[best];
-    const team = best === STAGE.queue && book.lTeam[i] >= 0 ? ctx.teamIds[book.lTeam[i]] : null;
-    const key = `${best}|${t}|${team ?? ''}|${book.lHour[i]}|${book.lGrid[i]}`;
+    const teamIdx = best === STAGE.queue && book.lTeam[i] >= 0 ? book.lTeam[i] : -1;
+    const team = teamIdx >= 0 ? ctx.teamIds[teamIdx] : null;
+    const key = (((best * nT + t) * nTeams + teamIdx + 1) * 24 + book.lHour[i]) * nGridKeys + book.lGrid[i];
     const g = groups.get(key);
     if (g) g.n++;
     else groups.set(key, { stage, type: ctx.typeIds[t], team, hour: book.lHour[i], grid: book.lGrid[i], n: 1 });
