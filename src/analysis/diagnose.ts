@@ -25,7 +25,8 @@ import type { RunResult } from '../sim/result.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES, type RunDiagnosis, type StageName } from '../sim/stages.ts';
 
-export interface Lever { zh: string; en: string }
+/** What acts on a limit: a sentence in each language (no field names in it) and the scenario fields it means. */
+export interface Lever { zh: string; en: string; fields: string[] }
 
 export interface Limit {
   stage: StageName;
@@ -103,6 +104,8 @@ export function hoursText(hours: readonly number[]): string {
 }
 
 const label = (l: { zh: string; en: string } | undefined, id: string) => l ?? { zh: id, en: id };
+/** Ids of the teams that hold a skill (security lanes aside). */
+const servingTeams = (sc: Scenario, skill: string | undefined) => sc.teams.filter((t) => t.role !== 'securityLanes' && skill !== undefined && t.skills.includes(skill)).map((t) => t.id);
 
 /** The lever for a limit, in words. */
 export function leverFor(sc: Scenario, stage: StageName, eventType: string, team: string | null, hours: readonly number[]): Lever {
@@ -116,27 +119,32 @@ export function leverFor(sc: Scenario, stage: StageName, eventType: string, team
       return {
         zh: `「${etName.zh}」在排队等「${tn.zh}」：增加该队 ${when} 在岗班次的人数（allweather optimise --teams ${team ?? ''}）`,
         en: `"${etName.en}" waits in the queue for ${tn.en}: add staff to that team's shifts on duty ${when} (allweather optimise --teams ${team ?? ''})`,
+        fields: (tm?.shifts ?? []).map((_, i) => `teams.${team}.shifts.${i}.staff`),
       };
     }
     case 'travel':
       return {
-        zh: `「${etName.zh}」路途过长：缩小网格（city.gridSize）、放宽派遣范围（dispatch.policy）、调整队伍布设（placement）或换更快的出行方式（mode）`,
-        en: `"${etName.en}" loses its time travelling: smaller grids (city.gridSize), a wider dispatch scope (dispatch.policy), team placement, or a faster travel mode`,
+        zh: `「${etName.zh}」路途过长：缩小网格、放宽派遣范围、调整队伍布设或换更快的出行方式`,
+        en: `"${etName.en}" loses its time travelling: smaller grids, a wider dispatch scope, team placement, or a faster travel mode`,
+        fields: ['city.gridSize', 'dispatch.policy', ...servingTeams(sc, et?.skill).flatMap((t) => [`teams.${t}.placement`, `teams.${t}.mode`])],
       };
     case 'centre':
       return {
-        zh: `「${etName.zh}」耗在指挥中心流程：缩短立案、派遣、核查、结案时限（workflow.*Min 或事件类型的 centre）`,
-        en: `"${etName.en}" loses its time at the command centre: shorten the filing, dispatch, verification and closing delays (workflow.*Min or the type's centre)`,
+        zh: `「${etName.zh}」耗在指挥中心流程：缩短立案、派遣、核查、结案时限`,
+        en: `"${etName.en}" loses its time at the command centre: shorten the filing, dispatch, verification and closing delays`,
+        fields: ['workflow.fileMin', 'workflow.dispatchMin', 'workflow.verifyMin', 'workflow.closeMin', `eventTypes.${eventType}.centre`],
       };
     case 'discovery':
       return {
         zh: `「${etName.zh}」发现太晚：加强发现渠道（市民上报、传感器）或巡查（巡查人员、巡查速度）`,
         en: `"${etName.en}" is found too late: stronger discovery channels (citizen reports, sensors) or more patrol`,
+        fields: [`eventTypes.${eventType}.discovery`, 'travel.patrolSpeedFactor', ...sc.teams.filter((t) => t.patrol).map((t) => `teams.${t.id}.patrol`)],
       };
     case 'handling':
       return {
         zh: `「${etName.zh}」处置耗时超过时限：缩短处置（人手、装备）或复核该类标准（办结时限）`,
         en: `"${etName.en}" takes longer to handle than its deadline allows: shorter handling (crew, equipment) or review the standard (resolution deadline)`,
+        fields: [`eventTypes.${eventType}.handlingMin`, `eventTypes.${eventType}.resolutionDeadlineMin`],
       };
   }
 }

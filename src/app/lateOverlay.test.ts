@@ -4,7 +4,7 @@ import { ALL_LATE, lateOverlay, limitKey, overlayTotals } from './lateOverlay.ts
 
 const limit = (p: Partial<Limit>): Limit => ({
   stage: 'queue', eventType: 'waterlogging', team: 'drainage-crew', hours: [22], peakHours: [22], grids: [], lateCases: 0, share: 0,
-  byHour: Array(24).fill(0), gridCases: [], lever: { zh: '', en: '' }, ...p,
+  byHour: Array(24).fill(0), gridCases: [], lever: { zh: '', en: '', fields: [] }, ...p,
 });
 
 const d: Diagnosis = {

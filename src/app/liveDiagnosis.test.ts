@@ -10,7 +10,7 @@ const diagnosis = (late: number): Diagnosis => ({
   replications: 1, decided: 10, late, stages: {} as Diagnosis['stages'],
   limits: late > 0 ? [{
     stage: 'queue', eventType: 'a', team: 't', hours: [1], peakHours: [1], grids: ['G01-01'], lateCases: late, share: 1,
-    byHour: Array(24).fill(0), gridCases: [late], lever: { zh: '', en: '' },
+    byHour: Array(24).fill(0), gridCases: [late], lever: { zh: '', en: '', fields: [] },
   }] : [],
 });
 

@@ -86,6 +86,7 @@ export function formatDiagnosis(sc: Scenario, d: Diagnosis, maxRows = 12): strin
   d.limits.slice(0, Math.min(5, d.limits.length)).forEach((l, i) => {
     out.push(`${i + 1}. ${l.lever.zh}`);
     out.push(`   ${l.lever.en}`);
+    if (l.lever.fields.length > 0) out.push(`   → ${l.lever.fields.slice(0, 6).join(', ')}${l.lever.fields.length > 6 ? ', …' : ''}`);
   });
   return out.join('\n') + '\n';
 }

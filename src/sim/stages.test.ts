@@ -118,6 +118,9 @@ describe('the limiting stage', () => {
     expect(d.limits[0].stage).toBe('travel');
     expect(d.limits[0].team).toBeNull();
     expect(d.stages.travel.share).toBeGreaterThan(0.9);
+    // the lever says it in words; the scenario fields it means are listed apart (no raw field names in the sentence)
+    expect(d.limits[0].lever.fields).toEqual(expect.arrayContaining(['city.gridSize', 'dispatch.policy', 'teams.walkers.mode']));
+    for (const text of [d.limits[0].lever.en, d.limits[0].lever.zh]) expect(text).not.toMatch(/gridSize|dispatch\.policy|placement\)|mode\)/);
   });
 });
 

@@ -11,10 +11,11 @@ describe('a diagnosis in words', () => {
     const lever = {
       zh: '「内涝积水」在排队等「排水抢险队」：增加该队 22:00–01:00 在岗班次的人数（allweather optimise --teams drainage-crew）',
       en: '"Waterlogging" waits in the queue for Drainage crew: add staff to that team\'s shifts on duty 22:00–01:00 (allweather optimise --teams drainage-crew)',
+      fields: ['teams.drainage-crew.shifts.1.staff'],
     };
     expect(leverText(lever, 'zh-CN')).toBe('「内涝积水」在排队等「排水抢险队」：增加该队 22:00–01:00 在岗班次的人数');
     expect(leverText(lever, 'en')).toBe('"Waterlogging" waits in the queue for Drainage crew: add staff to that team\'s shifts on duty 22:00–01:00');
-    expect(leverText({ zh: '缩小网格（city.gridSize）', en: 'smaller grids (city.gridSize)' }, 'en')).toBe('smaller grids (city.gridSize)');
+    expect(leverText({ zh: '缩小网格（说明）', en: 'smaller grids (a note)', fields: ['city.gridSize'] }, 'en')).toBe('smaller grids (a note)');
   });
 
   it('names a limit by stage, event type and team name, never by id when the scenario names them', () => {
