@@ -72,6 +72,15 @@ export interface Diagnosis {
 
 const pad2 = (h: number) => String(h).padStart(2, '0');
 
+/** The stages' names, zh and en (the app's dictionaries use the same words, checked by a test). */
+export const STAGE_LABELS: Record<StageName, { zh: string; en: string }> = {
+  discovery: { zh: '发现', en: 'Discovery' },
+  centre: { zh: '指挥中心', en: 'Command centre' },
+  queue: { zh: '排队', en: 'Queue' },
+  travel: { zh: '路途', en: 'Travel' },
+  handling: { zh: '处置', en: 'Handling' },
+};
+
 /** The fewest hours holding at least `share` of the cases counted by hour, in clock order. */
 export function peakHours(byHour: readonly number[], share = 0.8): number[] {
   const total = byHour.reduce((a, b) => a + b, 0);

@@ -56,15 +56,15 @@
  */
 import type { RunResult } from '../sim/result.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { City } from '../sim/city.ts';
+import { parseTimeOfDay } from '../sim/roster.ts';
 import { aggregate, type Estimate } from './aggregate.ts';
 import { attainmentByHour } from './compare.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
 import { staffForServiceLevel } from './erlang.ts';
 import { applyOverridesParsed, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
 import { consecutiveSeeds, type Runner } from './runner.ts';
-import { coverageInHours, lowerBound, shiftHours } from './staffing.ts';
-import { headcountOf } from './headcount.ts';
+import { coverageInHours, hoursObserved, lowerBound, shiftHours } from './staffing.ts';
+import { gridCount, headcountOf, shiftMembers } from './headcount.ts';
 
 export type OptimiseCriterion = 'coverage' | 'hourly' | 'types';
 
@@ -191,13 +191,10 @@ export interface OptimiseResult {
   headcount: { current: { peakOnDuty: number; staffHoursPerDay: number }; plan: { peakOnDuty: number; staffHoursPerDay: number } };
 }
 
-const toMin = (t: string) => {
-  const m = /^(\d\d):(\d\d)(\+1)?$/.exec(t)!;
-  return Number(m[1]) * 60 + Number(m[2]) + (m[3] ? 1440 : 0);
-};
+/** A shift's length in hours (the roster's reading of its times). */
 function durationH(start: string, end: string): number {
-  const s = toMin(start);
-  let e = toMin(end);
+  const s = parseTimeOfDay(start);
+  let e = parseTimeOfDay(end);
   if (e <= s) e += 1440;
   return (e - s) / 60;
 }
@@ -233,7 +230,7 @@ export function criterionOf(sc: Scenario, results: readonly RunResult[], criteri
 
 /** The shifts to search, with their cost per unit of staff. */
 export function shiftVariables(sc: Scenario, opts: Pick<OptimiseOptions, 'teams' | 'fixedTeams' | 'minStaff' | 'maxStaff'> = {}): ShiftVariable[] {
-  const nGrids = new City(sc).nGrids;
+  const grids = gridCount(sc);
   const known = new Set(sc.teams.map((t) => t.id));
   for (const id of [...(opts.teams ?? []), ...(opts.fixedTeams ?? [])]) {
     if (!known.has(id)) {
@@ -253,7 +250,7 @@ export function shiftVariables(sc: Scenario, opts: Pick<OptimiseOptions, 'teams'
         label: { zh: `${t.name.zh} ${s.start}–${s.end}`, en: `${t.name.en} ${s.start}–${s.end}` },
         hours: shiftHours(s.start, s.end),
         perGrid: t.placement === 'perGrid',
-        multiplier: t.placement === 'perGrid' ? nGrids : 1,
+        multiplier: shiftMembers(sc, t, 1, grids),
         durationH: durationH(s.start, s.end),
         hourlyCostCny: t.hourlyCostCny,
         min,
@@ -273,9 +270,7 @@ const unitCost = (v: ShiftVariable) => v.multiplier * v.durationH * v.hourlyCost
  * need, shared by the team's shifts on duty then.
  */
 export function erlangStart(sc: Scenario, vars: readonly ShiftVariable[], logged: readonly RunResult[], days: number, level: number): Record<string, number> {
-  const exposure = new Array(24).fill(0);
-  const warm = sc.run.warmupHours;
-  for (let t = warm; t < warm + days * 24; t++) exposure[t % 24] += Math.min(1, warm + days * 24 - t);
+  const exposure = hoursObserved(sc, days);
   const typeIdx = new Map(sc.eventTypes.map((t, i) => [t.id, i]));
   const nT = sc.eventTypes.length;
   const arrivals = Array.from({ length: nT }, () => new Array(24).fill(0));
@@ -290,10 +285,10 @@ export function erlangStart(sc: Scenario, vars: readonly ShiftVariable[], logged
   }
   // headcount on duty by team and hour (people), to split a skill's load between teams
   const onDuty = new Map<string, number[]>();
-  const nGrids = new City(sc).nGrids;
+  const grids = gridCount(sc);
   for (const t of sc.teams) {
     const h24 = new Array(24).fill(0);
-    for (const s of t.shifts) for (const h of shiftHours(s.start, s.end)) h24[h] += s.staff * (t.placement === 'perGrid' ? nGrids : 1);
+    for (const s of t.shifts) for (const h of shiftHours(s.start, s.end)) h24[h] += shiftMembers(sc, t, s.staff, grids);
     onDuty.set(t.id, h24);
   }
   const out: Record<string, number> = {};
@@ -392,7 +387,7 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
   const start = erlangStart(sc, vars, current.results ?? [], days, level);
 
   // 1. the analytic start (when it differs from the current plan)
-  let best: Eval = current.feasible ? current : current;
+  let best: Eval = current;
   let plan: Eval = spent < budget ? await evaluate(start, 'start', 'Erlang C') : current;
   if (plan.feasible && (!best.feasible || plan.costCny < best.costCny)) best = plan;
   // raise from the better of the two: a feasible one, else the higher criterion (an invalid start is never taken)

@@ -60,6 +60,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { aggregate, type Estimate } from './aggregate.ts';
 import { attainmentByHour } from './compare.ts';
 import { staffForServiceLevel } from './erlang.ts';
+import { hourExposure } from '../sim/stats.ts';
 import { applyOverridesParsed, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
 import { consecutiveSeeds, type Runner } from './runner.ts';
 
@@ -200,6 +201,12 @@ export function lowerBound(values: readonly (number | null)[], confidence: numbe
   return { mean: m, lower: m - (tQuantile(confidence, n - 1) * sampleStandardDeviation(xs)) / Math.sqrt(n), n };
 }
 
+/** Mean observations of each hour of day per replication: the warm-up is cut, a fractional last day counts in part. */
+export function hoursObserved(sc: Scenario, days: number): number[] {
+  const warmS = sc.run.warmupHours * 3600;
+  return Array.from(hourExposure(warmS, warmS + days * 86_400), (s) => s / 3600);
+}
+
 /** Share of covered grid-hours among those (in `hours`) with decided cases, in one replication. */
 export function coverageInHours(r: RunResult, hours: readonly number[]): number | null {
   let n = 0, covered = 0;
@@ -245,9 +252,7 @@ export function erlangByHour(
   const types = new Map(sc.eventTypes.map((t) => [t.id, t]));
   const relevant = new Set(sc.eventTypes.filter((t) => skills.has(t.skill)).map((t) => t.id));
   // Exposure: how many times each hour of day was observed per replication (warm-up cut).
-  const warmupH = sc.run.warmupHours;
-  const exposure = new Array(24).fill(0);
-  for (let t = warmupH; t < warmupH + days * 24; t += 1) exposure[Math.floor(t) % 24] += Math.min(1, warmupH + days * 24 - t);
+  const exposure = hoursObserved(sc, days);
   const arrivals = new Array(24).fill(0);
   const deadline = new Array(24).fill(0);
   let handling = 0, handled = 0;

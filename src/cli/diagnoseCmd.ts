@@ -6,9 +6,8 @@
  *
  *   allweather diagnose <scenario.json> [--replications R] [--seed N] [--days D] [--set path=value ...] [--workers W] [--json]
  */
-import { diagnose, hoursText, type Diagnosis } from '../analysis/diagnose.ts';
-import { applyOverridesToText } from '../analysis/overrides.ts';
-import { parseScenario } from '../scenario/load.ts';
+import { diagnose, hoursText, STAGE_LABELS, type Diagnosis } from '../analysis/diagnose.ts';
+import { applyOverridesParsed, scenarioRaw } from '../analysis/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
@@ -18,14 +17,6 @@ import {
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
 
-export const STAGE_LABELS = {
-  discovery: { zh: '发现', en: 'discovery' },
-  centre: { zh: '指挥中心', en: 'centre' },
-  queue: { zh: '排队', en: 'queue' },
-  travel: { zh: '路途', en: 'travel' },
-  handling: { zh: '处置', en: 'handling' },
-} as const;
-
 export async function diagnoseCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, {
     ...REPLICATION_OPTIONS,
@@ -34,10 +25,9 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
   const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 1, 4);
   const overrides = overridesArg(values.set as string[] | undefined);
   const loaded = loadScenario(path);
-  const text = Object.keys(overrides).length > 0 ? applyOverridesToText(loaded.text, overrides) : loaded.text;
-  const parsed = parseScenario(text);
-  if (!parsed.ok) throw new Error('variant failed to parse after validation');
-  const scenario = parsed.scenario;
+  const variant = Object.keys(overrides).length > 0 ? applyOverridesParsed(scenarioRaw(loaded.text), overrides) : null;
+  const text = variant ? JSON.stringify(variant.raw) : loaded.text;
+  const scenario = variant ? variant.scenario : loaded.scenario;
   const seed = seedFlag ?? scenario.run.seed;
   checkRunSizeOrThrow(io, [scenario], { days, runs: replications, force });
   const p = progress(io, '重复 replications', showProgress);

@@ -10,14 +10,13 @@
  */
 import { optimise, type OptimiseCriterion, type OptimiseResult } from '../analysis/optimise.ts';
 import { parseAssignment } from '../analysis/overrides.ts';
-import { hoursText } from '../analysis/diagnose.ts';
+import { hoursText, STAGE_LABELS } from '../analysis/diagnose.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
   UsageError, checkRunSizeOrThrow, fmt, fractionArg, intArg, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool,
   type CliIO, REPLICATION_OPTIONS,
 } from './common.ts';
 import { applyOverridesParsed } from '../analysis/overrides.ts';
-import { STAGE_LABELS } from './diagnoseCmd.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
 

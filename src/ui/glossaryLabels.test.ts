@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, GLOSSARY_KEYS } from '../analysis/glossary.ts';
+import { STAGE_LABELS } from '../analysis/diagnose.ts';
+import { STAGE_NAMES } from '../sim/stages.ts';
 import { zhCN } from './i18n/zh-CN.ts';
 import { en } from './i18n/en.ts';
 
@@ -12,5 +14,12 @@ describe('the glossary and the app name things alike', () => {
       expect({ k, zh: GLOSSARY[k].name.zh, en: GLOSSARY[k].name.en }).toEqual({ k, zh: zhCN[key], en: en[key] });
     }
     expect(GLOSSARY.warmup.name).toEqual({ zh: zhCN['warmup.label'], en: en['warmup.label'] });
+  });
+
+  it('the diagnosis stages have the CLI names in the app, in both languages', () => {
+    for (const n of STAGE_NAMES) {
+      const key = `diag.stage.${n}` as keyof typeof zhCN;
+      expect({ n, ...STAGE_LABELS[n] }).toEqual({ n, zh: zhCN[key], en: en[key] });
+    }
   });
 });
