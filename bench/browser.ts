@@ -47,7 +47,11 @@ const INIT_SCRIPT = `
 
 declare global {
   interface Window {
-    __bench?: { longTasks: { start: number; duration: number }[]; rafTimes: number[]; gaps: { t: number; gap: number }[] };
+    __bench?: {
+      longTasks: { start: number; duration: number }[];
+      rafTimes: number[];
+      gaps: { t: number; gap: number }[];
+    };
     __allweatherGl?: { calls: number; triangles: number };
   }
 }
@@ -72,14 +76,22 @@ async function main() {
       await page.waitForSelector('[data-testid="city-canvas"] canvas');
       await page.waitForTimeout(1500); // first render and shader compilation happen before play
       const t0 = await page.evaluate(() => performance.now());
-      const before = await page.evaluate(() => ({ frames: window.__allweather?.framesReceived ?? 0, bytes: window.__allweather?.bytesReceived ?? 0 }));
+      const before = await page.evaluate(() => ({
+        frames: window.__allweather?.framesReceived ?? 0,
+        bytes: window.__allweather?.bytesReceived ?? 0,
+      }));
       await page.click('[data-testid="speed-max"]');
       await page.click('[data-testid="play"]');
       const wallStart = Date.now();
       // a day at max speed can end in about a second: replay it (new seed) until the window is over
       let days = 0;
       while (Date.now() - wallStart < PLAY_S * 1000) {
-        const done = await page.waitForSelector('[data-done="true"]', { timeout: Math.max(1, PLAY_S * 1000 - (Date.now() - wallStart)) }).then(() => true, () => false);
+        const done = await page
+          .waitForSelector('[data-done="true"]', { timeout: Math.max(1, PLAY_S * 1000 - (Date.now() - wallStart)) })
+          .then(
+            () => true,
+            () => false,
+          );
         if (!done) break;
         days++;
         await page.fill('[data-testid="seed"]', String(100 + days));
@@ -92,7 +104,10 @@ async function main() {
         const b = window.__bench!;
         const raf = b.rafTimes.filter((t) => t >= t0);
         const lt = b.longTasks.filter((x) => x.start >= t0);
-        const gaps = b.gaps.filter((x) => x.t >= t0).map((x) => x.gap).sort((a, c) => a - c);
+        const gaps = b.gaps
+          .filter((x) => x.t >= t0)
+          .map((x) => x.gap)
+          .sort((a, c) => a - c);
         return {
           maxGap: gaps.length ? gaps[gaps.length - 1] : 0,
           p99Gap: gaps.length ? gaps[Math.floor(gaps.length * 0.99)] : 0,
@@ -109,16 +124,29 @@ async function main() {
       }, t0);
       const frames = m.frames - before.frames;
       const layout = await page.evaluate(() => {
-        const l = window.__allweather?.layout as { cols: number; rows: number; nStaff: number; gridIds: string[] } | null;
+        const l = window.__allweather?.layout as {
+          cols: number;
+          rows: number;
+          nStaff: number;
+          gridIds: string[];
+        } | null;
         return l ? { cells: l.cols * l.rows, staff: l.nStaff, grids: l.gridIds.length } : null;
       });
       console.log(`\n${scenario}: ${layout?.cells} cells, ${layout?.grids} grids, ${layout?.staff} staff`);
-      console.log(`  played ${wallS.toFixed(1)} s wall at max speed: ${days} simulated day(s) finished (${(days / wallS).toFixed(2)} days/s with rendering)`);
+      console.log(
+        `  played ${wallS.toFixed(1)} s wall at max speed: ${days} simulated day(s) finished (${(days / wallS).toFixed(2)} days/s with rendering)`,
+      );
       console.log(`  frames per second (rAF)        ${m.fps.toFixed(1)}`);
-      console.log(`  longest main-thread task       ${Math.max(m.longest, m.maxGap).toFixed(0)} ms (${m.over50} long tasks over 50 ms; event-loop gap p99 ${m.p99Gap.toFixed(0)} ms)`);
+      console.log(
+        `  longest main-thread task       ${Math.max(m.longest, m.maxGap).toFixed(0)} ms (${m.over50} long tasks over 50 ms; event-loop gap p99 ${m.p99Gap.toFixed(0)} ms)`,
+      );
       console.log(`  worker frames received         ${frames} (${(frames / wallS).toFixed(1)}/s)`);
-      console.log(`  bytes per worker frame         ${frames > 0 ? Math.round((m.bytes - before.bytes) / frames).toLocaleString('en-US') : '—'}`);
-      console.log(`  draw calls per render          ${m.calls} (${Number(m.triangles).toLocaleString('en-US')} triangles)`);
+      console.log(
+        `  bytes per worker frame         ${frames > 0 ? Math.round((m.bytes - before.bytes) / frames).toLocaleString('en-US') : '—'}`,
+      );
+      console.log(
+        `  draw calls per render          ${m.calls} (${Number(m.triangles).toLocaleString('en-US')} triangles)`,
+      );
       await page.close();
     }
   } finally {

@@ -69,9 +69,15 @@ export function runReferenceMmc(p: MmcParams): MmcResult {
   const push = (time: number, kind: number): void => {
     if (size === cap) {
       cap *= 2;
-      const t = new Float64Array(cap); t.set(ht); ht = t;
-      const s = new Float64Array(cap); s.set(hs); hs = s;
-      const k = new Uint8Array(cap); k.set(hk); hk = k;
+      const t = new Float64Array(cap);
+      t.set(ht);
+      ht = t;
+      const s = new Float64Array(cap);
+      s.set(hs);
+      hs = s;
+      const k = new Uint8Array(cap);
+      k.set(hk);
+      hk = k;
     }
     const sq = seq++;
     let i = size++;
@@ -79,10 +85,14 @@ export function runReferenceMmc(p: MmcParams): MmcResult {
       const par = (i - 1) >> 1;
       const pt = ht[par];
       if (pt < time || (pt === time && hs[par] < sq)) break;
-      ht[i] = pt; hs[i] = hs[par]; hk[i] = hk[par];
+      ht[i] = pt;
+      hs[i] = hs[par];
+      hk[i] = hk[par];
       i = par;
     }
-    ht[i] = time; hs[i] = sq; hk[i] = kind;
+    ht[i] = time;
+    hs[i] = sq;
+    hk[i] = kind;
   };
 
   let popTime = 0;
@@ -91,7 +101,9 @@ export function runReferenceMmc(p: MmcParams): MmcResult {
     const kind = hk[0];
     const n = --size;
     if (n > 0) {
-      const t = ht[n], s = hs[n], k = hk[n];
+      const t = ht[n],
+        s = hs[n],
+        k = hk[n];
       let i = 0;
       for (;;) {
         let ch = 2 * i + 1;
@@ -99,10 +111,14 @@ export function runReferenceMmc(p: MmcParams): MmcResult {
         const r = ch + 1;
         if (r < n && (ht[r] < ht[ch] || (ht[r] === ht[ch] && hs[r] < hs[ch]))) ch = r;
         if (t < ht[ch] || (t === ht[ch] && s < hs[ch])) break;
-        ht[i] = ht[ch]; hs[i] = hs[ch]; hk[i] = hk[ch];
+        ht[i] = ht[ch];
+        hs[i] = hs[ch];
+        hk[i] = hk[ch];
         i = ch;
       }
-      ht[i] = t; hs[i] = s; hk[i] = k;
+      ht[i] = t;
+      hs[i] = s;
+      hk[i] = k;
     }
     return kind;
   };
@@ -136,7 +152,9 @@ export function runReferenceMmc(p: MmcParams): MmcResult {
         if (qlen === qcap) {
           const nq = new Float64Array(qcap * 2);
           for (let j = 0; j < qlen; j++) nq[j] = q[(qhead + j) & (qcap - 1)];
-          q = nq; qhead = 0; qcap *= 2;
+          q = nq;
+          qhead = 0;
+          qcap *= 2;
         }
         q[(qhead + qlen) & (qcap - 1)] = now;
         qlen++;

@@ -60,7 +60,9 @@ const meanServiceS = et.handlingMin.mean * 60;
 const c = mmc.teams.reduce((sum, t) => sum + Math.max(...t.shifts.map((s) => s.staff)), 0);
 const days = TARGET_CASES / et.ratePerDay;
 const seed = mmc.run.seed;
-console.log(`M/M/c (validation-mmc.json): λ=${fmt(et.ratePerDay)}/day, mean service ${fmt(meanServiceS, 1)} s, c=${c}, ρ=${fmt((lambdaPerS * meanServiceS) / c, 3)}, ${fmt(days, 1)} days ≈ ${fmt(TARGET_CASES)} cases`);
+console.log(
+  `M/M/c (validation-mmc.json): λ=${fmt(et.ratePerDay)}/day, mean service ${fmt(meanServiceS, 1)} s, c=${c}, ρ=${fmt((lambdaPerS * meanServiceS) / c, 3)}, ${fmt(days, 1)} days ≈ ${fmt(TARGET_CASES)} cases`,
+);
 
 const ref: { rate: number; wait: number; cases: number }[] = [];
 const eng: { rate: number; wait: number | null; cases: number; events: number }[] = [];
@@ -71,15 +73,24 @@ for (let i = 0; i < REPEATS; i++) {
   const r = time(() => runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: days * 86_400, seed: seed + i }));
   ref.push({ rate: r.value.cases / r.s, wait: r.value.meanWaitS, cases: r.value.cases });
   const e = time(() => runScenario(mmc, { seed: seed + i, days }));
-  eng.push({ rate: e.value.kpis.casesArrived / e.s, wait: e.value.kpis.meanWaitS, cases: e.value.kpis.casesArrived, events: e.value.perf.events });
-  console.log(`  run ${i + 1}: reference ${fmt(r.value.cases)} cases in ${fmt(r.s, 3)} s; engine ${fmt(e.value.kpis.casesArrived)} cases, ${fmt(e.value.perf.events)} events in ${fmt(e.s, 3)} s`);
+  eng.push({
+    rate: e.value.kpis.casesArrived / e.s,
+    wait: e.value.kpis.meanWaitS,
+    cases: e.value.kpis.casesArrived,
+    events: e.value.perf.events,
+  });
+  console.log(
+    `  run ${i + 1}: reference ${fmt(r.value.cases)} cases in ${fmt(r.s, 3)} s; engine ${fmt(e.value.kpis.casesArrived)} cases, ${fmt(e.value.perf.events)} events in ${fmt(e.s, 3)} s`,
+  );
 }
 const refRate = median(ref.map((x) => x.rate));
 const engRate = median(eng.map((x) => x.rate));
 console.log(`  reference  ${fmt(refRate)} cases/s (median of ${REPEATS})`);
 console.log(`  engine     ${fmt(engRate)} cases/s (median of ${REPEATS})`);
 console.log(`  ratio engine/reference ${fmt(engRate / refRate, 3)}`);
-console.log(`  mean wait: Erlang C ${fmt(erlangCWaitS(lambdaPerS, meanServiceS, c), 2)} s; reference ${ref.map((x) => fmt(x.wait, 2)).join(', ')} s; engine ${eng.map((x) => (x.wait === null ? '—' : fmt(x.wait, 2))).join(', ')} s`);
+console.log(
+  `  mean wait: Erlang C ${fmt(erlangCWaitS(lambdaPerS, meanServiceS, c), 2)} s; reference ${ref.map((x) => fmt(x.wait, 2)).join(', ')} s; engine ${eng.map((x) => (x.wait === null ? '—' : fmt(x.wait, 2))).join(', ')} s`,
+);
 console.log('');
 
 // (b) + (c) baseline events/s and cost per event as staff grows -------------------
@@ -89,14 +100,18 @@ function scaled(s: Scenario, k: number): Scenario {
   for (const team of copy.teams) for (const shift of team.shifts) shift.staff *= k;
   return copy;
 }
-console.log(`baseline-weekday.json (${baseline.run.days} day(s), seed ${baseline.run.seed}): cost per event as staff grows`);
+console.log(
+  `baseline-weekday.json (${baseline.run.days} day(s), seed ${baseline.run.seed}): cost per event as staff grows`,
+);
 console.log('  staff   events        wall s    events/s      ns/event   cases');
 for (const k of [1, 10, 100]) {
   const sc = scaled(baseline, k);
   const runs = Array.from({ length: REPEATS }, () => time(() => runScenario(sc, { seed: baseline.run.seed })));
   const wall = median(runs.map((r) => r.s));
   const ev = runs[0].value.perf.events;
-  console.log(`  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived)}`);
+  console.log(
+    `  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived)}`,
+  );
 }
 console.log('');
 
@@ -107,7 +122,9 @@ for (const name of ['peoples-square-surge.json', 'rainstorm-red-night.json']) {
   const wall = median(runs.map((r) => r.s));
   const r = runs[0].value;
   const pax = r.stations.reduce((a, st) => a + st.passengers, 0);
-  console.log(`${name}: one simulated day (+${sc.run.warmupHours} h warm-up) in ${fmt(wall, 3)} s (median of ${REPEATS}): ${fmt(r.perf.events)} events, ${fmt(r.perf.events / wall)} events/s, ${fmt(r.kpis.casesArrived)} cases${pax > 0 ? `, ${fmt(pax)} individual passengers` : ''}`);
+  console.log(
+    `${name}: one simulated day (+${sc.run.warmupHours} h warm-up) in ${fmt(wall, 3)} s (median of ${REPEATS}): ${fmt(r.perf.events)} events, ${fmt(r.perf.events / wall)} events/s, ${fmt(r.kpis.casesArrived)} cases${pax > 0 ? `, ${fmt(pax)} individual passengers` : ''}`,
+  );
 }
 console.log('');
 
@@ -115,7 +132,9 @@ console.log('');
 const baselineText = readFileSync(new URL('../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 const all = os.availableParallelism();
 const PER_WORKER = 6;
-console.log(`baseline-weekday.json replications/s through the worker pool (${PER_WORKER} replications per worker, after two warm-up replications each)`);
+console.log(
+  `baseline-weekday.json replications/s through the worker pool (${PER_WORKER} replications per worker, after two warm-up replications each)`,
+);
 const rates: Record<number, number> = {};
 for (const workers of [...new Set([1, all])]) {
   const pool = new NodePool({ workers });
@@ -126,7 +145,9 @@ for (const workers of [...new Set([1, all])]) {
     await pool.run(baselineText, consecutiveSeeds(1, n));
     const s = (performance.now() - t0) / 1000;
     rates[workers] = n / s;
-    console.log(`  ${String(workers).padStart(2)} worker(s): ${n} replications in ${fmt(s, 2)} s = ${fmt(n / s, 2)} replications/s`);
+    console.log(
+      `  ${String(workers).padStart(2)} worker(s): ${n} replications in ${fmt(s, 2)} s = ${fmt(n / s, 2)} replications/s`,
+    );
   } finally {
     await pool.close();
   }
@@ -143,7 +164,9 @@ if (process.env.BENCH_SKIP_OPTIMISE !== '1') {
   const stormText = readFileSync(new URL('../scenarios/rainstorm-red-night.json', import.meta.url), 'utf8');
   const storm = load('rainstorm-red-night.json');
   const one = median(Array.from({ length: 3 }, (_, i) => time(() => runScenario(storm, { seed: 1 + i })).s));
-  console.log(`optimise rainstorm-red-night.json (default options, ${all} worker(s)); one replication on this thread: ${fmt(one, 3)} s`);
+  console.log(
+    `optimise rainstorm-red-night.json (default options, ${all} worker(s)); one replication on this thread: ${fmt(one, 3)} s`,
+  );
   for (const criterion of ['coverage', 'types'] as const) {
     const pool = new NodePool({ workers: all });
     try {
@@ -151,7 +174,9 @@ if (process.env.BENCH_SKIP_OPTIMISE !== '1') {
       const r = await optimise(pool.run, stormText, { seed: storm.run.seed, replications: 6, criterion });
       const s = (performance.now() - t0) / 1000;
       const v = r.verification.criterion;
-      console.log(`  ${criterion.padEnd(8)} ${fmt(s, 1)} s = ${fmt(s / one, 0)} × one replication; ${r.evaluations} plans; ${r.feasible ? 'feasible' : 'infeasible'}, ¥${fmt(r.current.costCny, 0)} → ¥${fmt(r.costCny, 0)}/day; verification ${v.mean === null ? '—' : fmt(v.mean * 100, 1)}% [lower ${v.lowerBound === null ? '—' : fmt(v.lowerBound * 100, 1)}%] ${r.verification.meets ? 'meets' : 'does not meet'}`);
+      console.log(
+        `  ${criterion.padEnd(8)} ${fmt(s, 1)} s = ${fmt(s / one, 0)} × one replication; ${r.evaluations} plans; ${r.feasible ? 'feasible' : 'infeasible'}, ¥${fmt(r.current.costCny, 0)} → ¥${fmt(r.costCny, 0)}/day; verification ${v.mean === null ? '—' : fmt(v.mean * 100, 1)}% [lower ${v.lowerBound === null ? '—' : fmt(v.lowerBound * 100, 1)}%] ${r.verification.meets ? 'meets' : 'does not meet'}`,
+      );
     } finally {
       await pool.close();
     }

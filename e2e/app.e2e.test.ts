@@ -14,7 +14,18 @@ import type { Browser } from 'playwright-core';
 import { launch, openApp, SHOTS, type Watched } from './browser.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const KPIS = ['casesArrived', 'casesClosed', 'meanWaitS', 'meanResponseS', 'p90ResponseS', 'slaAttainment', 'coverageIndex', 'staffHours', 'utilisation', 'overtimeHours'] as const;
+const KPIS = [
+  'casesArrived',
+  'casesClosed',
+  'meanWaitS',
+  'meanResponseS',
+  'p90ResponseS',
+  'slaAttainment',
+  'coverageIndex',
+  'staffHours',
+  'utilisation',
+  'overtimeHours',
+] as const;
 
 let browser: Browser;
 let app: Watched;
@@ -68,7 +79,11 @@ describe('the browser twin', () => {
     await page.waitForTimeout(400); // let the KPI panel take the final frame
     await page.screenshot({ path: `${SHOTS}02-end-of-day-zh.png` });
 
-    const out = execFileSync(process.execPath, ['bin/allweather.mjs', 'run', 'scenarios/baseline-weekday.json', '--seed', String(seed), '--json'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['bin/allweather.mjs', 'run', 'scenarios/baseline-weekday.json', '--seed', String(seed), '--json'],
+      { cwd: root, encoding: 'utf8' },
+    );
     const cli = JSON.parse(out) as { summary: Record<string, { mean: number | null }> };
     for (const k of KPIS) {
       const v = await page.locator(`[data-kpi="${k}"]`).first().getAttribute('data-value');
@@ -139,7 +154,21 @@ describe('the browser twin', () => {
   it('an exported manifest opens back in the app: the same scenario at the same seed', async () => {
     const { page } = app;
     const dir = mkdtempSync(join(tmpdir(), 'aw-manifest-'));
-    execFileSync(process.execPath, ['bin/allweather.mjs', 'export', 'scenarios/baseline-weekday.json', '--seed', '5', '--format', 'json', '--out', dir], { cwd: root });
+    execFileSync(
+      process.execPath,
+      [
+        'bin/allweather.mjs',
+        'export',
+        'scenarios/baseline-weekday.json',
+        '--seed',
+        '5',
+        '--format',
+        'json',
+        '--out',
+        dir,
+      ],
+      { cwd: root },
+    );
     await page.setInputFiles('[data-testid="scenario-file"]', join(dir, 'manifest.json'));
     await page.waitForSelector('[data-scenario="baseline-weekday"][data-seed="5"]');
     expect(await page.locator('[data-testid="scenario-errors"]').count()).toBe(0);
@@ -148,8 +177,19 @@ describe('the browser twin', () => {
   it('an invalid scenario file shows its errors and the previous scenario keeps working', async () => {
     const { page } = app;
     await page.click('[data-testid="restart"]');
-    const bad = JSON.stringify({ schemaVersion: 2, id: 'broken', name: { zh: '坏', en: 'bad' }, city: { cols: 10, rows: 10, gridSize: 3 }, eventTypes: [], teams: [] });
-    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    const bad = JSON.stringify({
+      schemaVersion: 2,
+      id: 'broken',
+      name: { zh: '坏', en: 'bad' },
+      city: { cols: 10, rows: 10, gridSize: 3 },
+      eventTypes: [],
+      teams: [],
+    });
+    await page.setInputFiles('[data-testid="scenario-file"]', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(bad),
+    });
     const errors = page.locator('[data-testid="scenario-errors"]');
     await errors.waitFor();
     const text = await errors.innerText();
@@ -161,17 +201,27 @@ describe('the browser twin', () => {
     const t0 = Number(await page.locator('[data-testid="clock"]').getAttribute('data-ts'));
     await page.click('[data-testid="speed-3600"]');
     await page.click('[data-testid="play"]');
-    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > t + 600, t0);
+    await page.waitForFunction(
+      (t) => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > t + 600,
+      t0,
+    );
     await page.click('[data-testid="pause"]');
   });
 
   it('the warm-up is hatched in the matrix and the charts, and said not to count', async () => {
     const { page } = app;
-    const sc = JSON.parse(readFileSync(join(root, 'scenarios/baseline-weekday.json'), 'utf8')) as { id: string; run: { days: number; warmupHours: number } };
+    const sc = JSON.parse(readFileSync(join(root, 'scenarios/baseline-weekday.json'), 'utf8')) as {
+      id: string;
+      run: { days: number; warmupHours: number };
+    };
     sc.id = 'warmup-6h';
     sc.run.days = 0.75; // 06:00 to 24:00 counted: hours 00-05 are warm-up only
     sc.run.warmupHours = 6;
-    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'warmup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sc)) });
+    await page.setInputFiles('[data-testid="scenario-file"]', {
+      name: 'warmup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(sc)),
+    });
     await page.waitForSelector('[data-scenario="warmup-6h"]');
     const hours = await page.locator('[data-testid="coverage-matrix"] thead th[data-warmup="true"]').allInnerTexts();
     expect(hours).toEqual(['00', '01', '02', '03', '04', '05']);

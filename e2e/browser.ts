@@ -23,13 +23,22 @@ export interface Watched {
 }
 
 /** A page that records console errors, page errors and every request that leaves the app's origin. */
-export async function openApp(browser: Browser, appUrl: string, opts: { width?: number; height?: number } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 }, locale: 'zh-CN' });
+export async function openApp(
+  browser: Browser,
+  appUrl: string,
+  opts: { width?: number; height?: number } = {},
+): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+    locale: 'zh-CN',
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const offOrigin: string[] = [];
   const origin = new URL(appUrl).origin;
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('request', (r) => {
     const u = r.url();

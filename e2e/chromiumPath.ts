@@ -27,8 +27,15 @@ export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Our flags, for every browser: no sandbox (root in CI), WebGL2 on SwiftShader, no traffic to Google. */
 export const BASE_ARGS: readonly string[] = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
 ];
 
 /**
@@ -42,7 +49,14 @@ export const BASE_ARGS: readonly string[] = [
  * - `--disable-features`, `--enable-features`: a second copy replaces
  *   Playwright's own lists instead of adding to them.
  */
-const DROPPED_NPM_SWITCHES = new Set(['--single-process', '--headless', '--disable-web-security', '--allow-running-insecure-content', '--disable-features', '--enable-features']);
+const DROPPED_NPM_SWITCHES = new Set([
+  '--single-process',
+  '--headless',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-features',
+  '--enable-features',
+]);
 
 export type ChromiumSource = 'CHROMIUM_PATH' | 'debian' | 'npm';
 
@@ -57,7 +71,11 @@ export interface ChromiumChoice {
 const switchName = (arg: string) => arg.split('=')[0];
 
 /** `ours`, then every flag of `theirs` whose switch is neither in `ours` nor dropped. */
-export function mergeArgs(ours: readonly string[], theirs: readonly string[], dropped: ReadonlySet<string> = DROPPED_NPM_SWITCHES): string[] {
+export function mergeArgs(
+  ours: readonly string[],
+  theirs: readonly string[],
+  dropped: ReadonlySet<string> = DROPPED_NPM_SWITCHES,
+): string[] {
   const seen = new Set(ours.map(switchName));
   const out = [...ours];
   for (const a of theirs) {
@@ -89,7 +107,8 @@ async function npmChromium(): Promise<ChromiumChoice> {
   if (/^(C|POSIX)([._@]|$)/.test(locale)) Object.assign(extra, { LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' });
   // no system fontconfig: use the one the package unpacked (Open Sans only)
   const ownFonts = join(tmpdir(), 'fonts');
-  if (!existsSync('/etc/fonts/fonts.conf') && !process.env.FONTCONFIG_PATH && existsSync(join(ownFonts, 'fonts.conf'))) extra.FONTCONFIG_PATH = ownFonts;
+  if (!existsSync('/etc/fonts/fonts.conf') && !process.env.FONTCONFIG_PATH && existsSync(join(ownFonts, 'fonts.conf')))
+    extra.FONTCONFIG_PATH = ownFonts;
   const env = Object.keys(extra).length > 0 ? { ...process.env, ...extra } : undefined;
   return { source: 'npm', executablePath, args: mergeArgs(BASE_ARGS, chromium.args), env };
 }

@@ -15,7 +15,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, SHOTS, type Watched } from './browser.ts';
 
-const SCENARIO = JSON.parse(readFileSync(new URL('../scenarios/rainstorm-red-night.json', import.meta.url), 'utf8')) as { teams: { id: string }[] };
+const SCENARIO = JSON.parse(
+  readFileSync(new URL('../scenarios/rainstorm-red-night.json', import.meta.url), 'utf8'),
+) as { teams: { id: string }[] };
 
 let browser: Browser;
 let app: Watched;
@@ -41,10 +43,14 @@ describe('what limits coverage, and the cheapest plan', () => {
     // an hour a second first: refreshed while it plays (every few seconds), not only at the end
     await page.click('[data-testid="speed-3600"]');
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="live-diagnosis"]');
-      return el?.getAttribute('data-final') === 'false' && Number(el.getAttribute('data-t')) > 0;
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('[data-testid="live-diagnosis"]');
+        return el?.getAttribute('data-final') === 'false' && Number(el.getAttribute('data-t')) > 0;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await page.getAttribute('[data-testid="app"]', 'data-playing')).toBe('true');
     await page.click('[data-testid="speed-max"]');
     await page.waitForSelector('[data-testid="app"][data-done="true"]', { timeout: 180_000 });
@@ -63,7 +69,11 @@ describe('what limits coverage, and the cheapest plan', () => {
     if (await more.count()) await more.click();
     const rows = page.locator('[data-testid="live-diag-limits"] li');
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
-    const queue = page.locator('[data-testid="live-diag-limits"] li[data-stage="queue"][data-team="drainage-crew"], [data-testid="live-diag-limits"] li[data-stage="queue"][data-team="municipal-repair"]').first();
+    const queue = page
+      .locator(
+        '[data-testid="live-diag-limits"] li[data-stage="queue"][data-team="drainage-crew"], [data-testid="live-diag-limits"] li[data-stage="queue"][data-team="municipal-repair"]',
+      )
+      .first();
     await queue.waitFor();
     const text = await queue.innerText();
     expect(text).toMatch(/排队/);
@@ -93,7 +103,9 @@ describe('what limits coverage, and the cheapest plan', () => {
     await page.waitForSelector('[data-testid="app"][data-view="experiments"]');
     await page.waitForSelector('[data-testid="exp-tab-optimise"][aria-selected="true"]');
     await page.waitForFunction((t) => {
-      const on = [...document.querySelectorAll('[data-testid="opt-teams"] input:checked')].map((x) => x.getAttribute('data-team'));
+      const on = [...document.querySelectorAll('[data-testid="opt-teams"] input:checked')].map((x) =>
+        x.getAttribute('data-team'),
+      );
       return on.length === 1 && on[0] === t;
     }, team);
     expect(app.consoleErrors).toEqual([]);
@@ -116,7 +128,7 @@ describe('what limits coverage, and the cheapest plan', () => {
     await page.screenshot({ path: `${SHOTS}diagnose-en.png` });
   });
 
-  it('finds the cheapest plan with a small budget, compares it with today\'s (A/B), and applies it to the live run', async () => {
+  it("finds the cheapest plan with a small budget, compares it with today's (A/B), and applies it to the live run", async () => {
     const { page } = app;
     await page.click('[data-testid="exp-tab-optimise"]');
     // the case-handling teams are checked, the security lanes are not
@@ -129,7 +141,11 @@ describe('what limits coverage, and the cheapest plan', () => {
 
     // the progress bar moves: evaluation i of 4, with the phase, the cost and ✓/✗
     await page.waitForSelector('[data-testid="opt-progress"][data-status="running"][data-total="4"]');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="opt-progress"]')?.getAttribute('data-done')) >= 2, undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="opt-progress"]')?.getAttribute('data-done')) >= 2,
+      undefined,
+      { timeout: 120_000 },
+    );
     const now = await page.locator('[data-testid="opt-progress-box"]').innerText();
     expect(now).toMatch(/\d\/4 evaluations/);
     await page.waitForSelector('[data-testid="opt-progress"][data-status="done"]', { timeout: 240_000 });
@@ -144,9 +160,11 @@ describe('what limits coverage, and the cheapest plan', () => {
     expect(summary).toMatch(/fresh seeds 1000001–1000002/);
     expect(summary).toMatch(/(✓ meets|✗ does not meet)/);
     expect(await page.locator('[data-testid="opt-limits"] li').count()).toBeGreaterThan(0);
-    const changed = await plan.evaluateAll((rows) => rows
-      .filter((r) => r.getAttribute('data-now') !== r.getAttribute('data-plan'))
-      .map((r) => ({ path: r.getAttribute('data-path')!, plan: Number(r.getAttribute('data-plan')) })));
+    const changed = await plan.evaluateAll((rows) =>
+      rows
+        .filter((r) => r.getAttribute('data-now') !== r.getAttribute('data-plan'))
+        .map((r) => ({ path: r.getAttribute('data-path')!, plan: Number(r.getAttribute('data-plan')) })),
+    );
     expect(changed.length).toBeGreaterThan(0);
     await page.locator('[data-testid="opt-result"]').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);

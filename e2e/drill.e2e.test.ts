@@ -52,7 +52,9 @@ const url = (role: string) => new URL(`drill.html?drill=${DRILL}&role=${role}`, 
 async function scoreOf(page: Page, panel: string, column: string): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const m of METRICS) {
-    const v = await page.locator(`[data-testid="${panel}"] [data-score="${column}"][data-metric="${m}"]`).getAttribute('data-value');
+    const v = await page
+      .locator(`[data-testid="${panel}"] [data-score="${column}"][data-metric="${m}"]`)
+      .getAttribute('data-value');
     out[m] = JSON.parse(v!);
   }
   return out;
@@ -61,7 +63,11 @@ async function scoreOf(page: Page, panel: string, column: string): Promise<Recor
 beforeAll(async () => {
   base = inject('appUrl');
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   trainee = watch(await context.newPage(), 'trainee');
   trainer = watch(await context.newPage(), 'trainer');
 });
@@ -70,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('drill mode: trainer and trainee windows', () => {
-  it('a trainee window opened by hand (no session token) says to open it from the trainer\'s console', async () => {
+  it("a trainee window opened by hand (no session token) says to open it from the trainer's console", async () => {
     await trainee.goto(url('trainee'));
     const page = trainee.locator('[data-testid="trainee-no-token"]');
     await page.waitFor();
@@ -97,21 +103,36 @@ describe('drill mode: trainer and trainee windows', () => {
 
     await trainee.fill('[data-testid="token-input"]', link.href);
     await trainee.click('[data-testid="token-submit"]');
-    await trainee.waitForSelector('[data-testid="trainee-console"] [data-testid="drill-canvas"] canvas', { timeout: 20_000 });
+    await trainee.waitForSelector('[data-testid="trainee-console"] [data-testid="drill-canvas"] canvas', {
+      timeout: 20_000,
+    });
     const at = new URL(trainee.url());
     expect(at.hash).toBe(`#token=${token}`);
     expect(at.search).not.toContain(token);
-    for (const id of ['drill-play', 'drill-speed-60', 'pending-injects', 'inject-form', 'live-score', 'drill-finish', 'open-trainee-window']) {
+    for (const id of [
+      'drill-play',
+      'drill-speed-60',
+      'pending-injects',
+      'inject-form',
+      'live-score',
+      'drill-finish',
+      'open-trainee-window',
+    ]) {
       expect(await trainee.locator(`[data-testid="${id}"]`).count(), id).toBe(0);
     }
     // no score in the trainee's window until the end
     expect(await trainee.locator('[data-metric="score"]').count()).toBe(0);
   });
 
-  it('the trainer console\'s link opens a trainee window of this session', async () => {
-    const [popup] = await Promise.all([context.waitForEvent('page'), trainer.click('[data-testid="open-trainee-window"]')]);
+  it("the trainer console's link opens a trainee window of this session", async () => {
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      trainer.click('[data-testid="open-trainee-window"]'),
+    ]);
     watch(popup, 'trainee-2');
-    await popup.waitForSelector('[data-testid="trainee-console"] [data-testid="drill-canvas"] canvas', { timeout: 20_000 });
+    await popup.waitForSelector('[data-testid="trainee-console"] [data-testid="drill-canvas"] canvas', {
+      timeout: 20_000,
+    });
     expect(new URL(popup.url()).hash).toBe(`#token=${token}`);
     await popup.close();
   });
@@ -126,7 +147,10 @@ describe('drill mode: trainer and trainee windows', () => {
     await item.waitFor({ timeout: 40_000 });
     // the clock runs in the trainee's window too
     const t0 = Number(await trainee.locator('[data-testid="drill-clock"]').getAttribute('data-elapsed'));
-    await trainee.waitForFunction((t) => Number(document.querySelector('[data-testid="drill-clock"]')?.getAttribute('data-elapsed')) > t, t0);
+    await trainee.waitForFunction(
+      (t) => Number(document.querySelector('[data-testid="drill-clock"]')?.getAttribute('data-elapsed')) > t,
+      t0,
+    );
 
     // click a case, then a candidate crew (of the case's size)
     let assigned: string | null = null;
@@ -139,11 +163,17 @@ describe('drill mode: trainer and trainee windows', () => {
       await trainee.waitForSelector(`[data-testid="case-panel"][data-case-id="${caseId}"]`);
       await trainee.waitForSelector('[data-testid="candidate-crews"], [data-testid="no-candidates"]');
       const option = trainee.locator('[data-testid="crew-option"]').first();
-      if ((await option.count()) === 0) { await trainee.waitForTimeout(1500); continue; }
+      if ((await option.count()) === 0) {
+        await trainee.waitForTimeout(1500);
+        continue;
+      }
       expect((await option.getAttribute('data-staff'))!.split(',')).toHaveLength(crew);
       const seq = Number(await trainee.locator('[data-testid="drill-notice"]').getAttribute('data-seq'));
       await option.click();
-      await trainee.waitForFunction((s) => Number(document.querySelector('[data-testid="drill-notice"]')?.getAttribute('data-seq')) > s, seq);
+      await trainee.waitForFunction(
+        (s) => Number(document.querySelector('[data-testid="drill-notice"]')?.getAttribute('data-seq')) > s,
+        seq,
+      );
       if ((await trainee.locator('[data-testid="drill-notice"]').getAttribute('data-kind')) === 'ok') assigned = caseId;
     }
     expect(assigned).not.toBeNull();
@@ -186,11 +216,15 @@ describe('drill mode: trainer and trainee windows', () => {
       clock: await trainer.locator('[data-testid="drill-clock"]').getAttribute('data-ts'),
       fired: await trainer.locator('[data-testid="fired-timeline"]').getAttribute('data-count'),
       pending: await trainer.locator('[data-testid="pending-injects"]').getAttribute('data-count'),
-      inbox: await trainer.locator('[data-testid="trainer-inbox"] [data-testid="inbox-item"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-case-id')}:${e.getAttribute('data-priority')}`)),
+      inbox: await trainer
+        .locator('[data-testid="trainer-inbox"] [data-testid="inbox-item"]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-case-id')}:${e.getAttribute('data-priority')}`)),
       score: await trainer.locator('[data-testid="live-score"]').innerText(),
       rain: await trainer.locator('[data-testid="drill-weather"] .weather-rain').getAttribute('data-value'),
       staff: await trainer.locator('[data-testid="staff-board"]').innerText(),
-      traineeInbox: await trainee.locator('[data-testid="inbox-item"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-case-id')}:${e.getAttribute('data-priority')}`)),
+      traineeInbox: await trainee
+        .locator('[data-testid="inbox-item"]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-case-id')}:${e.getAttribute('data-priority')}`)),
       traineeFeed: await trainee.locator('[data-testid="message-feed"] li').count(),
       traineeClock: await trainee.locator('[data-testid="drill-clock"]').getAttribute('data-ts'),
     });
@@ -198,35 +232,55 @@ describe('drill mode: trainer and trainee windows', () => {
     const warned = warnings.length;
     const forger = watch(await context.newPage(), 'forger');
     await forger.goto(new URL('drill.html', base).href); // the drill start page: same origin, no channel of its own
-    await forger.evaluate(async ({ name, token }) => {
-      const ch = new BroadcastChannel(name);
-      const storm = { kind: 'inject', tS: 0, inject: { kind: 'storm', atMin: 0, rainMmPerH: [1e308] } };
-      const teamOff = { kind: 'inject', tS: 0, inject: { kind: 'teamOff', atMin: 0, team: 'sanitation' } };
-      const farCase = { kind: 'inject', tS: 0, inject: { kind: 'case', atMin: 0, type: 'road-ponding', x: 99999, y: 3 } };
-      const wrong = 'f'.repeat(32);
-      const messages: unknown[] = [
-        null, undefined, 'garbage', 42, [], {}, { t: 'act' },
-        // a trainer-only inject without a token, and with a wrong one
-        { t: 'act', from: 'forger', id: 1, action: storm },
-        { t: 'act', token: wrong, from: 'forger', id: 2, action: teamOff },
-        // with the session's token (a trainee window gone rogue): still the trainer's alone
-        { t: 'act', token, from: 'forger', id: 3, action: storm },
-        { t: 'act', token, from: 'forger', id: 4, action: teamOff },
-        { t: 'act', token, from: 'forger', id: 5, action: farCase },
-        { t: 'play', token, speed: 60 },
-        // far too large
-        { t: 'join', token, from: 'x'.repeat(2_000_000) },
-        { t: 'act', token, from: 'forger', id: 6, action: { kind: 'assign', tS: 0, caseId: 1, staff: new Array(500_000).fill(0) } },
-        // posing as the trainer, towards the trainee
-        { t: 'bye' }, { t: 'bye', token: wrong },
-        { t: 'record', token: wrong, record: { app: 'allweather', kind: 'drill-record' }, edited: false },
-        { t: 'hello', hello: { layout: {}, meta: {} } },
-        { t: 'frame', token, frame: null, state: null },
-      ];
-      for (const m of messages) ch.postMessage(m);
-      await new Promise((r) => setTimeout(r, 300));
-      ch.close();
-    }, { name: `allweather-drill-${DRILL}`, token });
+    await forger.evaluate(
+      async ({ name, token }) => {
+        const ch = new BroadcastChannel(name);
+        const storm = { kind: 'inject', tS: 0, inject: { kind: 'storm', atMin: 0, rainMmPerH: [1e308] } };
+        const teamOff = { kind: 'inject', tS: 0, inject: { kind: 'teamOff', atMin: 0, team: 'sanitation' } };
+        const farCase = {
+          kind: 'inject',
+          tS: 0,
+          inject: { kind: 'case', atMin: 0, type: 'road-ponding', x: 99999, y: 3 },
+        };
+        const wrong = 'f'.repeat(32);
+        const messages: unknown[] = [
+          null,
+          undefined,
+          'garbage',
+          42,
+          [],
+          {},
+          { t: 'act' },
+          // a trainer-only inject without a token, and with a wrong one
+          { t: 'act', from: 'forger', id: 1, action: storm },
+          { t: 'act', token: wrong, from: 'forger', id: 2, action: teamOff },
+          // with the session's token (a trainee window gone rogue): still the trainer's alone
+          { t: 'act', token, from: 'forger', id: 3, action: storm },
+          { t: 'act', token, from: 'forger', id: 4, action: teamOff },
+          { t: 'act', token, from: 'forger', id: 5, action: farCase },
+          { t: 'play', token, speed: 60 },
+          // far too large
+          { t: 'join', token, from: 'x'.repeat(2_000_000) },
+          {
+            t: 'act',
+            token,
+            from: 'forger',
+            id: 6,
+            action: { kind: 'assign', tS: 0, caseId: 1, staff: new Array(500_000).fill(0) },
+          },
+          // posing as the trainer, towards the trainee
+          { t: 'bye' },
+          { t: 'bye', token: wrong },
+          { t: 'record', token: wrong, record: { app: 'allweather', kind: 'drill-record' }, edited: false },
+          { t: 'hello', hello: { layout: {}, meta: {} } },
+          { t: 'frame', token, frame: null, state: null },
+        ];
+        for (const m of messages) ch.postMessage(m);
+        await new Promise((r) => setTimeout(r, 300));
+        ch.close();
+      },
+      { name: `allweather-drill-${DRILL}`, token },
+    );
     await trainer.waitForTimeout(2000);
     expect(await snap()).toEqual(before);
     expect(await trainee.locator('[data-testid="trainee-console"]').count()).toBe(1);
@@ -234,8 +288,12 @@ describe('drill mode: trainer and trainee windows', () => {
     expect(consoleErrors).toEqual([]);
     // each window logged the forgery once (the rest are only counted)
     const logged = warnings.slice(warned);
-    expect(logged.filter((w) => w.startsWith('trainer:') && w.includes(`allweather-drill-${DRILL}, trainer`))).toHaveLength(1);
-    expect(logged.filter((w) => w.startsWith('trainee:') && w.includes(`allweather-drill-${DRILL}, trainee`))).toHaveLength(1);
+    expect(
+      logged.filter((w) => w.startsWith('trainer:') && w.includes(`allweather-drill-${DRILL}, trainer`)),
+    ).toHaveLength(1);
+    expect(
+      logged.filter((w) => w.startsWith('trainee:') && w.includes(`allweather-drill-${DRILL}, trainee`)),
+    ).toHaveLength(1);
     await forger.close();
   });
 
@@ -244,14 +302,20 @@ describe('drill mode: trainer and trainee windows', () => {
     const canvas = trainer.locator('[data-testid="drill-canvas"] canvas');
     const box = (await canvas.boundingBox())!;
     await trainer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await trainer.waitForFunction(() => (document.querySelector('[data-testid="inject-x"]') as HTMLInputElement | null)?.value !== '', undefined, { timeout: 5000 });
+    await trainer.waitForFunction(
+      () => (document.querySelector('[data-testid="inject-x"]') as HTMLInputElement | null)?.value !== '',
+      undefined,
+      { timeout: 5000 },
+    );
 
     await trainer.click('[data-testid="drill-play"]');
     await trainer.selectOption('[data-testid="inject-kind"]', 'message');
     await trainer.fill('[data-testid="inject-text-zh"]', '区指挥部：立即核查低洼路段积水情况。');
     await trainer.fill('[data-testid="inject-text-en"]', 'District command: check the low-lying roads now.');
     await trainer.click('[data-testid="inject-fire"]');
-    await trainee.waitForSelector('[data-testid="message-feed"] li[data-kind="message"]:has-text("立即核查低洼路段积水情况")');
+    await trainee.waitForSelector(
+      '[data-testid="message-feed"] li[data-kind="message"]:has-text("立即核查低洼路段积水情况")',
+    );
 
     // a fallen tree at (27, 23), in the command scope (grid G05-06), priority 1
     await trainer.selectOption('[data-testid="inject-kind"]', 'case');
@@ -287,11 +351,13 @@ describe('drill mode: trainer and trainee windows', () => {
     await trainee.screenshot({ path: `${SHOTS}drill-03-trainee-score.png` });
   });
 
-  it('the review rebuilds the drill: at the end it gives exactly the drill\'s score', async () => {
+  it("the review rebuilds the drill: at the end it gives exactly the drill's score", async () => {
     await trainer.click('[data-testid="open-review"]');
     await trainer.waitForSelector('[data-testid="review"] [data-testid="review-canvas"] canvas');
     const endS = (20 * 60 + 180) * 60;
-    await trainer.waitForSelector(`[data-testid="review-time"][data-shown-ts="${endS}"][data-busy="false"]`, { timeout: 30_000 });
+    await trainer.waitForSelector(`[data-testid="review-time"][data-shown-ts="${endS}"][data-busy="false"]`, {
+      timeout: 30_000,
+    });
     const recorded = await scoreOf(trainer, 'review-scores', 'trainee');
     expect(await scoreOf(trainer, 'review-scores', 'replay')).toEqual(recorded);
     expect(recorded).toEqual(await scoreOf(trainee, 'final-score', 'trainee'));
@@ -300,17 +366,23 @@ describe('drill mode: trainer and trainee windows', () => {
     const range = trainer.locator('[data-testid="review-range"]');
     await range.focus();
     await range.press('Home');
-    await trainer.waitForSelector(`[data-testid="review-time"][data-shown-ts="${20 * 3600}"][data-busy="false"]`, { timeout: 30_000 });
+    await trainer.waitForSelector(`[data-testid="review-time"][data-shown-ts="${20 * 3600}"][data-busy="false"]`, {
+      timeout: 30_000,
+    });
     expect(await trainer.locator('[data-testid="review-timeline"] li.future').count()).toBeGreaterThan(0);
     await range.press('End');
-    await trainer.waitForSelector(`[data-testid="review-time"][data-shown-ts="${endS}"][data-busy="false"]`, { timeout: 30_000 });
+    await trainer.waitForSelector(`[data-testid="review-time"][data-shown-ts="${endS}"][data-busy="false"]`, {
+      timeout: 30_000,
+    });
     expect(await scoreOf(trainer, 'review-scores', 'replay')).toEqual(recorded);
 
     // what would have happened with two more municipal repair staff per shift
     await trainer.click('[data-testid="whatif-plus-municipal-repair"]');
     await trainer.click('[data-testid="whatif-plus-municipal-repair"]');
     await trainer.click('[data-testid="whatif-run"]');
-    await trainer.waitForSelector('[data-testid="review-scores"] [data-score="whatif"][data-metric="score"]', { timeout: 30_000 });
+    await trainer.waitForSelector('[data-testid="review-scores"] [data-score="whatif"][data-metric="score"]', {
+      timeout: 30_000,
+    });
     const whatIf = await scoreOf(trainer, 'review-scores', 'whatif');
     expect(typeof whatIf.score).toBe('number');
     await trainer.locator('[data-testid="review"]').evaluate((el) => el.scrollTo(0, 0));
@@ -321,13 +393,22 @@ describe('drill mode: trainer and trainee windows', () => {
   });
 
   it('the record exports as JSON and as a printable report', async () => {
-    const [download] = await Promise.all([trainer.waitForEvent('download'), trainer.click('[data-testid="export-json"]')]);
+    const [download] = await Promise.all([
+      trainer.waitForEvent('download'),
+      trainer.click('[data-testid="export-json"]'),
+    ]);
     const file = `${SHOTS}drill-record.json`;
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
     // the session token is in no saved record
     expect(text).not.toContain(token);
-    const rec = JSON.parse(text) as { kind: string; score: { score: number }; actions: { kind: string }[]; drill: { injects: { id?: string; atMin: number }[] }; whatIf?: unknown };
+    const rec = JSON.parse(text) as {
+      kind: string;
+      score: { score: number };
+      actions: { kind: string }[];
+      drill: { injects: { id?: string; atMin: number }[] };
+      whatIf?: unknown;
+    };
     expect(rec.kind).toBe('drill-record');
     expect(rec.score.score).toBe((await scoreOf(trainer, 'review-scores', 'trainee')).score);
     expect(rec.actions.some((a) => a.kind === 'assign')).toBe(true);
@@ -352,8 +433,12 @@ describe('drill mode: trainer and trainee windows', () => {
   it('the trainee reviews the same record in its own window (its own worker), with the same numbers', async () => {
     await trainee.click('[data-testid="open-review"]');
     const endS = (20 * 60 + 180) * 60;
-    await trainee.waitForSelector(`[data-testid="review-time"][data-shown-ts="${endS}"][data-busy="false"]`, { timeout: 40_000 });
-    expect(await scoreOf(trainee, 'review-scores', 'replay')).toEqual(await scoreOf(trainer, 'review-scores', 'trainee'));
+    await trainee.waitForSelector(`[data-testid="review-time"][data-shown-ts="${endS}"][data-busy="false"]`, {
+      timeout: 40_000,
+    });
+    expect(await scoreOf(trainee, 'review-scores', 'replay')).toEqual(
+      await scoreOf(trainer, 'review-scores', 'trainee'),
+    );
     await trainee.click('[data-testid="drill-lang-en"]');
     await trainee.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await trainee.locator('[data-testid="review-scores"]').innerText()).toMatch(/Automatic baseline/);

@@ -26,11 +26,15 @@ async function ready(page: Page): Promise<void> {
 
 /** Share of pixels that differ by more than a little between two same-sized screenshots. */
 function changedShare(a: Buffer, b: Buffer): number {
-  const x = PNG.sync.read(a), y = PNG.sync.read(b);
+  const x = PNG.sync.read(a),
+    y = PNG.sync.read(b);
   if (x.width !== y.width || x.height !== y.height) return 1;
   let changed = 0;
   for (let i = 0; i < x.data.length; i += 4) {
-    const d = Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2]);
+    const d =
+      Math.abs(x.data[i] - y.data[i]) +
+      Math.abs(x.data[i + 1] - y.data[i + 1]) +
+      Math.abs(x.data[i + 2] - y.data[i + 2]);
     if (d > 24) changed++;
   }
   return changed / (x.width * x.height);
@@ -59,7 +63,9 @@ describe('experiments, downloads, editor and share links', () => {
     await page.selectOption('[data-testid="cmp-team"]', 'grid-workers');
     await page.fill('[data-testid="cmp-staff"]', '3');
     await page.fill('[data-testid="cmp-reps"]', String(REPS));
-    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain('teams.grid-workers.shifts.0.staff=3');
+    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain(
+      'teams.grid-workers.shifts.0.staff=3',
+    );
     await page.click('[data-testid="cmp-run"]');
     await page.waitForSelector('[data-testid="cmp-progress"][data-status="done"]', { timeout: 60_000 });
     expect(await page.locator('[data-testid="cmp-meta"]').getAttribute('data-pairs')).toBe(String(REPS));
@@ -86,7 +92,9 @@ describe('experiments, downloads, editor and share links', () => {
     const before = await canvas.screenshot();
     await page.click('[data-testid="cmp-color-delta"]');
     await page.waitForSelector('[data-testid="delta-legend"]');
-    await expect.poll(async () => changedShare(before, await canvas.screenshot()), { timeout: 10_000 }).toBeGreaterThan(0.05);
+    await expect
+      .poll(async () => changedShare(before, await canvas.screenshot()), { timeout: 10_000 })
+      .toBeGreaterThan(0.05);
     expect(await page.locator('[data-testid="app"]').getAttribute('data-view')).toBe('experiments');
     await page.locator('[data-testid="delta-table"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}10-compare-delta-1440.png` });
@@ -119,7 +127,9 @@ describe('experiments, downloads, editor and share links', () => {
     expect(arrow.name.endsWith('.arrow')).toBe(true);
     const t = tableFromIPC(new Uint8Array(arrow.bytes));
     await page.click('[data-testid="exp-tab-compare"]');
-    const meanA = JSON.parse((await page.locator('[data-testid="delta-table"] tr[data-kpi="casesArrived"]').getAttribute('data-a'))!) as number;
+    const meanA = JSON.parse(
+      (await page.locator('[data-testid="delta-table"] tr[data-kpi="casesArrived"]').getAttribute('data-a'))!,
+    ) as number;
     expect(t.numRows).toBe(Math.round(meanA * REPS));
     expect(t.schema.fields.map((f) => f.name)).toContain('slaMet');
     const reps = new Set<number>();
@@ -143,7 +153,9 @@ describe('experiments, downloads, editor and share links', () => {
     expect(await verdict.innerText()).toContain('B 改变了在岗人数：峰值 122 → 86 人');
     expect(await verdict.innerText()).toContain('B 更省，但不是更好');
     expect(await page.locator('[data-testid="headcount-table"]').getAttribute('data-same')).toBe('false');
-    expect(await page.locator('[data-testid="headcount-table"] tr[data-row="team:grid-workers"]').getAttribute('data-b')).toBe('12');
+    expect(
+      await page.locator('[data-testid="headcount-table"] tr[data-row="team:grid-workers"]').getAttribute('data-b'),
+    ).toBe('12');
     const staff = page.locator('[data-testid="delta-table"] tr[data-kpi="staffHours"]');
     expect(await staff.innerText()).toContain('更省');
     expect(await staff.innerText()).not.toContain('改善');
@@ -151,7 +163,9 @@ describe('experiments, downloads, editor and share links', () => {
     await page.screenshot({ path: `${SHOTS}13-compare-headcount-1440.png` });
 
     await page.check('[data-testid="cmp-hold-headcount"]');
-    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain('city.gridSize=10, holdHeadcount=true');
+    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain(
+      'city.gridSize=10, holdHeadcount=true',
+    );
     await page.click('[data-testid="cmp-run"]');
     await page.waitForSelector('[data-testid="cmp-progress"][data-status="done"]', { timeout: 120_000 });
     await expect.poll(() => page.locator('[data-testid="headcount-table"]').getAttribute('data-same')).toBe('true');
@@ -160,7 +174,9 @@ describe('experiments, downloads, editor and share links', () => {
     // the sweep's night-staff parameter says which shifts the one number sets
     await page.click('[data-testid="exp-tab-sweep"]');
     await page.selectOption('[data-testid="sweep-kind-1"]', 'nightStaff');
-    expect(await page.locator('[data-testid="sweep-nightstaff-help-1"]').innerText()).toContain('网格员 00:00–08:00（每网格）');
+    expect(await page.locator('[data-testid="sweep-nightstaff-help-1"]').innerText()).toContain(
+      '网格员 00:00–08:00（每网格）',
+    );
     expect(app.consoleErrors).toEqual([]);
   });
 
@@ -179,7 +195,9 @@ describe('experiments, downloads, editor and share links', () => {
     await page.screenshot({ path: `${SHOTS}13-editor-error-1440.png` });
     await field.fill('4');
     expect(await page.locator('[data-testid="editor"]').getAttribute('data-valid')).toBe('true');
-    await expect.poll(() => page.locator('[data-testid="ed-saved"]').getAttribute('data-saved-at')).not.toBe(savedBefore);
+    await expect
+      .poll(() => page.locator('[data-testid="ed-saved"]').getAttribute('data-saved-at'))
+      .not.toBe(savedBefore);
 
     await page.reload();
     await ready(page);
@@ -205,14 +223,18 @@ describe('experiments, downloads, editor and share links', () => {
       await fresh.page.click('[data-testid="view-editor"]');
       await expect.poll(() => fresh.page.locator(STAFF_FIELD).inputValue()).toBe('4');
       expect(await fresh.page.locator('[data-testid="ed-hash"]').innerText()).toBe(hash);
-      expect(await fresh.page.locator('[data-testid="scenario-select"] option:checked').innerText()).toMatch(/分享链接/);
+      expect(await fresh.page.locator('[data-testid="scenario-select"] option:checked').innerText()).toMatch(
+        /分享链接/,
+      );
       await fresh.page.screenshot({ path: `${SHOTS}15-share-link-1280.png` });
       await fresh.page.click('[data-testid="view-experiments"]');
       await fresh.page.click('[data-testid="exp-tab-replications"]');
       await fresh.page.fill('[data-testid="rep-count"]', '4');
       await fresh.page.click('[data-testid="rep-run"]');
       await fresh.page.waitForSelector('[data-testid="rep-progress"][data-status="done"]', { timeout: 60_000 });
-      expect(await fresh.page.locator('[data-testid="rep-table"] tr[data-kpi="slaAttainment"]').getAttribute('data-n')).toBe('4');
+      expect(
+        await fresh.page.locator('[data-testid="rep-table"] tr[data-kpi="slaAttainment"]').getAttribute('data-n'),
+      ).toBe('4');
       await fresh.page.screenshot({ path: `${SHOTS}16-replications-1280.png` });
       expect(fresh.consoleErrors).toEqual([]);
     } finally {

@@ -23,7 +23,8 @@ async function ready(page: Page, scenario?: string): Promise<void> {
 }
 
 async function editorValue(page: Page, field: string): Promise<string> {
-  if ((await page.locator('[data-testid="app"]').getAttribute('data-view')) !== 'editor') await page.click('[data-testid="view-editor"]');
+  if ((await page.locator('[data-testid="app"]').getAttribute('data-view')) !== 'editor')
+    await page.click('[data-testid="view-editor"]');
   const f = page.locator(field);
   await f.waitFor();
   return f.inputValue();
@@ -51,7 +52,9 @@ describe('nothing lost: the applied scenario and short share links', () => {
     expect(new URL(page.url()).searchParams.get('scenario')).toBeNull(); // the URL no longer claims the built-in
     await page.click('[data-testid="speed-3600"]');
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > 3600);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > 3600,
+    );
     await page.click('[data-testid="pause"]');
 
     await page.reload();
@@ -100,16 +103,22 @@ describe('nothing lost: the applied scenario and short share links', () => {
 
   it('garbage in IndexedDB is ignored with a notice; the app opens the built-in', async () => {
     const { page } = app;
-    await page.evaluate(() => new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('keyval-store');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('keyval', 'readwrite');
-        tx.objectStore('keyval').put({ v: 1, text: '{"id": "x"', sum: 'garbage', label: 7 }, 'allweather.applied.v1');
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      };
-    }));
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('keyval-store');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('keyval', 'readwrite');
+            tx.objectStore('keyval').put(
+              { v: 1, text: '{"id": "x"', sum: 'garbage', label: 7 },
+              'allweather.applied.v1',
+            );
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
     await page.reload();
     await ready(page, 'night-incidents');
     const notice = page.locator('[data-testid="restore-notice"]');
@@ -147,7 +156,9 @@ describe('nothing lost: the applied scenario and short share links', () => {
 
     // the full form is still there, and long
     await page.check('[data-testid="ed-share-full"]');
-    await expect.poll(async () => (await page.locator('[data-testid="share-url"]').inputValue()).length).toBeGreaterThan(10_000);
+    await expect
+      .poll(async () => (await page.locator('[data-testid="share-url"]').inputValue()).length)
+      .toBeGreaterThan(10_000);
     expect(await page.locator('[data-testid="share-url"]').getAttribute('data-form')).toBe('full');
     await page.uncheck('[data-testid="ed-share-full"]');
 

@@ -17,17 +17,22 @@ import { launch, openApp, SHOTS, type Watched } from './browser.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const baselineText = readFileSync(join(root, 'scenarios/baseline-weekday.json'), 'utf8');
-const good = manifestJson(createManifest({ version: '0.1.0', scenario: baselineText, seed: 4, replications: 2, command: 'e2e' }));
+const good = manifestJson(
+  createManifest({ version: '0.1.0', scenario: baselineText, seed: 4, replications: 2, command: 'e2e' }),
+);
 
 let browser: Browser;
 let app: Watched;
 let cleanKeys: string[];
 
 /** What the page's built-in prototypes hold now, as member names. */
-const prototypeKeys = () => app.page.evaluate(() => [
-  ...Object.getOwnPropertyNames(Object.prototype).map((k) => `Object.${k}`),
-  ...Object.getOwnPropertyNames(Array.prototype).map((k) => `Array.${k}`),
-].sort());
+const prototypeKeys = () =>
+  app.page.evaluate(() =>
+    [
+      ...Object.getOwnPropertyNames(Object.prototype).map((k) => `Object.${k}`),
+      ...Object.getOwnPropertyNames(Array.prototype).map((k) => `Array.${k}`),
+    ].sort(),
+  );
 
 beforeAll(async () => {
   browser = await launch();
@@ -39,11 +44,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('outside keys cannot reach the page\'s prototypes', () => {
+describe("outside keys cannot reach the page's prototypes", () => {
   it('a manifest with "__proto__.polluted" overrides is refused with one visible error, Object.prototype stays clean', async () => {
     const { page } = app;
     const evil = good.replace('"overrides": {}', '"overrides": { "__proto__.polluted": 1 }');
-    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'manifest.json', mimeType: 'application/json', buffer: Buffer.from(evil) });
+    await page.setInputFiles('[data-testid="scenario-file"]', {
+      name: 'manifest.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(evil),
+    });
     const errors = page.locator('[data-testid="scenario-errors"]');
     await errors.waitFor();
     const items = errors.locator('li');
@@ -54,7 +63,7 @@ describe('outside keys cannot reach the page\'s prototypes', () => {
     expect(text).toContain('不允许的路径段 __proto__');
     expect(text).toContain('forbidden path segment __proto__');
     await page.screenshot({ path: `${SHOTS}pollution-refused.png` });
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     expect(await prototypeKeys()).toEqual(cleanKeys);
     // the scenario that was open stays open
     expect(await page.locator('[data-scenario]').first().getAttribute('data-scenario')).toBe('baseline-weekday');
@@ -64,11 +73,15 @@ describe('outside keys cannot reach the page\'s prototypes', () => {
     const { page } = app;
     await page.click('[data-testid="scenario-errors-dismiss"]');
     const evil = good.replace('"overrides": {}', '"overrides": { "__proto__": { "polluted": 1 } }');
-    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'manifest-2.json', mimeType: 'application/json', buffer: Buffer.from(evil) });
+    await page.setInputFiles('[data-testid="scenario-file"]', {
+      name: 'manifest-2.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(evil),
+    });
     const item = page.locator('[data-testid="scenario-errors"] li');
     await item.first().waitFor();
     expect(await item.first().getAttribute('data-path')).toBe('$.overrides.__proto__');
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     expect(await prototypeKeys()).toEqual(cleanKeys);
   });
 
@@ -76,11 +89,19 @@ describe('outside keys cannot reach the page\'s prototypes', () => {
     const { page } = app;
     const sc = JSON.parse(baselineText) as { id: string };
     sc.id = 'after-refusal';
-    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'after.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sc)) });
+    await page.setInputFiles('[data-testid="scenario-file"]', {
+      name: 'after.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(sc)),
+    });
     await page.waitForSelector('[data-scenario="after-refusal"]');
     expect(await page.locator('[data-testid="scenario-errors"]').count()).toBe(0);
     // and a good manifest still opens at its seed
-    await page.setInputFiles('[data-testid="scenario-file"]', { name: 'manifest-good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+    await page.setInputFiles('[data-testid="scenario-file"]', {
+      name: 'manifest-good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(good),
+    });
     await page.waitForSelector('[data-scenario="baseline-weekday"][data-seed="4"]');
     expect(await page.locator('[data-testid="scenario-errors"]').count()).toBe(0);
     expect(app.consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
@@ -94,8 +115,10 @@ describe('outside keys cannot reach the page\'s prototypes', () => {
     await item.first().waitFor();
     expect(await item.first().getAttribute('data-path')).toBe('$.__proto__');
     expect(await item.first().getAttribute('data-code')).toBe('forbidden_key');
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
-    expect(await page.evaluate(() => Object.getOwnPropertyNames(Object.prototype).length)).toBe(cleanKeys.filter((k) => k.startsWith('Object.')).length);
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => Object.getOwnPropertyNames(Object.prototype).length)).toBe(
+      cleanKeys.filter((k) => k.startsWith('Object.')).length,
+    );
     // the app falls back to a scenario of its own and keeps the link's errors in view
     await page.waitForSelector('[data-scenario]');
     await page.context().close();

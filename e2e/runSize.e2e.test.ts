@@ -40,14 +40,17 @@ async function responsive(w: Watched, ms = 2000): Promise<boolean> {
   return Date.now() - t0 < ms;
 }
 
-const casesShown = async (w: Watched) => Number((await w.page.locator('[data-testid="run-size-cases"]').innerText()).replace(/[^\d]/g, ''));
+const casesShown = async (w: Watched) =>
+  Number((await w.page.locator('[data-testid="run-size-cases"]').innerText()).replace(/[^\d]/g, ''));
 
 describe('a share link with ten million cases a day', () => {
   it('pasted into a running app: the estimate and a question; declining leaves the previous run intact', async () => {
     const { page } = app;
     // the run that is playing: a few steps in, at a known seed
     for (let i = 0; i < 3; i++) await page.click('[data-testid="step"]');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) >= 1800);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) >= 1800,
+    );
     const before = {
       scenario: await page.locator('[data-testid="app"]').getAttribute('data-scenario'),
       seed: await page.locator('[data-testid="app"]').getAttribute('data-seed'),
@@ -55,7 +58,9 @@ describe('a share link with ten million cases a day', () => {
     };
 
     const link = shareUrl(page.url(), tenMillion, { full: true });
-    await page.evaluate((h) => { location.hash = h; }, new URL(link).hash);
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, new URL(link).hash);
     const dialog = page.locator('[data-testid="run-size-confirm"]');
     await dialog.waitFor({ timeout: 10_000 });
     expect(await responsive(app)).toBe(true);
@@ -77,21 +82,28 @@ describe('a share link with ten million cases a day', () => {
     expect(await page.locator('[data-testid="scenario-errors"]').count()).toBe(0);
     // it still plays on from where it was
     await page.click('[data-testid="step"]');
-    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > t, Number(before.ts));
+    await page.waitForFunction(
+      (t) => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > t,
+      Number(before.ts),
+    );
     expect(await page.locator('[data-testid="app"]').getAttribute('data-scenario')).toBe('baseline-weekday');
   });
 
   it('Escape declines too; confirming opens it (paused: nothing plays until asked)', async () => {
     const { page } = app;
     const link = shareUrl(page.url(), tenMillion, { full: true });
-    await page.evaluate((h) => { location.hash = h; }, new URL(link).hash);
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, new URL(link).hash);
     const dialog = page.locator('[data-testid="run-size-confirm"]');
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.locator('[data-testid="app"]').getAttribute('data-scenario')).toBe('baseline-weekday');
 
-    await page.evaluate((h) => { location.hash = h; }, new URL(link).hash);
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, new URL(link).hash);
     await dialog.waitFor();
     await page.click('[data-testid="run-size-go"]');
     await page.waitForSelector('[data-scenario="ten-million"][data-ready="true"]', { timeout: 30_000 });

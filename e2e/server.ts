@@ -17,7 +17,12 @@ export default async function setup(project: TestProject) {
   if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(`${outDir}/index.html`))) {
     await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   }
-  const server = await preview({ root, build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  const server = await preview({
+    root,
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('appUrl', url);

@@ -15,7 +15,8 @@ const table = glossaryMarkdown();
 if (process.argv.includes('--write')) {
   const readme = fileURLToPath(new URL('../README.md', import.meta.url));
   const text = readFileSync(readme, 'utf8');
-  const a = text.indexOf(GLOSSARY_BEGIN), b = text.indexOf(GLOSSARY_END);
+  const a = text.indexOf(GLOSSARY_BEGIN),
+    b = text.indexOf(GLOSSARY_END);
   if (a < 0 || b < a) throw new Error(`README.md has no ${GLOSSARY_BEGIN} … ${GLOSSARY_END} markers`);
   writeFileSync(readme, `${text.slice(0, a + GLOSSARY_BEGIN.length)}\n${table}${text.slice(b)}`, 'utf8');
   console.log('README.md: glossary table written');

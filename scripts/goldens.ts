@@ -73,7 +73,9 @@ export function computeGolden(id: string): Golden {
   const sc = loadBuiltin(id);
   const days = sc.run.days;
   const r = runScenario(sc, { seed: GOLDEN_SEED, days });
-  const kpis = Object.fromEntries(Object.entries(r.kpis).map(([k, v]) => [k, round9(v as number | null)])) as Golden['kpis'];
+  const kpis = Object.fromEntries(
+    Object.entries(r.kpis).map(([k, v]) => [k, round9(v as number | null)]),
+  ) as Golden['kpis'];
   const byType: Golden['byType'] = {};
   for (const t of r.byType) byType[t.id] = { arrived: t.arrived, closed: t.closed };
   return { seed: GOLDEN_SEED, days, note: GOLDEN_NOTE, kpis, byType };
@@ -86,7 +88,9 @@ export function readGolden(id: string): Golden {
 /** The file text: two-space JSON with one line per KPI and per event type. */
 export function goldenText(g: Golden): string {
   const kpis = Object.entries(g.kpis).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  const types = Object.entries(g.byType).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v).replace(/,/g, ', ').replace(/:/g, ': ')}`);
+  const types = Object.entries(g.byType).map(
+    ([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v).replace(/,/g, ', ').replace(/:/g, ': ')}`,
+  );
   return [
     '{',
     `  "seed": ${g.seed},`,

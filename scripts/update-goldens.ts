@@ -20,15 +20,18 @@ if (unknown.length > 0) {
 
 function changes(before: Golden, after: Golden): string[] {
   const out: string[] = [];
-  if (before.days !== after.days || before.seed !== after.seed) out.push(`seed/days ${before.seed}/${before.days} → ${after.seed}/${after.days}`);
+  if (before.days !== after.days || before.seed !== after.seed)
+    out.push(`seed/days ${before.seed}/${before.days} → ${after.seed}/${after.days}`);
   for (const [k, v] of Object.entries(after.kpis)) {
     const old = (before.kpis as Record<string, unknown>)[k];
     if (old !== v) out.push(`kpis.${k}: ${String(old)} → ${String(v)}`);
   }
   const ids = new Set([...Object.keys(before.byType), ...Object.keys(after.byType)]);
   for (const id of ids) {
-    const a = before.byType[id], b = after.byType[id];
-    if (a?.arrived !== b?.arrived || a?.closed !== b?.closed) out.push(`byType.${id}: ${JSON.stringify(a ?? null)} → ${JSON.stringify(b ?? null)}`);
+    const a = before.byType[id],
+      b = after.byType[id];
+    if (a?.arrived !== b?.arrived || a?.closed !== b?.closed)
+      out.push(`byType.${id}: ${JSON.stringify(a ?? null)} → ${JSON.stringify(b ?? null)}`);
   }
   return out;
 }

@@ -35,10 +35,41 @@ const CODE_RULES: [string, RegExp][] = [
   ['globalThis. (global object)', /(?<![\w$.])globalThis\s*[.[]/],
   ['require( (use an import)', /(?<![\w$.])require\s*\(/],
   // implementation-approximated in ECMAScript: results differ between engines (Node vs Chromium); use detmath.ts
-  ['Math.log/exp/pow/trig (platform-dependent bits: use dlog/dexp from detmath.ts)', /\bMath\s*\.\s*(log|log2|log10|log1p|exp|expm1|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\b/],
+  [
+    'Math.log/exp/pow/trig (platform-dependent bits: use dlog/dexp from detmath.ts)',
+    /\bMath\s*\.\s*(log|log2|log10|log1p|exp|expm1|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\b/,
+  ],
 ];
 
-const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'worker_threads', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'process', 'perf_hooks', 'module', 'vm', 'zlib', 'events', 'buffer', 'readline', 'cluster', 'dgram', 'dns', 'tls', 'timers', 'assert', 'v8']);
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'worker_threads',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'process',
+  'perf_hooks',
+  'module',
+  'vm',
+  'zlib',
+  'events',
+  'buffer',
+  'readline',
+  'cluster',
+  'dgram',
+  'dns',
+  'tls',
+  'timers',
+  'assert',
+  'v8',
+]);
 
 /** Why an import specifier is banned from floor 0, or null if it is fine. */
 function bannedImport(spec: string): string | null {
@@ -46,11 +77,13 @@ function bannedImport(spec: string): string | null {
   const root = spec.split('/')[0];
   if (NODE_BUILTINS.has(root)) return `import of Node built-in "${spec}"`;
   if (spec.startsWith('@react-three/')) return `import of "${spec}" (UI)`;
-  if (/^(react|react-dom|three|rxjs)(\/|$)/.test(spec)) return `import of "${spec}" (UI / streams belong above floor 0)`;
+  if (/^(react|react-dom|three|rxjs)(\/|$)/.test(spec))
+    return `import of "${spec}" (UI / streams belong above floor 0)`;
   return null;
 }
 
-const IMPORT_RE = /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
+const IMPORT_RE =
+  /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
 
 /**
  * Blank comments (keep strings) and, separately, blank comments and string
@@ -90,7 +123,12 @@ function strip(src: string): { noComments: string; codeOnly: string } {
       push(src.slice(j - 1, j), true, true);
       i = j;
       prevSignificant = c;
-    } else if (c === '/' && (prevSignificant === '' || /[(,=:[!&|?{};+\-*%<>~^]$/.test(prevSignificant) || /\b(return|typeof|case|in|of)$/.test(prevSignificant))) {
+    } else if (
+      c === '/' &&
+      (prevSignificant === '' ||
+        /[(,=:[!&|?{};+\-*%<>~^]$/.test(prevSignificant) ||
+        /\b(return|typeof|case|in|of)$/.test(prevSignificant))
+    ) {
       // A regex literal: skip to the closing slash (outside a character class).
       let j = i + 1;
       let inClass = false;
@@ -105,7 +143,8 @@ function strip(src: string): { noComments: string; codeOnly: string } {
       prevSignificant = 'regex';
     } else {
       push(c, true, true);
-      if (!/\s/.test(c)) prevSignificant = /[\w$]/.test(c) ? (/[\w$]$/.test(prevSignificant) ? prevSignificant + c : c) : c;
+      if (!/\s/.test(c))
+        prevSignificant = /[\w$]/.test(c) ? (/[\w$]$/.test(prevSignificant) ? prevSignificant + c : c) : c;
       i++;
     }
   }
@@ -217,6 +256,8 @@ describe('the purity scanner itself', () => {
 
   it('reports the right line after multi-line comments and strings', () => {
     const src = "/*\n Math.random\n*/\nconst s = 'a\\'b';\nconst r = Math.random();";
-    expect(scanSource(src)).toEqual([{ line: 5, rule: expect.stringContaining('Math.random'), text: 'const r = Math.random();' }]);
+    expect(scanSource(src)).toEqual([
+      { line: 5, rule: expect.stringContaining('Math.random'), text: 'const r = Math.random();' },
+    ]);
   });
 });

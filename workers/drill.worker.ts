@@ -12,7 +12,14 @@ expose({
   subscribe(cb: (f: DrillFrame) => void) {
     service.subscribe((d) => {
       const f = d.frame;
-      cb(transfer(d, [f.staffXY, f.staffState, f.cases, f.cellBacklog, f.coverage, f.coverageCases, f.stationQueue, f.series].map((a) => a.buffer as ArrayBuffer)));
+      cb(
+        transfer(
+          d,
+          [f.staffXY, f.staffState, f.cases, f.cellBacklog, f.coverage, f.coverageCases, f.stationQueue, f.series].map(
+            (a) => a.buffer as ArrayBuffer,
+          ),
+        ),
+      );
     });
   },
 });

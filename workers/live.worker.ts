@@ -10,7 +10,9 @@ import type { Frame } from '../src/sim/frame.ts';
 const service = createLiveService();
 
 function buffersOf(f: Frame): ArrayBuffer[] {
-  return [f.staffXY, f.staffState, f.cases, f.cellBacklog, f.coverage, f.coverageCases, f.stationQueue, f.series].map((a) => a.buffer as ArrayBuffer);
+  return [f.staffXY, f.staffState, f.cases, f.cellBacklog, f.coverage, f.coverageCases, f.stationQueue, f.series].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 expose({

@@ -57,7 +57,11 @@ describe('aggregate', () => {
   });
 
   it('handles KPIs null in some replications', () => {
-    const a = aggregate([fakeRun(1, { kpis: { meanWaitS: null } }), fakeRun(2, { kpis: { meanWaitS: 10 } }), fakeRun(3, { kpis: { meanWaitS: 20 } })]);
+    const a = aggregate([
+      fakeRun(1, { kpis: { meanWaitS: null } }),
+      fakeRun(2, { kpis: { meanWaitS: 10 } }),
+      fakeRun(3, { kpis: { meanWaitS: 20 } }),
+    ]);
     expect(a.summary.meanWaitS).toMatchObject({ mean: 15, n: 2 });
   });
 

@@ -112,7 +112,12 @@ function aggregateByType(results: readonly RunResult[]): Record<string, TypeSumm
   // Type ids in order of first appearance (replication 0 first), so the key order is stable.
   const ids: string[] = [];
   const seen = new Set<string>();
-  for (const r of results) for (const t of r.byType) if (!seen.has(t.id)) { seen.add(t.id); ids.push(t.id); }
+  for (const r of results)
+    for (const t of r.byType)
+      if (!seen.has(t.id)) {
+        seen.add(t.id);
+        ids.push(t.id);
+      }
   const out: Record<string, TypeSummary> = {};
   for (const id of ids) {
     const rows = results.map((r) => r.byType.find((t) => t.id === id));
@@ -161,7 +166,10 @@ export function aggregate(results: readonly RunResult[]): Aggregate {
   for (const k of KPI_NAMES) summary[k] = estimate(results.map((r) => r.kpis[k]));
   let events = 0;
   let wallS = 0;
-  for (const r of results) { events += r.perf.events; wallS += r.perf.wallS; }
+  for (const r of results) {
+    events += r.perf.events;
+    wallS += r.perf.wallS;
+  }
   return {
     summary,
     byType: aggregateByType(results),

@@ -42,17 +42,22 @@ function binomialBand(n: number, p: number, alpha: number): [number, number] {
     if (k > 0) logC += Math.log((n - k + 1) / k);
     pmf.push(Math.exp(logC + k * Math.log(p) + (n - k) * Math.log(1 - p)));
   }
-  let lo = 0, cum = 0;
+  let lo = 0,
+    cum = 0;
   while (cum + pmf[lo] <= alpha / 2) cum += pmf[lo++];
-  let hi = n; cum = 0;
+  let hi = n;
+  cum = 0;
   while (cum + pmf[hi] <= alpha / 2) cum += pmf[hi--];
   return [lo, hi];
 }
 
 describe('95% confidence intervals on M/M/c (λ = 6/h, 10-minute service, c = 2, ρ = 0.5)', () => {
-  const lambdaPerH = 6, meanServiceMin = 10, c = 2;
+  const lambdaPerH = 6,
+    meanServiceMin = 10,
+    c = 2;
   const truthS = mmc(lambdaPerH, 60 / meanServiceMin, c).wq * 3600; // Erlang C: 200 s
-  const experiments = 200, R = 10;
+  const experiments = 200,
+    R = 10;
 
   it('the band is right for Binomial(200, 0.95)', () => {
     expect(truthS).toBeCloseTo(200, 9);
@@ -62,7 +67,7 @@ describe('95% confidence intervals on M/M/c (λ = 6/h, 10-minute service, c = 2,
     expect(hi).toBe(198); // 199 or 200 of 200 would be too many: intervals too wide
   });
 
-  it('cover Erlang C\'s mean wait in about 95% of 200 experiments', () => {
+  it("cover Erlang C's mean wait in about 95% of 200 experiments", () => {
     const sc = mmcScenario(lambdaPerH, meanServiceMin, c, 10, 8);
     let covered = 0;
     const widths: number[] = [];

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../sim/result.ts';
 import { estimate } from './aggregate.ts';
-import { attainmentByGrid, attainmentByHour, compareResults, difference, INDEPENDENT_SEED_OFFSET, runComparison, seedsFor } from './compare.ts';
+import {
+  attainmentByGrid,
+  attainmentByHour,
+  compareResults,
+  difference,
+  INDEPENDENT_SEED_OFFSET,
+  runComparison,
+  seedsFor,
+} from './compare.ts';
 import { fakeRun } from './fakeRun.ts';
 import { applyOverridesToText } from './overrides.ts';
 import { createInlineRunner } from './runner.ts';
@@ -53,8 +61,12 @@ describe('compareResults', () => {
   it('aggregates attainment over grids weighted by decided cases', () => {
     const r = fakeRun(1);
     const h = 7;
-    let met = 0, n = 0;
-    for (let g = 0; g < 2; g++) { met += r.coverage.attainment[g][h]! * r.coverage.cases[g][h]; n += r.coverage.cases[g][h]; }
+    let met = 0,
+      n = 0;
+    for (let g = 0; g < 2; g++) {
+      met += r.coverage.attainment[g][h]! * r.coverage.cases[g][h];
+      n += r.coverage.cases[g][h];
+    }
     expect(attainmentByHour(r)[h]).toBeCloseTo(met / n, 12);
     expect(attainmentByHour(r)[0]).toBeCloseTo(r.coverage.attainment[0][0]!, 12); // grid 1 has no cases before 06:00
     const g0 = attainmentByGrid(r)[0]!;
@@ -63,7 +75,10 @@ describe('compareResults', () => {
   });
 
   it('reports when the variants have different grids', () => {
-    const other = b.map((r): RunResult => ({ ...r, coverage: { ...r.coverage, grids: ['x'], attainment: [r.coverage.attainment[0]], cases: [r.coverage.cases[0]] } }));
+    const other = b.map((r): RunResult => ({
+      ...r,
+      coverage: { ...r.coverage, grids: ['x'], attainment: [r.coverage.attainment[0]], cases: [r.coverage.cases[0]] },
+    }));
     const c = compareResults(a, other);
     expect(c.byGrid.sameGrids).toBe(false);
     if (!c.byGrid.sameGrids) {
@@ -80,7 +95,10 @@ describe('compareResults', () => {
 
   it('uses the same seeds in CRN mode and far-off seeds in independent mode', () => {
     expect(seedsFor('crn', 5, 3)).toEqual({ a: [5, 6, 7], b: [5, 6, 7] });
-    expect(seedsFor('independent', 5, 2)).toEqual({ a: [5, 6], b: [5 + INDEPENDENT_SEED_OFFSET, 6 + INDEPENDENT_SEED_OFFSET] });
+    expect(seedsFor('independent', 5, 2)).toEqual({
+      a: [5, 6],
+      b: [5 + INDEPENDENT_SEED_OFFSET, 6 + INDEPENDENT_SEED_OFFSET],
+    });
   });
 });
 

@@ -91,22 +91,32 @@ export interface Comparison {
 export function difference(a: readonly (number | null)[], b: readonly (number | null)[]): Difference {
   const d: (number | null)[] = [];
   for (let r = 0; r < Math.min(a.length, b.length); r++) {
-    const x = a[r], y = b[r];
+    const x = a[r],
+      y = b[r];
     d.push(x === null || y === null || !Number.isFinite(x) || !Number.isFinite(y) ? null : y - x);
   }
   const diff = estimate(d);
-  return { a: estimate(a), b: estimate(b), diff, significant: diff.ci95 === null ? null : diff.ci95[0] > 0 || diff.ci95[1] < 0 };
+  return {
+    a: estimate(a),
+    b: estimate(b),
+    diff,
+    significant: diff.ci95 === null ? null : diff.ci95[0] > 0 || diff.ci95[1] < 0,
+  };
 }
 
 /** Per replication, attainment of all grids together in each hour: Σ met / Σ decided (null where none). */
 export function attainmentByHour(r: RunResult): (number | null)[] {
   const out: (number | null)[] = [];
   for (let h = 0; h < 24; h++) {
-    let met = 0, n = 0;
+    let met = 0,
+      n = 0;
     for (let g = 0; g < r.coverage.grids.length; g++) {
       const c = r.coverage.cases[g][h];
       const a = r.coverage.attainment[g][h];
-      if (c > 0 && a !== null) { met += a * c; n += c; }
+      if (c > 0 && a !== null) {
+        met += a * c;
+        n += c;
+      }
     }
     out.push(n > 0 ? met / n : null);
   }
@@ -116,18 +126,23 @@ export function attainmentByHour(r: RunResult): (number | null)[] {
 /** Per replication, each grid's attainment over the day: Σ met / Σ decided over its hours (null where none). */
 export function attainmentByGrid(r: RunResult): (number | null)[] {
   return r.coverage.grids.map((_, g) => {
-    let met = 0, n = 0;
+    let met = 0,
+      n = 0;
     for (let h = 0; h < 24; h++) {
       const c = r.coverage.cases[g][h];
       const a = r.coverage.attainment[g][h];
-      if (c > 0 && a !== null) { met += a * c; n += c; }
+      if (c > 0 && a !== null) {
+        met += a * c;
+        n += c;
+      }
     }
     return n > 0 ? met / n : null;
   });
 }
 
 function sameGrids(a: readonly RunResult[], b: readonly RunResult[]): boolean {
-  const ga = a[0].coverage.grids, gb = b[0].coverage.grids;
+  const ga = a[0].coverage.grids,
+    gb = b[0].coverage.grids;
   return ga.length === gb.length && ga.every((id, i) => id === gb[i]);
 }
 
@@ -135,33 +150,63 @@ function sameGrids(a: readonly RunResult[], b: readonly RunResult[]): boolean {
  * Compares replications of A and B, paired by position: a[r] and b[r] must
  * be replication r of each (same seed in CRN mode). `mode` is recorded only.
  */
-export function compareResults(a: readonly RunResult[], b: readonly RunResult[], mode: CompareMode = 'crn'): Comparison {
+export function compareResults(
+  a: readonly RunResult[],
+  b: readonly RunResult[],
+  mode: CompareMode = 'crn',
+): Comparison {
   if (a.length === 0 || a.length !== b.length) {
-    throw new RangeError(`compareResults: A and B need the same positive number of replications (got ${a.length} and ${b.length})`);
+    throw new RangeError(
+      `compareResults: A and B need the same positive number of replications (got ${a.length} and ${b.length})`,
+    );
   }
   const kpis = {} as Record<KpiName, Difference>;
-  for (const k of KPI_NAMES) kpis[k] = difference(a.map((r) => r.kpis[k]), b.map((r) => r.kpis[k]));
+  for (const k of KPI_NAMES)
+    kpis[k] = difference(
+      a.map((r) => r.kpis[k]),
+      b.map((r) => r.kpis[k]),
+    );
 
-  const hourA = a.map(attainmentByHour), hourB = b.map(attainmentByHour);
+  const hourA = a.map(attainmentByHour),
+    hourB = b.map(attainmentByHour);
   const backlog: Difference[] = [];
   const attainment: Difference[] = [];
   for (let h = 0; h < 24; h++) {
-    backlog.push(difference(a.map((r) => r.backlogByHour[h] ?? null), b.map((r) => r.backlogByHour[h] ?? null)));
-    attainment.push(difference(hourA.map((x) => x[h]), hourB.map((x) => x[h])));
+    backlog.push(
+      difference(
+        a.map((r) => r.backlogByHour[h] ?? null),
+        b.map((r) => r.backlogByHour[h] ?? null),
+      ),
+    );
+    attainment.push(
+      difference(
+        hourA.map((x) => x[h]),
+        hourB.map((x) => x[h]),
+      ),
+    );
   }
 
   let byGrid: Comparison['byGrid'];
   if (sameGrids(a, b)) {
-    const gA = a.map(attainmentByGrid), gB = b.map(attainmentByGrid);
+    const gA = a.map(attainmentByGrid),
+      gB = b.map(attainmentByGrid);
     byGrid = {
       sameGrids: true,
       grids: a[0].coverage.grids.slice(),
-      attainment: a[0].coverage.grids.map((_, g) => difference(gA.map((x) => x[g]), gB.map((x) => x[g]))),
+      attainment: a[0].coverage.grids.map((_, g) =>
+        difference(
+          gA.map((x) => x[g]),
+          gB.map((x) => x[g]),
+        ),
+      ),
     };
   } else {
-    const nA = a[0].coverage.grids.length, nB = b[0].coverage.grids.length;
+    const nA = a[0].coverage.grids.length,
+      nB = b[0].coverage.grids.length;
     byGrid = {
-      sameGrids: false, gridsA: nA, gridsB: nB,
+      sameGrids: false,
+      gridsA: nA,
+      gridsB: nB,
       reason: {
         zh: `A 与 B 的责任网格不同（${nA} 个对 ${nB} 个），无法逐网格比较`,
         en: `A and B have different responsibility grids (${nA} vs ${nB}): no per-grid comparison`,
@@ -169,8 +214,13 @@ export function compareResults(a: readonly RunResult[], b: readonly RunResult[],
     };
   }
   return {
-    mode, replications: a.length, seedsA: a.map((r) => r.seed), seedsB: b.map((r) => r.seed),
-    kpis, byHour: { backlog, attainment }, byGrid,
+    mode,
+    replications: a.length,
+    seedsA: a.map((r) => r.seed),
+    seedsB: b.map((r) => r.seed),
+    kpis,
+    byHour: { backlog, attainment },
+    byGrid,
   };
 }
 
@@ -197,7 +247,8 @@ export function seedsFor(mode: CompareMode, seed: number, replications: number):
 
 /** A's and B's rostered headcount (from the scenario texts); null when either does not parse. */
 export function headcountsOf(aText: string, bText: string): { a: Headcount; b: Headcount } | null {
-  const a = headcountOfText(aText), b = headcountOfText(bText);
+  const a = headcountOfText(aText),
+    b = headcountOfText(bText);
   return a && b ? { a, b } : null;
 }
 
@@ -207,10 +258,19 @@ export function headcountsOf(aText: string, bText: string): { a: Headcount; b: H
  * rostered headcount.
  */
 export async function runComparison(
-  runner: Runner, aText: string, bText: string, opts: CompareOptions,
-): Promise<{ comparison: Comparison; a: RunResult[]; b: RunResult[]; headcount: { a: Headcount; b: Headcount } | null }> {
+  runner: Runner,
+  aText: string,
+  bText: string,
+  opts: CompareOptions,
+): Promise<{
+  comparison: Comparison;
+  a: RunResult[];
+  b: RunResult[];
+  headcount: { a: Headcount; b: Headcount } | null;
+}> {
   const mode = opts.mode ?? 'crn';
-  if (!Number.isInteger(opts.replications) || opts.replications < 1) throw new RangeError(`replications must be a positive integer, got ${opts.replications}`);
+  if (!Number.isInteger(opts.replications) || opts.replications < 1)
+    throw new RangeError(`replications must be a positive integer, got ${opts.replications}`);
   const seeds = seedsFor(mode, opts.seed, opts.replications);
   const total = 2 * opts.replications;
   let done = 0;

@@ -26,7 +26,11 @@ import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES, type RunDiagnosis, type StageName } from '../sim/stages.ts';
 
 /** What acts on a limit: a sentence in each language (no field names in it) and the scenario fields it means. */
-export interface Lever { zh: string; en: string; fields: string[] }
+export interface Lever {
+  zh: string;
+  en: string;
+  fields: string[];
+}
 
 export interface Limit {
   stage: StageName;
@@ -114,10 +118,19 @@ export function hoursText(hours: readonly number[]): string {
 
 const label = (l: { zh: string; en: string } | undefined, id: string) => l ?? { zh: id, en: id };
 /** Ids of the teams that hold a skill (security lanes aside). */
-const servingTeams = (sc: Scenario, skill: string | undefined) => sc.teams.filter((t) => t.role !== 'securityLanes' && skill !== undefined && t.skills.includes(skill)).map((t) => t.id);
+const servingTeams = (sc: Scenario, skill: string | undefined) =>
+  sc.teams
+    .filter((t) => t.role !== 'securityLanes' && skill !== undefined && t.skills.includes(skill))
+    .map((t) => t.id);
 
 /** The lever for a limit, in words. */
-export function leverFor(sc: Scenario, stage: StageName, eventType: string, team: string | null, hours: readonly number[]): Lever {
+export function leverFor(
+  sc: Scenario,
+  stage: StageName,
+  eventType: string,
+  team: string | null,
+  hours: readonly number[],
+): Lever {
   const et = sc.eventTypes.find((e) => e.id === eventType);
   const etName = label(et?.name, eventType);
   const when = hoursText([...hours].sort((a, b) => a - b));
@@ -135,19 +148,33 @@ export function leverFor(sc: Scenario, stage: StageName, eventType: string, team
       return {
         zh: `「${etName.zh}」路途过长：缩小网格、放宽派遣范围、调整队伍布设或换更快的出行方式`,
         en: `"${etName.en}" loses its time travelling: smaller grids, a wider dispatch scope, team placement, or a faster travel mode`,
-        fields: ['city.gridSize', 'dispatch.policy', ...servingTeams(sc, et?.skill).flatMap((t) => [`teams.${t}.placement`, `teams.${t}.mode`])],
+        fields: [
+          'city.gridSize',
+          'dispatch.policy',
+          ...servingTeams(sc, et?.skill).flatMap((t) => [`teams.${t}.placement`, `teams.${t}.mode`]),
+        ],
       };
     case 'centre':
       return {
         zh: `「${etName.zh}」耗在指挥中心流程：缩短立案、派遣、核查、结案时限`,
         en: `"${etName.en}" loses its time at the command centre: shorten the filing, dispatch, verification and closing delays`,
-        fields: ['workflow.fileMin', 'workflow.dispatchMin', 'workflow.verifyMin', 'workflow.closeMin', `eventTypes.${eventType}.centre`],
+        fields: [
+          'workflow.fileMin',
+          'workflow.dispatchMin',
+          'workflow.verifyMin',
+          'workflow.closeMin',
+          `eventTypes.${eventType}.centre`,
+        ],
       };
     case 'discovery':
       return {
         zh: `「${etName.zh}」发现太晚：加强发现渠道（市民上报、传感器）或巡查（巡查人员、巡查速度）`,
         en: `"${etName.en}" is found too late: stronger discovery channels (citizen reports, sensors) or more patrol`,
-        fields: [`eventTypes.${eventType}.discovery`, 'travel.patrolSpeedFactor', ...sc.teams.filter((t) => t.patrol).map((t) => `teams.${t.id}.patrol`)],
+        fields: [
+          `eventTypes.${eventType}.discovery`,
+          'travel.patrolSpeedFactor',
+          ...sc.teams.filter((t) => t.patrol).map((t) => `teams.${t.id}.patrol`),
+        ],
       };
     case 'handling':
       return {
@@ -164,10 +191,22 @@ export type DiagnosedRun = Pick<RunResult, 'diagnosis'> & { coverage?: Pick<RunR
 /** Sum the replications' diagnoses into stage totals and sorted limits (a live run so far counts as one). */
 export function diagnose(sc: Scenario, results: readonly DiagnosedRun[], gridIds?: readonly string[]): Diagnosis {
   const R = results.length;
-  const rows = new Map<string, { stage: StageName; eventType: string; team: string | null; n: number; byHour: number[]; byGrid: Map<number, number> }>();
-  const stageSum: Record<StageName, { s: number; sr: number; w: number; late: number }> =
-    Object.fromEntries(STAGE_NAMES.map((n) => [n, { s: 0, sr: 0, w: 0, late: 0 }])) as Record<StageName, { s: number; sr: number; w: number; late: number }>;
-  let decided = 0, late = 0;
+  const rows = new Map<
+    string,
+    {
+      stage: StageName;
+      eventType: string;
+      team: string | null;
+      n: number;
+      byHour: number[];
+      byGrid: Map<number, number>;
+    }
+  >();
+  const stageSum: Record<StageName, { s: number; sr: number; w: number; late: number }> = Object.fromEntries(
+    STAGE_NAMES.map((n) => [n, { s: 0, sr: 0, w: 0, late: 0 }]),
+  ) as Record<StageName, { s: number; sr: number; w: number; late: number }>;
+  let decided = 0,
+    late = 0;
   const ids = gridIds ?? results[0]?.coverage?.grids ?? [];
   for (const r of results) {
     const d: RunDiagnosis = r.diagnosis;
@@ -175,33 +214,63 @@ export function diagnose(sc: Scenario, results: readonly DiagnosedRun[], gridIds
     late += d.late;
     for (const n of STAGE_NAMES) {
       const st = d.stages[n];
-      if (st.meanS !== null) { stageSum[n].s += st.meanS * d.decided; stageSum[n].sr += (st.meanResponseS ?? 0) * d.decided; stageSum[n].w += d.decided; }
+      if (st.meanS !== null) {
+        stageSum[n].s += st.meanS * d.decided;
+        stageSum[n].sr += (st.meanResponseS ?? 0) * d.decided;
+        stageSum[n].w += d.decided;
+      }
       stageSum[n].late += st.lateCases;
     }
     for (const g of d.groups) {
       const key = `${g.stage}|${g.type}|${g.team ?? ''}`;
       let row = rows.get(key);
-      if (!row) rows.set(key, (row = { stage: g.stage, eventType: g.type, team: g.team, n: 0, byHour: Array(24).fill(0), byGrid: new Map() }));
+      if (!row)
+        rows.set(
+          key,
+          (row = {
+            stage: g.stage,
+            eventType: g.type,
+            team: g.team,
+            n: 0,
+            byHour: Array(24).fill(0),
+            byGrid: new Map(),
+          }),
+        );
       row.n += g.n;
       row.byHour[g.hour] += g.n;
       row.byGrid.set(g.grid, (row.byGrid.get(g.grid) ?? 0) + g.n);
     }
   }
   const perRep = (x: number) => (R > 0 ? x / R : 0);
-  const stages = Object.fromEntries(STAGE_NAMES.map((n) => [n, {
-    meanS: stageSum[n].w > 0 ? stageSum[n].s / stageSum[n].w : null,
-    meanResponseS: stageSum[n].w > 0 ? stageSum[n].sr / stageSum[n].w : null,
-    lateCases: perRep(stageSum[n].late),
-    share: late > 0 ? stageSum[n].late / late : 0,
-  }])) as Record<StageName, StageTotal>;
+  const stages = Object.fromEntries(
+    STAGE_NAMES.map((n) => [
+      n,
+      {
+        meanS: stageSum[n].w > 0 ? stageSum[n].s / stageSum[n].w : null,
+        meanResponseS: stageSum[n].w > 0 ? stageSum[n].sr / stageSum[n].w : null,
+        lateCases: perRep(stageSum[n].late),
+        share: late > 0 ? stageSum[n].late / late : 0,
+      },
+    ]),
+  ) as Record<StageName, StageTotal>;
   const limits: Limit[] = [...rows.values()]
-    .sort((a, b) => b.n - a.n || STAGE_NAMES.indexOf(a.stage) - STAGE_NAMES.indexOf(b.stage) || a.eventType.localeCompare(b.eventType) || (a.team ?? '').localeCompare(b.team ?? ''))
+    .sort(
+      (a, b) =>
+        b.n - a.n ||
+        STAGE_NAMES.indexOf(a.stage) - STAGE_NAMES.indexOf(b.stage) ||
+        a.eventType.localeCompare(b.eventType) ||
+        (a.team ?? '').localeCompare(b.team ?? ''),
+    )
     .map((row) => {
-      const hours = [...row.byHour.keys()].filter((h) => row.byHour[h] > 0).sort((a, b) => row.byHour[b] - row.byHour[a] || a - b);
+      const hours = [...row.byHour.keys()]
+        .filter((h) => row.byHour[h] > 0)
+        .sort((a, b) => row.byHour[b] - row.byHour[a] || a - b);
       const grids = [...row.byGrid.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const peak = peakHours(row.byHour);
       return {
-        stage: row.stage, eventType: row.eventType, team: row.team,
+        stage: row.stage,
+        eventType: row.eventType,
+        team: row.team,
         hours,
         peakHours: peak,
         grids: grids.map(([g]) => ids[g] ?? String(g)),
@@ -219,6 +288,10 @@ export function diagnose(sc: Scenario, results: readonly DiagnosedRun[], gridIds
 export function lateByGrid(d: Diagnosis, gridIds: readonly string[], limit?: Limit): Float64Array {
   const idx = new Map(gridIds.map((g, i) => [g, i]));
   const out = new Float64Array(gridIds.length);
-  for (const l of limit ? [limit] : d.limits) l.grids.forEach((g, i) => { const k = idx.get(g); if (k !== undefined) out[k] += l.gridCases[i]; });
+  for (const l of limit ? [limit] : d.limits)
+    l.grids.forEach((g, i) => {
+      const k = idx.get(g);
+      if (k !== undefined) out[k] += l.gridCases[i];
+    });
   return out;
 }

@@ -13,14 +13,20 @@ describe('drill service', () => {
     expect(st.timeline.some((e) => e.kind === 'message')).toBe(true);
     for (const item of st.inbox) {
       const c = svc.candidates(item.caseId);
-      if (c.length >= item.crew) expect(svc.act({ kind: 'assign', tS: 0, caseId: item.caseId, staff: c.slice(0, item.crew).map((x) => x.staff) }).ok).toBe(true);
+      if (c.length >= item.crew)
+        expect(
+          svc.act({ kind: 'assign', tS: 0, caseId: item.caseId, staff: c.slice(0, item.crew).map((x) => x.staff) }).ok,
+        ).toBe(true);
     }
     expect(svc.fire({ kind: 'message', atMin: 0, text: { zh: '现场报告', en: 'field report' } }).ok).toBe(true);
     svc.pause();
     svc.finish();
     const rec = svc.record()!;
     expect(rec.actions.length).toBeGreaterThan(0);
-    const replayed = svc.replayTo(JSON.parse(JSON.stringify(rec)), rec.drill.startHour * 3600 + rec.drill.durationMin * 60);
+    const replayed = svc.replayTo(
+      JSON.parse(JSON.stringify(rec)),
+      rec.drill.startHour * 3600 + rec.drill.durationMin * 60,
+    );
     expect(replayed.score).toEqual(rec.score);
   });
 
@@ -44,22 +50,37 @@ describe('drill service', () => {
     const storm = { kind: 'storm', atMin: 0, rainMmPerH: [1e308] };
     const farCase = { kind: 'case', atMin: 0, type: 'road-ponding', x: 99999, y: 3 };
     for (const a of [
-      null, 'garbage', {}, { kind: 'inject', tS: 0, inject: farCase }, { kind: 'inject', tS: 0, inject: storm },
+      null,
+      'garbage',
+      {},
+      { kind: 'inject', tS: 0, inject: farCase },
+      { kind: 'inject', tS: 0, inject: storm },
       { kind: 'inject', tS: 0, inject: { kind: 'teamOff', atMin: 0, team: 'nobody' } },
-      { kind: 'assign', tS: 0, caseId: 1, staff: [1], extra: true }, { kind: 'reprioritise', tS: 0, caseId: 1, priority: 7 },
+      { kind: 'assign', tS: 0, caseId: 1, staff: [1], extra: true },
+      { kind: 'reprioritise', tS: 0, caseId: 1, priority: 7 },
     ]) {
       const r = svc.act(a as never);
       expect(r.ok, JSON.stringify(a)).toBe(false);
-      if (!r.ok) { expect(r.zh).toMatch(/[\u4e00-\u9fff]/); expect(r.en).not.toBe(''); }
+      if (!r.ok) {
+        expect(r.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(r.en).not.toBe('');
+      }
     }
     const x = svc.act({ kind: 'inject', tS: 0, inject: farCase as never });
     expect(!x.ok && x.en).toMatch(/\$\.inject\.x: x=99999 is outside the city/);
     for (const inj of [
-      farCase, storm, { kind: 'storm', atMin: 0, rainMmPerH: [] }, { kind: 'storm', atMin: 0, rainMmPerH: [301] },
+      farCase,
+      storm,
+      { kind: 'storm', atMin: 0, rainMmPerH: [] },
+      { kind: 'storm', atMin: 0, rainMmPerH: [301] },
       { kind: 'surge', atMin: 0, station: 'peoples-square', durationMin: 30, extraPassengers: 1e12 },
-      { kind: 'teamOff', atMin: 0, team: 'ghost' }, { kind: 'message', atMin: 0, text: { zh: '长'.repeat(5000), en: 'x' } },
-    ]) expect(svc.fire(inj as never).ok, JSON.stringify(inj).slice(0, 80)).toBe(false);
-    expect(svc.setPending([...svc.state()!.pending, { kind: 'storm', atMin: 100, rainMmPerH: [1e308] }]).ok).toBe(false);
+      { kind: 'teamOff', atMin: 0, team: 'ghost' },
+      { kind: 'message', atMin: 0, text: { zh: '长'.repeat(5000), en: 'x' } },
+    ])
+      expect(svc.fire(inj as never).ok, JSON.stringify(inj).slice(0, 80)).toBe(false);
+    expect(svc.setPending([...svc.state()!.pending, { kind: 'storm', atMin: 100, rainMmPerH: [1e308] }]).ok).toBe(
+      false,
+    );
     expect(JSON.stringify(svc.state())).toBe(before);
     expect(frames.length).toBe(nFrames);
     // within the bounds, the trainer's injects still fire

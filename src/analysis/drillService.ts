@@ -54,7 +54,8 @@ export interface DrillRecord {
   timeline: LogEntry[];
 }
 
-export type DrillLoad = { ok: true; layout: CityLayout; drill: Drill; state: DrillState } | { ok: false; errors: ScenarioError[] };
+export type DrillLoad =
+  { ok: true; layout: CityLayout; drill: Drill; state: DrillState } | { ok: false; errors: ScenarioError[] };
 
 export interface DrillServiceOptions {
   now?: () => number;
@@ -79,8 +80,17 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
   const state = (): DrillState => {
     const s = session!;
     return {
-      drillId: s.drill.id, tS: s.now, startS: s.startS, endS: s.endS, playing, speed, done: s.done,
-      inbox: s.inbox(), pending: s.pendingInjects(), timeline: s.timeline.slice(), actions: s.actions.length,
+      drillId: s.drill.id,
+      tS: s.now,
+      startS: s.startS,
+      endS: s.endS,
+      playing,
+      speed,
+      done: s.done,
+      inbox: s.inbox(),
+      pending: s.pendingInjects(),
+      timeline: s.timeline.slice(),
+      actions: s.actions.length,
     };
   };
   const emit = () => {
@@ -157,13 +167,28 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
     /** Trainer, while paused: replace the injects still to come (each checked like the drill file's). */
     setPending(list: Inject[]): { ok: true } | { ok: false; errors: ScenarioError[] } {
       if (!session || !scenario) return { ok: false, errors: [] };
-      if (playing) return { ok: false, errors: [{ path: '$', code: 'not_paused', zh: '请先暂停再编辑时间线', en: 'pause before editing the timeline' }] };
+      if (playing)
+        return {
+          ok: false,
+          errors: [
+            { path: '$', code: 'not_paused', zh: '请先暂停再编辑时间线', en: 'pause before editing the timeline' },
+          ],
+        };
       const parsed = PendingList.safeParse(list, { reportInput: true });
       if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues) };
       const nowMin = (session.now - session.startS) / 60;
-      const errors = parsed.data.flatMap((x, i) => (x.atMin < nowMin
-        ? [{ path: `$[${i}].atMin`, code: 'inject_in_past', zh: `注入时间早于当前时刻（${nowMin.toFixed(0)} 分钟）`, en: `inject time is before now (${nowMin.toFixed(0)} min)` }]
-        : checkInject(x, [i], scenario!, session!.drill.durationMin)));
+      const errors = parsed.data.flatMap((x, i) =>
+        x.atMin < nowMin
+          ? [
+              {
+                path: `$[${i}].atMin`,
+                code: 'inject_in_past',
+                zh: `注入时间早于当前时刻（${nowMin.toFixed(0)} 分钟）`,
+                en: `inject time is before now (${nowMin.toFixed(0)} min)`,
+              },
+            ]
+          : checkInject(x, [i], scenario!, session!.drill.durationMin),
+      );
       if (errors.length) return { ok: false, errors };
       session.setPendingInjects(parsed.data);
       emit();
@@ -202,8 +227,16 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
       }
       base.advanceTo(session.now);
       return {
-        app: 'allweather', kind: 'drill-record', drill: ran, scenario, scenarioHash: scenarioHash(scenario), seed: drill.seed,
-        actions: session.actions.slice(), score: session.score(), baseline: base.score(), timeline: session.timeline.slice(),
+        app: 'allweather',
+        kind: 'drill-record',
+        drill: ran,
+        scenario,
+        scenarioHash: scenarioHash(scenario),
+        seed: drill.seed,
+        actions: session.actions.slice(),
+        score: session.score(),
+        baseline: base.score(),
+        timeline: session.timeline.slice(),
       };
     },
     /** After-action review: the drill rebuilt from its record up to `tS` (optionally under another staffing plan). */
@@ -211,7 +244,19 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
       const s = DrillSession.replay(rec.drill, rec.scenario, rec.actions, { upToS: tS, scenarioOverride });
       return {
         frame: frameOf(s.sim),
-        state: { drillId: s.drill.id, tS: s.now, startS: s.startS, endS: s.endS, playing: false, speed, done: s.done, inbox: s.inbox(), pending: s.pendingInjects(), timeline: s.timeline, actions: s.actions.length },
+        state: {
+          drillId: s.drill.id,
+          tS: s.now,
+          startS: s.startS,
+          endS: s.endS,
+          playing: false,
+          speed,
+          done: s.done,
+          inbox: s.inbox(),
+          pending: s.pendingInjects(),
+          timeline: s.timeline,
+          actions: s.actions.length,
+        },
         score: s.score(),
       };
     },

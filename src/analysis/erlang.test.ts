@@ -5,11 +5,21 @@ describe('Erlang C', () => {
   it('matches the direct formula for small c', () => {
     // direct: C = (a^c/c!) / ((1-rho) sum_{k<c} a^k/k! + a^c/c!)
     const direct = (c: number, a: number) => {
-      let sum = 0, term = 1;
-      for (let k = 0; k < c; k++) { sum += term; term *= a / (k + 1); }
+      let sum = 0,
+        term = 1;
+      for (let k = 0; k < c; k++) {
+        sum += term;
+        term *= a / (k + 1);
+      }
       return term / ((1 - a / c) * sum + term);
     };
-    for (const [c, a] of [[1, 0.5], [2, 1.5], [5, 4], [10, 9], [3, 0.1]]) {
+    for (const [c, a] of [
+      [1, 0.5],
+      [2, 1.5],
+      [5, 4],
+      [10, 9],
+      [3, 0.1],
+    ]) {
       expect(erlangC(c, a)).toBeCloseTo(direct(c, a), 12);
     }
   });

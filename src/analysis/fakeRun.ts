@@ -51,16 +51,48 @@ export function fakeKpis(seed: number, overrides: Partial<Kpis> = {}): Kpis {
 export function fakeRun(seed: number, opts: { days?: number; log?: boolean; kpis?: Partial<Kpis> } = {}): RunResult {
   const u = (s: number) => unit(seed, s);
   const grids = ['g0', 'g1'];
-  const attainment = grids.map((_, g) => Array.from({ length: 24 }, (_, h) => (h < 6 && g === 1 ? null : u(100 + g * 24 + h))));
-  const cases = attainment.map((row, g) => row.map((a, h) => (a === null ? 0 : 1 + Math.floor(10 * u(200 + g * 24 + h)))));
+  const attainment = grids.map((_, g) =>
+    Array.from({ length: 24 }, (_, h) => (h < 6 && g === 1 ? null : u(100 + g * 24 + h))),
+  );
+  const cases = attainment.map((row, g) =>
+    row.map((a, h) => (a === null ? 0 : 1 + Math.floor(10 * u(200 + g * 24 + h)))),
+  );
   const result: RunResult = {
     seed,
     kpis: fakeKpis(seed, opts.kpis),
     byType: [
-      { id: 'litter', arrived: 600, closed: 590, slaMet: 500, slaDecided: 590, meanWaitS: 100 * u(20), meanResponseS: 500, p90ResponseS: 900, meanResolutionS: 3000 },
-      { id: 'parking', arrived: 400, closed: 380, slaMet: 300, slaDecided: 380, meanWaitS: u(21) < 0.5 ? null : 50, meanResponseS: 400, p90ResponseS: 800, meanResolutionS: 2500 },
+      {
+        id: 'litter',
+        arrived: 600,
+        closed: 590,
+        slaMet: 500,
+        slaDecided: 590,
+        meanWaitS: 100 * u(20),
+        meanResponseS: 500,
+        p90ResponseS: 900,
+        meanResolutionS: 3000,
+      },
+      {
+        id: 'parking',
+        arrived: 400,
+        closed: 380,
+        slaMet: 300,
+        slaDecided: 380,
+        meanWaitS: u(21) < 0.5 ? null : 50,
+        meanResponseS: 400,
+        p90ResponseS: 800,
+        meanResolutionS: 2500,
+      },
     ],
-    byTeam: [{ id: 'team', onDutyByHour: Array(24).fill(10), utilisationByHour: Array(24).fill(0.5), staffHours: 240, overtimeHours: 1 }],
+    byTeam: [
+      {
+        id: 'team',
+        onDutyByHour: Array(24).fill(10),
+        utilisationByHour: Array(24).fill(0.5),
+        staffHours: 240,
+        overtimeHours: 1,
+      },
+    ],
     coverage: { grids, hours: 24, attainment, cases, target: 0.8 },
     backlogByHour: Array(24).fill(3),
     stations: [],
@@ -69,7 +101,35 @@ export function fakeRun(seed: number, opts: { days?: number; log?: boolean; kpis
     perf: { events: 10_000 + Math.floor(1000 * u(30)) * (opts.days ?? 1), wallS: 0 },
   };
   if (opts.log) {
-    result.log = [{ id: 0, type: 'litter', cell: 0, grid: 0, gridCode: 'g0', priority: 3, channel: 'citizen', occurredS: 10, discoveredS: 20, filedS: 30, dispatchedS: 40, onSceneS: 50, handlingStartS: 50, handledS: 60, verifiedS: 70, closedS: 80, slaMet: true, discoveryS: 10, centreS: 40, queueS: 0, travelS: 10, handlingS: 10, responseCentreS: 10, responseQueueS: 0, responseTravelS: 10 }];
+    result.log = [
+      {
+        id: 0,
+        type: 'litter',
+        cell: 0,
+        grid: 0,
+        gridCode: 'g0',
+        priority: 3,
+        channel: 'citizen',
+        occurredS: 10,
+        discoveredS: 20,
+        filedS: 30,
+        dispatchedS: 40,
+        onSceneS: 50,
+        handlingStartS: 50,
+        handledS: 60,
+        verifiedS: 70,
+        closedS: 80,
+        slaMet: true,
+        discoveryS: 10,
+        centreS: 40,
+        queueS: 0,
+        travelS: 10,
+        handlingS: 10,
+        responseCentreS: 10,
+        responseQueueS: 0,
+        responseTravelS: 10,
+      },
+    ];
   }
   return result;
 }
@@ -77,5 +137,11 @@ export function fakeRun(seed: number, opts: { days?: number; log?: boolean; kpis
 /** A diagnosis with no late cases (fake runs carry no case-level detail). */
 export function fakeDiagnosis(): RunDiagnosis {
   const st = { meanS: null, meanResponseS: null, lateCases: 0 };
-  return { decided: 0, late: 0, stages: { discovery: st, centre: st, queue: st, travel: st, handling: st }, onTimeShareS: {}, groups: [] };
+  return {
+    decided: 0,
+    late: 0,
+    stages: { discovery: st, centre: st, queue: st, travel: st, handling: st },
+    onTimeShareS: {},
+    groups: [],
+  };
 }

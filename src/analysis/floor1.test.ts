@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NODE_ONLY = new Set(['src/analysis/pool.ts']);
-const BUILTINS = /^(node:|fs|path|os|worker_threads|child_process|crypto|url|util|stream|process|module|buffer|perf_hooks)(\/|$)/;
+const BUILTINS =
+  /^(node:|fs|path|os|worker_threads|child_process|crypto|url|util|stream|process|module|buffer|perf_hooks)(\/|$)/;
 
 /** Source with comments removed (line count kept); good enough for these checks. */
 function code(src: string): string {
@@ -20,7 +21,10 @@ function code(src: string): string {
 
 describe('floor 1 runs in a browser', () => {
   const files = ['src/analysis', 'src/export'].flatMap((dir) =>
-    readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${dir}/${f}`));
+    readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => `${dir}/${f}`),
+  );
 
   it('finds the modules', () => {
     expect(files).toContain('src/export/arrow.ts');
@@ -32,7 +36,8 @@ describe('floor 1 runs in a browser', () => {
     for (const f of files) {
       if (NODE_ONLY.has(f)) continue;
       const src = code(readFileSync(join(ROOT, f), 'utf8'));
-      for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) if (BUILTINS.test(m[1])) found.push(`${f}: import ${m[1]}`);
+      for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g))
+        if (BUILTINS.test(m[1])) found.push(`${f}: import ${m[1]}`);
       for (const g of ['process.', 'Buffer.', 'require(', '__dirname']) if (src.includes(g)) found.push(`${f}: ${g}`);
     }
     expect(found).toEqual([]);

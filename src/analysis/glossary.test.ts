@@ -1,6 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { GLOSSARY, GLOSSARY_BEGIN, GLOSSARY_END, GLOSSARY_KEYS, glossaryMarkdown, type GlossaryKey } from './glossary.ts';
+import {
+  GLOSSARY,
+  GLOSSARY_BEGIN,
+  GLOSSARY_END,
+  GLOSSARY_KEYS,
+  glossaryMarkdown,
+  type GlossaryKey,
+} from './glossary.ts';
 import { KPI_NAMES, type KpiName } from './aggregate.ts';
 import type { LiveKpis } from '../sim/frame.ts';
 
@@ -30,7 +37,8 @@ describe('KPI glossary', () => {
 
   it('the README holds exactly the generated table', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const a = readme.indexOf(GLOSSARY_BEGIN), b = readme.indexOf(GLOSSARY_END);
+    const a = readme.indexOf(GLOSSARY_BEGIN),
+      b = readme.indexOf(GLOSSARY_END);
     expect(a, 'README.md has the glossary markers').toBeGreaterThanOrEqual(0);
     expect(b).toBeGreaterThan(a);
     // regenerate with: npx tsx scripts/glossary-md.ts --write

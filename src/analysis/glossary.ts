@@ -83,12 +83,21 @@ const timeFamily = (mean: { name: Bilingual; def: Bilingual }, short: Bilingual,
 function percentile(f: TimeFamily, p: 50 | 90 | 95): GlossaryEntry {
   const histo = { zh: '（由固定直方图求得，误差在 1.6% 以内）', en: ' (from a fixed histogram, within 1.6 %)' };
   return {
-    name: p === 50 ? { zh: `${f.short.zh}中位数`, en: `Median ${f.short.en}` } : { zh: `${p}% ${f.short.zh}`, en: `${p}% ${f.short.en}` },
+    name:
+      p === 50
+        ? { zh: `${f.short.zh}中位数`, en: `Median ${f.short.en}` }
+        : { zh: `${p}% ${f.short.zh}`, en: `${p}% ${f.short.en}` },
     unit: 'minutes',
     def:
       p === 50
-        ? { zh: `${f.what.zh}的中位数：一半案件不超过此值${histo.zh}。`, en: `Median of ${f.what.en}: half the cases took no longer${histo.en}.` }
-        : { zh: `${f.what.zh}的第 ${p} 百分位数：${p}% 的案件不超过此值${histo.zh}。`, en: `${p}th percentile of ${f.what.en}: ${p} % of the cases took no longer${histo.en}.` },
+        ? {
+            zh: `${f.what.zh}的中位数：一半案件不超过此值${histo.zh}。`,
+            en: `Median of ${f.what.en}: half the cases took no longer${histo.en}.`,
+          }
+        : {
+            zh: `${f.what.zh}的第 ${p} 百分位数：${p}% 的案件不超过此值${histo.zh}。`,
+            en: `${p}th percentile of ${f.what.en}: ${p} % of the cases took no longer${histo.en}.`,
+          },
     counts: CLOSED,
   };
 }
@@ -96,7 +105,10 @@ function percentile(f: TimeFamily, p: 50 | 90 | 95): GlossaryEntry {
 const RESPONSE = timeFamily(
   {
     name: { zh: '平均响应', en: 'Mean response' },
-    def: { zh: '从立案到第一名人员到达现场的平均时间（含排队等人、派遣延迟和路途）。', en: 'Mean time from filing to the first member on scene (queueing for staff, dispatch delay and travel).' },
+    def: {
+      zh: '从立案到第一名人员到达现场的平均时间（含排队等人、派遣延迟和路途）。',
+      en: 'Mean time from filing to the first member on scene (queueing for staff, dispatch delay and travel).',
+    },
   },
   { zh: '响应', en: 'response' },
   { zh: '立案到第一名人员到场的时间', en: 'the time from filing to the first member on scene' },
@@ -140,14 +152,23 @@ export const GLOSSARY = {
   casesArrived: {
     name: { zh: '发生案件', en: 'Cases arrived' },
     unit: 'cases',
-    def: { zh: '预热结束后到仿真终点之间发生的案件数（无论是否已被发现）。', en: 'Cases that occurred between the end of the warm-up and the horizon, found or not.' },
+    def: {
+      zh: '预热结束后到仿真终点之间发生的案件数（无论是否已被发现）。',
+      en: 'Cases that occurred between the end of the warm-up and the horizon, found or not.',
+    },
     counts: { zh: '预热后发生的每一件案件。', en: 'every case that occurred after the warm-up.' },
   },
   casesClosed: {
     name: { zh: '已结案件', en: 'Closed cases' },
     unit: 'cases',
-    def: { zh: '发生案件中在仿真终点前结案的件数；终点后补跑中结案的不计入。', en: 'Of the cases arrived, those closed by the horizon; those closed in the drain after it are not included.' },
-    counts: { zh: '预热后发生、在终点前结案的案件。', en: 'cases that occurred after the warm-up and closed by the horizon.' },
+    def: {
+      zh: '发生案件中在仿真终点前结案的件数；终点后补跑中结案的不计入。',
+      en: 'Of the cases arrived, those closed by the horizon; those closed in the drain after it are not included.',
+    },
+    counts: {
+      zh: '预热后发生、在终点前结案的案件。',
+      en: 'cases that occurred after the warm-up and closed by the horizon.',
+    },
   },
   casesOpen: {
     name: { zh: '在办案件', en: 'Open cases' },
@@ -156,7 +177,10 @@ export const GLOSSARY = {
       zh: '此刻尚未结案的案件数：已发生未发现、待立案、排队、在途、处置中和待核查结案的都算；与积压曲线和地图上的案件点是同一个数。运行结束时为终点时刻的数（补跑之前）。',
       en: 'Cases not yet closed right now: occurred but not found, awaiting filing, queued, staff on the way, being handled, or awaiting verification and closing; the same count as the backlog chart and the cases on the map. At the end of a run, the count at the horizon (before the drain).',
     },
-    counts: { zh: '所有未结案件，包括预热期间发生的。', en: 'every open case, including those that occurred during the warm-up.' },
+    counts: {
+      zh: '所有未结案件，包括预热期间发生的。',
+      en: 'every open case, including those that occurred during the warm-up.',
+    },
     liveOnly: true,
   },
   casesOpenAfterDrain: {
@@ -236,7 +260,10 @@ export const GLOSSARY = {
   costCny: {
     name: { zh: '人力成本', en: 'Staff cost' },
     unit: 'cny',
-    def: { zh: '投入工时乘以各队的小时成本（hourlyCostCny）。', en: "Staff-hours times each team's hourly cost (hourlyCostCny)." },
+    def: {
+      zh: '投入工时乘以各队的小时成本（hourlyCostCny）。',
+      en: "Staff-hours times each team's hourly cost (hourlyCostCny).",
+    },
     counts: STAFF_TIME,
   },
   meanBacklog: {
@@ -246,7 +273,10 @@ export const GLOSSARY = {
       zh: '已立案、未结案的案件数在预热结束到终点之间的时间平均。与“在办案件”不同，不含尚未发现或尚未立案的案件。',
       en: 'Time-averaged number of cases filed and not yet closed, from the end of the warm-up to the horizon. Unlike Open cases, it leaves out cases not yet found or filed.',
     },
-    counts: { zh: '所有已立案未结案件，包括预热期间发生的。', en: 'every filed, unclosed case, including those that occurred during the warm-up.' },
+    counts: {
+      zh: '所有已立案未结案件，包括预热期间发生的。',
+      en: 'every filed, unclosed case, including those that occurred during the warm-up.',
+    },
   },
   staffOnDuty: {
     name: { zh: '在岗 / 忙碌', en: 'On duty / busy' },
@@ -255,7 +285,10 @@ export const GLOSSARY = {
       zh: '此刻在班的人数 / 其中正在赶往或在现场处置案件的人数。',
       en: 'Members on shift right now / of them, those travelling to a case or on scene.',
     },
-    counts: { zh: '所有队伍的人员；运行结束时为终点时刻的人数。', en: 'members of every team; at the end of a run, at the horizon.' },
+    counts: {
+      zh: '所有队伍的人员；运行结束时为终点时刻的人数。',
+      en: 'members of every team; at the end of a run, at the horizon.',
+    },
     liveOnly: true,
   },
   warmup: {
@@ -278,7 +311,8 @@ export function glossaryEntry(key: GlossaryKey): GlossaryEntry {
 }
 
 /** The README's glossary table sits between these two lines. */
-export const GLOSSARY_BEGIN = '<!-- glossary:begin (generated by scripts/glossary-md.ts; edit src/analysis/glossary.ts) -->';
+export const GLOSSARY_BEGIN =
+  '<!-- glossary:begin (generated by scripts/glossary-md.ts; edit src/analysis/glossary.ts) -->';
 export const GLOSSARY_END = '<!-- glossary:end -->';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -21,7 +21,8 @@ function rosterByHour(sc: Scenario): number[] {
   const roster = buildRoster(sc, new City(sc));
   const minutes = new Float64Array(1440);
   for (const sh of roster.shifts) {
-    const s = sh.startS / 60, e = s + sh.durationS / 60;
+    const s = sh.startS / 60,
+      e = s + sh.durationS / 60;
     for (let m = s; m < e; m++) minutes[m % 1440] += sh.members.length;
   }
   return Array.from({ length: 24 }, (_, h) => minutes.slice(h * 60, h * 60 + 60).reduce((a, b) => a + b, 0) / 60);
@@ -50,7 +51,10 @@ describe('headcountOf', () => {
 
   it('is what the engine rosters, hour by hour', () => {
     expect(h.byHour).toEqual(rosterByHour(base));
-    expect(h.staffHoursPerDay).toBeCloseTo(h.byHour.reduce((s, x) => s + x, 0), 9);
+    expect(h.staffHoursPerDay).toBeCloseTo(
+      h.byHour.reduce((s, x) => s + x, 0),
+      9,
+    );
     expect(h.peakOnDuty).toBeGreaterThanOrEqual(Math.max(...h.byHour));
   });
 });
@@ -81,7 +85,14 @@ describe('holdHeadcount', () => {
     const gw = v.teams.find((t) => t.id === 'grid-workers')!;
     expect(gw.placement).toBe('perGrid');
     expect(gw.shifts.map((s) => s.staff)).toEqual([4, 4, 0]);
-    expect(held).toEqual([expect.objectContaining({ id: 'grid-workers', placement: 'perGrid', totalsBase: [48, 48, 0], totalsHeld: [48, 48, 0] })]);
+    expect(held).toEqual([
+      expect.objectContaining({
+        id: 'grid-workers',
+        placement: 'perGrid',
+        totalsBase: [48, 48, 0],
+        totalsHeld: [48, 48, 0],
+      }),
+    ]);
   });
 
   it('becomes spread with the exact total when it does not (48 on 300 grids), never rounding', () => {
@@ -90,7 +101,10 @@ describe('holdHeadcount', () => {
     expect(gw.placement).toBe('spread');
     expect(gw.shifts.map((s) => s.staff)).toEqual([48, 48, 0]);
     // 48 on 30 grids (k = 2 on a 12 x 10 city would do too): every grid gets 1 or 2, none is left out
-    const small = applyHoldHeadcount(base, { ...structuredClone(base), city: { ...base.city, cols: 30, rows: 30, gridSize: 6 } });
+    const small = applyHoldHeadcount(base, {
+      ...structuredClone(base),
+      city: { ...base.city, cols: 30, rows: 30, gridSize: 6 },
+    });
     expect(small.plan[0]).toMatchObject({ placement: 'spread', staff: [48, 48, 0] });
   });
 
@@ -98,8 +112,11 @@ describe('holdHeadcount', () => {
     const perGrid = variant({ 'city.gridSize': 10, holdHeadcount: true }).scenario;
     const spread = structuredClone(perGrid);
     spread.teams[0].placement = 'spread';
-    spread.teams[0].shifts.forEach((s) => { s.staff *= 12; });
-    const a = buildRoster(perGrid, new City(perGrid)), b = buildRoster(spread, new City(spread));
+    spread.teams[0].shifts.forEach((s) => {
+      s.staff *= 12;
+    });
+    const a = buildRoster(perGrid, new City(perGrid)),
+      b = buildRoster(spread, new City(spread));
     expect(Array.from(b.staffHome)).toEqual(Array.from(a.staffHome));
     expect(Array.from(b.staffShift)).toEqual(Array.from(a.staffShift));
   });
@@ -111,7 +128,11 @@ describe('holdHeadcount', () => {
   });
 
   it('an explicit staff path for a shift takes precedence (per grid of the variant); the others are held', () => {
-    const { scenario: v, held } = variant({ 'city.gridSize': 10, 'teams.grid-workers.shifts.0.staff': 2, holdHeadcount: true });
+    const { scenario: v, held } = variant({
+      'city.gridSize': 10,
+      'teams.grid-workers.shifts.0.staff': 2,
+      holdHeadcount: true,
+    });
     expect(v.teams[0].shifts.map((s) => s.staff)).toEqual([2, 4, 0]);
     expect(held[0].explicit).toEqual([0]);
     expect(held[0].totalsHeld).toEqual([24, 48, 0]);

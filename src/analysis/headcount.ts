@@ -109,7 +109,8 @@ function teamMinutes(sc: Scenario, team: Team, grids: number): Float64Array {
   for (const sh of team.shifts) {
     const n = shiftMembers(sc, team, sh.staff, grids);
     if (n === 0) continue;
-    const s = parseTimeOfDay(sh.start), e = parseTimeOfDay(sh.end);
+    const s = parseTimeOfDay(sh.start),
+      e = parseTimeOfDay(sh.end);
     for (let m = s; m < e; m++) minutes[m % 1440] += n;
   }
   return minutes;
@@ -156,10 +157,13 @@ export function sameHeadcount(a: Headcount, b: Headcount): boolean {
   const eq = (x: number, y: number) => Math.abs(x - y) < 1e-9;
   if (!a.byHour.every((x, h) => eq(x, b.byHour[h])) || !eq(a.peakOnDuty, b.peakOnDuty)) return false;
   const teamsB = new Map(b.byTeam.map((t) => [t.id, t]));
-  return a.byTeam.length === b.byTeam.length && a.byTeam.every((t) => {
-    const u = teamsB.get(t.id);
-    return u !== undefined && eq(t.peakOnDuty, u.peakOnDuty) && eq(t.staffHoursPerDay, u.staffHoursPerDay);
-  });
+  return (
+    a.byTeam.length === b.byTeam.length &&
+    a.byTeam.every((t) => {
+      const u = teamsB.get(t.id);
+      return u !== undefined && eq(t.peakOnDuty, u.peakOnDuty) && eq(t.staffHoursPerDay, u.staffHoursPerDay);
+    })
+  );
 }
 
 /** A count as text: grouped thousands, at most one decimal (12.5 staff-hours from a half-hour shift end). */
@@ -179,23 +183,43 @@ export interface HeadcountChange {
 export function headcountChange(a: Headcount, b: Headcount): HeadcountChange | null {
   if (sameHeadcount(a, b)) return null;
   const ids = [...new Set([...a.byTeam.map((t) => t.id), ...b.byTeam.map((t) => t.id)])];
-  const teams = ids.map((id) => {
-    const ta = a.byTeam.find((t) => t.id === id) ?? null, tb = b.byTeam.find((t) => t.id === id) ?? null;
-    return { id, name: (ta ?? tb)!.name, a: ta, b: tb };
-  }).filter((t) => !t.a || !t.b || Math.abs(t.a.peakOnDuty - t.b.peakOnDuty) > 1e-9 || Math.abs(t.a.staffHoursPerDay - t.b.staffHoursPerDay) > 1e-9);
-  const arrow = (x: number | undefined, y: number | undefined) => `${x === undefined ? '—' : fmtCount(x)} → ${y === undefined ? '—' : fmtCount(y)}`;
+  const teams = ids
+    .map((id) => {
+      const ta = a.byTeam.find((t) => t.id === id) ?? null,
+        tb = b.byTeam.find((t) => t.id === id) ?? null;
+      return { id, name: (ta ?? tb)!.name, a: ta, b: tb };
+    })
+    .filter(
+      (t) =>
+        !t.a ||
+        !t.b ||
+        Math.abs(t.a.peakOnDuty - t.b.peakOnDuty) > 1e-9 ||
+        Math.abs(t.a.staffHoursPerDay - t.b.staffHoursPerDay) > 1e-9,
+    );
+  const arrow = (x: number | undefined, y: number | undefined) =>
+    `${x === undefined ? '—' : fmtCount(x)} → ${y === undefined ? '—' : fmtCount(y)}`;
   const shown = teams.slice(0, 4);
   const more = teams.length - shown.length;
-  const teamZh = shown.map((t) => `${t.name.zh} 峰值 ${arrow(t.a?.peakOnDuty, t.b?.peakOnDuty)}`).join('，') + (more > 0 ? ` 等 ${teams.length} 个队伍` : '');
-  const teamEn = shown.map((t) => `${t.name.en} peak ${arrow(t.a?.peakOnDuty, t.b?.peakOnDuty)}`).join('; ') + (more > 0 ? `; ${more} more teams` : '');
+  const teamZh =
+    shown.map((t) => `${t.name.zh} 峰值 ${arrow(t.a?.peakOnDuty, t.b?.peakOnDuty)}`).join('，') +
+    (more > 0 ? ` 等 ${teams.length} 个队伍` : '');
+  const teamEn =
+    shown.map((t) => `${t.name.en} peak ${arrow(t.a?.peakOnDuty, t.b?.peakOnDuty)}`).join('; ') +
+    (more > 0 ? `; ${more} more teams` : '');
   const grids = a.grids !== b.grids;
   return {
     teams,
     message: {
-      zh: `B 改变了在岗人数：峰值 ${arrow(a.peakOnDuty, b.peakOnDuty)} 人，排班人·时/日 ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)}（${teamZh}）。`
-        + (grids ? `网格数 ${arrow(a.grids, b.grids)} 也改变了按网格排班的人数，差异中有一部分来自人数本身；用 holdHeadcount（保持在岗人数）可在相同人数下比较网格大小。` : ''),
-      en: `B changes headcount: peak on duty ${arrow(a.peakOnDuty, b.peakOnDuty)}, rostered staff-hours a day ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)} (${teamEn}).`
-        + (grids ? ` The grid count ${arrow(a.grids, b.grids)} changed the per-grid teams' headcount, so part of any difference is the headcount itself; holdHeadcount compares grid sizes at the same headcount.` : ''),
+      zh:
+        `B 改变了在岗人数：峰值 ${arrow(a.peakOnDuty, b.peakOnDuty)} 人，排班人·时/日 ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)}（${teamZh}）。` +
+        (grids
+          ? `网格数 ${arrow(a.grids, b.grids)} 也改变了按网格排班的人数，差异中有一部分来自人数本身；用 holdHeadcount（保持在岗人数）可在相同人数下比较网格大小。`
+          : ''),
+      en:
+        `B changes headcount: peak on duty ${arrow(a.peakOnDuty, b.peakOnDuty)}, rostered staff-hours a day ${arrow(a.staffHoursPerDay, b.staffHoursPerDay)} (${teamEn}).` +
+        (grids
+          ? ` The grid count ${arrow(a.grids, b.grids)} changed the per-grid teams' headcount, so part of any difference is the headcount itself; holdHeadcount compares grid sizes at the same headcount.`
+          : ''),
     },
   };
 }
@@ -222,24 +246,43 @@ export interface TeamHold {
  * shift's staff by path (team and shift as indices into the variant).
  * Teams that need no change are left out.
  */
-export function holdHeadcountPlan(base: Scenario, variant: Scenario, explicit: (team: number, shift: number) => boolean = () => false): TeamHold[] {
-  const gBase = gridCount(base), gVar = gridCount(variant);
+export function holdHeadcountPlan(
+  base: Scenario,
+  variant: Scenario,
+  explicit: (team: number, shift: number) => boolean = () => false,
+): TeamHold[] {
+  const gBase = gridCount(base),
+    gVar = gridCount(variant);
   const out: TeamHold[] = [];
   variant.teams.forEach((team, ti) => {
     const before = base.teams.find((t) => t.id === team.id);
-    if (!before || team.placement !== 'perGrid' || before.placement !== 'perGrid' || atStation(variant, team) || atStation(base, before)) return;
+    if (
+      !before ||
+      team.placement !== 'perGrid' ||
+      before.placement !== 'perGrid' ||
+      atStation(variant, team) ||
+      atStation(base, before)
+    )
+      return;
     const kept: number[] = [];
     const totals = team.shifts.map((sh, si) => {
-      if (explicit(ti, si)) { kept.push(si); return sh.staff * gVar; }
+      if (explicit(ti, si)) {
+        kept.push(si);
+        return sh.staff * gVar;
+      }
       return sh.staff * gBase;
     });
     const divides = totals.every((n) => n % gVar === 0);
     const staff = divides ? totals.map((n) => n / gVar) : totals.slice();
     if (divides && staff.every((n, si) => n === team.shifts[si].staff)) return; // nothing to change
     out.push({
-      team: ti, id: team.id, placement: divides ? 'perGrid' : 'spread', staff,
+      team: ti,
+      id: team.id,
+      placement: divides ? 'perGrid' : 'spread',
+      staff,
       totalsBase: team.shifts.map((_, si) => (before.shifts[si] ? before.shifts[si].staff * gBase : 0)),
-      totalsHeld: totals, explicit: kept,
+      totalsHeld: totals,
+      explicit: kept,
     });
   });
   return out;
@@ -251,7 +294,9 @@ export function applyHoldPlan(doc: { teams: unknown }, plan: readonly TeamHold[]
   for (const h of plan) {
     const team = teams[h.team];
     team.placement = h.placement;
-    h.staff.forEach((n, si) => { team.shifts[si].staff = n; });
+    h.staff.forEach((n, si) => {
+      team.shifts[si].staff = n;
+    });
   }
 }
 
@@ -261,7 +306,11 @@ export function applyHoldPlan(doc: { teams: unknown }, plan: readonly TeamHold[]
  * redistributed to `base`'s headcount. Returns a new scenario and the plan;
  * `explicit` as in holdHeadcountPlan.
  */
-export function applyHoldHeadcount(base: Scenario, variant: Scenario, explicit?: (team: number, shift: number) => boolean): { scenario: Scenario; plan: TeamHold[] } {
+export function applyHoldHeadcount(
+  base: Scenario,
+  variant: Scenario,
+  explicit?: (team: number, shift: number) => boolean,
+): { scenario: Scenario; plan: TeamHold[] } {
   const plan = holdHeadcountPlan(base, variant, explicit);
   const scenario = structuredClone(variant);
   applyHoldPlan(scenario, plan);

@@ -15,7 +15,9 @@ function harness() {
   const svc = createLiveService({ now: () => (clock += 1), later: (fn) => void queue.push(fn) });
   const frames: Frame[] = [];
   svc.subscribe((f) => frames.push(f));
-  const drain = (max = 1e6) => { for (let i = 0; i < max && queue.length; i++) queue.shift()!(); };
+  const drain = (max = 1e6) => {
+    for (let i = 0; i < max && queue.length; i++) queue.shift()!();
+  };
   return { svc, frames, drain };
 }
 
@@ -52,7 +54,13 @@ describe('live service', () => {
     for (const f of frames) {
       const cells = f.cellBacklog.reduce((a, b) => a + b, 0);
       seen.push({ tS: f.tS, kpi: f.kpis.casesOpen, map: f.nCases, cells, chart: backlogAt.get(f.tS) });
-      want.push({ tS: f.tS, kpi: f.nCases, map: f.nCases, cells: f.nCases, chart: backlogAt.has(f.tS) ? f.nCases : undefined });
+      want.push({
+        tS: f.tS,
+        kpi: f.nCases,
+        map: f.nCases,
+        cells: f.nCases,
+        chart: backlogAt.has(f.tS) ? f.nCases : undefined,
+      });
     }
     expect(seen.length).toBeGreaterThan(5);
     expect(seen).toEqual(want);
@@ -104,11 +112,15 @@ describe('live service', () => {
   });
 
   it('seeking re-runs to the same state a continuous run reaches', () => {
-    const a = harness(), b = harness();
-    a.svc.load(text, 5); b.svc.load(text, 5);
-    a.svc.step(5 * 3600); a.svc.step(4 * 3600);
+    const a = harness(),
+      b = harness();
+    a.svc.load(text, 5);
+    b.svc.load(text, 5);
+    a.svc.step(5 * 3600);
+    a.svc.step(4 * 3600);
     b.svc.seek(9 * 3600);
-    const fa = a.frames.at(-1)!, fb = b.frames.at(-1)!;
+    const fa = a.frames.at(-1)!,
+      fb = b.frames.at(-1)!;
     expect(fb.tS).toBe(fa.tS);
     expect(fb.kpis).toEqual(fa.kpis);
     expect(Array.from(fb.staffXY)).toEqual(Array.from(fa.staffXY));

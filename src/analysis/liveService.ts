@@ -163,7 +163,10 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
       if (!sim || !scenario) return null;
       const run = diagnosisOf(sim);
       return {
-        tS: Math.min(sim.now, sim.horizonS), final: sim.finished, seed, scenarioId: scenario.id,
+        tS: Math.min(sim.now, sim.horizonS),
+        final: sim.finished,
+        seed,
+        scenarioId: scenario.id,
         diagnosis: diagnose(scenario, [{ diagnosis: run }], sim.city.gridIds),
       };
     },

@@ -23,8 +23,7 @@ export interface LiveDiagnosis {
 }
 
 export type LoadResult =
-  | { ok: true; layout: CityLayout }
-  | { ok: false; errors: { path: string; code: string; zh: string; en: string }[] };
+  { ok: true; layout: CityLayout } | { ok: false; errors: { path: string; code: string; zh: string; en: string }[] };
 
 /** The worker's service, as the page sees it through comlink. */
 export interface LiveService {

@@ -13,15 +13,28 @@ import { createInlineRunner } from './runner.ts';
 /** Two M/M/c queues side by side: `a` (λ 6/h, 30 min, T 5 min) and `b` (λ 10/h, 12 min, T 2 min); no travel, no centre delays. */
 function twoQueues(staffA: number, staffB: number): ScenarioInput {
   const type = (id: string, perHour: number, meanMin: number, deadlineMin: number) => ({
-    id, name: { zh: id, en: id }, ratePerDay: perHour * 24, discovery: { patrol: 0, citizen: 0, sensor: 1 }, skill: id,
-    handlingMin: { dist: 'exponential' as const, mean: meanMin }, responseDeadlineMin: deadlineMin, resolutionDeadlineMin: 100_000,
+    id,
+    name: { zh: id, en: id },
+    ratePerDay: perHour * 24,
+    discovery: { patrol: 0, citizen: 0, sensor: 1 },
+    skill: id,
+    handlingMin: { dist: 'exponential' as const, mean: meanMin },
+    responseDeadlineMin: deadlineMin,
+    resolutionDeadlineMin: 100_000,
   });
   const team = (id: string, staff: number) => ({
-    id: `team-${id}`, name: { zh: id, en: id }, skills: [id], placement: 'pooled' as const, patrol: false, hourlyCostCny: 50,
+    id: `team-${id}`,
+    name: { zh: id, en: id },
+    skills: [id],
+    placement: 'pooled' as const,
+    patrol: false,
+    hourlyCostCny: 50,
     shifts: [{ start: '00:00', end: '24:00', staff }],
   });
   return {
-    schemaVersion: 2, id: 'two-queues', name: { zh: '两个队列', en: 'Two queues' },
+    schemaVersion: 2,
+    id: 'two-queues',
+    name: { zh: '两个队列', en: 'Two queues' },
     run: { days: 6, warmupHours: 24, seed: 1 },
     city: { cols: 1, rows: 1, gridSize: 1 },
     eventTypes: [type('a', 6, 30, 5), type('b', 10, 12, 2)],
@@ -40,12 +53,18 @@ describe('optimise', () => {
     const text = JSON.stringify(twoQueues(9, 2)); // team a over-staffed, team b short: cuts and raises both needed
     const progress: string[] = [];
     const r = await optimise(createInlineRunner(), text, {
-      seed: 11, replications: 4, criterion: 'types', target, confidence: 0.9, budgetEvaluations: 12,
+      seed: 11,
+      replications: 4,
+      criterion: 'types',
+      target,
+      confidence: 0.9,
+      budgetEvaluations: 12,
       onProgress: (p) => progress.push(p.phase),
     });
     const plan = r.plan.overrides;
     expect(Object.keys(plan).sort()).toEqual(['teams.team-a.shifts.0.staff', 'teams.team-b.shifts.0.staff']);
-    const a = plan['teams.team-a.shifts.0.staff'] as number, b = plan['teams.team-b.shifts.0.staff'] as number;
+    const a = plan['teams.team-a.shifts.0.staff'] as number,
+      b = plan['teams.team-b.shifts.0.staff'] as number;
     expect(a === cA || a === cA + 1, `team a: ${a}, Erlang C ${cA}`).toBe(true);
     expect(b === cB || b === cB + 1, `team b: ${b}, Erlang C ${cB}`).toBe(true);
     expect(r.feasible).toBe(true);
@@ -56,7 +75,8 @@ describe('optimise', () => {
     for (const h of r.history) if (h.costCny < r.costCny) expect(h.feasible).toBe(false);
     // below the optimum for either team is infeasible, whenever the search tried it
     for (const h of r.history) {
-      if (h.staff['teams.team-a.shifts.0.staff'] < cA || h.staff['teams.team-b.shifts.0.staff'] < cB) expect(h.feasible).toBe(false);
+      if (h.staff['teams.team-a.shifts.0.staff'] < cA || h.staff['teams.team-b.shifts.0.staff'] < cB)
+        expect(h.feasible).toBe(false);
     }
     // verification on seeds never used in the search, and it meets the criterion there too
     expect(r.verification.seeds.every((s) => !r.seeds.includes(s))).toBe(true);
@@ -70,7 +90,13 @@ describe('optimise', () => {
   it('stops at the evaluation budget and says when no plan met the criterion', async () => {
     const text = JSON.stringify(twoQueues(1, 1));
     const r = await optimise(createInlineRunner(), text, {
-      seed: 1, replications: 2, days: 1, criterion: 'types', target: 0.99, budgetEvaluations: 3, maxStaff: { 'teams.team-b.shifts.0.staff': 2 },
+      seed: 1,
+      replications: 2,
+      days: 1,
+      criterion: 'types',
+      target: 0.99,
+      budgetEvaluations: 3,
+      maxStaff: { 'teams.team-b.shifts.0.staff': 2 },
     });
     expect(r.evaluations).toBe(3);
     expect(r.feasible).toBe(false);
@@ -80,16 +106,49 @@ describe('optimise', () => {
 
   it('judges types by the worst event type and skips types with no decided case', () => {
     const sc = Scenario.parse(twoQueues(5, 4));
-    const fake = (a: number, b: number) => ({ byType: [{ slaMet: a, slaDecided: 100 }, { slaMet: b, slaDecided: 100 }] }) as never;
+    const fake = (a: number, b: number) =>
+      ({
+        byType: [
+          { slaMet: a, slaDecided: 100 },
+          { slaMet: b, slaDecided: 100 },
+        ],
+      }) as never;
     const j = criterionOf(sc, [fake(90, 70), fake(92, 72), fake(91, 71)], 'types', 0.8, 0.95);
     expect(j.value.worst).toBe('b');
     expect(j.feasible).toBe(false);
     expect(j.value.mean).toBeCloseTo(0.71, 12);
-    const none = criterionOf(sc, [fake(90, 0), fake(92, 0)].map((r: { byType: { slaDecided: number }[] }) => ({ byType: [r.byType[0], { slaMet: 0, slaDecided: 0 }] }) as never), 'types', 0.8, 0.95);
+    const none = criterionOf(
+      sc,
+      [fake(90, 0), fake(92, 0)].map(
+        (r: { byType: { slaDecided: number }[] }) => ({ byType: [r.byType[0], { slaMet: 0, slaDecided: 0 }] }) as never,
+      ),
+      'types',
+      0.8,
+      0.95,
+    );
     expect(none.value.worst).toBe('a');
     expect(none.feasible).toBe(true);
     // a type seen in one replication only has no bound: listed as unjudged, not failing the plan
-    const rare = criterionOf(sc, [{ byType: [{ slaMet: 90, slaDecided: 100 }, { slaMet: 0, slaDecided: 0 }] } as never, { byType: [{ slaMet: 91, slaDecided: 100 }, { slaMet: 0, slaDecided: 1 }] } as never], 'types', 0.8, 0.95);
+    const rare = criterionOf(
+      sc,
+      [
+        {
+          byType: [
+            { slaMet: 90, slaDecided: 100 },
+            { slaMet: 0, slaDecided: 0 },
+          ],
+        } as never,
+        {
+          byType: [
+            { slaMet: 91, slaDecided: 100 },
+            { slaMet: 0, slaDecided: 1 },
+          ],
+        } as never,
+      ],
+      'types',
+      0.8,
+      0.95,
+    );
     expect(rare.value.unjudged).toEqual(['b']);
     expect(rare.value.worst).toBe('a');
     expect(rare.feasible).toBe(true);

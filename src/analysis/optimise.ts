@@ -184,11 +184,20 @@ export interface OptimiseResult {
   current: { costCny: number; staffHours: number; criterion: CriterionEstimate; feasible: boolean };
   shifts: ShiftPlanRow[];
   history: PlanEvaluation[];
-  verification: { seeds: number[]; criterion: { mean: number | null; lowerBound: number | null; n: number; worst?: string; unjudged?: string[] }; meets: boolean; coverageIndex: Estimate | null; slaAttainment: Estimate | null };
+  verification: {
+    seeds: number[];
+    criterion: { mean: number | null; lowerBound: number | null; n: number; worst?: string; unjudged?: string[] };
+    meets: boolean;
+    coverageIndex: Estimate | null;
+    slaAttainment: Estimate | null;
+  };
   /** Why the plan's remaining late cases are late (from the verification runs). */
   diagnosis: Diagnosis;
   /** Headcount on duty (rostered, every team): now and under the plan. */
-  headcount: { current: { peakOnDuty: number; staffHoursPerDay: number }; plan: { peakOnDuty: number; staffHoursPerDay: number } };
+  headcount: {
+    current: { peakOnDuty: number; staffHoursPerDay: number };
+    plan: { peakOnDuty: number; staffHoursPerDay: number };
+  };
 }
 
 /** A shift's length in hours (the roster's reading of its times). */
@@ -200,18 +209,40 @@ function durationH(start: string, end: string): number {
 }
 
 /** A share's lower bound below 0 says no more than 0 does (few replications, a wide spread). */
-const clampShare = <T extends { lower: number | null }>(v: T): T => (v.lower !== null && v.lower < 0 ? { ...v, lower: 0 } : v);
+const clampShare = <T extends { lower: number | null }>(v: T): T =>
+  v.lower !== null && v.lower < 0 ? { ...v, lower: 0 } : v;
 
 /** The criterion over replications (lower bounds of shares clamped at 0). */
-export function criterionOf(sc: Scenario, results: readonly RunResult[], criterion: OptimiseCriterion, target: number, confidence: number): { value: CriterionEstimate; feasible: boolean } {
+export function criterionOf(
+  sc: Scenario,
+  results: readonly RunResult[],
+  criterion: OptimiseCriterion,
+  target: number,
+  confidence: number,
+): { value: CriterionEstimate; feasible: boolean } {
   const all = [...Array(24).keys()];
   if (criterion === 'coverage') {
-    const v = clampShare(lowerBound(results.map((r) => coverageInHours(r, all)), confidence));
+    const v = clampShare(
+      lowerBound(
+        results.map((r) => coverageInHours(r, all)),
+        confidence,
+      ),
+    );
     return { value: { mean: v.mean, lowerBound: v.lower, n: v.n }, feasible: v.lower !== null && v.lower >= target };
   }
-  const series: { key: string; values: (number | null)[] }[] = criterion === 'hourly'
-    ? all.map((h) => ({ key: `${String(h).padStart(2, '0')}:00`, values: results.map((r) => attainmentByHour(r)[h]) }))
-    : sc.eventTypes.map((et, i) => ({ key: et.id, values: results.map((r) => { const t = r.byType[i]; return t && t.slaDecided > 0 ? t.slaMet / t.slaDecided : null; }) }));
+  const series: { key: string; values: (number | null)[] }[] =
+    criterion === 'hourly'
+      ? all.map((h) => ({
+          key: `${String(h).padStart(2, '0')}:00`,
+          values: results.map((r) => attainmentByHour(r)[h]),
+        }))
+      : sc.eventTypes.map((et, i) => ({
+          key: et.id,
+          values: results.map((r) => {
+            const t = r.byType[i];
+            return t && t.slaDecided > 0 ? t.slaMet / t.slaDecided : null;
+          }),
+        }));
   let worst: CriterionEstimate | null = null;
   let feasible = true;
   const unjudged: string[] = [];
@@ -219,9 +250,13 @@ export function criterionOf(sc: Scenario, results: readonly RunResult[], criteri
     const v = clampShare(lowerBound(s.values, confidence));
     if (v.n === 0) continue;
     // seen in fewer than two replications: no spread, no bound; a rare type cannot be judged, it is listed
-    if (v.n < 2) { unjudged.push(s.key); continue; }
+    if (v.n < 2) {
+      unjudged.push(s.key);
+      continue;
+    }
     if (v.lower === null || v.lower < target) feasible = false;
-    if (worst === null || (v.lower ?? -Infinity) < (worst.lowerBound ?? -Infinity)) worst = { mean: v.mean, lowerBound: v.lower, n: v.n, worst: s.key };
+    if (worst === null || (v.lower ?? -Infinity) < (worst.lowerBound ?? -Infinity))
+      worst = { mean: v.mean, lowerBound: v.lower, n: v.n, worst: s.key };
   }
   const value: CriterionEstimate = worst ?? { mean: null, lowerBound: null, n: 0 };
   if (unjudged.length > 0) value.unjudged = unjudged;
@@ -229,12 +264,22 @@ export function criterionOf(sc: Scenario, results: readonly RunResult[], criteri
 }
 
 /** The shifts to search, with their cost per unit of staff. */
-export function shiftVariables(sc: Scenario, opts: Pick<OptimiseOptions, 'teams' | 'fixedTeams' | 'minStaff' | 'maxStaff'> = {}): ShiftVariable[] {
+export function shiftVariables(
+  sc: Scenario,
+  opts: Pick<OptimiseOptions, 'teams' | 'fixedTeams' | 'minStaff' | 'maxStaff'> = {},
+): ShiftVariable[] {
   const grids = gridCount(sc);
   const known = new Set(sc.teams.map((t) => t.id));
   for (const id of [...(opts.teams ?? []), ...(opts.fixedTeams ?? [])]) {
     if (!known.has(id)) {
-      throw new OverrideError(`--teams ${id}`, [{ path: '$.teams', code: 'override_path', zh: `没有队伍 ${id}（现有：${[...known].join(', ')}）`, en: `no team ${id} (teams: ${[...known].join(', ')})` }]);
+      throw new OverrideError(`--teams ${id}`, [
+        {
+          path: '$.teams',
+          code: 'override_path',
+          zh: `没有队伍 ${id}（现有：${[...known].join(', ')}）`,
+          en: `no team ${id} (teams: ${[...known].join(', ')})`,
+        },
+      ]);
     }
   }
   const fixed = new Set(opts.fixedTeams ?? []);
@@ -246,7 +291,9 @@ export function shiftVariables(sc: Scenario, opts: Pick<OptimiseOptions, 'teams'
       const path = `teams.${t.id}.shifts.${i}.staff`;
       const min = Math.max(0, opts.minStaff?.[path] ?? 0);
       out.push({
-        team: t.id, shift: i, path,
+        team: t.id,
+        shift: i,
+        path,
         label: { zh: `${t.name.zh} ${s.start}–${s.end}`, en: `${t.name.en} ${s.start}–${s.end}` },
         hours: shiftHours(s.start, s.end),
         perGrid: t.placement === 'perGrid',
@@ -269,18 +316,28 @@ const unitCost = (v: ShiftVariable) => v.multiplier * v.durationH * v.hourlyCost
  * share of cases within the response deadline; per shift the most its hours
  * need, shared by the team's shifts on duty then.
  */
-export function erlangStart(sc: Scenario, vars: readonly ShiftVariable[], logged: readonly RunResult[], days: number, level: number): Record<string, number> {
+export function erlangStart(
+  sc: Scenario,
+  vars: readonly ShiftVariable[],
+  logged: readonly RunResult[],
+  days: number,
+  level: number,
+): Record<string, number> {
   const exposure = hoursObserved(sc, days);
   const typeIdx = new Map(sc.eventTypes.map((t, i) => [t.id, i]));
   const nT = sc.eventTypes.length;
   const arrivals = Array.from({ length: nT }, () => new Array(24).fill(0));
-  const handling = new Array(nT).fill(0), handled = new Array(nT).fill(0);
+  const handling = new Array(nT).fill(0),
+    handled = new Array(nT).fill(0);
   for (const r of logged) {
     for (const c of r.log ?? []) {
       const i = typeIdx.get(c.type)!;
       if (c.filedS < 0) continue;
       arrivals[i][Math.floor(c.filedS / 3600) % 24] += sc.eventTypes[i].crew;
-      if (c.handlingS > 0) { handling[i] += c.handlingS; handled[i]++; }
+      if (c.handlingS > 0) {
+        handling[i] += c.handlingS;
+        handled[i]++;
+      }
     }
   }
   // headcount on duty by team and hour (people), to split a skill's load between teams
@@ -298,7 +355,9 @@ export function erlangStart(sc: Scenario, vars: readonly ShiftVariable[], logged
     const team = sc.teams.find((t) => t.id === teamId)!;
     const need = new Array(24).fill(0);
     for (let h = 0; h < 24; h++) {
-      let lambda = 0, work = 0, deadline = 0;
+      let lambda = 0,
+        work = 0,
+        deadline = 0;
       sc.eventTypes.forEach((et, i) => {
         if (!team.skills.includes(et.skill) || exposure[h] === 0 || logged.length === 0) return;
         const sharers = sc.teams.filter((t) => t.role !== 'securityLanes' && t.skills.includes(et.skill));
@@ -306,7 +365,9 @@ export function erlangStart(sc: Scenario, vars: readonly ShiftVariable[], logged
         const share = total > 0 ? onDuty.get(teamId)![h] / total : 1 / sharers.length;
         const l = (arrivals[i][h] / (exposure[h] * logged.length)) * share;
         const meanS = handled[i] > 0 ? handling[i] / handled[i] : 0;
-        lambda += l; work += l * meanS; deadline += l * et.responseDeadlineMin;
+        lambda += l;
+        work += l * meanS;
+        deadline += l * et.responseDeadlineMin;
       });
       if (lambda <= 0 || work <= 0) continue;
       need[h] = staffForServiceLevel(lambda, lambda / (work / 3600), deadline / lambda, level);
@@ -327,7 +388,8 @@ export function erlangStart(sc: Scenario, vars: readonly ShiftVariable[], logged
 
 /** Searches the cheapest feasible plan; see the module comment. */
 export async function optimise(runner: Runner, base: string | object, opts: OptimiseOptions): Promise<OptimiseResult> {
-  if (!Number.isInteger(opts.replications) || opts.replications < 2) throw new RangeError(`optimise needs at least 2 replications, got ${opts.replications}`);
+  if (!Number.isInteger(opts.replications) || opts.replications < 2)
+    throw new RangeError(`optimise needs at least 2 replications, got ${opts.replications}`);
   const criterion = opts.criterion ?? 'coverage';
   const target = opts.target ?? 0.8;
   const confidence = opts.confidence ?? 0.95;
@@ -337,17 +399,29 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
   const { scenario: sc } = applyOverridesParsed(raw, baseOverrides);
   const days = opts.days ?? sc.run.days;
   const vars = shiftVariables(sc, opts);
-  if (vars.length === 0) throw new OverrideError('--teams', [{ path: '$.teams', code: 'override_path', zh: '没有可搜索的班次', en: 'no shift to search' }]);
+  if (vars.length === 0)
+    throw new OverrideError('--teams', [
+      { path: '$.teams', code: 'override_path', zh: '没有可搜索的班次', en: 'no shift to search' },
+    ]);
   const seeds = consecutiveSeeds(opts.seed, opts.replications);
   const costOf = (staff: Record<string, number>) => vars.reduce((s, v) => s + staff[v.path] * unitCost(v), 0);
-  const hoursOf = (staff: Record<string, number>) => vars.reduce((s, v) => s + staff[v.path] * v.multiplier * v.durationH, 0);
+  const hoursOf = (staff: Record<string, number>) =>
+    vars.reduce((s, v) => s + staff[v.path] * v.multiplier * v.durationH, 0);
   const key = (staff: Record<string, number>) => vars.map((v) => staff[v.path]).join(',');
 
-  interface Eval extends PlanEvaluation { results: RunResult[] | null; diagnosis: Diagnosis | null }
+  interface Eval extends PlanEvaluation {
+    results: RunResult[] | null;
+    diagnosis: Diagnosis | null;
+  }
   const cache = new Map<string, Eval>();
   const history: PlanEvaluation[] = [];
   let spent = 0;
-  const evaluate = async (staff: Record<string, number>, phase: PlanEvaluation['phase'], move: string, log = false): Promise<Eval> => {
+  const evaluate = async (
+    staff: Record<string, number>,
+    phase: PlanEvaluation['phase'],
+    move: string,
+    log = false,
+  ): Promise<Eval> => {
     const k = key(staff);
     const known = cache.get(k);
     if (known) return known;
@@ -361,14 +435,35 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
       const j = criterionOf(sc, results, criterion, target, confidence);
       const agg = aggregate(results).summary;
       e = {
-        index: history.length, phase, move, staff: { ...staff }, costCny, staffHours: hoursOf(staff), criterion: j.value, feasible: j.feasible,
-        coverageIndex: agg.coverageIndex, slaAttainment: agg.slaAttainment, results, diagnosis: diagnose(sc, results),
+        index: history.length,
+        phase,
+        move,
+        staff: { ...staff },
+        costCny,
+        staffHours: hoursOf(staff),
+        criterion: j.value,
+        feasible: j.feasible,
+        coverageIndex: agg.coverageIndex,
+        slaAttainment: agg.slaAttainment,
+        results,
+        diagnosis: diagnose(sc, results),
       };
     } catch (err) {
       if (!(err instanceof OverrideError)) throw err;
       e = {
-        index: history.length, phase, move, staff: { ...staff }, costCny, staffHours: hoursOf(staff), criterion: { mean: null, lowerBound: null, n: 0 }, feasible: false,
-        coverageIndex: null, slaAttainment: null, error: err.message, results: null, diagnosis: null,
+        index: history.length,
+        phase,
+        move,
+        staff: { ...staff },
+        costCny,
+        staffHours: hoursOf(staff),
+        criterion: { mean: null, lowerBound: null, n: 0 },
+        feasible: false,
+        coverageIndex: null,
+        slaAttainment: null,
+        error: err.message,
+        results: null,
+        diagnosis: null,
       };
     }
     cache.set(k, e);
@@ -391,11 +486,13 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
   let plan: Eval = spent < budget ? await evaluate(start, 'start', 'Erlang C') : current;
   if (plan.feasible && (!best.feasible || plan.costCny < best.costCny)) best = plan;
   // raise from the better of the two: a feasible one, else the higher criterion (an invalid start is never taken)
-  if (!plan.feasible && (current.feasible || plan.error !== undefined || !better(plan.criterion, current.criterion))) plan = current;
+  if (!plan.feasible && (current.feasible || plan.error !== undefined || !better(plan.criterion, current.criterion)))
+    plan = current;
 
   // 2. raise while infeasible
   const saturated = new Set<string>();
-  const stepUp = (v: ShiftVariable, s: number) => Math.min(v.max - s, v.perGrid ? 1 : Math.max(1, Math.round(0.15 * s)));
+  const stepUp = (v: ShiftVariable, s: number) =>
+    Math.min(v.max - s, v.perGrid ? 1 : Math.max(1, Math.round(0.15 * s)));
   const bold = (v: ShiftVariable, s: number) => Math.min(v.max - s, v.perGrid ? 1 : Math.max(1, Math.round(0.25 * s)));
   let boldOk = true;
   while (!plan.feasible && spent < budget) {
@@ -407,9 +504,14 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
       let late = 0;
       for (const l of d?.limits ?? []) {
         const et = sc.eventTypes.find((e) => e.id === l.eventType);
-        const weight = l.stage === 'queue' && l.team === v.team ? 1
-          : l.stage === 'travel' && et && team.skills.includes(et.skill) ? 0.3
-            : l.stage === 'discovery' && team.patrol ? 0.2 : 0;
+        const weight =
+          l.stage === 'queue' && l.team === v.team
+            ? 1
+            : l.stage === 'travel' && et && team.skills.includes(et.skill)
+              ? 0.3
+              : l.stage === 'discovery' && team.patrol
+                ? 0.2
+                : 0;
         if (weight > 0) for (const h of v.hours) late += weight * l.byHour[h];
       }
       if (late > 0) scored.push({ v, late, score: late / (stepUp(v, plan.staff[v.path]) * unitCost(v)) });
@@ -422,15 +524,22 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
     if (boldOk && queuedShifts.length > 1) {
       const next = { ...plan.staff };
       for (const { v } of queuedShifts) next[v.path] += bold(v, plan.staff[v.path]);
-      const e = await evaluate(next, 'raise', queuedShifts.map(({ v }) => `${v.team}.${v.shift} +${next[v.path] - plan.staff[v.path]}`).join(', '));
-      if (better(e.criterion, plan.criterion) || e.feasible) { plan = e; }
-      else boldOk = false;
+      const e = await evaluate(
+        next,
+        'raise',
+        queuedShifts.map(({ v }) => `${v.team}.${v.shift} +${next[v.path] - plan.staff[v.path]}`).join(', '),
+      );
+      if (better(e.criterion, plan.criterion) || e.feasible) {
+        plan = e;
+      } else boldOk = false;
     } else {
       const pick = scored[0].v;
       const next = { ...plan.staff, [pick.path]: plan.staff[pick.path] + stepUp(pick, plan.staff[pick.path]) };
       const e = await evaluate(next, 'raise', `${pick.team}.${pick.shift} +${next[pick.path] - plan.staff[pick.path]}`);
-      if (better(e.criterion, plan.criterion) || e.feasible) { plan = e; boldOk = true; }
-      else saturated.add(pick.path);
+      if (better(e.criterion, plan.criterion) || e.feasible) {
+        plan = e;
+        boldOk = true;
+      } else saturated.add(pick.path);
     }
     if (plan.feasible && (!best.feasible || plan.costCny < best.costCny)) best = plan;
   }
@@ -439,11 +548,16 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
   // 3. cut while feasible
   if (best.feasible) {
     plan = best;
-    const steps = new Map(vars.map((v) => [v.path, v.perGrid ? 1 : Math.max(1, Math.round(0.25 * plan.staff[v.path]))]));
+    const steps = new Map(
+      vars.map((v) => [v.path, v.perGrid ? 1 : Math.max(1, Math.round(0.25 * plan.staff[v.path]))]),
+    );
     const done = new Set<string>();
     while (spent < budget && done.size < vars.length) {
-      const order = vars.filter((v) => !done.has(v.path) && plan.staff[v.path] > v.min)
-        .sort((a, b) => steps.get(b.path)! * unitCost(b) - steps.get(a.path)! * unitCost(a) || a.path.localeCompare(b.path));
+      const order = vars
+        .filter((v) => !done.has(v.path) && plan.staff[v.path] > v.min)
+        .sort(
+          (a, b) => steps.get(b.path)! * unitCost(b) - steps.get(a.path)! * unitCost(a) || a.path.localeCompare(b.path),
+        );
       if (order.length === 0) break;
       const v = order[0];
       const step = Math.min(steps.get(v.path)!, plan.staff[v.path] - v.min);
@@ -459,38 +573,79 @@ export async function optimise(runner: Runner, base: string | object, opts: Opti
 
   // 4. verification on fresh seeds
   const vSeeds = consecutiveSeeds(opts.seed + VERIFY_SEED_OFFSET, opts.verifyReplications ?? opts.replications);
-  opts.onProgress?.({ evaluation: spent, budget, phase: 'verify', costCny: best.costCny, feasible: best.feasible, criterion: best.criterion });
+  opts.onProgress?.({
+    evaluation: spent,
+    budget,
+    phase: 'verify',
+    costCny: best.costCny,
+    feasible: best.feasible,
+    criterion: best.criterion,
+  });
   const vText = JSON.stringify(applyOverridesParsed(raw, { ...baseOverrides, ...best.staff }).raw);
   const vResults = await runner(vText, vSeeds, { days: opts.days, signal: opts.signal });
   const vj = criterionOf(sc, vResults, criterion, target, confidence);
   const vAgg = aggregate(vResults).summary;
-  opts.onProgress?.({ evaluation: spent, budget, phase: 'done', costCny: best.costCny, feasible: best.feasible, criterion: best.criterion });
+  opts.onProgress?.({
+    evaluation: spent,
+    budget,
+    phase: 'done',
+    costCny: best.costCny,
+    feasible: best.feasible,
+    criterion: best.criterion,
+  });
 
   return {
-    criterion, target, confidence, replications: opts.replications, seeds, budgetEvaluations: budget,
+    criterion,
+    target,
+    confidence,
+    replications: opts.replications,
+    seeds,
+    budgetEvaluations: budget,
     plan: { overrides: { ...baseOverrides, ...best.staff } },
     costCny: best.costCny,
     staffHours: best.staffHours,
     feasible: best.feasible,
     evaluations: spent,
     search: best.criterion,
-    current: { costCny: current.costCny, staffHours: current.staffHours, criterion: current.criterion, feasible: current.feasible },
+    current: {
+      costCny: current.costCny,
+      staffHours: current.staffHours,
+      criterion: current.criterion,
+      feasible: current.feasible,
+    },
     shifts: vars.map((v) => ({
-      path: v.path, team: v.team, shift: v.shift, label: v.label, perGrid: v.perGrid,
-      current: v.current, erlangStart: start[v.path], plan: best.staff[v.path],
+      path: v.path,
+      team: v.team,
+      shift: v.shift,
+      label: v.label,
+      perGrid: v.perGrid,
+      current: v.current,
+      erlangStart: start[v.path],
+      plan: best.staff[v.path],
       costChangeCny: (best.staff[v.path] - v.current) * unitCost(v),
-      min: v.min, max: v.max, atMax: best.staff[v.path] >= v.max,
+      min: v.min,
+      max: v.max,
+      atMax: best.staff[v.path] >= v.max,
     })),
     history,
     verification: {
       seeds: vSeeds,
-      criterion: { mean: vj.value.mean, lowerBound: vj.value.lowerBound, n: vj.value.n, ...(vj.value.worst ? { worst: vj.value.worst } : {}), ...(vj.value.unjudged ? { unjudged: vj.value.unjudged } : {}) },
+      criterion: {
+        mean: vj.value.mean,
+        lowerBound: vj.value.lowerBound,
+        n: vj.value.n,
+        ...(vj.value.worst ? { worst: vj.value.worst } : {}),
+        ...(vj.value.unjudged ? { unjudged: vj.value.unjudged } : {}),
+      },
       meets: vj.feasible,
       coverageIndex: vAgg.coverageIndex,
       slaAttainment: vAgg.slaAttainment,
     },
     diagnosis: diagnose(sc, vResults),
-    headcount: { current: peakAndHours(sc), plan: peakAndHours(applyOverridesParsed(raw, { ...baseOverrides, ...best.staff }).scenario) },
+    headcount: {
+      current: peakAndHours(sc),
+      plan: peakAndHours(applyOverridesParsed(raw, { ...baseOverrides, ...best.staff }).scenario),
+    },
   };
 }
 

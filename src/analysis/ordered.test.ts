@@ -23,7 +23,8 @@ describe('runInOrder', () => {
     const order: number[] = [];
     const seeds = consecutiveSeeds(100, 40);
     const { results, peakHeld } = await runInOrder(run, 'x', seeds, {
-      log: true, window: 3,
+      log: true,
+      window: 3,
       consume: (i, r) => {
         order.push(i);
         expect(r.seed).toBe(100 + i);
@@ -45,7 +46,9 @@ describe('runInOrder', () => {
     const { run } = scrambledRunner((s) => (s % 3) * 3);
     const events: string[] = [];
     const { results } = await runInOrder(run, 'x', [1, 2, 3, 4], {
-      log: true, window: 2, keepLogs: true,
+      log: true,
+      window: 2,
+      keepLogs: true,
       consume: async (i) => {
         events.push(`start ${i}`);
         await new Promise((r) => setTimeout(r, 5));
@@ -58,17 +61,29 @@ describe('runInOrder', () => {
 
   it('rejects with the first failure (a replication or consume) and starts nothing after it', async () => {
     const { run, stats } = scrambledRunner(() => 1);
-    const failing: Runner = (text, seeds, opts) => (seeds[0] === 3 ? Promise.reject(new Error('seed 3 failed')) : run(text, seeds, opts));
+    const failing: Runner = (text, seeds, opts) =>
+      seeds[0] === 3 ? Promise.reject(new Error('seed 3 failed')) : run(text, seeds, opts);
     await expect(runInOrder(failing, 'x', consecutiveSeeds(1, 20), { window: 2 })).rejects.toThrow('seed 3 failed');
     expect(stats.calls).toBeLessThan(6);
-    await expect(runInOrder(run, 'x', consecutiveSeeds(1, 5), { consume: (i) => { if (i === 1) throw new Error('disk full'); } })).rejects.toThrow('disk full');
+    await expect(
+      runInOrder(run, 'x', consecutiveSeeds(1, 5), {
+        consume: (i) => {
+          if (i === 1) throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
   });
 
   it('handles no seeds and reports progress in completion order', async () => {
     const { run } = scrambledRunner(() => 0);
     expect((await runInOrder(run, 'x', [])).results).toEqual([]);
     const done: number[] = [];
-    await runInOrder(run, 'x', [1, 2, 3], { onFinished: (d, t) => { expect(t).toBe(3); done.push(d); } });
+    await runInOrder(run, 'x', [1, 2, 3], {
+      onFinished: (d, t) => {
+        expect(t).toBe(3);
+        done.push(d);
+      },
+    });
     expect(done).toEqual([1, 2, 3]);
   });
 });

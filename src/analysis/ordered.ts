@@ -51,12 +51,20 @@ export interface InOrderResult {
 }
 
 /** Runs one replication per seed through `runner`, consuming them in seed order with at most `window` alive. */
-export function runInOrder(runner: Runner, scenarioText: string, seeds: readonly number[], opts: InOrderOptions = {}): Promise<InOrderResult> {
+export function runInOrder(
+  runner: Runner,
+  scenarioText: string,
+  seeds: readonly number[],
+  opts: InOrderOptions = {},
+): Promise<InOrderResult> {
   const total = seeds.length;
   const window = Math.max(1, Math.floor(opts.window ?? 4));
   const results: RunResult[] = new Array(total);
   const waiting = new Map<number, RunResult>();
-  let started = 0, consumed = 0, finished = 0, peakHeld = 0;
+  let started = 0,
+    consumed = 0,
+    finished = 0,
+    peakHeld = 0;
   let consuming = false;
   let failed = false;
 

@@ -74,7 +74,13 @@ describe('override paths through __proto__, constructor, prototype', () => {
   });
 
   it('parseAssignment (what --set reads) refuses the path before anything is built', () => {
-    for (const text of ['__proto__.polluted=1', 'run.__proto__.x=1', 'teams.0.__proto__.x=1', 'constructor.prototype.x=1', '__proto__={"polluted":1}']) {
+    for (const text of [
+      '__proto__.polluted=1',
+      'run.__proto__.x=1',
+      'teams.0.__proto__.x=1',
+      'constructor.prototype.x=1',
+      '__proto__={"polluted":1}',
+    ]) {
       const e = errorOf(() => parseAssignment(text));
       expect(e.errors[0].code).toBe('forbidden_key');
       expect(e.message).toMatch(/不允许的路径段 (__proto__|constructor) \/|forbidden path segment/);
@@ -83,7 +89,9 @@ describe('override paths through __proto__, constructor, prototype', () => {
   });
 
   it('a value nested 20 000 deep (e.g. --set run.days=[[[…]]]) is an OverrideError, not a stack overflow', () => {
-    const e = errorOf(() => applyOverrides(baseline(), { 'run.days': JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) }));
+    const e = errorOf(() =>
+      applyOverrides(baseline(), { 'run.days': JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) }),
+    );
     expect(e.override).toBe('run.days=…');
     expect(e.errors.map((x) => [x.path, x.code])).toEqual([['$.run.days', 'too_deep']]);
   });

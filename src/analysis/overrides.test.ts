@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioHash } from '../scenario/load.ts';
 import {
-  applyOverrides, applyOverridesParsed, applyOverridesToText, InvalidBaseScenarioError, OverrideError, parseAssignment,
-  parseOverrideValue, shiftCovers,
+  applyOverrides,
+  applyOverridesParsed,
+  applyOverridesToText,
+  InvalidBaseScenarioError,
+  OverrideError,
+  parseAssignment,
+  parseOverrideValue,
+  shiftCovers,
 } from './overrides.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
@@ -21,7 +27,10 @@ function errorOf(f: () => unknown): OverrideError {
 
 describe('applyOverrides: paths', () => {
   it('addresses array elements by id and by index', () => {
-    const v = applyOverrides(baseline(), { 'teams.grid-workers.shifts.2.staff': 1, 'teams.4.shifts.0.staff': 9 }) as any;
+    const v = applyOverrides(baseline(), {
+      'teams.grid-workers.shifts.2.staff': 1,
+      'teams.4.shifts.0.staff': 9,
+    }) as any;
     expect(v.teams[0].id).toBe('grid-workers');
     expect(v.teams[0].shifts[2].staff).toBe(1);
     expect(v.teams[4].shifts[0].staff).toBe(9);
@@ -29,7 +38,10 @@ describe('applyOverrides: paths', () => {
 
   it('sets plain fields: grid size, policy, shift-end rule, event rate', () => {
     const v = applyOverrides(baseline(), {
-      'city.gridSize': 10, 'dispatch.policy': 'gridBound', 'teams.sanitation.shiftEnd': 'handover', 'eventTypes.exposed-garbage.ratePerDay': 300,
+      'city.gridSize': 10,
+      'dispatch.policy': 'gridBound',
+      'teams.sanitation.shiftEnd': 'handover',
+      'eventTypes.exposed-garbage.ratePerDay': 300,
     }) as any;
     expect(v.city.gridSize).toBe(10);
     expect(v.dispatch.policy).toBe('gridBound');
@@ -82,9 +94,11 @@ describe('applyOverrides: named conveniences', () => {
   it('staffScale multiplies every shift and rounds', () => {
     const raw = baseline();
     const v = applyOverrides(raw, { staffScale: 1.5 }) as any;
-    raw.teams.forEach((t: any, i: number) => t.shifts.forEach((s: any, j: number) => {
-      expect(v.teams[i].shifts[j].staff).toBe(Math.round(s.staff * 1.5));
-    }));
+    raw.teams.forEach((t: any, i: number) =>
+      t.shifts.forEach((s: any, j: number) => {
+        expect(v.teams[i].shifts[j].staff).toBe(Math.round(s.staff * 1.5));
+      }),
+    );
   });
 
   it('nightStaff sets every shift on duty at 02:00, including ones across midnight', () => {
@@ -135,7 +149,9 @@ describe('applyOverrides: errors name the override, in Chinese and English', () 
   });
 
   it('a cross-field error (grid size not dividing the city) blames the override that caused it', () => {
-    const e = errorOf(() => applyOverrides(baseline(), { 'eventTypes.street-vending.ratePerDay': 10, 'city.gridSize': 3 }));
+    const e = errorOf(() =>
+      applyOverrides(baseline(), { 'eventTypes.street-vending.ratePerDay': 10, 'city.gridSize': 3 }),
+    );
     expect(e.override).toBe('city.gridSize=3');
     expect(e.message).toContain('1, 2, 5, 10');
   });

@@ -114,11 +114,28 @@ export function describeOverride(path: string, value: unknown): string {
 
 /** All overrides, `a=1, b=x`, for messages and labels. */
 export function describeOverrides(overrides: Overrides): string {
-  return Object.entries(overrides).map(([p, v]) => describeOverride(p, v)).join(', ');
+  return Object.entries(overrides)
+    .map(([p, v]) => describeOverride(p, v))
+    .join(', ');
 }
 
 /** Top-level scenario fields a one-segment path may set (anything else without a dot is a named convenience). */
-const TOP_LEVEL = new Set(['id', 'name', 'description', 'notes', 'run', 'city', 'eventTypes', 'teams', 'dispatch', 'workflow', 'travel', 'targets', 'weather', 'metro']);
+const TOP_LEVEL = new Set([
+  'id',
+  'name',
+  'description',
+  'notes',
+  'run',
+  'city',
+  'eventTypes',
+  'teams',
+  'dispatch',
+  'workflow',
+  'travel',
+  'targets',
+  'weather',
+  'metro',
+]);
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -223,13 +240,15 @@ function applyNamed(doc: Json, name: string, value: unknown, override: string): 
     throw new OverrideError(override, [scenarioError([name], code, zh, en)]);
   };
   if (name === 'staffScale') {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) bad('须为非负数', `must be a number >= 0, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      bad('须为非负数', `must be a number >= 0, got ${JSON.stringify(value)}`);
     eachShift(doc, (shift, at) => {
       if (typeof shift.staff === 'number') shift.staff = Math.round(shift.staff * (value as number));
       touched.push(at);
     });
   } else if (name === 'nightStaff') {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) bad('须为非负整数', `must be an integer >= 0, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      bad('须为非负整数', `must be an integer >= 0, got ${JSON.stringify(value)}`);
     eachShift(doc, (shift, at) => {
       if (shiftCovers(String(shift.start), String(shift.end), 120)) {
         shift.staff = value;
@@ -270,7 +289,10 @@ const isPrefix = (p: readonly Key[], q: readonly Key[]) => p.length <= q.length 
  * Like `applyOverrides`, also returning the parsed variant (defaults filled)
  * and, with `holdHeadcount`, what it changed (empty otherwise).
  */
-export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw: Json; scenario: Scenario; held: TeamHold[] } {
+export function applyOverridesParsed(
+  raw: unknown,
+  overrides: Overrides,
+): { raw: Json; scenario: Scenario; held: TeamHold[] } {
   const migrated = migrate(raw);
   if (!migrated.ok) throw new InvalidBaseScenarioError(migrated.errors);
   const base = parseScenarioObject(migrated.value);
@@ -287,15 +309,25 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
     if (tooDeep.length > 0) throw new OverrideError(`${path}=…`, [{ ...tooDeep[0], path: formatPath(pathKeys(path)) }]);
     const override = describeOverride(path, value);
     checkOverridePath(override, path);
-    if (value === undefined) throw new OverrideError(override, [scenarioError([], 'override_value', '缺少取值', 'no value given')]);
+    if (value === undefined)
+      throw new OverrideError(override, [scenarioError([], 'override_value', '缺少取值', 'no value given')]);
     if (path === 'holdHeadcount') {
       if (typeof value !== 'boolean') {
-        throw new OverrideError(override, [scenarioError([path], 'override_value', '须为 true 或 false', `must be true or false, got ${JSON.stringify(value)}`)]);
+        throw new OverrideError(override, [
+          scenarioError(
+            [path],
+            'override_value',
+            '须为 true 或 false',
+            `must be true or false, got ${JSON.stringify(value)}`,
+          ),
+        ]);
       }
       if (value) hold = override;
       continue;
     }
-    const named = Object.hasOwn(NAMED_OVERRIDES, path) || (!path.includes('.') && !TOP_LEVEL.has(path) && !Object.hasOwn(doc, path));
+    const named =
+      Object.hasOwn(NAMED_OVERRIDES, path) ||
+      (!path.includes('.') && !TOP_LEVEL.has(path) && !Object.hasOwn(doc, path));
     const touched = named ? applyNamed(doc, path, value, override) : setAt(doc, override, path, value);
     if (!named) explicitPaths.push(...touched);
     touchedBy.push({ override, paths: touched.map((k) => formatPath(k)) });
@@ -307,12 +339,16 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
     // variant is left as it is, for the check below to report.
     const mid = parseScenarioObject(doc);
     if (mid.ok) {
-      const explicit = (t: number, s: number) => explicitPaths.some((k) => isPrefix(k, ['teams', t, 'shifts', s, 'staff']));
+      const explicit = (t: number, s: number) =>
+        explicitPaths.some((k) => isPrefix(k, ['teams', t, 'shifts', s, 'staff']));
       held = holdHeadcountPlan(base.scenario, mid.scenario, explicit);
       applyHoldPlan(doc as { teams: unknown }, held);
       touchedBy.push({
         override: hold,
-        paths: held.flatMap((h) => [formatPath(['teams', h.team, 'placement']), ...h.staff.map((_, s) => formatPath(['teams', h.team, 'shifts', s, 'staff']))]),
+        paths: held.flatMap((h) => [
+          formatPath(['teams', h.team, 'placement']),
+          ...h.staff.map((_, s) => formatPath(['teams', h.team, 'shifts', s, 'staff'])),
+        ]),
       });
     }
   }
@@ -330,7 +366,6 @@ export function applyOverridesParsed(raw: unknown, overrides: Overrides): { raw:
   return { raw: doc, scenario: parsed.scenario, held };
 }
 
-
 function setAt(doc: Json, override: string, path: string, value: unknown): Key[][] {
   const { parent, key, concrete } = resolve(doc, override, path);
   (parent as Record<Key, unknown>)[key] = structuredClone(value);
@@ -344,7 +379,9 @@ export function applyOverridesToText(text: string, overrides: Overrides): string
   try {
     raw = JSON.parse(src);
   } catch (e) {
-    throw new InvalidBaseScenarioError([scenarioError('$', 'not_json', '不是有效的 JSON', `not valid JSON: ${(e as Error).message}`)]);
+    throw new InvalidBaseScenarioError([
+      scenarioError('$', 'not_json', '不是有效的 JSON', `not valid JSON: ${(e as Error).message}`),
+    ]);
   }
   if (Object.keys(overrides).length === 0) {
     const base = parseScenarioObject(raw);
@@ -372,7 +409,14 @@ export function parseOverrideValue(text: string): unknown {
 export function parseAssignment(text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) {
-    throw new OverrideError(text, [scenarioError([], 'override_syntax', '须写作 路径=取值，如 city.gridSize=4', 'must be path=value, e.g. city.gridSize=4')]);
+    throw new OverrideError(text, [
+      scenarioError(
+        [],
+        'override_syntax',
+        '须写作 路径=取值，如 city.gridSize=4',
+        'must be path=value, e.g. city.gridSize=4',
+      ),
+    ]);
   }
   const path = text.slice(0, eq).trim();
   checkOverridePath(text, path); // before `out[path] = value` could set a prototype
@@ -386,6 +430,8 @@ export function scenarioRaw(base: string | object): unknown {
   try {
     return JSON.parse(src);
   } catch (e) {
-    throw new InvalidBaseScenarioError([{ path: '$', code: 'not_json', zh: '不是有效的 JSON', en: `not valid JSON: ${(e as Error).message}` }]);
+    throw new InvalidBaseScenarioError([
+      { path: '$', code: 'not_json', zh: '不是有效的 JSON', en: `not valid JSON: ${(e as Error).message}` },
+    ]);
   }
 }

@@ -10,7 +10,8 @@ const sc = (parseScenario(text) as { scenario: Scenario }).scenario;
 describe('paramLabel', () => {
   it('names a shift by team and times, per grid where the team is placed per grid', () => {
     expect(paramLabel('teams.grid-workers.shifts.0.staff', sc)).toEqual({
-      zh: '网格员 · 班次 08:00–16:00 人数（每网格）', en: 'Grid workers · shift 08:00–16:00 staff per grid',
+      zh: '网格员 · 班次 08:00–16:00 人数（每网格）',
+      en: 'Grid workers · shift 08:00–16:00 staff per grid',
     });
     expect(paramLabel('teams.4.shifts.2.staff', sc).en).toBe('Municipal repair · shift 22:00–06:00+1 staff');
   });
@@ -23,13 +24,16 @@ describe('paramLabel', () => {
   });
 
   it('keeps a path it does not know, and works without a scenario', () => {
-    expect(paramLabel('weather.drainageMmPerH', sc)).toEqual({ zh: 'weather.drainageMmPerH', en: 'weather.drainageMmPerH' });
+    expect(paramLabel('weather.drainageMmPerH', sc)).toEqual({
+      zh: 'weather.drainageMmPerH',
+      en: 'weather.drainageMmPerH',
+    });
     expect(paramLabel('teams.x.shifts.1.staff').en).toBe('x · shift 1 staff');
   });
 });
 
 describe('nightStaff: what it changes', () => {
-  it('lists every shift of every team on duty at 02:00, the grid workers\' night shift among them', () => {
+  it("lists every shift of every team on duty at 02:00, the grid workers' night shift among them", () => {
     const shifts = nightStaffShifts(sc).map((s) => `${s.team}.${s.shift}`);
     expect(shifts).toEqual(['grid-workers.2', 'night-patrol.0', 'sanitation.2', 'enforcement.2', 'municipal-repair.2']);
     const help = nightStaffHelp(sc);

@@ -16,7 +16,10 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { shiftCovers } from './overrides.ts';
 
-export interface Bilingual { zh: string; en: string }
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
 
 const FIXED: Record<string, Bilingual> = {
   'city.gridSize': { zh: '网格大小', en: 'Grid size' },
@@ -49,7 +52,10 @@ const TYPE_FIELDS: Record<string, Bilingual> = {
 };
 
 /** An element of an array found as overrides.ts finds it: by id first, else by index. */
-function byIdOrIndex<T extends { id: string }>(xs: readonly T[] | undefined, seg: string): { item: T; index: number } | null {
+function byIdOrIndex<T extends { id: string }>(
+  xs: readonly T[] | undefined,
+  seg: string,
+): { item: T; index: number } | null {
   if (!xs) return null;
   const i = xs.findIndex((x) => x.id === seg);
   if (i >= 0) return { item: xs[i], index: i };
@@ -110,7 +116,12 @@ export function nightStaffShifts(sc: Scenario): NightShift[] {
     team.shifts.forEach((sh, i) => {
       if (!shiftCovers(sh.start, sh.end, 120)) return;
       out.push({
-        team: team.id, name: team.name, shift: i, start: sh.start, end: sh.end, staff: sh.staff,
+        team: team.id,
+        name: team.name,
+        shift: i,
+        start: sh.start,
+        end: sh.end,
+        staff: sh.staff,
         perGrid: team.placement === 'perGrid' && !team.station,
       });
     });

@@ -10,7 +10,11 @@ describe('runReplications (fake service on real worker_threads)', () => {
     const control = JSON.stringify({ delayMs: { 10: 300, 11: 200, 12: 100 } });
     const progress: number[] = [];
     const results = await runReplications(control, {
-      seed: 10, replications: 5, workers: 3, workerData: { service }, onProgress: (d) => progress.push(d),
+      seed: 10,
+      replications: 5,
+      workers: 3,
+      workerData: { service },
+      onProgress: (d) => progress.push(d),
     });
     expect(results.map((r) => r.seed)).toEqual([10, 11, 12, 13, 14]);
     expect(results).toEqual([10, 11, 12, 13, 14].map((s) => fakeRun(s)));
@@ -18,23 +22,46 @@ describe('runReplications (fake service on real worker_threads)', () => {
   });
 
   it('passes days and log through', async () => {
-    const results = await runReplications('{}', { seed: 1, replications: 2, days: 3, log: true, workerData: { service } });
+    const results = await runReplications('{}', {
+      seed: 1,
+      replications: 2,
+      days: 3,
+      log: true,
+      workerData: { service },
+    });
     expect(results).toEqual([fakeRun(1, { days: 3, log: true }), fakeRun(2, { days: 3, log: true })]);
   });
 
   it('rejects with the worker error message', async () => {
-    await expect(runReplications(JSON.stringify({ failSeed: 3 }), { seed: 1, replications: 4, workers: 2, workerData: { service } }))
-      .rejects.toThrow('fake failure at seed 3');
+    await expect(
+      runReplications(JSON.stringify({ failSeed: 3 }), {
+        seed: 1,
+        replications: 4,
+        workers: 2,
+        workerData: { service },
+      }),
+    ).rejects.toThrow('fake failure at seed 3');
   });
 
   it('rejects (does not hang) when a worker dies', async () => {
-    await expect(runReplications(JSON.stringify({ exitSeed: 2 }), { seed: 1, replications: 3, workers: 2, workerData: { service } }))
-      .rejects.toThrow(/exited unexpectedly/);
+    await expect(
+      runReplications(JSON.stringify({ exitSeed: 2 }), {
+        seed: 1,
+        replications: 3,
+        workers: 2,
+        workerData: { service },
+      }),
+    ).rejects.toThrow(/exited unexpectedly/);
   });
 
   it('rejects when the worker cannot load its service', async () => {
-    await expect(runReplications('{}', { seed: 1, replications: 1, workerData: { service: new URL('./testdata/missing.ts', import.meta.url).href } }))
-      .rejects.toThrow();
+    await expect(
+      runReplications('{}', {
+        seed: 1,
+        replications: 1,
+        workerData: { service: new URL('./testdata/missing.ts', import.meta.url).href },
+      }),
+    ).rejects.toThrow();
   });
 
   it('validates the replication count', async () => {
@@ -75,7 +102,10 @@ describe('NodePool (persistent workers, fake service)', () => {
   it('stops scheduling on abort and rejects after close', async () => {
     const pool = new NodePool({ workers: 1, workerData: { service } });
     const ctrl = new AbortController();
-    const p = pool.run(JSON.stringify({ delayMs: { 1: 100 } }), [1, 2, 3], { signal: ctrl.signal, onResult: () => ctrl.abort(new Error('stop')) });
+    const p = pool.run(JSON.stringify({ delayMs: { 1: 100 } }), [1, 2, 3], {
+      signal: ctrl.signal,
+      onResult: () => ctrl.abort(new Error('stop')),
+    });
     await expect(p).rejects.toThrow('stop');
     await pool.close();
     await expect(pool.run('{}', [1])).rejects.toThrow(/closed/);
@@ -91,4 +121,3 @@ describe('NodePool (persistent workers, fake service)', () => {
     }
   });
 });
-

@@ -99,9 +99,20 @@ export class NodePool {
     if (seeds.length === 0) return Promise.resolve([]);
     return new Promise<RunResult[]>((resolve, reject) => {
       const batch: Batch = {
-        results: new Array(seeds.length), remaining: seeds.length, settled: false, resolve, reject, onResult: opts.onResult,
+        results: new Array(seeds.length),
+        remaining: seeds.length,
+        settled: false,
+        resolve,
+        reject,
+        onResult: opts.onResult,
       };
-      const tasks = seeds.map((seed, index): Task => ({ text: scenarioText, seed, opts: { days: opts.days, log: opts.log }, batch, index }));
+      const tasks = seeds.map((seed, index): Task => ({
+        text: scenarioText,
+        seed,
+        opts: { days: opts.days, log: opts.log },
+        batch,
+        index,
+      }));
       if (opts.signal) {
         const onAbort = () => this.failBatch(batch, opts.signal!.reason ?? new Error('aborted'));
         if (opts.signal.aborted) return onAbort();
@@ -195,7 +206,8 @@ export interface PoolOptions extends NodePoolOptions {
 /** Runs `replications` replications on a fresh worker pool; results in replication order. */
 export async function runReplications(scenarioText: string, opts: PoolOptions): Promise<RunResult[]> {
   const total = opts.replications;
-  if (!Number.isInteger(total) || total < 1) throw new RangeError(`replications must be a positive integer, got ${total}`);
+  if (!Number.isInteger(total) || total < 1)
+    throw new RangeError(`replications must be a positive integer, got ${total}`);
   const pool = new NodePool({
     workers: Math.max(1, Math.min(total, opts.workers ?? os.availableParallelism())),
     workerUrl: opts.workerUrl,
@@ -204,7 +216,9 @@ export async function runReplications(scenarioText: string, opts: PoolOptions): 
   let done = 0;
   try {
     return await pool.run(scenarioText, consecutiveSeeds(opts.seed, total), {
-      days: opts.days, log: opts.log, onResult: () => opts.onProgress?.(++done, total),
+      days: opts.days,
+      log: opts.log,
+      onResult: () => opts.onProgress?.(++done, total),
     });
   } finally {
     await pool.close();

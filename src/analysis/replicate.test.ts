@@ -17,7 +17,10 @@ describe('replicateUntil', () => {
     const batches: number[][] = [];
     const progress: ReplicateProgress[] = [];
     const r = await replicateUntil(fakeRunner(batches), '{}', {
-      seed: 100, batchSize: 4, minReplications: 4, maxReplications: 200,
+      seed: 100,
+      batchSize: 4,
+      minReplications: 4,
+      maxReplications: 200,
       targets: { meanWaitS: 40, coverageIndex: { relative: 0.03 } },
       onProgress: (p) => progress.push(p),
     });
@@ -27,7 +30,9 @@ describe('replicateUntil', () => {
     expect(r.results.map((x) => x.seed)).toEqual(batches.flat());
     for (const t of r.targets) expect(t.met).toBe(true);
     expect(halfWidth(r.aggregate.summary.meanWaitS)!).toBeLessThanOrEqual(40);
-    expect(halfWidth(r.aggregate.summary.coverageIndex)!).toBeLessThanOrEqual(0.03 * r.aggregate.summary.coverageIndex.mean!);
+    expect(halfWidth(r.aggregate.summary.coverageIndex)!).toBeLessThanOrEqual(
+      0.03 * r.aggregate.summary.coverageIndex.mean!,
+    );
     // It did not stop one batch too late: before the last batch some target was still missed.
     expect(progress.at(-2)!.targets.some((t) => !t.met)).toBe(true);
     // Progress after every batch, intervals narrowing, the last one marked done.
@@ -41,7 +46,12 @@ describe('replicateUntil', () => {
 
   it('stops at the maximum when a target cannot be met', async () => {
     const batches: number[][] = [];
-    const r = await replicateUntil(fakeRunner(batches), '{}', { seed: 1, batchSize: 3, maxReplications: 7, targets: { meanWaitS: 1e-6 } });
+    const r = await replicateUntil(fakeRunner(batches), '{}', {
+      seed: 1,
+      batchSize: 3,
+      maxReplications: 7,
+      targets: { meanWaitS: 1e-6 },
+    });
     expect(r.converged).toBe(false);
     expect(r.replications).toBe(7);
     expect(batches.map((b) => b.length)).toEqual([5, 2]); // min 5 first, then what is left to the maximum
@@ -49,13 +59,20 @@ describe('replicateUntil', () => {
   });
 
   it('never stops before minReplications, even with a zero-width interval', async () => {
-    const r = await replicateUntil(fakeRunner([]), '{}', { seed: 1, batchSize: 1, minReplications: 6, targets: { staffHours: 1 } });
+    const r = await replicateUntil(fakeRunner([]), '{}', {
+      seed: 1,
+      batchSize: 1,
+      minReplications: 6,
+      targets: { staffHours: 1 },
+    });
     expect(r.replications).toBe(6); // staffHours is constant in fakeRun: met at once, but not before 6
     expect(r.converged).toBe(true);
   });
 
   it('rejects empty or non-positive targets', async () => {
     await expect(replicateUntil(fakeRunner([]), '{}', { seed: 1, targets: {} })).rejects.toThrow(RangeError);
-    await expect(replicateUntil(fakeRunner([]), '{}', { seed: 1, targets: { meanWaitS: 0 } })).rejects.toThrow(RangeError);
+    await expect(replicateUntil(fakeRunner([]), '{}', { seed: 1, targets: { meanWaitS: 0 } })).rejects.toThrow(
+      RangeError,
+    );
   });
 });

@@ -77,7 +77,10 @@ export function halfWidth(e: Estimate): number | null {
 }
 
 /** Status of each target against the current summary. */
-export function targetStatus(summary: Record<KpiName, Estimate>, targets: Partial<Record<KpiName, HalfWidthTarget>>): TargetStatus[] {
+export function targetStatus(
+  summary: Record<KpiName, Estimate>,
+  targets: Partial<Record<KpiName, HalfWidthTarget>>,
+): TargetStatus[] {
   return (Object.keys(targets) as KpiName[]).map((kpi) => {
     const e = summary[kpi];
     const t = targets[kpi]!;
@@ -87,7 +90,11 @@ export function targetStatus(summary: Record<KpiName, Estimate>, targets: Partia
   });
 }
 
-export async function replicateUntil(runner: Runner, scenarioText: string, opts: ReplicateOptions): Promise<ReplicateResult> {
+export async function replicateUntil(
+  runner: Runner,
+  scenarioText: string,
+  opts: ReplicateOptions,
+): Promise<ReplicateResult> {
   const batch = Math.max(1, Math.floor(opts.batchSize ?? 4));
   const min = Math.max(2, Math.floor(opts.minReplications ?? 5));
   const max = Math.max(min, Math.floor(opts.maxReplications ?? 100));

@@ -22,7 +22,9 @@ describe('simulation service', () => {
 
   it('throws a bilingual InvalidScenarioError for an invalid scenario', () => {
     const service = createSimService();
-    expect(() => service.runReplication('{ not json', 1)).toThrow(expect.objectContaining({ name: 'InvalidScenarioError' }));
+    expect(() => service.runReplication('{ not json', 1)).toThrow(
+      expect.objectContaining({ name: 'InvalidScenarioError' }),
+    );
     try {
       service.runReplication(JSON.stringify({ schemaVersion: 2, id: 'x' }), 1);
       expect.unreachable();

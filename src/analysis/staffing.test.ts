@@ -28,13 +28,18 @@ describe('staffing helpers', () => {
     expect(lowerBound([0.7], 0.95)).toEqual({ mean: 0.7, lower: null, n: 1 });
   });
 
-  it('judges coverage over the shift\'s hours only', () => {
+  it("judges coverage over the shift's hours only", () => {
     const r = fakeRun(1);
-    let n = 0, ok = 0;
-    for (let g = 0; g < 2; g++) for (const h of [8, 9]) {
-      const a = r.coverage.attainment[g][h];
-      if (a !== null) { n++; if (a >= 0.8) ok++; }
-    }
+    let n = 0,
+      ok = 0;
+    for (let g = 0; g < 2; g++)
+      for (const h of [8, 9]) {
+        const a = r.coverage.attainment[g][h];
+        if (a !== null) {
+          n++;
+          if (a >= 0.8) ok++;
+        }
+      }
     expect(coverageInHours(r, [8, 9])).toBe(ok / n);
     const j = judge([fakeRun(1), fakeRun(2), fakeRun(3)], [8, 9], 'coverage', 0, 0.95);
     expect(j.value.n).toBe(3);
@@ -63,7 +68,7 @@ describe('findStaffing on M/M/c (λ = 20/h, 6-minute service, no travel, one gri
     }
   });
 
-  it('puts Erlang C beside it, from the simulation\'s own arrivals and handling times', async () => {
+  it("puts Erlang C beside it, from the simulation's own arrivals and handling times", async () => {
     const plan = await findStaffing(createInlineRunner(), mmcScenario(20, 6, 4, 2, 2), [shift], opts);
     expect(plan.erlangLevel).toBe(0.8); // coverage criterion: the scenario's standard
     const hours = plan.shifts[0].erlang;
@@ -84,13 +89,21 @@ describe('findStaffing on M/M/c (λ = 20/h, 6-minute service, no travel, one gri
   });
 
   it('reports when no count up to the maximum is enough, and keeps the original', async () => {
-    const plan = await findStaffing(createInlineRunner(), mmcScenario(20, 6, 2, 1, 1), [shift], { ...opts, target: 1.01, maxStaff: 4 });
+    const plan = await findStaffing(createInlineRunner(), mmcScenario(20, 6, 2, 1, 1), [shift], {
+      ...opts,
+      target: 1.01,
+      maxStaff: 4,
+    });
     expect(plan.shifts[0]).toMatchObject({ feasible: false, staff: null, original: 2 });
     expect(plan.overrides).toEqual({ 'teams.servers.shifts.0.staff': 2 });
   });
 
   it('rejects an unknown shift and fewer than 2 replications', async () => {
-    await expect(findStaffing(createInlineRunner(), mmcScenario(20, 6, 3, 1, 1), [{ team: 'servers', shift: 5 }], opts)).rejects.toThrow(OverrideError);
-    await expect(findStaffing(createInlineRunner(), mmcScenario(20, 6, 3, 1, 1), [shift], { ...opts, replications: 1 })).rejects.toThrow(RangeError);
+    await expect(
+      findStaffing(createInlineRunner(), mmcScenario(20, 6, 3, 1, 1), [{ team: 'servers', shift: 5 }], opts),
+    ).rejects.toThrow(OverrideError);
+    await expect(
+      findStaffing(createInlineRunner(), mmcScenario(20, 6, 3, 1, 1), [shift], { ...opts, replications: 1 }),
+    ).rejects.toThrow(RangeError);
   });
 });

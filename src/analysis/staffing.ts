@@ -76,10 +76,14 @@ export type StaffingCriterion = 'coverage' | 'hourly';
 export function parseShiftRef(text: string): ShiftRef {
   const m = /^(.+)\.(\d+)$/.exec(text.trim());
   if (!m) {
-    throw new OverrideError(text, [{
-      path: '$', code: 'override_syntax',
-      zh: '班次须写作 队伍id.班次下标，如 night-patrol.0', en: 'a shift is team-id.shift-index, e.g. night-patrol.0',
-    }]);
+    throw new OverrideError(text, [
+      {
+        path: '$',
+        code: 'override_syntax',
+        zh: '班次须写作 队伍id.班次下标，如 night-patrol.0',
+        en: 'a shift is team-id.shift-index, e.g. night-patrol.0',
+      },
+    ]);
   }
   return { team: m[1], shift: Number(m[2]) };
 }
@@ -192,7 +196,10 @@ export function shiftHours(start: string, end: string): number[] {
 }
 
 /** One-sided lower bound mean − t(conf, n−1)·s/√n of the non-null values. */
-export function lowerBound(values: readonly (number | null)[], confidence: number): { mean: number | null; lower: number | null; n: number } {
+export function lowerBound(
+  values: readonly (number | null)[],
+  confidence: number,
+): { mean: number | null; lower: number | null; n: number } {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
   const n = xs.length;
   if (n === 0) return { mean: null, lower: null, n };
@@ -209,7 +216,8 @@ export function hoursObserved(sc: Scenario, days: number): number[] {
 
 /** Share of covered grid-hours among those (in `hours`) with decided cases, in one replication. */
 export function coverageInHours(r: RunResult, hours: readonly number[]): number | null {
-  let n = 0, covered = 0;
+  let n = 0,
+    covered = 0;
   for (let g = 0; g < r.coverage.grids.length; g++) {
     for (const h of hours) {
       const a = r.coverage.attainment[g][h];
@@ -222,16 +230,28 @@ export function coverageInHours(r: RunResult, hours: readonly number[]): number 
 }
 
 /** The criterion over replications, and whether it meets the target. */
-export function judge(results: readonly RunResult[], hours: readonly number[], criterion: StaffingCriterion, target: number, confidence: number): { value: CriterionValue; feasible: boolean } {
+export function judge(
+  results: readonly RunResult[],
+  hours: readonly number[],
+  criterion: StaffingCriterion,
+  target: number,
+  confidence: number,
+): { value: CriterionValue; feasible: boolean } {
   if (criterion === 'coverage') {
-    const v = lowerBound(results.map((r) => coverageInHours(r, hours)), confidence);
+    const v = lowerBound(
+      results.map((r) => coverageInHours(r, hours)),
+      confidence,
+    );
     return { value: v, feasible: v.lower !== null && v.lower >= target };
   }
   const byHour = results.map(attainmentByHour);
   let worst: CriterionValue | null = null;
   let feasible = true;
   for (const h of hours) {
-    const v = lowerBound(byHour.map((x) => x[h]), confidence);
+    const v = lowerBound(
+      byHour.map((x) => x[h]),
+      confidence,
+    );
     if (v.n === 0) continue; // no decided case in this hour in any replication: nothing to judge
     if (v.lower === null || v.lower < target) feasible = false;
     if (worst === null || (v.lower ?? -Infinity) < (worst.lower ?? -Infinity)) worst = { ...v, worstHour: h };
@@ -245,7 +265,12 @@ export function judge(results: readonly RunResult[], hours: readonly number[], c
  * staff from the `plan` results. `level`: the service level asked of Erlang C.
  */
 export function erlangByHour(
-  sc: Scenario, team: Scenario['teams'][number], hours: readonly number[], logged: readonly RunResult[], plan: readonly RunResult[], days: number,
+  sc: Scenario,
+  team: Scenario['teams'][number],
+  hours: readonly number[],
+  logged: readonly RunResult[],
+  plan: readonly RunResult[],
+  days: number,
   level: number = sc.targets.coverage,
 ): ErlangHour[] {
   const skills = new Set(team.skills);
@@ -255,7 +280,8 @@ export function erlangByHour(
   const exposure = hoursObserved(sc, days);
   const arrivals = new Array(24).fill(0);
   const deadline = new Array(24).fill(0);
-  let handling = 0, handled = 0;
+  let handling = 0,
+    handled = 0;
   for (const r of logged) {
     for (const c of r.log ?? []) {
       if (!relevant.has(c.type) || c.filedS < 0) continue;
@@ -263,18 +289,24 @@ export function erlangByHour(
       const h = Math.floor(c.filedS / 3600) % 24;
       arrivals[h] += t.crew;
       deadline[h] += t.responseDeadlineMin * t.crew;
-      if (c.onSceneS >= 0 && c.handledS >= c.onSceneS) { handling += c.handledS - c.onSceneS; handled++; }
+      if (c.onSceneS >= 0 && c.handledS >= c.onSceneS) {
+        handling += c.handledS - c.onSceneS;
+        handled++;
+      }
     }
   }
   const meanHandlingS = handled > 0 ? handling / handled : null;
-  const teamsWithSkill = sc.teams.map((t, i) => ({ t, i })).filter(({ t }) => t.role === 'field' && t.skills.some((s) => skills.has(s)));
+  const teamsWithSkill = sc.teams
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.role === 'field' && t.skills.some((s) => skills.has(s)));
   return hours.map((hour) => {
     const lambda = exposure[hour] > 0 && logged.length > 0 ? arrivals[hour] / (exposure[hour] * logged.length) : 0;
     const mu = meanHandlingS ? 3600 / meanHandlingS : Infinity;
     const T = arrivals[hour] > 0 ? deadline[hour] / arrivals[hour] : null;
     const erlangStaff = lambda > 0 && meanHandlingS && T !== null ? staffForServiceLevel(lambda, mu, T / 60, level) : 0;
     let sim = 0;
-    for (const { i } of teamsWithSkill) sim += plan.length > 0 ? ssMean(plan.map((r) => r.byTeam[i]?.onDutyByHour[hour] ?? 0)) : 0;
+    for (const { i } of teamsWithSkill)
+      sim += plan.length > 0 ? ssMean(plan.map((r) => r.byTeam[i]?.onDutyByHour[hour] ?? 0)) : 0;
     return {
       hour,
       arrivalsPerHour: lambda,
@@ -289,9 +321,15 @@ export function erlangByHour(
 }
 
 /** Finds the fewest staff for each shift in turn (greedy); see the module comment for the criterion. */
-export async function findStaffing(runner: Runner, base: string | object, shifts: readonly ShiftRef[], opts: StaffingOptions): Promise<StaffingPlan> {
+export async function findStaffing(
+  runner: Runner,
+  base: string | object,
+  shifts: readonly ShiftRef[],
+  opts: StaffingOptions,
+): Promise<StaffingPlan> {
   if (shifts.length === 0) throw new RangeError('findStaffing: name at least one shift');
-  if (!Number.isInteger(opts.replications) || opts.replications < 2) throw new RangeError(`findStaffing needs at least 2 replications, got ${opts.replications}`);
+  if (!Number.isInteger(opts.replications) || opts.replications < 2)
+    throw new RangeError(`findStaffing needs at least 2 replications, got ${opts.replications}`);
   const target = opts.target ?? 0.8;
   const confidence = opts.confidence ?? 0.95;
   const criterion = opts.criterion ?? 'coverage';
@@ -309,11 +347,14 @@ export async function findStaffing(runner: Runner, base: string | object, shifts
     const team = scenario.teams.find((t) => t.id === ref.team);
     const shift = team?.shifts[ref.shift];
     if (!team || !shift) {
-      throw new OverrideError(path, [{
-        path: '$', code: 'override_path',
-        zh: `没有班次 ${ref.team}.${ref.shift}（队伍：${scenario.teams.map((t) => `${t.id}[0..${t.shifts.length - 1}]`).join(', ')}）`,
-        en: `no shift ${ref.team}.${ref.shift} (teams: ${scenario.teams.map((t) => `${t.id}[0..${t.shifts.length - 1}]`).join(', ')})`,
-      }]);
+      throw new OverrideError(path, [
+        {
+          path: '$',
+          code: 'override_path',
+          zh: `没有班次 ${ref.team}.${ref.shift}（队伍：${scenario.teams.map((t) => `${t.id}[0..${t.shifts.length - 1}]`).join(', ')}）`,
+          en: `no shift ${ref.team}.${ref.shift} (teams: ${scenario.teams.map((t) => `${t.id}[0..${t.shifts.length - 1}]`).join(', ')})`,
+        },
+      ]);
     }
     const hours = shiftHours(shift.start, shift.end);
     const original = shift.staff;
@@ -330,7 +371,16 @@ export async function findStaffing(runner: Runner, base: string | object, shifts
         text = JSON.stringify(applyOverridesParsed(raw, { ...overrides, [path]: staff }).raw);
       } catch (err) {
         if (!(err instanceof OverrideError)) throw err;
-        e = { shift: ref, staff, feasible: false, criterion: { mean: null, lower: null, n: 0 }, coverageIndex: null, staffHours: null, costCny: null, error: err.message };
+        e = {
+          shift: ref,
+          staff,
+          feasible: false,
+          criterion: { mean: null, lower: null, n: 0 },
+          coverageIndex: null,
+          staffHours: null,
+          costCny: null,
+          error: err.message,
+        };
         evaluations.set(staff, e);
         opts.onEvaluation?.(e);
         return e;
@@ -338,7 +388,16 @@ export async function findStaffing(runner: Runner, base: string | object, shifts
       const results = await runner(text, seeds, { days: opts.days, log, signal: opts.signal });
       const j = judge(results, hours, criterion, target, confidence);
       const s = aggregate(results).summary;
-      e = { shift: ref, staff, feasible: j.feasible, criterion: j.value, coverageIndex: s.coverageIndex, staffHours: s.staffHours, costCny: s.costCny, results };
+      e = {
+        shift: ref,
+        staff,
+        feasible: j.feasible,
+        criterion: j.value,
+        coverageIndex: s.coverageIndex,
+        staffHours: s.staffHours,
+        costCny: s.costCny,
+        results,
+      };
       evaluations.set(staff, e);
       const { results: _r, ...report } = e;
       opts.onEvaluation?.(report);
@@ -357,7 +416,10 @@ export async function findStaffing(runner: Runner, base: string | object, shifts
         if (s >= hi) break;
         const e = await evaluate(s);
         if (e.feasible) hi = s;
-        else { lo = s; break; }
+        else {
+          lo = s;
+          break;
+        }
         if (s === min) break;
       }
     } else {
@@ -367,7 +429,10 @@ export async function findStaffing(runner: Runner, base: string | object, shifts
         const s = Math.min(max, original + step);
         if (s <= lo) break;
         const e = await evaluate(s);
-        if (e.feasible) { hi = s; break; }
+        if (e.feasible) {
+          hi = s;
+          break;
+        }
         lo = s;
         if (s === max) break;
       }
@@ -392,9 +457,27 @@ export async function findStaffing(runner: Runner, base: string | object, shifts
       staff: hi,
       feasible: hi !== null,
       evaluations: [...evaluations.values()].sort((a, b) => a.staff - b.staff).map(({ results: _r, ...e }) => e),
-      erlang: erlangByHour(scenario, team, hours, first.results ?? [], planResults, days, criterion === 'hourly' ? target : base0.targets.coverage),
+      erlang: erlangByHour(
+        scenario,
+        team,
+        hours,
+        first.results ?? [],
+        planResults,
+        days,
+        criterion === 'hourly' ? target : base0.targets.coverage,
+      ),
     });
   }
   const erlangLevel = criterion === 'hourly' ? target : base0.targets.coverage;
-  return { criterion, target, confidence, standard: base0.targets.coverage, erlangLevel, replications: opts.replications, seeds, shifts: plans, overrides };
+  return {
+    criterion,
+    target,
+    confidence,
+    standard: base0.targets.coverage,
+    erlangLevel,
+    replications: opts.replications,
+    seeds,
+    shifts: plans,
+    overrides,
+  };
 }

@@ -7,13 +7,33 @@ import { frontier, sweep, sweepGrid, type SweepPoint } from './sweep.ts';
 
 function point(index: number, coverage: number | null, staffHours: number | null): SweepPoint {
   const e = (m: number | null) => (m === null ? null : { mean: m, ci95: null, n: 1 });
-  return { index, values: {}, overrides: {}, coverageIndex: e(coverage), slaAttainment: null, staffHours: e(staffHours), costCny: null, headcount: null, onFrontier: false };
+  return {
+    index,
+    values: {},
+    overrides: {},
+    coverageIndex: e(coverage),
+    slaAttainment: null,
+    staffHours: e(staffHours),
+    costCny: null,
+    headcount: null,
+    onFrontier: false,
+  };
 }
 
 describe('sweepGrid', () => {
   it('is the cartesian product, first parameter outermost', () => {
-    expect(sweepGrid([{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y', 'z'] }])).toEqual([
-      { a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 1, b: 'z' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }, { a: 2, b: 'z' },
+    expect(
+      sweepGrid([
+        { path: 'a', values: [1, 2] },
+        { path: 'b', values: ['x', 'y', 'z'] },
+      ]),
+    ).toEqual([
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 1, b: 'z' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+      { a: 2, b: 'z' },
     ]);
     expect(sweepGrid([{ path: 'a', values: [3] }])).toEqual([{ a: 3 }]);
     expect(() => sweepGrid([{ path: 'a', values: [] }])).toThrow(RangeError);
@@ -44,18 +64,29 @@ describe('sweep (toy district, inline runner)', () => {
   const base = toyDistrict();
   const seedsSeen: number[][] = [];
   const inline = createInlineRunner();
-  const run: Runner = (text, seeds, opts) => { seedsSeen.push(seeds.slice()); return inline(text, seeds, opts); };
+  const run: Runner = (text, seeds, opts) => {
+    seedsSeen.push(seeds.slice());
+    return inline(text, seeds, opts);
+  };
 
   it('runs every valid combination on the same seeds and marks invalid ones', async () => {
     const done: number[] = [];
-    const r = await sweep(run, base, [
-      { path: 'teams.grid.shifts.0.staff', values: [0, 3] },
-      { path: 'city.gridSize', values: [3, 4] }, // 3 does not divide the 8 rows
-    ], { seed: 11, replications: 2, days: 1, onPoint: (_p, d) => done.push(d) });
+    const r = await sweep(
+      run,
+      base,
+      [
+        { path: 'teams.grid.shifts.0.staff', values: [0, 3] },
+        { path: 'city.gridSize', values: [3, 4] }, // 3 does not divide the 8 rows
+      ],
+      { seed: 11, replications: 2, days: 1, onPoint: (_p, d) => done.push(d) },
+    );
     expect(r.points).toHaveLength(4);
     expect(done.sort()).toEqual([1, 2, 3, 4]);
     expect(r.seeds).toEqual([11, 12]);
-    expect(seedsSeen).toEqual([[11, 12], [11, 12]]); // two valid points, common seeds
+    expect(seedsSeen).toEqual([
+      [11, 12],
+      [11, 12],
+    ]); // two valid points, common seeds
     const [p0, p1, p2, p3] = r.points;
     expect(p0.values).toEqual({ 'teams.grid.shifts.0.staff': 0, 'city.gridSize': 3 });
     expect(p0.error).toMatch(/city\.gridSize/);
@@ -71,16 +102,32 @@ describe('sweep (toy district, inline runner)', () => {
   });
 
   it('gives the same estimates as running the point directly', async () => {
-    const r = await sweep(createInlineRunner(), JSON.stringify(base), [{ path: 'dispatch.policy', values: ['nearest'] }], { seed: 5, replications: 2, days: 1 });
-    const direct = await createInlineRunner()(JSON.stringify({ ...base, dispatch: { ...base.dispatch, policy: 'nearest' } }), [5, 6], { days: 1 });
+    const r = await sweep(
+      createInlineRunner(),
+      JSON.stringify(base),
+      [{ path: 'dispatch.policy', values: ['nearest'] }],
+      { seed: 5, replications: 2, days: 1 },
+    );
+    const direct = await createInlineRunner()(
+      JSON.stringify({ ...base, dispatch: { ...base.dispatch, policy: 'nearest' } }),
+      [5, 6],
+      { days: 1 },
+    );
     expect(r.points[0].coverageIndex).toEqual(estimate(direct.map((x) => x.kpis.coverageIndex)));
   });
 
   it('throws before running anything on a bad path, or when every combination is invalid', async () => {
     let calls = 0;
-    const counting: Runner = async () => { calls++; return []; };
-    await expect(sweep(counting, base, [{ path: 'teams.nobody.shifts.0.staff', values: [1, 2] }], { seed: 1, replications: 1 })).rejects.toThrow(OverrideError);
-    await expect(sweep(counting, base, [{ path: 'city.gridSize', values: [3, 5] }], { seed: 1, replications: 1 })).rejects.toThrow(/all 2 combinations/);
+    const counting: Runner = async () => {
+      calls++;
+      return [];
+    };
+    await expect(
+      sweep(counting, base, [{ path: 'teams.nobody.shifts.0.staff', values: [1, 2] }], { seed: 1, replications: 1 }),
+    ).rejects.toThrow(OverrideError);
+    await expect(
+      sweep(counting, base, [{ path: 'city.gridSize', values: [3, 5] }], { seed: 1, replications: 1 }),
+    ).rejects.toThrow(/all 2 combinations/);
     expect(calls).toBe(0);
   });
 });

@@ -89,8 +89,10 @@ export function sweepGrid(params: readonly SweepParam[]): Overrides[] {
 
 /** Pareto dominance on (coverage up, staff-hours down): p is at least as good on both and better on one. */
 function dominates(p: SweepPoint, q: SweepPoint): boolean {
-  const pc = p.coverageIndex!.mean!, qc = q.coverageIndex!.mean!;
-  const ps = p.staffHours!.mean!, qs = q.staffHours!.mean!;
+  const pc = p.coverageIndex!.mean!,
+    qc = q.coverageIndex!.mean!;
+  const ps = p.staffHours!.mean!,
+    qs = q.staffHours!.mean!;
   return pc >= qc && ps <= qs && (pc > qc || ps < qs);
 }
 
@@ -104,16 +106,34 @@ export function frontier<P extends SweepPoint>(points: readonly P[]): P[] {
   const ok = points.filter((p) => p.coverageIndex?.mean != null && p.staffHours?.mean != null);
   return ok
     .filter((p) => !ok.some((q) => q !== p && dominates(q, p)))
-    .sort((p, q) => p.staffHours!.mean! - q.staffHours!.mean! || q.coverageIndex!.mean! - p.coverageIndex!.mean! || p.index - q.index);
+    .sort(
+      (p, q) =>
+        p.staffHours!.mean! - q.staffHours!.mean! ||
+        q.coverageIndex!.mean! - p.coverageIndex!.mean! ||
+        p.index - q.index,
+    );
 }
 
-export async function sweep(runner: Runner, base: string | object, params: readonly SweepParam[], opts: SweepOptions): Promise<SweepResult> {
+export async function sweep(
+  runner: Runner,
+  base: string | object,
+  params: readonly SweepParam[],
+  opts: SweepOptions,
+): Promise<SweepResult> {
   if (params.length < 1 || params.length > 2) throw new RangeError('sweep: give one or two parameters');
-  if (!Number.isInteger(opts.replications) || opts.replications < 1) throw new RangeError(`replications must be a positive integer, got ${opts.replications}`);
+  if (!Number.isInteger(opts.replications) || opts.replications < 1)
+    throw new RangeError(`replications must be a positive integer, got ${opts.replications}`);
   const raw = scenarioRaw(base);
   const seeds = consecutiveSeeds(opts.seed, opts.replications);
   const combos = sweepGrid(params);
-  const empty = { coverageIndex: null, slaAttainment: null, staffHours: null, costCny: null, headcount: null, onFrontier: false };
+  const empty = {
+    coverageIndex: null,
+    slaAttainment: null,
+    staffHours: null,
+    costCny: null,
+    headcount: null,
+    onFrontier: false,
+  };
   const baseHeadcount = headcountOf(applyOverridesParsed(raw, {}).scenario); // throws on an invalid base
 
   // Build every variant first: bad paths fail before anything runs.
@@ -123,40 +143,58 @@ export async function sweep(runner: Runner, base: string | object, params: reado
       const v = applyOverridesParsed(raw, overrides);
       return { index, values, overrides, text: JSON.stringify(v.raw), headcount: headcountOf(v.scenario) };
     } catch (err) {
-      if (err instanceof OverrideError && err.errors.some((e) => e.code === 'override_path' || e.code === 'override_syntax' || e.code === 'forbidden_key')) throw err;
+      if (
+        err instanceof OverrideError &&
+        err.errors.some((e) => e.code === 'override_path' || e.code === 'override_syntax' || e.code === 'forbidden_key')
+      )
+        throw err;
       if (err instanceof OverrideError) return { index, values, overrides, error: err.message };
       throw err;
     }
   });
   if (prepared.every((p) => 'error' in p)) {
-    throw new OverrideError(describeOverrides(combos[0]), [{
-      path: '$', code: 'sweep_all_invalid',
-      zh: `所有 ${combos.length} 个组合都无效，例如：${(prepared[0] as { error: string }).error}`,
-      en: `all ${combos.length} combinations are invalid, e.g.: ${(prepared[0] as { error: string }).error}`,
-    }]);
+    throw new OverrideError(describeOverrides(combos[0]), [
+      {
+        path: '$',
+        code: 'sweep_all_invalid',
+        zh: `所有 ${combos.length} 个组合都无效，例如：${(prepared[0] as { error: string }).error}`,
+        en: `all ${combos.length} combinations are invalid, e.g.: ${(prepared[0] as { error: string }).error}`,
+      },
+    ]);
   }
 
   let done = 0;
-  const points = await Promise.all(prepared.map(async (p): Promise<SweepPoint> => {
-    let point: SweepPoint;
-    if ('error' in p) {
-      point = { index: p.index, values: p.values, overrides: p.overrides, error: p.error, ...empty };
-    } else {
-      const results: RunResult[] = await runner(p.text!, seeds, { days: opts.days, signal: opts.signal });
-      const s = aggregate(results).summary;
-      point = {
-        index: p.index, values: p.values, overrides: p.overrides,
-        coverageIndex: s.coverageIndex, slaAttainment: s.slaAttainment, staffHours: s.staffHours, costCny: s.costCny,
-        headcount: p.headcount!, onFrontier: false,
-      };
-    }
-    opts.onPoint?.(point, ++done, prepared.length);
-    return point;
-  }));
+  const points = await Promise.all(
+    prepared.map(async (p): Promise<SweepPoint> => {
+      let point: SweepPoint;
+      if ('error' in p) {
+        point = { index: p.index, values: p.values, overrides: p.overrides, error: p.error, ...empty };
+      } else {
+        const results: RunResult[] = await runner(p.text!, seeds, { days: opts.days, signal: opts.signal });
+        const s = aggregate(results).summary;
+        point = {
+          index: p.index,
+          values: p.values,
+          overrides: p.overrides,
+          coverageIndex: s.coverageIndex,
+          slaAttainment: s.slaAttainment,
+          staffHours: s.staffHours,
+          costCny: s.costCny,
+          headcount: p.headcount!,
+          onFrontier: false,
+        };
+      }
+      opts.onPoint?.(point, ++done, prepared.length);
+      return point;
+    }),
+  );
   const front = frontier(points);
   for (const p of front) p.onFrontier = true;
   return {
-    params: params.map((p) => ({ path: p.path, values: p.values.slice() })), seeds, baseHeadcount,
-    points, frontier: front.map((p) => p.index),
+    params: params.map((p) => ({ path: p.path, values: p.values.slice() })),
+    seeds,
+    baseHeadcount,
+    points,
+    frontier: front.map((p) => p.index),
   };
 }

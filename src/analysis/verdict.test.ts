@@ -14,7 +14,8 @@ function pair(delta: Partial<Record<keyof Kpis, number>>) {
   const a = seeds.map((s) => fakeRun(s));
   const b = seeds.map((s, i) => {
     const kpis: Partial<Kpis> = {};
-    for (const [k, d] of Object.entries(delta)) kpis[k as keyof Kpis] = (a[i].kpis[k as keyof Kpis] as number) + d! * (1 + 0.05 * ((i % 3) - 1));
+    for (const [k, d] of Object.entries(delta))
+      kpis[k as keyof Kpis] = (a[i].kpis[k as keyof Kpis] as number) + d! * (1 + 0.05 * ((i % 3) - 1));
     return fakeRun(s, { kpis });
   });
   return compareResults(a, b);
@@ -88,12 +89,16 @@ describe('comparisonVerdict', () => {
     const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
     const a = headcountOf(applyOverridesParsed(JSON.parse(text), {}).scenario);
     const b = headcountOf(applyOverridesParsed(JSON.parse(text), { 'city.gridSize': 10 }).scenario);
-    const held = headcountOf(applyOverridesParsed(JSON.parse(text), { 'city.gridSize': 10, holdHeadcount: true }).scenario);
+    const held = headcountOf(
+      applyOverridesParsed(JSON.parse(text), { 'city.gridSize': 10, holdHeadcount: true }).scenario,
+    );
     const c = pair({ coverageIndex: -0.27, staffHours: -500 });
     const v = comparisonVerdict(c, { a, b });
     expect(v.headcount).not.toBeNull();
     expect(v.lines.at(-1)!.zh).toMatch(/^B 改变了在岗人数：峰值 122 → 86 人，排班人·时\/日 2,009 → 1,433/);
-    expect(v.lines.at(-1)!.en).toMatch(/^B changes headcount: peak on duty 122 → 86, rostered staff-hours a day 2,009 → 1,433 \(Grid workers peak 48 → 12\)/);
+    expect(v.lines.at(-1)!.en).toMatch(
+      /^B changes headcount: peak on duty 122 → 86, rostered staff-hours a day 2,009 → 1,433 \(Grid workers peak 48 → 12\)/,
+    );
     expect(comparisonVerdict(c, { a, b: held }).headcount).toBeNull();
   });
 });
@@ -103,10 +108,20 @@ describe('comparisonVerdict: different grids', () => {
     const a = seeds.map((s) => fakeRun(s));
     const b = seeds.map((s) => {
       const r = fakeRun(s);
-      return { ...r, coverage: { ...r.coverage, grids: ['g0'], attainment: [r.coverage.attainment[0]], cases: [r.coverage.cases[0]] } };
+      return {
+        ...r,
+        coverage: {
+          ...r.coverage,
+          grids: ['g0'],
+          attainment: [r.coverage.attainment[0]],
+          cases: [r.coverage.cases[0]],
+        },
+      };
     });
     const v = comparisonVerdict(compareResults(a, b));
-    expect(v.lines.at(-1)!.en).toMatch(/^Note: A and B have different responsibility grids \(2 vs 1\)\. The coverage index counts grid-hours/);
+    expect(v.lines.at(-1)!.en).toMatch(
+      /^Note: A and B have different responsibility grids \(2 vs 1\)\. The coverage index counts grid-hours/,
+    );
     expect(v.lines.at(-1)!.zh).toMatch(/^注意：A、B 的责任网格不同/);
     expect(comparisonVerdict(compareResults(a, a)).lines.some((l) => l.en.startsWith('Note:'))).toBe(false);
   });

@@ -68,7 +68,7 @@ export function kpiVerdict(kpi: KpiName, d: Difference): KpiVerdict {
   const m = d.diff.mean;
   if (!d.significant || dir === null || m === null || m === 0) return null;
   if (dir === 'cost') return m < 0 ? 'cheaper' : 'costlier';
-  return (m > 0) === (dir === 'higher') ? 'better' : 'worse';
+  return m > 0 === (dir === 'higher') ? 'better' : 'worse';
 }
 
 /** Bilingual words for a KPI verdict. */
@@ -102,7 +102,10 @@ const minus = (s: string) => s.replace(/^-/, '−');
 const signedPp = (x: number) => minus(`${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}`);
 const signedCount = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '') + fmtCount(Math.abs(x));
 
-const COVERAGE_NAMES = { coverageIndex: { zh: '覆盖指数', en: 'coverage index' }, slaAttainment: { zh: '按时率', en: 'SLA attainment' } };
+const COVERAGE_NAMES = {
+  coverageIndex: { zh: '覆盖指数', en: 'coverage index' },
+  slaAttainment: { zh: '按时率', en: 'SLA attainment' },
+};
 
 /**
  * The verdict of a comparison, with `headcount` (A's and B's, from
@@ -117,47 +120,93 @@ export function comparisonVerdict(c: Comparison, headcount?: { a: Headcount; b: 
   const judged = cov.filter((x) => x.d.significant !== null && x.d.diff.mean !== null);
   const up = judged.some((x) => x.d.significant && x.d.diff.mean! > 0);
   const down = judged.some((x) => x.d.significant && x.d.diff.mean! < 0);
-  const coverage: CoverageVerdict = judged.length === 0 ? 'unknown' : up && down ? 'mixed' : down ? 'worsened' : up ? 'improved' : 'unchanged';
-  const parts = (lang: 'zh' | 'en') => judged.map(({ k, d }) => {
-    const sig = d.significant ? (lang === 'zh' ? '显著' : 'significant') : (lang === 'zh' ? '不显著' : 'not significant');
-    return lang === 'zh'
-      ? `${COVERAGE_NAMES[k].zh} ${signedPp(d.diff.mean!)} 个百分点（${sig}）`
-      : `${COVERAGE_NAMES[k].en} ${signedPp(d.diff.mean!)} pp (${sig})`;
-  }).join(lang === 'zh' ? '，' : ', ');
+  const coverage: CoverageVerdict =
+    judged.length === 0 ? 'unknown' : up && down ? 'mixed' : down ? 'worsened' : up ? 'improved' : 'unchanged';
+  const parts = (lang: 'zh' | 'en') =>
+    judged
+      .map(({ k, d }) => {
+        const sig = d.significant
+          ? lang === 'zh'
+            ? '显著'
+            : 'significant'
+          : lang === 'zh'
+            ? '不显著'
+            : 'not significant';
+        return lang === 'zh'
+          ? `${COVERAGE_NAMES[k].zh} ${signedPp(d.diff.mean!)} 个百分点（${sig}）`
+          : `${COVERAGE_NAMES[k].en} ${signedPp(d.diff.mean!)} pp (${sig})`;
+      })
+      .join(lang === 'zh' ? '，' : ', ');
   const lines: { zh: string; en: string }[] = [];
   switch (coverage) {
-    case 'improved': lines.push({ zh: `覆盖改善：${parts('zh')}。`, en: `Coverage improved: ${parts('en')}.` }); break;
-    case 'worsened': lines.push({ zh: `覆盖变差：${parts('zh')}。`, en: `Coverage worsened: ${parts('en')}.` }); break;
-    case 'mixed': lines.push({ zh: `覆盖有升有降：${parts('zh')}。`, en: `Coverage is mixed: ${parts('en')}.` }); break;
-    case 'unchanged': lines.push({ zh: `覆盖无显著变化：${parts('zh')}。`, en: `No significant change in coverage: ${parts('en')}.` }); break;
-    case 'unknown': lines.push({ zh: '覆盖：配对重复不足 2 次，无法判断。', en: 'Coverage: fewer than 2 pairs, no verdict.' }); break;
+    case 'improved':
+      lines.push({ zh: `覆盖改善：${parts('zh')}。`, en: `Coverage improved: ${parts('en')}.` });
+      break;
+    case 'worsened':
+      lines.push({ zh: `覆盖变差：${parts('zh')}。`, en: `Coverage worsened: ${parts('en')}.` });
+      break;
+    case 'mixed':
+      lines.push({ zh: `覆盖有升有降：${parts('zh')}。`, en: `Coverage is mixed: ${parts('en')}.` });
+      break;
+    case 'unchanged':
+      lines.push({ zh: `覆盖无显著变化：${parts('zh')}。`, en: `No significant change in coverage: ${parts('en')}.` });
+      break;
+    case 'unknown':
+      lines.push({ zh: '覆盖：配对重复不足 2 次，无法判断。', en: 'Coverage: fewer than 2 pairs, no verdict.' });
+      break;
   }
 
   // cost
-  const sh = c.kpis.staffHours, cny = c.kpis.costCny;
+  const sh = c.kpis.staffHours,
+    cny = c.kpis.costCny;
   const by = sh.significant ? sh : cny.significant ? cny : sh;
-  const cost: CostVerdict = by.significant === null || by.diff.mean === null ? 'unknown'
-    : !by.significant || by.diff.mean === 0 ? 'unchanged' : by.diff.mean < 0 ? 'cheaper' : 'costlier';
+  const cost: CostVerdict =
+    by.significant === null || by.diff.mean === null
+      ? 'unknown'
+      : !by.significant || by.diff.mean === 0
+        ? 'unchanged'
+        : by.diff.mean < 0
+          ? 'cheaper'
+          : 'costlier';
   const amounts = (lang: 'zh' | 'en') => {
     const out: string[] = [];
-    if (sh.diff.mean !== null) out.push(lang === 'zh' ? `人员工时 ${signedCount(sh.diff.mean)} h` : `staff-hours ${signedCount(sh.diff.mean)}`);
-    if (cny.diff.mean !== null) out.push(lang === 'zh' ? `人力成本 ${signedCount(Math.round(cny.diff.mean))} 元` : `staff cost ${signedCount(Math.round(cny.diff.mean))} CNY`);
+    if (sh.diff.mean !== null)
+      out.push(lang === 'zh' ? `人员工时 ${signedCount(sh.diff.mean)} h` : `staff-hours ${signedCount(sh.diff.mean)}`);
+    if (cny.diff.mean !== null)
+      out.push(
+        lang === 'zh'
+          ? `人力成本 ${signedCount(Math.round(cny.diff.mean))} 元`
+          : `staff cost ${signedCount(Math.round(cny.diff.mean))} CNY`,
+      );
     return out.join(lang === 'zh' ? '，' : ', ');
   };
   const costlyCut = coverage === 'worsened' || coverage === 'mixed';
   switch (cost) {
     case 'cheaper':
-      lines.push(costlyCut
-        ? { zh: `${amounts('zh')}：B 更省，但不是更好——省下的是服务。`, en: `${cap(amounts('en'))}: B is cheaper, not better — the saving is paid for in service.` }
-        : { zh: `${amounts('zh')}：B 更省。`, en: `${cap(amounts('en'))}: B is cheaper.` });
+      lines.push(
+        costlyCut
+          ? {
+              zh: `${amounts('zh')}：B 更省，但不是更好——省下的是服务。`,
+              en: `${cap(amounts('en'))}: B is cheaper, not better — the saving is paid for in service.`,
+            }
+          : { zh: `${amounts('zh')}：B 更省。`, en: `${cap(amounts('en'))}: B is cheaper.` },
+      );
       break;
     case 'costlier':
-      lines.push(coverage === 'improved'
-        ? { zh: `${amounts('zh')}：改善的代价。`, en: `${cap(amounts('en'))}: the cost of the improvement.` }
-        : { zh: `${amounts('zh')}：B 更费${costlyCut ? '，覆盖却变差' : ''}。`, en: `${cap(amounts('en'))}: B costs more${costlyCut ? ' and covers worse' : ''}.` });
+      lines.push(
+        coverage === 'improved'
+          ? { zh: `${amounts('zh')}：改善的代价。`, en: `${cap(amounts('en'))}: the cost of the improvement.` }
+          : {
+              zh: `${amounts('zh')}：B 更费${costlyCut ? '，覆盖却变差' : ''}。`,
+              en: `${cap(amounts('en'))}: B costs more${costlyCut ? ' and covers worse' : ''}.`,
+            },
+      );
       break;
     case 'unchanged':
-      lines.push({ zh: `人员工时与成本无显著变化（${amounts('zh')}）。`, en: `No significant change in staff-hours or cost (${amounts('en')}).` });
+      lines.push({
+        zh: `人员工时与成本无显著变化（${amounts('zh')}）。`,
+        en: `No significant change in staff-hours or cost (${amounts('en')}).`,
+      });
       break;
     case 'unknown':
       break;

@@ -12,11 +12,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const idb = new Map<string, unknown>();
 vi.mock('idb-keyval', () => ({
   get: async (k: string) => structuredClone(idb.get(k)),
-  set: async (k: string, v: unknown) => { idb.set(k, structuredClone(v)); },
-  del: async (k: string) => { idb.delete(k); },
+  set: async (k: string, v: unknown) => {
+    idb.set(k, structuredClone(v));
+  },
+  del: async (k: string) => {
+    idb.delete(k);
+  },
 }));
 
-const { APPLIED_KEY, UNREADABLE_KEY, checkRecord, createApplied, memoryKeyValue, recordOf } = await import('./applied.ts');
+const { APPLIED_KEY, UNREADABLE_KEY, checkRecord, createApplied, memoryKeyValue, recordOf } =
+  await import('./applied.ts');
 const { createEditor, getIn } = await import('./editor.ts');
 const { createStore, initialState } = await import('./store.ts');
 const { fnv1a64 } = await import('../scenario/load.ts');
@@ -85,7 +90,11 @@ describe('the applied scenario', () => {
     expect(loads).toEqual([{ text: rec.text, source: 'edited' }]);
     expect(JSON.parse(store.getState().scenarioText).teams[1].shifts[0].staff).toBe(16);
     expect(getIn(ed.store.getState().draft, [...NIGHT_PATROL])).toBe(16);
-    expect(ap.store.getState().notice).toEqual({ kind: 'restored', label: 'night-incidents', baseId: 'night-incidents' });
+    expect(ap.store.getState().notice).toEqual({
+      kind: 'restored',
+      label: 'night-incidents',
+      baseId: 'night-incidents',
+    });
 
     // back to the built-in: 8 again, the notice goes, the applied scenario stays saved
     expect(await ap.useBuiltin()).toBe(true);
@@ -124,7 +133,9 @@ describe('the applied scenario', () => {
   });
 
   it('an explicit link or ?scenario= opened instead: the notice says the applied scenario is kept, and restores it', async () => {
-    const kv = memoryKeyValue({ [APPLIED_KEY]: recordOf(nightText.replace('"staff": 8', '"staff": 16'), 'night-incidents', 1) });
+    const kv = memoryKeyValue({
+      [APPLIED_KEY]: recordOf(nightText.replace('"staff": 8', '"staff": 16'), 'night-incidents', 1),
+    });
     const { ctl, store } = fakeController();
     const ap = createApplied(ctl, kv);
     await ap.read();
@@ -147,10 +158,18 @@ describe('the applied scenario', () => {
   it('ignores garbage in storage with a notice, moves it aside and never throws', async () => {
     const good = recordOf(nightText, 'night-incidents', 1);
     const garbage: unknown[] = [
-      'garbage', 42, true, [1, 2], { v: 2 }, { v: 1, text: 5, sum: 'x', label: 'y' },
-      { ...good, sum: '0000000000000000' }, { ...good, text: good.text.slice(0, 100) },
-      { v: 1, text: '[1]', sum: fnv1a64('[1]'), label: 'x' }, { v: 1, text: '{', sum: fnv1a64('{'), label: 'x' },
-      Object.assign(Object.create(null), { v: 1 }), new Uint8Array([1, 2, 3]),
+      'garbage',
+      42,
+      true,
+      [1, 2],
+      { v: 2 },
+      { v: 1, text: 5, sum: 'x', label: 'y' },
+      { ...good, sum: '0000000000000000' },
+      { ...good, text: good.text.slice(0, 100) },
+      { v: 1, text: '[1]', sum: fnv1a64('[1]'), label: 'x' },
+      { v: 1, text: '{', sum: fnv1a64('{'), label: 'x' },
+      Object.assign(Object.create(null), { v: 1 }),
+      new Uint8Array([1, 2, 3]),
     ];
     for (const g of garbage) {
       expect(checkRecord(g).kind, JSON.stringify(g)).toBe('unreadable');
@@ -166,7 +185,15 @@ describe('the applied scenario', () => {
       expect(kv.data.get(UNREADABLE_KEY)).toEqual(g);
     }
     // storage that throws
-    const broken = { get: async () => { throw new Error('disk'); }, set: async () => { throw new Error('disk'); }, del: async () => {} };
+    const broken = {
+      get: async () => {
+        throw new Error('disk');
+      },
+      set: async () => {
+        throw new Error('disk');
+      },
+      del: async () => {},
+    };
     const ap = createApplied(fakeController().ctl, broken);
     expect(await ap.read()).toMatchObject({ kind: 'unreadable' });
     expect(ap.store.getState().notice?.kind).toBe('unreadable');
@@ -175,7 +202,12 @@ describe('the applied scenario', () => {
   });
 
   it('a save that fails is reported in its state, not thrown', async () => {
-    const failing = { ...memoryKeyValue(), set: async () => { throw new Error('quota'); } };
+    const failing = {
+      ...memoryKeyValue(),
+      set: async () => {
+        throw new Error('quota');
+      },
+    };
     const { ctl } = fakeController();
     const ap = createApplied(ctl, failing);
     ap.follow();

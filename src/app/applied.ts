@@ -77,7 +77,8 @@ export interface AppliedRecord {
   appliedAt: number;
 }
 
-export type AppliedRead = { kind: 'none' } | { kind: 'ok'; rec: AppliedRecord } | { kind: 'unreadable'; reason: string };
+export type AppliedRead =
+  { kind: 'none' } | { kind: 'ok'; rec: AppliedRecord } | { kind: 'unreadable'; reason: string };
 
 /** What the notice over the city says. */
 export type AppliedNotice =
@@ -118,7 +119,8 @@ const str = (v: unknown): v is string => typeof v === 'string';
 /** Check a value read from storage; never throws. */
 export function checkRecord(v: unknown): AppliedRead {
   if (v === undefined || v === null) return { kind: 'none' };
-  if (typeof v !== 'object' || Array.isArray(v)) return { kind: 'unreadable', reason: `not a record (${Array.isArray(v) ? 'array' : typeof v})` };
+  if (typeof v !== 'object' || Array.isArray(v))
+    return { kind: 'unreadable', reason: `not a record (${Array.isArray(v) ? 'array' : typeof v})` };
   const r = v as Record<string, unknown>;
   if (r.v !== 1) return { kind: 'unreadable', reason: 'unknown format version' };
   if (!str(r.text) || !str(r.sum) || !str(r.label)) return { kind: 'unreadable', reason: 'fields missing' };
@@ -144,13 +146,15 @@ export function createApplied(ctl: Controller, kv: KeyValue = idbKeyValue): Appl
 
   const save = (rec: AppliedRecord) => {
     saved = rec;
-    saving = saving.then(() => kv.set(APPLIED_KEY, rec)).then(
-      () => store.setState({ savedAt: rec.appliedAt, saveError: null }),
-      (e: unknown) => {
-        console.warn('saving the applied scenario failed / 保存已应用的场景失败', e);
-        store.setState({ saveError: String(e) });
-      },
-    );
+    saving = saving
+      .then(() => kv.set(APPLIED_KEY, rec))
+      .then(
+        () => store.setState({ savedAt: rec.appliedAt, saveError: null }),
+        (e: unknown) => {
+          console.warn('saving the applied scenario failed / 保存已应用的场景失败', e);
+          store.setState({ saveError: String(e) });
+        },
+      );
   };
 
   const ap: AppliedController = {
@@ -167,7 +171,10 @@ export function createApplied(ctl: Controller, kv: KeyValue = idbKeyValue): Appl
       const r = checkRecord(raw);
       if (r.kind === 'ok') saved = r.rec;
       if (r.kind === 'unreadable') {
-        console.warn('the saved applied scenario is unreadable and was ignored / 上次应用的场景无法读取，已忽略:', r.reason);
+        console.warn(
+          'the saved applied scenario is unreadable and was ignored / 上次应用的场景无法读取，已忽略:',
+          r.reason,
+        );
         store.setState({ notice: { kind: 'unreadable', reason: r.reason } });
         try {
           await kv.set(UNREADABLE_KEY, raw);
@@ -195,7 +202,14 @@ export function createApplied(ctl: Controller, kv: KeyValue = idbKeyValue): Appl
       const rec = saved;
       if (!rec) return false;
       const ok = await ctl.loadText(rec.text, 'edited', rec.label, rec.seed ?? undefined);
-      if (ok) store.setState({ notice: { kind: 'restored', label: rec.label, baseId: rec.baseId && builtinById(rec.baseId) ? rec.baseId : null } });
+      if (ok)
+        store.setState({
+          notice: {
+            kind: 'restored',
+            label: rec.label,
+            baseId: rec.baseId && builtinById(rec.baseId) ? rec.baseId : null,
+          },
+        });
       else store.setState({ notice: { kind: 'unreadable', reason: 'invalid scenario' } }); // its errors show in the errors panel
       return ok;
     },

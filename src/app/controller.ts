@@ -23,7 +23,17 @@ import type { Subscription } from 'rxjs';
 import type { LiveClient } from '../client/liveClient.ts';
 import type { Frame, Speed } from '../analysis/liveTypes.ts';
 import {
-  createStore, initialState, SPEEDS, type AppState, type ColorBy, type DeltaOverlay, type Lang, type ScenarioSource, type Selection, type Store, type View,
+  createStore,
+  initialState,
+  SPEEDS,
+  type AppState,
+  type ColorBy,
+  type DeltaOverlay,
+  type Lang,
+  type ScenarioSource,
+  type Selection,
+  type Store,
+  type View,
 } from './store.ts';
 import { saveLang, saveScenario } from './persist.ts';
 import { builtinById } from './scenarios.ts';
@@ -97,29 +107,47 @@ export interface Controller {
 function looksLikeManifest(text: string): boolean {
   try {
     const j = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<string, unknown>;
-    return typeof j === 'object' && j !== null && (Object.hasOwn(j, 'manifest') || (Object.hasOwn(j, 'scenarioHash') && Object.hasOwn(j, 'scenarioFile')));
+    return (
+      typeof j === 'object' &&
+      j !== null &&
+      (Object.hasOwn(j, 'manifest') || (Object.hasOwn(j, 'scenarioHash') && Object.hasOwn(j, 'scenarioFile')))
+    );
   } catch {
     return false;
   }
 }
 
 /** The question to ask before running `text`, or null when it parses and fits `limits` (or does not parse: the worker says why). */
-export function runSizeQuestionFor(text: string, label: string, limits: RunLimits = APP_RUN_LIMITS): RunSizeQuestion | null {
+export function runSizeQuestionFor(
+  text: string,
+  label: string,
+  limits: RunLimits = APP_RUN_LIMITS,
+): RunSizeQuestion | null {
   const parsed = parseScenario(text);
   if (!parsed.ok) return null;
   const est = estimateRunSize(parsed.scenario);
   const verdict = checkRunSize(est, { limits });
   if (verdict.ok) return null;
   return {
-    label, message: runSizeMessage(est, verdict, 'app'),
-    casesPerDay: est.casesPerDay, days: est.days, events: est.events, memoryBytes: est.memoryBytes,
+    label,
+    message: runSizeMessage(est, verdict, 'app'),
+    casesPerDay: est.casesPerDay,
+    days: est.days,
+    events: est.events,
+    memoryBytes: est.memoryBytes,
   };
 }
 
 function frameBytes(f: Frame): number {
   return (
-    f.staffXY.byteLength + f.staffState.byteLength + f.cases.byteLength + f.cellBacklog.byteLength +
-    f.coverage.byteLength + f.coverageCases.byteLength + f.stationQueue.byteLength + f.series.byteLength
+    f.staffXY.byteLength +
+    f.staffState.byteLength +
+    f.cases.byteLength +
+    f.cellBacklog.byteLength +
+    f.coverage.byteLength +
+    f.coverageCases.byteLength +
+    f.stationQueue.byteLength +
+    f.series.byteLength
   );
 }
 
@@ -197,20 +225,28 @@ export function createController(client: LiveClient, lang: Lang): Controller {
 
   /** The pending run-size question's answer; asking again declines the earlier one. */
   let answer: ((go: boolean) => void) | null = null;
-  const ask = (q: RunSizeQuestion) => new Promise<boolean>((resolve) => {
-    answer?.(false);
-    answer = resolve;
-    store.setState({ runSizeQuestion: q });
-  });
+  const ask = (q: RunSizeQuestion) =>
+    new Promise<boolean>((resolve) => {
+      answer?.(false);
+      answer = resolve;
+      store.setState({ runSizeQuestion: q });
+    });
 
   /** Refuse a text over 20 MB (LIMITS.fileBytes) with a message; true when refused. */
   const tooLarge = (text: string, label: string): boolean => {
     if (text.length <= LIMITS.fileBytes) return false;
-    store.setState({ errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(label, text.length) }], errorsSource: label });
+    store.setState({
+      errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(label, text.length) }],
+      errorsSource: label,
+    });
     return true;
   };
 
-  const loadText = async (text: string, meta: { source: ScenarioSource; fileName: string | null; label: string }, seed?: number) => {
+  const loadText = async (
+    text: string,
+    meta: { source: ScenarioSource; fileName: string | null; label: string },
+    seed?: number,
+  ) => {
     if (tooLarge(text, meta.label)) return false;
     if (meta.source !== 'builtin') {
       const q = runSizeQuestionFor(text, meta.label);
@@ -221,7 +257,10 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     try {
       r = await client.load(text, seed);
     } catch (e) {
-      r = { ok: false as const, errors: [{ path: '', code: 'load_failed', zh: `加载失败：${String(e)}`, en: `Load failed: ${String(e)}` }] };
+      r = {
+        ok: false as const,
+        errors: [{ path: '', code: 'load_failed', zh: `加载失败：${String(e)}`, en: `Load failed: ${String(e)}` }],
+      };
     }
     if (!r.ok) {
       store.setState({ loading: false, errors: r.errors, errorsSource: meta.label });
@@ -262,7 +301,12 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     loadBuiltin(id, seed) {
       const b = builtinById(id);
       if (!b) {
-        store.setState({ errors: [{ path: '', code: 'unknown_scenario', zh: `没有内置场景“${id}”`, en: `No built-in scenario "${id}"` }], errorsSource: id });
+        store.setState({
+          errors: [
+            { path: '', code: 'unknown_scenario', zh: `没有内置场景“${id}”`, en: `No built-in scenario "${id}"` },
+          ],
+          errorsSource: id,
+        });
         return Promise.resolve(false);
       }
       return loadText(b.text, { source: 'builtin', fileName: null, label: id }, seed);
@@ -348,7 +392,10 @@ export function createController(client: LiveClient, lang: Lang): Controller {
     },
     refuseLargeFile(file) {
       if (file.size <= LIMITS.fileBytes) return false;
-      store.setState({ errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(file.name, file.size) }], errorsSource: file.name });
+      store.setState({
+        errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(file.name, file.size) }],
+        errorsSource: file.name,
+      });
       return true;
     },
     answerRunSize(go) {

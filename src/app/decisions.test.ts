@@ -11,9 +11,16 @@ const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', impor
 const service = createSimService();
 /** Workers in-process: each replication a macrotask later, shortened to six hours. */
 const slots: SlotFactory = () => ({
-  runReplication: (t, seed, o) => new Promise((resolve, reject) => setTimeout(() => {
-    try { resolve(service.runReplication(t, seed, { ...o, days: 0.25 })); } catch (e) { reject(e); }
-  }, 0)),
+  runReplication: (t, seed, o) =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(service.runReplication(t, seed, { ...o, days: 0.25 }));
+        } catch (e) {
+          reject(e);
+        }
+      }, 0),
+    ),
   died: new Promise<never>(() => undefined),
   terminate: () => undefined,
 });
@@ -64,10 +71,20 @@ describe('decisions controller', () => {
   it('optimise: progress per evaluation, a plan per shift; applying loads the live run with only the changed staff', async () => {
     const { dec, exp, store, loads } = setup();
     const seen: string[] = [];
-    dec.store.subscribe(() => { const p = dec.store.getState().optimise.progress; if (p) seen.push(`${p.evaluation}/${p.budget} ${p.phase}`); });
+    dec.store.subscribe(() => {
+      const p = dec.store.getState().optimise.progress;
+      if (p) seen.push(`${p.evaluation}/${p.budget} ${p.phase}`);
+    });
     await dec.runOptimise({
-      seed: 1, replications: 2, criterion: 'coverage', target: 0.95, confidence: 0.9, teams: ['grid-workers'],
-      minStaff: {}, maxStaff: {}, budgetEvaluations: 3,
+      seed: 1,
+      replications: 2,
+      criterion: 'coverage',
+      target: 0.95,
+      confidence: 0.9,
+      teams: ['grid-workers'],
+      minStaff: {},
+      maxStaff: {},
+      budgetEvaluations: 3,
     });
     const job = dec.store.getState().optimise;
     expect(job.status).toBe('done');
@@ -99,14 +116,37 @@ describe('decisions controller', () => {
 
   it('comparePlan opens the A/B comparison with B = the plan; cancelling an optimisation marks it cancelled', async () => {
     const { dec, exp } = setup();
-    dec.store.setState({ optimise: { ...dec.store.getState().optimise, scenarioText: text, seed: 1, request: { replications: 2 } as never,
-      result: { shifts: [{ path: 'teams.grid-workers.shifts.0.staff', current: 2 }], plan: { overrides: { 'teams.grid-workers.shifts.0.staff': 3 } } } as never } });
+    dec.store.setState({
+      optimise: {
+        ...dec.store.getState().optimise,
+        scenarioText: text,
+        seed: 1,
+        request: { replications: 2 } as never,
+        result: {
+          shifts: [{ path: 'teams.grid-workers.shifts.0.staff', current: 2 }],
+          plan: { overrides: { 'teams.grid-workers.shifts.0.staff': 3 } },
+        } as never,
+      },
+    });
     expect(dec.comparePlan()).toBe(true);
     expect(exp.store.getState().tab).toBe('compare');
-    expect(exp.store.getState().comparison).toMatchObject({ status: 'running', overrides: { 'teams.grid-workers.shifts.0.staff': 3 } });
+    expect(exp.store.getState().comparison).toMatchObject({
+      status: 'running',
+      overrides: { 'teams.grid-workers.shifts.0.staff': 3 },
+    });
     exp.cancel('comparison');
 
-    const p = dec.runOptimise({ seed: 1, replications: 2, criterion: 'coverage', target: 0.8, confidence: 0.9, teams: ['grid-workers'], minStaff: {}, maxStaff: {}, budgetEvaluations: 4 });
+    const p = dec.runOptimise({
+      seed: 1,
+      replications: 2,
+      criterion: 'coverage',
+      target: 0.8,
+      confidence: 0.9,
+      teams: ['grid-workers'],
+      minStaff: {},
+      maxStaff: {},
+      budgetEvaluations: 4,
+    });
     dec.cancel('optimise');
     await p;
     expect(dec.store.getState().optimise.status).toBe('cancelled');

@@ -116,7 +116,14 @@ export interface DecisionsController {
 
 type JobKind = 'diagnose' | 'optimise';
 
-const base = (): DecisionJobBase => ({ status: 'idle', error: null, scenarioId: '', scenarioText: '', seed: 1, elapsedS: 0 });
+const base = (): DecisionJobBase => ({
+  status: 'idle',
+  error: null,
+  scenarioId: '',
+  scenarioText: '',
+  seed: 1,
+  elapsedS: 0,
+});
 
 export function initialDecisionsState(): DecisionsState {
   return {
@@ -173,12 +180,23 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
       const { text, id } = live();
       const job = start('diagnose');
       patch('diagnose', {
-        status: 'running', error: null, scenarioId: id, scenarioText: text, seed: req.seed, done: 0, total: req.replications,
-        days: req.days ?? null, diagnosis: null, elapsedS: 0,
+        status: 'running',
+        error: null,
+        scenarioId: id,
+        scenarioText: text,
+        seed: req.seed,
+        done: 0,
+        total: req.replications,
+        days: req.days ?? null,
+        diagnosis: null,
+        elapsedS: 0,
       });
       const parsed = parseScenario(text);
       if (!parsed.ok) {
-        patch('diagnose', { status: 'error', error: { zh: '场景无效', en: 'the scenario is invalid', errors: parsed.errors } });
+        patch('diagnose', {
+          status: 'error',
+          error: { zh: '场景无效', en: 'the scenario is invalid', errors: parsed.errors },
+        });
         return;
       }
       const sc = parsed.scenario;
@@ -210,14 +228,31 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
       const job = start('optimise');
       const steps: OptimiseStep[] = [];
       patch('optimise', {
-        status: 'running', error: null, scenarioId: id, scenarioText: text, seed: req.seed, request: req,
-        progress: null, steps: [], result: null, applied: false, elapsedS: 0,
+        status: 'running',
+        error: null,
+        scenarioId: id,
+        scenarioText: text,
+        seed: req.seed,
+        request: req,
+        progress: null,
+        steps: [],
+        result: null,
+        applied: false,
+        elapsedS: 0,
       });
       try {
         const result = await optimise(exp.pool.run, text, {
-          seed: req.seed, replications: req.replications, days: req.days, criterion: req.criterion, target: req.target,
-          confidence: req.confidence, teams: req.teams, minStaff: req.minStaff, maxStaff: req.maxStaff,
-          budgetEvaluations: req.budgetEvaluations, signal: job.signal,
+          seed: req.seed,
+          replications: req.replications,
+          days: req.days,
+          criterion: req.criterion,
+          target: req.target,
+          confidence: req.confidence,
+          teams: req.teams,
+          minStaff: req.minStaff,
+          maxStaff: req.maxStaff,
+          budgetEvaluations: req.budgetEvaluations,
+          signal: job.signal,
           onProgress: (p) => {
             if (!job.current()) return;
             if (p.phase !== 'verify' && p.phase !== 'done') steps.push(p);
@@ -249,7 +284,11 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
       if (!ac) return;
       ac.abort();
       delete aborts[kind];
-      store.setState((s) => (s[kind].status === 'running' ? { [kind]: { ...s[kind], status: 'cancelled' } } as Partial<DecisionsState> : {}));
+      store.setState((s) =>
+        s[kind].status === 'running'
+          ? ({ [kind]: { ...s[kind], status: 'cancelled' } } as Partial<DecisionsState>)
+          : {},
+      );
     },
 
     colour(key, label) {
@@ -260,7 +299,9 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
       }
       const d = store.getState().diagnose.diagnosis;
       if (!d || !s.layout) return;
-      ctl.setDelta(lateOverlay(d, s.layout.gridIds, key, { source: 'experiments', label: label ?? { zh: key, en: key } }));
+      ctl.setDelta(
+        lateOverlay(d, s.layout.gridIds, key, { source: 'experiments', label: label ?? { zh: key, en: key } }),
+      );
       ctl.setColorBy('delta');
     },
 
@@ -286,7 +327,11 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
 
     canCompare() {
       const job = store.getState().optimise;
-      return job.result !== null && job.scenarioText === ctl.store.getState().scenarioText && Object.keys(dec.planChanges()).length > 0;
+      return (
+        job.result !== null &&
+        job.scenarioText === ctl.store.getState().scenarioText &&
+        Object.keys(dec.planChanges()).length > 0
+      );
     },
 
     comparePlan(replications) {
@@ -294,7 +339,11 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
       if (!dec.canCompare() || !job.request) return false;
       exp.setTab('compare');
       void exp.runComparison({
-        seed: job.seed, replications: Math.max(2, replications ?? job.request.replications), overrides: dec.planChanges(), mode: 'crn', log: false,
+        seed: job.seed,
+        replications: Math.max(2, replications ?? job.request.replications),
+        overrides: dec.planChanges(),
+        mode: 'crn',
+        log: false,
       });
       return true;
     },

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 const db = new Map<string, unknown>();
 vi.mock('idb-keyval', () => ({
   get: async (k: string) => structuredClone(db.get(k)),
-  set: async (k: string, v: unknown) => { db.set(k, structuredClone(v)); },
+  set: async (k: string, v: unknown) => {
+    db.set(k, structuredClone(v));
+  },
 }));
 
 const { createEditor, draftFromText, getIn, setIn, DRAFT_KEY } = await import('./editor.ts');

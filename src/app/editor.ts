@@ -98,7 +98,9 @@ export function setIn(obj: Json, path: readonly Key[], value: unknown): Json {
       ? ([...next] as unknown as Record<Key, unknown>)
       : typeof next === 'object' && next !== null
         ? { ...(next as Json) }
-        : typeof path[i + 1] === 'number' ? ([] as unknown as Record<Key, unknown>) : {};
+        : typeof path[i + 1] === 'number'
+          ? ([] as unknown as Record<Key, unknown>)
+          : {};
     dst[k] = copy;
     dst = copy;
     src = next;
@@ -156,8 +158,17 @@ function validate(draft: Json | null): Pick<EditorState, 'errors' | 'valid' | 'h
 
 export function initialEditorState(): EditorState {
   return {
-    draft: null, baseText: '', baseLabel: '', errors: [], valid: false, dirty: false, hash: null,
-    savedAt: null, saveError: null, restored: false, applying: false,
+    draft: null,
+    baseText: '',
+    baseLabel: '',
+    errors: [],
+    valid: false,
+    dirty: false,
+    hash: null,
+    savedAt: null,
+    saveError: null,
+    restored: false,
+    applying: false,
   };
 }
 
@@ -172,14 +183,21 @@ export function createEditor(ctl: Controller): EditorController {
   const autosave = () => {
     const s = store.getState();
     if (s.draft === null) return;
-    const rec: SavedDraft = { draftText: textOf(s.draft), baseText: s.baseText, baseLabel: s.baseLabel, savedAt: Date.now() };
-    saving = saving.then(() => idbSet(DRAFT_KEY, rec)).then(
-      () => store.setState({ savedAt: rec.savedAt, saveError: null }),
-      (e: unknown) => {
-        console.warn('autosave failed / 自动保存失败', e);
-        store.setState({ saveError: String(e) });
-      },
-    );
+    const rec: SavedDraft = {
+      draftText: textOf(s.draft),
+      baseText: s.baseText,
+      baseLabel: s.baseLabel,
+      savedAt: Date.now(),
+    };
+    saving = saving
+      .then(() => idbSet(DRAFT_KEY, rec))
+      .then(
+        () => store.setState({ savedAt: rec.savedAt, saveError: null }),
+        (e: unknown) => {
+          console.warn('autosave failed / 自动保存失败', e);
+          store.setState({ saveError: String(e) });
+        },
+      );
   };
 
   const setDraft = (draft: Json | null, extra: Partial<EditorState> = {}, save = true) => {
@@ -201,7 +219,11 @@ export function createEditor(ctl: Controller): EditorController {
       const draft = draftFromText(rec.draftText);
       if (draft === null) return false;
       baseCanon = canon(draftFromText(rec.baseText ?? ''));
-      setDraft(draft, { baseText: rec.baseText ?? '', baseLabel: rec.baseLabel ?? '', restored: true, savedAt: rec.savedAt ?? null }, false);
+      setDraft(
+        draft,
+        { baseText: rec.baseText ?? '', baseLabel: rec.baseLabel ?? '', restored: true, savedAt: rec.savedAt ?? null },
+        false,
+      );
       return true;
     },
     follow() {

@@ -10,9 +10,16 @@ const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', impor
 const service = createSimService();
 /** Workers in-process: each replication a macrotask later, shortened to six hours. */
 const slots: SlotFactory = () => ({
-  runReplication: (t, seed, o) => new Promise((resolve, reject) => setTimeout(() => {
-    try { resolve(service.runReplication(t, seed, { ...o, days: 0.25 })); } catch (e) { reject(e); }
-  }, 0)),
+  runReplication: (t, seed, o) =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(service.runReplication(t, seed, { ...o, days: 0.25 }));
+        } catch (e) {
+          reject(e);
+        }
+      }, 0),
+    ),
   died: new Promise<never>(() => undefined),
   terminate: () => undefined,
 });
@@ -49,7 +56,13 @@ describe('experiments controller', () => {
     const { exp, store } = setup();
     const pairs: number[] = [];
     exp.store.subscribe(() => pairs.push(exp.store.getState().comparison.pairs));
-    await exp.runComparison({ seed: 1, replications: 3, overrides: { 'teams.grid-workers.shifts.0.staff': 3 }, mode: 'crn', log: false });
+    await exp.runComparison({
+      seed: 1,
+      replications: 3,
+      overrides: { 'teams.grid-workers.shifts.0.staff': 3 },
+      mode: 'crn',
+      log: false,
+    });
     const job = exp.store.getState().comparison;
     expect(job.status).toBe('done');
     expect(job.comparison!.replications).toBe(3);
@@ -58,21 +71,31 @@ describe('experiments controller', () => {
     expect(job.headcount!.a.peakOnDuty).toBe(122);
     expect(job.headcount!.b.byTeam.find((t) => t.id === 'grid-workers')!.peakOnDuty).toBe(144); // 3 per grid on the day shift
     expect(exp.last.comparison!.headcount).toBe(job.headcount);
-    store.setState({ layout: { gridIds: job.comparison!.byGrid.sameGrids ? job.comparison!.byGrid.grids : [] } as never });
+    store.setState({
+      layout: { gridIds: job.comparison!.byGrid.sameGrids ? job.comparison!.byGrid.grids : [] } as never,
+    });
     expect(exp.showDelta()).toBe(true);
     expect(store.getState().colorBy).toBe('delta');
     expect(store.getState().delta!.values.length).toBeGreaterThan(0);
     exp.dispose();
   });
 
-  it('sweep: base overrides at every point (holdHeadcount), parameters named in words, each point\'s headcount', async () => {
+  it("sweep: base overrides at every point (holdHeadcount), parameters named in words, each point's headcount", async () => {
     const { exp } = setup();
-    await exp.runSweep({ seed: 1, replications: 1, params: [{ path: 'city.gridSize', values: [5, 10] }], baseOverrides: { holdHeadcount: true } });
+    await exp.runSweep({
+      seed: 1,
+      replications: 1,
+      params: [{ path: 'city.gridSize', values: [5, 10] }],
+      baseOverrides: { holdHeadcount: true },
+    });
     const job = exp.store.getState().sweep;
     expect(job.status).toBe('done');
     expect(job.labels['city.gridSize']).toEqual({ zh: '网格大小', en: 'Grid size' });
     expect(job.labels.holdHeadcount.en).toBe('Hold headcount');
-    expect(job.points.map((p) => p.overrides)).toEqual([{ holdHeadcount: true, 'city.gridSize': 5 }, { holdHeadcount: true, 'city.gridSize': 10 }]);
+    expect(job.points.map((p) => p.overrides)).toEqual([
+      { holdHeadcount: true, 'city.gridSize': 5 },
+      { holdHeadcount: true, 'city.gridSize': 10 },
+    ]);
     expect(job.points.map((p) => p.headcount!.peakOnDuty)).toEqual([122, 122]);
     expect(job.points[1].headcount!.grids).toBe(12);
     expect(job.baseHeadcount!.byHour).toEqual(job.points[1].headcount!.byHour);

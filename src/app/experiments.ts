@@ -28,10 +28,22 @@ import { compareResults, headcountsOf, seedsFor, type CompareMode, type Comparis
 import { headcountOfText, type Headcount } from '../analysis/headcount.ts';
 import { paramLabel, type Bilingual } from '../analysis/paramLabels.ts';
 import { parseScenario } from '../scenario/load.ts';
-import { applyOverridesToText, describeOverrides, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
+import {
+  applyOverridesToText,
+  describeOverrides,
+  InvalidBaseScenarioError,
+  OverrideError,
+  type Overrides,
+} from '../analysis/overrides.ts';
 import { replicateUntil, targetStatus, type HalfWidthTarget, type TargetStatus } from '../analysis/replicate.ts';
 import { consecutiveSeeds, type Runner } from '../analysis/runner.ts';
-import { findStaffing, type ShiftRef, type StaffingCriterion, type StaffingEvaluation, type StaffingPlan } from '../analysis/staffing.ts';
+import {
+  findStaffing,
+  type ShiftRef,
+  type StaffingCriterion,
+  type StaffingEvaluation,
+  type StaffingPlan,
+} from '../analysis/staffing.ts';
 import { frontier, sweep, type SweepParam, type SweepPoint, type SweepResult } from '../analysis/sweep.ts';
 import type { ScenarioError } from '../scenario/messages.ts';
 import type { RunResult } from '../sim/result.ts';
@@ -119,10 +131,23 @@ export interface ExperimentsState {
 
 /** The full results of the last finished jobs (for downloads). */
 export interface LastRuns {
-  replications: { scenarioText: string; seed: number; results: RunResult[]; aggregate: Aggregate; command: string } | null;
+  replications: {
+    scenarioText: string;
+    seed: number;
+    results: RunResult[];
+    aggregate: Aggregate;
+    command: string;
+  } | null;
   comparison: {
-    aText: string; overrides: Overrides; seed: number; mode: CompareMode; seedsB: number[];
-    a: RunResult[]; b: RunResult[]; comparison: Comparison; command: string;
+    aText: string;
+    overrides: Overrides;
+    seed: number;
+    mode: CompareMode;
+    seedsB: number[];
+    a: RunResult[];
+    b: RunResult[];
+    comparison: Comparison;
+    command: string;
     /** A's and B's rostered headcount (absent: not known). */
     headcount?: { a: Headcount; b: Headcount } | null;
   } | null;
@@ -197,10 +222,35 @@ export function initialExperimentsState(poolSize: number): ExperimentsState {
     tab: 'replications',
     poolSize,
     load: { running: 0, queued: 0, workers: 0 },
-    replications: { ...idleBase(), mode: 'fixed', summary: null, targets: null, converged: null, history: [], log: true },
+    replications: {
+      ...idleBase(),
+      mode: 'fixed',
+      summary: null,
+      targets: null,
+      converged: null,
+      history: [],
+      log: true,
+    },
     comparison: { ...idleBase(), overrides: {}, mode: 'crn', pairs: 0, comparison: null, headcount: null, log: true },
-    sweep: { ...idleBase(), params: [], baseOverrides: {}, labels: {}, baseHeadcount: null, replications: 0, points: [], frontier: [] },
-    staffing: { ...idleBase(), shift: null, target: 0.8, confidence: 0.95, criterion: 'coverage', evaluations: [], plan: null },
+    sweep: {
+      ...idleBase(),
+      params: [],
+      baseOverrides: {},
+      labels: {},
+      baseHeadcount: null,
+      replications: 0,
+      points: [],
+      frontier: [],
+    },
+    staffing: {
+      ...idleBase(),
+      shift: null,
+      target: 0.8,
+      confidence: 0.95,
+      criterion: 'coverage',
+      evaluations: [],
+      plan: null,
+    },
   };
 }
 
@@ -302,12 +352,17 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
   };
 
   /** The pool's runner, adding logs when asked and reporting each replication. */
-  const runnerWith = (log: boolean, onResult?: (seed: number, text: string, r: RunResult) => void): Runner =>
-    (text, seeds, o = {}) => pool.run(text, seeds, {
-      ...o,
-      log: log || o.log,
-      onResult: (i, r) => { o.onResult?.(i, r); onResult?.(seeds[i], text, r); },
-    });
+  const runnerWith =
+    (log: boolean, onResult?: (seed: number, text: string, r: RunResult) => void): Runner =>
+    (text, seeds, o = {}) =>
+      pool.run(text, seeds, {
+        ...o,
+        log: log || o.log,
+        onResult: (i, r) => {
+          o.onResult?.(i, r);
+          onResult?.(seeds[i], text, r);
+        },
+      });
 
   const exp: ExperimentsController = {
     store,
@@ -324,8 +379,19 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const results: (RunResult | undefined)[] = new Array(seeds.length);
       const history: Record<KpiName, Estimate>[] = [];
       patch('replications', {
-        status: 'running', error: null, scenarioId: id, seed: req.seed, mode: 'fixed', done: 0, total: req.replications,
-        summary: null, targets: null, converged: null, history, log: req.log, elapsedS: 0,
+        status: 'running',
+        error: null,
+        scenarioId: id,
+        seed: req.seed,
+        mode: 'fixed',
+        done: 0,
+        total: req.replications,
+        summary: null,
+        targets: null,
+        converged: null,
+        history,
+        log: req.log,
+        elapsedS: 0,
       });
       try {
         const all = await pool.run(text, seeds, {
@@ -342,7 +408,13 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         });
         if (!job.current()) return;
         const agg = aggregate(all);
-        last.replications = { scenarioText: text, seed: req.seed, results: all, aggregate: agg, command: `app: replications R=${req.replications} seed=${req.seed}` };
+        last.replications = {
+          scenarioText: text,
+          seed: req.seed,
+          results: all,
+          aggregate: agg,
+          command: `app: replications R=${req.replications} seed=${req.seed}`,
+        };
         patch('replications', { status: 'done', summary: agg.summary, elapsedS: job.elapsed() });
       } catch (err) {
         if (job.current()) fail('replications', err, job.elapsed());
@@ -355,8 +427,19 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const bySeed = new Map<number, RunResult>();
       const history: Record<KpiName, Estimate>[] = [];
       patch('replications', {
-        status: 'running', error: null, scenarioId: id, seed: req.seed, mode: 'until', done: 0, total: req.maxReplications,
-        summary: null, targets: null, converged: null, history, log: req.log, elapsedS: 0,
+        status: 'running',
+        error: null,
+        scenarioId: id,
+        seed: req.seed,
+        mode: 'until',
+        done: 0,
+        total: req.maxReplications,
+        summary: null,
+        targets: null,
+        converged: null,
+        history,
+        log: req.log,
+        elapsedS: 0,
       });
       const runner = runnerWith(req.log, (seed, _t, r) => {
         if (!job.current()) return;
@@ -365,22 +448,38 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         const summary = summaryOf(done);
         history.push(summary);
         patch('replications', {
-          done: done.length, summary, history: history.slice(), targets: targetStatus(summary, req.targets), elapsedS: job.elapsed(),
+          done: done.length,
+          summary,
+          history: history.slice(),
+          targets: targetStatus(summary, req.targets),
+          elapsedS: job.elapsed(),
         });
       });
       try {
         const res = await replicateUntil(runner, text, {
-          seed: req.seed, targets: req.targets, batchSize: pool.size,
-          minReplications: req.minReplications, maxReplications: req.maxReplications, signal: job.signal,
+          seed: req.seed,
+          targets: req.targets,
+          batchSize: pool.size,
+          minReplications: req.minReplications,
+          maxReplications: req.maxReplications,
+          signal: job.signal,
         });
         if (!job.current()) return;
         last.replications = {
-          scenarioText: text, seed: req.seed, results: res.results, aggregate: res.aggregate,
+          scenarioText: text,
+          seed: req.seed,
+          results: res.results,
+          aggregate: res.aggregate,
           command: `app: replicate until half-width targets ${JSON.stringify(req.targets)} seed=${req.seed}`,
         };
         patch('replications', {
-          status: 'done', summary: res.aggregate.summary, targets: res.targets, converged: res.converged,
-          done: res.replications, total: res.replications, elapsedS: job.elapsed(),
+          status: 'done',
+          summary: res.aggregate.summary,
+          targets: res.targets,
+          converged: res.converged,
+          done: res.replications,
+          total: res.replications,
+          elapsedS: job.elapsed(),
         });
       } catch (err) {
         if (job.current()) fail('replications', err, job.elapsed());
@@ -391,8 +490,19 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const { text: aText, id } = scenario();
       const job = start('comparison');
       patch('comparison', {
-        status: 'running', error: null, scenarioId: id, seed: req.seed, overrides: req.overrides, mode: req.mode,
-        done: 0, total: 2 * req.replications, pairs: 0, comparison: null, headcount: null, log: req.log, elapsedS: 0,
+        status: 'running',
+        error: null,
+        scenarioId: id,
+        seed: req.seed,
+        overrides: req.overrides,
+        mode: req.mode,
+        done: 0,
+        total: 2 * req.replications,
+        pairs: 0,
+        comparison: null,
+        headcount: null,
+        log: req.log,
+        elapsedS: 0,
       });
       let bText: string;
       try {
@@ -410,10 +520,17 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const update = () => {
         if (!job.current()) return;
         done++;
-        const pa: RunResult[] = [], pb: RunResult[] = [];
-        for (let r = 0; r < req.replications; r++) if (a[r] && b[r]) { pa.push(a[r]!); pb.push(b[r]!); }
+        const pa: RunResult[] = [],
+          pb: RunResult[] = [];
+        for (let r = 0; r < req.replications; r++)
+          if (a[r] && b[r]) {
+            pa.push(a[r]!);
+            pb.push(b[r]!);
+          }
         patch('comparison', {
-          done, pairs: pa.length, elapsedS: job.elapsed(),
+          done,
+          pairs: pa.length,
+          elapsedS: job.elapsed(),
           ...(pa.length > 0 ? { comparison: compareResults(pa, pb, req.mode) } : {}),
         });
       };
@@ -422,15 +539,40 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         // A0, B0, A1, B1, …: pairs complete early, so the differences show while the rest run
         const runs: Promise<RunResult[]>[] = [];
         for (let r = 0; r < req.replications; r++) {
-          runs.push(pool.run(aText, [seeds.a[r]], { ...opts, onResult: (_i, res) => { a[r] = res; update(); } }));
-          runs.push(pool.run(bText, [seeds.b[r]], { ...opts, onResult: (_i, res) => { b[r] = res; update(); } }));
+          runs.push(
+            pool.run(aText, [seeds.a[r]], {
+              ...opts,
+              onResult: (_i, res) => {
+                a[r] = res;
+                update();
+              },
+            }),
+          );
+          runs.push(
+            pool.run(bText, [seeds.b[r]], {
+              ...opts,
+              onResult: (_i, res) => {
+                b[r] = res;
+                update();
+              },
+            }),
+          );
         }
         await Promise.all(runs);
         if (!job.current()) return;
-        const ra = a as RunResult[], rb = b as RunResult[];
+        const ra = a as RunResult[],
+          rb = b as RunResult[];
         const comparison = compareResults(ra, rb, req.mode);
         last.comparison = {
-          aText, overrides: req.overrides, seed: req.seed, mode: req.mode, seedsB: seeds.b, a: ra, b: rb, comparison, headcount,
+          aText,
+          overrides: req.overrides,
+          seed: req.seed,
+          mode: req.mode,
+          seedsB: seeds.b,
+          a: ra,
+          b: rb,
+          comparison,
+          headcount,
           command: `app: compare B = A + {${describeOverrides(req.overrides)}} R=${req.replications} seed=${req.seed} mode=${req.mode}`,
         };
         patch('comparison', { status: 'done', comparison, pairs: req.replications, elapsedS: job.elapsed() });
@@ -447,13 +589,27 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const points: SweepPoint[] = [];
       const baseOverrides = req.baseOverrides ?? {};
       patch('sweep', {
-        status: 'running', error: null, scenarioId: id, seed: req.seed, params: req.params, baseOverrides,
-        labels: labelsOf(text, [...req.params.map((p) => p.path), ...Object.keys(baseOverrides)]), baseHeadcount: headcountOfText(text),
-        replications: req.replications, done: 0, total: 0, points: [], frontier: [], elapsedS: 0,
+        status: 'running',
+        error: null,
+        scenarioId: id,
+        seed: req.seed,
+        params: req.params,
+        baseOverrides,
+        labels: labelsOf(text, [...req.params.map((p) => p.path), ...Object.keys(baseOverrides)]),
+        baseHeadcount: headcountOfText(text),
+        replications: req.replications,
+        done: 0,
+        total: 0,
+        points: [],
+        frontier: [],
+        elapsedS: 0,
       });
       try {
         const result = await sweep((t, s, o) => pool.run(t, s, o), text, req.params, {
-          seed: req.seed, replications: req.replications, baseOverrides, signal: job.signal,
+          seed: req.seed,
+          replications: req.replications,
+          baseOverrides,
+          signal: job.signal,
           onPoint: (p, done, total) => {
             if (!job.current()) return;
             points.push(p);
@@ -464,10 +620,18 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         });
         if (!job.current()) return;
         last.sweep = {
-          scenarioText: text, seed: req.seed, result,
+          scenarioText: text,
+          seed: req.seed,
+          result,
           command: `app: sweep ${req.params.map((p) => `${p.path}=${p.values.join(',')}`).join(' × ')}${Object.keys(baseOverrides).length ? ` + {${describeOverrides(baseOverrides)}}` : ''} R=${req.replications} seed=${req.seed}`,
         };
-        patch('sweep', { status: 'done', points: result.points, frontier: result.frontier, baseHeadcount: result.baseHeadcount, elapsedS: job.elapsed() });
+        patch('sweep', {
+          status: 'done',
+          points: result.points,
+          frontier: result.frontier,
+          baseHeadcount: result.baseHeadcount,
+          elapsedS: job.elapsed(),
+        });
       } catch (err) {
         if (job.current()) fail('sweep', err, job.elapsed());
       }
@@ -478,17 +642,36 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const job = start('staffing');
       const evaluations: StaffingEvaluation[] = [];
       patch('staffing', {
-        status: 'running', error: null, scenarioId: id, seed: req.seed, shift: req.shift, target: req.target,
-        confidence: req.confidence, criterion: req.criterion, evaluations: [], plan: null, done: 0, total: 0, elapsedS: 0,
+        status: 'running',
+        error: null,
+        scenarioId: id,
+        seed: req.seed,
+        shift: req.shift,
+        target: req.target,
+        confidence: req.confidence,
+        criterion: req.criterion,
+        evaluations: [],
+        plan: null,
+        done: 0,
+        total: 0,
+        elapsedS: 0,
       });
       try {
         const plan = await findStaffing((t, s, o) => pool.run(t, s, o), text, [req.shift], {
-          seed: req.seed, replications: req.replications, target: req.target, confidence: req.confidence,
-          criterion: req.criterion, signal: job.signal,
+          seed: req.seed,
+          replications: req.replications,
+          target: req.target,
+          confidence: req.confidence,
+          criterion: req.criterion,
+          signal: job.signal,
           onEvaluation: (e) => {
             if (!job.current()) return;
             evaluations.push(e);
-            patch('staffing', { evaluations: evaluations.slice().sort((x, y) => x.staff - y.staff), done: evaluations.length, elapsedS: job.elapsed() });
+            patch('staffing', {
+              evaluations: evaluations.slice().sort((x, y) => x.staff - y.staff),
+              done: evaluations.length,
+              elapsedS: job.elapsed(),
+            });
           },
         });
         if (!job.current()) return;
@@ -503,7 +686,11 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       if (!ac) return;
       ac.abort();
       delete aborts[kind];
-      store.setState((s) => (s[kind].status === 'running' ? { [kind]: { ...s[kind], status: 'cancelled' } } as Partial<ExperimentsState> : {}));
+      store.setState((s) =>
+        s[kind].status === 'running'
+          ? ({ [kind]: { ...s[kind], status: 'cancelled' } } as Partial<ExperimentsState>)
+          : {},
+      );
     },
 
     showDelta() {

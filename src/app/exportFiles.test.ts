@@ -17,7 +17,13 @@ describe('app export files', () => {
   const results = run(text, [1, 2]);
 
   it('replications: BOM CSVs, a result.json whose manifest loads back, an Arrow file with every case', () => {
-    const files = replicationFiles({ scenarioText: text, seed: 1, results, aggregate: aggregate(results), command: 'app: test' });
+    const files = replicationFiles({
+      scenarioText: text,
+      seed: 1,
+      results,
+      aggregate: aggregate(results),
+      command: 'app: test',
+    });
     const names = files.map((f) => f.name);
     expect(names).toEqual([
       'allweather-baseline-weekday-replications-tidy.csv',
@@ -42,11 +48,26 @@ describe('app export files', () => {
     const b = run(bText, [1, 2]);
     const comparison = compareResults(results, b);
     const files = comparisonFiles({
-      aText: text, overrides: { 'teams.grid-workers.shifts.0.staff': 3 }, seed: 1, mode: 'crn', seedsB: [1, 2],
-      a: results, b, comparison, command: 'app: test', headcount: headcountsOf(text, bText),
+      aText: text,
+      overrides: { 'teams.grid-workers.shifts.0.staff': 3 },
+      seed: 1,
+      mode: 'crn',
+      seedsB: [1, 2],
+      a: results,
+      b,
+      comparison,
+      command: 'app: test',
+      headcount: headcountsOf(text, bText),
     });
     expect(files.map((f) => f.name.replace('allweather-baseline-weekday-compare-', ''))).toEqual([
-      'tidy.csv', 'summary.csv', 'table.csv', 'comparison.json', 'cases-a.arrow', 'cases-b.arrow', 'manifest-a.json', 'manifest-b.json',
+      'tidy.csv',
+      'summary.csv',
+      'table.csv',
+      'comparison.json',
+      'cases-a.arrow',
+      'cases-b.arrow',
+      'manifest-a.json',
+      'manifest-b.json',
     ]);
     expect(loadManifest(files.find((f) => f.name.endsWith('manifest-b.json'))!.data as string).ok).toBe(true);
     const summary = files[1].data as string;

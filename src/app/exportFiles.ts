@@ -64,13 +64,23 @@ const KIND_OF: Record<string, ExportKind> = {
 /** A file name part from a scenario id (ids are already [a-z0-9-]). */
 const slug = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 
-function file(prefix: string, name: string, kind: ExportKind, data: string | Uint8Array, variant?: 'A' | 'B'): ExportFile {
+function file(
+  prefix: string,
+  name: string,
+  kind: ExportKind,
+  data: string | Uint8Array,
+  variant?: 'A' | 'B',
+): ExportFile {
   return { name: `${prefix}-${name}`, short: name, mime: MIME[kind], data, kind, ...(variant ? { variant } : {}) };
 }
 
 export function replicationFiles(run: NonNullable<LastRuns['replications']>, lang: Lang = 'zh-CN'): ExportFile[] {
   const manifest = createManifest({
-    version: APP_VERSION, scenario: run.scenarioText, seed: run.seed, replications: run.results.length, command: run.command,
+    version: APP_VERSION,
+    scenario: run.scenarioText,
+    seed: run.seed,
+    replications: run.results.length,
+    command: run.command,
   });
   const hasLog = run.results.every((r) => r.log !== undefined);
   const bundle = exportBundle(manifest, run.results, { formats: hasLog ? ['csv', 'json', 'arrow'] : ['csv', 'json'] });
@@ -83,22 +93,44 @@ export function replicationFiles(run: NonNullable<LastRuns['replications']>, lan
 
 export function comparisonFiles(run: NonNullable<LastRuns['comparison']>, lang: Lang = 'zh-CN'): ExportFile[] {
   const reps = run.a.length;
-  const mA = createManifest({ version: APP_VERSION, scenario: run.aText, seed: run.seed, replications: reps, command: run.command });
-  const mB0 = createManifest({ version: APP_VERSION, scenario: run.aText, overrides: run.overrides, seed: run.seed, replications: reps, command: run.command });
+  const mA = createManifest({
+    version: APP_VERSION,
+    scenario: run.aText,
+    seed: run.seed,
+    replications: reps,
+    command: run.command,
+  });
+  const mB0 = createManifest({
+    version: APP_VERSION,
+    scenario: run.aText,
+    overrides: run.overrides,
+    seed: run.seed,
+    replications: reps,
+    command: run.command,
+  });
   const mB: ExportManifest = { ...mB0, seed: run.seedsB[0] };
   const headcount = run.headcount ?? null;
   const report = {
     a: { label: mA.scenario, headcount: headcount?.a ?? null, manifest: manifestHeader(mA) },
-    b: { label: `${mB.scenario} + ${describeOverrides(run.overrides)}`, headcount: headcount?.b ?? null, manifest: manifestHeader(mB) },
+    b: {
+      label: `${mB.scenario} + ${describeOverrides(run.overrides)}`,
+      headcount: headcount?.b ?? null,
+      manifest: manifestHeader(mB),
+    },
     comparison: run.comparison,
     verdict: verdictReport(run.comparison, headcount),
   };
   const prefix = `allweather-${slug(mA.scenario)}-compare`;
   const out: ExportFile[] = [
-    file(prefix, 'tidy.csv', 'tidy', tidyCsv([
-      { run: runId(mA), variant: 'A', results: run.a },
-      { run: runId(mB), variant: 'B', results: run.b },
-    ])),
+    file(
+      prefix,
+      'tidy.csv',
+      'tidy',
+      tidyCsv([
+        { run: runId(mA), variant: 'A', results: run.a },
+        { run: runId(mB), variant: 'B', results: run.b },
+      ]),
+    ),
     file(prefix, 'summary.csv', 'summary', comparisonSummaryCsv(run.comparison)),
     file(prefix, 'table.csv', 'table', comparisonTableCsv(run.comparison, lang)),
     file(prefix, 'comparison.json', 'json', JSON.stringify(report, null, 2) + '\n'),
@@ -114,12 +146,20 @@ export function comparisonFiles(run: NonNullable<LastRuns['comparison']>, lang: 
 
 export function sweepFiles(run: NonNullable<LastRuns['sweep']>): ExportFile[] {
   const manifest = createManifest({
-    version: APP_VERSION, scenario: run.scenarioText, seed: run.seed, replications: run.result.seeds.length, command: run.command,
+    version: APP_VERSION,
+    scenario: run.scenarioText,
+    seed: run.seed,
+    replications: run.result.seeds.length,
+    command: run.command,
   });
   const prefix = `allweather-${slug(manifest.scenario)}-sweep`;
   const doc = {
-    manifest: JSON.parse(manifestJson(manifest)) as unknown, params: run.result.params, seeds: run.result.seeds,
-    baseHeadcount: run.result.baseHeadcount, points: run.result.points, frontier: run.result.frontier,
+    manifest: JSON.parse(manifestJson(manifest)) as unknown,
+    params: run.result.params,
+    seeds: run.result.seeds,
+    baseHeadcount: run.result.baseHeadcount,
+    points: run.result.points,
+    frontier: run.result.frontier,
   };
   return [
     file(prefix, 'sweep.csv', 'summary', sweepCsv(run.result)),

@@ -34,7 +34,8 @@ export function lateOverlay(
   what: Pick<LateColouring, 'source' | 'label'>,
 ): DeltaOverlay {
   const limit = key === ALL_LATE ? undefined : d.limits.find((l) => limitKey(l) === key);
-  const byGrid = key !== ALL_LATE && !limit ? new Float64Array(layoutGridIds.length) : lateByGrid(d, layoutGridIds, limit);
+  const byGrid =
+    key !== ALL_LATE && !limit ? new Float64Array(layoutGridIds.length) : lateByGrid(d, layoutGridIds, limit);
   const values = Float32Array.from(byGrid);
   let max = 0;
   for (const v of values) if (v > max) max = v;
@@ -49,7 +50,12 @@ export function lateOverlay(
 
 /** Grids with at least one late case in an overlay, and the total coloured. */
 export function overlayTotals(o: Pick<DeltaOverlay, 'values'>): { grids: number; cases: number } {
-  let grids = 0, cases = 0;
-  for (const v of o.values) if (v > 0) { grids++; cases += v; }
+  let grids = 0,
+    cases = 0;
+  for (const v of o.values)
+    if (v > 0) {
+      grids++;
+      cases += v;
+    }
   return { grids, cases };
 }

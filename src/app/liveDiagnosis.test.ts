@@ -7,11 +7,28 @@ import { ALL_LATE } from './lateOverlay.ts';
 import { createStore, initialState, type DeltaOverlay } from './store.ts';
 
 const diagnosis = (late: number): Diagnosis => ({
-  replications: 1, decided: 10, late, stages: {} as Diagnosis['stages'],
-  limits: late > 0 ? [{
-    stage: 'queue', eventType: 'a', team: 't', hours: [1], peakHours: [1], grids: ['G01-01'], lateCases: late, share: 1,
-    byHour: Array(24).fill(0), gridCases: [late], lever: { zh: '', en: '', fields: [] },
-  }] : [],
+  replications: 1,
+  decided: 10,
+  late,
+  stages: {} as Diagnosis['stages'],
+  limits:
+    late > 0
+      ? [
+          {
+            stage: 'queue',
+            eventType: 'a',
+            team: 't',
+            hours: [1],
+            peakHours: [1],
+            grids: ['G01-01'],
+            lateCases: late,
+            share: 1,
+            byHour: Array(24).fill(0),
+            gridCases: [late],
+            lever: { zh: '', en: '', fields: [] },
+          },
+        ]
+      : [],
 });
 
 function setup() {
@@ -21,26 +38,46 @@ function setup() {
   const pending: (() => void)[] = [];
   const store = createStore({ ...initialState('zh-CN'), layout: { gridIds: ['G01-01', 'G01-02'] } as never });
   const client = {
-    diagnosis: () => new Promise<LiveDiagnosis>((resolve) => {
-      asked++;
-      const d = diagnosis(late);
-      pending.push(() => resolve({ tS: 0, final: false, seed: 1, scenarioId: 's', diagnosis: d }));
-    }),
+    diagnosis: () =>
+      new Promise<LiveDiagnosis>((resolve) => {
+        asked++;
+        const d = diagnosis(late);
+        pending.push(() => resolve({ tS: 0, final: false, seed: 1, scenarioId: 's', diagnosis: d }));
+      }),
   };
   const ctl = {
-    store, client,
-    setDelta: (delta: DeltaOverlay | null) => store.setState((s) => ({ delta, colorBy: !delta && s.colorBy === 'delta' ? 'landUse' : s.colorBy })),
+    store,
+    client,
+    setDelta: (delta: DeltaOverlay | null) =>
+      store.setState((s) => ({ delta, colorBy: !delta && s.colorBy === 'delta' ? 'landUse' : s.colorBy })),
     setColorBy: (colorBy: 'delta') => store.setState({ colorBy }),
   } as unknown as Controller;
   const ld = createLiveDiagnosis(ctl, { everyMs: 3000, now: () => clock });
   const frame = (p: Partial<Frame> = {}) => ({ tS: 0, done: false, ...p }) as Frame;
-  const answer = async () => { while (pending.length) { pending.shift()!(); await Promise.resolve(); await Promise.resolve(); } };
+  const answer = async () => {
+    while (pending.length) {
+      pending.shift()!();
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+  };
   return {
-    store, ld, frame, answer,
-    refreshNow: async () => { const p = ld.refresh(); await answer(); await p; },
+    store,
+    ld,
+    frame,
+    answer,
+    refreshNow: async () => {
+      const p = ld.refresh();
+      await answer();
+      await p;
+    },
     asked: () => asked,
-    tick: (ms: number) => { clock += ms; },
-    setLate: (n: number) => { late = n; },
+    tick: (ms: number) => {
+      clock += ms;
+    },
+    setLate: (n: number) => {
+      late = n;
+    },
   };
 }
 
@@ -49,11 +86,14 @@ describe('live diagnosis controller', () => {
     const h = setup();
     h.store.setState({ playing: true, frame: h.frame() });
     expect(h.asked()).toBe(1);
-    h.tick(250); h.store.setState({ frame: h.frame({ tS: 600 }) });
-    h.tick(250); h.store.setState({ frame: h.frame({ tS: 1200 }) });
+    h.tick(250);
+    h.store.setState({ frame: h.frame({ tS: 600 }) });
+    h.tick(250);
+    h.store.setState({ frame: h.frame({ tS: 1200 }) });
     expect(h.asked()).toBe(1);
     await h.answer();
-    h.tick(3000); h.store.setState({ frame: h.frame({ tS: 1800 }) });
+    h.tick(3000);
+    h.store.setState({ frame: h.frame({ tS: 1800 }) });
     expect(h.asked()).toBe(2);
     // asked again while one is out: it follows the first, once
     h.store.setState({ playing: false, frame: h.frame({ tS: 1900 }) });

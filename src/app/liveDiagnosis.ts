@@ -64,7 +64,10 @@ export function createLiveDiagnosis(ctl: Controller, opts: LiveDiagnosisOptions 
 
   const refresh = async (): Promise<void> => {
     if (disposed) return;
-    if (inFlight) { again = true; return; }
+    if (inFlight) {
+      again = true;
+      return;
+    }
     inFlight = true;
     lastAsk = now();
     try {
@@ -76,7 +79,10 @@ export function createLiveDiagnosis(ctl: Controller, opts: LiveDiagnosisOptions 
       console.warn('live diagnosis failed / 实时诊断失败', e);
     } finally {
       inFlight = false;
-      if (again && !disposed) { again = false; void refresh(); }
+      if (again && !disposed) {
+        again = false;
+        void refresh();
+      }
     }
   };
 
@@ -105,7 +111,9 @@ export function createLiveDiagnosis(ctl: Controller, opts: LiveDiagnosisOptions 
       const live = store.getState().live;
       const layout = ctl.store.getState().layout;
       if (!live || !layout) return;
-      ctl.setDelta(lateOverlay(live.diagnosis, layout.gridIds, key, { source: 'live', label: label ?? { zh: key, en: key } }));
+      ctl.setDelta(
+        lateOverlay(live.diagnosis, layout.gridIds, key, { source: 'live', label: label ?? { zh: key, en: key } }),
+      );
       ctl.setColorBy('delta');
     },
     dispose() {

@@ -87,10 +87,17 @@ async function openFromHash(seed: number | undefined): Promise<boolean> {
     return false;
   }
   if (link.kind === 'damaged') {
-    ctl.showErrors([{
-      path: '$', code: 'link_damaged',
-      zh: '分享链接已损坏（无法解压），请重新复制完整链接', en: 'The share link is damaged (it does not decompress); copy the whole link again',
-    }], LINK_LABEL);
+    ctl.showErrors(
+      [
+        {
+          path: '$',
+          code: 'link_damaged',
+          zh: '分享链接已损坏（无法解压），请重新复制完整链接',
+          en: 'The share link is damaged (it does not decompress); copy the whole link again',
+        },
+      ],
+      LINK_LABEL,
+    );
     return false;
   }
   const ok = await ctl.loadText(link.text, 'link', LINK_LABEL, seed);

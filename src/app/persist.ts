@@ -33,7 +33,8 @@ export function loadSavedScenario(): SavedScenario | null {
   try {
     const v = JSON.parse(raw) as Partial<SavedScenario>;
     if (typeof v.id !== 'string' || typeof v.text !== 'string') return null;
-    const source: ScenarioSource = v.source === 'file' || v.source === 'edited' || v.source === 'link' ? v.source : 'builtin';
+    const source: ScenarioSource =
+      v.source === 'file' || v.source === 'edited' || v.source === 'link' ? v.source : 'builtin';
     return { id: v.id, text: v.text, source, fileName: v.fileName ?? null };
   } catch {
     return null;

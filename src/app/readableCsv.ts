@@ -14,12 +14,21 @@ import { translate } from '../ui/i18n/index.ts';
 import { toDisplay, unitKey, unitOf } from '../ui/experiments/kpiFormat.ts';
 import type { Lang } from './store.ts';
 
-const disp = (k: KpiName, v: number | null | undefined): Cell => (v === null || v === undefined ? null : toDisplay(unitOf(k), v));
+const disp = (k: KpiName, v: number | null | undefined): Cell =>
+  v === null || v === undefined ? null : toDisplay(unitOf(k), v);
 
 /** Mean, 95 % CI and n of every KPI. */
 export function replicationsTableCsv(summary: Record<KpiName, Estimate>, lang: Lang): string {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
-  const header = [t('exp.col.kpi'), t('csv.unit'), t('exp.col.mean'), t('csv.ciLow'), t('csv.ciHigh'), 'n', t('csv.key')];
+  const header = [
+    t('exp.col.kpi'),
+    t('csv.unit'),
+    t('exp.col.mean'),
+    t('csv.ciLow'),
+    t('csv.ciHigh'),
+    'n',
+    t('csv.key'),
+  ];
   const rows = KPI_NAMES.map((k): Cell[] => {
     const e = summary[k];
     return [t(`kpi.${k}`), t(unitKey(unitOf(k))), disp(k, e.mean), disp(k, e.ci95?.[0]), disp(k, e.ci95?.[1]), e.n, k];
@@ -30,12 +39,36 @@ export function replicationsTableCsv(summary: Record<KpiName, Estimate>, lang: L
 /** A, B, B − A with its 95 % CI and significance, per KPI. */
 export function comparisonTableCsv(c: Comparison, lang: Lang): string {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
-  const header = [t('exp.col.kpi'), t('csv.unit'), 'A', 'B', 'B − A', t('csv.diffUnit'), t('csv.ciLow'), t('csv.ciHigh'), t('exp.col.significant'), 'n', t('csv.key')];
+  const header = [
+    t('exp.col.kpi'),
+    t('csv.unit'),
+    'A',
+    'B',
+    'B − A',
+    t('csv.diffUnit'),
+    t('csv.ciLow'),
+    t('csv.ciHigh'),
+    t('exp.col.significant'),
+    'n',
+    t('csv.key'),
+  ];
   const rows = KPI_NAMES.map((k): Cell[] => {
     const d = c.kpis[k];
     const u = unitOf(k);
     const sig = d.significant === null ? '' : d.significant ? t('exp.sig.yes') : t('exp.sig.no');
-    return [t(`kpi.${k}`), t(unitKey(u)), disp(k, d.a.mean), disp(k, d.b.mean), disp(k, d.diff.mean), t(unitKey(u, true)), disp(k, d.diff.ci95?.[0]), disp(k, d.diff.ci95?.[1]), sig, d.diff.n, k];
+    return [
+      t(`kpi.${k}`),
+      t(unitKey(u)),
+      disp(k, d.a.mean),
+      disp(k, d.b.mean),
+      disp(k, d.diff.mean),
+      t(unitKey(u, true)),
+      disp(k, d.diff.ci95?.[0]),
+      disp(k, d.diff.ci95?.[1]),
+      sig,
+      d.diff.n,
+      k,
+    ];
   });
   return toCsv(header, rows);
 }

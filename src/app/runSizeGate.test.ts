@@ -31,9 +31,17 @@ function fakeClient() {
     async load(t: string, seed?: number) {
       loads.push(t);
       const id = JSON.parse(t).id as string;
-      return { ok: true as const, layout: { scenarioId: id, seed: seed ?? 1, gridIds: ['g'], horizonS: 86_400 } as unknown as CityLayout };
+      return {
+        ok: true as const,
+        layout: { scenarioId: id, seed: seed ?? 1, gridIds: ['g'], horizonS: 86_400 } as unknown as CityLayout,
+      };
     },
-    play: async () => {}, pause: async () => {}, setSpeed: async () => {}, step: async () => {}, restart: async () => {}, seek: async () => {},
+    play: async () => {},
+    pause: async () => {},
+    setSpeed: async () => {},
+    step: async () => {},
+    restart: async () => {},
+    seek: async () => {},
     diagnosis: async () => null,
     dispose: () => {},
   } satisfies LiveClient;

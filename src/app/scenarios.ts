@@ -3,7 +3,10 @@
  * schema file excepted). The id and names are read from each file without
  * full validation (the worker validates on load).
  */
-const files = import.meta.glob('../../scenarios/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob('../../scenarios/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 export interface BuiltinScenario {
   id: string;
@@ -14,7 +17,10 @@ export interface BuiltinScenario {
 export const DEFAULT_SCENARIO_ID = 'baseline-weekday';
 
 function entry(path: string, text: string): BuiltinScenario | null {
-  const base = path.split('/').pop()!.replace(/\.json$/, '');
+  const base = path
+    .split('/')
+    .pop()!
+    .replace(/\.json$/, '');
   if (base === 'scenario.schema' || base.endsWith('.schema')) return null;
   try {
     const j = JSON.parse(text) as { id?: unknown; name?: { zh?: unknown; en?: unknown } };

@@ -99,7 +99,10 @@ describe('share links as a difference from a built-in', () => {
     // a base the patch cannot be applied to (its path is gone)
     const shorter = draftFromText(nightText)!;
     (shorter.teams as unknown[]).splice(1);
-    expect(readShareHash(hash, [base('night-incidents', JSON.stringify(shorter))])).toMatchObject({ kind: 'refused', errors: [{ code: 'link_other_version' }] });
+    expect(readShareHash(hash, [base('night-incidents', JSON.stringify(shorter))])).toMatchObject({
+      kind: 'refused',
+      errors: [{ code: 'link_other_version' }],
+    });
     // a base this version does not have
     expect(readShareHash(hash, [BASES[0]])).toMatchObject({ kind: 'refused', errors: [{ code: 'link_unknown_base' }] });
   });
@@ -115,16 +118,29 @@ describe('share links as a difference from a built-in', () => {
     const text = edited(nightText, NIGHT_PATROL, 16);
     const hash = new URL(shareLink(HREF, text, { bases: BASES }).url).hash;
     const withParam = (k: string, v: string) => hash.replace(new RegExp(`([#&])${k}=[^&]*`), `$1${k}=${v}`);
-    for (const h of [withParam('h', 'zzzz'), withParam('t', ''), withParam('h', '%%%'), withParam('t', 'ffffffffffff')]) {
+    for (const h of [
+      withParam('h', 'zzzz'),
+      withParam('t', ''),
+      withParam('h', '%%%'),
+      withParam('t', 'ffffffffffff'),
+    ]) {
       const r = readShareHash(h, BASES);
       expect(r.kind, h).toBe('refused');
       if (r.kind === 'refused') expect(r.errors[0].zh).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(readShareHash(withParam('d', 'not-lz'), BASES).kind).toBe('damaged');
     expect(readShareHash(withParam('d', compressToEncodedURIComponent('{"op": 1')), BASES).kind).toBe('damaged');
-    expect(readShareHash(withParam('d', compressToEncodedURIComponent('{"op":"add"}')), BASES)).toMatchObject({ kind: 'refused', errors: [{ code: 'link_damaged' }] });
-    expect(readShareHash(withParam('d', compressToEncodedURIComponent('[{"op":"explode","path":"/x"}]')), BASES)).toMatchObject({ kind: 'refused', errors: [{ code: 'link_damaged' }] });
-    expect(readShareHash(withParam('b', 'nope'), BASES)).toMatchObject({ kind: 'refused', errors: [{ code: 'link_unknown_base' }] });
+    expect(readShareHash(withParam('d', compressToEncodedURIComponent('{"op":"add"}')), BASES)).toMatchObject({
+      kind: 'refused',
+      errors: [{ code: 'link_damaged' }],
+    });
+    expect(
+      readShareHash(withParam('d', compressToEncodedURIComponent('[{"op":"explode","path":"/x"}]')), BASES),
+    ).toMatchObject({ kind: 'refused', errors: [{ code: 'link_damaged' }] });
+    expect(readShareHash(withParam('b', 'nope'), BASES)).toMatchObject({
+      kind: 'refused',
+      errors: [{ code: 'link_unknown_base' }],
+    });
     expect(readShareHash('#d=', BASES).kind).toBe('damaged');
     expect(readShareHash('#b=night-incidents&d=' + compressToEncodedURIComponent('[]'), BASES).kind).toBe('refused');
     expect(applyDiff(BASES, { baseId: null, baseHash: 1, targetHash: {}, ops: 'x' })).toMatchObject({ ok: false });
@@ -140,16 +156,23 @@ describe('share links as a difference from a built-in', () => {
       { op: 'replace', path: '/teams/1/shifts/0/staff', value: 16 },
     ];
     expect(patchErrors(evil).map((e) => [e.path, e.code])).toEqual([
-      ['$.__proto__', 'forbidden_key'], ['$.run.constructor', 'forbidden_key'], ['$.teams[0].prototype', 'forbidden_key'],
+      ['$.__proto__', 'forbidden_key'],
+      ['$.run.constructor', 'forbidden_key'],
+      ['$.teams[0].prototype', 'forbidden_key'],
     ]);
     const r = applyDiff(BASES, { ...d, ops: evil });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].zh).toContain('不允许的路径段 __proto__');
     // escaped pointers are unescaped before the check
-    expect(patchErrors([{ op: 'add', path: '/~0~1/__proto__', value: 1 }]).map((e) => e.path)).toEqual(['$["~/"].__proto__']);
+    expect(patchErrors([{ op: 'add', path: '/~0~1/__proto__', value: 1 }]).map((e) => e.path)).toEqual([
+      '$["~/"].__proto__',
+    ]);
     // through a link too
     const hash = `#b=night-incidents&h=${d.baseHash}&t=${d.targetHash}&d=${compressToEncodedURIComponent(JSON.stringify(evil))}`;
-    expect(readShareHash(hash, BASES)).toMatchObject({ kind: 'refused', errors: [{ code: 'forbidden_key' }, { code: 'forbidden_key' }, { code: 'forbidden_key' }] });
+    expect(readShareHash(hash, BASES)).toMatchObject({
+      kind: 'refused',
+      errors: [{ code: 'forbidden_key' }, { code: 'forbidden_key' }, { code: 'forbidden_key' }],
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -157,6 +180,8 @@ describe('share links as a difference from a built-in', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 200; i++) deep = [deep];
     expect(patchErrors([{ op: 'add', path: '/x', value: deep }])[0].code).toBe('too_deep');
-    expect(patchErrors(Array.from({ length: 5001 }, () => ({ op: 'test', path: '/id', value: 'x' })))[0].code).toBe('link_damaged');
+    expect(patchErrors(Array.from({ length: 5001 }, () => ({ op: 'test', path: '/id', value: 'x' })))[0].code).toBe(
+      'link_damaged',
+    );
   });
 });

@@ -76,7 +76,11 @@ function baseHashOf(base: DiffBase): string | null {
 }
 
 /** The patch that turns `base` into `draft`; null when either is not a valid scenario. `targetHash`: the draft's shortHash when known. */
-export function diffFrom(base: DiffBase, draft: Json, targetHash: string | null = shortHash(draft)): ScenarioDiff | null {
+export function diffFrom(
+  base: DiffBase,
+  draft: Json,
+  targetHash: string | null = shortHash(draft),
+): ScenarioDiff | null {
   const from = draftFromText(base.text);
   const baseHash = baseHashOf(base);
   if (from === null || baseHash === null || targetHash === null) return null;
@@ -90,14 +94,24 @@ const HEX = new RegExp(`^[0-9a-f]{${HASH_CHARS}}$`);
 function pointerSegments(pointer: string): (string | number)[] | null {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) return null;
-  return pointer.slice(1).split('/').map((s) => {
-    const k = s.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^(0|[1-9]\d{0,8})$/.test(k) ? Number(k) : k;
-  });
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => {
+      const k = s.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^(0|[1-9]\d{0,8})$/.test(k) ? Number(k) : k;
+    });
 }
 
 function damaged(en: string, zh: string): ScenarioError[] {
-  return [scenarioError('$', 'link_damaged', `分享链接已损坏（${zh}），请重新复制完整链接`, `The share link is damaged (${en}); copy the whole link again`)];
+  return [
+    scenarioError(
+      '$',
+      'link_damaged',
+      `分享链接已损坏（${zh}），请重新复制完整链接`,
+      `The share link is damaged (${en}); copy the whole link again`,
+    ),
+  ];
 }
 
 /**
@@ -112,12 +126,18 @@ export function patchErrors(ops: unknown): ScenarioError[] {
   if (deep.length > 0) return deep;
   const errors: ScenarioError[] = [];
   for (const op of ops) {
-    if (typeof op !== 'object' || op === null || Array.isArray(op)) return damaged('a change is not an object', '某处改动不是对象');
+    if (typeof op !== 'object' || op === null || Array.isArray(op))
+      return damaged('a change is not an object', '某处改动不是对象');
     const o = op as Record<string, unknown>;
-    if (typeof o.op !== 'string' || !OPS.has(o.op) || typeof o.path !== 'string') return damaged('a change has no valid op or path', '某处改动缺少有效的 op 或 path');
+    if (typeof o.op !== 'string' || !OPS.has(o.op) || typeof o.path !== 'string')
+      return damaged('a change has no valid op or path', '某处改动缺少有效的 op 或 path');
     for (const pointer of [o.path, ...(o.op === 'move' || o.op === 'copy' ? [o.from] : [])]) {
       const segs = typeof pointer === 'string' ? pointerSegments(pointer) : null;
-      if (segs === null) return damaged(`"${String(pointer).slice(0, 40)}" is not a JSON pointer`, `“${String(pointer).slice(0, 40)}”不是 JSON 指针`);
+      if (segs === null)
+        return damaged(
+          `"${String(pointer).slice(0, 40)}" is not a JSON pointer`,
+          `“${String(pointer).slice(0, 40)}”不是 JSON 指针`,
+        );
       const bad = segs.findIndex(isForbiddenKey);
       if (bad >= 0) errors.push(forbiddenKeyError(segs.slice(0, bad + 1), String(segs[bad])));
     }
@@ -127,9 +147,12 @@ export function patchErrors(ops: unknown): ScenarioError[] {
 
 /** The error for a link whose base is not this version's built-in. */
 export function otherVersionError(base: DiffBase): ScenarioError {
-  return scenarioError('$', 'link_other_version',
+  return scenarioError(
+    '$',
+    'link_other_version',
     `此链接是为另一版本的“${base.name.zh}”（${base.id}）制作的，无法在本版本中还原；请向发送者索取场景文件或“完整链接”`,
-    `This link was made for another version of "${base.name.en}" (${base.id}) and cannot be restored in this version; ask the sender for the scenario file or a full link`);
+    `This link was made for another version of "${base.name.en}" (${base.id}) and cannot be restored in this version; ask the sender for the scenario file or a full link`,
+  );
 }
 
 /**
@@ -137,16 +160,33 @@ export function otherVersionError(base: DiffBase): ScenarioError {
  * Never throws: unknown base, malformed or forbidden patch, another
  * version's base are all errors.
  */
-export function applyDiff(bases: readonly DiffBase[], diff: { baseId: unknown; baseHash: unknown; targetHash: unknown; ops: unknown }): ApplyResult {
+export function applyDiff(
+  bases: readonly DiffBase[],
+  diff: { baseId: unknown; baseHash: unknown; targetHash: unknown; ops: unknown },
+): ApplyResult {
   const { baseId, baseHash, targetHash, ops } = diff;
-  if (typeof baseId !== 'string' || typeof baseHash !== 'string' || typeof targetHash !== 'string' || !HEX.test(baseHash) || !HEX.test(targetHash)) {
+  if (
+    typeof baseId !== 'string' ||
+    typeof baseHash !== 'string' ||
+    typeof targetHash !== 'string' ||
+    !HEX.test(baseHash) ||
+    !HEX.test(targetHash)
+  ) {
     return { ok: false, errors: damaged('its base or hash is garbled', '基准场景或哈希值有误') };
   }
   const base = bases.find((b) => b.id === baseId);
   if (!base) {
-    return { ok: false, errors: [scenarioError('$', 'link_unknown_base',
-      `此链接基于内置场景“${baseId.slice(0, 60)}”，本版本没有这个场景；请向发送者索取场景文件或“完整链接”`,
-      `This link is based on the built-in scenario "${baseId.slice(0, 60)}", which this version does not have; ask the sender for the scenario file or a full link`)] };
+    return {
+      ok: false,
+      errors: [
+        scenarioError(
+          '$',
+          'link_unknown_base',
+          `此链接基于内置场景“${baseId.slice(0, 60)}”，本版本没有这个场景；请向发送者索取场景文件或“完整链接”`,
+          `This link is based on the built-in scenario "${baseId.slice(0, 60)}", which this version does not have; ask the sender for the scenario file or a full link`,
+        ),
+      ],
+    };
   }
   const errors = patchErrors(ops);
   if (errors.length > 0) return { ok: false, errors };
@@ -159,7 +199,8 @@ export function applyDiff(bases: readonly DiffBase[], diff: { baseId: unknown; b
     // an operation that does not fit this version's built-in (a path that is not there)
     return { ok: false, errors: [otherVersionError(base)] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, errors: damaged('it does not give a scenario', '还原结果不是场景') };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, errors: damaged('it does not give a scenario', '还原结果不是场景') };
   // the result must be the very scenario that was shared
   const got = shortHash(value);
   if (got !== targetHash) {

@@ -20,7 +20,9 @@ afterEach(() => {
 
 describe('share links and forbidden keys', () => {
   it('a link carrying "__proto__" keys decodes, and its scenario is refused at their paths', () => {
-    const evil = text.replace('{', '{"__proto__":{"polluted":1},').replace('"run": {', '"run": {"constructor":{"prototype":{"polluted":1}},');
+    const evil = text
+      .replace('{', '{"__proto__":{"polluted":1},')
+      .replace('"run": {', '"run": {"constructor":{"prototype":{"polluted":1}},');
     expect(evil).toContain('"constructor"');
     const link = readShareHash(new URL(shareUrl('http://127.0.0.1/app/', evil)).hash);
     expect(link.kind).toBe('scenario');

@@ -18,7 +18,9 @@ describe('share links', () => {
 
   it('an unchanged built-in is shared as its empty difference: a link of ~100 characters', () => {
     const url = shareUrl('http://127.0.0.1:4173/app/?lang=en#old', text);
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/app\/\?lang=en#b=baseline-weekday&h=[0-9a-f]{12}&t=[0-9a-f]{12}&d=/);
+    expect(url).toMatch(
+      /^http:\/\/127\.0\.0\.1:4173\/app\/\?lang=en#b=baseline-weekday&h=[0-9a-f]{12}&t=[0-9a-f]{12}&d=/,
+    );
     expect(url.length).toBeLessThan(120);
     const r = readShareHash(new URL(url).hash);
     expect(r.kind === 'scenario' && JSON.parse(r.text)).toEqual(JSON.parse(text));

@@ -63,7 +63,11 @@ export function encodeScenario(text: string): string {
  * with the scenario's id, else any) when there is one and it is shorter,
  * else the full scenario. `full: true` always gives the full form.
  */
-export function shareLink(href: string, scenarioText: string, opts: { full?: boolean; bases?: readonly DiffBase[] } = {}): ShareLink {
+export function shareLink(
+  href: string,
+  scenarioText: string,
+  opts: { full?: boolean; bases?: readonly DiffBase[] } = {},
+): ShareLink {
   const page = href.split('#')[0];
   const full: ShareLink = { url: `${page}#${HASH_KEY}=${encodeScenario(scenarioText)}`, form: 'full', baseId: null };
   const draft = opts.full ? null : draftFromText(scenarioText);
@@ -84,7 +88,11 @@ export function shareLink(href: string, scenarioText: string, opts: { full?: boo
 }
 
 /** The URL of shareLink (`href` without its hash, plus the link's hash). */
-export function shareUrl(href: string, scenarioText: string, opts: { full?: boolean; bases?: readonly DiffBase[] } = {}): string {
+export function shareUrl(
+  href: string,
+  scenarioText: string,
+  opts: { full?: boolean; bases?: readonly DiffBase[] } = {},
+): string {
   return shareLink(href, scenarioText, opts).url;
 }
 
@@ -107,7 +115,12 @@ function readDiff(params: URLSearchParams, bases: readonly DiffBase[]): ShareHas
   } catch {
     return { kind: 'damaged' };
   }
-  const r = applyDiff(bases, { baseId: params.get(k.base), baseHash: params.get(k.baseHash), targetHash: params.get(k.targetHash), ops });
+  const r = applyDiff(bases, {
+    baseId: params.get(k.base),
+    baseHash: params.get(k.baseHash),
+    targetHash: params.get(k.targetHash),
+    ops,
+  });
   if (!r.ok) return { kind: 'refused', errors: r.errors };
   return { kind: 'scenario', text: JSON.stringify(r.value, null, 2) + '\n' };
 }

@@ -3,7 +3,16 @@
  * is not ours, with each file's size and SHA-256.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,9 +126,19 @@ describe('bundle folders and leftovers', () => {
       return dir;
     };
     expect(isBundleFolder(d('export', { 'manifest.json': MANIFEST, 'cases.arrow': '' }))).toBe(true);
-    expect(isBundleFolder(d('run', { 'result.json': JSON.stringify({ manifest: { app: 'allweather' } }), 'summary.csv': '' }))).toBe(true);
-    expect(isBundleFolder(d('compare', { 'comparison.json': JSON.stringify({ a: { manifest: { app: 'allweather' } } }) }))).toBe(true);
-    expect(isBundleFolder(d('sweep', { 'sweep.json': JSON.stringify({ scenario: 'x', points: [], frontier: [] }), 'sweep.csv': '' }))).toBe(true);
+    expect(
+      isBundleFolder(
+        d('run', { 'result.json': JSON.stringify({ manifest: { app: 'allweather' } }), 'summary.csv': '' }),
+      ),
+    ).toBe(true);
+    expect(
+      isBundleFolder(d('compare', { 'comparison.json': JSON.stringify({ a: { manifest: { app: 'allweather' } } }) })),
+    ).toBe(true);
+    expect(
+      isBundleFolder(
+        d('sweep', { 'sweep.json': JSON.stringify({ scenario: 'x', points: [], frontier: [] }), 'sweep.csv': '' }),
+      ),
+    ).toBe(true);
     expect(isBundleFolder(d('half', { 'summary.csv': 'a', 'tidy.csv': 'b' }))).toBe(false); // no JSON of ours
     expect(isBundleFolder(d('other-app', { 'manifest.json': JSON.stringify({ app: 'other' }) }))).toBe(false);
     expect(isBundleFolder(d('bad-json', { 'manifest.json': '{' }))).toBe(false);

@@ -29,8 +29,21 @@
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import {
-  accessSync, closeSync, constants, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync,
-  renameSync, rmSync, statSync, writeSync,
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { BUNDLE_FILE_NAME, type BundleFile } from '../export/manifest.ts';
@@ -41,8 +54,17 @@ export const TEMP_PREFIX = '.allweather-tmp-';
 
 /** The file names our commands write into a --out folder. */
 const OUR_FILES = new Set([
-  'manifest.json', 'summary.csv', 'tidy.csv', 'result.json', 'cases.arrow', 'cases.csv',
-  'comparison.json', 'manifest-a.json', 'manifest-b.json', 'sweep.json', 'sweep.csv',
+  'manifest.json',
+  'summary.csv',
+  'tidy.csv',
+  'result.json',
+  'cases.arrow',
+  'cases.csv',
+  'comparison.json',
+  'manifest-a.json',
+  'manifest-b.json',
+  'sweep.json',
+  'sweep.csv',
 ]);
 
 /** Whether a JSON file of that name and content was made by AllWeather. */
@@ -51,11 +73,18 @@ function identifies(name: string, json: unknown): boolean {
   if (typeof o !== 'object' || o === null) return false;
   const app = (x: unknown) => typeof x === 'object' && x !== null && (x as { app?: unknown }).app === 'allweather';
   switch (name) {
-    case 'manifest.json': case 'manifest-a.json': case 'manifest-b.json': return app(o);
-    case 'result.json': return app(o.manifest);
-    case 'comparison.json': return app((o.a as { manifest?: unknown } | undefined)?.manifest);
-    case 'sweep.json': return typeof o.scenario === 'string' && Array.isArray(o.points) && Array.isArray(o.frontier);
-    default: return false;
+    case 'manifest.json':
+    case 'manifest-a.json':
+    case 'manifest-b.json':
+      return app(o);
+    case 'result.json':
+      return app(o.manifest);
+    case 'comparison.json':
+      return app((o.a as { manifest?: unknown } | undefined)?.manifest);
+    case 'sweep.json':
+      return typeof o.scenario === 'string' && Array.isArray(o.points) && Array.isArray(o.frontier);
+    default:
+      return false;
   }
 }
 
@@ -94,7 +123,7 @@ function cannotWrite(target: string, err: unknown, where = target): UsageError {
   const [zh, en] = reason[c] ?? ['无法写入', 'cannot write there'];
   return new UsageError(
     `无法写入 --out ${target}：${where === target ? '' : `${where} `}${zh}（${c || String(err)}），未写入任何文件\n` +
-    `Cannot write --out ${target}: ${where === target ? '' : `${where}: `}${en} (${c || String(err)}); nothing was written`,
+      `Cannot write --out ${target}: ${where === target ? '' : `${where}: `}${en} (${c || String(err)}); nothing was written`,
   );
 }
 
@@ -114,7 +143,9 @@ export function checkOutDir(dir: string): OutTarget {
   let path = resolve(dir);
   const cwd = process.cwd();
   if (path === dirname(path) || path === cwd || cwd.startsWith(path + sep)) {
-    throw new UsageError(`--out 不能是当前文件夹或其上级：${dir} / --out cannot be the current folder or a folder above it: ${dir}`);
+    throw new UsageError(
+      `--out 不能是当前文件夹或其上级：${dir} / --out cannot be the current folder or a folder above it: ${dir}`,
+    );
   }
   let st;
   try {
@@ -135,12 +166,17 @@ export function checkOutDir(dir: string): OutTarget {
       try {
         const a = statSync(up);
         if (!a.isDirectory()) {
-          throw new UsageError(`--out ${dir} 位于文件 ${up} 之下，无法创建 / --out ${dir} is under ${up}, which is a file, not a folder: nothing was written`);
+          throw new UsageError(
+            `--out ${dir} 位于文件 ${up} 之下，无法创建 / --out ${dir} is under ${up}, which is a file, not a folder: nothing was written`,
+          );
         }
         break;
       } catch (err) {
         if (err instanceof UsageError) throw err;
-        if (code(err) === 'ENOTDIR') { up = dirname(up); continue; }
+        if (code(err) === 'ENOTDIR') {
+          up = dirname(up);
+          continue;
+        }
         if (code(err) !== 'ENOENT') throw cannotWrite(dir, err, up);
         up = dirname(up);
       }
@@ -153,7 +189,9 @@ export function checkOutDir(dir: string): OutTarget {
     return { path, exists: false };
   }
   if (!st.isDirectory()) {
-    throw new UsageError(`--out ${dir} 是已有的文件，不会覆盖；请另选文件夹 / --out ${dir} is an existing file: it is not overwritten; choose a folder`);
+    throw new UsageError(
+      `--out ${dir} 是已有的文件，不会覆盖；请另选文件夹 / --out ${dir} is an existing file: it is not overwritten; choose a folder`,
+    );
   }
   let entries: string[];
   try {
@@ -166,7 +204,7 @@ export function checkOutDir(dir: string): OutTarget {
     const shown = (foreign.length > 0 ? foreign : entries).slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
     throw new UsageError(
       `--out ${dir} 是非空文件夹且不是 AllWeather 导出（含 ${shown}），不会覆盖；请另选文件夹或先清空 /\n` +
-      `--out ${dir} is a folder that is not empty and not an AllWeather bundle (it holds ${shown}): it is not overwritten; choose another folder or empty it`,
+        `--out ${dir} is a folder that is not empty and not an AllWeather bundle (it holds ${shown}): it is not overwritten; choose another folder or empty it`,
     );
   }
   try {
@@ -252,7 +290,11 @@ export class BundleDir {
   private readonly openFiles = new Map<string, OpenFile>();
   private done = false;
 
-  private constructor(readonly dir: string, readonly target: OutTarget, readonly temp: string) {}
+  private constructor(
+    readonly dir: string,
+    readonly target: OutTarget,
+    readonly temp: string,
+  ) {}
 
   /** Checks `dir` (checkOutDir), removes stale temporary folders beside it, and makes this bundle's. */
   static open(dir: string): BundleDir {
@@ -299,11 +341,21 @@ export class BundleDir {
     if (this.done) throw new Error(`BundleDir ${this.dir}: already committed or aborted`);
     let f = this.openFiles.get(name);
     if (!f) {
-      if (!BUNDLE_FILE_NAME.test(name) || this.files.some((x) => x.name === name)) throw new Error(`BundleDir: bad or repeated file name "${name}"`);
-      f = { fd: this.fail(() => openSync(join(this.temp, name), 'wx')), hash: createHash('sha256'), bytes: 0, pending: [], pendingBytes: 0 };
+      if (!BUNDLE_FILE_NAME.test(name) || this.files.some((x) => x.name === name))
+        throw new Error(`BundleDir: bad or repeated file name "${name}"`);
+      f = {
+        fd: this.fail(() => openSync(join(this.temp, name), 'wx')),
+        hash: createHash('sha256'),
+        bytes: 0,
+        pending: [],
+        pendingBytes: 0,
+      };
       this.openFiles.set(name, f);
     }
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (buf.byteLength === 0) return;
     f.hash.update(buf);
     f.bytes += buf.byteLength;
@@ -344,7 +396,8 @@ export class BundleDir {
    */
   commit(): string[] {
     if (this.done) throw new Error(`BundleDir ${this.dir}: already committed or aborted`);
-    if (this.openFiles.size > 0) throw new Error(`BundleDir: files not ended: ${[...this.openFiles.keys()].join(', ')}`);
+    if (this.openFiles.size > 0)
+      throw new Error(`BundleDir: files not ended: ${[...this.openFiles.keys()].join(', ')}`);
     const { path } = this.target;
     const parent = dirname(path);
     this.syncDir(this.temp);
@@ -391,7 +444,11 @@ export class BundleDir {
   abort(): void {
     if (this.done) return;
     for (const f of this.openFiles.values()) {
-      try { closeSync(f.fd); } catch { /* already closed */ }
+      try {
+        closeSync(f.fd);
+      } catch {
+        /* already closed */
+      }
     }
     this.openFiles.clear();
     try {
@@ -424,7 +481,11 @@ export class BundleDir {
   private syncDir(dir: string): void {
     try {
       const fd = openSync(dir, 'r');
-      try { fsyncSync(fd); } finally { closeSync(fd); }
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       // Some file systems cannot sync a folder; the rename is still atomic.
     }

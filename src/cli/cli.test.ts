@@ -14,8 +14,16 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MMC = 'scenarios/validation-mmc.json';
 const BASELINE = 'scenarios/baseline-weekday.json';
 const REQUIRED_KPIS = [
-  'casesArrived', 'casesClosed', 'meanWaitS', 'meanResponseS', 'p90ResponseS',
-  'slaAttainment', 'coverageIndex', 'staffHours', 'utilisation', 'overtimeHours',
+  'casesArrived',
+  'casesClosed',
+  'meanWaitS',
+  'meanResponseS',
+  'p90ResponseS',
+  'slaAttainment',
+  'coverageIndex',
+  'staffHours',
+  'utilisation',
+  'overtimeHours',
 ];
 const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
 
@@ -23,7 +31,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'allweather-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -112,9 +124,24 @@ describe('allweather usage errors', () => {
 describe('allweather run', () => {
   it('prints exactly one JSON object with the manifest and every required KPI', () => {
     const { json } = runJson(BASELINE);
-    expect(Object.keys(json)).toEqual(['manifest', 'summary', 'byType', 'coverage', 'byTeam', 'backlogByHour', 'stations', 'weather', 'perf']);
+    expect(Object.keys(json)).toEqual([
+      'manifest',
+      'summary',
+      'byType',
+      'coverage',
+      'byTeam',
+      'backlogByHour',
+      'stations',
+      'weather',
+      'perf',
+    ]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(json.manifest).toMatchObject({ app: 'allweather', version: pkg.version, scenario: 'baseline-weekday', replications: 1 });
+    expect(json.manifest).toMatchObject({
+      app: 'allweather',
+      version: pkg.version,
+      scenario: 'baseline-weekday',
+      replications: 1,
+    });
     expect(typeof json.manifest.scenarioHash).toBe('string');
     expect(Number.isInteger(json.manifest.seed)).toBe(true);
     expect(json.manifest.days).toBeGreaterThan(0);

@@ -16,7 +16,15 @@ import { formatErrors } from '../scenario/messages.ts';
 import { writeBundle } from './bundleDir.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { LIMITS, fileTooLargeMessage } from '../scenario/limits.ts';
-import { CLI_RUN_LIMITS, checkRunSize, estimateRunSize, runSizeMessage, runSizeProblems, type RunLimits, type RunSize } from '../sim/runSize.ts';
+import {
+  CLI_RUN_LIMITS,
+  checkRunSize,
+  estimateRunSize,
+  runSizeMessage,
+  runSizeProblems,
+  type RunLimits,
+  type RunSize,
+} from '../sim/runSize.ts';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -47,7 +55,10 @@ export function readVersion(): string {
 }
 
 /** A text file's content; a missing, unreadable or over-20 MB (LIMITS.fileBytes) file is bad input. */
-export function readTextFile(path: string, what: { zh: string; en: string } = { zh: '场景文件', en: 'Scenario file' }): string {
+export function readTextFile(
+  path: string,
+  what: { zh: string; en: string } = { zh: '场景文件', en: 'Scenario file' },
+): string {
   try {
     // refuse before reading: a 2 GB file would exhaust memory on the way to the message
     const st = statSync(path);
@@ -74,7 +85,12 @@ export function loadScenario(path: string): { text: string; scenario: Scenario }
   return { text, scenario: parsed.scenario };
 }
 
-export function intArg(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function intArg(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
@@ -99,14 +115,17 @@ export function fractionArg(name: string, value: string | undefined, lo: number,
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= lo || n >= hi) {
-    throw new UsageError(`--${name} 须在 ${lo} 与 ${hi} 之间 / --${name} must be between ${lo} and ${hi}, got "${value}"`);
+    throw new UsageError(
+      `--${name} 须在 ${lo} 与 ${hi} 之间 / --${name} must be between ${lo} and ${hi}, got "${value}"`,
+    );
   }
   return n;
 }
 
 export function seedArg(value: string | undefined): number | undefined {
   const seed = intArg('seed', value, 0);
-  if (seed !== undefined && seed > 0xffffffff) throw new UsageError(`--seed 须小于 2^32 / --seed must be below 2^32, got ${seed}`);
+  if (seed !== undefined && seed > 0xffffffff)
+    throw new UsageError(`--seed 须小于 2^32 / --seed must be below 2^32, got ${seed}`);
   return seed;
 }
 
@@ -118,7 +137,9 @@ export function seedArg(value: string | undefined): number | undefined {
  */
 export function runArgs(values: Record<string, unknown>, minReplications: number, defaultReplications: number) {
   return {
-    replications: intArg('replications', values.replications as string | undefined, minReplications, LIMITS.replications) ?? defaultReplications,
+    replications:
+      intArg('replications', values.replications as string | undefined, minReplications, LIMITS.replications) ??
+      defaultReplications,
     seedFlag: seedArg(values.seed as string | undefined),
     days: positiveArg('days', values.days as string | undefined, LIMITS.days),
     workers: intArg('workers', values.workers as string | undefined, 1, 1024),
@@ -154,7 +175,8 @@ export function cliRunLimits(env: Record<string, string | undefined> = process.e
     const v = env[name];
     if (v === undefined || v.trim() === '') return fallback;
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`环境变量 ${name} 须为正数 / ${name} must be a positive number, got "${v}"`);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new UsageError(`环境变量 ${name} 须为正数 / ${name} must be a positive number, got "${v}"`);
     return n * scale;
   };
   return {
@@ -172,7 +194,9 @@ export function cliRunLimits(env: Record<string, string | undefined> = process.e
  * Returns the biggest estimate (null when there is nothing to run).
  */
 export function checkRunSizeOrThrow(
-  io: CliIO, scenarios: readonly Scenario[], opts: { days?: number; runs: number; log?: boolean; force: boolean },
+  io: CliIO,
+  scenarios: readonly Scenario[],
+  opts: { days?: number; runs: number; log?: boolean; force: boolean },
 ): RunSize | null {
   // no valid variant (a sweep of invalid combinations): the command itself says why
   if (scenarios.length === 0) return null;
@@ -195,9 +219,16 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
   }
 }
 
-export function onePositional(cmd: string, positionals: string[], usage: string, what = '场景文件 / scenario file'): string {
+export function onePositional(
+  cmd: string,
+  positionals: string[],
+  usage: string,
+  what = '场景文件 / scenario file',
+): string {
   if (positionals.length !== 1) {
-    throw new UsageError(`${cmd} 需要且只需要一个${what.split(' / ')[0]} / ${cmd} takes exactly one ${what.split(' / ')[1]}\n\n${usage}`);
+    throw new UsageError(
+      `${cmd} 需要且只需要一个${what.split(' / ')[0]} / ${cmd} takes exactly one ${what.split(' / ')[1]}\n\n${usage}`,
+    );
   }
   return positionals[0];
 }
@@ -213,7 +244,11 @@ export function overridesArg(sets: string[] | undefined): Overrides {
 }
 
 /** checkRunSizeOrThrow for a scenario given as text (a manifest's embedded scenario, overrides applied). */
-export function checkTextRunSize(io: CliIO, scenarioText: string, opts: { days?: number; runs: number; log?: boolean; force: boolean }): void {
+export function checkTextRunSize(
+  io: CliIO,
+  scenarioText: string,
+  opts: { days?: number; runs: number; log?: boolean; force: boolean },
+): void {
   const parsed = parseScenario(scenarioText);
   if (!parsed.ok) throw new UsageError(`场景无效 / Invalid scenario:\n${formatErrors(parsed.errors)}`);
   checkRunSizeOrThrow(io, [parsed.scenario], opts);
@@ -225,13 +260,24 @@ export function checkTextRunSize(io: CliIO, scenarioText: string, opts: { days?:
  * run-size check as for any run.
  */
 export function checkManifestRunSize(
-  io: CliIO, manifest: { replications: number; days: number }, scenarioText: string, opts: { log?: boolean; force: boolean },
+  io: CliIO,
+  manifest: { replications: number; days: number },
+  scenarioText: string,
+  opts: { log?: boolean; force: boolean },
 ): void {
-  const over = (key: string, value: number, max: number) => new UsageError(
-    `清单无效 / Invalid manifest: $.${key}: 应 ≤ ${max}，实际为 ${value} / must be ≤ ${max}, got ${value}`);
-  if (manifest.replications > LIMITS.replications) throw over('replications', manifest.replications, LIMITS.replications);
+  const over = (key: string, value: number, max: number) =>
+    new UsageError(
+      `清单无效 / Invalid manifest: $.${key}: 应 ≤ ${max}，实际为 ${value} / must be ≤ ${max}, got ${value}`,
+    );
+  if (manifest.replications > LIMITS.replications)
+    throw over('replications', manifest.replications, LIMITS.replications);
   if (manifest.days > LIMITS.days) throw over('days', manifest.days, LIMITS.days);
-  checkTextRunSize(io, scenarioText, { days: manifest.days, runs: manifest.replications, log: opts.log, force: opts.force });
+  checkTextRunSize(io, scenarioText, {
+    days: manifest.days,
+    runs: manifest.replications,
+    log: opts.log,
+    force: opts.force,
+  });
 }
 
 /** Where Ctrl-C is heard: the process by default; tests pass an EventEmitter. */
@@ -247,7 +293,10 @@ export interface SignalSource {
  * Ctrl-C after that is Node's default (the process ends).
  */
 export async function withPool<T>(
-  workers: number | undefined, jobs: number, f: (run: Runner, size: number) => Promise<T>, signals: SignalSource = process,
+  workers: number | undefined,
+  jobs: number,
+  f: (run: Runner, size: number) => Promise<T>,
+  signals: SignalSource = process,
 ): Promise<T> {
   const size = Math.max(1, Math.min(Math.max(1, jobs), workers ?? os.availableParallelism()));
   const pool = new NodePool({ workers: size });
@@ -279,7 +328,11 @@ export async function withPool<T>(
  * per update (at most one per second, and the last). Returns a function to
  * print and one to finish.
  */
-export function progress(io: CliIO, label: string, always = false): { update: (done: number, total?: number, detail?: string) => void; end: () => void } {
+export function progress(
+  io: CliIO,
+  label: string,
+  always = false,
+): { update: (done: number, total?: number, detail?: string) => void; end: () => void } {
   const tty = io.stderr.isTTY === true;
   const on = tty || always;
   let shown = false;

@@ -23,7 +23,19 @@ import { comparisonSummaryCsv } from '../export/summary.ts';
 import { tidyCsv } from '../export/tidy.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
 import {
-  UsageError, checkRunSizeOrThrow, commandLine, fmt, loadScenario, overridesArg, parse, progress, readVersion, withPool, writeFiles, type CliIO, runArgs,
+  UsageError,
+  checkRunSizeOrThrow,
+  commandLine,
+  fmt,
+  loadScenario,
+  overridesArg,
+  parse,
+  progress,
+  readVersion,
+  withPool,
+  writeFiles,
+  type CliIO,
+  runArgs,
   REPLICATION_OPTIONS,
 } from './common.ts';
 import { parseScenario } from '../scenario/load.ts';
@@ -42,19 +54,25 @@ export interface CompareReport {
 }
 
 export async function compareCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
-    ...REPLICATION_OPTIONS,
-    independent: { type: 'boolean', default: false },
-    'hold-headcount': { type: 'boolean', default: false },
-    out: { type: 'string' },
-  }, USAGE);
+  const { values, positionals } = parse(
+    args,
+    {
+      ...REPLICATION_OPTIONS,
+      independent: { type: 'boolean', default: false },
+      'hold-headcount': { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+    USAGE,
+  );
   if (positionals.length < 1 || positionals.length > 2) {
     throw new UsageError(`compare 需要一个或两个场景文件 / compare takes one or two scenario files\n\n${USAGE}`);
   }
   const overrides = overridesArg(values.set as string[] | undefined);
   if (values['hold-headcount']) overrides.holdHeadcount = true;
   if (positionals.length === 1 && Object.keys(overrides).filter((k) => k !== 'holdHeadcount').length === 0) {
-    throw new UsageError(`compare 需要第二个场景文件或至少一个 --set / compare needs a second scenario file or at least one --set path=value\n\n${USAGE}`);
+    throw new UsageError(
+      `compare 需要第二个场景文件或至少一个 --set / compare needs a second scenario file or at least one --set path=value\n\n${USAGE}`,
+    );
   }
   const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 2, 10);
   const mode = values.independent ? 'independent' : 'crn';
@@ -72,10 +90,20 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
 
   const textB = applyOverridesToText(b.text, overrides);
   const parsedB = parseScenario(textB);
-  checkRunSizeOrThrow(io, parsedB.ok ? [a.scenario, parsedB.scenario] : [a.scenario], { days, runs: 2 * replications, force });
+  checkRunSizeOrThrow(io, parsedB.ok ? [a.scenario, parsedB.scenario] : [a.scenario], {
+    days,
+    runs: 2 * replications,
+    force,
+  });
   const p = progress(io, '重复 replications', showProgress);
-  const { comparison, a: resA, b: resB, headcount } = await withPool(workers, 2 * replications, (run) =>
-    runComparison(run, a.text, textB, { seed, replications, days, mode, onProgress: p.update }));
+  const {
+    comparison,
+    a: resA,
+    b: resB,
+    headcount,
+  } = await withPool(workers, 2 * replications, (run) =>
+    runComparison(run, a.text, textB, { seed, replications, days, mode, onProgress: p.update }),
+  );
   p.end();
   const manifestB: ExportManifest = { ...manifestB0, seed: comparison.seedsB[0] };
   const report: CompareReport = {
@@ -125,12 +153,22 @@ function headcountLines(a: Headcount | null, b: Headcount | null): string[] {
     ['', 'A', 'B', 'B−A'],
     ['网格数 grids', fmtCount(a.grids), fmtCount(b.grids), d(a.grids, b.grids)],
     ['峰值在岗 peak on duty', fmtCount(a.peakOnDuty), fmtCount(b.peakOnDuty), d(a.peakOnDuty, b.peakOnDuty)],
-    ['排班人·时/日 staff-hours a day', fmtCount(a.staffHoursPerDay), fmtCount(b.staffHoursPerDay), d(a.staffHoursPerDay, b.staffHoursPerDay)],
+    [
+      '排班人·时/日 staff-hours a day',
+      fmtCount(a.staffHoursPerDay),
+      fmtCount(b.staffHoursPerDay),
+      d(a.staffHoursPerDay, b.staffHoursPerDay),
+    ],
   ];
   for (const ta of a.byTeam) {
     const tb = b.byTeam.find((t) => t.id === ta.id);
     if (!tb || (ta.peakOnDuty === tb.peakOnDuty && ta.staffHoursPerDay === tb.staffHoursPerDay)) continue;
-    rows.push([`  ${ta.name.zh} ${ta.name.en} 峰值 peak`, fmtCount(ta.peakOnDuty), fmtCount(tb.peakOnDuty), d(ta.peakOnDuty, tb.peakOnDuty)]);
+    rows.push([
+      `  ${ta.name.zh} ${ta.name.en} 峰值 peak`,
+      fmtCount(ta.peakOnDuty),
+      fmtCount(tb.peakOnDuty),
+      d(ta.peakOnDuty, tb.peakOnDuty),
+    ]);
   }
   out.push(...table(rows, [false, true, true, true]));
   return out;
@@ -139,11 +177,16 @@ function headcountLines(a: Headcount | null, b: Headcount | null): string[] {
 export function formatComparison(r: CompareReport, version: string): string {
   const c = r.comparison;
   const out: string[] = [];
-  out.push(`全天候 AllWeather ${version} — A/B 比较 comparison · ${c.mode === 'crn' ? '共同随机数 common random numbers' : '独立种子 independent seeds'}`);
+  out.push(
+    `全天候 AllWeather ${version} — A/B 比较 comparison · ${c.mode === 'crn' ? '共同随机数 common random numbers' : '独立种子 independent seeds'}`,
+  );
   out.push(`A  ${r.a.label} (hash ${r.a.manifest.scenarioHash})`);
   out.push(`B  ${r.b.label} (hash ${r.b.manifest.scenarioHash})`);
-  const sa = c.seedsA, sb = c.seedsB;
-  out.push(`种子 seeds A ${sa[0]}–${sa[sa.length - 1]}, B ${sb[0]}–${sb[sb.length - 1]} · 重复 replications ${c.replications} · 天数 days ${r.a.manifest.days}`);
+  const sa = c.seedsA,
+    sb = c.seedsB;
+  out.push(
+    `种子 seeds A ${sa[0]}–${sa[sa.length - 1]}, B ${sb[0]}–${sb[sb.length - 1]} · 重复 replications ${c.replications} · 天数 days ${r.a.manifest.days}`,
+  );
   out.push('');
   const hc = headcountLines(r.a.headcount, r.b.headcount);
   if (hc.length > 0) out.push(...hc, '');
@@ -152,7 +195,9 @@ export function formatComparison(r: CompareReport, version: string): string {
   for (const l of verdict.lines) out.push(`  ${l.zh}`, `  ${l.en}`);
   out.push('');
 
-  const rows: string[][] = [['指标 KPI', '单位 unit', 'A', 'B', 'B−A', 'B−A 95% CI', '显著 significant', '判断 verdict']];
+  const rows: string[][] = [
+    ['指标 KPI', '单位 unit', 'A', 'B', 'B−A', 'B−A 95% CI', '显著 significant', '判断 verdict'],
+  ];
   for (const k of KPI_NAMES) {
     const d = c.kpis[k];
     const label = KPI_LABELS[k];
@@ -161,24 +206,45 @@ export function formatComparison(r: CompareReport, version: string): string {
     const dg = digitsFor(conv(ref));
     const show = (v: number | null) => (v === null ? '—' : fmt(conv(v), dg));
     const diff = d.diff.mean === null ? '—' : signed(conv(d.diff.mean), dg);
-    const ci = d.diff.ci95 === null ? '—' : `[${signed(conv(d.diff.ci95[0]), dg)}, ${signed(conv(d.diff.ci95[1]), dg)}]`;
+    const ci =
+      d.diff.ci95 === null ? '—' : `[${signed(conv(d.diff.ci95[0]), dg)}, ${signed(conv(d.diff.ci95[1]), dg)}]`;
     const word = verdict.kpis[k] ? KPI_VERDICT_WORDS[verdict.kpis[k]!] : null;
-    rows.push([`${label.zh} ${label.en}`, UNIT_SUFFIX[label.unit], show(d.a.mean), show(d.b.mean), diff, ci, sig(d), word ? `${word.zh} ${word.en}` : '']);
+    rows.push([
+      `${label.zh} ${label.en}`,
+      UNIT_SUFFIX[label.unit],
+      show(d.a.mean),
+      show(d.b.mean),
+      diff,
+      ci,
+      sig(d),
+      word ? `${word.zh} ${word.en}` : '',
+    ]);
   }
   out.push(...table(rows, [false, false, true, true, true, true, false, false]));
   out.push('');
 
   out.push('逐时 By hour of day — 按时率 SLA attainment (百分点 pp) 与积压 backlog (件 cases), B−A:');
-  const hrows: string[][] = [['时段 hour', '按时率 A', '按时率 B', 'B−A', '95% CI', '显著 sig.', '积压 B−A', '95% CI', '显著 sig.']];
+  const hrows: string[][] = [
+    ['时段 hour', '按时率 A', '按时率 B', 'B−A', '95% CI', '显著 sig.', '积压 B−A', '95% CI', '显著 sig.'],
+  ];
   for (let h = 0; h < 24; h++) {
-    const at = c.byHour.attainment[h], bl = c.byHour.backlog[h];
+    const at = c.byHour.attainment[h],
+      bl = c.byHour.backlog[h];
     const pct = (v: number | null) => (v === null ? '—' : fmt(v * 100, 1));
     const pp = (v: number | null) => (v === null ? '—' : signed(v * 100, 1));
-    const ci = (e: Difference, f: (v: number) => string) => (e.diff.ci95 === null ? '—' : `[${f(e.diff.ci95[0])}, ${f(e.diff.ci95[1])}]`);
+    const ci = (e: Difference, f: (v: number) => string) =>
+      e.diff.ci95 === null ? '—' : `[${f(e.diff.ci95[0])}, ${f(e.diff.ci95[1])}]`;
     const hh = String(h).padStart(2, '0');
     hrows.push([
-      `${hh}:00`, pct(at.a.mean), pct(at.b.mean), pp(at.diff.mean), ci(at, (v) => signed(v * 100, 1)), sig(at),
-      bl.diff.mean === null ? '—' : signed(bl.diff.mean, 2), ci(bl, (v) => signed(v, 2)), sig(bl),
+      `${hh}:00`,
+      pct(at.a.mean),
+      pct(at.b.mean),
+      pp(at.diff.mean),
+      ci(at, (v) => signed(v * 100, 1)),
+      sig(at),
+      bl.diff.mean === null ? '—' : signed(bl.diff.mean, 2),
+      ci(bl, (v) => signed(v, 2)),
+      sig(bl),
     ]);
   }
   out.push(...table(hrows, [false, true, true, true, true, false, true, true, false]));
@@ -189,13 +255,20 @@ export function formatComparison(r: CompareReport, version: string): string {
   } else {
     const g = c.byGrid;
     const changed = g.attainment.map((d, i) => ({ d, id: g.grids[i] })).filter((x) => x.d.significant === true);
-    out.push(`逐网格 By grid: ${g.grids.length} 个网格中 ${changed.length} 个按时率显著变化 / ${changed.length} of ${g.grids.length} grids changed their SLA attainment significantly${changed.length ? ':' : '.'}`);
+    out.push(
+      `逐网格 By grid: ${g.grids.length} 个网格中 ${changed.length} 个按时率显著变化 / ${changed.length} of ${g.grids.length} grids changed their SLA attainment significantly${changed.length ? ':' : '.'}`,
+    );
     if (changed.length > 0) {
       changed.sort((x, y) => Math.abs(y.d.diff.mean!) - Math.abs(x.d.diff.mean!) || x.id.localeCompare(y.id));
       const grows: string[][] = [['网格 grid', '按时率 A', '按时率 B', 'B−A (pp)', '95% CI']];
       for (const { d, id } of changed.slice(0, 10)) {
-        grows.push([id, fmt(d.a.mean! * 100, 1), fmt(d.b.mean! * 100, 1), signed(d.diff.mean! * 100, 1),
-          `[${signed(d.diff.ci95![0] * 100, 1)}, ${signed(d.diff.ci95![1] * 100, 1)}]`]);
+        grows.push([
+          id,
+          fmt(d.a.mean! * 100, 1),
+          fmt(d.b.mean! * 100, 1),
+          signed(d.diff.mean! * 100, 1),
+          `[${signed(d.diff.ci95![0] * 100, 1)}, ${signed(d.diff.ci95![1] * 100, 1)}]`,
+        ]);
       }
       out.push(...table(grows, [false, true, true, true, true]));
       if (changed.length > 10) out.push(`（另有 ${changed.length - 10} 个 / and ${changed.length - 10} more）`);

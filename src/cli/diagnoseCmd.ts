@@ -12,15 +12,30 @@ import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
 import {
-  checkRunSizeOrThrow, fmt, loadScenario, onePositional, overridesArg, parse, progress, readVersion, runArgs, withPool, type CliIO, REPLICATION_OPTIONS,
+  checkRunSizeOrThrow,
+  fmt,
+  loadScenario,
+  onePositional,
+  overridesArg,
+  parse,
+  progress,
+  readVersion,
+  runArgs,
+  withPool,
+  type CliIO,
+  REPLICATION_OPTIONS,
 } from './common.ts';
 import { table } from './table.ts';
 import { USAGE } from './usage.ts';
 
 export async function diagnoseCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
-    ...REPLICATION_OPTIONS,
-  }, USAGE);
+  const { values, positionals } = parse(
+    args,
+    {
+      ...REPLICATION_OPTIONS,
+    },
+    USAGE,
+  );
   const path = onePositional('diagnose', positionals, USAGE);
   const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 1, 4);
   const overrides = overridesArg(values.set as string[] | undefined);
@@ -33,11 +48,17 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
   const p = progress(io, '重复 replications', showProgress);
   let done = 0;
   const results = await withPool(workers, replications, (run) =>
-    run(text, consecutiveSeeds(seed, replications), { days, onResult: () => p.update(++done, replications) }));
+    run(text, consecutiveSeeds(seed, replications), { days, onResult: () => p.update(++done, replications) }),
+  );
   p.end();
   const d = diagnose(scenario, results);
   const report = {
-    scenario: scenario.id, version: readVersion(), seed, days: days ?? scenario.run.days, overrides, ...d,
+    scenario: scenario.id,
+    version: readVersion(),
+    seed,
+    days: days ?? scenario.run.days,
+    overrides,
+    ...d,
   };
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatDiagnosis(scenario, d));
   return 0;
@@ -48,35 +69,78 @@ export function formatDiagnosis(sc: Scenario, d: Diagnosis, maxRows = 12): strin
   const min = (s: number | null) => (s === null ? '—' : fmt(s / 60, 1));
   const out: string[] = [];
   out.push(`覆盖短板 / What limits coverage — ${sc.name.zh} / ${sc.name.en}`);
-  out.push(`每次重复 per replication: 已判定 decided ${fmt(d.decided, 1)}，超时 late ${fmt(d.late, 1)}（${d.replications} 次重复 replications）`);
+  out.push(
+    `每次重复 per replication: 已判定 decided ${fmt(d.decided, 1)}，超时 late ${fmt(d.late, 1)}（${d.replications} 次重复 replications）`,
+  );
   out.push('');
-  out.push(...table([
-    ['环节 stage', '平均用时 mean (min)', '其中响应 in response (min)', '限制的超时案件 late cases limited', '占比 share'],
-    ...STAGE_NAMES.map((n) => {
-      const s = d.stages[n];
-      return [`${STAGE_LABELS[n].zh} ${n}`, min(s.meanS), min(s.meanResponseS), fmt(s.lateCases, 1), `${fmt(s.share * 100, 1)}%`];
-    }),
-  ], [false, true, true, true, true]));
+  out.push(
+    ...table(
+      [
+        [
+          '环节 stage',
+          '平均用时 mean (min)',
+          '其中响应 in response (min)',
+          '限制的超时案件 late cases limited',
+          '占比 share',
+        ],
+        ...STAGE_NAMES.map((n) => {
+          const s = d.stages[n];
+          return [
+            `${STAGE_LABELS[n].zh} ${n}`,
+            min(s.meanS),
+            min(s.meanResponseS),
+            fmt(s.lateCases, 1),
+            `${fmt(s.share * 100, 1)}%`,
+          ];
+        }),
+      ],
+      [false, true, true, true, true],
+    ),
+  );
   out.push('');
   if (d.limits.length === 0) {
     out.push('没有超时案件 / No late cases.');
     return out.join('\n') + '\n';
   }
   const teamName = (id: string | null) => (id === null ? '—' : id);
-  out.push(...table([
-    ['#', '环节 stage', '事件类型 event type', '队伍 team', '超时/次 late/rep', '占比 share', '主要时段 peak hours (80%)', '网格 grids'],
-    ...d.limits.slice(0, maxRows).map((l, i) => [
-      String(i + 1), `${STAGE_LABELS[l.stage].zh} ${l.stage}`, l.eventType, teamName(l.team), fmt(l.lateCases, 1), `${fmt(l.share * 100, 1)}%`,
-      hoursText(l.peakHours), l.grids.slice(0, 4).join(' ') + (l.grids.length > 4 ? ` …(+${l.grids.length - 4})` : ''),
-    ]),
-  ], [true, false, false, false, true, true, false, false]));
-  if (d.limits.length > maxRows) out.push(`…另有 ${d.limits.length - maxRows} 行 / ${d.limits.length - maxRows} more rows (--json)`);
+  out.push(
+    ...table(
+      [
+        [
+          '#',
+          '环节 stage',
+          '事件类型 event type',
+          '队伍 team',
+          '超时/次 late/rep',
+          '占比 share',
+          '主要时段 peak hours (80%)',
+          '网格 grids',
+        ],
+        ...d.limits
+          .slice(0, maxRows)
+          .map((l, i) => [
+            String(i + 1),
+            `${STAGE_LABELS[l.stage].zh} ${l.stage}`,
+            l.eventType,
+            teamName(l.team),
+            fmt(l.lateCases, 1),
+            `${fmt(l.share * 100, 1)}%`,
+            hoursText(l.peakHours),
+            l.grids.slice(0, 4).join(' ') + (l.grids.length > 4 ? ` …(+${l.grids.length - 4})` : ''),
+          ]),
+      ],
+      [true, false, false, false, true, true, false, false],
+    ),
+  );
+  if (d.limits.length > maxRows)
+    out.push(`…另有 ${d.limits.length - maxRows} 行 / ${d.limits.length - maxRows} more rows (--json)`);
   out.push('');
   out.push('对策 / Levers:');
   d.limits.slice(0, Math.min(5, d.limits.length)).forEach((l, i) => {
     out.push(`${i + 1}. ${l.lever.zh}`);
     out.push(`   ${l.lever.en}`);
-    if (l.lever.fields.length > 0) out.push(`   → ${l.lever.fields.slice(0, 6).join(', ')}${l.lever.fields.length > 6 ? ', …' : ''}`);
+    if (l.lever.fields.length > 0)
+      out.push(`   → ${l.lever.fields.slice(0, 6).join(', ')}${l.lever.fields.length > 6 ? ', …' : ''}`);
   });
   return out.join('\n') + '\n';
 }

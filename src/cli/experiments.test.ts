@@ -7,7 +7,16 @@
  * per case).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,14 +35,30 @@ const tmp = mkdtempSync(join(tmpdir(), 'allweather-exp-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** `main` in this process, capturing stdout and stderr. */
 async function inProcess(...args: string[]) {
-  let stdout = '', stderr = '';
-  const code = await main(args, { stdout: { write: (x: string) => { stdout += x; } }, stderr: { write: (x: string) => { stderr += x; } } });
+  let stdout = '',
+    stderr = '';
+  const code = await main(args, {
+    stdout: {
+      write: (x: string) => {
+        stdout += x;
+      },
+    },
+    stderr: {
+      write: (x: string) => {
+        stderr += x;
+      },
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -49,7 +74,17 @@ async function json(...args: string[]) {
 
 describe('allweather compare', () => {
   it('A vs A with overrides: common seeds, every KPI with a paired CI, hours and grids', () => {
-    const r = cli('compare', MMC, '--set', 'teams.servers.shifts.0.staff=11', '--replications', '5', '--days', '3', '--json');
+    const r = cli(
+      'compare',
+      MMC,
+      '--set',
+      'teams.servers.shifts.0.staff=11',
+      '--replications',
+      '5',
+      '--days',
+      '3',
+      '--json',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
@@ -89,12 +124,23 @@ describe('allweather compare', () => {
     expect(r.stdout).toContain('B 改变了在岗人数：峰值 122 → 86 人');
     expect(r.stdout).toContain('B changes headcount: peak on duty 122 → 86');
     expect(r.stdout).not.toMatch(/改善 better/); // fewer staff-hours are cheaper, never better
-    for (const f of ['comparison.json', 'summary.csv', 'tidy.csv', 'manifest-a.json', 'manifest-b.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['comparison.json', 'summary.csv', 'tidy.csv', 'manifest-a.json', 'manifest-b.json'])
+      expect(existsSync(join(out, f)), f).toBe(true);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('\r\nB-A,coverageIndex,');
   });
 
-  it('--hold-headcount: B keeps A\'s headcount on other grids, and the manifest records it', async () => {
-    const j = await json('compare', BASELINE, '--set', 'city.gridSize=10', '--hold-headcount', '--replications', '2', '--days', '0.25');
+  it("--hold-headcount: B keeps A's headcount on other grids, and the manifest records it", async () => {
+    const j = await json(
+      'compare',
+      BASELINE,
+      '--set',
+      'city.gridSize=10',
+      '--hold-headcount',
+      '--replications',
+      '2',
+      '--days',
+      '0.25',
+    );
     expect(j.b.manifest.overrides).toEqual({ 'city.gridSize': 10, holdHeadcount: true });
     expect(j.b.headcount.grids).toBe(12);
     expect(j.b.headcount.byHour).toEqual(j.a.headcount.byHour);
@@ -122,11 +168,25 @@ describe('allweather compare', () => {
 describe('allweather sweep', () => {
   it('sweeps a parameter over a range with CRN and marks the frontier; --out writes sweep.csv', async () => {
     const out = join(tmp, 'sweep');
-    const j = await json('sweep', MMC, '--param', 'teams.servers.shifts.0.staff=10..12', '--replications', '2', '--days', '0.5', '--out', out);
+    const j = await json(
+      'sweep',
+      MMC,
+      '--param',
+      'teams.servers.shifts.0.staff=10..12',
+      '--replications',
+      '2',
+      '--days',
+      '0.5',
+      '--out',
+      out,
+    );
     expect(j.scenario).toBe('validation-mmc');
     expect(j.seeds).toEqual([1, 2]);
-    expect(j.points.map((p: { values: Record<string, number> }) => p.values['teams.servers.shifts.0.staff'])).toEqual([10, 11, 12]);
-    for (const p of j.points) for (const k of ['coverageIndex', 'slaAttainment', 'staffHours', 'costCny']) expect(p[k].n).toBe(2);
+    expect(j.points.map((p: { values: Record<string, number> }) => p.values['teams.servers.shifts.0.staff'])).toEqual([
+      10, 11, 12,
+    ]);
+    for (const p of j.points)
+      for (const k of ['coverageIndex', 'slaAttainment', 'staffHours', 'costCny']) expect(p[k].n).toBe(2);
     expect(j.points[2].staffHours.mean).toBeGreaterThan(j.points[0].staffHours.mean);
     expect(j.frontier.length).toBeGreaterThan(0);
     expect(j.baseHeadcount.peakOnDuty).toBe(10);
@@ -138,7 +198,12 @@ describe('allweather sweep', () => {
   });
 
   it('exits 2 on a bad --param', async () => {
-    for (const args of [['sweep', MMC], ['sweep', MMC, '--param', 'x'], ['sweep', MMC, '--param', 'city.gridSize=5..2'], ['sweep', MMC, '--param', 'city.gridSize=2,3']]) {
+    for (const args of [
+      ['sweep', MMC],
+      ['sweep', MMC, '--param', 'x'],
+      ['sweep', MMC, '--param', 'city.gridSize=5..2'],
+      ['sweep', MMC, '--param', 'city.gridSize=2,3'],
+    ]) {
       const r = await inProcess(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(STACK_LINE);
@@ -148,7 +213,18 @@ describe('allweather sweep', () => {
 
 describe('allweather staffing', () => {
   it('finds the fewest servers and prints Erlang C beside it', async () => {
-    const j = await json('staffing', MMC, '--shift', 'servers.0', '--replications', '3', '--days', '0.5', '--target', '0.7');
+    const j = await json(
+      'staffing',
+      MMC,
+      '--shift',
+      'servers.0',
+      '--replications',
+      '3',
+      '--days',
+      '0.5',
+      '--target',
+      '0.7',
+    );
     expect(j.criterion).toBe('coverage');
     expect(j.target).toBe(0.7);
     expect(j.confidence).toBe(0.95);
@@ -162,7 +238,12 @@ describe('allweather staffing', () => {
   });
 
   it('exits 2 on a bad shift or target', async () => {
-    for (const args of [['staffing', MMC], ['staffing', MMC, '--shift', 'servers'], ['staffing', MMC, '--shift', 'servers.4'], ['staffing', MMC, '--shift', 'servers.0', '--target', '1.5']]) {
+    for (const args of [
+      ['staffing', MMC],
+      ['staffing', MMC, '--shift', 'servers'],
+      ['staffing', MMC, '--shift', 'servers.4'],
+      ['staffing', MMC, '--shift', 'servers.0', '--target', '1.5'],
+    ]) {
       const r = await inProcess(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(STACK_LINE);
@@ -174,17 +255,40 @@ describe('allweather export and replay', () => {
   const out = join(tmp, 'export');
 
   it('writes manifest.json, summary.csv, tidy.csv, result.json and cases.arrow', () => {
-    const r = cli('export', MMC, '--replications', '3', '--days', '0.5', '--seed', '5', '--set', 'teams.servers.shifts.0.staff=11', '--out', out);
+    const r = cli(
+      'export',
+      MMC,
+      '--replications',
+      '3',
+      '--days',
+      '0.5',
+      '--seed',
+      '5',
+      '--set',
+      'teams.servers.shifts.0.staff=11',
+      '--out',
+      out,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('allweather replay');
-    for (const f of ['manifest.json', 'summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['manifest.json', 'summary.csv', 'tidy.csv', 'result.json', 'cases.arrow'])
+      expect(existsSync(join(out, f)), f).toBe(true);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(m).toMatchObject({ app: 'allweather', scenario: 'validation-mmc', seed: 5, replications: 3, days: 0.5, overrides: { 'teams.servers.shifts.0.staff': 11 } });
+    expect(m).toMatchObject({
+      app: 'allweather',
+      scenario: 'validation-mmc',
+      seed: 5,
+      replications: 3,
+      days: 0.5,
+      overrides: { 'teams.servers.shifts.0.staff': 11 },
+    });
     expect(m.command).toContain('allweather export scenarios/validation-mmc.json');
     expect(m.scenarioFile.id).toBe('validation-mmc');
     const rows = casesFromArrow(new Uint8Array(readFileSync(join(out, 'cases.arrow'))));
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
-    expect(rows.length).toBe(result.replications.reduce((s: number, x: { kpis: { casesArrived: number } }) => s + x.kpis.casesArrived, 0));
+    expect(rows.length).toBe(
+      result.replications.reduce((s: number, x: { kpis: { casesArrived: number } }) => s + x.kpis.casesArrived, 0),
+    );
     expect(new Set(rows.map((x) => x.seed))).toEqual(new Set([5, 6, 7]));
   });
 
@@ -202,8 +306,16 @@ describe('allweather export and replay', () => {
     const copy = join(tmp, 'edited');
     rmSync(copy, { recursive: true, force: true });
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect((await inProcess('export', MMC, '--format', 'csv', '--replications', '2', '--days', '0.5', '--out', copy)).code).toBe(0);
-    writeFileSync(join(copy, 'summary.csv'), readFileSync(join(copy, 'summary.csv'), 'utf8').replace('validation-mmc,casesArrived,', 'validation-mmc,casesArrived,1'));
+    expect(
+      (await inProcess('export', MMC, '--format', 'csv', '--replications', '2', '--days', '0.5', '--out', copy)).code,
+    ).toBe(0);
+    writeFileSync(
+      join(copy, 'summary.csv'),
+      readFileSync(join(copy, 'summary.csv'), 'utf8').replace(
+        'validation-mmc,casesArrived,',
+        'validation-mmc,casesArrived,1',
+      ),
+    );
     const r = await inProcess('replay', join(copy, 'manifest.json'));
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('✗');
@@ -231,10 +343,18 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
 
   /** Starts a long export, waits until its temporary folder holds the streamed files, then kills it with `signal`. */
   async function killMidExport(out: string, signal: NodeJS.Signals) {
-    const child = spawn(process.execPath, ['bin/allweather.mjs', 'export', MMC, '--replications', '30', '--days', '2', '--workers', '2', '--out', out], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      ['bin/allweather.mjs', 'export', MMC, '--replications', '30', '--days', '2', '--workers', '2', '--out', out],
+      { cwd: ROOT },
+    );
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += String(d); });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+    );
     const t0 = Date.now();
     let seen = false;
     while (Date.now() - t0 < 60_000 && child.exitCode === null) {
@@ -286,7 +406,12 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
     const out = join(dir, 'tamper');
     expect((await inProcess('export', MMC, '--replications', '2', '--days', '0.25', '--out', out)).code).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(m.files.map((f: { name: string }) => f.name)).toEqual(['summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']);
+    expect(m.files.map((f: { name: string }) => f.name)).toEqual([
+      'summary.csv',
+      'tidy.csv',
+      'result.json',
+      'cases.arrow',
+    ]);
     for (const f of m.files) expect(f.bytes).toBe(statSync(join(out, f.name)).size);
     // result.json embeds the manifest without the list
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).manifest.files).toBeUndefined();
@@ -326,20 +451,27 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
   }, 60_000);
 
   it('replay --out writes the export again byte for byte, manifest included; the worker count changes no byte', () => {
-    const a = join(dir, 'w1'), b = join(dir, 'w3'), c = join(dir, 'replayed');
+    const a = join(dir, 'w1'),
+      b = join(dir, 'w3'),
+      c = join(dir, 'replayed');
     const common = ['export', MMC, '--replications', '3', '--days', '0.25', '--seed', '11', '--cases'];
     expect(cli(...common, '--workers', '1', '--out', a).code).toBe(0);
     expect(cli(...common, '--workers', '3', '--out', b).code).toBe(0);
     const files = ['summary.csv', 'tidy.csv', 'result.json', 'cases.arrow'];
-    for (const f of ['summary.csv', 'tidy.csv', 'cases.arrow']) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    for (const f of ['summary.csv', 'tidy.csv', 'cases.arrow'])
+      expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     // result.json embeds the manifest, which says when and how (--workers) it was made
     const noManifest = (d: string) => ({ ...JSON.parse(readFileSync(join(d, 'result.json'), 'utf8')), manifest: null });
     expect(noManifest(a)).toEqual(noManifest(b));
-    const listed = (d: string) => JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')).files.filter((f: { name: string }) => f.name !== 'result.json');
+    const listed = (d: string) =>
+      JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')).files.filter(
+        (f: { name: string }) => f.name !== 'result.json',
+      );
     expect(listed(a)).toEqual(listed(b));
     const r = cli('replay', join(b, 'manifest.json'), '--cases', '--workers', '2', '--out', c);
     expect(r.code, r.stderr).toBe(0);
-    for (const f of [...files, 'manifest.json']) expect(readFileSync(join(c, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    for (const f of [...files, 'manifest.json'])
+      expect(readFileSync(join(c, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     const rows = casesFromArrow(new Uint8Array(readFileSync(join(c, 'cases.arrow'))));
     expect(rows.map((x) => x.replication)).toEqual([...rows.map((x) => x.replication)].sort((x, y) => x - y));
   }, 120_000);
@@ -348,33 +480,64 @@ describe('nothing lost: atomic bundles, checked replays, refused --out (issue 10
   function manifestAlone(): string {
     const path = join(dir, 'alone-manifest.json');
     const scenario = readFileSync(join(ROOT, MMC), 'utf8');
-    writeFileSync(path, manifestJson(createManifest({ version: '0', scenario, seed: 1, replications: 1, days: 0.1, command: 'test' })));
+    writeFileSync(
+      path,
+      manifestJson(createManifest({ version: '0', scenario, seed: 1, replications: 1, days: 0.1, command: 'test' })),
+    );
     return path;
   }
 
   it.each([
-    ['an existing file', (p: string) => { writeFileSync(p, 'keep'); return p; }, /existing file/],
-    ['a path under a file', (p: string) => { writeFileSync(p, 'keep'); return join(p, 'sub'); }, /not a folder/],
-    ['a folder of other things', (p: string) => { mkdirSync(p); writeFileSync(join(p, 'thesis.docx'), 'keep'); return p; }, /not an AllWeather bundle/],
-  ])('--out as %s exits 2 for export, run, compare and sweep, touching nothing', async (_what, make, message) => {
-    const commands = [
-      ['export', MMC, '--days', '0.1'],
-      ['run', MMC, '--days', '0.1'],
-      ['compare', MMC, '--set', 'teams.servers.shifts.0.staff=11', '--replications', '2', '--days', '0.1'],
-      ['sweep', MMC, '--param', 'teams.servers.shifts.0.staff=10,11', '--replications', '1', '--days', '0.1'],
-      ['replay', manifestAlone()],
-    ];
-    for (const [i, args] of commands.entries()) {
-      const p = join(dir, `refused-${_what.replace(/\W/g, '')}-${i}`);
-      const target = make(p);
-      const r = await inProcess(...args, '--out', target);
-      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(2);
-      expect(r.stderr).toMatch(message);
-      expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
-      expect(r.stderr).not.toMatch(STACK_LINE);
-      expect(r.stdout).toBe('');
-      expect(existsSync(join(p, 'thesis.docx')) ? readFileSync(join(p, 'thesis.docx'), 'utf8') : readFileSync(p, 'utf8')).toBe('keep');
-    }
-    expect(temps()).toEqual([]);
-  }, 60_000);
+    [
+      'an existing file',
+      (p: string) => {
+        writeFileSync(p, 'keep');
+        return p;
+      },
+      /existing file/,
+    ],
+    [
+      'a path under a file',
+      (p: string) => {
+        writeFileSync(p, 'keep');
+        return join(p, 'sub');
+      },
+      /not a folder/,
+    ],
+    [
+      'a folder of other things',
+      (p: string) => {
+        mkdirSync(p);
+        writeFileSync(join(p, 'thesis.docx'), 'keep');
+        return p;
+      },
+      /not an AllWeather bundle/,
+    ],
+  ])(
+    '--out as %s exits 2 for export, run, compare and sweep, touching nothing',
+    async (_what, make, message) => {
+      const commands = [
+        ['export', MMC, '--days', '0.1'],
+        ['run', MMC, '--days', '0.1'],
+        ['compare', MMC, '--set', 'teams.servers.shifts.0.staff=11', '--replications', '2', '--days', '0.1'],
+        ['sweep', MMC, '--param', 'teams.servers.shifts.0.staff=10,11', '--replications', '1', '--days', '0.1'],
+        ['replay', manifestAlone()],
+      ];
+      for (const [i, args] of commands.entries()) {
+        const p = join(dir, `refused-${_what.replace(/\W/g, '')}-${i}`);
+        const target = make(p);
+        const r = await inProcess(...args, '--out', target);
+        expect(r.code, `${args[0]}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+        expect(r.stderr).not.toMatch(STACK_LINE);
+        expect(r.stdout).toBe('');
+        expect(
+          existsSync(join(p, 'thesis.docx')) ? readFileSync(join(p, 'thesis.docx'), 'utf8') : readFileSync(p, 'utf8'),
+        ).toBe('keep');
+      }
+      expect(temps()).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -29,21 +29,49 @@ import { aggregate } from '../analysis/aggregate.ts';
 import { runInOrder } from '../analysis/ordered.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
 import { EXPORT_FORMATS, bundleWriter, resultJson, runSummaryCsv, type ExportFormat } from '../export/bundle.ts';
-import { createManifest, loadManifest, manifestHeader, manifestJson, withoutFiles, type BundleFile, type ExportManifest } from '../export/manifest.ts';
+import {
+  createManifest,
+  loadManifest,
+  manifestHeader,
+  manifestJson,
+  withoutFiles,
+  type BundleFile,
+  type ExportManifest,
+} from '../export/manifest.ts';
 import type { RunResult } from '../sim/result.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import { BundleDir } from './bundleDir.ts';
 import {
-  RUN_SIZE_OPTIONS, UsageError, checkManifestRunSize, checkTextRunSize, commandLine, intArg, loadScenario, onePositional, overridesArg, parse, progress, readTextFile, readVersion, withPool, type CliIO, runArgs,
+  RUN_SIZE_OPTIONS,
+  UsageError,
+  checkManifestRunSize,
+  checkTextRunSize,
+  commandLine,
+  intArg,
+  loadScenario,
+  onePositional,
+  overridesArg,
+  parse,
+  progress,
+  readTextFile,
+  readVersion,
+  withPool,
+  type CliIO,
+  runArgs,
 } from './common.ts';
 import { USAGE } from './usage.ts';
 
 function formatsArg(value: string | undefined): ExportFormat[] {
   if (value === undefined) return [...EXPORT_FORMATS];
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const list = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
   const bad = list.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
   if (list.length === 0 || bad.length > 0) {
-    throw new UsageError(`--format 只能是 ${EXPORT_FORMATS.join('、')}（可用逗号组合）/ --format must be ${EXPORT_FORMATS.join(', ')} (comma-separated), got "${value}"`);
+    throw new UsageError(
+      `--format 只能是 ${EXPORT_FORMATS.join('、')}（可用逗号组合）/ --format must be ${EXPORT_FORMATS.join(', ')} (comma-separated), got "${value}"`,
+    );
   }
   return [...new Set(list)] as ExportFormat[];
 }
@@ -51,8 +79,12 @@ function formatsArg(value: string | undefined): ExportFormat[] {
 /** 1234567 → "1.2 MB" (decimal units). */
 export function fmtBytes(n: number): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0, v = n;
-  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  let i = 0,
+    v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
   return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
 
@@ -65,8 +97,16 @@ const ANNOUNCE_BYTES = 64e6;
  * Returns the results (without logs) in replication order.
  */
 async function runBundle(
-  io: CliIO, manifest: ExportManifest, scenarioText: string,
-  opts: { out: BundleDir | null; formats: readonly ExportFormat[]; cases: boolean; workers?: number; progress?: boolean },
+  io: CliIO,
+  manifest: ExportManifest,
+  scenarioText: string,
+  opts: {
+    out: BundleDir | null;
+    formats: readonly ExportFormat[];
+    cases: boolean;
+    workers?: number;
+    progress?: boolean;
+  },
 ): Promise<RunResult[]> {
   const { out } = opts;
   const R = manifest.replications;
@@ -76,17 +116,21 @@ async function runBundle(
   let announced = false;
   const { results } = await withPool(opts.workers, R, (run, size) =>
     runInOrder(run, scenarioText, consecutiveSeeds(manifest.seed, R), {
-      days: manifest.days, log, window: size + 2,
+      days: manifest.days,
+      log,
+      window: size + 2,
       onFinished: (done) => p.update(done, R),
       consume: (i, result) => {
         writer?.add(i, result);
         if (out && !announced && log) {
           announced = true;
           const expected = (out.bytesWritten / (i + 1)) * R;
-          if (expected >= ANNOUNCE_BYTES || io.stderr.isTTY === true) io.stderr.write(`${io.stderr.isTTY ? '\r' : ''}${expectedSizeLine(out, expected)}\n`);
+          if (expected >= ANNOUNCE_BYTES || io.stderr.isTTY === true)
+            io.stderr.write(`${io.stderr.isTTY ? '\r' : ''}${expectedSizeLine(out, expected)}\n`);
         }
       },
-    }));
+    }),
+  );
   p.end();
   if (out && writer) {
     const names = writer.finish(results);
@@ -104,25 +148,30 @@ function expectedSizeLine(out: BundleDir, expected: number): string {
   } catch {
     // unknown: no warning
   }
-  const warn = expected > free
-    ? `；磁盘可用空间仅 ${fmtBytes(free)}，可能写不下 / only ${fmtBytes(free)} free on that disk: it may not fit`
-    : '';
+  const warn =
+    expected > free
+      ? `；磁盘可用空间仅 ${fmtBytes(free)}，可能写不下 / only ${fmtBytes(free)} free on that disk: it may not fit`
+      : '';
   return `预计写入约 ${fmtBytes(expected)}（按第一次重复的大小估计）/ expected to write about ${fmtBytes(expected)} (from the first replication's size)${warn}`;
 }
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
-    format: { type: 'string' },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    days: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    cases: { type: 'boolean', default: false },
-    workers: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    ...RUN_SIZE_OPTIONS,
-  }, USAGE);
+  const { values, positionals } = parse(
+    args,
+    {
+      format: { type: 'string' },
+      replications: { type: 'string' },
+      seed: { type: 'string' },
+      days: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      cases: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      ...RUN_SIZE_OPTIONS,
+    },
+    USAGE,
+  );
   const path = onePositional('export', positionals, USAGE);
   const formats = formatsArg(values.format as string | undefined);
   const { replications, seedFlag, days: daysFlag, workers, force, progress: showProgress } = runArgs(values, 1, 1);
@@ -132,14 +181,27 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
   if (formats.includes('arrow') && seed + replications - 1 > 0x7fffffff) {
-    throw new UsageError(`Arrow 导出要求种子小于 2^31 / the Arrow export needs seeds below 2^31 (seed + replications − 1 = ${seed + replications - 1})`);
+    throw new UsageError(
+      `Arrow 导出要求种子小于 2^31 / the Arrow export needs seeds below 2^31 (seed + replications − 1 = ${seed + replications - 1})`,
+    );
   }
   const manifest = createManifest({
-    version: readVersion(), scenario: text, overrides, seed, replications, days: daysFlag, command: commandLine(['export', ...args]),
+    version: readVersion(),
+    scenario: text,
+    overrides,
+    seed,
+    replications,
+    days: daysFlag,
+    command: commandLine(['export', ...args]),
   });
   const outDir = (values.out as string | undefined) ?? `allweather-export-${manifest.scenario}`;
   const { scenarioText } = loadManifestOrThrow(JSON.stringify(manifest), 'manifest');
-  checkTextRunSize(io, scenarioText, { days: manifest.days, runs: replications, log: formats.includes('arrow') || cases, force });
+  checkTextRunSize(io, scenarioText, {
+    days: manifest.days,
+    runs: replications,
+    log: formats.includes('arrow') || cases,
+    force,
+  });
 
   const out = BundleDir.open(outDir); // before running: an unwritable --out is said now, not after the run
   let results: RunResult[];
@@ -147,24 +209,32 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   try {
     results = await runBundle(io, manifest, scenarioText, { out, formats, cases, workers, progress: showProgress });
     // manifest.json first in what is said, as in the bundle's table (it is written last)
-    written = out.commit().sort((x, y) => Number(basename(y) === 'manifest.json') - Number(basename(x) === 'manifest.json'));
+    written = out
+      .commit()
+      .sort((x, y) => Number(basename(y) === 'manifest.json') - Number(basename(x) === 'manifest.json'));
   } catch (err) {
     out.abort();
     throw err;
   }
   const s = aggregate(results).summary;
   if (values.json) {
-    io.stdout.write(JSON.stringify({ manifest: manifestHeader(manifest), out: outDir, files: written.map((f) => basename(f)), summary: s }, null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify(
+        { manifest: manifestHeader(manifest), out: outDir, files: written.map((f) => basename(f)), summary: s },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     const size = new Map(out.files.map((f) => [f.name, f.bytes]));
     io.stdout.write(
       `已导出 / Exported ${manifest.scenario} (hash ${manifest.scenarioHash}, seed ${seed}, ${replications} replication(s), ${manifest.days} day(s))` +
-      `${Object.keys(overrides).length ? ` with ${Object.keys(overrides).length} override(s)` : ''}\n` +
-      written.map((f) => `  ${f} (${fmtBytes(size.get(basename(f)) ?? 0)})\n`).join('') +
-      `覆盖指数 coverage index ${s.coverageIndex.mean === null ? '—' : (s.coverageIndex.mean * 100).toFixed(1) + '%'} · ` +
-      `按时率 SLA ${s.slaAttainment.mean === null ? '—' : (s.slaAttainment.mean * 100).toFixed(1) + '%'} · ` +
-      `案件 cases ${s.casesArrived.mean?.toFixed(1)}\n` +
-      `重放 / Replay: allweather replay ${join(outDir, 'manifest.json')}\n`,
+        `${Object.keys(overrides).length ? ` with ${Object.keys(overrides).length} override(s)` : ''}\n` +
+        written.map((f) => `  ${f} (${fmtBytes(size.get(basename(f)) ?? 0)})\n`).join('') +
+        `覆盖指数 coverage index ${s.coverageIndex.mean === null ? '—' : (s.coverageIndex.mean * 100).toFixed(1) + '%'} · ` +
+        `按时率 SLA ${s.slaAttainment.mean === null ? '—' : (s.slaAttainment.mean * 100).toFixed(1) + '%'} · ` +
+        `案件 cases ${s.casesArrived.mean?.toFixed(1)}\n` +
+        `重放 / Replay: allweather replay ${join(outDir, 'manifest.json')}\n`,
     );
   }
   return 0;
@@ -205,7 +275,9 @@ function checkListedFiles(io: CliIO, dir: string, files: readonly BundleFile[]):
       size = st.size;
     } catch {
       bad++;
-      io.stderr.write(`✗ ${path} 缺失：清单列出了它，导出不完整 / is missing: the manifest lists it, the export is incomplete\n`);
+      io.stderr.write(
+        `✗ ${path} 缺失：清单列出了它，导出不完整 / is missing: the manifest lists it, the export is incomplete\n`,
+      );
       continue;
     }
     let same = size === f.bytes;
@@ -218,39 +290,59 @@ function checkListedFiles(io: CliIO, dir: string, files: readonly BundleFile[]):
       io.stderr.write(`✓ ${path} 与清单记录的大小和 SHA-256 一致 / matches its size and SHA-256 in the manifest\n`);
     } else {
       bad++;
-      io.stderr.write(`✗ ${path} 与清单记录的${size === f.bytes ? ' SHA-256 ' : '大小'}不符（被改动、损坏或不完整）/ does not match its ${size === f.bytes ? 'SHA-256' : `size (${size} bytes, listed ${f.bytes})`} in the manifest: altered, damaged or incomplete\n`);
+      io.stderr.write(
+        `✗ ${path} 与清单记录的${size === f.bytes ? ' SHA-256 ' : '大小'}不符（被改动、损坏或不完整）/ does not match its ${size === f.bytes ? 'SHA-256' : `size (${size} bytes, listed ${f.bytes})`} in the manifest: altered, damaged or incomplete\n`,
+      );
     }
   }
   return bad;
 }
 
 export async function replayCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: 'string' },
-    format: { type: 'string' },
-    cases: { type: 'boolean', default: false },
-    workers: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    ...RUN_SIZE_OPTIONS,
-  }, USAGE);
+  const { values, positionals } = parse(
+    args,
+    {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      cases: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      ...RUN_SIZE_OPTIONS,
+    },
+    USAGE,
+  );
   const path = onePositional('replay', positionals, USAGE, '清单文件 / manifest file');
   const formats = formatsArg(values.format as string | undefined);
   const cases = values.cases === true;
   const workers = intArg('workers', values.workers as string | undefined, 1);
-  const { manifest, scenarioText } = loadManifestOrThrow(readTextFile(path, { zh: '清单文件', en: 'Manifest file' }), path);
-  checkManifestRunSize(io, manifest, scenarioText, { log: values.out !== undefined && (formats.includes('arrow') || cases), force: values.force === true });
+  const { manifest, scenarioText } = loadManifestOrThrow(
+    readTextFile(path, { zh: '清单文件', en: 'Manifest file' }),
+    path,
+  );
+  checkManifestRunSize(io, manifest, scenarioText, {
+    log: values.out !== undefined && (formats.includes('arrow') || cases),
+    force: values.force === true,
+  });
   const version = readVersion();
   if (manifest.version !== version) {
-    io.stderr.write(`注意 / Note: 清单由 ${manifest.version} 版生成，当前为 ${version}，数字可能不同 / the manifest was made by version ${manifest.version}, this is ${version}: numbers may differ\n`);
+    io.stderr.write(
+      `注意 / Note: 清单由 ${manifest.version} 版生成，当前为 ${version}，数字可能不同 / the manifest was made by version ${manifest.version}, this is ${version}: numbers may differ\n`,
+    );
   }
 
   // The export beside the manifest: every listed file must be there, unaltered.
   const dir = dirname(path);
   let damaged = 0;
   let compare: string[];
-  if (manifest.files !== undefined && manifest.files.length > 0 && manifest.files.every((f) => !existsSync(join(dir, f.name)))) {
+  if (
+    manifest.files !== undefined &&
+    manifest.files.length > 0 &&
+    manifest.files.every((f) => !existsSync(join(dir, f.name)))
+  ) {
     // The manifest on its own (copied out of its bundle): it re-runs standalone.
-    io.stderr.write('注意 / Note: 清单旁没有它列出的文件，只按清单重放 / none of the files the manifest lists is beside it: replaying the manifest on its own\n');
+    io.stderr.write(
+      '注意 / Note: 清单旁没有它列出的文件，只按清单重放 / none of the files the manifest lists is beside it: replaying the manifest on its own\n',
+    );
     compare = [];
   } else if (manifest.files !== undefined) {
     damaged = checkListedFiles(io, dir, manifest.files);
@@ -261,7 +353,9 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
     const own = ['manifest.json', 'result.json'].includes(basename(path));
     compare = own ? ['summary.csv', 'result.json'] : [];
     if (basename(path) === 'manifest.json') {
-      io.stderr.write('注意 / Note: 清单未列出文件及其 SHA-256（旧版导出），只比对 summary.csv 与 result.json / the manifest lists no files with their SHA-256 (an older export): only summary.csv and result.json are compared\n');
+      io.stderr.write(
+        '注意 / Note: 清单未列出文件及其 SHA-256（旧版导出），只比对 summary.csv 与 result.json / the manifest lists no files with their SHA-256 (an older export): only summary.csv and result.json are compared\n',
+      );
     }
   }
   // Read them now: a replay --out into the same folder replaces them.
@@ -275,14 +369,22 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   }
   const outDir = values.out as string | undefined;
   if (damaged > 0 && outDir === undefined) {
-    io.stderr.write(`导出不完整或被改动（${damaged} 个文件），未重放 / the export is incomplete or altered (${damaged} file(s)): not replayed\n`);
+    io.stderr.write(
+      `导出不完整或被改动（${damaged} 个文件），未重放 / the export is incomplete or altered (${damaged} file(s)): not replayed\n`,
+    );
     return 3;
   }
 
   const out = outDir !== undefined ? BundleDir.open(outDir) : null;
   let results: RunResult[];
   try {
-    results = await runBundle(io, withoutFiles(manifest), scenarioText, { out, formats, cases, workers, progress: values.progress === true });
+    results = await runBundle(io, withoutFiles(manifest), scenarioText, {
+      out,
+      formats,
+      cases,
+      workers,
+      progress: values.progress === true,
+    });
     out?.commit();
   } catch (err) {
     out?.abort();
@@ -290,17 +392,25 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   }
 
   const agg = aggregate(results);
-  const now: Record<string, string> = { 'summary.csv': runSummaryCsv(manifest, results, agg), 'result.json': resultJson(manifest, results, agg) };
+  const now: Record<string, string> = {
+    'summary.csv': runSummaryCsv(manifest, results, agg),
+    'result.json': resultJson(manifest, results, agg),
+  };
   let differs = false;
   for (const [name, text] of before) {
     const file = join(dir, name);
     const same = text === now[name];
     if (!same) differs = true;
-    io.stderr.write(same
-      ? `✓ ${file} 与重放逐字节一致 / matches the replay byte for byte\n`
-      : `✗ ${file} 与重放不一致 / differs from the replay\n`);
+    io.stderr.write(
+      same
+        ? `✓ ${file} 与重放逐字节一致 / matches the replay byte for byte\n`
+        : `✗ ${file} 与重放不一致 / differs from the replay\n`,
+    );
   }
-  if (damaged > 0) io.stderr.write(`导出不完整或被改动（${damaged} 个文件）/ the export is incomplete or altered (${damaged} file(s))\n`);
+  if (damaged > 0)
+    io.stderr.write(
+      `导出不完整或被改动（${damaged} 个文件）/ the export is incomplete or altered (${damaged} file(s))\n`,
+    );
   io.stdout.write(values.json ? now['result.json'] : now['summary.csv']);
   return differs || damaged > 0 ? 3 : 0;
 }

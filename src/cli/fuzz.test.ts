@@ -16,7 +16,9 @@ import { cleanPrototypes, pollution } from '../scenario/pollution.ts';
 import { main } from './main.ts';
 
 const dir = new URL('../../scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .sort();
 const docs = files.map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown);
 const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
 const SEED = 20_260_610;
@@ -32,17 +34,26 @@ function damagedFiles(): { name: string; text: string }[] {
 }
 
 const HAND_PICKED: { name: string; text: string }[] = [
-  { name: 'proto.json', text: readFileSync(new URL('validation-mmc.json', dir), 'utf8').replace('{', '{"__proto__":{"polluted":1},') },
+  {
+    name: 'proto.json',
+    text: readFileSync(new URL('validation-mmc.json', dir), 'utf8').replace('{', '{"__proto__":{"polluted":1},'),
+  },
   { name: 'deep.json', text: `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
   { name: 'empty.json', text: '' },
   { name: 'bom-null.json', text: '\uFEFFnull' },
-  { name: 'infinity.json', text: readFileSync(new URL('validation-mmc.json', dir), 'utf8').replace(/"days":\s*[0-9.]+/, '"days": 1e999') },
+  {
+    name: 'infinity.json',
+    text: readFileSync(new URL('validation-mmc.json', dir), 'utf8').replace(/"days":\s*[0-9.]+/, '"days": 1e999'),
+  },
 ];
 
 async function validate(path: string) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['validate', path], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await main(['validate', path], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 

@@ -8,7 +8,11 @@ import { GLOSSARY } from '../analysis/glossary.ts';
 /** How a KPI is shown to a person: counts as is, seconds as minutes, shares as percent. */
 export type DisplayUnit = 'count' | 'minutes' | 'percent' | 'hours' | 'cny';
 
-export interface KpiLabel { zh: string; en: string; unit: DisplayUnit }
+export interface KpiLabel {
+  zh: string;
+  en: string;
+  unit: DisplayUnit;
+}
 
 /** The glossary's names (one source for the app, the CLI and the README), with the CLI's display unit. */
 const label = (k: KpiName, unit: DisplayUnit): KpiLabel => ({ ...GLOSSARY[k].name, unit });

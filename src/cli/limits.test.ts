@@ -44,7 +44,18 @@ function write(content: unknown): string {
 async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (x: string) => { stdout += x; } }, stderr: { write: (x: string) => { stderr += x; } } });
+  const code = await main(args, {
+    stdout: {
+      write: (x: string) => {
+        stdout += x;
+      },
+    },
+    stderr: {
+      write: (x: string) => {
+        stderr += x;
+      },
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -86,7 +97,11 @@ describe('the inputs of issue 10 are refused with exit 2 and a message', () => {
   it('1e5 staff in the baseline (2,100 per grid × 48 grids)', async () => {
     const s = builtin('baseline-weekday');
     s.teams[0].shifts[0].staff = 2100;
-    expectRefused(await cli('compare', write(s), '--set', 'nightStaff=3'), '$.teams[0].shifts', 'over the limit of 100,000');
+    expectRefused(
+      await cli('compare', write(s), '--set', 'nightStaff=3'),
+      '$.teams[0].shifts',
+      'over the limit of 100,000',
+    );
   });
 
   it('20,000 staff patrolling (within the bounds): the estimate counts their patrol steps', async () => {
@@ -119,8 +134,15 @@ describe('the inputs of issue 10 are refused with exit 2 and a message', () => {
     const s = builtin('validation-mmc');
     s.run.days = 1e308;
     expectRefused(await cli('run', write(s)), '$.run.days');
-    expectRefused(await cli('run', join(ROOT, 'scenarios/validation-mmc.json'), '--days', '1e308'), '--days', 'at most 366');
-    expectRefused(await cli('sweep', join(ROOT, 'scenarios/validation-mmc.json'), '--param', 'run.seed=1,2', '--days', '1000'), 'at most 366');
+    expectRefused(
+      await cli('run', join(ROOT, 'scenarios/validation-mmc.json'), '--days', '1e308'),
+      '--days',
+      'at most 366',
+    );
+    expectRefused(
+      await cli('sweep', join(ROOT, 'scenarios/validation-mmc.json'), '--param', 'run.seed=1,2', '--days', '1000'),
+      'at most 366',
+    );
   });
 
   it('a 200 MB scenario file (a note of 200 MB): refused by its size, before it is read', async () => {
@@ -133,7 +155,14 @@ describe('the inputs of issue 10 are refused with exit 2 and a message', () => {
   });
 
   it('replications 1e9 in a manifest: refused by replay at its path; 5,000 (within the bound) by the estimate', async () => {
-    const m = createManifest({ version: '0.1.0', scenario: builtinText('baseline-weekday'), seed: 1, replications: 1, days: 1, command: 'test' });
+    const m = createManifest({
+      version: '0.1.0',
+      scenario: builtinText('baseline-weekday'),
+      seed: 1,
+      replications: 1,
+      days: 1,
+      command: 'test',
+    });
     const huge = write(manifestJson({ ...m, replications: 1e9 }));
     expectRefused(await cli('replay', huge), '$.replications', 'must be ≤ 10000');
     const big = write(manifestJson({ ...m, replications: 5000 }));
@@ -141,7 +170,11 @@ describe('the inputs of issue 10 are refused with exit 2 and a message', () => {
   });
 
   it('--replications above 10,000', async () => {
-    expectRefused(await cli('run', join(ROOT, 'scenarios/validation-mmc.json'), '--replications', '1000000000'), '--replications', 'at most 10000');
+    expectRefused(
+      await cli('run', join(ROOT, 'scenarios/validation-mmc.json'), '--replications', '1000000000'),
+      '--replications',
+      'at most 10000',
+    );
   });
 });
 
@@ -173,7 +206,11 @@ describe('--force', () => {
     expect(replayed.stderr).toContain('--force');
     const forced = await cli('replay', join(out, 'manifest.json'), '--workers', '1', '--force');
     expect(forced.code, forced.stderr).toBe(0); // …and --force passes it there too
-    for (const cmd of [['compare', file, '--set', 'run.seed=2'], ['sweep', file, '--param', 'run.seed=1,2'], ['diagnose', file]]) {
+    for (const cmd of [
+      ['compare', file, '--set', 'run.seed=2'],
+      ['sweep', file, '--param', 'run.seed=1,2'],
+      ['diagnose', file],
+    ]) {
       const refusedCmd = await cli(...cmd, '--days', '0.05', '--replications', '2', '--workers', '1');
       expectRefused(refusedCmd, 'run too large');
     }
@@ -187,11 +224,30 @@ describe('--force', () => {
 
 describe('--progress', () => {
   it('prints progress on stderr when stderr is not a terminal, one line per update', async () => {
-    const r = await cli('run', join(ROOT, 'scenarios/validation-mmc.json'), '--days', '0.05', '--replications', '2', '--workers', '1', '--json', '--progress');
+    const r = await cli(
+      'run',
+      join(ROOT, 'scenarios/validation-mmc.json'),
+      '--days',
+      '0.05',
+      '--replications',
+      '2',
+      '--workers',
+      '1',
+      '--json',
+      '--progress',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('重复 replications 2/2\n');
     expect(r.stderr).not.toContain('\r');
-    const quiet = await cli('run', join(ROOT, 'scenarios/validation-mmc.json'), '--days', '0.05', '--json', '--workers', '1');
+    const quiet = await cli(
+      'run',
+      join(ROOT, 'scenarios/validation-mmc.json'),
+      '--days',
+      '0.05',
+      '--json',
+      '--workers',
+      '1',
+    );
     expect(quiet.stderr).toBe('');
   });
 });
@@ -208,10 +264,27 @@ describe('Ctrl-C', () => {
   });
 
   it('allweather run: exit 130, a bilingual message, no stack', async () => {
-    const child = spawn(process.execPath, ['bin/allweather.mjs', 'run', 'scenarios/validation-mmc.json', '--days', '100', '--replications', '6', '--workers', '1', '--progress'], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/allweather.mjs',
+        'run',
+        'scenarios/validation-mmc.json',
+        '--days',
+        '100',
+        '--replications',
+        '6',
+        '--workers',
+        '1',
+        '--progress',
+      ],
+      { cwd: ROOT },
+    );
     let stderr = '';
     let stdout = '';
-    child.stdout.on('data', (d) => { stdout += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // interrupt once the first replication is done: the pool is busy with the second
     await new Promise<void>((resolve) => {

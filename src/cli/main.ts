@@ -28,8 +28,19 @@ import { scenarioJsonSchema } from '../scenario/jsonSchema.ts';
 import { buildReport, casesCsvChunks, casesCsvHeader, summaryCsv, type Manifest } from './report.ts';
 import { formatReport } from './table.ts';
 import {
-  InterruptedError, RUN_SIZE_OPTIONS, UsageError, checkRunSizeOrThrow, isBadInput, loadScenario, onePositional as onePositionalWith,
-  parse as parseWith, progress, readVersion, runArgs, withPool, type CliIO,
+  InterruptedError,
+  RUN_SIZE_OPTIONS,
+  UsageError,
+  checkRunSizeOrThrow,
+  isBadInput,
+  loadScenario,
+  onePositional as onePositionalWith,
+  parse as parseWith,
+  progress,
+  readVersion,
+  runArgs,
+  withPool,
+  type CliIO,
 } from './common.ts';
 import { USAGE } from './usage.ts';
 import { BundleDir, checkOutDir, writeBundle } from './bundleDir.ts';
@@ -77,13 +88,27 @@ async function runCommand(args: string[], io: CliIO): Promise<number> {
     out?.write('cases.csv', casesCsvHeader());
     const { results } = await withPool(workers, replications, (run, size) =>
       runInOrder(run, text, consecutiveSeeds(seed, replications), {
-        days, log: streamLog, window: size + 2, onFinished: (done) => p.update(done, replications),
-        consume: out ? (r, result) => { for (const chunk of casesCsvChunks(r, result)) out.write('cases.csv', chunk); } : undefined,
-      }));
+        days,
+        log: streamLog,
+        window: size + 2,
+        onFinished: (done) => p.update(done, replications),
+        consume: out
+          ? (r, result) => {
+              for (const chunk of casesCsvChunks(r, result)) out.write('cases.csv', chunk);
+            }
+          : undefined,
+      }),
+    );
     p.end();
     const agg = aggregate(results);
     const manifest: Manifest = {
-      app: 'allweather', version: readVersion(), scenario: scenario.id, scenarioHash: scenarioHash(text), seed, replications, days,
+      app: 'allweather',
+      version: readVersion(),
+      scenario: scenario.id,
+      scenarioHash: scenarioHash(text),
+      seed,
+      replications,
+      days,
     };
     report = buildReport(manifest, agg, (performance.now() - t0) / 1000, results);
     json = JSON.stringify(report, null, 2) + '\n';
@@ -112,8 +137,8 @@ function validateCommand(args: string[], io: CliIO): number {
   const types = scenario.eventTypes.length;
   io.stdout.write(
     `OK: ${scenario.id} — ${scenario.name.zh} / ${scenario.name.en} ` +
-    `(${scenario.city.cols}×${scenario.city.rows} cells, grid ${scenario.city.gridSize}×${scenario.city.gridSize}, ` +
-    `${types} event types, ${teams} teams, hash ${scenarioHash(text)})\n`,
+      `(${scenario.city.cols}×${scenario.city.rows} cells, grid ${scenario.city.gridSize}×${scenario.city.gridSize}, ` +
+      `${types} event types, ${teams} teams, hash ${scenarioHash(text)})\n`,
   );
   return 0;
 }
@@ -126,21 +151,37 @@ function schemaCommand(args: string[], io: CliIO): number {
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
-export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
-      case 'run': return await runCommand(rest, io);
-      case 'compare': return await compareCommand(rest, io);
-      case 'sweep': return await sweepCommand(rest, io);
-      case 'staffing': return await staffingCommand(rest, io);
-      case 'diagnose': return await diagnoseCommand(rest, io);
-      case 'optimise': case 'optimize': return await optimiseCommand(rest, io);
-      case 'export': return await exportCommand(rest, io);
-      case 'replay': return await replayCommand(rest, io);
-      case 'validate': return validateCommand(rest, io);
-      case 'schema': return schemaCommand(rest, io);
-      case '-h': case '--help': case 'help':
+      case 'run':
+        return await runCommand(rest, io);
+      case 'compare':
+        return await compareCommand(rest, io);
+      case 'sweep':
+        return await sweepCommand(rest, io);
+      case 'staffing':
+        return await staffingCommand(rest, io);
+      case 'diagnose':
+        return await diagnoseCommand(rest, io);
+      case 'optimise':
+      case 'optimize':
+        return await optimiseCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'replay':
+        return await replayCommand(rest, io);
+      case 'validate':
+        return validateCommand(rest, io);
+      case 'schema':
+        return schemaCommand(rest, io);
+      case '-h':
+      case '--help':
+      case 'help':
         io.stdout.write(USAGE);
         return 0;
       case undefined:

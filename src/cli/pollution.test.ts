@@ -17,7 +17,10 @@ const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -51,7 +54,11 @@ describe('CLI: override paths through prototypes', () => {
   }
 
   it('as a user runs it: node bin/allweather.mjs compare … --set __proto__.polluted=1', () => {
-    const r = spawnSync(process.execPath, ['bin/allweather.mjs', 'compare', 'scenarios/validation-mmc.json', '--set', '__proto__.polluted=1'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      ['bin/allweather.mjs', 'compare', 'scenarios/validation-mmc.json', '--set', '__proto__.polluted=1'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain('覆盖项无效 / invalid override: __proto__.polluted=1');
     expect(r.stderr).toContain('不允许的路径段 __proto__');

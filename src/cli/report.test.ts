@@ -11,7 +11,15 @@ const load = (id: string) => {
   if (!p.ok) throw new Error(id);
   return p.scenario;
 };
-const manifest = (id: string): Manifest => ({ app: 'allweather', version: '0', scenario: id, scenarioHash: 'x', seed: 1, replications: 2, days: 1 });
+const manifest = (id: string): Manifest => ({
+  app: 'allweather',
+  version: '0',
+  scenario: id,
+  scenarioHash: 'x',
+  seed: 1,
+  replications: 2,
+  days: 1,
+});
 
 describe('run report', () => {
   it('carries stations, teams and backlog by hour as means over replications', () => {
@@ -37,9 +45,13 @@ describe('run report', () => {
 });
 
 describe('cases.csv streamed', () => {
-  it('the header and each replication\'s pieces are casesCsv byte for byte, pieces of at most 8192 rows', () => {
+  it("the header and each replication's pieces are casesCsv byte for byte, pieces of at most 8192 rows", () => {
     const big = fakeRun(1, { log: true });
-    big.log = Array.from({ length: 20_000 }, (_, i) => ({ ...big.log![0], id: i, type: i % 2 ? '=SUM(A1)' : 'litter' }));
+    big.log = Array.from({ length: 20_000 }, (_, i) => ({
+      ...big.log![0],
+      id: i,
+      type: i % 2 ? '=SUM(A1)' : 'litter',
+    }));
     const results = [big, fakeRun(2, { log: true }), { ...fakeRun(3), log: [] }];
     const pieces = results.map((r, i) => [...casesCsvChunks(i, r)]);
     expect(pieces[0]).toHaveLength(3);

@@ -30,11 +30,26 @@ export interface RunReport {
   byType: Aggregate['byType'];
   coverage: Aggregate['coverage'];
   /** Per team, means over replications: staff on duty and utilisation by hour of day, staff-hours, overtime. */
-  byTeam: Record<string, { staffHours: number; overtimeHours: number; onDutyByHour: (number | null)[]; utilisationByHour: (number | null)[] }>;
+  byTeam: Record<
+    string,
+    { staffHours: number; overtimeHours: number; onDutyByHour: (number | null)[]; utilisationByHour: (number | null)[] }
+  >;
   /** Time-averaged open cases by hour of day, mean over replications. */
   backlogByHour: (number | null)[];
   /** Per metro station, means over replications. */
-  stations: Record<string, { passengers: number; meanWaitS: number | null; p90WaitS: number | null; crowdIncidents: number; passengersByHour: (number | null)[]; meanWaitByHour: (number | null)[]; meanQueueByHour: (number | null)[]; maxQueueByHour: (number | null)[] }>;
+  stations: Record<
+    string,
+    {
+      passengers: number;
+      meanWaitS: number | null;
+      p90WaitS: number | null;
+      crowdIncidents: number;
+      passengersByHour: (number | null)[];
+      meanWaitByHour: (number | null)[];
+      meanQueueByHour: (number | null)[];
+      maxQueueByHour: (number | null)[];
+    }
+  >;
   /** The rain series and warning levels by hour of the run (the same in every replication), or null without weather. */
   weather: WeatherStats | null;
   /** events: total over replications; wallS: elapsed wall-clock seconds of the whole command. */
@@ -43,8 +58,13 @@ export interface RunReport {
 
 /** Mean of the non-null values (null when none). */
 function meanOf(xs: readonly (number | null)[]): number | null {
-  let s = 0, n = 0;
-  for (const x of xs) if (x !== null) { s += x; n++; }
+  let s = 0,
+    n = 0;
+  for (const x of xs)
+    if (x !== null) {
+      s += x;
+      n++;
+    }
   return n > 0 ? s / n : null;
 }
 /** Element-wise mean of equal-length series over replications. */
@@ -52,7 +72,12 @@ function meanSeries(series: readonly (readonly (number | null)[])[]): (number | 
   return (series[0] ?? []).map((_, i) => meanOf(series.map((s) => s[i])));
 }
 
-export function buildReport(manifest: Manifest, agg: Aggregate, wallS: number, results: readonly RunResult[]): RunReport {
+export function buildReport(
+  manifest: Manifest,
+  agg: Aggregate,
+  wallS: number,
+  results: readonly RunResult[],
+): RunReport {
   const byTeam: RunReport['byTeam'] = {};
   (results[0]?.byTeam ?? []).forEach((t, i) => {
     const all = results.map((r) => r.byTeam[i]);
@@ -92,17 +117,41 @@ export function buildReport(manifest: Manifest, agg: Aggregate, wallS: number, r
 
 /** Tidy KPI table: one row per KPI. */
 export function summaryCsv(report: RunReport): string {
-  return toCsv(['kpi', 'mean', 'ci_low', 'ci_high', 'n'], KPI_NAMES.map((k) => {
-    const e = report.summary[k];
-    return [k, e.mean, e.ci95?.[0], e.ci95?.[1], e.n];
-  }));
+  return toCsv(
+    ['kpi', 'mean', 'ci_low', 'ci_high', 'n'],
+    KPI_NAMES.map((k) => {
+      const e = report.summary[k];
+      return [k, e.mean, e.ci95?.[0], e.ci95?.[1], e.n];
+    }),
+  );
 }
 
 /** Case-log columns: the grid by its code (column `grid`), times, the verdict, then the stages (src/sim/stages.ts). */
 const CASE_FIELDS: (keyof CaseRecord)[] = [
-  'id', 'type', 'cell', 'gridCode', 'priority', 'channel', 'occurredS', 'discoveredS', 'filedS',
-  'dispatchedS', 'onSceneS', 'handlingStartS', 'handledS', 'verifiedS', 'closedS', 'slaMet',
-  'discoveryS', 'centreS', 'queueS', 'travelS', 'handlingS', 'responseCentreS', 'responseQueueS', 'responseTravelS',
+  'id',
+  'type',
+  'cell',
+  'gridCode',
+  'priority',
+  'channel',
+  'occurredS',
+  'discoveredS',
+  'filedS',
+  'dispatchedS',
+  'onSceneS',
+  'handlingStartS',
+  'handledS',
+  'verifiedS',
+  'closedS',
+  'slaMet',
+  'discoveryS',
+  'centreS',
+  'queueS',
+  'travelS',
+  'handlingS',
+  'responseCentreS',
+  'responseQueueS',
+  'responseTravelS',
 ];
 
 const CASES_HEADER = ['replication', 'seed', ...CASE_FIELDS.map((f) => (f === 'gridCode' ? 'grid' : f))];
@@ -121,7 +170,9 @@ export function casesCsvHeader(): string {
 export function* casesCsvChunks(r: number, res: RunResult): Generator<string> {
   const log = res.log ?? [];
   for (let i = 0; i < log.length; i += 8192) {
-    const lines = log.slice(i, i + 8192).map((c) => [r, res.seed, ...CASE_FIELDS.map((f) => c[f] as Cell)].map(csvCell).join(','));
+    const lines = log
+      .slice(i, i + 8192)
+      .map((c) => [r, res.seed, ...CASE_FIELDS.map((f) => c[f] as Cell)].map(csvCell).join(','));
     yield lines.join('\r\n') + '\r\n';
   }
 }

@@ -4,13 +4,31 @@ import { fakeRun } from '../analysis/fakeRun.ts';
 import { buildReport, casesCsv, summaryCsv, type Manifest } from './report.ts';
 import { displayWidth, formatReport, lateGridHours } from './table.ts';
 
-const manifest: Manifest = { app: 'allweather', version: '0.0.0', scenario: 'fake', scenarioHash: 'abc', seed: 1, replications: 3, days: 1 };
+const manifest: Manifest = {
+  app: 'allweather',
+  version: '0.0.0',
+  scenario: 'fake',
+  scenarioHash: 'abc',
+  seed: 1,
+  replications: 3,
+  days: 1,
+};
 const runs = [fakeRun(1, { log: true }), fakeRun(2, { log: true }), fakeRun(3, { log: true })];
 const report = buildReport(manifest, aggregate(runs), 1.25, runs);
 
 describe('report', () => {
   it('has the documented top-level keys in order', () => {
-    expect(Object.keys(report)).toEqual(['manifest', 'summary', 'byType', 'coverage', 'byTeam', 'backlogByHour', 'stations', 'weather', 'perf']);
+    expect(Object.keys(report)).toEqual([
+      'manifest',
+      'summary',
+      'byType',
+      'coverage',
+      'byTeam',
+      'backlogByHour',
+      'stations',
+      'weather',
+      'perf',
+    ]);
     expect(report.perf.wallS).toBe(1.25);
   });
 
@@ -29,8 +47,10 @@ describe('report', () => {
 
   it('writes one cases.csv row per logged case with its replication', () => {
     const lines = casesCsv(runs).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('\uFEFFreplication,seed,id,type,cell,grid,priority,channel,occurredS,discoveredS,filedS,dispatchedS,onSceneS,handlingStartS,handledS,verifiedS,closedS,slaMet,'
-      + 'discoveryS,centreS,queueS,travelS,handlingS,responseCentreS,responseQueueS,responseTravelS');
+    expect(lines[0]).toBe(
+      '\uFEFFreplication,seed,id,type,cell,grid,priority,channel,occurredS,discoveredS,filedS,dispatchedS,onSceneS,handlingStartS,handledS,verifiedS,closedS,slaMet,' +
+        'discoveryS,centreS,queueS,travelS,handlingS,responseCentreS,responseQueueS,responseTravelS',
+    );
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['0,1', '1,2', '2,3']);
     // the grid by its code, not its index
     expect(lines[1].split(',')[5]).toBe(runs[0].log![0].gridCode);

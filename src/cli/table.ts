@@ -12,8 +12,16 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -33,10 +41,21 @@ function digitsFor(value: number): number {
 /** Rows of cells as aligned lines (two spaces between columns; CJK counts double). */
 export function table(rows: string[][], alignRight: boolean[]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
-  return rows.map((r) => r.map((cell, c) => (alignRight[c] ? padStart(cell, widths[c]) : padEnd(cell, widths[c]))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (alignRight[c] ? padStart(cell, widths[c]) : padEnd(cell, widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
-export interface LateCell { grid: string; hour: number; attainment: number; cases: number; missed: number }
+export interface LateCell {
+  grid: string;
+  hour: number;
+  attainment: number;
+  cases: number;
+  missed: number;
+}
 
 /** Grid-hours below the target, most missed cases (cases x (1 - attainment)) first. */
 export function lateGridHours(coverage: Aggregate['coverage'], limit = 10): LateCell[] {
@@ -49,7 +68,9 @@ export function lateGridHours(coverage: Aggregate['coverage'], limit = 10): Late
       cells.push({ grid, hour: h, attainment: a, cases, missed: cases * (1 - a) });
     }
   });
-  cells.sort((x, y) => y.missed - x.missed || x.attainment - y.attainment || x.grid.localeCompare(y.grid) || x.hour - y.hour);
+  cells.sort(
+    (x, y) => y.missed - x.missed || x.attainment - y.attainment || x.grid.localeCompare(y.grid) || x.hour - y.hour,
+  );
   return cells.slice(0, limit);
 }
 
@@ -57,7 +78,9 @@ export function formatReport(report: RunReport, scenarioName: { zh: string; en: 
   const m = report.manifest;
   const out: string[] = [];
   out.push(`全天候 AllWeather ${m.version} — ${scenarioName.zh} / ${scenarioName.en} (${m.scenario})`);
-  out.push(`种子 seed ${m.seed} · 重复 replications ${m.replications} · 天数 days ${m.days} · 场景哈希 hash ${m.scenarioHash}`);
+  out.push(
+    `种子 seed ${m.seed} · 重复 replications ${m.replications} · 天数 days ${m.days} · 场景哈希 hash ${m.scenarioHash}`,
+  );
   out.push('');
 
   const rows: string[][] = [['指标 KPI', '单位 unit', '均值 mean', '95% 置信区间 CI', 'n']];

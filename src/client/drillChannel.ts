@@ -29,8 +29,17 @@ import type { Frame } from '../sim/frame.ts';
 import type { TraineeAction } from '../drill/schema.ts';
 import type { DrillRecord, DrillState } from '../analysis/drillService.ts';
 import {
-  ActResultSchema, CandidatesSchema, createRejectLog, decodeAtTrainee, decodeAtTrainer,
-  type ActResult, type Candidate, type FromTrainee, type FromTrainer, type Hello, type RejectCounts,
+  ActResultSchema,
+  CandidatesSchema,
+  createRejectLog,
+  decodeAtTrainee,
+  decodeAtTrainer,
+  type ActResult,
+  type Candidate,
+  type FromTrainee,
+  type FromTrainer,
+  type Hello,
+  type RejectCounts,
 } from './drillProtocol.ts';
 
 export type { DrillMeta, Hello, RejectCounts } from './drillProtocol.ts';
@@ -46,7 +55,8 @@ const PING_MS = 1500;
 const LOST_MS = 5000;
 const REQUEST_MS = 8000;
 
-const newId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${performance.now()}`);
+const newId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${performance.now()}`;
 
 export interface TrainerHandlers {
   /** A trainee asks to apply a dispatching action (the trainer applies it through the service, which checks it). */
@@ -74,7 +84,10 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
   const reply = (to: string, id: number, result: unknown) => post({ t: 'reply', token, to, id, result });
   ch.onmessage = (e: MessageEvent<unknown>) => {
     const d = decodeAtTrainer(e.data, token);
-    if (!d.ok) { log.note(d.reason); return; }
+    if (!d.ok) {
+      log.note(d.reason);
+      return;
+    }
     const m = d.msg;
     switch (m.t) {
       case 'join': {
@@ -88,11 +101,15 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
       case 'act':
         void h.act(m.action).then(
           (result) => reply(m.from, m.id, result),
-          (err: unknown) => reply(m.from, m.id, { ok: false, zh: `培训师端出错：${String(err)}`, en: `trainer error: ${String(err)}` }),
+          (err: unknown) =>
+            reply(m.from, m.id, { ok: false, zh: `培训师端出错：${String(err)}`, en: `trainer error: ${String(err)}` }),
         );
         return;
       case 'candidates':
-        void h.candidates(m.caseId).then((result) => reply(m.from, m.id, result), () => reply(m.from, m.id, []));
+        void h.candidates(m.caseId).then(
+          (result) => reply(m.from, m.id, result),
+          () => reply(m.from, m.id, []),
+        );
         return;
     }
   };
@@ -145,9 +162,15 @@ export function openTraineeChannel(drillId: string, token: string): TraineeChann
   const record$ = new BehaviorSubject<FinishedDrill | null>(null);
   const updates = new Subject<{ frame: Frame; state: DrillState }>();
   const rawFrames = new ReplaySubject<Frame>(1);
-  const frames$ = rawFrames.pipe(auditTime(0, animationFrameScheduler), shareReplay({ bufferSize: 1, refCount: false }));
+  const frames$ = rawFrames.pipe(
+    auditTime(0, animationFrameScheduler),
+    shareReplay({ bufferSize: 1, refCount: false }),
+  );
   /** Requests waiting for their reply, with the schema the reply's result must pass and what to answer otherwise. */
-  const pending = new Map<number, { resolve: (v: unknown) => void; timer: ReturnType<typeof setTimeout>; schema: z.ZodType; fallback: unknown }>();
+  const pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; timer: ReturnType<typeof setTimeout>; schema: z.ZodType; fallback: unknown }
+  >();
   let nextId = 1;
   let lastSeen = 0;
 
@@ -159,7 +182,10 @@ export function openTraineeChannel(drillId: string, token: string): TraineeChann
   };
   ch.onmessage = (e: MessageEvent<unknown>) => {
     const d = decodeAtTrainee(e.data, token, me);
-    if (!d.ok) { log.note(d.reason); return; }
+    if (!d.ok) {
+      log.note(d.reason);
+      return;
+    }
     const m = d.msg;
     switch (m.t) {
       case 'hello':
@@ -167,7 +193,10 @@ export function openTraineeChannel(drillId: string, token: string): TraineeChann
         hello$.next(m.hello);
         return;
       case 'frame':
-        if (!hello$.value) { join(); return; }
+        if (!hello$.value) {
+          join();
+          return;
+        }
         seen();
         rawFrames.next(m.frame);
         updates.next({ frame: m.frame, state: m.state });
@@ -202,10 +231,17 @@ export function openTraineeChannel(drillId: string, token: string): TraineeChann
     if (status$.value === 'waiting') join();
   }, PING_MS);
 
-  function request<T>(msg: { t: 'act'; action: TraineeAction } | { t: 'candidates'; caseId: number }, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  function request<T>(
+    msg: { t: 'act'; action: TraineeAction } | { t: 'candidates'; caseId: number },
+    schema: z.ZodType<T>,
+    fallback: T,
+  ): Promise<T> {
     const id = nextId++;
     return new Promise<T>((resolve) => {
-      const timer = setTimeout(() => { pending.delete(id); resolve(fallback); }, REQUEST_MS);
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(fallback);
+      }, REQUEST_MS);
       pending.set(id, { resolve: resolve as (v: unknown) => void, timer, schema, fallback });
       post({ ...msg, token, from: me, id });
     });
@@ -217,7 +253,12 @@ export function openTraineeChannel(drillId: string, token: string): TraineeChann
     updates$: updates.asObservable(),
     frames$,
     record$,
-    act: (action) => request<ActResult>({ t: 'act', action }, ActResultSchema, { ok: false, zh: '培训师窗口无响应', en: 'the trainer window did not answer' }),
+    act: (action) =>
+      request<ActResult>({ t: 'act', action }, ActResultSchema, {
+        ok: false,
+        zh: '培训师窗口无响应',
+        en: 'the trainer window did not answer',
+      }),
     candidates: (caseId) => request<Candidate[]>({ t: 'candidates', caseId }, CandidatesSchema, []),
     rejected: log.counts,
     close() {

@@ -8,7 +8,16 @@
  */
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { checkBudget } from './messageBudget.ts';
-import { createRejectLog, decodeAtTrainee, decodeAtTrainer, DrillMessage, TRAINEE_INBOUND, TRAINER_INBOUND, type DrillMeta, type Hello } from './drillProtocol.ts';
+import {
+  createRejectLog,
+  decodeAtTrainee,
+  decodeAtTrainer,
+  DrillMessage,
+  TRAINEE_INBOUND,
+  TRAINER_INBOUND,
+  type DrillMeta,
+  type Hello,
+} from './drillProtocol.ts';
 import { newSessionToken, tokenFromHash, tokenFromPaste, TOKEN_RE } from './sessionToken.ts';
 import { openTraineeChannel, openTrainerChannel, channelName } from './drillChannel.ts';
 import { drillHarness, drillText, scenarioText } from '../analysis/testdata/drillHarness.ts';
@@ -29,7 +38,16 @@ function realDrill() {
   const r = svc.load(drillText, scenarioText);
   if (!r.ok) throw new Error('load');
   const d = r.drill;
-  const meta: DrillMeta = { id: d.id, name: d.name, description: d.description, traineeSees: d.traineeSees, scopeGrids: d.scope.grids, autoOutside: d.scope.autoOutside, startHour: d.startHour, durationMin: d.durationMin };
+  const meta: DrillMeta = {
+    id: d.id,
+    name: d.name,
+    description: d.description,
+    traineeSees: d.traineeSees,
+    scopeGrids: d.scope.grids,
+    autoOutside: d.scope.autoOutside,
+    startHour: d.startHour,
+    durationMin: d.durationMin,
+  };
   const hello: Hello = { layout: r.layout, meta };
   svc.play(60);
   tickN(40);
@@ -40,7 +58,8 @@ function realDrill() {
 
 describe('the session token', () => {
   it('is 128 random bits as 32 hex digits, from crypto.getRandomValues', () => {
-    const a = newSessionToken(), b = newSessionToken();
+    const a = newSessionToken(),
+      b = newSessionToken();
     expect(a).toMatch(TOKEN_RE);
     expect(a).not.toBe(b);
     const fake = vi.fn((x: Uint8Array) => x.fill(255));
@@ -80,20 +99,45 @@ describe('the size gate', () => {
 
 describe('what the trainer accepts', () => {
   const at = (m: unknown, token = TOKEN) => decodeAtTrainer(m, token);
-  const reason = (m: unknown) => { const d = at(m); return d.ok ? 'ok' : d.reason; };
+  const reason = (m: unknown) => {
+    const d = at(m);
+    return d.ok ? 'ok' : d.reason;
+  };
 
   it('garbage, null and wrong shapes are dropped, never thrown', () => {
-    for (const m of [null, undefined, 0, 42, 'garbage', true, [], {}, [1, 2], { t: 7 }, { t: 'nonsense', token: TOKEN }, new Map(), new Date(0)]) {
+    for (const m of [
+      null,
+      undefined,
+      0,
+      42,
+      'garbage',
+      true,
+      [],
+      {},
+      [1, 2],
+      { t: 7 },
+      { t: 'nonsense', token: TOKEN },
+      new Map(),
+      new Date(0),
+    ]) {
       expect(() => at(m)).not.toThrow();
       expect(at(m).ok).toBe(false);
     }
     expect(reason({ t: 'join', token: TOKEN })).toBe('shape');
     expect(reason({ t: 'join', token: TOKEN, from: 'x', extra: 1 })).toBe('shape');
-    expect(reason({ t: 'act', token: TOKEN, from: 'x', id: 1, action: { kind: 'reprioritise', tS: 0, caseId: 1, priority: 9 } })).toBe('shape');
+    expect(
+      reason({
+        t: 'act',
+        token: TOKEN,
+        from: 'x',
+        id: 1,
+        action: { kind: 'reprioritise', tS: 0, caseId: 1, priority: 9 },
+      }),
+    ).toBe('shape');
     expect(reason({ t: 'candidates', token: TOKEN, from: 'x', id: -1, caseId: 1 })).toBe('shape');
   });
 
-  it('without this session\'s token, nothing passes', () => {
+  it("without this session's token, nothing passes", () => {
     expect(reason({ t: 'join', from: ME })).toBe('token');
     expect(reason({ t: 'join', token: OTHER, from: ME })).toBe('token');
     expect(reason({ t: 'act', from: ME, id: 1, action: storm1e308 })).toBe('token');
@@ -104,17 +148,25 @@ describe('what the trainer accepts', () => {
     for (const action of [storm1e308, teamOff, farCase, { kind: 'play', speed: 60 }, { kind: 'finish' }]) {
       expect(reason({ t: 'act', token: TOKEN, from: ME, id: 1, action })).toBe('role');
     }
-    for (const t of ['hello', 'frame', 'record', 'reply', 'ping', 'bye']) expect(reason({ t, token: TOKEN })).toBe('role');
+    for (const t of ['hello', 'frame', 'record', 'reply', 'ping', 'bye'])
+      expect(reason({ t, token: TOKEN })).toBe('role');
   });
 
   it('too large is dropped before anything else is read', () => {
     expect(reason({ t: 'join', token: TOKEN, from: 'x'.repeat(100_000) })).toBe('size');
-    expect(reason({ t: 'act', token: TOKEN, from: ME, id: 1, action: { ...assign, staff: new Array(100_000).fill(1) } })).toBe('size');
+    expect(
+      reason({ t: 'act', token: TOKEN, from: ME, id: 1, action: { ...assign, staff: new Array(100_000).fill(1) } }),
+    ).toBe('size');
   });
 
-  it('a trainee\'s valid requests pass', () => {
+  it("a trainee's valid requests pass", () => {
     expect(at({ t: 'join', token: TOKEN, from: ME })).toEqual({ ok: true, msg: { t: 'join', token: TOKEN, from: ME } });
-    for (const action of [assign, { kind: 'reprioritise', tS: 0, caseId: 1, priority: 2 }, { kind: 'escalate', tS: 0, caseId: 1 }, { kind: 'mutualAid', tS: 0, caseId: 1 }]) {
+    for (const action of [
+      assign,
+      { kind: 'reprioritise', tS: 0, caseId: 1, priority: 2 },
+      { kind: 'escalate', tS: 0, caseId: 1 },
+      { kind: 'mutualAid', tS: 0, caseId: 1 },
+    ]) {
       expect(reason({ t: 'act', token: TOKEN, from: ME, id: 3, action })).toBe('ok');
     }
     expect(reason({ t: 'candidates', token: TOKEN, from: ME, id: 4, caseId: 7 })).toBe('ok');
@@ -124,30 +176,48 @@ describe('what the trainer accepts', () => {
 describe('what a trainee accepts', () => {
   const real = realDrill();
   const at = (m: unknown, token = TOKEN) => decodeAtTrainee(m, token, ME);
-  const reason = (m: unknown) => { const d = at(m); return d.ok ? 'ok' : d.reason; };
+  const reason = (m: unknown) => {
+    const d = at(m);
+    return d.ok ? 'ok' : d.reason;
+  };
 
-  it('the trainer\'s real hello, frame, record, replies, ping and bye pass (the schemas fit what the trainer sends)', () => {
+  it("the trainer's real hello, frame, record, replies, ping and bye pass (the schemas fit what the trainer sends)", () => {
     expect(reason({ t: 'hello', token: TOKEN, hello: real.hello })).toBe('ok');
     expect(reason({ t: 'frame', token: TOKEN, frame: real.frame, state: real.state })).toBe('ok');
     expect(reason({ t: 'record', token: TOKEN, record: structuredClone(real.record), edited: false })).toBe('ok');
     expect(reason({ t: 'reply', token: TOKEN, to: ME, id: 1, result: { ok: true } })).toBe('ok');
     expect(reason({ t: 'ping', token: TOKEN })).toBe('ok');
     expect(reason({ t: 'bye', token: TOKEN })).toBe('ok');
-    expect(DrillMessage.safeParse({ t: 'frame', token: TOKEN, frame: real.frame, state: real.state }).success).toBe(true);
+    expect(DrillMessage.safeParse({ t: 'frame', token: TOKEN, frame: real.frame, state: real.state }).success).toBe(
+      true,
+    );
   });
 
   it('a forged trainer message without the token, with another, or malformed is dropped', () => {
     expect(reason({ t: 'bye' })).toBe('token');
     expect(reason({ t: 'record', token: OTHER, record: real.record, edited: false })).toBe('token');
     expect(reason({ t: 'record', token: TOKEN, record: { app: 'allweather' }, edited: false })).toBe('shape');
-    expect(reason({ t: 'frame', token: TOKEN, frame: { ...real.frame, nCases: 1e6 }, state: real.state })).toBe('shape');
-    expect(reason({ t: 'frame', token: TOKEN, frame: { ...real.frame, cases: [1, 2, 3] }, state: real.state })).toBe('shape');
-    expect(reason({ t: 'hello', token: TOKEN, hello: { ...real.hello, layout: { ...real.hello.layout, cols: 99999 } } })).toBe('shape');
-    expect(reason({ t: 'frame', token: TOKEN, frame: real.frame, state: { ...real.state, pending: [{ kind: 'storm', atMin: 1, rainMmPerH: [1e308] }] } })).toBe('shape');
+    expect(reason({ t: 'frame', token: TOKEN, frame: { ...real.frame, nCases: 1e6 }, state: real.state })).toBe(
+      'shape',
+    );
+    expect(reason({ t: 'frame', token: TOKEN, frame: { ...real.frame, cases: [1, 2, 3] }, state: real.state })).toBe(
+      'shape',
+    );
+    expect(
+      reason({ t: 'hello', token: TOKEN, hello: { ...real.hello, layout: { ...real.hello.layout, cols: 99999 } } }),
+    ).toBe('shape');
+    expect(
+      reason({
+        t: 'frame',
+        token: TOKEN,
+        frame: real.frame,
+        state: { ...real.state, pending: [{ kind: 'storm', atMin: 1, rainMmPerH: [1e308] }] },
+      }),
+    ).toBe('shape');
     for (const m of [null, 'garbage', 3, [], { t: 'frame' }]) expect(at(m).ok).toBe(false);
   });
 
-  it('fellow trainees\' requests and replies to other windows are not for it (peer, not counted)', () => {
+  it("fellow trainees' requests and replies to other windows are not for it (peer, not counted)", () => {
     expect(reason({ t: 'join', token: TOKEN, from: 'someone' })).toBe('peer');
     expect(reason({ t: 'reply', token: TOKEN, to: 'someone', id: 1, result: { ok: true } })).toBe('peer');
   });
@@ -172,14 +242,18 @@ describe('the channel, on a real BroadcastChannel', () => {
   afterEach(() => vi.restoreAllMocks());
   const settle = () => new Promise((r) => setTimeout(r, 60));
 
-  it('a third party\'s forged posts reach neither the trainer\'s handlers nor the trainee; the session\'s own requests do', async () => {
+  it("a third party's forged posts reach neither the trainer's handlers nor the trainee; the session's own requests do", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const drillId = 'protocol-test';
     const token = newSessionToken();
     const act = vi.fn(async () => ({ ok: true as const }));
     const candidates = vi.fn(async () => [{ staff: 1, team: 'sanitation', distanceCells: 2 }]);
     const real = realDrill();
-    const trainer = openTrainerChannel(drillId, token, { act, candidates, snapshot: () => ({ hello: real.hello, frame: real.frame, state: real.state, record: null }) });
+    const trainer = openTrainerChannel(drillId, token, {
+      act,
+      candidates,
+      snapshot: () => ({ hello: real.hello, frame: real.frame, state: real.state, record: null }),
+    });
     const trainee = openTraineeChannel(drillId, token);
     const forger = new BroadcastChannel(channelName(drillId));
     try {
@@ -188,16 +262,22 @@ describe('the channel, on a real BroadcastChannel', () => {
       expect(trainee.hello$.value?.meta.id).toBe('red-night-drill');
 
       for (const m of [
-        null, 'garbage', 12, [], { t: 'act' },
+        null,
+        'garbage',
+        12,
+        [],
+        { t: 'act' },
         { t: 'act', from: 'x', id: 1, action: storm1e308 },
         { t: 'act', token: newSessionToken(), from: 'x', id: 1, action: assign },
         { t: 'act', token, from: 'x', id: 1, action: teamOff },
         { t: 'act', token, from: 'x', id: 1, action: farCase },
         { t: 'candidates', token: OTHER, from: 'x', id: 2, caseId: 1 },
         { t: 'join', token, from: 'y'.repeat(1e6) },
-        { t: 'bye' }, { t: 'bye', token: OTHER },
+        { t: 'bye' },
+        { t: 'bye', token: OTHER },
         { t: 'record', token: OTHER, record: real.record, edited: false },
-      ]) forger.postMessage(m);
+      ])
+        forger.postMessage(m);
       await settle();
       expect(act).not.toHaveBeenCalled();
       expect(candidates).not.toHaveBeenCalled();

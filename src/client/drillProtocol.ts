@@ -90,8 +90,20 @@ export type Decoded<M> = { ok: true; msg: M } | { ok: false; reason: RejectReaso
 // ---------------------------------------------------------------------------
 // Budgets: a trainer hears small requests; a trainee hears frames and, once, the record.
 
-export const TRAINER_INBOUND: MessageLimits = { values: 2_000, depth: 8, stringChars: 4_096, arrayItems: 256, typedBytes: 0 };
-export const TRAINEE_INBOUND: MessageLimits = { values: 2_000_000, depth: 48, stringChars: 1_000_000, arrayItems: 1_000_000, typedBytes: 256 * 2 ** 20 };
+export const TRAINER_INBOUND: MessageLimits = {
+  values: 2_000,
+  depth: 8,
+  stringChars: 4_096,
+  arrayItems: 256,
+  typedBytes: 0,
+};
+export const TRAINEE_INBOUND: MessageLimits = {
+  values: 2_000_000,
+  depth: 48,
+  stringChars: 1_000_000,
+  arrayItems: 1_000_000,
+  typedBytes: 256 * 2 ** 20,
+};
 
 // ---------------------------------------------------------------------------
 // Schemas of what the trainer sends
@@ -110,37 +122,44 @@ const u8 = z.instanceof(Uint8Array);
 const i16 = z.instanceof(Int16Array);
 const MAX_SIDE = 10_000;
 
-const CityLayoutSchema = z.looseObject({
-  scenarioId: id,
-  name: Label,
-  description: Label.optional(),
-  seed: int,
-  cols: int.min(1).max(MAX_SIDE),
-  rows: int.min(1).max(MAX_SIDE),
-  cellSizeM: num.positive(),
-  gridSize: int.min(1),
-  gridCols: int.min(1),
-  gridRows: int.min(1),
-  gridIds: z.array(id).max(MAX_ITEMS),
-  landUse: u8,
-  lowLying: u8,
-  dayPop: f32,
-  stations: z.array(z.looseObject({ ...Named, cell: count, dailyRidership: num })).max(MAX_ITEMS),
-  types: z.array(z.looseObject({ ...Named, priority: int })).max(MAX_ITEMS),
-  teams: z.array(z.looseObject({ ...Named, role: z.enum(['field', 'securityLanes']) })).max(MAX_ITEMS),
-  nStaff: count,
-  staffTeam: i16,
-  horizonS: num,
-  warmupS: num,
-  rainByHour: f32,
-  warningByHour: u8,
-  coverageTarget: num,
-  crowdThreshold: num,
-}).refine((l) => {
-  const cells = l.cols * l.rows;
-  return l.landUse.length === cells && l.lowLying.length === cells && l.dayPop.length === cells
-    && l.staffTeam.length === l.nStaff && l.gridIds.length === l.gridCols * l.gridRows;
-}, 'layout arrays do not match the city\'s size') satisfies z.ZodType<CityLayout>;
+const CityLayoutSchema = z
+  .looseObject({
+    scenarioId: id,
+    name: Label,
+    description: Label.optional(),
+    seed: int,
+    cols: int.min(1).max(MAX_SIDE),
+    rows: int.min(1).max(MAX_SIDE),
+    cellSizeM: num.positive(),
+    gridSize: int.min(1),
+    gridCols: int.min(1),
+    gridRows: int.min(1),
+    gridIds: z.array(id).max(MAX_ITEMS),
+    landUse: u8,
+    lowLying: u8,
+    dayPop: f32,
+    stations: z.array(z.looseObject({ ...Named, cell: count, dailyRidership: num })).max(MAX_ITEMS),
+    types: z.array(z.looseObject({ ...Named, priority: int })).max(MAX_ITEMS),
+    teams: z.array(z.looseObject({ ...Named, role: z.enum(['field', 'securityLanes']) })).max(MAX_ITEMS),
+    nStaff: count,
+    staffTeam: i16,
+    horizonS: num,
+    warmupS: num,
+    rainByHour: f32,
+    warningByHour: u8,
+    coverageTarget: num,
+    crowdThreshold: num,
+  })
+  .refine((l) => {
+    const cells = l.cols * l.rows;
+    return (
+      l.landUse.length === cells &&
+      l.lowLying.length === cells &&
+      l.dayPop.length === cells &&
+      l.staffTeam.length === l.nStaff &&
+      l.gridIds.length === l.gridCols * l.gridRows
+    );
+  }, "layout arrays do not match the city's size") satisfies z.ZodType<CityLayout>;
 
 const DrillMetaSchema = z.looseObject({
   id,
@@ -157,31 +176,56 @@ const HelloSchema = z.strictObject({ layout: CityLayoutSchema, meta: DrillMetaSc
 
 const nullableNum = num.nullable();
 const LiveKpisSchema = z.looseObject({
-  casesArrived: num, casesClosed: num, casesOpen: num, meanWaitS: nullableNum, meanResponseS: nullableNum, p90ResponseS: nullableNum,
-  slaAttainment: nullableNum, coverageIndex: nullableNum, staffHours: num, utilisation: nullableNum, overtimeHours: num, staffOnDuty: num, staffBusy: num,
+  casesArrived: num,
+  casesClosed: num,
+  casesOpen: num,
+  meanWaitS: nullableNum,
+  meanResponseS: nullableNum,
+  p90ResponseS: nullableNum,
+  slaAttainment: nullableNum,
+  coverageIndex: nullableNum,
+  staffHours: num,
+  utilisation: nullableNum,
+  overtimeHours: num,
+  staffOnDuty: num,
+  staffBusy: num,
 }) satisfies z.ZodType<LiveKpis>;
 
-const FrameSchema = z.looseObject({
-  tS: num,
-  done: z.boolean(),
-  events: num,
-  kpis: LiveKpisSchema,
-  staffXY: f32,
-  staffState: u8,
-  cases: f32,
-  nCases: count,
-  cellBacklog: f32,
-  coverage: f32,
-  coverageCases: f32,
-  stationQueue: f32,
-  rainMmPerH: num,
-  warning: int,
-  series: f64,
-  result: z.custom<RunResult>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)).optional(),
-}).refine((f) => f.nCases * 6 <= f.cases.length && f.staffXY.length === 2 * f.staffState.length, 'frame arrays do not match their counts') satisfies z.ZodType<Frame>;
+const FrameSchema = z
+  .looseObject({
+    tS: num,
+    done: z.boolean(),
+    events: num,
+    kpis: LiveKpisSchema,
+    staffXY: f32,
+    staffState: u8,
+    cases: f32,
+    nCases: count,
+    cellBacklog: f32,
+    coverage: f32,
+    coverageCases: f32,
+    stationQueue: f32,
+    rainMmPerH: num,
+    warning: int,
+    series: f64,
+    result: z.custom<RunResult>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)).optional(),
+  })
+  .refine(
+    (f) => f.nCases * 6 <= f.cases.length && f.staffXY.length === 2 * f.staffState.length,
+    'frame arrays do not match their counts',
+  ) satisfies z.ZodType<Frame>;
 
 const InboxItemSchema = z.looseObject({
-  caseId: count, type: id, cell: count, grid: id, priority: int, channel: id, filedS: num, responseDueS: num, crew: count, skill: id,
+  caseId: count,
+  type: id,
+  cell: count,
+  grid: id,
+  priority: int,
+  channel: id,
+  filedS: num,
+  responseDueS: num,
+  crew: count,
+  skill: id,
 }) satisfies z.ZodType<InboxItem>;
 
 const LogEntrySchema = z.strictObject({
@@ -205,14 +249,31 @@ const DrillStateSchema = z.looseObject({
 }) satisfies z.ZodType<DrillState>;
 
 const CaseScoreSchema = z.looseObject({
-  caseId: count, type: id, cell: count, occurredS: num, priority: int, filedS: num,
-  dispatchedS: nullableNum, onSceneS: nullableNum, responseS: nullableNum, responseDueS: num,
-  onTime: z.boolean().nullable(), late: z.boolean(), inversions: count, by: z.enum(['trainee', 'auto', 'none']),
+  caseId: count,
+  type: id,
+  cell: count,
+  occurredS: num,
+  priority: int,
+  filedS: num,
+  dispatchedS: nullableNum,
+  onSceneS: nullableNum,
+  responseS: nullableNum,
+  responseDueS: num,
+  onTime: z.boolean().nullable(),
+  late: z.boolean(),
+  inversions: count,
+  by: z.enum(['trainee', 'auto', 'none']),
 }) satisfies z.ZodType<CaseScore>;
 
 const DrillScoreSchema = z.looseObject({
   cases: z.array(CaseScoreSchema).max(MAX_ITEMS),
-  n: count, onTimeShare: nullableNum, late: count, dispatches: count, inversions: count, priorityShare: nullableNum, score: num,
+  n: count,
+  onTimeShare: nullableNum,
+  late: count,
+  dispatches: count,
+  inversions: count,
+  priorityShare: nullableNum,
+  score: num,
 }) satisfies z.ZodType<DrillScore>;
 
 const DrillRecordSchema = z.looseObject({
@@ -231,11 +292,17 @@ const DrillRecordSchema = z.looseObject({
 /** What a trainee accepts as the answer to an `act`. */
 export const ActResultSchema = z.union([
   z.strictObject({ ok: z.literal(true) }),
-  z.strictObject({ ok: z.literal(false), zh: z.string().max(DRILL_LIMITS.textChars * 4), en: z.string().max(DRILL_LIMITS.textChars * 4) }),
+  z.strictObject({
+    ok: z.literal(false),
+    zh: z.string().max(DRILL_LIMITS.textChars * 4),
+    en: z.string().max(DRILL_LIMITS.textChars * 4),
+  }),
 ]) satisfies z.ZodType<ActResult>;
 
 /** What a trainee accepts as the answer to `candidates`. */
-export const CandidatesSchema = z.array(z.strictObject({ staff: count, team: id, distanceCells: num.nonnegative() })).max(MAX_ITEMS) satisfies z.ZodType<Candidate[]>;
+export const CandidatesSchema = z
+  .array(z.strictObject({ staff: count, team: id, distanceCells: num.nonnegative() }))
+  .max(MAX_ITEMS) satisfies z.ZodType<Candidate[]>;
 
 // ---------------------------------------------------------------------------
 // Messages
@@ -261,8 +328,15 @@ const TRAINEE_MESSAGES = {
 
 /** Every message of the channel, as one discriminated union (on `t`). */
 export const DrillMessage = z.discriminatedUnion('t', [
-  TRAINER_MESSAGES.hello, TRAINER_MESSAGES.frame, TRAINER_MESSAGES.record, TRAINER_MESSAGES.reply, TRAINER_MESSAGES.ping, TRAINER_MESSAGES.bye,
-  TRAINEE_MESSAGES.join, TRAINEE_MESSAGES.act, TRAINEE_MESSAGES.candidates,
+  TRAINER_MESSAGES.hello,
+  TRAINER_MESSAGES.frame,
+  TRAINER_MESSAGES.record,
+  TRAINER_MESSAGES.reply,
+  TRAINER_MESSAGES.ping,
+  TRAINER_MESSAGES.bye,
+  TRAINEE_MESSAGES.join,
+  TRAINEE_MESSAGES.act,
+  TRAINEE_MESSAGES.candidates,
 ]);
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -305,7 +379,7 @@ export function decodeAtTrainee(data: unknown, sessionToken: string, me: string)
 
 const REASONS: Record<RejectReason, string> = {
   size: 'too large to read',
-  token: 'without this session\'s token',
+  token: "without this session's token",
   role: 'not allowed from that side (a trainee may only dispatch, reprioritise, escalate and ask for mutual aid)',
   shape: 'not a drill message of this app',
 };

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { coverageKeeper } from './liveClient.ts';
 import type { Frame } from '../sim/frame.ts';
 
-const frame = (cov: number[]): Frame => ({ coverage: Float32Array.from(cov), coverageCases: Float32Array.from(cov.map(() => 1)) } as unknown as Frame);
+const frame = (cov: number[]): Frame =>
+  ({ coverage: Float32Array.from(cov), coverageCases: Float32Array.from(cov.map(() => 1)) }) as unknown as Frame;
 
 describe('coverageKeeper', () => {
   it('puts the last coverage matrix back into frames that left it out', () => {

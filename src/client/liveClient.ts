@@ -46,7 +46,9 @@ export function coverageKeeper(): (f: Frame) => Frame {
   };
 }
 
-export function createLiveClient(worker: Worker = new Worker(new URL('../../workers/live.worker.ts', import.meta.url), { type: 'module' })): LiveClient {
+export function createLiveClient(
+  worker: Worker = new Worker(new URL('../../workers/live.worker.ts', import.meta.url), { type: 'module' }),
+): LiveClient {
   const remote: Remote<LiveService> = wrap<LiveService>(worker);
   const raw = new Subject<Frame>();
   const layout$ = new BehaviorSubject<CityLayout | null>(null);
@@ -54,7 +56,11 @@ export function createLiveClient(worker: Worker = new Worker(new URL('../../work
   void remote.subscribe(proxy((f: Frame) => raw.next(f)));
   // complete every frame (coverage kept from the last that carried it), keep the latest per animation frame,
   // and replay it to late subscribers (the scene mounts after the frame sent on load)
-  const frames$ = raw.pipe(map(withCoverage), auditTime(0, animationFrameScheduler), shareReplay({ bufferSize: 1, refCount: true }));
+  const frames$ = raw.pipe(
+    map(withCoverage),
+    auditTime(0, animationFrameScheduler),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
   return {
     frames$,
     rawFrames$: raw.asObservable(),

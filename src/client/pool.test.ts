@@ -6,11 +6,16 @@ import { consecutiveSeeds } from '../analysis/runner.ts';
 import { createBrowserPool, type SimSlot, type SlotFactory } from './pool.ts';
 
 /** A fake worker: answers after `delayMs(seed)` with a tiny result; records what it ran. */
-function fakeFactory(delayMs: (seed: number) => number, log: { started: number[]; terminated: number; created: number }): SlotFactory {
+function fakeFactory(
+  delayMs: (seed: number) => number,
+  log: { started: number[]; terminated: number; created: number },
+): SlotFactory {
   return () => {
     log.created++;
     let reject: (e: unknown) => void = () => undefined;
-    const died = new Promise<never>((_, r) => { reject = r; });
+    const died = new Promise<never>((_, r) => {
+      reject = r;
+    });
     died.catch(() => undefined);
     const slot: SimSlot = {
       runReplication(text, seed) {

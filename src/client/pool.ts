@@ -50,7 +50,9 @@ export function webWorkerSlot(): SimSlot {
   let kill: (e: Error) => void = () => undefined;
   const died = new Promise<never>((_, reject) => {
     kill = reject;
-    worker.addEventListener('error', (e) => reject(new Error(`simulation worker failed / 仿真线程出错: ${e.message || 'error'}`)));
+    worker.addEventListener('error', (e) =>
+      reject(new Error(`simulation worker failed / 仿真线程出错: ${e.message || 'error'}`)),
+    );
   });
   died.catch(() => undefined);
   return {
@@ -101,7 +103,11 @@ export interface BrowserPool {
   /** Running and queued replications, updated on every change. */
   readonly load$: BehaviorSubject<PoolLoad>;
   /** One batch as a cold Observable: subscribing starts it, each result is emitted as it finishes, unsubscribing cancels it. */
-  replications$(scenarioText: string, seeds: readonly number[], opts?: Omit<RunnerOptions, 'onResult' | 'signal'>): Observable<ReplicationEvent>;
+  replications$(
+    scenarioText: string,
+    seeds: readonly number[],
+    opts?: Omit<RunnerOptions, 'onResult' | 'signal'>,
+  ): Observable<ReplicationEvent>;
   /** Cancels every batch (queued and running). */
   cancelAll(reason?: unknown): void;
   /** Cancels everything and terminates the workers; later calls reject. */
@@ -163,7 +169,8 @@ export function createBrowserPool(opts: BrowserPoolOptions = {}): BrowserPool {
   let disposed = false;
 
   const publishLoad = () => {
-    let running = 0, workers = 0;
+    let running = 0,
+      workers = 0;
     for (const s of slots) {
       if (s.task) running++;
       if (s.sim) workers++;
@@ -197,7 +204,9 @@ export function createBrowserPool(opts: BrowserPoolOptions = {}): BrowserPool {
     const sim = slot.sim;
     const { batch } = task;
     try {
-      const died = sim.died.catch((error: unknown) => { throw new WorkerDiedError(error); });
+      const died = sim.died.catch((error: unknown) => {
+        throw new WorkerDiedError(error);
+      });
       const result = await Promise.race([sim.runReplication(task.text, task.seed, task.opts), died]);
       if (slot.sim !== sim || batch.settled) return; // cancelled while running
       slot.task = null;
@@ -239,8 +248,14 @@ export function createBrowserPool(opts: BrowserPoolOptions = {}): BrowserPool {
     if (seeds.length === 0) return Promise.resolve([]);
     return new Promise<RunResult[]>((resolve, reject) => {
       const batch: Batch = {
-        id: nextBatch++, seeds: seeds.slice(), results: new Array(seeds.length), remaining: seeds.length,
-        settled: false, resolve, reject, onResult: ro.onResult,
+        id: nextBatch++,
+        seeds: seeds.slice(),
+        results: new Array(seeds.length),
+        remaining: seeds.length,
+        settled: false,
+        resolve,
+        reject,
+        onResult: ro.onResult,
       };
       const signal = ro.signal;
       if (signal) {
@@ -249,17 +264,24 @@ export function createBrowserPool(opts: BrowserPoolOptions = {}): BrowserPool {
           reject(signal.reason ?? new PoolCancelledError());
           return;
         }
-        signal.addEventListener('abort', () => failBatch(batch, signal.reason ?? new PoolCancelledError()), { once: true });
+        signal.addEventListener('abort', () => failBatch(batch, signal.reason ?? new PoolCancelledError()), {
+          once: true,
+        });
       }
       const o: ReplicationOptions = {};
       if (ro.days !== undefined) o.days = ro.days;
       if (ro.log) o.log = true;
-      for (let index = 0; index < seeds.length; index++) queue.push({ text: scenarioText, seed: seeds[index], opts: o, batch, index });
+      for (let index = 0; index < seeds.length; index++)
+        queue.push({ text: scenarioText, seed: seeds[index], opts: o, batch, index });
       pump();
     });
   };
 
-  const replications$ = (scenarioText: string, seeds: readonly number[], ro: Omit<RunnerOptions, 'onResult' | 'signal'> = {}) =>
+  const replications$ = (
+    scenarioText: string,
+    seeds: readonly number[],
+    ro: Omit<RunnerOptions, 'onResult' | 'signal'> = {},
+  ) =>
     new Observable<ReplicationEvent>((sub) => {
       const ac = new AbortController();
       let done = 0;
@@ -271,9 +293,16 @@ export function createBrowserPool(opts: BrowserPoolOptions = {}): BrowserPool {
           done++;
           sub.next({ batch: batchId, index, seed: seeds[index], result, done, total: seeds.length });
         },
-      }).then(() => sub.complete(), (err) => { if (!ac.signal.aborted) sub.error(err); });
+      }).then(
+        () => sub.complete(),
+        (err) => {
+          if (!ac.signal.aborted) sub.error(err);
+        },
+      );
       batchId = nextBatch - 1;
-      return () => { if (done < seeds.length) ac.abort(new PoolCancelledError()); };
+      return () => {
+        if (done < seeds.length) ac.abort(new PoolCancelledError());
+      };
     });
 
   const cancelAll = (reason: unknown = new PoolCancelledError()) => {

@@ -26,7 +26,9 @@ export const TOKEN_BYTES = 16;
 export const TOKEN_RE = /^[0-9a-f]{32}$/;
 
 /** A fresh token: 128 random bits as hex. */
-export function newSessionToken(getRandomValues: (a: Uint8Array) => Uint8Array = (a) => crypto.getRandomValues(a)): string {
+export function newSessionToken(
+  getRandomValues: (a: Uint8Array) => Uint8Array = (a) => crypto.getRandomValues(a),
+): string {
   const bytes = getRandomValues(new Uint8Array(TOKEN_BYTES));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

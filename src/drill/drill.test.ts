@@ -22,7 +22,12 @@ function playTrainee(s: DrillSession, everyMin = 5): void {
     for (const item of s.inbox()) {
       const cands = s.candidates(item.caseId);
       if (cands.length < item.crew) continue;
-      const r = s.act({ kind: 'assign', tS: 0, caseId: item.caseId, staff: cands.slice(0, item.crew).map((c) => c.staff) });
+      const r = s.act({
+        kind: 'assign',
+        tS: 0,
+        caseId: item.caseId,
+        staff: cands.slice(0, item.crew).map((c) => c.staff),
+      });
       expect(r.ok).toBe(true);
     }
   }
@@ -74,7 +79,8 @@ describe('drill session', () => {
     const s = new DrillSession(drill, scenario);
     const at = s.startS + 10 * 60; // I02: road ponding at (27, 23)
     const cell = 23 * scenario.city.cols + 27;
-    const atCell = () => s.caseRecords().filter((r) => r.type === 'road-ponding' && r.cell === cell && r.occurredS === at);
+    const atCell = () =>
+      s.caseRecords().filter((r) => r.type === 'road-ponding' && r.cell === cell && r.occurredS === at);
     s.advanceTo(at - 1e-6);
     expect(atCell()).toEqual([]);
     s.advanceTo(at);
@@ -99,7 +105,9 @@ describe('drill session', () => {
   it('a team taken off duty leaves duty at once and comes back with teamOn', () => {
     const s = new DrillSession(drill, scenario);
     const team = scenario.teams.findIndex((t) => t.id === 'enforcement');
-    const onDuty = () => Array.from({ length: s.sim.nStaff }, (_, i) => i).filter((i) => s.sim.sTeam[i] === team && s.sim.sOnDuty[i]).length;
+    const onDuty = () =>
+      Array.from({ length: s.sim.nStaff }, (_, i) => i).filter((i) => s.sim.sTeam[i] === team && s.sim.sOnDuty[i])
+        .length;
     s.advanceTo(s.startS + 44 * 60);
     expect(onDuty()).toBeGreaterThan(0);
     s.advanceTo(s.startS + 45 * 60);
@@ -124,7 +132,11 @@ describe('drill session', () => {
     const auto = new DrillSession(drill, scenario, { manual: false });
     auto.finish();
     expect(idle.score().score).toBeLessThan(auto.score().score);
-    const injected = (s: DrillSession) => s.caseRecords().filter((r) => r.type === 'fallen-tree' && r.cell === 6 * 40 + 31).map((r) => r.occurredS);
+    const injected = (s: DrillSession) =>
+      s
+        .caseRecords()
+        .filter((r) => r.type === 'fallen-tree' && r.cell === 6 * 40 + 31)
+        .map((r) => r.occurredS);
     expect(injected(auto)).toEqual(injected(idle));
   });
 
@@ -137,7 +149,8 @@ describe('drill session', () => {
     expect(whatIf.caseRecords().length).toBeGreaterThan(0);
     expect(whatIf.score().n).toBeGreaterThan(0);
     // the trainee's assignments name people by team, shift and place: with more drainage crew the same people are found
-    const assigns = (s: DrillSession) => s.actions.filter((a) => a.kind === 'assign').map((a) => (a.kind === 'assign' ? a.staffKeys!.join('+') : ''));
+    const assigns = (s: DrillSession) =>
+      s.actions.filter((a) => a.kind === 'assign').map((a) => (a.kind === 'assign' ? a.staffKeys!.join('+') : ''));
     const kept = assigns(whatIf).filter((k) => assigns(live).includes(k));
     expect(kept.length).toBeGreaterThan(0.5 * assigns(live).length);
     expect(assigns(live).every((k) => !k.includes('?'))).toBe(true);

@@ -56,11 +56,31 @@ export const Inject = z.discriminatedUnion('kind', [
   z.strictObject({ ...Base, kind: z.literal('message'), text: Label }),
   /** A specific case at a cell. */
   /** A specific case at a cell (x, y are checked against the city in validate.ts). */
-  z.strictObject({ ...Base, kind: z.literal('case'), type: name, x: z.number().int(), y: z.number().int(), priority: z.number().int().min(1).max(4).optional() }),
+  z.strictObject({
+    ...Base,
+    kind: z.literal('case'),
+    type: name,
+    x: z.number().int(),
+    y: z.number().int(),
+    priority: z.number().int().min(1).max(4).optional(),
+  }),
   /** Rain from now on, mm per hour (replaces the forecast from this hour). */
-  z.strictObject({ ...Base, kind: z.literal('storm'), rainMmPerH: z.array(z.number().finite().nonnegative().max(DRILL_LIMITS.rainMmPerH)).min(1).max(DRILL_LIMITS.stormHours) }),
+  z.strictObject({
+    ...Base,
+    kind: z.literal('storm'),
+    rainMmPerH: z
+      .array(z.number().finite().nonnegative().max(DRILL_LIMITS.rainMmPerH))
+      .min(1)
+      .max(DRILL_LIMITS.stormHours),
+  }),
   /** Extra passengers at a station over the coming minutes. */
-  z.strictObject({ ...Base, kind: z.literal('surge'), station: name, durationMin: z.number().finite().positive().max(DRILL_LIMITS.surgeMin), extraPassengers: z.number().finite().nonnegative().max(DRILL_LIMITS.surgePassengers) }),
+  z.strictObject({
+    ...Base,
+    kind: z.literal('surge'),
+    station: name,
+    durationMin: z.number().finite().positive().max(DRILL_LIMITS.surgeMin),
+    extraPassengers: z.number().finite().nonnegative().max(DRILL_LIMITS.surgePassengers),
+  }),
   /** A team goes off duty (its cases are handed over) until a teamOn. */
   z.strictObject({ ...Base, kind: z.literal('teamOff'), team: name }),
   z.strictObject({ ...Base, kind: z.literal('teamOn'), team: name }),
@@ -83,10 +103,12 @@ export const Drill = z.strictObject({
   /** Default clock: real time (1) or accelerated (2..60). */
   speed: z.number().min(1).max(60).default(10),
   /** Grids the trainee dispatches for ('all', or grid ids such as "G03-04"); elsewhere automatic dispatch goes on unless autoOutside is false. */
-  scope: z.strictObject({
-    grids: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
-    autoOutside: z.boolean().default(true),
-  }).default({ grids: 'all', autoOutside: true }),
+  scope: z
+    .strictObject({
+      grids: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
+      autoOutside: z.boolean().default(true),
+    })
+    .default({ grids: 'all', autoOutside: true }),
   /** What the trainee may see: the whole city, or only the command scope. */
   traineeSees: z.enum(['all', 'scope']).default('all'),
   injects: z.array(Inject).max(DRILL_LIMITS.injects).default([]),
@@ -100,7 +122,13 @@ const caseId = z.number().int().nonnegative();
 /** The dispatcher's actions: what a trainee window may send. */
 export const TraineeAction = z.discriminatedUnion('kind', [
   /** `staffKeys` name the members by team, shift and place, so a replay under another staffing plan finds the same people. */
-  z.strictObject({ kind: z.literal('assign'), tS, caseId, staff: z.array(z.number().int()).min(1).max(DRILL_LIMITS.crew), staffKeys: z.array(name).max(DRILL_LIMITS.crew).optional() }),
+  z.strictObject({
+    kind: z.literal('assign'),
+    tS,
+    caseId,
+    staff: z.array(z.number().int()).min(1).max(DRILL_LIMITS.crew),
+    staffKeys: z.array(name).max(DRILL_LIMITS.crew).optional(),
+  }),
   z.strictObject({ kind: z.literal('reprioritise'), tS, caseId, priority: z.number().int().min(1).max(4) }),
   /** Hand the case to the neighbouring grids' automatic dispatch. */
   z.strictObject({ kind: z.literal('escalate'), tS, caseId }),

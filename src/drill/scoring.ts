@@ -68,8 +68,19 @@ export function scoreDrill(records: CaseRecord[], sim: DrillSimulation, actions:
       for (const o of records) if (o !== r && prio(o) < prio(r) && o.filedS <= d && dispatched(o) > d) inversions++;
     }
     return {
-      caseId: r.id, type: r.type, cell: r.cell, occurredS: r.occurredS, priority: prio(r), filedS: r.filedS, dispatchedS: d < Infinity ? d : null, onSceneS: onScene,
-      responseS: onScene !== null ? onScene - r.filedS : null, responseDueS: due, onTime, late, inversions,
+      caseId: r.id,
+      type: r.type,
+      cell: r.cell,
+      occurredS: r.occurredS,
+      priority: prio(r),
+      filedS: r.filedS,
+      dispatchedS: d < Infinity ? d : null,
+      onSceneS: onScene,
+      responseS: onScene !== null ? onScene - r.filedS : null,
+      responseDueS: due,
+      onTime,
+      late,
+      inversions,
       by: byTrainee.has(r.id) ? 'trainee' : d < Infinity ? 'auto' : 'none',
     };
   });
@@ -81,6 +92,8 @@ export function scoreDrill(records: CaseRecord[], sim: DrillSimulation, actions:
   const priorityShare = disp.length ? 1 - inversions / disp.length : null;
   // no dispatch at all earns no credit for dispatch order (unless there was nothing to dispatch)
   const orderCredit = priorityShare ?? (cases.length ? 0 : 1);
-  const score = Math.round(100 * (0.5 * (onTimeShare ?? 0) + 0.3 * (cases.length ? 1 - late / cases.length : 1) + 0.2 * orderCredit));
+  const score = Math.round(
+    100 * (0.5 * (onTimeShare ?? 0) + 0.3 * (cases.length ? 1 - late / cases.length : 1) + 0.2 * orderCredit),
+  );
   return { cases, n: cases.length, onTimeShare, late, dispatches: disp.length, inversions, priorityShare, score };
 }

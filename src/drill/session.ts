@@ -85,7 +85,12 @@ export class DrillSimulation extends Simulation {
   /** Free, on-duty, dispatchable members holding `skill`. */
   isFreeFor(s: number, skill: number): boolean {
     const st = this.sState[s];
-    return this.sOnDuty[s] === 1 && (st === SS.IDLE || st === SS.PATROL) && this.sLane[s] < 0 && (this.sSkills[s] & (1 << skill)) !== 0;
+    return (
+      this.sOnDuty[s] === 1 &&
+      (st === SS.IDLE || st === SS.PATROL) &&
+      this.sLane[s] < 0 &&
+      (this.sSkills[s] & (1 << skill)) !== 0
+    );
   }
 }
 
@@ -198,7 +203,11 @@ export class DrillSession {
         sim.setRain(Math.floor(sim.now / 3600), inj.rainMmPerH);
         return;
       case 'surge':
-        sim.addSurge(sim.stations.findIndex((s) => s.id === inj.station), inj.durationMin * 60, inj.extraPassengers);
+        sim.addSurge(
+          sim.stations.findIndex((s) => s.id === inj.station),
+          inj.durationMin * 60,
+          inj.extraPassengers,
+        );
         return;
       case 'teamOff':
         sim.setTeamOff(sim.sc.teams.findIndex((t) => t.id === inj.team));
@@ -214,12 +223,22 @@ export class DrillSession {
     const sim = this.sim;
     const out: InboxItem[] = [];
     for (const [id, c] of sim.inbox) {
-      if (sim.slotOf(id) < 0) { sim.inbox.delete(id); continue; }
+      if (sim.slotOf(id) < 0) {
+        sim.inbox.delete(id);
+        continue;
+      }
       const t = sim.types[sim.cType[c]];
       out.push({
-        caseId: id, type: t.id, cell: sim.cCell[c], grid: sim.city.gridIds[sim.city.cellGrid[sim.cCell[c]]],
-        priority: sim.priorityOf.get(id) ?? t.priority, channel: ['patrol', 'citizen', 'sensor'][sim.cChannel[c]],
-        filedS: sim.cFiled[c], responseDueS: sim.cFiled[c] + t.responseS, crew: t.crew, skill: sim.skills[t.skill],
+        caseId: id,
+        type: t.id,
+        cell: sim.cCell[c],
+        grid: sim.city.gridIds[sim.city.cellGrid[sim.cCell[c]]],
+        priority: sim.priorityOf.get(id) ?? t.priority,
+        channel: ['patrol', 'citizen', 'sensor'][sim.cChannel[c]],
+        filedS: sim.cFiled[c],
+        responseDueS: sim.cFiled[c] + t.responseS,
+        crew: t.crew,
+        skill: sim.skills[t.skill],
       });
     }
     return out.sort((a, b) => a.priority - b.priority || a.filedS - b.filedS);
@@ -234,7 +253,11 @@ export class DrillSession {
     const out: { staff: number; team: string; distanceCells: number }[] = [];
     for (let s = 0; s < sim.nStaff; s++) {
       if (!sim.isFreeFor(s, skill)) continue;
-      out.push({ staff: s, team: sim.sc.teams[sim.sTeam[s]].id, distanceCells: sim.city.cellDistance(sim.staffCell(s), sim.cCell[c]) });
+      out.push({
+        staff: s,
+        team: sim.sc.teams[sim.sTeam[s]].id,
+        distanceCells: sim.city.cellDistance(sim.staffCell(s), sim.cCell[c]),
+      });
     }
     return out.sort((a, b) => a.distanceCells - b.distanceCells || a.staff - b.staff);
   }
@@ -249,7 +272,8 @@ export class DrillSession {
     const checked = parseAction(action, this.scenario, this.drill.durationMin);
     if (!checked.ok) return { ok: false, ...errorsAsMessage(checked.errors) };
     const a: Action = { ...checked.action, tS: this.sim.now };
-    if (a.kind === 'assign') a.staffKeys = a.staff.map((s) => (s >= 0 && s < this.sim.nStaff ? this.sim.memberKey(s) : '?'));
+    if (a.kind === 'assign')
+      a.staffKeys = a.staff.map((s) => (s >= 0 && s < this.sim.nStaff ? this.sim.memberKey(s) : '?'));
     const err = this.apply(a);
     if (err) return { ok: false, ...err };
     this.actions.push(a);
@@ -268,9 +292,11 @@ export class DrillSession {
     const t = sim.types[sim.cType[c]];
     switch (a.kind) {
       case 'assign': {
-        if (a.staff.length !== t.crew) return { zh: `此案件需要 ${t.crew} 人`, en: `this case needs a crew of ${t.crew}` };
+        if (a.staff.length !== t.crew)
+          return { zh: `此案件需要 ${t.crew} 人`, en: `this case needs a crew of ${t.crew}` };
         for (const s of a.staff) {
-          if (s < 0 || s >= sim.nStaff || !sim.isFreeFor(s, t.skill)) return { zh: `人员 ${s} 不空闲或没有所需技能`, en: `member ${s} is not free or lacks the skill` };
+          if (s < 0 || s >= sim.nStaff || !sim.isFreeFor(s, t.skill))
+            return { zh: `人员 ${s} 不空闲或没有所需技能`, en: `member ${s} is not free or lacks the skill` };
         }
         sim.inbox.delete(a.caseId);
         for (const s of a.staff) sim.assign(s, c);
@@ -287,13 +313,21 @@ export class DrillSession {
         return null;
       case 'mutualAid': {
         // the nearest free member with the skill anywhere in the city
-        let best = -1, bestD = Infinity;
+        let best = -1,
+          bestD = Infinity;
         for (let s = 0; s < sim.nStaff; s++) {
           if (!sim.isFreeFor(s, t.skill)) continue;
           const d = sim.city.cellDistance(sim.staffCell(s), sim.cCell[c]);
-          if (d < bestD) { bestD = d; best = s; }
+          if (d < bestD) {
+            bestD = d;
+            best = s;
+          }
         }
-        if (t.crew !== 1) return { zh: `跨区支援只派单人；此案件需要 ${t.crew} 人，请直接指派`, en: `mutual aid sends one member; this case needs a crew of ${t.crew}: assign it directly` };
+        if (t.crew !== 1)
+          return {
+            zh: `跨区支援只派单人；此案件需要 ${t.crew} 人，请直接指派`,
+            en: `mutual aid sends one member; this case needs a crew of ${t.crew}: assign it directly`,
+          };
         if (best < 0) return { zh: '全市暂无可支援的空闲人员', en: 'nobody in the city is free to help' };
         sim.inbox.delete(a.caseId);
         sim.assign(best, c);
@@ -313,7 +347,8 @@ export class DrillSession {
     const byId = new Map<number, CaseRecord>();
     for (const r of sim.log ?? []) byId.set(r.id, r);
     for (let c = 0; c < sim.cap; c++) if (sim.cState[c] !== CS.FREE) byId.set(sim.cId[c], sim.record(c, null, -1));
-    const inWindow = (r: CaseRecord) => (r.filedS >= 0 ? r.filedS >= this.startS && r.filedS < this.endS : r.occurredS >= this.startS);
+    const inWindow = (r: CaseRecord) =>
+      r.filedS >= 0 ? r.filedS >= this.startS && r.filedS < this.endS : r.occurredS >= this.startS;
     return [...byId.values()].filter((r) => inWindow(r) && inScope(sim, r.grid)).sort((a, b) => a.id - b.id);
   }
 
@@ -322,16 +357,22 @@ export class DrillSession {
   }
 
   /** Rebuild a drill from its action log (exactly, event for event); `scenarioOverride` replays it under another plan. */
-  static replay(drill: Drill, scenario: Scenario, actions: Action[], opts: { upToS?: number; scenarioOverride?: Scenario } = {}): DrillSession {
+  static replay(
+    drill: Drill,
+    scenario: Scenario,
+    actions: Action[],
+    opts: { upToS?: number; scenarioOverride?: Scenario } = {},
+  ): DrillSession {
     const s = new DrillSession(drill, scenario, { manual: true, scenarioOverride: opts.scenarioOverride });
     const until = opts.upToS ?? s.endS;
     for (const a of actions) {
       if (a.tS > until) break;
       s.advanceTo(a.tS);
       // under another staffing plan, the same people by name (team, shift, place), not by roster index
-      const mapped: Action = opts.scenarioOverride && a.kind === 'assign' && a.staffKeys
-        ? { ...a, staff: a.staffKeys.map((k) => s.sim.memberByKey(k)) }
-        : a;
+      const mapped: Action =
+        opts.scenarioOverride && a.kind === 'assign' && a.staffKeys
+          ? { ...a, staff: a.staffKeys.map((k) => s.sim.memberByKey(k)) }
+          : a;
       const r = s.act(mapped);
       if (!r.ok && !opts.scenarioOverride) throw new Error(`replay diverged at ${a.tS}: ${r.en}`);
     }

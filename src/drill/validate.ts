@@ -32,7 +32,17 @@ export function parseDrill(text: string, scenario: Scenario): DrillParse {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, errors: [scenarioError([], 'not_json', `不是有效的 JSON：${(e as Error).message}`, `not valid JSON: ${(e as Error).message}`)] };
+    return {
+      ok: false,
+      errors: [
+        scenarioError(
+          [],
+          'not_json',
+          `不是有效的 JSON：${(e as Error).message}`,
+          `not valid JSON: ${(e as Error).message}`,
+        ),
+      ],
+    };
   }
   return parseDrillObject(raw, scenario);
 }
@@ -43,7 +53,17 @@ export function parseDrillObject(raw: unknown, scenario: Scenario): DrillParse {
   if (forbidden.length > 0) return { ok: false, errors: forbidden };
   const v = (raw as { drillVersion?: unknown } | null)?.drillVersion;
   if (typeof v === 'number' && v > DRILL_VERSION) {
-    return { ok: false, errors: [scenarioError(['drillVersion'], 'drill_too_new', `此演练文件由更新版本的 AllWeather 生成（drillVersion ${v}），本程序只支持到 ${DRILL_VERSION}`, `this drill file was written by a newer AllWeather (drillVersion ${v}); this app reads up to ${DRILL_VERSION}`)] };
+    return {
+      ok: false,
+      errors: [
+        scenarioError(
+          ['drillVersion'],
+          'drill_too_new',
+          `此演练文件由更新版本的 AllWeather 生成（drillVersion ${v}），本程序只支持到 ${DRILL_VERSION}`,
+          `this drill file was written by a newer AllWeather (drillVersion ${v}); this app reads up to ${DRILL_VERSION}`,
+        ),
+      ],
+    };
   }
   const parsed = Drill.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues, knownKeysIn(Drill)) };
@@ -53,25 +73,86 @@ export function parseDrillObject(raw: unknown, scenario: Scenario): DrillParse {
 }
 
 /** Errors in one inject against the scenario (also used for injects fired live). */
-export function checkInject(inj: Inject, path: (string | number)[], scenario: Scenario, drillMin: number): ScenarioError[] {
+export function checkInject(
+  inj: Inject,
+  path: (string | number)[],
+  scenario: Scenario,
+  drillMin: number,
+): ScenarioError[] {
   const errors: ScenarioError[] = [];
   const at = [...path, 'atMin'];
-  if (inj.atMin < 0) errors.push(scenarioError(at, 'inject_in_past', `注入时间 ${inj.atMin} 分钟早于演练开始（0）`, `inject at ${inj.atMin} min is before the drill starts (0)`));
-  if (inj.atMin > drillMin) errors.push(scenarioError(at, 'inject_after_end', `注入时间 ${inj.atMin} 分钟晚于演练结束（${drillMin}）`, `inject at ${inj.atMin} min is after the drill ends (${drillMin})`));
+  if (inj.atMin < 0)
+    errors.push(
+      scenarioError(
+        at,
+        'inject_in_past',
+        `注入时间 ${inj.atMin} 分钟早于演练开始（0）`,
+        `inject at ${inj.atMin} min is before the drill starts (0)`,
+      ),
+    );
+  if (inj.atMin > drillMin)
+    errors.push(
+      scenarioError(
+        at,
+        'inject_after_end',
+        `注入时间 ${inj.atMin} 分钟晚于演练结束（${drillMin}）`,
+        `inject at ${inj.atMin} min is after the drill ends (${drillMin})`,
+      ),
+    );
   const c = scenario.city;
   switch (inj.kind) {
     case 'case': {
-      if (!scenario.eventTypes.some((t) => t.id === inj.type)) errors.push(scenarioError([...path, 'type'], 'unknown_type', `场景中没有事件类型“${inj.type}”`, `the scenario has no event type "${inj.type}"`));
-      if (inj.x < 0 || inj.x >= c.cols) errors.push(scenarioError([...path, 'x'], 'cell_outside', `x=${inj.x} 超出城市范围（0..${c.cols - 1}）`, `x=${inj.x} is outside the city (0..${c.cols - 1})`));
-      if (inj.y < 0 || inj.y >= c.rows) errors.push(scenarioError([...path, 'y'], 'cell_outside', `y=${inj.y} 超出城市范围（0..${c.rows - 1}）`, `y=${inj.y} is outside the city (0..${c.rows - 1})`));
+      if (!scenario.eventTypes.some((t) => t.id === inj.type))
+        errors.push(
+          scenarioError(
+            [...path, 'type'],
+            'unknown_type',
+            `场景中没有事件类型“${inj.type}”`,
+            `the scenario has no event type "${inj.type}"`,
+          ),
+        );
+      if (inj.x < 0 || inj.x >= c.cols)
+        errors.push(
+          scenarioError(
+            [...path, 'x'],
+            'cell_outside',
+            `x=${inj.x} 超出城市范围（0..${c.cols - 1}）`,
+            `x=${inj.x} is outside the city (0..${c.cols - 1})`,
+          ),
+        );
+      if (inj.y < 0 || inj.y >= c.rows)
+        errors.push(
+          scenarioError(
+            [...path, 'y'],
+            'cell_outside',
+            `y=${inj.y} 超出城市范围（0..${c.rows - 1}）`,
+            `y=${inj.y} is outside the city (0..${c.rows - 1})`,
+          ),
+        );
       break;
     }
     case 'surge':
-      if (!c.stations.some((s) => s.id === inj.station)) errors.push(scenarioError([...path, 'station'], 'unknown_station', `场景中没有地铁站“${inj.station}”`, `the scenario has no station "${inj.station}"`));
+      if (!c.stations.some((s) => s.id === inj.station))
+        errors.push(
+          scenarioError(
+            [...path, 'station'],
+            'unknown_station',
+            `场景中没有地铁站“${inj.station}”`,
+            `the scenario has no station "${inj.station}"`,
+          ),
+        );
       break;
     case 'teamOff':
     case 'teamOn':
-      if (!scenario.teams.some((t) => t.id === inj.team)) errors.push(scenarioError([...path, 'team'], 'unknown_team', `场景中没有队伍“${inj.team}”`, `the scenario has no team "${inj.team}"`));
+      if (!scenario.teams.some((t) => t.id === inj.team))
+        errors.push(
+          scenarioError(
+            [...path, 'team'],
+            'unknown_team',
+            `场景中没有队伍“${inj.team}”`,
+            `the scenario has no team "${inj.team}"`,
+          ),
+        );
       break;
     default:
       break;
@@ -86,29 +167,60 @@ let actionKeys: ReturnType<typeof knownKeysIn> | null = null;
  * drill and its scenario: the zod structure and bounds, then, for an inject,
  * its references (`checkInject`). The parsed copy carries no unknown field.
  */
-export function parseAction(action: unknown, scenario: Scenario, drillMin: number): { ok: true; action: Action } | { ok: false; errors: ScenarioError[] } {
+export function parseAction(
+  action: unknown,
+  scenario: Scenario,
+  drillMin: number,
+): { ok: true; action: Action } | { ok: false; errors: ScenarioError[] } {
   const parsed = Action.safeParse(action, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues, (actionKeys ??= knownKeysIn(Action))) };
+  if (!parsed.success)
+    return { ok: false, errors: zodIssuesToErrors(parsed.error.issues, (actionKeys ??= knownKeysIn(Action))) };
   const a = parsed.data;
   const errors = a.kind === 'inject' ? checkInject(a.inject, ['inject'], scenario, drillMin) : [];
   return errors.length ? { ok: false, errors } : { ok: true, action: a };
 }
 /** Errors as one bilingual message (for a notice): `$.path: …；…` and `$.path: …; …`. */
 export function errorsAsMessage(errors: readonly ScenarioError[]): { zh: string; en: string } {
-  return { zh: errors.map((e) => `${e.path}：${e.zh}`).join('；'), en: errors.map((e) => `${e.path}: ${e.en}`).join('; ') };
+  return {
+    zh: errors.map((e) => `${e.path}：${e.zh}`).join('；'),
+    en: errors.map((e) => `${e.path}: ${e.en}`).join('; '),
+  };
 }
 
 function checkReferences(d: Drill, sc: Scenario): ScenarioError[] {
   const errors: ScenarioError[] = [];
-  if (d.scenario !== sc.id) errors.push(scenarioError(['scenario'], 'scenario_mismatch', `演练针对场景“${d.scenario}”，但加载的是“${sc.id}”`, `the drill is for scenario "${d.scenario}" but "${sc.id}" is loaded`));
+  if (d.scenario !== sc.id)
+    errors.push(
+      scenarioError(
+        ['scenario'],
+        'scenario_mismatch',
+        `演练针对场景“${d.scenario}”，但加载的是“${sc.id}”`,
+        `the drill is for scenario "${d.scenario}" but "${sc.id}" is loaded`,
+      ),
+    );
   const horizonH = sc.run.warmupHours + sc.run.days * 24;
   if (d.startHour * 60 + d.durationMin > horizonH * 60) {
-    errors.push(scenarioError(['durationMin'], 'drill_past_horizon', `演练（第 ${d.startHour} 小时起 ${d.durationMin} 分钟）超出场景运行时长 ${horizonH} 小时`, `the drill (from hour ${d.startHour}, ${d.durationMin} min) runs past the scenario's ${horizonH} h`));
+    errors.push(
+      scenarioError(
+        ['durationMin'],
+        'drill_past_horizon',
+        `演练（第 ${d.startHour} 小时起 ${d.durationMin} 分钟）超出场景运行时长 ${horizonH} 小时`,
+        `the drill (from hour ${d.startHour}, ${d.durationMin} min) runs past the scenario's ${horizonH} h`,
+      ),
+    );
   }
   if (d.scope.grids !== 'all') {
     const city = new City(sc);
     d.scope.grids.forEach((g, i) => {
-      if (!city.gridIds.includes(g)) errors.push(scenarioError(['scope', 'grids', i], 'unknown_grid', `没有责任网格“${g}”（例如 ${city.gridIds[0]}）`, `there is no grid "${g}" (e.g. ${city.gridIds[0]})`));
+      if (!city.gridIds.includes(g))
+        errors.push(
+          scenarioError(
+            ['scope', 'grids', i],
+            'unknown_grid',
+            `没有责任网格“${g}”（例如 ${city.gridIds[0]}）`,
+            `there is no grid "${g}" (e.g. ${city.gridIds[0]})`,
+          ),
+        );
     });
   }
   d.injects.forEach((inj, i) => errors.push(...checkInject(inj, ['injects', i], sc, d.durationMin)));

@@ -31,21 +31,74 @@
  * log always gives the same bytes. Pure: runs in the browser and in Node.
  */
 import {
-  AsyncByteQueue, Bool, Dictionary, Field, Float64, Int32, Int8, RecordBatch, RecordBatchFileWriter, Schema, Struct, Table, Utf8,
-  makeData, tableFromIPC, vectorFromArray, type Data, type DataType, type Vector,
+  AsyncByteQueue,
+  Bool,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  Int8,
+  RecordBatch,
+  RecordBatchFileWriter,
+  Schema,
+  Struct,
+  Table,
+  Utf8,
+  makeData,
+  tableFromIPC,
+  vectorFromArray,
+  type Data,
+  type DataType,
+  type Vector,
 } from 'apache-arrow';
 import type { CaseRecord, RunResult } from '../sim/result.ts';
 
-const TIME_FIELDS = ['occurredS', 'discoveredS', 'filedS', 'dispatchedS', 'onSceneS', 'handlingStartS', 'handledS', 'verifiedS', 'closedS'] as const;
-const STAGE_FIELDS = ['discoveryS', 'centreS', 'queueS', 'travelS', 'handlingS', 'responseCentreS', 'responseQueueS', 'responseTravelS'] as const;
+const TIME_FIELDS = [
+  'occurredS',
+  'discoveredS',
+  'filedS',
+  'dispatchedS',
+  'onSceneS',
+  'handlingStartS',
+  'handledS',
+  'verifiedS',
+  'closedS',
+] as const;
+const STAGE_FIELDS = [
+  'discoveryS',
+  'centreS',
+  'queueS',
+  'travelS',
+  'handlingS',
+  'responseCentreS',
+  'responseQueueS',
+  'responseTravelS',
+] as const;
 type TimeField = (typeof TIME_FIELDS)[number];
 
 /** A case as read back from Arrow: times null where the engine wrote -1. */
-export type ArrowCaseRow = Omit<CaseRecord, TimeField | 'grid' | 'gridCode'> & { [K in TimeField]: number | null } & { grid: string; replication: number; seed: number };
+export type ArrowCaseRow = Omit<CaseRecord, TimeField | 'grid' | 'gridCode'> & { [K in TimeField]: number | null } & {
+  grid: string;
+  replication: number;
+  seed: number;
+};
 
-export const ARROW_COLUMNS = ['id', 'type', 'cell', 'grid', 'priority', 'channel', ...TIME_FIELDS, 'slaMet', ...STAGE_FIELDS, 'replication', 'seed'] as const;
+export const ARROW_COLUMNS = [
+  'id',
+  'type',
+  'cell',
+  'grid',
+  'priority',
+  'channel',
+  ...TIME_FIELDS,
+  'slaMet',
+  ...STAGE_FIELDS,
+  'replication',
+  'seed',
+] as const;
 
-const INT32_MIN = -0x80000000, INT32_MAX = 0x7fffffff;
+const INT32_MIN = -0x80000000,
+  INT32_MAX = 0x7fffffff;
 const CHANNELS = ['patrol', 'citizen', 'sensor'] as const;
 
 // Fixed dictionary ids: left out, apache-arrow numbers dictionaries from a
@@ -87,7 +140,9 @@ export interface CaseDictionaries {
  * gives the whole file's: the dictionaries are written once, up front.
  */
 export function caseDictionaries(results: readonly RunResult[]): CaseDictionaries {
-  const type = new Set<string>(), grid = new Set<string>(), channel = new Set<string>(CHANNELS);
+  const type = new Set<string>(),
+    grid = new Set<string>(),
+    channel = new Set<string>(CHANNELS);
   for (const r of results) {
     for (const t of r.byType ?? []) type.add(t.id);
     for (const g of r.coverage?.grids ?? []) grid.add(g);
@@ -108,7 +163,9 @@ class BatchBuilder {
 
   constructor(d: CaseDictionaries) {
     this.dicts = (['type', 'channel', 'grid'] as const).map((name) => ({
-      name, vector: vectorFromArray(d[name], new Utf8()), index: new Map(d[name].map((v, i) => [v, i])),
+      name,
+      vector: vectorFromArray(d[name], new Utf8()),
+      index: new Map(d[name].map((v, i) => [v, i])),
     }));
   }
 
@@ -118,7 +175,10 @@ class BatchBuilder {
     for (let i = 0; i < log.length; i++) {
       const v = values(log[i]);
       const j = index.get(v);
-      if (j === undefined) throw new Error(`Arrow 字典中没有 ${name} 值 / the Arrow dictionary of "${name}" has no "${v}" (not a value of the first replication's scenario)`);
+      if (j === undefined)
+        throw new Error(
+          `Arrow 字典中没有 ${name} 值 / the Arrow dictionary of "${name}" has no "${v}" (not a value of the first replication's scenario)`,
+        );
       out[i] = j;
     }
     return makeData({ type, length: log.length, nullCount: 0, data: out, dictionary: vector as Vector<Utf8> });
@@ -130,13 +190,17 @@ class BatchBuilder {
     }
     const log = r.log ?? [];
     const n = log.length;
-    const id = new Int32Array(n), cell = new Int32Array(n), priority = new Int8Array(n);
+    const id = new Int32Array(n),
+      cell = new Int32Array(n),
+      priority = new Int8Array(n);
     const stages = STAGE_FIELDS.map(() => new Float64Array(n));
     const times = TIME_FIELDS.map(() => new Array<number | null>(n));
     const slaMet = new Array<boolean | null>(n);
     for (let i = 0; i < n; i++) {
       const c = log[i];
-      id[i] = c.id; cell[i] = c.cell; priority[i] = c.priority;
+      id[i] = c.id;
+      cell[i] = c.cell;
+      priority[i] = c.priority;
       for (let f = 0; f < STAGE_FIELDS.length; f++) stages[f][i] = c[STAGE_FIELDS[f]];
       for (let f = 0; f < TIME_FIELDS.length; f++) {
         const t = c[TIME_FIELDS[f]];
@@ -144,7 +208,8 @@ class BatchBuilder {
       }
       slaMet[i] = c.slaMet;
     }
-    const plain = <T extends DataType>(type: T, data: ArrayLike<number>) => makeData({ type, length: n, nullCount: 0, data } as never) as Data;
+    const plain = <T extends DataType>(type: T, data: ArrayLike<number>) =>
+      makeData({ type, length: n, nullCount: 0, data } as never) as Data;
     const children: Data[] = [
       plain(new Int32(), id),
       this.indices(0, (c) => c.type, log, TYPE_DICT),
@@ -158,7 +223,10 @@ class BatchBuilder {
       plain(new Int32(), new Int32Array(n).fill(rep)),
       plain(new Int32(), new Int32Array(n).fill(r.seed)),
     ];
-    return new RecordBatch(CASES_SCHEMA, makeData({ type: new Struct(CASES_SCHEMA.fields), length: n, nullCount: 0, children }));
+    return new RecordBatch(
+      CASES_SCHEMA,
+      makeData({ type: new Struct(CASES_SCHEMA.fields), length: n, nullCount: 0, children }),
+    );
   }
 }
 
@@ -209,30 +277,41 @@ export function arrowCaseWriter(write: (chunk: Uint8Array) => void, dictionaries
 /** The case logs of replications (in order: replication r is results[r]) as an Arrow Table, one batch per replication with a log. */
 export function casesTable(results: readonly RunResult[]): Table {
   const builder = new BatchBuilder(caseDictionaries(results));
-  return new Table(CASES_SCHEMA, results.map((r, rep) => builder.batch(rep, r)).filter((b) => b.numRows > 0));
+  return new Table(
+    CASES_SCHEMA,
+    results.map((r, rep) => builder.batch(rep, r)).filter((b) => b.numRows > 0),
+  );
 }
 
 /** The case logs as an Arrow IPC file (bytes). Replications need their logs (run with log: true). Same bytes as `arrowCaseWriter`. */
 export function casesToArrow(results: readonly RunResult[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const w = arrowCaseWriter((c) => { chunks.push(c); size += c.byteLength; }, caseDictionaries(results));
+  const w = arrowCaseWriter((c) => {
+    chunks.push(c);
+    size += c.byteLength;
+  }, caseDictionaries(results));
   results.forEach((r, rep) => w.add(rep, r));
   w.finish();
   const out = new Uint8Array(size);
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
   return out;
 }
 
 /** Reads an Arrow IPC file (or stream) written by `casesToArrow` back into rows. */
 export function casesFromArrow(bytes: Uint8Array): ArrowCaseRow[] {
   const table = tableFromIPC(bytes);
-  const cols = Object.fromEntries(ARROW_COLUMNS.map((name) => {
-    const v = table.getChild(name);
-    if (!v) throw new Error(`Arrow 文件缺少列 / the Arrow file has no column "${name}"`);
-    return [name, v];
-  }));
+  const cols = Object.fromEntries(
+    ARROW_COLUMNS.map((name) => {
+      const v = table.getChild(name);
+      if (!v) throw new Error(`Arrow 文件缺少列 / the Arrow file has no column "${name}"`);
+      return [name, v];
+    }),
+  );
   const rows: ArrowCaseRow[] = [];
   for (let i = 0; i < table.numRows; i++) {
     const row = {} as Record<string, unknown>;

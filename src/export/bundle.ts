@@ -40,7 +40,11 @@ export interface ResultDocument {
 }
 
 /** result.json's object. */
-export function resultDocument(manifest: ExportManifest, results: readonly RunResult[], agg: Aggregate = aggregate(results)): ResultDocument {
+export function resultDocument(
+  manifest: ExportManifest,
+  results: readonly RunResult[],
+  agg: Aggregate = aggregate(results),
+): ResultDocument {
   return {
     manifest: withoutFiles(manifest),
     summary: agg.summary,
@@ -67,7 +71,11 @@ export interface BundleOptions {
 export const variantLabel = (m: ExportManifest) => m.scenario;
 
 /** summary.csv of a run. */
-export function runSummaryCsv(manifest: ExportManifest, results: readonly RunResult[], agg: Aggregate = aggregate(results)): string {
+export function runSummaryCsv(
+  manifest: ExportManifest,
+  results: readonly RunResult[],
+  agg: Aggregate = aggregate(results),
+): string {
   return summaryCsv([{ variant: variantLabel(manifest), summary: agg.summary }]);
 }
 
@@ -104,7 +112,8 @@ export interface BundleWriter {
  */
 export function bundleWriter(manifest: ExportManifest, opts: BundleOptions, out: BundleOutput): BundleWriter {
   const formats = new Set(opts.formats ?? EXPORT_FORMATS);
-  const run = runId(manifest), variant = variantLabel(manifest);
+  const run = runId(manifest),
+    variant = variantLabel(manifest);
   let arrow: ArrowCaseWriter | null = null;
   if (formats.has('csv')) out.write('tidy.csv', tidyHeader({ cases: opts.cases }));
   if (formats.has('arrow')) arrow = arrowCaseWriter((chunk) => out.write('cases.arrow', chunk));
@@ -113,11 +122,14 @@ export function bundleWriter(manifest: ExportManifest, opts: BundleOptions, out:
     add(rep, result) {
       if (rep !== next) throw new RangeError(`bundleWriter: replication ${rep} added out of order (expected ${next})`);
       next++;
-      if (formats.has('csv')) for (const chunk of tidyReplicationChunks(run, variant, rep, result, { cases: opts.cases })) out.write('tidy.csv', chunk);
+      if (formats.has('csv'))
+        for (const chunk of tidyReplicationChunks(run, variant, rep, result, { cases: opts.cases }))
+          out.write('tidy.csv', chunk);
       arrow?.add(rep, result);
     },
     finish(results, agg = aggregate(results)) {
-      if (next !== results.length) throw new RangeError(`bundleWriter: ${next} replication(s) added, ${results.length} results`);
+      if (next !== results.length)
+        throw new RangeError(`bundleWriter: ${next} replication(s) added, ${results.length} results`);
       if (formats.has('csv')) {
         out.write('summary.csv', runSummaryCsv(manifest, results, agg));
         out.end('summary.csv');
@@ -137,7 +149,11 @@ export function bundleWriter(manifest: ExportManifest, opts: BundleOptions, out:
 }
 
 /** Every file of the bundle, by file name, in memory. `arrow` needs the results' logs. Same bytes as `bundleWriter`. */
-export function exportBundle(manifest: ExportManifest, results: readonly RunResult[], opts: BundleOptions = {}): Record<string, string | Uint8Array> {
+export function exportBundle(
+  manifest: ExportManifest,
+  results: readonly RunResult[],
+  opts: BundleOptions = {},
+): Record<string, string | Uint8Array> {
   const parts = new Map<string, (string | Uint8Array)[]>();
   const w = bundleWriter(manifest, opts, {
     write: (name, chunk) => {
@@ -158,7 +174,10 @@ export function exportBundle(manifest: ExportManifest, results: readonly RunResu
       const bytes = list as Uint8Array[];
       const out = new Uint8Array(bytes.reduce((s, c) => s + c.byteLength, 0));
       let at = 0;
-      for (const c of bytes) { out.set(c, at); at += c.byteLength; }
+      for (const c of bytes) {
+        out.set(c, at);
+        at += c.byteLength;
+      }
       files[name] = out;
     }
   }

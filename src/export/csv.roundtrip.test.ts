@@ -17,7 +17,7 @@ describe('CSV round trip through papaparse', () => {
     ['占道经营, "夜市"', '+86 138', -2],
     ['@SUM(A1:A9)', '-x', 0],
     ['多行\n文本', '\t=1+1', null],
-    ['人民广场站 People\'s Square', 'plain', 1e-7],
+    ["人民广场站 People's Square", 'plain', 1e-7],
   ];
   const csv = toCsv(['名称 name', 'note', 'value'], rows);
 
@@ -44,7 +44,10 @@ describe('CSV round trip through papaparse', () => {
 
   it('reads the tidy CSV back with the same observations', () => {
     const results = [fakeRun(1), fakeRun(2)];
-    const parsed = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'r1', variant: '基准 baseline', results }]), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'r1', variant: '基准 baseline', results }]), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(parsed.meta.fields).toEqual([...TIDY_COLUMNS]);
     expect(parsed.data).toHaveLength(2 * KPI_NAMES.length);
     for (const row of parsed.data) {

@@ -24,6 +24,14 @@ describe('csv', () => {
   });
 
   it('starts with a BOM and ends rows with CRLF', () => {
-    expect(toCsv(['k', 'v'], [['a', 1], ['b', null]])).toBe('\uFEFFk,v\r\na,1\r\nb,\r\n');
+    expect(
+      toCsv(
+        ['k', 'v'],
+        [
+          ['a', 1],
+          ['b', null],
+        ],
+      ),
+    ).toBe('\uFEFFk,v\r\na,1\r\nb,\r\n');
   });
 });

@@ -22,12 +22,38 @@ const toyText = JSON.stringify(toyDistrict());
 
 describe('manifest', () => {
   const m = createManifest({
-    version: '9.9.9', scenario: baselineText, overrides: { nightStaff: 6 }, seed: 3, replications: 4, command: 'allweather export x', createdAt: '2025-01-02T03:04:05.000Z',
+    version: '9.9.9',
+    scenario: baselineText,
+    overrides: { nightStaff: 6 },
+    seed: 3,
+    replications: 4,
+    command: 'allweather export x',
+    createdAt: '2025-01-02T03:04:05.000Z',
   });
 
   it('identifies the run and embeds the base scenario', () => {
-    expect(Object.keys(m)).toEqual(['app', 'version', 'createdAt', 'scenario', 'scenarioHash', 'seed', 'replications', 'days', 'overrides', 'command', 'scenarioFile']);
-    expect(m).toMatchObject({ app: 'allweather', version: '9.9.9', scenario: 'baseline-weekday', seed: 3, replications: 4, days: 1, overrides: { nightStaff: 6 } });
+    expect(Object.keys(m)).toEqual([
+      'app',
+      'version',
+      'createdAt',
+      'scenario',
+      'scenarioHash',
+      'seed',
+      'replications',
+      'days',
+      'overrides',
+      'command',
+      'scenarioFile',
+    ]);
+    expect(m).toMatchObject({
+      app: 'allweather',
+      version: '9.9.9',
+      scenario: 'baseline-weekday',
+      seed: 3,
+      replications: 4,
+      days: 1,
+      overrides: { nightStaff: 6 },
+    });
     expect(m.scenarioFile).toEqual(JSON.parse(baselineText));
     expect(m.scenarioHash).not.toBe(scenarioHash(baselineText)); // the variant that ran, not the base
   });
@@ -63,7 +89,16 @@ describe('manifest', () => {
   });
 
   it('rejects invalid overrides when created', () => {
-    expect(() => createManifest({ version: '1', scenario: baselineText, overrides: { 'city.gridSize': 3 }, seed: 1, replications: 1, command: '' })).toThrow(OverrideError);
+    expect(() =>
+      createManifest({
+        version: '1',
+        scenario: baselineText,
+        overrides: { 'city.gridSize': 3 },
+        seed: 1,
+        replications: 1,
+        command: '',
+      }),
+    ).toThrow(OverrideError);
   });
 
   it('has a run id that depends on what ran, not when', () => {
@@ -77,16 +112,33 @@ describe('tidy and summary CSV', () => {
   const results = [fakeRun(1, { log: true }), fakeRun(2, { log: true })];
 
   it('writes one row per KPI per replication, with units', () => {
-    const rows = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'R', variant: 'v', results }]), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'R', variant: 'v', results }]), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows).toHaveLength(2 * KPI_NAMES.length);
-    expect(rows[0]).toEqual({ run: 'R', replication: '0', seed: '1', variant: 'v', measure: 'casesArrived', value: String(results[0].kpis.casesArrived), unit: 'cases' });
+    expect(rows[0]).toEqual({
+      run: 'R',
+      replication: '0',
+      seed: '1',
+      variant: 'v',
+      measure: 'casesArrived',
+      value: String(results[0].kpis.casesArrived),
+      unit: 'cases',
+    });
     const units = Object.fromEntries(rows.map((r) => [r.measure, r.unit]));
     expect(units).toMatchObject({ meanWaitS: 's', slaAttainment: 'share', staffHours: 'h', costCny: 'CNY' });
   });
 
   it('adds case fields as rows with a case_id, -1 times as empty cells', () => {
-    const withMissing: RunResult = { ...results[0], log: [{ ...results[0].log![0], id: 42, onSceneS: -1, slaMet: null }] };
-    const rows = Papa.parse<Record<string, string>>(tidyCsv([{ run: 'R', variant: 'v', results: [withMissing] }], { cases: true }), { header: true, skipEmptyLines: true }).data;
+    const withMissing: RunResult = {
+      ...results[0],
+      log: [{ ...results[0].log![0], id: 42, onSceneS: -1, slaMet: null }],
+    };
+    const rows = Papa.parse<Record<string, string>>(
+      tidyCsv([{ run: 'R', variant: 'v', results: [withMissing] }], { cases: true }),
+      { header: true, skipEmptyLines: true },
+    ).data;
     const caseRows = rows.filter((r) => r.measure.startsWith('case.'));
     // every case field but the id (the grid by its code), with its unit
     expect(caseRows).toHaveLength(CASE_FIELD_UNITS.length);
@@ -101,14 +153,20 @@ describe('tidy and summary CSV', () => {
 
   it('writes the wide summary per variant, and A, B, B-A for a comparison', () => {
     const agg = aggregate(results);
-    const rows = Papa.parse<Record<string, string>>(summaryCsv([{ variant: 'x', summary: agg.summary }]), { header: true, skipEmptyLines: true });
+    const rows = Papa.parse<Record<string, string>>(summaryCsv([{ variant: 'x', summary: agg.summary }]), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(rows.meta.fields).toEqual([...SUMMARY_COLUMNS]);
     const wait = rows.data.find((r) => r.kpi === 'meanWaitS')!;
     expect(Number(wait.mean)).toBe(agg.summary.meanWaitS.mean);
     expect(Number(wait.ci_low)).toBe(agg.summary.meanWaitS.ci95![0]);
     expect(wait.n).toBe('2');
     const c = compareResults(results, [fakeRun(1), fakeRun(2)]);
-    const cmp = Papa.parse<Record<string, string>>(comparisonSummaryCsv(c), { header: true, skipEmptyLines: true }).data;
+    const cmp = Papa.parse<Record<string, string>>(comparisonSummaryCsv(c), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const k = KPI_NAMES.length;
     expect(cmp.map((r) => r.variant)).toEqual([...Array(k).fill('A'), ...Array(k).fill('B'), ...Array(k).fill('B-A')]);
     expect(cmp.find((r) => r.variant === 'B-A' && r.kpi === 'meanWaitS')!.mean).toBe('0');
@@ -141,7 +199,17 @@ describe('Arrow case log', () => {
         const { gridCode, ...rest } = c;
         // the grid column carries the grid's code, not its index
         const expected = { ...rest, grid: gridCode, replication: rep, seed: r.seed } as Record<string, unknown>;
-        for (const f of ['occurredS', 'discoveredS', 'filedS', 'dispatchedS', 'onSceneS', 'handlingStartS', 'handledS', 'verifiedS', 'closedS']) {
+        for (const f of [
+          'occurredS',
+          'discoveredS',
+          'filedS',
+          'dispatchedS',
+          'onSceneS',
+          'handlingStartS',
+          'handledS',
+          'verifiedS',
+          'closedS',
+        ]) {
           if ((expected[f] as number) < 0) expected[f] = null;
         }
         expect(row).toEqual(expected);
@@ -157,18 +225,37 @@ describe('Arrow case log', () => {
 describe('export bundle and replay (in process)', () => {
   it('writes every format, and re-running the manifest gives byte-identical files', async () => {
     const run = createInlineRunner();
-    const m = createManifest({ version: '1.0.0', scenario: toyText, overrides: { 'dispatch.policy': 'nearest' }, seed: 21, replications: 3, days: 1, command: 'test' });
+    const m = createManifest({
+      version: '1.0.0',
+      scenario: toyText,
+      overrides: { 'dispatch.policy': 'nearest' },
+      seed: 21,
+      replications: 3,
+      days: 1,
+      command: 'test',
+    });
     const loaded = loadManifest(manifestJson(m));
     if (!loaded.ok) throw new Error('manifest did not load');
-    const first = exportBundle(m, await run(loaded.scenarioText, consecutiveSeeds(m.seed, m.replications), { days: m.days, log: true }));
+    const first = exportBundle(
+      m,
+      await run(loaded.scenarioText, consecutiveSeeds(m.seed, m.replications), { days: m.days, log: true }),
+    );
     expect(Object.keys(first)).toEqual(['manifest.json', 'summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']);
 
     // Replay from the manifest text alone.
     const again = loadManifest(first['manifest.json'] as string);
     if (!again.ok) throw new Error('exported manifest did not load');
-    const replayed = exportBundle(again.manifest, await run(again.scenarioText, consecutiveSeeds(again.manifest.seed, again.manifest.replications), { days: again.manifest.days, log: true }));
+    const replayed = exportBundle(
+      again.manifest,
+      await run(again.scenarioText, consecutiveSeeds(again.manifest.seed, again.manifest.replications), {
+        days: again.manifest.days,
+        log: true,
+      }),
+    );
     for (const name of Object.keys(first)) expect(replayed[name], name).toEqual(first[name]);
-    expect(Buffer.from(replayed['cases.arrow'] as Uint8Array).equals(Buffer.from(first['cases.arrow'] as Uint8Array))).toBe(true);
+    expect(
+      Buffer.from(replayed['cases.arrow'] as Uint8Array).equals(Buffer.from(first['cases.arrow'] as Uint8Array)),
+    ).toBe(true);
 
     const only = exportBundle(m, [fakeRun(1)], { formats: ['json'] });
     expect(Object.keys(only)).toEqual(['manifest.json', 'result.json']);
@@ -178,7 +265,7 @@ describe('export bundle and replay (in process)', () => {
 describe('streaming the bundle a replication at a time', () => {
   const toy = async (seeds: number[]) => createInlineRunner()(toyText, seeds, { days: 1, log: true });
 
-  it('tidy.csv: the header and each replication\'s chunks are tidyCsv byte for byte', () => {
+  it("tidy.csv: the header and each replication's chunks are tidyCsv byte for byte", () => {
     const results = [fakeRun(1, { log: true }), fakeRun(2, { log: true }), fakeRun(3, { log: true })];
     for (const cases of [false, true]) {
       let text = tidyHeader({ cases });
@@ -199,7 +286,10 @@ describe('streaming the bundle a replication at a time', () => {
     const chunks: Uint8Array[] = [];
     const perRep: number[] = [];
     const w = arrowCaseWriter((c) => chunks.push(c.slice()));
-    results.forEach((r, i) => { w.add(i, r); perRep.push(chunks.length); });
+    results.forEach((r, i) => {
+      w.add(i, r);
+      perRep.push(chunks.length);
+    });
     w.finish();
     // bytes come out as each replication is added, not only at the end
     expect(perRep[0]).toBeGreaterThan(1);
@@ -225,13 +315,27 @@ describe('streaming the bundle a replication at a time', () => {
 
   it('bundleWriter writes what exportBundle holds, and holds no log', async () => {
     const results = await toy([3, 4]);
-    const m = createManifest({ version: '1.0.0', scenario: toyText, seed: 3, replications: 2, days: 1, command: 'test' });
+    const m = createManifest({
+      version: '1.0.0',
+      scenario: toyText,
+      seed: 3,
+      replications: 2,
+      days: 1,
+      command: 'test',
+    });
     const written = new Map<string, Buffer[]>();
     const ended: string[] = [];
-    const w = bundleWriter(m, { cases: true }, {
-      write: (name, chunk) => { expect(ended).not.toContain(name); written.set(name, [...(written.get(name) ?? []), Buffer.from(chunk)]); },
-      end: (name) => ended.push(name),
-    });
+    const w = bundleWriter(
+      m,
+      { cases: true },
+      {
+        write: (name, chunk) => {
+          expect(ended).not.toContain(name);
+          written.set(name, [...(written.get(name) ?? []), Buffer.from(chunk)]);
+        },
+        end: (name) => ended.push(name),
+      },
+    );
     const slim = results.map((r, i) => {
       w.add(i, r);
       const { log: _log, ...rest } = r;
@@ -242,11 +346,19 @@ describe('streaming the bundle a replication at a time', () => {
     expect(names).toEqual(['summary.csv', 'tidy.csv', 'result.json', 'cases.arrow']);
     expect([...ended].sort()).toEqual([...names].sort());
     const whole = exportBundle(m, results, { cases: true });
-    for (const name of names) expect(Buffer.concat(written.get(name)!).equals(Buffer.from(whole[name])), name).toBe(true);
+    for (const name of names)
+      expect(Buffer.concat(written.get(name)!).equals(Buffer.from(whole[name])), name).toBe(true);
   });
 
   it('a manifest with its file list loads back; result.json embeds the manifest without it', () => {
-    const m = createManifest({ version: '1.0.0', scenario: toyText, seed: 3, replications: 1, days: 1, command: 'test' });
+    const m = createManifest({
+      version: '1.0.0',
+      scenario: toyText,
+      seed: 3,
+      replications: 1,
+      days: 1,
+      command: 'test',
+    });
     const files = [{ name: 'summary.csv', bytes: 12, sha256: 'a'.repeat(64) }];
     const text = manifestJson({ ...m, files });
     expect(Object.keys(JSON.parse(text)).at(-1)).toBe('files');

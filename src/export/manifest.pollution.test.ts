@@ -10,7 +10,16 @@ import { cleanPrototypes, pollution } from '../scenario/pollution.ts';
 import { createManifest, loadManifest, manifestJson } from './manifest.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
-const good = manifestJson(createManifest({ version: '0.1.0', scenario: baselineText, seed: 3, replications: 2, command: 'test', createdAt: '2025-01-01T00:00:00Z' }));
+const good = manifestJson(
+  createManifest({
+    version: '0.1.0',
+    scenario: baselineText,
+    seed: 3,
+    replications: 2,
+    command: 'test',
+    createdAt: '2025-01-01T00:00:00Z',
+  }),
+);
 /** The good manifest with `"overrides": {}` replaced by raw JSON text. */
 const withOverrides = (json: string) => good.replace('"overrides": {}', `"overrides": ${json}`);
 
@@ -30,7 +39,12 @@ function refused(text: string) {
 
 describe('loadManifest and forbidden keys', () => {
   it('an override path through __proto__ is refused at $.overrides[path], with one error', () => {
-    for (const path of ['__proto__.polluted', 'run.__proto__.polluted', 'teams.0.__proto__.polluted', 'constructor.prototype.polluted']) {
+    for (const path of [
+      '__proto__.polluted',
+      'run.__proto__.polluted',
+      'teams.0.__proto__.polluted',
+      'constructor.prototype.polluted',
+    ]) {
       const errors = refused(withOverrides(`{ ${JSON.stringify(path)}: 1 }`));
       expect(errors).toHaveLength(1);
       expect(errors[0].path).toBe(`$.overrides[${JSON.stringify(path)}]`);
@@ -46,7 +60,11 @@ describe('loadManifest and forbidden keys', () => {
   });
 
   it('a "__proto__" key in the embedded scenario or in a result.json is refused at its path', () => {
-    expect(refused(good.replace('"scenarioFile": {', '"scenarioFile": { "__proto__": { "polluted": 1 },')).map((e) => e.path)).toEqual(['$.scenarioFile.__proto__']);
+    expect(
+      refused(good.replace('"scenarioFile": {', '"scenarioFile": { "__proto__": { "polluted": 1 },')).map(
+        (e) => e.path,
+      ),
+    ).toEqual(['$.scenarioFile.__proto__']);
     const result = `{ "__proto__": { "app": "allweather" }, "manifest": ${good} }`;
     expect(refused(result).map((e) => e.path)).toEqual(['$.__proto__']);
   });

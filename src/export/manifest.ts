@@ -28,7 +28,12 @@ import { canonicalJson, fnv1a64, scenarioHash } from '../scenario/load.ts';
 import type { ScenarioError } from '../scenario/messages.ts';
 import { zodIssuesToErrors } from '../scenario/messages.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import { applyOverridesParsed, InvalidBaseScenarioError, OverrideError, type Overrides } from '../analysis/overrides.ts';
+import {
+  applyOverridesParsed,
+  InvalidBaseScenarioError,
+  OverrideError,
+  type Overrides,
+} from '../analysis/overrides.ts';
 import { forbiddenKeyErrors, forbiddenSegmentErrors, nestingErrors } from '../scenario/safeKeys.ts';
 
 export interface ExportManifest {
@@ -81,11 +86,15 @@ export const ManifestSchema = z.strictObject({
   overrides: z.record(z.string(), z.unknown()),
   command: z.string(),
   scenarioFile: z.unknown(),
-  files: z.array(z.strictObject({
-    name: z.string().regex(BUNDLE_FILE_NAME),
-    bytes: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  })).optional(),
+  files: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(BUNDLE_FILE_NAME),
+        bytes: z.number().int().nonnegative(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
+    .optional(),
 });
 
 export interface ManifestInput {
@@ -131,8 +140,17 @@ export function createManifest(input: ManifestInput): ExportManifest {
 /** The manifest as JSON text, keys in a fixed order (`files` last, when there), 2-space indented, newline-terminated. */
 export function manifestJson(m: ExportManifest): string {
   const ordered: ExportManifest = {
-    app: m.app, version: m.version, createdAt: m.createdAt, scenario: m.scenario, scenarioHash: m.scenarioHash,
-    seed: m.seed, replications: m.replications, days: m.days, overrides: m.overrides, command: m.command, scenarioFile: m.scenarioFile,
+    app: m.app,
+    version: m.version,
+    createdAt: m.createdAt,
+    scenario: m.scenario,
+    scenarioHash: m.scenarioHash,
+    seed: m.seed,
+    replications: m.replications,
+    days: m.days,
+    overrides: m.overrides,
+    command: m.command,
+    scenarioFile: m.scenarioFile,
   };
   if (m.files !== undefined) ordered.files = m.files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 }));
   return JSON.stringify(ordered, null, 2) + '\n';
@@ -147,8 +165,16 @@ export function withoutFiles(m: ExportManifest): ExportManifest {
 /** The manifest without the embedded scenario (for result files that sit beside manifest.json). */
 export function manifestHeader(m: ExportManifest): Omit<ExportManifest, 'scenarioFile'> {
   return {
-    app: m.app, version: m.version, createdAt: m.createdAt, scenario: m.scenario, scenarioHash: m.scenarioHash,
-    seed: m.seed, replications: m.replications, days: m.days, overrides: m.overrides, command: m.command,
+    app: m.app,
+    version: m.version,
+    createdAt: m.createdAt,
+    scenario: m.scenario,
+    scenarioHash: m.scenarioHash,
+    seed: m.seed,
+    replications: m.replications,
+    days: m.days,
+    overrides: m.overrides,
+    command: m.command,
   };
 }
 
@@ -158,11 +184,23 @@ export function manifestHeader(m: ExportManifest): Omit<ExportManifest, 'scenari
  * `run` column of the tidy CSV.
  */
 export function runId(m: Pick<ExportManifest, 'version' | 'scenarioHash' | 'seed' | 'replications' | 'days'>): string {
-  return fnv1a64(canonicalJson({ version: m.version, scenarioHash: m.scenarioHash, seed: m.seed, replications: m.replications, days: m.days }));
+  return fnv1a64(
+    canonicalJson({
+      version: m.version,
+      scenarioHash: m.scenarioHash,
+      seed: m.seed,
+      replications: m.replications,
+      days: m.days,
+    }),
+  );
 }
 
 export type LoadedManifest =
-  | { ok: true; manifest: ExportManifest; /** The scenario that ran, as JSON text (give it to a Runner). */ scenarioText: string }
+  | {
+      ok: true;
+      manifest: ExportManifest;
+      /** The scenario that ran, as JSON text (give it to a Runner). */ scenarioText: string;
+    }
   | { ok: false; errors: ScenarioError[] };
 
 /**
@@ -183,7 +221,17 @@ export function loadManifest(text: string): LoadedManifest {
   try {
     json = JSON.parse(src);
   } catch (e) {
-    return { ok: false, errors: [{ path: '$', code: 'not_json', zh: '清单不是有效的 JSON', en: `the manifest is not valid JSON: ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '$',
+          code: 'not_json',
+          zh: '清单不是有效的 JSON',
+          en: `the manifest is not valid JSON: ${(e as Error).message}`,
+        },
+      ],
+    };
   }
   // Before zod copies anything: a "__proto__" key of `overrides` would become the record's prototype.
   const forbidden = [...forbiddenKeyErrors(json), ...nestingErrors(json)];
@@ -215,11 +263,14 @@ export function loadManifest(text: string): LoadedManifest {
   if (hash !== m.scenarioHash) {
     return {
       ok: false,
-      errors: [{
-        path: '$.scenarioHash', code: 'hash_mismatch',
-        zh: `内嵌场景加覆盖项的哈希为 ${hash}，与清单记录的 ${m.scenarioHash} 不符（清单被改动过？）`,
-        en: `the embedded scenario with its overrides hashes to ${hash}, not the recorded ${m.scenarioHash} (was the manifest edited?)`,
-      }],
+      errors: [
+        {
+          path: '$.scenarioHash',
+          code: 'hash_mismatch',
+          zh: `内嵌场景加覆盖项的哈希为 ${hash}，与清单记录的 ${m.scenarioHash} 不符（清单被改动过？）`,
+          en: `the embedded scenario with its overrides hashes to ${hash}, not the recorded ${m.scenarioHash} (was the manifest edited?)`,
+        },
+      ],
     };
   }
   return { ok: true, manifest: m, scenarioText: JSON.stringify(raw) };

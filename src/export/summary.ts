@@ -35,7 +35,10 @@ export function summaryCsv(variants: readonly SummaryVariant[]): string {
 }
 
 /** A, B and B − A of a comparison. */
-export function comparisonSummaryCsv(c: Comparison, labels: { a: string; b: string; diff?: string } = { a: 'A', b: 'B' }): string {
+export function comparisonSummaryCsv(
+  c: Comparison,
+  labels: { a: string; b: string; diff?: string } = { a: 'A', b: 'B' },
+): string {
   const rows: Cell[][] = [];
   for (const k of KPI_NAMES) rows.push(row(labels.a, k, c.kpis[k].a));
   for (const k of KPI_NAMES) rows.push(row(labels.b, k, c.kpis[k].b));
@@ -56,8 +59,11 @@ export function sweepCsv(result: SweepResult): string {
   const header = [
     ...result.params.map((p) => p.path),
     ...measures.flatMap((m) => [`${m}_mean`, `${m}_ci_low`, `${m}_ci_high`]),
-    'peak_on_duty', 'rostered_staff_hours_per_day',
-    'n', 'on_frontier', 'error',
+    'peak_on_duty',
+    'rostered_staff_hours_per_day',
+    'n',
+    'on_frontier',
+    'error',
   ];
   const rows = result.points.map((p): Cell[] => [
     ...result.params.map((q) => {
@@ -68,8 +74,11 @@ export function sweepCsv(result: SweepResult): string {
       const e = p[m];
       return [e?.mean, e?.ci95?.[0], e?.ci95?.[1]];
     }),
-    p.headcount?.peakOnDuty, p.headcount?.staffHoursPerDay,
-    p.error === undefined ? result.seeds.length : 0, p.onFrontier, p.error,
+    p.headcount?.peakOnDuty,
+    p.headcount?.staffHoursPerDay,
+    p.error === undefined ? result.seeds.length : 0,
+    p.onFrontier,
+    p.error,
   ]);
   return toCsv(header, rows);
 }

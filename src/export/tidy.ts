@@ -38,7 +38,13 @@ export function tidyHeader(opts: { cases?: boolean } = {}): string {
 }
 
 /** The rows of one replication `r` of a run (KPIs, then with `cases` its case fields). */
-export function* tidyReplicationRows(run: string, variant: string, r: number, res: RunResult, opts: { cases?: boolean } = {}): Generator<Cell[]> {
+export function* tidyReplicationRows(
+  run: string,
+  variant: string,
+  r: number,
+  res: RunResult,
+  opts: { cases?: boolean } = {},
+): Generator<Cell[]> {
   const tail = opts.cases ? [''] : [];
   for (const k of KPI_NAMES) yield [run, r, res.seed, variant, k, res.kpis[k], KPI_UNITS[k], ...tail];
   if (!opts.cases) return;
@@ -58,7 +64,13 @@ export function* tidyReplicationRows(run: string, variant: string, r: number, re
  * replication's case rows can run to hundreds of megabytes; pieces keep any
  * one string small.
  */
-export function* tidyReplicationChunks(run: string, variant: string, r: number, res: RunResult, opts: { cases?: boolean; rowsPerChunk?: number } = {}): Generator<string> {
+export function* tidyReplicationChunks(
+  run: string,
+  variant: string,
+  r: number,
+  res: RunResult,
+  opts: { cases?: boolean; rowsPerChunk?: number } = {},
+): Generator<string> {
   const size = Math.max(1, opts.rowsPerChunk ?? 8192);
   let lines: string[] = [];
   for (const row of tidyReplicationRows(run, variant, r, res, opts)) {

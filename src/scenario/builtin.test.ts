@@ -9,7 +9,9 @@ import { formatErrors, parseScenario, scenarioHash } from './load.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .sort();
 
 describe('built-in scenarios', () => {
   it('exist', () => {
@@ -40,7 +42,7 @@ describe('baseline-weekday', () => {
     expect(s.city.districts.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('has People\'s Square station at 220,000 passengers a day (seed 002)', () => {
+  it("has People's Square station at 220,000 passengers a day (seed 002)", () => {
     expect(s.city.stations.find((st) => st.id === 'peoples-square')?.dailyRidership).toBe(220_000);
   });
 

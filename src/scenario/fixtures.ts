@@ -22,7 +22,10 @@ export function minimalScenario(): RawScenario {
       cols: 10,
       rows: 10,
       gridSize: 5,
-      zones: [{ x: 0, y: 0, w: 5, h: 10, landUse: 'residential' }, { x: 8, y: 8, w: 2, h: 2, lowLying: true }],
+      zones: [
+        { x: 0, y: 0, w: 5, h: 10, landUse: 'residential' },
+        { x: 8, y: 8, w: 2, h: 2, lowLying: true },
+      ],
       stations: [{ id: 's1', name: { zh: '一号站', en: 'Station 1' }, x: 5, y: 5, dailyRidership: 1000 }],
       districts: [{ id: 'd1', name: { zh: '东街道', en: 'East' }, x: 0, y: 0, w: 10, h: 10 }],
     },
@@ -53,7 +56,10 @@ export function minimalScenario(): RawScenario {
         name: { zh: '环卫', en: 'Sanitation' },
         skills: ['sanitation'],
         placement: 'perGrid',
-        shifts: [{ start: '08:00', end: '16:00', staff: 1 }, { start: '22:00', end: '06:00+1', staff: 1 }],
+        shifts: [
+          { start: '08:00', end: '16:00', staff: 1 },
+          { start: '22:00', end: '06:00+1', staff: 1 },
+        ],
       },
       {
         id: 'enforcement',

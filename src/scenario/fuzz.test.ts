@@ -22,8 +22,12 @@ import { parseScenario, parseScenarioObject } from './load.ts';
 import { cleanPrototypes, pollution } from './pollution.ts';
 
 const dir = new URL('../../scenarios/', import.meta.url);
-const scenarioFiles = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort();
-const drillFiles = readdirSync(new URL('drills/', dir)).filter((f) => f.endsWith('.json')).sort();
+const scenarioFiles = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .sort();
+const drillFiles = readdirSync(new URL('drills/', dir))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const read = (f: string) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown;
 
 const SEED = 20_260_610;

@@ -48,8 +48,38 @@ export function withOwnKey(obj: Record<string, unknown>, key: string, value: unk
 /** Values that break files: wrong types, extremes, prototype keys, deep nesting. */
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(1e308, -1e308, 1e21, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 4294967296, 1e9, 5e-324, -0, -1, 0, 0.5, 25),
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '0x1F', '', ' ', '12', '１２', 'null', 'true', '08:00+2', '24:01', '\u0000', 'x'.repeat(10_000)),
+  fc.constantFrom(
+    1e308,
+    -1e308,
+    1e21,
+    2 ** 53 + 2,
+    Number.MAX_SAFE_INTEGER,
+    4294967296,
+    1e9,
+    5e-324,
+    -0,
+    -1,
+    0,
+    0.5,
+    25,
+  ),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e999',
+    '0x1F',
+    '',
+    ' ',
+    '12',
+    '１２',
+    'null',
+    'true',
+    '08:00+2',
+    '24:01',
+    '\u0000',
+    'x'.repeat(10_000),
+  ),
   fc.constantFrom(...Object.keys(SPLICE)),
   fc.constantFrom(true, false, null, [], {}),
   fc.jsonValue({ maxDepth: 2 }).map((v) => withOwnKey({}, '__proto__', v)),
@@ -68,7 +98,15 @@ const at = fc.nat();
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at }),
   fc.record({ op: fc.constant('replace' as const), at, value: nastyValue }),
-  fc.record({ op: fc.constant('addKey' as const), at, key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'extra', 'toString'), fc.string({ maxLength: 8 })), value: nastyValue }),
+  fc.record({
+    op: fc.constant('addKey' as const),
+    at,
+    key: fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'extra', 'toString'),
+      fc.string({ maxLength: 8 }),
+    ),
+    value: nastyValue,
+  }),
   fc.record({ op: fc.constant('reshape' as const), at }),
   fc.record({ op: fc.constant('retype' as const), at }),
   // a number swapped for another keeps the file's shape, so it reaches the cross-field checks (and can make a valid but huge scenario)
@@ -76,7 +114,10 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 function renumberArb(): fc.Arbitrary<Mutation> {
-  const value = fc.oneof(fc.constantFrom(0, 1, -1, 2, 1e9, 1e15, 1e308, 2 ** 31, 0.5, 1e-9), fc.integer({ min: -1000, max: 100_000 }));
+  const value = fc.oneof(
+    fc.constantFrom(0, 1, -1, 2, 1e9, 1e15, 1e308, 2 ** 31, 0.5, 1e-9),
+    fc.integer({ min: -1000, max: 100_000 }),
+  );
   return fc.record({ op: fc.constant('renumber' as const), at, value });
 }
 
@@ -101,7 +142,8 @@ function nodePaths(doc: unknown): Key[][] {
 }
 
 /** Own-property read (the harness must not follow "__proto__" onto a prototype either). */
-const own = (c: unknown, k: Key): unknown => (typeof c === 'object' && c !== null && Object.hasOwn(c, k) ? (c as Record<Key, unknown>)[k] : undefined);
+const own = (c: unknown, k: Key): unknown =>
+  typeof c === 'object' && c !== null && Object.hasOwn(c, k) ? (c as Record<Key, unknown>)[k] : undefined;
 
 function setOwn(parent: Container, key: Key, value: unknown): void {
   if (Array.isArray(parent)) parent[key as number] = value;
@@ -120,10 +162,14 @@ function reshaped(v: unknown): unknown {
 
 function retyped(v: unknown): unknown {
   switch (typeof v) {
-    case 'number': return String(v);
-    case 'string': return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v.length;
-    case 'boolean': return v ? 'true' : 0;
-    default: return v === null ? 0 : Array.isArray(v) ? JSON.stringify(v).slice(0, 50) : 'object';
+    case 'number':
+      return String(v);
+    case 'string':
+      return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v.length;
+    case 'boolean':
+      return v ? 'true' : 0;
+    default:
+      return v === null ? 0 : Array.isArray(v) ? JSON.stringify(v).slice(0, 50) : 'object';
   }
 }
 
@@ -154,7 +200,8 @@ export function mutate(doc: unknown, mutations: readonly Mutation[]): unknown {
         put(structuredClone(m.value));
         break;
       case 'addKey':
-        if (typeof target === 'object' && target !== null && !Array.isArray(target)) withOwnKey(target as Record<string, unknown>, m.key, structuredClone(m.value));
+        if (typeof target === 'object' && target !== null && !Array.isArray(target))
+          withOwnKey(target as Record<string, unknown>, m.key, structuredClone(m.value));
         else if (Array.isArray(target)) target.push(structuredClone(m.value));
         else put(withOwnKey({}, m.key, structuredClone(m.value)));
         break;
@@ -180,7 +227,9 @@ export function render(doc: unknown): string {
 }
 
 /** What every validator result must look like: ok, or at least one error, each with a JSON path and both languages. */
-export function malformedResult(r: { ok: true } | { ok: false; errors: readonly { path: string; code: string; zh: string; en: string }[] }): string | null {
+export function malformedResult(
+  r: { ok: true } | { ok: false; errors: readonly { path: string; code: string; zh: string; en: string }[] },
+): string | null {
   if (r.ok) return null;
   if (r.errors.length === 0) return 'not ok, but no error';
   for (const e of r.errors) {

@@ -21,7 +21,10 @@ describe('golden runs', () => {
   it('every scenario has a golden and every golden a scenario', () => {
     const missing = ids.filter((id) => !existsSync(goldenPath(id)));
     const orphans = goldenIds().filter((id) => !ids.includes(id));
-    expect(missing, `scenarios without a golden: create them with \`npx tsx scripts/update-goldens.ts ${missing.join(' ')}\``).toEqual([]);
+    expect(
+      missing,
+      `scenarios without a golden: create them with \`npx tsx scripts/update-goldens.ts ${missing.join(' ')}\``,
+    ).toEqual([]);
     expect(orphans, 'goldens without a scenario: delete them (or restore the scenario)').toEqual([]);
   });
 
@@ -32,7 +35,10 @@ describe('golden runs', () => {
   it.each(ids.filter((id) => existsSync(goldenPath(id))))('%s reproduces its golden summary', (id) => {
     const want = readGolden(id);
     const got = computeGolden(id);
-    expect({ seed: got.seed, days: got.days }, `golden seed/days of ${id}${howTo(id)}`).toEqual({ seed: want.seed, days: want.days });
+    expect({ seed: got.seed, days: got.days }, `golden seed/days of ${id}${howTo(id)}`).toEqual({
+      seed: want.seed,
+      days: want.days,
+    });
     expect(got.kpis, `KPIs of ${id} moved${howTo(id)}`).toEqual(want.kpis);
     expect(got.byType, `per-type counts of ${id} moved${howTo(id)}`).toEqual(want.byType);
   });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID, WRITE_SCHEMA_COMMAND, scenarioJsonSchema, scenarioJsonSchemaText } from './jsonSchema.ts';
+import {
+  SCENARIO_SCHEMA_FILE,
+  SCENARIO_SCHEMA_ID,
+  WRITE_SCHEMA_COMMAND,
+  scenarioJsonSchema,
+  scenarioJsonSchemaText,
+} from './jsonSchema.ts';
 
 const committedPath = fileURLToPath(new URL(`../../${SCENARIO_SCHEMA_FILE}`, import.meta.url));
 
@@ -22,9 +28,13 @@ describe('scenario JSON Schema', () => {
     try {
       committed = JSON.parse(readFileSync(committedPath, 'utf8'));
     } catch (e) {
-      throw new Error(`${SCENARIO_SCHEMA_FILE} is missing or unreadable (${String(e)}); regenerate it with: ${WRITE_SCHEMA_COMMAND}`);
+      throw new Error(
+        `${SCENARIO_SCHEMA_FILE} is missing or unreadable (${String(e)}); regenerate it with: ${WRITE_SCHEMA_COMMAND}`,
+      );
     }
-    expect(committed, `${SCENARIO_SCHEMA_FILE} is stale; regenerate it with: ${WRITE_SCHEMA_COMMAND}`).toEqual(scenarioJsonSchema());
+    expect(committed, `${SCENARIO_SCHEMA_FILE} is stale; regenerate it with: ${WRITE_SCHEMA_COMMAND}`).toEqual(
+      scenarioJsonSchema(),
+    );
   });
 
   it('is written with 2-space indentation and a trailing newline', () => {

@@ -28,7 +28,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     $schema,
     $id: SCENARIO_SCHEMA_ID,
     title: `AllWeather (全天候) scenario, schemaVersion ${SCHEMA_VERSION}`,
-    description: 'A city, its responsibility grids, event types, teams and dispatch rules for the AllWeather simulator. 场景文件：城市、责任网格、事件类型、队伍与派遣规则。',
+    description:
+      'A city, its responsibility grids, event types, teams and dispatch rules for the AllWeather simulator. 场景文件：城市、责任网格、事件类型、队伍与派遣规则。',
     ...rest,
   };
 }

@@ -139,7 +139,14 @@ describe('schema bounds refuse the inputs that hung or ran out of memory', () =>
 });
 
 describe('every built-in scenario is well within the bounds', () => {
-  it.each(['baseline-weekday', 'lianhu-grids', 'night-incidents', 'peoples-square-surge', 'rainstorm-red-night', 'validation-mmc'])('%s', (name) => {
+  it.each([
+    'baseline-weekday',
+    'lianhu-grids',
+    'night-incidents',
+    'peoples-square-surge',
+    'rainstorm-red-night',
+    'validation-mmc',
+  ])('%s', (name) => {
     const raw = builtin(name);
     const r = parseScenarioObject(raw);
     if (!r.ok) throw new Error(formatErrors(r.errors));

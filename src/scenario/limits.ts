@@ -91,7 +91,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /** The bilingual refusal for a file over `LIMITS.fileBytes` (or a text that long). */
-export function fileTooLargeMessage(name: string, bytes: number, limit: number = LIMITS.fileBytes): { zh: string; en: string } {
+export function fileTooLargeMessage(
+  name: string,
+  bytes: number,
+  limit: number = LIMITS.fileBytes,
+): { zh: string; en: string } {
   return {
     zh: `文件“${name}”大小为 ${formatBytes(bytes)}，超过上限 ${formatBytes(limit)}；场景、清单和演练文件通常只有几十 KB，请确认选对了文件`,
     en: `the file "${name}" is ${formatBytes(bytes)}, over the ${formatBytes(limit)} limit; scenario, manifest and drill files are usually tens of KB: is it the right file?`,

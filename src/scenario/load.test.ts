@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fnv1a64, lineColumn, parseScenario, parseScenarioObject, scenarioHash, type ParseResult } from './load.ts';
+import {
+  canonicalJson,
+  fnv1a64,
+  lineColumn,
+  parseScenario,
+  parseScenarioObject,
+  scenarioHash,
+  type ParseResult,
+} from './load.ts';
 import { formatErrors } from './messages.ts';
 import { findError, isBilingual, minimalScenario, minimalScenarioV1 } from './fixtures.ts';
 
@@ -142,7 +150,12 @@ describe('parseScenario', () => {
 
   it('reports a team with no skill that any event needs', () => {
     const s = minimalScenario();
-    s.teams.push({ id: 'florists', name: { zh: '花匠', en: 'Florists' }, skills: ['flowers'], shifts: [{ start: '08:00', end: '16:00', staff: 3 }] });
+    s.teams.push({
+      id: 'florists',
+      name: { zh: '花匠', en: 'Florists' },
+      skills: ['flowers'],
+      shifts: [{ start: '08:00', end: '16:00', staff: 3 }],
+    });
     const e = expectError(parseScenario(text(s)), '$.teams[2].skills', 'team_skill_unused');
     expect(e.en).toContain('"flowers"');
   });
@@ -233,7 +246,9 @@ describe('scenarioHash', () => {
   });
 
   it('canonical JSON sorts keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[3,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[3,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('lineColumn counts from 1', () => {

@@ -98,9 +98,12 @@ function errorLocation(text: string, message: string): { line: number; column: n
 
 function notJsonError(text: string, e: unknown): ScenarioError {
   const message = e instanceof Error ? e.message : String(e);
-  if (text.trim() === '') return scenarioError('$', 'not_json', '不是有效的 JSON：文件为空', 'not valid JSON: the file is empty');
+  if (text.trim() === '')
+    return scenarioError('$', 'not_json', '不是有效的 JSON：文件为空', 'not valid JSON: the file is empty');
   const at = errorLocation(text, message);
-  const where = at ? { zh: `（第 ${at.line} 行第 ${at.column} 列）`, en: ` (line ${at.line}, column ${at.column})` } : { zh: '', en: '' };
+  const where = at
+    ? { zh: `（第 ${at.line} 行第 ${at.column} 列）`, en: ` (line ${at.line}, column ${at.column})` }
+    : { zh: '', en: '' };
   let near = '';
   if (at) {
     const lineText = text.split('\n')[at.line - 1] ?? '';
@@ -109,7 +112,12 @@ function notJsonError(text: string, e: unknown): ScenarioError {
   }
   const nearZh = near ? `，附近：${near}` : '';
   const nearEn = near ? `, near: ${near}` : '';
-  return scenarioError('$', 'not_json', `不是有效的 JSON${where.zh}${nearZh}`, `not valid JSON${where.en}: ${message}${nearEn}`);
+  return scenarioError(
+    '$',
+    'not_json',
+    `不是有效的 JSON${where.zh}${nearZh}`,
+    `not valid JSON${where.en}: ${message}${nearEn}`,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -126,7 +134,9 @@ export function canonicalJson(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 

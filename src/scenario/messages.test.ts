@@ -19,8 +19,13 @@ function only(errors: ScenarioError[], path: string): ScenarioError {
 }
 
 const validType = {
-  id: 'a', name: { zh: '甲', en: 'A' }, ratePerDay: 1, skill: 's',
-  handlingMin: { dist: 'fixed', value: 1 }, responseDeadlineMin: 1, resolutionDeadlineMin: 2,
+  id: 'a',
+  name: { zh: '甲', en: 'A' },
+  ratePerDay: 1,
+  skill: 's',
+  handlingMin: { dist: 'fixed', value: 1 },
+  responseDeadlineMin: 1,
+  resolutionDeadlineMin: 2,
 };
 
 describe('formatPath', () => {
@@ -52,7 +57,9 @@ describe('zod issues in both languages', () => {
 
   it('invalid_type: NaN and Infinity are named', () => {
     expect(only(errorsOf(EventType, { ...validType, ratePerDay: NaN }), '$.ratePerDay').zh).toContain('NaN');
-    expect(only(errorsOf(EventType, { ...validType, ratePerDay: -Infinity }), '$.ratePerDay').en).toContain('-Infinity');
+    expect(only(errorsOf(EventType, { ...validType, ratePerDay: -Infinity }), '$.ratePerDay').en).toContain(
+      '-Infinity',
+    );
   });
 
   it('invalid_type: integer expected', () => {
@@ -63,13 +70,19 @@ describe('zod issues in both languages', () => {
 
   it('invalid_type: object, array and null', () => {
     expect(only(errorsOf(EventType, { ...validType, name: 'x' }), '$.name').en).toContain('expected object');
-    expect(only(errorsOf(Team, { id: 't', name: { zh: '队', en: 'T' }, skills: 's', shifts: [] }), '$.skills').zh).toContain('应为数组');
+    expect(
+      only(errorsOf(Team, { id: 't', name: { zh: '队', en: 'T' }, skills: 's', shifts: [] }), '$.skills').zh,
+    ).toContain('应为数组');
     expect(only(errorsOf(EventType, { ...validType, skill: null }), '$.skill').en).toBe('expected string, got null');
   });
 
   it('too_small / too_big for numbers', () => {
-    expect(only(errorsOf(EventType, { ...validType, ratePerDay: -1 }), '$.ratePerDay').en).toBe('must not be negative (≥ 0), got -1');
-    expect(only(errorsOf(EventType, { ...validType, responseDeadlineMin: 0 }), '$.responseDeadlineMin').en).toBe('must be positive (> 0), got 0');
+    expect(only(errorsOf(EventType, { ...validType, ratePerDay: -1 }), '$.ratePerDay').en).toBe(
+      'must not be negative (≥ 0), got -1',
+    );
+    expect(only(errorsOf(EventType, { ...validType, responseDeadlineMin: 0 }), '$.responseDeadlineMin').en).toBe(
+      'must be positive (> 0), got 0',
+    );
     expect(only(errorsOf(EventType, { ...validType, priority: 0 }), '$.priority').en).toBe('must be ≥ 1, got 0');
     const big = only(errorsOf(EventType, { ...validType, priority: 9 }), '$.priority');
     expect(big.code).toBe('too_big');
@@ -95,7 +108,16 @@ describe('zod issues in both languages', () => {
   });
 
   it('invalid_value: lists the options and what was given', () => {
-    const e = only(errorsOf(Team, { id: 't', name: { zh: '队', en: 'T' }, skills: ['s'], shifts: [{ start: '08:00', end: '16:00', staff: 1 }], mode: 'car' }), '$.mode');
+    const e = only(
+      errorsOf(Team, {
+        id: 't',
+        name: { zh: '队', en: 'T' },
+        skills: ['s'],
+        shifts: [{ start: '08:00', end: '16:00', staff: 1 }],
+        mode: 'car',
+      }),
+      '$.mode',
+    );
     expect(e.code).toBe('invalid_value');
     expect(e.zh).toBe('应为以下之一："walk"、"ebike"、"vehicle"，实际为 "car"');
     expect(e.en).toBe('expected one of "walk" | "ebike" | "vehicle", got "car"');
@@ -134,7 +156,13 @@ describe('zod issues in both languages', () => {
     const e = only(errorsOf(EventType, { ...validType, profile: [1, 2, 3] }), '$.profile');
     expect(e.code).toBe('custom');
     expect(e.zh).toContain('实际为 3 个');
-    const other = only(errorsOf(z.number().refine((n) => n > 5, { message: 'over five' }), 1), '$');
+    const other = only(
+      errorsOf(
+        z.number().refine((n) => n > 5, { message: 'over five' }),
+        1,
+      ),
+      '$',
+    );
     expect(other.zh).toBe('校验未通过：over five');
   });
 

@@ -170,7 +170,12 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
       const show = hasInput && (got === 'string' || got === 'boolean') ? ` ${preview(input)}` : '';
       let hzh = '';
       let hen = '';
-      if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) {
+      if (
+        (issue.expected === 'number' || issue.expected === 'int') &&
+        typeof input === 'string' &&
+        input.trim() !== '' &&
+        Number.isFinite(Number(input))
+      ) {
         hzh = '（请去掉引号）';
         hen = ' (remove the quotes)';
       }
@@ -188,7 +193,11 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
         const n = isStr ? (typeof input === 'string' ? input.length : '?') : Array.isArray(input) ? input.length : '?';
         const [uzh, uen] = isStr ? ['个字符', 'character(s)'] : ['项', 'item(s)'];
         if (isStr && small && Number(bound) === 1) return one('不能为空字符串', 'must not be empty');
-        if (issue.exact) return one(`应恰好有 ${bound} ${uzh}${COMMA_ZH}实际为 ${n} ${uzh}`, `must have exactly ${bound} ${uen}, got ${n}`);
+        if (issue.exact)
+          return one(
+            `应恰好有 ${bound} ${uzh}${COMMA_ZH}实际为 ${n} ${uzh}`,
+            `must have exactly ${bound} ${uen}, got ${n}`,
+          );
         return small
           ? one(`至少需要 ${bound} ${uzh}${COMMA_ZH}实际为 ${n} ${uzh}`, `needs at least ${bound} ${uen}, got ${n}`)
           : one(`最多 ${bound} ${uzh}${COMMA_ZH}实际为 ${n} ${uzh}`, `allows at most ${bound} ${uen}, got ${n}`);
@@ -213,8 +222,12 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
       const input = 'input' in issue ? issue.input : undefined;
       const got = input === undefined ? '' : `${COMMA_ZH}实际为 ${preview(input)}`;
       const gotEn = input === undefined ? '' : `, got ${preview(input)}`;
-      if (issue.values.length === 1) return one(`应为 ${orList(issue.values, true)}${got}`, `expected ${orList(issue.values, false)}${gotEn}`);
-      return one(`应为以下之一：${orList(issue.values, true)}${got}`, `expected one of ${orList(issue.values, false)}${gotEn}`);
+      if (issue.values.length === 1)
+        return one(`应为 ${orList(issue.values, true)}${got}`, `expected ${orList(issue.values, false)}${gotEn}`);
+      return one(
+        `应为以下之一：${orList(issue.values, true)}${got}`,
+        `expected one of ${orList(issue.values, false)}${gotEn}`,
+      );
     }
 
     case 'invalid_union': {
@@ -222,12 +235,21 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
         // zod puts the discriminator on the path; the input is the whole object.
         const options = 'options' in issue && issue.options ? issue.options : [];
         const input = 'input' in issue ? issue.input : undefined;
-        const tag = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[issue.discriminator] : undefined;
+        const tag =
+          input !== null && typeof input === 'object'
+            ? (input as Record<string, unknown>)[issue.discriminator]
+            : undefined;
         const d = issue.discriminator;
         if (tag === undefined) {
-          return one(`缺少 "${d}" 字段，应为以下之一：${orList(options, true)}`, `missing "${d}", expected one of ${orList(options, false)}`);
+          return one(
+            `缺少 "${d}" 字段，应为以下之一：${orList(options, true)}`,
+            `missing "${d}", expected one of ${orList(options, false)}`,
+          );
         }
-        return one(`"${d}" 的取值 ${preview(tag)} 无效，应为以下之一：${orList(options, true)}`, `invalid "${d}" ${preview(tag)}, expected one of ${orList(options, false)}`);
+        return one(
+          `"${d}" 的取值 ${preview(tag)} 无效，应为以下之一：${orList(options, true)}`,
+          `invalid "${d}" ${preview(tag)}, expected one of ${orList(options, false)}`,
+        );
       }
       if (issue.inclusive === false) {
         return one('同时符合多个互斥的形式', 'matches more than one of the exclusive forms');
@@ -236,7 +258,12 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
       const branches = issue.errors.filter((b) => b.length > 0);
       if (branches.length === 0) return one('不符合任何允许的形式', 'does not match any allowed form');
       const best = branches.reduce((a, b) => (b.length < a.length ? b : a));
-      const head = scenarioError(path, issue.code, '不符合任何允许的形式（以下为最接近的一种）', 'does not match any allowed form (closest one below)');
+      const head = scenarioError(
+        path,
+        issue.code,
+        '不符合任何允许的形式（以下为最接近的一种）',
+        'does not match any allowed form (closest one below)',
+      );
       return [head, ...best.flatMap((sub) => issueToErrors(sub, path, knownKeys))];
     }
 
@@ -247,7 +274,10 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
 
     case 'invalid_element': {
       const inner = issue.issues.flatMap((sub) => issueToErrors(sub, path, knownKeys));
-      return [scenarioError(path, issue.code, `元素 ${preview(issue.key)} 无效`, `invalid element ${preview(issue.key)}`), ...inner];
+      return [
+        scenarioError(path, issue.code, `元素 ${preview(issue.key)} 无效`, `invalid element ${preview(issue.key)}`),
+        ...inner,
+      ];
     }
 
     case 'invalid_format': {
@@ -258,9 +288,15 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
         return one(zh, en);
       }
       if (issue.format === 'regex' && issue.pattern) {
-        return one(`格式不符合 ${issue.pattern}${COMMA_ZH}实际为 ${preview(input)}`, `does not match ${issue.pattern}, got ${preview(input)}`);
+        return one(
+          `格式不符合 ${issue.pattern}${COMMA_ZH}实际为 ${preview(input)}`,
+          `does not match ${issue.pattern}, got ${preview(input)}`,
+        );
       }
-      return one(`格式无效（应为 ${issue.format}）${COMMA_ZH}实际为 ${preview(input)}`, `invalid ${issue.format}, got ${preview(input)}`);
+      return one(
+        `格式无效（应为 ${issue.format}）${COMMA_ZH}实际为 ${preview(input)}`,
+        `invalid ${issue.format}, got ${preview(input)}`,
+      );
     }
 
     case 'custom': {
@@ -275,7 +311,14 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
     default: {
       // A code added by a later zod: keep its message rather than lose the error.
       const unknownIssue = issue as { code?: string; message?: string };
-      return [scenarioError(path, unknownIssue.code ?? 'unknown', `无效：${unknownIssue.message ?? ''}`, unknownIssue.message ?? 'invalid')];
+      return [
+        scenarioError(
+          path,
+          unknownIssue.code ?? 'unknown',
+          `无效：${unknownIssue.message ?? ''}`,
+          unknownIssue.message ?? 'invalid',
+        ),
+      ];
     }
   }
 }
@@ -283,17 +326,30 @@ function issueToErrors(issue: Issue, prefix: readonly PathKey[], knownKeys?: Kno
 // ---------------------------------------------------------------------------
 // Unknown fields: name them, and suggest what was meant
 
-function unknownKeyError(path: readonly PathKey[], parent: readonly PathKey[], key: string, knownKeys?: KnownKeys): ScenarioError {
+function unknownKeyError(
+  path: readonly PathKey[],
+  parent: readonly PathKey[],
+  key: string,
+  knownKeys?: KnownKeys,
+): ScenarioError {
   const renamed = RENAMED_FIELDS.find((r) => r.from === key && samePath(r.parent, parent));
   if (renamed) {
-    return scenarioError(path, 'unrecognized_keys',
+    return scenarioError(
+      path,
+      'unrecognized_keys',
       `未知字段 "${key}"：这是 schemaVersion ${renamed.version} 的写法，当前版本已改名为 "${renamed.to}"（或把 schemaVersion 改为 ${renamed.version} 让程序自动迁移）`,
-      `unknown field "${key}": that is the schemaVersion ${renamed.version} name, now "${renamed.to}" (or set schemaVersion to ${renamed.version} to migrate automatically)`);
+      `unknown field "${key}": that is the schemaVersion ${renamed.version} name, now "${renamed.to}" (or set schemaVersion to ${renamed.version} to migrate automatically)`,
+    );
   }
   const guess = knownKeys ? closest(key, knownKeys(parent)) : undefined;
   const hzh = guess ? `，是否想写 "${guess}"？` : '';
   const hen = guess ? `; did you mean "${guess}"?` : '';
-  return scenarioError(path, 'unrecognized_keys', `未知字段 "${key}"（此处不允许额外字段）${hzh}`, `unknown field "${key}" (no extra fields allowed here)${hen}`);
+  return scenarioError(
+    path,
+    'unrecognized_keys',
+    `未知字段 "${key}"（此处不允许额外字段）${hzh}`,
+    `unknown field "${key}" (no extra fields allowed here)${hen}`,
+  );
 }
 
 function samePath(a: readonly PathKey[], b: readonly PathKey[]): boolean {
@@ -372,7 +428,8 @@ function childrenAt(node: unknown, key: PathKey): unknown[] {
   return unwrap(node).flatMap((n) => {
     const def = defOf(n)!;
     // own keys only: a path from a file may say `__proto__` or `constructor`
-    if (def.type === 'object' && def.shape && typeof key === 'string' && Object.hasOwn(def.shape, key)) return [def.shape[key]];
+    if (def.type === 'object' && def.shape && typeof key === 'string' && Object.hasOwn(def.shape, key))
+      return [def.shape[key]];
     if (def.type === 'array' && typeof key === 'number') return [def.element];
     if (def.type === 'record') return [def.valueType];
     return [];

@@ -73,7 +73,9 @@ describe('migrate', () => {
   it('refuses a file from a newer version', () => {
     const e = expectFailure({ ...minimalScenario(), schemaVersion: SCHEMA_VERSION + 5 }, 'schema_too_new');
     expect(e.path).toBe('$.schemaVersion');
-    expect(e.zh).toBe(`此文件由更新版本的 AllWeather 生成 (schemaVersion ${SCHEMA_VERSION + 5})，本程序只支持到 ${SCHEMA_VERSION}，请升级`);
+    expect(e.zh).toBe(
+      `此文件由更新版本的 AllWeather 生成 (schemaVersion ${SCHEMA_VERSION + 5})，本程序只支持到 ${SCHEMA_VERSION}，请升级`,
+    );
     expect(e.en).toMatch(/^file was written by a newer AllWeather/);
   });
 

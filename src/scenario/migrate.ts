@@ -51,13 +51,16 @@ export const MIGRATIONS: readonly Migration[] = [
       zh: 'run.horizonDays 改名为 run.days；city.gridK 改名为 city.gridSize',
       en: 'run.horizonDays renamed to run.days; city.gridK renamed to city.gridSize',
     },
-    up: (doc) => applyRenames(doc, RENAMED_FIELDS.filter((r) => r.version === 1)),
+    up: (doc) =>
+      applyRenames(
+        doc,
+        RENAMED_FIELDS.filter((r) => r.version === 1),
+      ),
   },
 ];
 
 export type MigrateResult =
-  | { ok: true; value: Doc; fromVersion: number; applied: number[] }
-  | { ok: false; errors: ScenarioError[] };
+  { ok: true; value: Doc; fromVersion: number; applied: number[] } | { ok: false; errors: ScenarioError[] };
 
 /**
  * Bring `raw` (parsed JSON) to the current version. Returns the migrated
@@ -68,36 +71,58 @@ export type MigrateResult =
 export function migrate(raw: unknown): MigrateResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const kind = raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
-    const zh = { null: 'null（空值）', array: '数组', string: '字符串', number: '数字', boolean: '布尔值' }[kind as string] ?? kind;
-    return fail('$', 'invalid_type', `场景文件的顶层应为对象 {…}，实际为${zh}`, `a scenario file must be an object {…} at the top level, got ${kind}`);
+    const zh =
+      { null: 'null（空值）', array: '数组', string: '字符串', number: '数字', boolean: '布尔值' }[kind as string] ??
+      kind;
+    return fail(
+      '$',
+      'invalid_type',
+      `场景文件的顶层应为对象 {…}，实际为${zh}`,
+      `a scenario file must be an object {…} at the top level, got ${kind}`,
+    );
   }
   const doc = raw as Doc;
   if (!Object.hasOwn(doc, 'schemaVersion') || doc.schemaVersion === undefined) {
-    return fail('$.schemaVersion', 'schema_version_missing',
+    return fail(
+      '$.schemaVersion',
+      'schema_version_missing',
       `缺少 schemaVersion 字段；当前格式请写 "schemaVersion": ${SCHEMA_VERSION}`,
-      `schemaVersion is missing; for the current format write "schemaVersion": ${SCHEMA_VERSION}`);
+      `schemaVersion is missing; for the current format write "schemaVersion": ${SCHEMA_VERSION}`,
+    );
   }
   const v = doc.schemaVersion;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
     const shown = typeof v === 'string' ? JSON.stringify(v) : String(v);
-    const hint = typeof v === 'string' && /^\d+$/.test(v) ? { zh: '（请去掉引号）', en: ' (remove the quotes)' } : { zh: '', en: '' };
-    return fail('$.schemaVersion', 'schema_version_invalid',
+    const hint =
+      typeof v === 'string' && /^\d+$/.test(v)
+        ? { zh: '（请去掉引号）', en: ' (remove the quotes)' }
+        : { zh: '', en: '' };
+    return fail(
+      '$.schemaVersion',
+      'schema_version_invalid',
       `schemaVersion 应为正整数，实际为 ${shown}${hint.zh}`,
-      `schemaVersion must be a positive integer, got ${shown}${hint.en}`);
+      `schemaVersion must be a positive integer, got ${shown}${hint.en}`,
+    );
   }
   if (v > SCHEMA_VERSION) {
-    return fail('$.schemaVersion', 'schema_too_new',
+    return fail(
+      '$.schemaVersion',
+      'schema_too_new',
       `此文件由更新版本的 AllWeather 生成 (schemaVersion ${v})，本程序只支持到 ${SCHEMA_VERSION}，请升级`,
-      `file was written by a newer AllWeather (schemaVersion ${v}); this program supports up to ${SCHEMA_VERSION}, please upgrade`);
+      `file was written by a newer AllWeather (schemaVersion ${v}); this program supports up to ${SCHEMA_VERSION}, please upgrade`,
+    );
   }
   let cur: Doc = doc;
   const applied: number[] = [];
   for (let version = v; version < SCHEMA_VERSION; version++) {
     const step = MIGRATIONS.find((m) => m.from === version);
     if (!step) {
-      return fail('$.schemaVersion', 'migration_missing',
+      return fail(
+        '$.schemaVersion',
+        'migration_missing',
         `无法从 schemaVersion ${version} 迁移（缺少迁移步骤，这是程序缺陷）`,
-        `cannot migrate from schemaVersion ${version} (no migration step; this is a bug)`);
+        `cannot migrate from schemaVersion ${version} (no migration step; this is a bug)`,
+      );
     }
     cur = { ...step.up(cur), schemaVersion: version + 1 };
     applied.push(version);

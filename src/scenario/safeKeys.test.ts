@@ -21,7 +21,9 @@ afterEach(() => {
 
 describe('forbiddenKeyErrors', () => {
   it('finds every forbidden key and id with its JSON path, in document order', () => {
-    const doc = JSON.parse('{"a":{"__proto__":{"x":1}},"b":[{"constructor":2},{"id":"prototype"}],"prototype":3,"ok":{"id":"fine"}}');
+    const doc = JSON.parse(
+      '{"a":{"__proto__":{"x":1}},"b":[{"constructor":2},{"id":"prototype"}],"prototype":3,"ok":{"id":"fine"}}',
+    );
     const errors = forbiddenKeyErrors(doc);
     expect(errors.map((e) => e.path)).toEqual(['$.prototype', '$.a.__proto__', '$.b[0].constructor', '$.b[1].id']);
     expect(errors.every((e) => e.code === 'forbidden_key')).toBe(true);
@@ -34,7 +36,9 @@ describe('forbiddenKeyErrors', () => {
     expect(forbiddenKeyErrors(baseline())).toEqual([]);
     expect(forbiddenKeyErrors(3)).toEqual([]);
     expect(forbiddenKeyErrors(null)).toEqual([]);
-    expect(forbiddenKeyErrors(JSON.parse('{"__proto__":1}'), ['scenarioFile'])[0].path).toBe('$.scenarioFile.__proto__');
+    expect(forbiddenKeyErrors(JSON.parse('{"__proto__":1}'), ['scenarioFile'])[0].path).toBe(
+      '$.scenarioFile.__proto__',
+    );
   });
 
   it('walks a file nested 200 000 levels deep without overflowing the stack, and stops at the limit', () => {
@@ -69,16 +73,44 @@ describe('nestingErrors', () => {
     expect(errors[0].zh).toContain(`${MAX_JSON_DEPTH} 层`);
     expect(errors[0].en).toContain(`${MAX_JSON_DEPTH} levels`);
     expect(nestingErrors(nest(100_000))).toHaveLength(1); // iterative: no stack overflow
-    expect(nestingErrors(JSON.parse(readFileSync(new URL('../../scenarios/rainstorm-red-night.json', import.meta.url), 'utf8')))).toEqual([]);
+    expect(
+      nestingErrors(
+        JSON.parse(readFileSync(new URL('../../scenarios/rainstorm-red-night.json', import.meta.url), 'utf8')),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('parseScenario refuses forbidden keys', () => {
   const cases: [string, (d: Record<string, any>) => void, string][] = [
-    ['a top-level "__proto__"', (d) => { d.__proto__ = undefined; }, '$.__proto__'],
-    ['"__proto__" inside run', (d) => { d.run = JSON.parse(`{"__proto__":{"polluted":1},${JSON.stringify(d.run).slice(1)}`); }, '$.run.__proto__'],
-    ['"constructor" in a team', (d) => { d.teams[0].constructor = { prototype: { polluted: 1 } }; }, '$.teams[0].constructor'],
-    ['a team id "__proto__"', (d) => { d.teams[1].id = '__proto__'; }, '$.teams[1].id'],
+    [
+      'a top-level "__proto__"',
+      (d) => {
+        d.__proto__ = undefined;
+      },
+      '$.__proto__',
+    ],
+    [
+      '"__proto__" inside run',
+      (d) => {
+        d.run = JSON.parse(`{"__proto__":{"polluted":1},${JSON.stringify(d.run).slice(1)}`);
+      },
+      '$.run.__proto__',
+    ],
+    [
+      '"constructor" in a team',
+      (d) => {
+        d.teams[0].constructor = { prototype: { polluted: 1 } };
+      },
+      '$.teams[0].constructor',
+    ],
+    [
+      'a team id "__proto__"',
+      (d) => {
+        d.teams[1].id = '__proto__';
+      },
+      '$.teams[1].id',
+    ],
   ];
   for (const [what, edit, path] of cases) {
     it(`${what}: one error at ${path}, Object.prototype clean`, () => {

@@ -61,26 +61,37 @@ export function isForbiddenKey(key: PropertyKey): boolean {
 
 /** `obj[key]` when `obj` is an object that has `key` as its own property, else undefined: inherited members are never followed. */
 export function ownValue(obj: unknown, key: PropertyKey): unknown {
-  return typeof obj === 'object' && obj !== null && Object.hasOwn(obj, key) ? (obj as Record<PropertyKey, unknown>)[key] : undefined;
+  return typeof obj === 'object' && obj !== null && Object.hasOwn(obj, key)
+    ? (obj as Record<PropertyKey, unknown>)[key]
+    : undefined;
 }
 
 /** The error for a forbidden key or path segment `key` at `path`. */
 export function forbiddenKeyError(path: string | readonly PathKey[], key: string): ScenarioError {
-  return scenarioError(path, 'forbidden_key',
+  return scenarioError(
+    path,
+    'forbidden_key',
     `不允许的路径段 ${key}（__proto__、constructor、prototype 会改写 JavaScript 的对象原型，AllWeather 的文件和路径从不使用）`,
-    `forbidden path segment ${key} (__proto__, constructor and prototype reach into JavaScript's object prototypes; no AllWeather file or path uses them)`);
+    `forbidden path segment ${key} (__proto__, constructor and prototype reach into JavaScript's object prototypes; no AllWeather file or path uses them)`,
+  );
 }
 
 /** The error for an `id` spelled as a forbidden key. */
 function forbiddenIdError(path: readonly PathKey[], id: string): ScenarioError {
-  return scenarioError(path, 'forbidden_key',
+  return scenarioError(
+    path,
+    'forbidden_key',
     `不允许的 id ${id}（id 会用作路径段和对象键；__proto__、constructor、prototype 不能用）`,
-    `forbidden id ${id} (ids are used as path segments and object keys; __proto__, constructor and prototype cannot be)`);
+    `forbidden id ${id} (ids are used as path segments and object keys; __proto__, constructor and prototype cannot be)`,
+  );
 }
 
 /** One error per forbidden segment of a dotted override path (`run.__proto__.x`), located at `path`. */
 export function forbiddenSegmentErrors(dotted: string, path: string | readonly PathKey[]): ScenarioError[] {
-  return dotted.split('.').filter(isForbiddenKey).map((seg) => forbiddenKeyError(path, seg));
+  return dotted
+    .split('.')
+    .filter(isForbiddenKey)
+    .map((seg) => forbiddenKeyError(path, seg));
 }
 
 /**
@@ -93,7 +104,11 @@ export function forbiddenKeyErrors(value: unknown, at: readonly PathKey[] = [], 
   const errors: ScenarioError[] = [];
   // Each node keeps its parent link, not its whole path: a path is built only
   // for an error, so a deeply nested file costs linear memory.
-  interface Node { value: unknown; key: PathKey | null; parent: Node | null }
+  interface Node {
+    value: unknown;
+    key: PathKey | null;
+    parent: Node | null;
+  }
   const pathOf = (n: Node): PathKey[] => {
     const keys: PathKey[] = [];
     for (let p: Node | null = n; p !== null && p.key !== null; p = p.parent) keys.push(p.key);
@@ -113,9 +128,11 @@ export function forbiddenKeyErrors(value: unknown, at: readonly PathKey[] = [], 
       if (FORBIDDEN.has(k)) errors.push(forbiddenKeyError(pathOf({ value: undefined, key: k, parent: node }), k));
     }
     const id = Object.hasOwn(v, 'id') ? (v as { id: unknown }).id : undefined;
-    if (typeof id === 'string' && FORBIDDEN.has(id)) errors.push(forbiddenIdError(pathOf({ value: id, key: 'id', parent: node }), id));
+    if (typeof id === 'string' && FORBIDDEN.has(id))
+      errors.push(forbiddenIdError(pathOf({ value: id, key: 'id', parent: node }), id));
     for (let i = keys.length - 1; i >= 0; i--) {
-      if (!FORBIDDEN.has(keys[i])) stack.push({ value: (v as Record<string, unknown>)[keys[i]], key: keys[i], parent: node });
+      if (!FORBIDDEN.has(keys[i]))
+        stack.push({ value: (v as Record<string, unknown>)[keys[i]], key: keys[i], parent: node });
     }
   }
   return errors.slice(0, limit);
@@ -133,9 +150,14 @@ export function nestingErrors(value: unknown, at: readonly PathKey[] = [], maxDe
     const { value: v, path } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (path.length - at.length >= maxDepth) {
-      return [scenarioError(path.slice(0, at.length + 2), 'too_deep',
-        `此处嵌套超过 ${maxDepth} 层（AllWeather 的文件不会这么深）`,
-        `nests deeper than ${maxDepth} levels here (no AllWeather file does)`)];
+      return [
+        scenarioError(
+          path.slice(0, at.length + 2),
+          'too_deep',
+          `此处嵌套超过 ${maxDepth} 层（AllWeather 的文件不会这么深）`,
+          `nests deeper than ${maxDepth} levels here (no AllWeather file does)`,
+        ),
+      ];
     }
     // paths stay short here: the walk stops at maxDepth
     const entries: [PathKey, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);

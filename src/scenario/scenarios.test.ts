@@ -33,7 +33,10 @@ const hourOfDay = (s: number) => Math.floor(s / H) % 24;
 /** Case-weighted SLA attainment and share of covered grid-hours over hours of day [from, to), from the coverage matrix. */
 function coverageOver(r: RunResult, hours: number[]): { attainment: number; covered: number; cases: number } {
   const { attainment, cases, target } = r.coverage;
-  let n = 0, met = 0, gridHours = 0, ok = 0;
+  let n = 0,
+    met = 0,
+    gridHours = 0,
+    ok = 0;
   attainment.forEach((row, g) => {
     for (const h of hours) {
       const a = row[h];
@@ -47,7 +50,8 @@ function coverageOver(r: RunResult, hours: number[]): { attainment: number; cove
   return { attainment: met / n, covered: ok / gridHours, cases: n };
 }
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
-const slaShare = (cases: CaseRecord[]) => cases.filter((c) => c.slaMet === true).length / cases.filter((c) => c.slaMet !== null).length;
+const slaShare = (cases: CaseRecord[]) =>
+  cases.filter((c) => c.slaMet === true).length / cases.filter((c) => c.slaMet !== null).length;
 
 describe('rainstorm-red-night', () => {
   const sc = loadBuiltin('rainstorm-red-night');
@@ -88,7 +92,8 @@ describe('rainstorm-red-night', () => {
 
   it('rain slows travel by the scenario factor', () => {
     const sim = new Simulation(sc, 1);
-    const from = 0, to = city.nCells - 1;
+    const from = 0,
+      to = city.nCells - 1;
     sim.now = 14 * H;
     const dryS = sim.travelS(from, to, 4);
     const wettest = rain.indexOf(Math.max(...rain));
@@ -98,7 +103,9 @@ describe('rainstorm-red-night', () => {
 
   it('fallen trees rise and street vending falls in the rain', () => {
     const inStorm = (r: RunResult, type: string) =>
-      r.log!.filter((c) => c.type === type && c.occurredS >= stormHours[0] * H && c.occurredS < (stormHours.at(-1)! + 1) * H).length;
+      r.log!.filter(
+        (c) => c.type === type && c.occurredS >= stormHours[0] * H && c.occurredS < (stormHours.at(-1)! + 1) * H,
+      ).length;
     expect(inStorm(wet, 'fallen-tree')).toBeGreaterThan(inStorm(dry, 'fallen-tree'));
     expect(inStorm(wet, 'street-vending')).toBeLessThan(inStorm(dry, 'street-vending'));
   });
@@ -106,7 +113,8 @@ describe('rainstorm-red-night', () => {
   it('the storm hours are served worse than the same hours without the storm (common random numbers)', () => {
     expect(wet.kpis.slaAttainment!).toBeLessThan(dry.kpis.slaAttainment!);
     const span = (r: RunResult) => r.log!.filter((c) => c.occurredS >= 22 * H && c.occurredS < 26 * H);
-    const wetCases = span(wet), dryCases = span(dry);
+    const wetCases = span(wet),
+      dryCases = span(dry);
     expect(slaShare(wetCases)).toBeLessThan(slaShare(dryCases) - 0.2);
     // the routine cases themselves (same types both runs) wait longer to be reached
     const response = (cs: CaseRecord[]) => {
@@ -115,7 +123,8 @@ describe('rainstorm-red-night', () => {
     };
     expect(response(wetCases)).toBeGreaterThan(1.3 * response(dryCases));
     // and the coverage matrix shows it: storm hours 22:00-02:00
-    const stormCov = coverageOver(wet, [22, 23, 0, 1]), dryCov = coverageOver(dry, [22, 23, 0, 1]);
+    const stormCov = coverageOver(wet, [22, 23, 0, 1]),
+      dryCov = coverageOver(dry, [22, 23, 0, 1]);
     expect(stormCov.covered).toBeLessThan(dryCov.covered - 0.2);
   });
 });
@@ -123,8 +132,12 @@ describe('rainstorm-red-night', () => {
 describe('night-incidents', () => {
   const sc = loadBuiltin('night-incidents');
   const r = runScenario(sc, { seed: 1, log: true });
-  const NIGHT = range(0, 6), DAY = range(9, 17);
-  const isNightShift = (start: string) => { const m = parseTimeOfDay(start); return m >= 19 * 60 || m === 0; };
+  const NIGHT = range(0, 6),
+    DAY = range(9, 17);
+  const isNightShift = (start: string) => {
+    const m = parseTimeOfDay(start);
+    return m >= 19 * 60 || m === 0;
+  };
 
   it('the night roster is thin: fewer field staff on duty at night than by day', () => {
     const field = r.byTeam.filter((t) => sc.teams.find((x) => x.id === t.id)!.role === 'field');
@@ -141,7 +154,11 @@ describe('night-incidents', () => {
   });
 
   it('citizens report less at night', () => {
-    const generic = new Set(sc.eventTypes.filter((e) => e.discovery.citizen > 0 && e.discovery.citizenReportByHour?.[3] === 0.25).map((e) => e.id));
+    const generic = new Set(
+      sc.eventTypes
+        .filter((e) => e.discovery.citizen > 0 && e.discovery.citizenReportByHour?.[3] === 0.25)
+        .map((e) => e.id),
+    );
     expect(generic.size).toBeGreaterThan(3);
     const share = (hours: number[]) => {
       const cs = r.log!.filter((c) => generic.has(c.type) && hours.includes(hourOfDay(c.occurredS)));
@@ -151,7 +168,8 @@ describe('night-incidents', () => {
   });
 
   it('coverage at night (00-06) is worse than by day (09-17)', () => {
-    const night = coverageOver(r, NIGHT), day = coverageOver(r, DAY);
+    const night = coverageOver(r, NIGHT),
+      day = coverageOver(r, DAY);
     expect(night.cases).toBeGreaterThan(100);
     expect(night.attainment).toBeLessThan(day.attainment - 0.05);
     expect(night.covered).toBeLessThan(day.covered);
@@ -159,10 +177,12 @@ describe('night-incidents', () => {
 
   it('adding night staff improves night coverage (same seed: common random numbers)', () => {
     const more: Scenario = structuredClone(sc);
-    for (const t of more.teams) if (t.role === 'field') for (const s of t.shifts) if (isNightShift(s.start)) s.staff *= 2;
+    for (const t of more.teams)
+      if (t.role === 'field') for (const s of t.shifts) if (isNightShift(s.start)) s.staff *= 2;
     const r2 = runScenario(more, { seed: 1 });
     expect(r2.byType.map((t) => t.arrived)).toEqual(r.byType.map((t) => t.arrived));
-    const before = coverageOver(r, NIGHT), after = coverageOver(r2, NIGHT);
+    const before = coverageOver(r, NIGHT),
+      after = coverageOver(r2, NIGHT);
     expect(after.attainment).toBeGreaterThan(before.attainment + 0.05);
     expect(after.covered).toBeGreaterThan(before.covered + 0.05);
     expect(r2.kpis.staffHours).toBeGreaterThan(r.kpis.staffHours);
@@ -184,7 +204,7 @@ describe('peoples-square-surge', () => {
     return (daily * metro.curve[h]) / curveSum + (surge.extraPassengers * overlap) / surge.durationH;
   };
 
-  it('puts at least 220,000 individual passengers through People\'s Square, within sampling error of ridership + surge', () => {
+  it("puts at least 220,000 individual passengers through People's Square, within sampling error of ridership + surge", () => {
     expect(daily).toBe(220_000);
     expect(ps.passengers).toBeGreaterThanOrEqual(220_000);
     const mean = daily + surge.extraPassengers;
@@ -192,7 +212,8 @@ describe('peoples-square-surge', () => {
   });
 
   it('hourly counts follow the curve plus the surge (chi-square, p = 0.001)', () => {
-    let chi = 0, open = 0;
+    let chi = 0,
+      open = 0;
     ps.passengersByHour.forEach((obs, h) => {
       const exp = expectedPs(h);
       if (exp === 0) return expect(obs, `closed hour ${h}`).toBe(0);
@@ -203,7 +224,7 @@ describe('peoples-square-surge', () => {
     expect(chi).toBeLessThan(42.312); // chi-square(18) upper 0.1% point
   });
 
-  it('Huaxia Middle Road carries about 1/300 of People\'s Square\'s ridership', () => {
+  it("Huaxia Middle Road carries about 1/300 of People's Square's ridership", () => {
     const exp = daily / 300;
     expect(Math.abs(hx.passengers - exp)).toBeLessThan(4 * Math.sqrt(exp));
     const psOutsideSurge = ps.passengersByHour.reduce((s, v, h) => s + (h >= 20 && h < 23 ? 0 : v), 0);
@@ -222,7 +243,7 @@ describe('peoples-square-surge', () => {
     expect(Math.max(...ps.maxQueueByHour.slice(20, 23))).toBeGreaterThan(1000);
   });
 
-  it('raises crowd incidents only at People\'s Square, only when its queue passes the threshold, mostly at the surge', () => {
+  it("raises crowd incidents only at People's Square, only when its queue passes the threshold, mostly at the surge", () => {
     const crowd = r.log!.filter((c) => c.type === 'crowd-incident');
     expect(crowd.length).toBeGreaterThan(0);
     expect(ps.crowdIncidents).toBe(crowd.length);
@@ -234,7 +255,9 @@ describe('peoples-square-surge', () => {
       expect(Math.abs(Math.floor(c.cell / cols) - st.y)).toBeLessThanOrEqual(1);
       expect(ps.maxQueueByHour[hourOfDay(c.occurredS)]).toBeGreaterThanOrEqual(metro.crowdThreshold);
     }
-    const atSurge = crowd.filter((c) => c.occurredS >= surge.startHour * H && c.occurredS < (surge.startHour + surge.durationH) * H);
+    const atSurge = crowd.filter(
+      (c) => c.occurredS >= surge.startHour * H && c.occurredS < (surge.startHour + surge.durationH) * H,
+    );
     expect(atSurge.length).toBeGreaterThan(crowd.length / 2);
     expect(crowd.filter((c) => hourOfDay(c.occurredS) >= 10 && hourOfDay(c.occurredS) < 16)).toHaveLength(0);
   });
@@ -261,7 +284,8 @@ describe('lianhu-grids', () => {
         // staff of every shift covering hour h (a shift past midnight also covers the small hours)
         let want = 0;
         for (const s of team.shifts) {
-          const a = parseTimeOfDay(s.start) / 60, b = parseTimeOfDay(s.end) / 60;
+          const a = parseTimeOfDay(s.start) / 60,
+            b = parseTimeOfDay(s.end) / 60;
           for (const off of [0, -24]) want += s.staff * Math.max(0, Math.min(h + 1, b + off) - Math.max(h, a + off));
         }
         expect(got[h], `${team.id} at ${h}:00`).toBeCloseTo(want, 6);
@@ -281,7 +305,16 @@ describe('every built-in scenario', () => {
   const ids = scenarioIds();
 
   it('includes the all-weather library', () => {
-    expect(ids).toEqual(expect.arrayContaining(['baseline-weekday', 'rainstorm-red-night', 'night-incidents', 'peoples-square-surge', 'lianhu-grids', 'validation-mmc']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'baseline-weekday',
+        'rainstorm-red-night',
+        'night-incidents',
+        'peoples-square-surge',
+        'lianhu-grids',
+        'validation-mmc',
+      ]),
+    );
   });
 
   it.each(ids)('%s validates', (id) => {
@@ -289,15 +322,25 @@ describe('every built-in scenario', () => {
   });
 
   // The CLI in a real process, for the two scenarios the benchmark plays (each spawn costs a couple of seconds).
-  it.each(['peoples-square-surge', 'rainstorm-red-night'])('`allweather run %s --json --seed 1` prints one JSON object with the in-process numbers', (id) => {
-    const p = spawnSync(process.execPath, ['bin/allweather.mjs', 'run', `scenarios/${id}.json`, '--json', '--seed', '1'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
-    expect(p.status, p.stderr).toBe(0);
-    const out = JSON.parse(p.stdout) as { manifest: { scenario: string; seed: number }; summary: Record<string, { mean: number | null }> };
-    expect(out.manifest.scenario).toBe(id);
-    expect(out.manifest.seed).toBe(1);
-    const sc = loadBuiltin(id);
-    const r = runScenario(sc, { seed: 1, days: sc.run.days });
-    expect(out.summary.casesArrived.mean).toBe(r.kpis.casesArrived);
-    expect(out.summary.slaAttainment.mean).toBe(r.kpis.slaAttainment);
-  });
+  it.each(['peoples-square-surge', 'rainstorm-red-night'])(
+    '`allweather run %s --json --seed 1` prints one JSON object with the in-process numbers',
+    (id) => {
+      const p = spawnSync(
+        process.execPath,
+        ['bin/allweather.mjs', 'run', `scenarios/${id}.json`, '--json', '--seed', '1'],
+        { cwd: ROOT, encoding: 'utf8', timeout: 110_000 },
+      );
+      expect(p.status, p.stderr).toBe(0);
+      const out = JSON.parse(p.stdout) as {
+        manifest: { scenario: string; seed: number };
+        summary: Record<string, { mean: number | null }>;
+      };
+      expect(out.manifest.scenario).toBe(id);
+      expect(out.manifest.seed).toBe(1);
+      const sc = loadBuiltin(id);
+      const r = runScenario(sc, { seed: 1, days: sc.run.days });
+      expect(out.summary.casesArrived.mean).toBe(r.kpis.casesArrived);
+      expect(out.summary.slaAttainment.mean).toBe(r.kpis.slaAttainment);
+    },
+  );
 });

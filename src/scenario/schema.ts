@@ -157,13 +157,22 @@ export const EventType = z.strictObject({
   /** Mean cases per day over the whole city; at most 10,000,000 (the run-size estimate judges the total). */
   ratePerDay: finiteNonNeg.max(L.ratePerDay),
   /** Relative weights per hour of the day (24) or of the week (168, Monday 00:00 first); each at most 1,000,000. */
-  profile: z.array(weight).refine((a) => a.length === 24 || a.length === 168, {
-    message: 'profile must have 24 or 168 entries',
-  }).optional(),
+  profile: z
+    .array(weight)
+    .refine((a) => a.length === 24 || a.length === 168, {
+      message: 'profile must have 24 or 168 entries',
+    })
+    .optional(),
   weights: Weights.default({ population: 'none', only: 'any' }),
   /** 1 is the most urgent. */
   priority: z.number().int().min(1).max(4).default(3),
-  discovery: Discovery.default({ patrol: 0, citizen: 0, sensor: 1, citizenDelayMin: { dist: 'exponential', mean: 30 }, patrolFallbackMin: { dist: 'exponential', mean: 240 } }),
+  discovery: Discovery.default({
+    patrol: 0,
+    citizen: 0,
+    sensor: 1,
+    citizenDelayMin: { dist: 'exponential', mean: 30 },
+    patrolFallbackMin: { dist: 'exponential', mean: 240 },
+  }),
   skill: name,
   crew: z.number().int().positive().max(20).default(1),
   handlingMin: Dist,
@@ -173,7 +182,14 @@ export const EventType = z.strictObject({
   resolutionDeadlineMin: minutesPos,
   rain: RainEffect.optional(),
   /** This type's command-centre delays, where they differ from the scenario's `workflow` (a marshal's radio call is filed at once). */
-  centre: z.strictObject({ fileMin: Dist.optional(), dispatchMin: Dist.optional(), verifyMin: Dist.optional(), closeMin: Dist.optional() }).optional(),
+  centre: z
+    .strictObject({
+      fileMin: Dist.optional(),
+      dispatchMin: Dist.optional(),
+      verifyMin: Dist.optional(),
+      closeMin: Dist.optional(),
+    })
+    .optional(),
   /** Raised by the metro driver when a station's security queue passes its threshold (no Poisson arrivals of its own needed). */
   crowdIncident: z.boolean().default(false),
 });
@@ -238,7 +254,13 @@ export const Workflow = z.strictObject({
 export const Travel = z.strictObject({
   enabled: z.boolean().default(true),
   /** km/h, each at most 500. */
-  speedKmh: z.strictObject({ walk: finitePos.max(L.speedKmh), ebike: finitePos.max(L.speedKmh), vehicle: finitePos.max(L.speedKmh) }).default({ walk: 4.5, ebike: 15, vehicle: 25 }),
+  speedKmh: z
+    .strictObject({
+      walk: finitePos.max(L.speedKmh),
+      ebike: finitePos.max(L.speedKmh),
+      vehicle: finitePos.max(L.speedKmh),
+    })
+    .default({ walk: 4.5, ebike: 15, vehicle: 25 }),
   /** Street distance over lattice (Manhattan) distance (1..100). */
   detourFactor: z.number().finite().min(1).max(100).default(1.2),
   /** Distance inside one cell, metres (at most 10,000). */
@@ -310,7 +332,10 @@ const LongLabel = z.strictObject({ zh: z.string().min(1).max(L.noteChars), en: z
 export const Scenario = z.strictObject({
   $schema: z.string().max(2000).optional(),
   schemaVersion: z.number().int().positive(),
-  id: z.string().max(L.nameChars).regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  id: z
+    .string()
+    .max(L.nameChars)
+    .regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
   name: Label,
   description: LongLabel.optional(),
   /** Where each figure comes from: at most 500 notes of at most 10,000 characters. */
@@ -321,10 +346,18 @@ export const Scenario = z.strictObject({
   teams: z.array(Team).min(1).max(L.teams),
   dispatch: Dispatch.default({ policy: 'nearest', neighbourWaitMin: 10, order: 'priority', preemption: false }),
   workflow: Workflow.default({
-    fileMin: { dist: 'fixed', value: 0 }, dispatchMin: { dist: 'fixed', value: 0 },
-    verifyMin: { dist: 'fixed', value: 0 }, closeMin: { dist: 'fixed', value: 0 },
+    fileMin: { dist: 'fixed', value: 0 },
+    dispatchMin: { dist: 'fixed', value: 0 },
+    verifyMin: { dist: 'fixed', value: 0 },
+    closeMin: { dist: 'fixed', value: 0 },
   }),
-  travel: Travel.default({ enabled: true, speedKmh: { walk: 4.5, ebike: 15, vehicle: 25 }, detourFactor: 1.2, intraCellM: 50, patrolSpeedFactor: 0.5 }),
+  travel: Travel.default({
+    enabled: true,
+    speedKmh: { walk: 4.5, ebike: 15, vehicle: 25 },
+    detourFactor: 1.2,
+    intraCellM: 50,
+    patrolSpeedFactor: 0.5,
+  }),
   targets: Targets.default({ coverage: 0.8 }),
   weather: Weather.optional(),
   metro: Metro.optional(),

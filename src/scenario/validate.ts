@@ -76,9 +76,14 @@ function checkGrid(s: Scenario): ScenarioError[] {
   const g = gcd(cols, rows);
   const ok: number[] = [];
   for (let d = 1; d <= g; d++) if (g % d === 0) ok.push(d);
-  return [err(['city', 'gridSize'], 'grid_size_not_dividing',
-    `网格边长 ${k} 必须同时整除城市列数 ${cols} 和行数 ${rows}（余数 ${cols % k} 和 ${rows % k}）；可选：${ok.join('、')}`,
-    `grid size ${k} must divide both cols ${cols} and rows ${rows} (remainders ${cols % k} and ${rows % k}); valid sizes: ${ok.join(', ')}`)];
+  return [
+    err(
+      ['city', 'gridSize'],
+      'grid_size_not_dividing',
+      `网格边长 ${k} 必须同时整除城市列数 ${cols} 和行数 ${rows}（余数 ${cols % k} 和 ${rows % k}）；可选：${ok.join('、')}`,
+      `grid size ${k} must divide both cols ${cols} and rows ${rows} (remainders ${cols % k} and ${rows % k}); valid sizes: ${ok.join(', ')}`,
+    ),
+  ];
 }
 
 const n0 = (x: number) => x.toLocaleString('en-US');
@@ -93,16 +98,26 @@ function checkSize(s: Scenario): ScenarioError[] {
   const { cols, rows, gridSize: k } = s.city;
   const cells = cols * rows;
   if (cells > LIMITS.cells) {
-    return [err(['city'], 'city_too_large',
-      `城市 ${cols} × ${rows} = ${n0(cells)} 个单元网格，超过上限 ${n0(LIMITS.cells)}；请缩小 cols/rows（或加大 cellSizeM 用更粗的单元）`,
-      `the city has ${cols} × ${rows} = ${n0(cells)} cells, over the limit of ${n0(LIMITS.cells)}; make cols/rows smaller (or cellSizeM larger, for coarser cells)`)];
+    return [
+      err(
+        ['city'],
+        'city_too_large',
+        `城市 ${cols} × ${rows} = ${n0(cells)} 个单元网格，超过上限 ${n0(LIMITS.cells)}；请缩小 cols/rows（或加大 cellSizeM 用更粗的单元）`,
+        `the city has ${cols} × ${rows} = ${n0(cells)} cells, over the limit of ${n0(LIMITS.cells)}; make cols/rows smaller (or cellSizeM larger, for coarser cells)`,
+      ),
+    ];
   }
   const grids = Math.floor(cols / k) * Math.floor(rows / k);
   const out: ScenarioError[] = [];
   if (grids > LIMITS.grids) {
-    out.push(err(['city', 'gridSize'], 'too_many_grids',
-      `网格边长 ${k} 把城市分成 ${n0(grids)} 个责任网格，超过上限 ${n0(LIMITS.grids)}；请加大 gridSize（至少 ${Math.ceil(Math.sqrt(cells / LIMITS.grids))}）`,
-      `grid size ${k} cuts the city into ${n0(grids)} responsibility grids, over the limit of ${n0(LIMITS.grids)}; use a larger gridSize (at least ${Math.ceil(Math.sqrt(cells / LIMITS.grids))})`));
+    out.push(
+      err(
+        ['city', 'gridSize'],
+        'too_many_grids',
+        `网格边长 ${k} 把城市分成 ${n0(grids)} 个责任网格，超过上限 ${n0(LIMITS.grids)}；请加大 gridSize（至少 ${Math.ceil(Math.sqrt(cells / LIMITS.grids))}）`,
+        `grid size ${k} cuts the city into ${n0(grids)} responsibility grids, over the limit of ${n0(LIMITS.grids)}; use a larger gridSize (at least ${Math.ceil(Math.sqrt(cells / LIMITS.grids))})`,
+      ),
+    );
     return out; // staff per grid would be counted over a grid count that is itself refused
   }
   const perTeam = s.teams.map((t) => rosteredStaff(t, grids));
@@ -111,14 +126,24 @@ function checkSize(s: Scenario): ScenarioError[] {
     const i = perTeam.indexOf(Math.max(...perTeam));
     const t = s.teams[i];
     const perGrid = t.placement === 'perGrid' && t.station === undefined;
-    out.push(err(['teams', i, 'shifts'], 'too_many_staff',
-      `全部队伍共排班 ${n0(total)} 人，超过上限 ${n0(LIMITS.staffTotal)}；其中本队 ${n0(perTeam[i])} 人${perGrid ? `（按网格排班：每班人数 × ${n0(grids)} 个网格）` : ''}`,
-      `the teams roster ${n0(total)} staff in all, over the limit of ${n0(LIMITS.staffTotal)}; this team alone has ${n0(perTeam[i])}${perGrid ? ` (placed per grid: staff per shift × ${n0(grids)} grids)` : ''}`));
+    out.push(
+      err(
+        ['teams', i, 'shifts'],
+        'too_many_staff',
+        `全部队伍共排班 ${n0(total)} 人，超过上限 ${n0(LIMITS.staffTotal)}；其中本队 ${n0(perTeam[i])} 人${perGrid ? `（按网格排班：每班人数 × ${n0(grids)} 个网格）` : ''}`,
+        `the teams roster ${n0(total)} staff in all, over the limit of ${n0(LIMITS.staffTotal)}; this team alone has ${n0(perTeam[i])}${perGrid ? ` (placed per grid: staff per shift × ${n0(grids)} grids)` : ''}`,
+      ),
+    );
   }
   return out;
 }
 
-function checkRect(base: Path, r: { x: number; y: number; w?: number; h?: number }, cols: number, rows: number): ScenarioError[] {
+function checkRect(
+  base: Path,
+  r: { x: number; y: number; w?: number; h?: number },
+  cols: number,
+  rows: number,
+): ScenarioError[] {
   const out: ScenarioError[] = [];
   const w = r.w ?? 1;
   const h = r.h ?? 1;
@@ -128,13 +153,23 @@ function checkRect(base: Path, r: { x: number; y: number; w?: number; h?: number
   ] as const;
   for (const a of axes) {
     if (a.p >= a.limit) {
-      out.push(err([...base, a.pos], 'outside_city',
-        `${a.pos} = ${a.p} 超出城市范围（${a.zh} ${a.limit}，坐标应在 0..${a.limit - 1}）`,
-        `${a.pos} = ${a.p} is outside the city (${a.en} ${a.limit}, valid 0..${a.limit - 1})`));
+      out.push(
+        err(
+          [...base, a.pos],
+          'outside_city',
+          `${a.pos} = ${a.p} 超出城市范围（${a.zh} ${a.limit}，坐标应在 0..${a.limit - 1}）`,
+          `${a.pos} = ${a.p} is outside the city (${a.en} ${a.limit}, valid 0..${a.limit - 1})`,
+        ),
+      );
     } else if (r.w !== undefined && a.p + a.n > a.limit) {
-      out.push(err([...base, a.size], 'outside_city',
-        `超出城市范围：${a.pos} + ${a.size} = ${a.p + a.n} > ${a.zh} ${a.limit}（${a.size} 最大为 ${a.limit - a.p}）`,
-        `extends outside the city: ${a.pos} + ${a.size} = ${a.p + a.n} > ${a.en} ${a.limit} (${a.size} at most ${a.limit - a.p})`));
+      out.push(
+        err(
+          [...base, a.size],
+          'outside_city',
+          `超出城市范围：${a.pos} + ${a.size} = ${a.p + a.n} > ${a.zh} ${a.limit}（${a.size} 最大为 ${a.limit - a.p}）`,
+          `extends outside the city: ${a.pos} + ${a.size} = ${a.p + a.n} > ${a.en} ${a.limit} (${a.size} at most ${a.limit - a.p})`,
+        ),
+      );
     }
   }
   return out;
@@ -166,9 +201,14 @@ function checkDuplicateIds(s: Scenario): ScenarioError[] {
         return;
       }
       const firstPath = formatPath([...base, j, 'id']);
-      out.push(err([...base, i, 'id'], 'duplicate_id',
-        `id "${item.id}" 重复（已用于 ${firstPath}）；同一列表中的 id 必须唯一`,
-        `duplicate id "${item.id}" (already used by ${firstPath}); ids must be unique within a list`));
+      out.push(
+        err(
+          [...base, i, 'id'],
+          'duplicate_id',
+          `id "${item.id}" 重复（已用于 ${firstPath}）；同一列表中的 id 必须唯一`,
+          `duplicate id "${item.id}" (already used by ${firstPath}); ids must be unique within a list`,
+        ),
+      );
     });
   }
   return out;
@@ -177,9 +217,14 @@ function checkDuplicateIds(s: Scenario): ScenarioError[] {
 function checkRun(s: Scenario): ScenarioError[] {
   const hours = s.run.days * 24;
   if (s.run.warmupHours < hours) return [];
-  return [err(['run', 'warmupHours'], 'warmup_too_long',
-    `预热 ${s.run.warmupHours} 小时不短于运行总时长 ${hours} 小时，统计将为空`,
-    `warm-up of ${s.run.warmupHours} h is not shorter than the run (${hours} h); nothing would be measured`)];
+  return [
+    err(
+      ['run', 'warmupHours'],
+      'warmup_too_long',
+      `预热 ${s.run.warmupHours} 小时不短于运行总时长 ${hours} 小时，统计将为空`,
+      `warm-up of ${s.run.warmupHours} h is not shorter than the run (${hours} h); nothing would be measured`,
+    ),
+  ];
 }
 
 // ---------------------------------------------------------------------------
@@ -191,22 +236,37 @@ function checkEventTypes(s: Scenario): ScenarioError[] {
   s.eventTypes.forEach((et, i) => {
     if (et.ratePerDay <= 0) return;
     if (et.profile && et.profile.reduce((a, b) => a + b, 0) === 0) {
-      out.push(err(['eventTypes', i, 'profile'], 'profile_all_zero',
-        `到达曲线全为 0，但 ratePerDay = ${et.ratePerDay} > 0：事件无时可发生；请至少给一个小时正权重，或把 ratePerDay 设为 0`,
-        `the arrival profile is all zero but ratePerDay = ${et.ratePerDay} > 0: there is no hour for events to happen; give some hour a positive weight or set ratePerDay to 0`));
+      out.push(
+        err(
+          ['eventTypes', i, 'profile'],
+          'profile_all_zero',
+          `到达曲线全为 0，但 ratePerDay = ${et.ratePerDay} > 0：事件无时可发生；请至少给一个小时正权重，或把 ratePerDay 设为 0`,
+          `the arrival profile is all zero but ratePerDay = ${et.ratePerDay} > 0: there is no hour for events to happen; give some hour a positive weight or set ratePerDay to 0`,
+        ),
+      );
     }
     const d = et.discovery;
     if (d.patrol + d.citizen + d.sensor === 0) {
-      out.push(err(['eventTypes', i, 'discovery'], 'discovery_all_zero',
-        '巡查 (patrol)、市民 (citizen)、传感器 (sensor) 三种发现渠道的份额全为 0，事件永远不会被发现',
-        'the patrol, citizen and sensor shares are all zero, so these events would never be discovered'));
+      out.push(
+        err(
+          ['eventTypes', i, 'discovery'],
+          'discovery_all_zero',
+          '巡查 (patrol)、市民 (citizen)、传感器 (sensor) 三种发现渠道的份额全为 0，事件永远不会被发现',
+          'the patrol, citizen and sensor shares are all zero, so these events would never be discovered',
+        ),
+      );
     }
     const only = et.weights.only;
     if ((only === 'station' && s.city.stations.length === 0) || (only === 'lowLying' && !hasLowLying)) {
       const [zh, en] = only === 'station' ? ['地铁站', 'station'] : ['低洼（lowLying）', 'low-lying'];
-      out.push(err(['eventTypes', i, 'weights', 'only'], 'no_cells_for_event',
-        `只允许发生在${zh}单元，但城市中没有这样的单元`,
-        `may only happen in ${en} cells, but the city has none`));
+      out.push(
+        err(
+          ['eventTypes', i, 'weights', 'only'],
+          'no_cells_for_event',
+          `只允许发生在${zh}单元，但城市中没有这样的单元`,
+          `may only happen in ${en} cells, but the city has none`,
+        ),
+      );
     }
   });
   return out;
@@ -240,34 +300,59 @@ function checkShifts(s: Scenario): ScenarioError[] {
       const base = ['teams', i, 'shifts', j] as const;
       const a = parseTimeOfDay(sh.start);
       const b = parseTimeOfDay(sh.end);
-      for (const [key, t, v] of [['start', sh.start, a], ['end', sh.end, b]] as const) {
+      for (const [key, t, v] of [
+        ['start', sh.start, a],
+        ['end', sh.end, b],
+      ] as const) {
         if (v === null) {
-          out.push(err([...base, key], 'time_out_of_range', `时间 "${t}" 超出范围：24 点只能写作 "24:00"`, `time "${t}" is out of range: the only time in hour 24 is "24:00"`));
+          out.push(
+            err(
+              [...base, key],
+              'time_out_of_range',
+              `时间 "${t}" 超出范围：24 点只能写作 "24:00"`,
+              `time "${t}" is out of range: the only time in hour 24 is "24:00"`,
+            ),
+          );
         }
       }
       if (!a || !b) return;
       if (a.nextDay) {
-        out.push(err([...base, 'start'], 'shift_start_next_day',
-          `开始时间 "${sh.start}" 不应带 +1；跨过午夜的班次请把 +1 写在结束时间上`,
-          `start "${sh.start}" must not carry +1; for a shift that crosses midnight put +1 on the end`));
+        out.push(
+          err(
+            [...base, 'start'],
+            'shift_start_next_day',
+            `开始时间 "${sh.start}" 不应带 +1；跨过午夜的班次请把 +1 写在结束时间上`,
+            `start "${sh.start}" must not carry +1; for a shift that crosses midnight put +1 on the end`,
+          ),
+        );
         return;
       }
       if (b.minutes <= a.minutes) {
         const fix = !b.nextDay && b.minutes < a.minutes;
-        out.push(err([...base, 'end'], 'shift_end_before_start',
-          fix
-            ? `结束时间 "${sh.end}" 早于开始时间 "${sh.start}"；若班次跨过午夜，请写作 "${sh.end}+1"`
-            : `结束时间 "${sh.end}" 不晚于开始时间 "${sh.start}"，班次长度为 0`,
-          fix
-            ? `end "${sh.end}" is before start "${sh.start}"; if the shift crosses midnight, write "${sh.end}+1"`
-            : `end "${sh.end}" is not after start "${sh.start}": the shift is empty`));
+        out.push(
+          err(
+            [...base, 'end'],
+            'shift_end_before_start',
+            fix
+              ? `结束时间 "${sh.end}" 早于开始时间 "${sh.start}"；若班次跨过午夜，请写作 "${sh.end}+1"`
+              : `结束时间 "${sh.end}" 不晚于开始时间 "${sh.start}"，班次长度为 0`,
+            fix
+              ? `end "${sh.end}" is before start "${sh.start}"; if the shift crosses midnight, write "${sh.end}+1"`
+              : `end "${sh.end}" is not after start "${sh.start}": the shift is empty`,
+          ),
+        );
         return;
       }
       const len = b.minutes - a.minutes;
       if (len > 1440) {
-        out.push(err([...base, 'end'], 'shift_too_long',
-          `班次从 "${sh.start}" 到 "${sh.end}" 共 ${len / 60} 小时，超过 24 小时`,
-          `the shift from "${sh.start}" to "${sh.end}" lasts ${len / 60} h, more than 24 h`));
+        out.push(
+          err(
+            [...base, 'end'],
+            'shift_too_long',
+            `班次从 "${sh.start}" 到 "${sh.end}" 共 ${len / 60} 小时，超过 24 小时`,
+            `the shift from "${sh.start}" to "${sh.end}" lasts ${len / 60} h, more than 24 h`,
+          ),
+        );
       }
     });
   });
@@ -285,15 +370,25 @@ function checkSkills(s: Scenario): ScenarioError[] {
   const needed = new Set(s.eventTypes.map((e) => e.skill));
   s.eventTypes.forEach((et, i) => {
     if (held.has(et.skill)) return;
-    out.push(err(['eventTypes', i, 'skill'], 'skill_without_team',
-      `没有任何队伍具备技能 "${et.skill}"，此类事件将无人处置；请把它加入某个队伍的 skills（现有技能：${list([...held], true)}）`,
-      `no team has skill "${et.skill}", so these events can never be handled; add it to some team's skills (skills held: ${list([...held], false)})`));
+    out.push(
+      err(
+        ['eventTypes', i, 'skill'],
+        'skill_without_team',
+        `没有任何队伍具备技能 "${et.skill}"，此类事件将无人处置；请把它加入某个队伍的 skills（现有技能：${list([...held], true)}）`,
+        `no team has skill "${et.skill}", so these events can never be handled; add it to some team's skills (skills held: ${list([...held], false)})`,
+      ),
+    );
   });
   s.teams.forEach((team, i) => {
     if (team.role === 'securityLanes' || team.skills.some((k) => needed.has(k))) return;
-    out.push(err(['teams', i, 'skills'], 'team_skill_unused',
-      `该队伍的技能 ${list(team.skills, true)} 没有任何事件类型需要，队伍将始终闲置（事件需要的技能：${list([...needed], true)}）`,
-      `no event type needs any of this team's skills ${list(team.skills, false)}, so the team would always be idle (skills needed: ${list([...needed], false)})`));
+    out.push(
+      err(
+        ['teams', i, 'skills'],
+        'team_skill_unused',
+        `该队伍的技能 ${list(team.skills, true)} 没有任何事件类型需要，队伍将始终闲置（事件需要的技能：${list([...needed], true)}）`,
+        `no event type needs any of this team's skills ${list(team.skills, false)}, so the team would always be idle (skills needed: ${list([...needed], false)})`,
+      ),
+    );
   });
   return out;
 }
@@ -325,9 +420,14 @@ function checkCrews(s: Scenario): ScenarioError[] {
     const peak = Math.max(0, ...teams.map((t) => peakStaff(t, grids)));
     // Zero staff everywhere is a switched-off team (allowed); a crew that can never assemble is not.
     if (peak === 0 || peak >= et.crew) return;
-    out.push(err(['eventTypes', i, 'crew'], 'crew_too_large',
-      `需要 ${et.crew} 人同时出动，但具备技能 "${et.skill}" 的任一队伍同时在岗最多 ${peak} 人`,
-      `needs a crew of ${et.crew}, but no team with skill "${et.skill}" ever has more than ${peak} on duty`));
+    out.push(
+      err(
+        ['eventTypes', i, 'crew'],
+        'crew_too_large',
+        `需要 ${et.crew} 人同时出动，但具备技能 "${et.skill}" 的任一队伍同时在岗最多 ${peak} 人`,
+        `needs a crew of ${et.crew}, but no team with skill "${et.skill}" ever has more than ${peak} on duty`,
+      ),
+    );
   });
   return out;
 }
@@ -338,14 +438,24 @@ function checkCrews(s: Scenario): ScenarioError[] {
 function checkDist(path: Path, d: Dist): ScenarioError[] {
   if (d.dist !== 'uniform' && d.dist !== 'triangular') return [];
   if (d.min > d.max) {
-    return [err([...path, 'min'], 'dist_min_gt_max',
-      `最小值 min = ${d.min} 大于最大值 max = ${d.max}`,
-      `min = ${d.min} is greater than max = ${d.max}`)];
+    return [
+      err(
+        [...path, 'min'],
+        'dist_min_gt_max',
+        `最小值 min = ${d.min} 大于最大值 max = ${d.max}`,
+        `min = ${d.min} is greater than max = ${d.max}`,
+      ),
+    ];
   }
   if (d.dist === 'triangular' && (d.mode < d.min || d.mode > d.max)) {
-    return [err([...path, 'mode'], 'dist_mode_outside',
-      `众数 mode = ${d.mode} 应在 [min, max] = [${d.min}, ${d.max}] 之内`,
-      `mode = ${d.mode} must lie within [min, max] = [${d.min}, ${d.max}]`)];
+    return [
+      err(
+        [...path, 'mode'],
+        'dist_mode_outside',
+        `众数 mode = ${d.mode} 应在 [min, max] = [${d.min}, ${d.max}] 之内`,
+        `mode = ${d.mode} must lie within [min, max] = [${d.min}, ${d.max}]`,
+      ),
+    ];
   }
   return [];
 }
@@ -369,39 +479,64 @@ function checkDists(s: Scenario): ScenarioError[] {
 function checkMetro(s: Scenario): ScenarioError[] {
   const out: ScenarioError[] = [];
   const ids = s.city.stations.map((st) => st.id);
-  const unknown = (path: Path, id: string) => err(path, 'unknown_station',
-    `没有 id 为 "${id}" 的车站（city.stations 中有：${list(ids, true) || '无'}）`,
-    `there is no station with id "${id}" (city.stations has: ${list(ids, false) || 'none'})`);
+  const unknown = (path: Path, id: string) =>
+    err(
+      path,
+      'unknown_station',
+      `没有 id 为 "${id}" 的车站（city.stations 中有：${list(ids, true) || '无'}）`,
+      `there is no station with id "${id}" (city.stations has: ${list(ids, false) || 'none'})`,
+    );
   const cells = new Map<string, number>();
   s.city.stations.forEach((st, i) => {
     const key = `${st.x},${st.y}`;
     const j = cells.get(key);
     if (j === undefined) cells.set(key, i);
-    else out.push(err(['city', 'stations', i], 'station_cell_taken',
-      `与 ${formatPath(['city', 'stations', j])} 位于同一单元 (${key})；每个单元最多一个车站`,
-      `shares cell (${key}) with ${formatPath(['city', 'stations', j])}; a cell holds at most one station`));
+    else
+      out.push(
+        err(
+          ['city', 'stations', i],
+          'station_cell_taken',
+          `与 ${formatPath(['city', 'stations', j])} 位于同一单元 (${key})；每个单元最多一个车站`,
+          `shares cell (${key}) with ${formatPath(['city', 'stations', j])}; a cell holds at most one station`,
+        ),
+      );
   });
   s.teams.forEach((t, i) => {
     if (t.station !== undefined && !ids.includes(t.station)) out.push(unknown(['teams', i, 'station'], t.station));
     if (t.role === 'securityLanes' && t.station === undefined) {
-      out.push(err(['teams', i, 'station'], 'lanes_without_station',
-        '安检通道队伍 (role: "securityLanes") 必须指定所在车站 station',
-        'a security-lane team (role: "securityLanes") needs a station'));
+      out.push(
+        err(
+          ['teams', i, 'station'],
+          'lanes_without_station',
+          '安检通道队伍 (role: "securityLanes") 必须指定所在车站 station',
+          'a security-lane team (role: "securityLanes") needs a station',
+        ),
+      );
     }
   });
   s.metro?.surges.forEach((sg, i) => {
     if (!ids.includes(sg.station)) out.push(unknown(['metro', 'surges', i, 'station'], sg.station));
   });
   if (s.metro && s.metro.curve.every((w) => w === 0) && s.city.stations.some((st) => (st.dailyRidership ?? 0) > 0)) {
-    out.push(err(['metro', 'curve'], 'profile_all_zero',
-      '客流时段曲线全为 0，但有车站的日客流大于 0',
-      'the hourly ridership curve is all zero, but some station has a positive daily ridership'));
+    out.push(
+      err(
+        ['metro', 'curve'],
+        'profile_all_zero',
+        '客流时段曲线全为 0，但有车站的日客流大于 0',
+        'the hourly ridership curve is all zero, but some station has a positive daily ridership',
+      ),
+    );
   }
   const crowd = s.eventTypes.flatMap((et, i) => (et.crowdIncident ? [i] : []));
   for (const i of crowd.slice(1)) {
-    out.push(err(['eventTypes', i, 'crowdIncident'], 'crowd_incident_duplicate',
-      `只能有一个事件类型标记为拥挤事件 (crowdIncident)，${formatPath(['eventTypes', crowd[0]])} 已标记`,
-      `only one event type may be the crowd incident; ${formatPath(['eventTypes', crowd[0]])} already is`));
+    out.push(
+      err(
+        ['eventTypes', i, 'crowdIncident'],
+        'crowd_incident_duplicate',
+        `只能有一个事件类型标记为拥挤事件 (crowdIncident)，${formatPath(['eventTypes', crowd[0]])} 已标记`,
+        `only one event type may be the crowd incident; ${formatPath(['eventTypes', crowd[0]])} already is`,
+      ),
+    );
   }
   return out;
 }

@@ -36,7 +36,10 @@ const ELEVATION_MAX = 1.25;
 
 function elevationFor(m: SceneMetrics, aspect: number): number {
   const ratio = m.cols / Math.max(1, m.rows) / aspect; // > 1: the city is wider than the screen
-  return Math.min(ELEVATION_MAX, Math.max(ELEVATION_MIN, ELEVATION_MIN + (ELEVATION_MAX - ELEVATION_MIN) * (ratio - 1) / 1.5));
+  return Math.min(
+    ELEVATION_MAX,
+    Math.max(ELEVATION_MIN, ELEVATION_MIN + ((ELEVATION_MAX - ELEVATION_MIN) * (ratio - 1)) / 1.5),
+  );
 }
 /** Share of the viewport (in normalised device coordinates) the city may fill. */
 const FILL = 0.9;
@@ -53,17 +56,24 @@ function frameCity(cam: PerspectiveCamera, target: Vector3, m: SceneMetrics, vie
   const aspect = Number.isFinite(viewAspect) && viewAspect > 0 ? viewAspect : 16 / 9;
   probe.aspect = aspect;
   const elevation = elevationFor(m, aspect);
-  const corners = [-1, 1].flatMap((sx) => [-1, 1].flatMap((sz) => [0, m.overlayY].map((y) => new Vector3(sx * m.halfX, y, sz * m.halfZ))));
+  const corners = [-1, 1].flatMap((sx) =>
+    [-1, 1].flatMap((sz) => [0, m.overlayY].map((y) => new Vector3(sx * m.halfX, y, sz * m.halfZ))),
+  );
   const dir = new Vector3(0, Math.sin(elevation), Math.cos(elevation));
   const v = new Vector3();
   const place = (d: number, tz: number) => {
-    probe.position.copy(dir).multiplyScalar(d).add(v.set(0, 0, tz));
+    probe.position
+      .copy(dir)
+      .multiplyScalar(d)
+      .add(v.set(0, 0, tz));
     probe.near = d / 200;
     probe.far = d * 12;
     probe.lookAt(0, 0, tz);
     probe.updateProjectionMatrix();
     probe.updateMatrixWorld(true);
-    let maxX = 0, minY = Infinity, maxY = -Infinity;
+    let maxX = 0,
+      minY = Infinity,
+      maxY = -Infinity;
     for (const c of corners) {
       v.copy(c).project(probe);
       maxX = Math.max(maxX, Math.abs(v.x));
@@ -72,14 +82,17 @@ function frameCity(cam: PerspectiveCamera, target: Vector3, m: SceneMetrics, vie
     }
     return { maxX, minY, maxY };
   };
-  let tz = 0, d = m.span * 2;
+  let tz = 0,
+    d = m.span * 2;
   for (let iter = 0; iter < 4; iter++) {
     // bisect the distance at which the footprint fills FILL of the viewport
-    let lo = 1, hi = m.span * 20;
+    let lo = 1,
+      hi = m.span * 20;
     for (let k = 0; k < 40; k++) {
       d = (lo + hi) / 2;
       const r = place(d, tz);
-      if (Math.max(r.maxX, r.maxY - (r.minY + r.maxY) / 2) > FILL) lo = d; else hi = d;
+      if (Math.max(r.maxX, r.maxY - (r.minY + r.maxY) / 2) > FILL) lo = d;
+      else hi = d;
     }
     d = hi;
     const r = place(d, tz);
@@ -88,7 +101,10 @@ function frameCity(cam: PerspectiveCamera, target: Vector3, m: SceneMetrics, vie
     const perNdc = (d * Math.tan((probe.fov * Math.PI) / 360)) / Math.sin(elevation);
     tz -= mid * perNdc;
   }
-  cam.position.copy(dir).multiplyScalar(d).add(v.set(0, 0, tz));
+  cam.position
+    .copy(dir)
+    .multiplyScalar(d)
+    .add(v.set(0, 0, tz));
   cam.near = Math.max(0.05, d / 200);
   cam.far = d * 12;
   cam.lookAt(0, 0, tz);

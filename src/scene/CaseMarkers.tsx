@@ -12,7 +12,17 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { DoubleSide, Group, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial, OctahedronGeometry, RingGeometry, type BufferGeometry, type Material } from 'three';
+import {
+  DoubleSide,
+  Group,
+  InstancedBufferAttribute,
+  InstancedMesh,
+  MeshBasicMaterial,
+  OctahedronGeometry,
+  RingGeometry,
+  type BufferGeometry,
+  type Material,
+} from 'three';
 import type { SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
 import { BACKGROUND, CASE_TYPE_COLORS, LATE_COLOR, linear, paletteArray } from './palette.ts';
@@ -30,7 +40,13 @@ const SIZE_BY_PRIORITY = [0.3, 0.3, 0.24, 0.19, 0.15];
 /** Latent (undiscovered) cases keep this share of their colour. */
 const LATENT_DIM = 0.45;
 
-function makeMesh(geometry: BufferGeometry, material: Material, capacity: number, name: string, withColor: boolean): InstancedMesh {
+function makeMesh(
+  geometry: BufferGeometry,
+  material: Material,
+  capacity: number,
+  name: string,
+  withColor: boolean,
+): InstancedMesh {
   const m = new InstancedMesh(geometry, material, capacity);
   if (withColor) m.instanceColor = new InstancedBufferAttribute(new Float32Array(capacity * 3), 3);
   m.count = 0;
@@ -66,14 +82,24 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
     applied.current = -1;
     return () => {
       const m = meshes.current;
-      if (m) { group.remove(m.cases, m.rings); m.cases.dispose(); m.rings.dispose(); }
+      if (m) {
+        group.remove(m.cases, m.rings);
+        m.cases.dispose();
+        m.rings.dispose();
+      }
       meshes.current = null;
     };
   }, [group, res, initialCapacity]);
 
-  useEffect(() => () => {
-    res.caseGeo.dispose(); res.caseMat.dispose(); res.ringGeo.dispose(); res.ringMat.dispose();
-  }, [res]);
+  useEffect(
+    () => () => {
+      res.caseGeo.dispose();
+      res.caseMat.dispose();
+      res.ringGeo.dispose();
+      res.ringMat.dispose();
+    },
+    [res],
+  );
 
   useFrame(() => {
     const f = store.frame;
@@ -85,7 +111,8 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
       let cap = m.capacity;
       while (cap < n) cap *= 2;
       group.remove(m.cases, m.rings);
-      m.cases.dispose(); m.rings.dispose();
+      m.cases.dispose();
+      m.rings.dispose();
       m.cases = makeMesh(res.caseGeo, res.caseMat, cap, 'cases', true);
       m.rings = makeMesh(res.ringGeo, res.ringMat, cap, 'late-rings', false);
       m.capacity = cap;
@@ -94,31 +121,61 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
     const cm = m.cases.instanceMatrix.array as Float32Array;
     const cc = m.cases.instanceColor!.array as Float32Array;
     const rm = m.rings.instanceMatrix.array as Float32Array;
-    const pal = res.palette, nPal = pal.length / 3, bg = res.bg;
-    const c = f.cases, ms = metrics.markerScale;
+    const pal = res.palette,
+      nPal = pal.length / 3,
+      bg = res.bg;
+    const c = f.cases,
+      ms = metrics.markerScale;
     const y = metrics.overlayY + 0.32 * ms;
     let late = 0;
     for (let i = 0; i < n; i++) {
       const b = i * FLOATS_PER_CASE;
-      const x = c[b] - metrics.halfX, z = c[b + 1] - metrics.halfZ;
-      const type = c[b + 2] | 0, prio = Math.min(4, Math.max(1, c[b + 3] | 0));
+      const x = c[b] - metrics.halfX,
+        z = c[b + 1] - metrics.halfZ;
+      const type = c[b + 2] | 0,
+        prio = Math.min(4, Math.max(1, c[b + 3] | 0));
       const r = SIZE_BY_PRIORITY[prio] * ms;
       const o = i * 16;
-      cm[o] = r; cm[o + 1] = 0; cm[o + 2] = 0; cm[o + 3] = 0;
-      cm[o + 4] = 0; cm[o + 5] = r; cm[o + 6] = 0; cm[o + 7] = 0;
-      cm[o + 8] = 0; cm[o + 9] = 0; cm[o + 10] = r; cm[o + 11] = 0;
-      cm[o + 12] = x; cm[o + 13] = y; cm[o + 14] = z; cm[o + 15] = 1;
+      cm[o] = r;
+      cm[o + 1] = 0;
+      cm[o + 2] = 0;
+      cm[o + 3] = 0;
+      cm[o + 4] = 0;
+      cm[o + 5] = r;
+      cm[o + 6] = 0;
+      cm[o + 7] = 0;
+      cm[o + 8] = 0;
+      cm[o + 9] = 0;
+      cm[o + 10] = r;
+      cm[o + 11] = 0;
+      cm[o + 12] = x;
+      cm[o + 13] = y;
+      cm[o + 14] = z;
+      cm[o + 15] = 1;
       const p = (type % nPal) * 3;
       const k = c[b + 5] === 1 ? LATENT_DIM : 1;
       cc[i * 3] = bg[0] + (pal[p] - bg[0]) * k;
       cc[i * 3 + 1] = bg[1] + (pal[p + 1] - bg[1]) * k;
       cc[i * 3 + 2] = bg[2] + (pal[p + 2] - bg[2]) * k;
       if (c[b + 4] === 1) {
-        const ro = late * 16, rr = r * 1.45;
-        rm[ro] = rr; rm[ro + 1] = 0; rm[ro + 2] = 0; rm[ro + 3] = 0;
-        rm[ro + 4] = 0; rm[ro + 5] = rr; rm[ro + 6] = 0; rm[ro + 7] = 0;
-        rm[ro + 8] = 0; rm[ro + 9] = 0; rm[ro + 10] = rr; rm[ro + 11] = 0;
-        rm[ro + 12] = x; rm[ro + 13] = y; rm[ro + 14] = z; rm[ro + 15] = 1;
+        const ro = late * 16,
+          rr = r * 1.45;
+        rm[ro] = rr;
+        rm[ro + 1] = 0;
+        rm[ro + 2] = 0;
+        rm[ro + 3] = 0;
+        rm[ro + 4] = 0;
+        rm[ro + 5] = rr;
+        rm[ro + 6] = 0;
+        rm[ro + 7] = 0;
+        rm[ro + 8] = 0;
+        rm[ro + 9] = 0;
+        rm[ro + 10] = rr;
+        rm[ro + 11] = 0;
+        rm[ro + 12] = x;
+        rm[ro + 13] = y;
+        rm[ro + 14] = z;
+        rm[ro + 15] = 1;
         late++;
       }
     }

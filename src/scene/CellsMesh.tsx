@@ -31,8 +31,25 @@ import { bakeShading } from './shading.ts';
 import type { FrameStore } from './frameStore.ts';
 import { instancePick } from './pick.ts';
 import {
-  DELTA_FADE, DELTA_STOPS, EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, LATE_STOPS, NO_LATE_COLOR, WATER_DIM_COLOR, LOW_LYING_COLOR, NO_DATA_COLOR, VIRIDIS,
-  attainmentT, backlogT, deltaT, lateT, linear, lutInto, makeAttainmentLut, makeLut, paletteArray,
+  DELTA_FADE,
+  DELTA_STOPS,
+  EMPTY_BACKLOG_COLOR,
+  LAND_USE_COLORS,
+  LATE_STOPS,
+  NO_LATE_COLOR,
+  WATER_DIM_COLOR,
+  LOW_LYING_COLOR,
+  NO_DATA_COLOR,
+  VIRIDIS,
+  attainmentT,
+  backlogT,
+  deltaT,
+  lateT,
+  linear,
+  lutInto,
+  makeAttainmentLut,
+  makeLut,
+  paletteArray,
 } from './palette.ts';
 
 export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment' | 'delta';
@@ -101,7 +118,10 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     const w = 1 - metrics.cellGap;
     for (let i = 0; i < n; i++) {
       const o = i * 16;
-      mat[o] = w; mat[o + 5] = heights[i]; mat[o + 10] = w; mat[o + 15] = 1;
+      mat[o] = w;
+      mat[o + 5] = heights[i];
+      mat[o + 10] = w;
+      mat[o + 15] = 1;
       mat[o + 12] = (i % layout.cols) + 0.5 - metrics.halfX;
       mat[o + 14] = ((i / layout.cols) | 0) + 0.5 - metrics.halfZ;
     }
@@ -113,28 +133,49 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     return m;
   }, [geometry, material, layout, metrics, n]);
 
-  useEffect(() => () => { geometry.dispose(); material.dispose(); }, [geometry, material]);
-  useEffect(() => () => { mesh.dispose(); }, [mesh]);
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      material.dispose();
+    },
+    [geometry, material],
+  );
+  useEffect(
+    () => () => {
+      mesh.dispose();
+    },
+    [mesh],
+  );
 
-  const luts = useMemo(() => ({
-    landUse: paletteArray(LAND_USES.map((u) => LAND_USE_COLORS[u])),
-    lowLying: linear(LOW_LYING_COLOR),
-    viridis: makeLut(VIRIDIS),
-    attainment: makeAttainmentLut(),
-    none: linear(NO_DATA_COLOR),
-    empty: linear(EMPTY_BACKLOG_COLOR),
-    water: linear(WATER_DIM_COLOR),
-    delta: makeLut(DELTA_STOPS),
-    late: makeLut(LATE_STOPS),
-    noLate: linear(NO_LATE_COLOR),
-  }), []);
+  const luts = useMemo(
+    () => ({
+      landUse: paletteArray(LAND_USES.map((u) => LAND_USE_COLORS[u])),
+      lowLying: linear(LOW_LYING_COLOR),
+      viridis: makeLut(VIRIDIS),
+      attainment: makeAttainmentLut(),
+      none: linear(NO_DATA_COLOR),
+      empty: linear(EMPTY_BACKLOG_COLOR),
+      water: linear(WATER_DIM_COLOR),
+      delta: makeLut(DELTA_STOPS),
+      late: makeLut(LATE_STOPS),
+      noLate: linear(NO_LATE_COLOR),
+    }),
+    [],
+  );
 
   // per-cell value last painted, per-grid scratch; reused every frame
   const last = useMemo(() => new Float32Array(n).fill(STALE), [n]);
   const gridVal = useMemo(() => new Float32Array(Math.max(1, nGrids)), [nGrids]);
-  const applied = useRef({ version: -1, colorBy: '' as string, mesh: null as InstancedMesh | null, delta: null as GridDelta | null });
+  const applied = useRef({
+    version: -1,
+    colorBy: '' as string,
+    mesh: null as InstancedMesh | null,
+    delta: null as GridDelta | null,
+  });
 
-  useEffect(() => { invalidate(); }, [colorBy, delta, invalidate]);
+  useEffect(() => {
+    invalidate();
+  }, [colorBy, delta, invalidate]);
 
   useFrame(() => {
     const a = applied.current;
@@ -145,9 +186,11 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
 
     if (colorBy === 'landUse') {
       if (!modeChanged) return;
-      const pal = luts.landUse, ll = luts.lowLying;
+      const pal = luts.landUse,
+        ll = luts.lowLying;
       for (let i = 0; i < n; i++) {
-        const p = layout.landUse[i] * 3, o = i * 3;
+        const p = layout.landUse[i] * 3,
+          o = i * 3;
         const t = layout.lowLying[i] ? LOW_LYING_TINT : 0;
         dst[o] = pal[p] + (ll[0] - pal[p]) * t;
         dst[o + 1] = pal[p + 1] + (ll[1] - pal[p + 1]) * t;
@@ -155,25 +198,41 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
       }
       colors.clearUpdateRanges();
       colors.needsUpdate = true;
-      a.colorBy = colorBy; a.mesh = mesh; a.version = -1;
+      a.colorBy = colorBy;
+      a.mesh = mesh;
+      a.version = -1;
       return;
     }
 
     if (colorBy === 'delta') {
       if (!modeChanged && a.delta === delta) return;
-      a.colorBy = colorBy; a.mesh = mesh; a.version = -1; a.delta = delta;
-      const none = luts.none, water = luts.water, noLate = luts.noLate;
+      a.colorBy = colorBy;
+      a.mesh = mesh;
+      a.version = -1;
+      a.delta = delta;
+      const none = luts.none,
+        water = luts.water,
+        noLate = luts.noLate;
       const sequential = delta?.scale === 'sequential';
       for (let i = 0; i < n; i++) {
         const o = i * 3;
         const g = grids[i];
         const v = delta && g < delta.values.length ? delta.values[g] : NaN;
-        if (layout.landUse[i] === WATER) { dst[o] = water[0]; dst[o + 1] = water[1]; dst[o + 2] = water[2]; }
-        else if (Number.isNaN(v)) { dst[o] = none[0]; dst[o + 1] = none[1]; dst[o + 2] = none[2]; }
-        else if (sequential) {
+        if (layout.landUse[i] === WATER) {
+          dst[o] = water[0];
+          dst[o + 1] = water[1];
+          dst[o + 2] = water[2];
+        } else if (Number.isNaN(v)) {
+          dst[o] = none[0];
+          dst[o + 1] = none[1];
+          dst[o + 2] = none[2];
+        } else if (sequential) {
           const t = lateT(v, delta!.maxAbs);
-          if (t < 0) { dst[o] = noLate[0]; dst[o + 1] = noLate[1]; dst[o + 2] = noLate[2]; }
-          else lutInto(luts.late, t, dst, o);
+          if (t < 0) {
+            dst[o] = noLate[0];
+            dst[o + 1] = noLate[1];
+            dst[o + 2] = noLate[2];
+          } else lutInto(luts.late, t, dst, o);
         } else {
           lutInto(luts.delta, deltaT(v, delta!.maxAbs), dst, o);
           if (!delta!.significant[g]) {
@@ -192,11 +251,14 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     const f = store.frame;
     const usable = f !== null && f.cellBacklog.length === n && f.coverage.length >= nGrids * 24;
     if (!modeChanged && (!usable || store.version === a.version)) return;
-    a.colorBy = colorBy; a.mesh = mesh; a.version = store.version;
+    a.colorBy = colorBy;
+    a.mesh = mesh;
+    a.version = store.version;
 
     // scalar per grid for the coverage modes
     if (usable && colorBy !== 'backlog') {
-      const cov = f.coverage, cases = f.coverageCases;
+      const cov = f.coverage,
+        cases = f.coverageCases;
       if (colorBy === 'coverageHour') {
         const h = Math.floor(f.tS / 3600) % 24;
         for (let g = 0; g < nGrids; g++) {
@@ -205,10 +267,14 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
         }
       } else {
         for (let g = 0; g < nGrids; g++) {
-          let met = 0, dec = 0;
+          let met = 0,
+            dec = 0;
           for (let h = 0; h < 24; h++) {
             const c = cases[g * 24 + h];
-            if (c > 0) { dec += c; met += cov[g * 24 + h] * c; }
+            if (c > 0) {
+              dec += c;
+              met += cov[g * 24 + h] * c;
+            }
           }
           gridVal[g] = dec > 0 ? met / dec : NONE;
         }
@@ -216,7 +282,8 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     }
 
     const target = layout.coverageTarget;
-    let lo = n, hi = -1;
+    let lo = n,
+      hi = -1;
     for (let i = 0; i < n; i++) {
       const water = layout.landUse[i] === WATER;
       const v = water ? WATER_V : !usable ? NONE : colorBy === 'backlog' ? f.cellBacklog[i] : gridVal[grids[i]];
@@ -224,13 +291,20 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
       last[i] = v;
       const o = i * 3;
       if (water) {
-        dst[o] = luts.water[0]; dst[o + 1] = luts.water[1]; dst[o + 2] = luts.water[2];
+        dst[o] = luts.water[0];
+        dst[o + 1] = luts.water[1];
+        dst[o + 2] = luts.water[2];
       } else if (colorBy === 'backlog') {
         const t = usable ? backlogT(v) : -1;
-        if (t < 0) { dst[o] = luts.empty[0]; dst[o + 1] = luts.empty[1]; dst[o + 2] = luts.empty[2]; }
-        else lutInto(luts.viridis, t, dst, o);
+        if (t < 0) {
+          dst[o] = luts.empty[0];
+          dst[o + 1] = luts.empty[1];
+          dst[o + 2] = luts.empty[2];
+        } else lutInto(luts.viridis, t, dst, o);
       } else if (v === NONE) {
-        dst[o] = luts.none[0]; dst[o + 1] = luts.none[1]; dst[o + 2] = luts.none[2];
+        dst[o] = luts.none[0];
+        dst[o + 1] = luts.none[1];
+        dst[o + 2] = luts.none[2];
       } else {
         lutInto(luts.attainment, attainmentT(v, target), dst, o);
       }

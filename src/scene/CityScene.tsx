@@ -89,13 +89,29 @@ function layoutKey(layout: CityLayout): number {
 function ariaLabel(layout: CityLayout, lang: 'zh-CN' | 'en', colorBy: ColorBy, lateCases = false): string {
   const nGrids = layout.gridCols * layout.gridRows;
   if (lang === 'en') {
-    const by = { landUse: 'land use', backlog: 'open cases per cell', coverageHour: 'grid SLA attainment this hour', attainment: 'grid SLA attainment so far', delta: lateCases ? 'late cases per responsibility grid' : 'the difference B − A of grid SLA attainment' }[colorBy];
-    return `3D city view of ${layout.name.en}: ${layout.cols} × ${layout.rows} unit cells in ${nGrids} responsibility grids, ` +
-      `${layout.nStaff} staff, ${layout.stations.length} metro stations; cells coloured by ${by}. The same facts are in the panels beside it.`;
+    const by = {
+      landUse: 'land use',
+      backlog: 'open cases per cell',
+      coverageHour: 'grid SLA attainment this hour',
+      attainment: 'grid SLA attainment so far',
+      delta: lateCases ? 'late cases per responsibility grid' : 'the difference B − A of grid SLA attainment',
+    }[colorBy];
+    return (
+      `3D city view of ${layout.name.en}: ${layout.cols} × ${layout.rows} unit cells in ${nGrids} responsibility grids, ` +
+      `${layout.nStaff} staff, ${layout.stations.length} metro stations; cells coloured by ${by}. The same facts are in the panels beside it.`
+    );
   }
-  const by = { landUse: '用地类型', backlog: '每个单元网格的待办案件数', coverageHour: '本小时责任网格达标率', attainment: '责任网格累计达标率', delta: lateCases ? '各责任网格的超时案件数' : '责任网格达标率之差（B − A）' }[colorBy];
-  return `${layout.name.zh}三维城市视图：${layout.cols} × ${layout.rows} 个单元网格，${nGrids} 个责任网格，` +
-    `${layout.nStaff} 名工作人员，${layout.stations.length} 个地铁站；单元网格按${by}着色。相同信息见旁边的面板。`;
+  const by = {
+    landUse: '用地类型',
+    backlog: '每个单元网格的待办案件数',
+    coverageHour: '本小时责任网格达标率',
+    attainment: '责任网格累计达标率',
+    delta: lateCases ? '各责任网格的超时案件数' : '责任网格达标率之差（B − A）',
+  }[colorBy];
+  return (
+    `${layout.name.zh}三维城市视图：${layout.cols} × ${layout.rows} 个单元网格，${nGrids} 个责任网格，` +
+    `${layout.nStaff} 名工作人员，${layout.stations.length} 个地铁站；单元网格按${by}着色。相同信息见旁边的面板。`
+  );
 }
 
 interface LayerProps {
@@ -126,7 +142,13 @@ function CityLayers({ layout, store, colorBy, delta, paused, onPick, crowdThresh
       <Ground metrics={metrics} onPick={pick.cell} />
       <CellsMesh layout={layout} metrics={metrics} store={store} colorBy={colorBy} delta={delta} onPick={pick.cell} />
       <GridLines layout={layout} metrics={metrics} />
-      <StationColumns layout={layout} metrics={metrics} store={store} threshold={crowdThreshold} onPick={pick.station} />
+      <StationColumns
+        layout={layout}
+        metrics={metrics}
+        store={store}
+        threshold={crowdThreshold}
+        onPick={pick.station}
+      />
       <StaffMarkers layout={layout} metrics={metrics} store={store} onPick={pick.staff} />
       <CaseMarkers metrics={metrics} store={store} />
       <Rain metrics={metrics} store={store} paused={paused} />
@@ -149,10 +171,25 @@ function CityLayers({ layout, store, colorBy, delta, paused, onPick, crowdThresh
  * @param props.antialias multisampling, default `true`
  * @param props.reframeKey frame the city again when it changes, default undefined
  */
-export function CityScene({ layout, frames$, colorBy = 'landUse', delta = null, lang = 'zh-CN', paused = false, onPick, crowdThreshold = 300, antialias = true, reframeKey }: CitySceneProps) {
+export function CityScene({
+  layout,
+  frames$,
+  colorBy = 'landUse',
+  delta = null,
+  lang = 'zh-CN',
+  paused = false,
+  onPick,
+  crowdThreshold = 300,
+  antialias = true,
+  reframeKey,
+}: CitySceneProps) {
   const store = useMemo(createFrameStore, []);
   return (
-    <div role="img" aria-label={ariaLabel(layout, lang, colorBy, delta?.scale === 'sequential')} style={{ position: 'relative', width: '100%', height: '100%', background: BACKGROUND }}>
+    <div
+      role="img"
+      aria-label={ariaLabel(layout, lang, colorBy, delta?.scale === 'sequential')}
+      style={{ position: 'relative', width: '100%', height: '100%', background: BACKGROUND }}
+    >
       <Canvas
         frameloop="demand"
         flat
@@ -164,7 +201,17 @@ export function CityScene({ layout, frames$, colorBy = 'landUse', delta = null, 
         <color attach="background" args={[BACKGROUND]} />
         <FrameBridge frames$={frames$} store={store} />
         <RenderStats />
-        <CityLayers key={layoutKey(layout)} layout={layout} store={store} colorBy={colorBy} delta={delta} paused={paused} onPick={onPick} crowdThreshold={crowdThreshold} reframeKey={reframeKey} />
+        <CityLayers
+          key={layoutKey(layout)}
+          layout={layout}
+          store={store}
+          colorBy={colorBy}
+          delta={delta}
+          paused={paused}
+          onPick={onPick}
+          crowdThreshold={crowdThreshold}
+          reframeKey={reframeKey}
+        />
       </Canvas>
     </div>
   );

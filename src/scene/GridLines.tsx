@@ -22,12 +22,23 @@ export function GridLines({ layout, metrics }: GridLinesProps) {
   const lines = useMemo(() => {
     const { cols, rows } = layout;
     const grids = cellGrids(layout);
-    const gridSegs = regionEdges(cols, rows, (i) => grids[i], () => true);
-    const lowSegs = regionEdges(cols, rows, (i) => layout.lowLying[i], (i) => layout.lowLying[i] === 1);
+    const gridSegs = regionEdges(
+      cols,
+      rows,
+      (i) => grids[i],
+      () => true,
+    );
+    const lowSegs = regionEdges(
+      cols,
+      rows,
+      (i) => layout.lowLying[i],
+      (i) => layout.lowLying[i] === 1,
+    );
     const nSeg = gridSegs.length / 4 + lowSegs.length / 4;
     const pos = new Float32Array(nSeg * 6);
     const col = new Float32Array(nSeg * 8);
-    const gridC = [...linear(GRID_LINE_COLOR), GRID_ALPHA], lowC = [...linear(LOW_LYING_COLOR), LOW_LYING_ALPHA];
+    const gridC = [...linear(GRID_LINE_COLOR), GRID_ALPHA],
+      lowC = [...linear(LOW_LYING_COLOR), LOW_LYING_ALPHA];
     let v = 0;
     const put = (segs: Float32Array, c: number[], y: number) => {
       for (let s = 0; s < segs.length; s += 4) {
@@ -53,10 +64,13 @@ export function GridLines({ layout, metrics }: GridLinesProps) {
     return obj;
   }, [layout, metrics]);
 
-  useEffect(() => () => {
-    lines.geometry.dispose();
-    (lines.material as LineBasicMaterial).dispose();
-  }, [lines]);
+  useEffect(
+    () => () => {
+      lines.geometry.dispose();
+      (lines.material as LineBasicMaterial).dispose();
+    },
+    [lines],
+  );
 
   return <primitive object={lines} />;
 }

@@ -26,15 +26,22 @@ export function Ground({ metrics, onPick }: GroundProps) {
     m.name = 'ground';
     return m;
   }, [metrics]);
-  useEffect(() => () => { mesh.geometry.dispose(); (mesh.material as MeshBasicMaterial).dispose(); }, [mesh]);
+  useEffect(
+    () => () => {
+      mesh.geometry.dispose();
+      (mesh.material as MeshBasicMaterial).dispose();
+    },
+    [mesh],
+  );
   const onClick = onPick
     ? (e: ThreeEvent<MouseEvent>) => {
-      if (e.delta > 4) return;
-      const x = Math.floor(e.point.x + metrics.halfX), y = Math.floor(e.point.z + metrics.halfZ);
-      if (x < 0 || y < 0 || x >= metrics.cols || y >= metrics.rows) return;
-      e.stopPropagation();
-      onPick(y * metrics.cols + x);
-    }
+        if (e.delta > 4) return;
+        const x = Math.floor(e.point.x + metrics.halfX),
+          y = Math.floor(e.point.z + metrics.halfZ);
+        if (x < 0 || y < 0 || x >= metrics.cols || y >= metrics.rows) return;
+        e.stopPropagation();
+        onPick(y * metrics.cols + x);
+      }
     : undefined;
   return <primitive object={mesh} onClick={onClick} />;
 }

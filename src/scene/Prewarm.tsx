@@ -23,7 +23,10 @@ export function Prewarm(): null {
   useEffect(() => {
     const shown: Object3D[] = [];
     scene.traverse((o) => {
-      if (!o.visible) { o.visible = true; shown.push(o); }
+      if (!o.visible) {
+        o.visible = true;
+        shown.push(o);
+      }
     });
     gl.compile(scene, camera);
     gl.render(scene, camera);

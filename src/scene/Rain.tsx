@@ -53,7 +53,7 @@ void main() {
 /** A small deterministic generator, so screenshots are repeatable. */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
 export function Rain({ metrics, store, paused }: RainProps) {
@@ -100,7 +100,13 @@ export function Rain({ metrics, store, paused }: RainProps) {
     return { obj, capacity };
   }, [metrics]);
 
-  useEffect(() => () => { obj.geometry.dispose(); (obj.material as ShaderMaterial).dispose(); }, [obj]);
+  useEffect(
+    () => () => {
+      obj.geometry.dispose();
+      (obj.material as ShaderMaterial).dispose();
+    },
+    [obj],
+  );
 
   useFrame((state, delta) => {
     const f = store.frame;

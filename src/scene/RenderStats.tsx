@@ -30,7 +30,10 @@ export interface GlStats {
 const host = (): { __allweatherGl?: GlStats } => window as unknown as { __allweatherGl?: GlStats };
 
 export function RenderStats(): null {
-  const stats = useMemo<GlStats>(() => ({ calls: 0, triangles: 0, lines: 0, renderMs: 0, frames: 0, geometries: 0, textures: 0 }), []);
+  const stats = useMemo<GlStats>(
+    () => ({ calls: 0, triangles: 0, lines: 0, renderMs: 0, frames: 0, geometries: 0, textures: 0 }),
+    [],
+  );
   useEffect(() => {
     host().__allweatherGl = stats;
     return () => {

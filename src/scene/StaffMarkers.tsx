@@ -51,8 +51,19 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
     return m;
   }, [geometry, material, n]);
 
-  useEffect(() => () => { geometry.dispose(); material.dispose(); }, [geometry, material]);
-  useEffect(() => () => { mesh.dispose(); }, [mesh]);
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      material.dispose();
+    },
+    [geometry, material],
+  );
+  useEffect(
+    () => () => {
+      mesh.dispose();
+    },
+    [mesh],
+  );
 
   const lastState = useMemo(() => new Uint8Array(Math.max(1, n)).fill(255), [n]);
   const applied = useRef({ version: -1, mesh: null as InstancedMesh | null });
@@ -62,24 +73,32 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
     const a = applied.current;
     if (!f || f.staffState.length !== n || (store.version === a.version && a.mesh === mesh)) return;
     if (a.mesh !== mesh) lastState.fill(255);
-    a.version = store.version; a.mesh = mesh;
+    a.version = store.version;
+    a.mesh = mesh;
     const mat = mesh.instanceMatrix.array as Float32Array;
     const col = mesh.instanceColor!.array as Float32Array;
-    const xy = f.staffXY, st = f.staffState;
-    const s = metrics.markerScale, y = metrics.overlayY;
+    const xy = f.staffXY,
+      st = f.staffState;
+    const s = metrics.markerScale,
+      y = metrics.overlayY;
     let colorsChanged = false;
     for (let i = 0; i < n; i++) {
       const o = i * 16;
       const state = st[i];
       const k = state === 0 ? 0 : s;
-      mat[o] = k; mat[o + 5] = k; mat[o + 10] = k; mat[o + 15] = 1;
+      mat[o] = k;
+      mat[o + 5] = k;
+      mat[o + 10] = k;
+      mat[o + 15] = 1;
       mat[o + 12] = xy[2 * i] - metrics.halfX;
       mat[o + 13] = y;
       mat[o + 14] = xy[2 * i + 1] - metrics.halfZ;
       if (state !== lastState[i]) {
         lastState[i] = state;
         const p = Math.min(state, 5) * 3;
-        col[i * 3] = palette[p]; col[i * 3 + 1] = palette[p + 1]; col[i * 3 + 2] = palette[p + 2];
+        col[i * 3] = palette[p];
+        col[i * 3 + 1] = palette[p + 1];
+        col[i * 3 + 2] = palette[p + 2];
         colorsChanged = true;
       }
     }

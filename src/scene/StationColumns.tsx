@@ -43,7 +43,14 @@ export function StationColumns({ layout, metrics, store, threshold, onPick }: St
       colGeo: bakeShading(col),
       colMat: new MeshBasicMaterial({ vertexColors: true }),
       tubeGeo: tube,
-      tubeMat: new MeshBasicMaterial({ color: '#dfe8f2', transparent: true, opacity: 0.16, depthWrite: false, side: DoubleSide, forceSinglePass: true }),
+      tubeMat: new MeshBasicMaterial({
+        color: '#dfe8f2',
+        transparent: true,
+        opacity: 0.16,
+        depthWrite: false,
+        side: DoubleSide,
+        forceSinglePass: true,
+      }),
       lut: makeLut(CROWD_STOPS),
     };
   }, []);
@@ -53,10 +60,13 @@ export function StationColumns({ layout, metrics, store, threshold, onPick }: St
     const columns = new InstancedMesh(res.colGeo, res.colMat, cap);
     columns.instanceColor = new InstancedBufferAttribute(new Float32Array(cap * 3), 3);
     const tubes = new InstancedMesh(res.tubeGeo, res.tubeMat, cap);
-    const ms = metrics.markerScale, base = metrics.overlayY - 0.05;
-    const cm = columns.instanceMatrix.array as Float32Array, rm = tubes.instanceMatrix.array as Float32Array;
+    const ms = metrics.markerScale,
+      base = metrics.overlayY - 0.05;
+    const cm = columns.instanceMatrix.array as Float32Array,
+      rm = tubes.instanceMatrix.array as Float32Array;
     layout.stations.forEach((s, i) => {
-      const x = (s.cell % layout.cols) + 0.5 - metrics.halfX, z = ((s.cell / layout.cols) | 0) + 0.5 - metrics.halfZ;
+      const x = (s.cell % layout.cols) + 0.5 - metrics.halfX,
+        z = ((s.cell / layout.cols) | 0) + 0.5 - metrics.halfZ;
       const o = i * 16;
       cm.set([ms, 0, 0, 0, 0, H_MIN * ms, 0, 0, 0, 0, ms, 0, x, base, z, 1], o);
       rm.set([ms, 0, 0, 0, 0, H_AT_THRESHOLD * ms, 0, 0, 0, 0, ms, 0, x, base, z, 1], o);
@@ -74,8 +84,22 @@ export function StationColumns({ layout, metrics, store, threshold, onPick }: St
     return { columns, tubes };
   }, [res, layout, metrics, n]);
 
-  useEffect(() => () => { meshes.columns.dispose(); meshes.tubes.dispose(); }, [meshes]);
-  useEffect(() => () => { res.colGeo.dispose(); res.colMat.dispose(); res.tubeGeo.dispose(); res.tubeMat.dispose(); }, [res]);
+  useEffect(
+    () => () => {
+      meshes.columns.dispose();
+      meshes.tubes.dispose();
+    },
+    [meshes],
+  );
+  useEffect(
+    () => () => {
+      res.colGeo.dispose();
+      res.colMat.dispose();
+      res.tubeGeo.dispose();
+      res.tubeMat.dispose();
+    },
+    [res],
+  );
 
   const applied = useRef({ version: -1, meshes: null as typeof meshes | null, threshold: 0 });
   useFrame(() => {
@@ -83,7 +107,9 @@ export function StationColumns({ layout, metrics, store, threshold, onPick }: St
     const a = applied.current;
     if (!f || f.stationQueue.length !== n || n === 0) return;
     if (a.version === store.version && a.meshes === meshes && a.threshold === threshold) return;
-    a.version = store.version; a.meshes = meshes; a.threshold = threshold;
+    a.version = store.version;
+    a.meshes = meshes;
+    a.threshold = threshold;
     const cm = meshes.columns.instanceMatrix.array as Float32Array;
     const cc = meshes.columns.instanceColor!.array as Float32Array;
     const ms = metrics.markerScale;

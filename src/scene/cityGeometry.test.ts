@@ -16,23 +16,46 @@ describe('scene geometry', () => {
   it('merges grid boundaries into one segment per line', () => {
     const layout = { cols: 6, rows: 4, gridSize: 3, gridCols: 2, gridRows: 1 };
     const grids = cellGrids(layout);
-    const segs = regionEdges(6, 4, (i) => grids[i], () => true);
+    const segs = regionEdges(
+      6,
+      4,
+      (i) => grids[i],
+      () => true,
+    );
     // vertical: x = 0, 3, 6 (each 0..4); horizontal: y = 0 and y = 4 (each 0..6)
     const list = [];
     for (let s = 0; s < segs.length; s += 4) list.push(Array.from(segs.subarray(s, s + 4)));
-    expect(list).toEqual(expect.arrayContaining([[0, 0, 0, 4], [3, 0, 3, 4], [6, 0, 6, 4], [0, 0, 6, 0], [0, 4, 6, 4]]));
+    expect(list).toEqual(
+      expect.arrayContaining([
+        [0, 0, 0, 4],
+        [3, 0, 3, 4],
+        [6, 0, 6, 4],
+        [0, 0, 6, 0],
+        [0, 4, 6, 4],
+      ]),
+    );
     expect(list).toHaveLength(5);
   });
 
   it('outlines a low-lying block and nothing else', () => {
     const low = new Uint8Array(16);
     for (const i of [5, 6, 9, 10]) low[i] = 1; // 2 x 2 block at (1, 1) in a 4 x 4 city
-    const segs = regionEdges(4, 4, (i) => low[i], (i) => low[i] === 1);
+    const segs = regionEdges(
+      4,
+      4,
+      (i) => low[i],
+      (i) => low[i] === 1,
+    );
     expect(segs.length / 4).toBe(4);
   });
 
   it('scales heights by day population, water flat', () => {
-    const h = cellHeights({ cols: 3, rows: 1, dayPop: Float32Array.from([0, 100, 400]), landUse: Uint8Array.from([0, 0, 5]) });
+    const h = cellHeights({
+      cols: 3,
+      rows: 1,
+      dayPop: Float32Array.from([0, 100, 400]),
+      landUse: Uint8Array.from([0, 0, 5]),
+    });
     expect(h[0]).toBeCloseTo(MIN_CELL_H);
     expect(h[1]).toBeGreaterThan(MIN_CELL_H);
     expect(h[2]).toBeLessThan(MIN_CELL_H); // water
@@ -40,7 +63,8 @@ describe('scene geometry', () => {
   });
 
   it('keeps overlays above the tallest cell and markers sane in big cities', () => {
-    const small = sceneMetrics({ cols: 40, rows: 30 }), big = sceneMetrics({ cols: 190, rows: 170 });
+    const small = sceneMetrics({ cols: 40, rows: 30 }),
+      big = sceneMetrics({ cols: 190, rows: 170 });
     expect(small.overlayY).toBeGreaterThan(MAX_CELL_H);
     expect(small.markerScale).toBe(1);
     expect(big.markerScale).toBeGreaterThan(1);

@@ -50,11 +50,14 @@ export function sceneMetrics(layout: Pick<CityLayout, 'cols' | 'rows'>): SceneMe
 }
 
 /** Grid index of every cell (trailing cells that do not fill a grid belong to the last one, as in the engine). */
-export function cellGrids(layout: Pick<CityLayout, 'cols' | 'rows' | 'gridSize' | 'gridCols' | 'gridRows'>): Int32Array {
+export function cellGrids(
+  layout: Pick<CityLayout, 'cols' | 'rows' | 'gridSize' | 'gridCols' | 'gridRows'>,
+): Int32Array {
   const { cols, rows, gridSize: k, gridCols, gridRows } = layout;
   const out = new Int32Array(cols * rows);
   for (let i = 0; i < out.length; i++) {
-    const x = i % cols, y = (i / cols) | 0;
+    const x = i % cols,
+      y = (i / cols) | 0;
     const gx = Math.min((x / k) | 0, Math.max(0, gridCols - 1));
     const gy = Math.min((y / k) | 0, Math.max(0, gridRows - 1));
     out[i] = gy * gridCols + gx;
@@ -69,7 +72,10 @@ export function cellHeights(layout: Pick<CityLayout, 'cols' | 'rows' | 'dayPop' 
   for (let i = 0; i < n; i++) if (layout.dayPop[i] > max) max = layout.dayPop[i];
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    out[i] = layout.landUse[i] === WATER ? 0.02 : MIN_CELL_H + (MAX_CELL_H - MIN_CELL_H) * (max > 0 ? Math.sqrt(layout.dayPop[i] / max) : 0);
+    out[i] =
+      layout.landUse[i] === WATER
+        ? 0.02
+        : MIN_CELL_H + (MAX_CELL_H - MIN_CELL_H) * (max > 0 ? Math.sqrt(layout.dayPop[i] / max) : 0);
   }
   return out;
 }
@@ -80,11 +86,17 @@ export function cellHeights(layout: Pick<CityLayout, 'cols' | 'rows' | 'dayPop' 
  * where `region` differs between the two sides (or on the city's border,
  * if the cell is `inside`), with collinear runs merged into one segment.
  */
-export function regionEdges(cols: number, rows: number, region: (i: number) => number, inside: (i: number) => boolean): Float32Array {
+export function regionEdges(
+  cols: number,
+  rows: number,
+  region: (i: number) => number,
+  inside: (i: number) => boolean,
+): Float32Array {
   const segs: number[] = [];
   const edge = (a: number, b: number): boolean => {
     // a, b: cell indices or -1 outside; an edge is drawn between an inside cell and a different region
-    const ia = a >= 0 && inside(a), ib = b >= 0 && inside(b);
+    const ia = a >= 0 && inside(a),
+      ib = b >= 0 && inside(b);
     if (!ia && !ib) return false;
     if (ia !== ib) return true;
     return region(a) !== region(b);

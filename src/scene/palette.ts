@@ -48,7 +48,17 @@ export const STAFF_STATE_COLORS = [
 ] as const;
 
 /** Case type colours (Paul Tol "light"), by type index modulo the length. */
-export const CASE_TYPE_COLORS = ['#77aadd', '#ee8866', '#eedd88', '#ffaabb', '#99ddff', '#44bb99', '#bbcc33', '#aaaa00', '#dddddd'] as const;
+export const CASE_TYPE_COLORS = [
+  '#77aadd',
+  '#ee8866',
+  '#eedd88',
+  '#ffaabb',
+  '#99ddff',
+  '#44bb99',
+  '#bbcc33',
+  '#aaaa00',
+  '#dddddd',
+] as const;
 
 /** Ring around a case that is past a deadline. */
 export const LATE_COLOR = '#ff3355';
@@ -66,7 +76,18 @@ export const LOW_LYING_COLOR = '#4ea1ff';
 export const RAIN_COLOR = '#b9d4f0';
 
 /** Viridis stops (sRGB). */
-export const VIRIDIS = ['#440154', '#482878', '#3e4a89', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'] as const;
+export const VIRIDIS = [
+  '#440154',
+  '#482878',
+  '#3e4a89',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+] as const;
 /** Backlog at or above which a cell takes the top of the scale. */
 export const BACKLOG_MAX = 8;
 
@@ -129,7 +150,8 @@ export function makeLut(stops: readonly string[], size = 256): Float32Array {
     const t = (i / (size - 1)) * (stops.length - 1);
     const a = Math.min(Math.floor(t), stops.length - 2);
     const f = t - a;
-    const p = rgb[a], q = rgb[a + 1];
+    const p = rgb[a],
+      q = rgb[a + 1];
     tmp.setRGB(p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f, p[2] + (q[2] - p[2]) * f, SRGBColorSpace);
     out[i * 3] = tmp.r;
     out[i * 3 + 1] = tmp.g;

@@ -26,7 +26,9 @@ export function bakeShading<G extends BufferGeometry>(geometry: G): G {
     v.fromBufferAttribute(normal, i);
     const lit = Math.max(0, v.dot(SUN)) / top; // 1 on an upward face
     const k = Math.min(1, AMBIENT + (1 - AMBIENT) * lit);
-    col[i * 3] = k; col[i * 3 + 1] = k; col[i * 3 + 2] = k;
+    col[i * 3] = k;
+    col[i * 3 + 1] = k;
+    col[i * 3 + 2] = k;
   }
   geometry.setAttribute('color', new Float32BufferAttribute(col, 3));
   return geometry;

@@ -45,21 +45,31 @@ describe('arrivals follow the profile', () => {
   });
 
   it('cases occur only where their weights allow (vending: never in green cells)', () => {
-    for (const c of r.log!) if (c.type === 'vending') expect(sc.city.zones[2].x <= c.cell % 12 && Math.floor(c.cell / 12) >= 4).toBe(false);
+    for (const c of r.log!)
+      if (c.type === 'vending') expect(sc.city.zones[2].x <= c.cell % 12 && Math.floor(c.cell / 12) >= 4).toBe(false);
   });
 });
 
 describe('exact piecewise-constant sampling', () => {
   it('a 168-hour profile is followed hour of week by hour of week', () => {
-    const profile = Array.from({ length: 168 }, (_, h) => (Math.floor(h / 24) >= 5 ? 0.5 : 1) * (1 + Math.sin((h % 24) / 4)));
+    const profile = Array.from(
+      { length: 168 },
+      (_, h) => (Math.floor(h / 24) >= 5 ? 0.5 : 1) * (1 + Math.sin((h % 24) / 4)),
+    );
     const weeks = 40;
     const rates = hourlyRates({ ratePerDay: 300, profile } as never, weeks * 168, 0);
     const s = new StreamSet(5).get(16);
     const obs = new Array(168).fill(0);
-    for (let t = nextArrival(rates, 0, s); t < Infinity; t = nextArrival(rates, t, s)) obs[Math.floor(t / 3600) % 168]++;
+    for (let t = nextArrival(rates, 0, s); t < Infinity; t = nextArrival(rates, t, s))
+      obs[Math.floor(t / 3600) % 168]++;
     const n = obs.reduce((a, b) => a + b, 0);
     const total = profile.reduce((a, b) => a + b, 0);
-    expect(chiSquare(obs, profile.map((p) => (n * p) / total))).toBeLessThan(CHI2_999[167]);
+    expect(
+      chiSquare(
+        obs,
+        profile.map((p) => (n * p) / total),
+      ),
+    ).toBeLessThan(CHI2_999[167]);
   });
 
   it('zero-rate hours get no arrivals', () => {

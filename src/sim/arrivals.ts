@@ -81,7 +81,9 @@ export class LocationSampler {
         cum[i] = acc;
       }
       if (!(acc > 0) && et.ratePerDay > 0) {
-        throw new Error(`event type ${et.id}: no cell can host it (all weights are zero) / 事件类型 ${et.id} 没有可发生的单元网格`);
+        throw new Error(
+          `event type ${et.id}: no cell can host it (all weights are zero) / 事件类型 ${et.id} 没有可发生的单元网格`,
+        );
       }
       return cum;
     };
@@ -104,7 +106,8 @@ export class LocationSampler {
       if (hod < 7 || hod >= 19) cum = this.night;
     }
     const u = s.uniform() * cum[this.n - 1];
-    let lo = 0, hi = this.n - 1;
+    let lo = 0,
+      hi = this.n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cum[mid] > u) hi = mid;

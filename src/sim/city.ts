@@ -88,7 +88,8 @@ export class City {
       const d = c.density?.[lu] ?? DEFAULT_DENSITY[lu];
       this.dayPop[i] = d.day * haPerCell * popFactor[i];
       this.nightPop[i] = d.night * haPerCell * popFactor[i];
-      const x = i % c.cols, y = (i / c.cols) | 0;
+      const x = i % c.cols,
+        y = (i / c.cols) | 0;
       const gx = Math.min((x / c.gridSize) | 0, this.gridCols - 1);
       const gy = Math.min((y / c.gridSize) | 0, this.gridRows - 1);
       this.cellGrid[i] = gy * this.gridCols + gx;
@@ -101,9 +102,11 @@ export class City {
     this.gridDistrict = new Int16Array(this.nGrids);
     this.districtIds = ['city', ...c.districts.map((d) => d.id)];
     for (let g = 0; g < this.nGrids; g++) {
-      const gx = g % this.gridCols, gy = (g / this.gridCols) | 0;
+      const gx = g % this.gridCols,
+        gy = (g / this.gridCols) | 0;
       this.gridIds.push(`G${String(gy + 1).padStart(2, '0')}-${String(gx + 1).padStart(2, '0')}`);
-      const x0 = gx * this.k, y0 = gy * this.k;
+      const x0 = gx * this.k,
+        y0 = gy * this.k;
       const di = c.districts.findIndex((d) => x0 >= d.x && x0 < d.x + d.w && y0 >= d.y && y0 < d.y + d.h);
       this.gridDistrict[g] = di + 1;
     }
@@ -117,23 +120,27 @@ export class City {
   }
   /** Lattice (Manhattan) distance between two cells, in cells. */
   cellDistance(a: number, b: number): number {
-    const dx = this.cx[a] - this.cx[b], dy = this.cy[a] - this.cy[b];
+    const dx = this.cx[a] - this.cx[b],
+      dy = this.cy[a] - this.cy[b];
     return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy);
   }
   /** The cell at the centre of grid g. */
   gridCentreCell(g: number): number {
-    const gx = g % this.gridCols, gy = (g / this.gridCols) | 0;
+    const gx = g % this.gridCols,
+      gy = (g / this.gridCols) | 0;
     const half = (this.k - 1) >> 1;
     return (gy * this.k + half) * this.cols + gx * this.k + half;
   }
   /** Grids adjacent to g (8-neighbourhood), not including g. */
   neighbourGrids(g: number): number[] {
-    const gx = g % this.gridCols, gy = (g / this.gridCols) | 0;
+    const gx = g % this.gridCols,
+      gy = (g / this.gridCols) | 0;
     const out: number[] = [];
     for (let dy = -1; dy <= 1; dy++) {
       for (let dx = -1; dx <= 1; dx++) {
         if (dx === 0 && dy === 0) continue;
-        const x = gx + dx, y = gy + dy;
+        const x = gx + dx,
+          y = gy + dy;
         if (x >= 0 && y >= 0 && x < this.gridCols && y < this.gridRows) out.push(y * this.gridCols + x);
       }
     }
@@ -149,7 +156,8 @@ export class City {
 
   /** Cells of grid g in boustrophedon order. */
   private gridCells(g: number): Int32Array {
-    const gx = g % this.gridCols, gy = (g / this.gridCols) | 0;
+    const gx = g % this.gridCols,
+      gy = (g / this.gridCols) | 0;
     const k = this.k;
     const route = new Int32Array(k * k);
     let j = 0;

@@ -21,8 +21,8 @@ describe('determinism', () => {
 
 describe('common random numbers', () => {
   const events = (seed: number, over: Parameters<typeof toyDistrict>[0]) =>
-    runScenario(toy(over), { seed, log: true }).log!
-      .map((c) => ({ id: c.id, type: c.type, cell: c.cell, occurredS: c.occurredS, channel: c.channel }))
+    runScenario(toy(over), { seed, log: true })
+      .log!.map((c) => ({ id: c.id, type: c.type, cell: c.cell, occurredS: c.occurredS, channel: c.channel }))
       .sort((x, y) => x.id - y.id);
 
   it('variants that differ only in staffing see exactly the same cases', () => {

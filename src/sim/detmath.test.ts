@@ -16,7 +16,8 @@ describe('deterministic log and exp', () => {
   xs.push(Number.MIN_VALUE, 2.2250738585072014e-308, 1, 2, Math.E, 1e300, 0.5);
 
   it('dlog is within 1 ulp of the platform log everywhere we looked', () => {
-    let exact = 0, worst = 0;
+    let exact = 0,
+      worst = 0;
     for (const x of xs) {
       const u = ulps(dlog(x), Math.log(x));
       worst = Math.max(worst, u);

@@ -19,16 +19,16 @@
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer); // little-endian: [lo, hi]
 
-const LN2_HI = 6.93147180369123816490e-01;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const TWO54 = 1.80143985094819840000e16;
-const LG1 = 6.666666666666735130e-01;
-const LG2 = 3.999999999940941908e-01;
-const LG3 = 2.857142874366239149e-01;
-const LG4 = 2.222219843214978396e-01;
-const LG5 = 1.818357216161805012e-01;
-const LG6 = 1.531383769920937332e-01;
-const LG7 = 1.479819860511658591e-01;
+const TWO54 = 1.8014398509481984e16;
+const LG1 = 6.66666666666673513e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
 
 /** Natural logarithm, identical on every IEEE 754 machine. */
 export function dlog(x: number): number {
@@ -57,7 +57,7 @@ export function dlog(x: number): number {
     // |f| < 2^-20
     if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
     const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : dk * LN2_HI - ((R - dk * LN2_LO) - f);
+    return k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
   }
   const s = f / (2.0 + f);
   const z = s * s;
@@ -70,20 +70,20 @@ export function dlog(x: number): number {
   const R = t2 + t1;
   if (ii > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - ((hfsq - (s * (hfsq + R) + dk * LN2_LO)) - f);
+    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
   }
-  return k === 0 ? f - s * (f - R) : dk * LN2_HI - ((s * (f - R) - dk * LN2_LO) - f);
+  return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
-const O_THRESHOLD = 7.09782712893383973096e02;
-const U_THRESHOLD = -7.45133219101941108420e02;
-const INVLN2 = 1.44269504088896338700e00;
-const P1 = 1.66666666666666019037e-01;
-const P2 = -2.77777777770155933842e-03;
-const P3 = 6.61375632143793436117e-05;
-const P4 = -1.65339022054652515390e-06;
-const P5 = 4.13813679705723846039e-08;
-const TWOM1000 = 9.33263618503218878990e-302;
+const O_THRESHOLD = 7.09782712893383973096e2;
+const U_THRESHOLD = -7.4513321910194110842e2;
+const INVLN2 = 1.442695040888963387;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.6533902205465251539e-6;
+const P5 = 4.13813679705723846039e-8;
+const TWOM1000 = 9.3326361850321887899e-302;
 
 /** e^x, identical on every IEEE 754 machine. */
 export function dexp(x: number): number {
@@ -99,7 +99,9 @@ export function dexp(x: number): number {
     if (x > O_THRESHOLD) return Infinity;
     if (x < U_THRESHOLD) return 0;
   }
-  let hi = 0, lo = 0, k = 0;
+  let hi = 0,
+    lo = 0,
+    k = 0;
   if (hx > 0x3fd62e42) {
     // |x| > 0.5 ln2
     if (hx < 0x3ff0a2b2) {
@@ -120,7 +122,7 @@ export function dexp(x: number): number {
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
-  const y = 1 - ((lo - (x * c) / (2.0 - c)) - hi);
+  const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
   f64[0] = y;
   if (k >= -1021) {
     i32[1] += k << 20;

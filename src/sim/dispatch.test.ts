@@ -6,22 +6,50 @@ import { toyDistrict } from './fixtures.ts';
 /** One cell, two case types sharing 2 servers at rho ~ 0.87: urgent-and-slow vs routine-and-quick. */
 function twoTypes(order: 'fifo' | 'priority' | 'easyFirst', preemption = false): Scenario {
   const input: ScenarioInput = {
-    schemaVersion: 2, id: 'two', name: { zh: '两类', en: 'two' },
+    schemaVersion: 2,
+    id: 'two',
+    name: { zh: '两类', en: 'two' },
     run: { days: 30, warmupHours: 24 },
     city: { cols: 1, rows: 1, gridSize: 1 },
     eventTypes: [
-      { id: 'urgent', name: { zh: '紧急', en: 'urgent' }, ratePerDay: 48, priority: 1, skill: 'x',
-        handlingMin: { dist: 'exponential', mean: 40 }, responseDeadlineMin: 15, resolutionDeadlineMin: 120 },
-      { id: 'quick', name: { zh: '简单', en: 'quick' }, ratePerDay: 144, priority: 4, skill: 'x',
-        handlingMin: { dist: 'exponential', mean: 4 }, responseDeadlineMin: 60, resolutionDeadlineMin: 240 },
+      {
+        id: 'urgent',
+        name: { zh: '紧急', en: 'urgent' },
+        ratePerDay: 48,
+        priority: 1,
+        skill: 'x',
+        handlingMin: { dist: 'exponential', mean: 40 },
+        responseDeadlineMin: 15,
+        resolutionDeadlineMin: 120,
+      },
+      {
+        id: 'quick',
+        name: { zh: '简单', en: 'quick' },
+        ratePerDay: 144,
+        priority: 4,
+        skill: 'x',
+        handlingMin: { dist: 'exponential', mean: 4 },
+        responseDeadlineMin: 60,
+        resolutionDeadlineMin: 240,
+      },
     ],
-    teams: [{ id: 't', name: { zh: '队', en: 't' }, skills: ['x'], placement: 'pooled', patrol: false, shifts: [{ start: '00:00', end: '24:00', staff: 2 }] }],
+    teams: [
+      {
+        id: 't',
+        name: { zh: '队', en: 't' },
+        skills: ['x'],
+        placement: 'pooled',
+        patrol: false,
+        shifts: [{ start: '00:00', end: '24:00', staff: 2 }],
+      },
+    ],
     dispatch: { policy: 'nearest', order, preemption },
     travel: { enabled: false },
   };
   return Scenario.parse(input);
 }
-const waitOf = (sc: Scenario, id: string, seed = 9) => runScenario(sc, { seed }).byType.find((t) => t.id === id)!.meanWaitS!;
+const waitOf = (sc: Scenario, id: string, seed = 9) =>
+  runScenario(sc, { seed }).byType.find((t) => t.id === id)!.meanWaitS!;
 
 describe('dispatch order', () => {
   it('priority order makes urgent cases wait less than under FIFO', () => {
@@ -90,7 +118,8 @@ describe('command-centre delays per event type', () => {
     const input = toyDistrict();
     input.eventTypes[1].centre = { fileMin: { dist: 'fixed', value: 0 } }; // manhole covers: filed at once
     const r = runScenario(Scenario.parse(input), { seed: 4, log: true });
-    const filedDelay = (type: string) => r.log!.filter((c) => c.type === type && c.filedS >= 0).map((c) => c.filedS - c.discoveredS);
+    const filedDelay = (type: string) =>
+      r.log!.filter((c) => c.type === type && c.filedS >= 0).map((c) => c.filedS - c.discoveredS);
     expect(filedDelay('manhole').length).toBeGreaterThan(5);
     expect(filedDelay('manhole').every((d) => d === 0)).toBe(true);
     // the others keep the scenario's 1-4 minute filing

@@ -64,12 +64,16 @@ export abstract class Dispatcher extends EngineState {
 
   /** Nearest free member in `list` (ties: first in list = lowest id), or -1; its distance in `this.lastDist`. */
   private nearestFree(list: Int32Array, cell: number): number {
-    let best = -1, bestD = Infinity;
+    let best = -1,
+      bestD = Infinity;
     for (let i = 0; i < list.length; i++) {
       const s = list[i];
       if (!this.isFree(s)) continue;
       const d = this.city.cellDistance(this.staffCell(s), cell);
-      if (d < bestD) { bestD = d; best = s; }
+      if (d < bestD) {
+        bestD = d;
+        best = s;
+      }
     }
     this.lastDist = bestD;
     return best;
@@ -90,7 +94,8 @@ export abstract class Dispatcher extends EngineState {
     const nk = this.skills.length;
     const g = this.city.cellGrid[this.cCell[c]];
     const lists = [this.gridSkillStaff[g * nk + skill], this.pooledSkillStaff[skill]];
-    if (this.neighboursAllowed(c)) for (const ng of this.gridNeighbours[g]) lists.push(this.gridSkillStaff[ng * nk + skill]);
+    if (this.neighboursAllowed(c))
+      for (const ng of this.gridNeighbours[g]) lists.push(this.gridSkillStaff[ng * nk + skill]);
     return lists;
   }
 
@@ -118,7 +123,10 @@ export abstract class Dispatcher extends EngineState {
           let bestD = s >= 0 ? this.lastDist : Infinity;
           for (let j = i + 1; j < lists.length; j++) {
             const x = this.nearestFree(lists[j], cell);
-            if (x >= 0 && this.lastDist < bestD) { bestD = this.lastDist; s = x; }
+            if (x >= 0 && this.lastDist < bestD) {
+              bestD = this.lastDist;
+              s = x;
+            }
           }
           break;
         }
@@ -128,8 +136,10 @@ export abstract class Dispatcher extends EngineState {
       return true;
     }
     // crew > 1: the nearest `need` members, by tier then distance
-    const ids = this.candIds, dist = this.candDist;
-    ids.length = 0; dist.length = 0;
+    const ids = this.candIds,
+      dist = this.candDist;
+    ids.length = 0;
+    dist.length = 0;
     lists.forEach((l, i) => this.collect(l, cell, Math.min(i, 2) * 1e6));
     if (ids.length < need) return false;
     const order = ids.map((_, i) => i).sort((a, b) => dist[a] - dist[b] || ids[a] - ids[b]);
@@ -142,7 +152,9 @@ export abstract class Dispatcher extends EngineState {
     const t = this.types[this.cType[c]];
     if (!this.preemption || t.priority !== 1 || t.crew !== 1) return false;
     const cell = this.cCell[c];
-    let best = -1, bestP = 1, bestD = Infinity;
+    let best = -1,
+      bestP = 1,
+      bestD = Infinity;
     for (const list of this.scopeLists(c, t.skill)) {
       for (let i = 0; i < list.length; i++) {
         const s = list[i];
@@ -152,7 +164,11 @@ export abstract class Dispatcher extends EngineState {
         if (this.cCrewNeed[d] !== 1) continue;
         const p = this.types[this.cType[d]].priority;
         const dd = this.city.cellDistance(this.staffCell(s), cell);
-        if (p > bestP || (p === bestP && p > 1 && dd < bestD)) { best = s; bestP = p; bestD = dd; }
+        if (p > bestP || (p === bestP && p > 1 && dd < bestD)) {
+          best = s;
+          bestP = p;
+          bestD = dd;
+        }
       }
     }
     if (best < 0) return false;
@@ -262,14 +278,18 @@ export abstract class Dispatcher extends EngineState {
     const mask = this.sSkills[s];
     const qs = this.queues;
     for (let cls = 0; cls < qs.nClasses; cls++) {
-      let bestKey = -1, bestSeq = Infinity;
+      let bestKey = -1,
+        bestSeq = Infinity;
       for (let k = 0; k < this.skills.length; k++) {
         if (!(mask & (1 << k))) continue;
         const key = qs.key(scope, k, cls);
         const c = qs.head(key, this.cState, this.cQTok);
         if (c < 0) continue;
         if (needWait && this.now - this.cFiled[c] < this.neighbourWaitS) continue;
-        if (this.cSeq[c] < bestSeq) { bestSeq = this.cSeq[c]; bestKey = key; }
+        if (this.cSeq[c] < bestSeq) {
+          bestSeq = this.cSeq[c];
+          bestKey = key;
+        }
       }
       if (bestKey >= 0) return bestKey;
     }
@@ -324,9 +344,14 @@ export abstract class Dispatcher extends EngineState {
       target = route[this.sRoute[s]];
     }
     const cols = this.city.cols;
-    const cx = cur % cols, cy = (cur / cols) | 0, tx = target % cols, ty = (target / cols) | 0;
+    const cx = cur % cols,
+      cy = (cur / cols) | 0,
+      tx = target % cols,
+      ty = (target / cols) | 0;
     const next = cx !== tx ? cur + (tx > cx ? 1 : -1) : cy !== ty ? cur + (ty > cy ? cols : -cols) : cur;
-    const stepS = (this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor)) * this.travelFactor[this.hourOf(this.now)];
+    const stepS =
+      (this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor)) *
+      this.travelFactor[this.hourOf(this.now)];
     this.sFrom[s] = cur;
     this.sTo[s] = next;
     this.sDepart[s] = this.now;

@@ -7,11 +7,22 @@ import { rainSeries, warningLevels, WARNING_LEVELS } from './weather.ts';
 
 function stormy(): ScenarioInput {
   const input = toyDistrict();
-  input.weather = { designStorm: { startHour: 20, durationH: 6, totalMm: 160, peak: 0.4 }, drainageMmPerH: 30, travelSlowdownPerMm: 0.02 };
+  input.weather = {
+    designStorm: { startHour: 20, durationH: 6, totalMm: 160, peak: 0.4 },
+    drainageMmPerH: 30,
+    travelSlowdownPerMm: 0.02,
+  };
   input.eventTypes.push({
-    id: 'waterlogging', name: { zh: '道路积水', en: 'Waterlogging' }, ratePerDay: 0, weights: { only: 'lowLying' }, priority: 1,
-    discovery: { patrol: 0, citizen: 0.5, sensor: 0.5 }, skill: 'repair',
-    handlingMin: { dist: 'lognormal', mean: 60, sd: 20 }, responseDeadlineMin: 30, resolutionDeadlineMin: 180,
+    id: 'waterlogging',
+    name: { zh: '道路积水', en: 'Waterlogging' },
+    ratePerDay: 0,
+    weights: { only: 'lowLying' },
+    priority: 1,
+    discovery: { patrol: 0, citizen: 0.5, sensor: 0.5 },
+    skill: 'repair',
+    handlingMin: { dist: 'lognormal', mean: 60, sd: 20 },
+    responseDeadlineMin: 30,
+    resolutionDeadlineMin: 180,
     rain: { excessCasesPerMm: 1.5 },
   });
   return input;
@@ -24,7 +35,9 @@ describe('rainstorm driver', () => {
 
   it('a design storm puts its total depth on the hours it covers', () => {
     expect(r.weather!.totalMm).toBeCloseTo(160, 6);
-    rain.forEach((mm, h) => { if (h < 20 || h >= 26) expect(mm).toBe(0); });
+    rain.forEach((mm, h) => {
+      if (h < 20 || h >= 26) expect(mm).toBe(0);
+    });
     expect(r.weather!.peakMmPerH).toBeGreaterThan(30);
   });
 
@@ -32,7 +45,8 @@ describe('rainstorm driver', () => {
     const wl = r.log!.filter((c) => c.type === 'waterlogging');
     expect(wl.length).toBeGreaterThan(5);
     for (const c of wl) {
-      const x = c.cell % 12, y = Math.floor(c.cell / 12);
+      const x = c.cell % 12,
+        y = Math.floor(c.cell / 12);
       expect(x >= 6 && y >= 4).toBe(true); // the low-lying zone of the toy district
       expect(rain[Math.floor(c.occurredS / 3600)]).toBeGreaterThan(30);
     }
@@ -43,7 +57,8 @@ describe('rainstorm driver', () => {
 
   it('travel is slower while it rains', () => {
     const sim = new Simulation(sc, 1);
-    const from = 0, to = 12 * 8 - 1;
+    const from = 0,
+      to = 12 * 8 - 1;
     sim.now = 10 * 3600;
     const dry = sim.travelS(from, to, 4);
     const wettest = rain.indexOf(Math.max(...rain));
@@ -57,7 +72,8 @@ describe('rainstorm driver', () => {
     input.eventTypes[2].rain = { ratePerMm: -0.05 }; // street vendors leave in rain
     const dryRun = runScenario(Scenario.parse(toyDistrict()), { seed: 21, log: true });
     const wetRun = runScenario(Scenario.parse(input), { seed: 21, log: true });
-    const inStorm = (log: typeof dryRun.log) => log!.filter((c) => c.type === 'vending' && c.occurredS >= 21 * 3600 && c.occurredS < 25 * 3600).length;
+    const inStorm = (log: typeof dryRun.log) =>
+      log!.filter((c) => c.type === 'vending' && c.occurredS >= 21 * 3600 && c.occurredS < 25 * 3600).length;
     expect(inStorm(wetRun.log)).toBeLessThan(inStorm(dryRun.log));
   });
 
@@ -83,18 +99,55 @@ function metro(opts: { lanes?: number; surge?: number } = {}): ScenarioInput {
     { id: 'small', name: { zh: '华夏中路', en: 'Huaxia Middle Rd' }, x: 2, y: 6, dailyRidership: 200 },
   ];
   const curve = [0, 0, 0, 0, 0, 0.6, 2, 6, 9, 5, 3, 2.5, 2.5, 2.5, 2.5, 3, 4, 7, 8, 4, 2.5, 2, 1, 0.5];
-  input.metro = { curve, securityServiceS: 4, crowdThreshold: 150, incidentCooldownMin: 10,
-    surges: opts.surge ? [{ station: 'big', startHour: 20, durationH: 2, extraPassengers: opts.surge }] : [] };
+  input.metro = {
+    curve,
+    securityServiceS: 4,
+    crowdThreshold: 150,
+    incidentCooldownMin: 10,
+    surges: opts.surge ? [{ station: 'big', startHour: 20, durationH: 2, extraPassengers: opts.surge }] : [],
+  };
   input.teams.push(
-    { id: 'security', name: { zh: '安检', en: 'Security' }, skills: ['security'], placement: 'pooled', station: 'big', role: 'securityLanes', patrol: false,
-      shifts: [{ start: '05:00', end: '24:00', staff: opts.lanes ?? 8 }] },
-    { id: 'security-small', name: { zh: '安检', en: 'Security' }, skills: ['security'], placement: 'pooled', station: 'small', role: 'securityLanes', patrol: false,
-      shifts: [{ start: '05:00', end: '24:00', staff: 1 }] },
-    { id: 'marshal', name: { zh: '疏导员', en: 'Marshals' }, skills: ['crowd'], placement: 'pooled', station: 'big', patrol: false,
-      shifts: [{ start: '06:00', end: '23:00', staff: 3 }] },
+    {
+      id: 'security',
+      name: { zh: '安检', en: 'Security' },
+      skills: ['security'],
+      placement: 'pooled',
+      station: 'big',
+      role: 'securityLanes',
+      patrol: false,
+      shifts: [{ start: '05:00', end: '24:00', staff: opts.lanes ?? 8 }],
+    },
+    {
+      id: 'security-small',
+      name: { zh: '安检', en: 'Security' },
+      skills: ['security'],
+      placement: 'pooled',
+      station: 'small',
+      role: 'securityLanes',
+      patrol: false,
+      shifts: [{ start: '05:00', end: '24:00', staff: 1 }],
+    },
+    {
+      id: 'marshal',
+      name: { zh: '疏导员', en: 'Marshals' },
+      skills: ['crowd'],
+      placement: 'pooled',
+      station: 'big',
+      patrol: false,
+      shifts: [{ start: '06:00', end: '23:00', staff: 3 }],
+    },
   );
-  input.eventTypes.push({ id: 'crowd', name: { zh: '客流拥挤', en: 'Crowding' }, ratePerDay: 0, crowdIncident: true, priority: 1,
-    skill: 'crowd', handlingMin: { dist: 'fixed', value: 20 }, responseDeadlineMin: 10, resolutionDeadlineMin: 45 });
+  input.eventTypes.push({
+    id: 'crowd',
+    name: { zh: '客流拥挤', en: 'Crowding' },
+    ratePerDay: 0,
+    crowdIncident: true,
+    priority: 1,
+    skill: 'crowd',
+    handlingMin: { dist: 'fixed', value: 20 },
+    responseDeadlineMin: 10,
+    resolutionDeadlineMin: 45,
+  });
   input.run = { days: 3, warmupHours: 0, seed: 3 };
   return input;
 }
@@ -114,9 +167,11 @@ describe('metro crowd driver', () => {
   });
 
   it('hourly counts follow the curve (chi-square over the open hours, p = 0.001)', () => {
-    let chi = 0, dof = -1;
+    let chi = 0,
+      dof = -1;
     big.passengersByHour.forEach((perDay, h) => {
-      const obs = perDay * 3, exp = (3 * 60000 * curve[h]) / curveSum;
+      const obs = perDay * 3,
+        exp = (3 * 60000 * curve[h]) / curveSum;
       if (exp === 0) return expect(obs).toBe(0); // closed hours: nobody
       chi += (obs - exp) ** 2 / exp;
       dof++;
@@ -150,6 +205,6 @@ describe('metro crowd driver', () => {
     const surged = runScenario(Scenario.parse(metro({ surge: 20000 })), { seed: 31 }).stations[0];
     // day one, 20:00-22:00 only
     expect(surged.passengers - big.passengers).toBeGreaterThan(20000 - 4 * Math.sqrt(20000));
-    expect(surged.passengers - big.passengers).toBeLessThan(20000 + 4 * Math.sqrt(20000 + 2 * big.passengers / 72));
+    expect(surged.passengers - big.passengers).toBeLessThan(20000 + 4 * Math.sqrt(20000 + (2 * big.passengers) / 72));
   });
 });

@@ -38,12 +38,32 @@ export const DAY_S = 86_400;
 
 // Event kinds.
 export const EV = {
-  ARRIVAL: 1, DISCOVER: 2, FILED: 3, STAFF_ARRIVE: 4, HANDLED: 5, VERIFIED: 6, CLOSED: 7,
-  SHIFT_START: 8, SHIFT_END: 9, PATROL: 10, ESCALATE: 11, PAX_ARRIVE: 12, PAX_DONE: 13,
+  ARRIVAL: 1,
+  DISCOVER: 2,
+  FILED: 3,
+  STAFF_ARRIVE: 4,
+  HANDLED: 5,
+  VERIFIED: 6,
+  CLOSED: 7,
+  SHIFT_START: 8,
+  SHIFT_END: 9,
+  PATROL: 10,
+  ESCALATE: 11,
+  PAX_ARRIVE: 12,
+  PAX_DONE: 13,
 } as const;
 
 // Case states.
-export const CS = { FREE: 0, LATENT: 1, DISCOVERED: 2, QUEUED: QUEUED_STATE, ASSIGNED: 4, HANDLING: 5, HANDLED: 6, VERIFIED: 7 } as const;
+export const CS = {
+  FREE: 0,
+  LATENT: 1,
+  DISCOVERED: 2,
+  QUEUED: QUEUED_STATE,
+  ASSIGNED: 4,
+  HANDLING: 5,
+  HANDLED: 6,
+  VERIFIED: 7,
+} as const;
 // Staff states.
 export const SS = { OFF: 0, IDLE: 1, PATROL: 2, TRAVEL: 3, ON_SCENE: 4, LANE: 5 } as const;
 // Discovery channels.
@@ -97,15 +117,30 @@ export interface TypeRt {
 }
 
 /** Rates for hours from `fromHour` on: base rate scaled by rain, plus waterlogging from rain above drainage. */
-export function applyRain(rates: Float64Array, base: Float64Array, rain: { ratePerMm: number; excessCasesPerMm: number } | undefined, mm: Float64Array, drainage: number, fromHour: number): void {
+export function applyRain(
+  rates: Float64Array,
+  base: Float64Array,
+  rain: { ratePerMm: number; excessCasesPerMm: number } | undefined,
+  mm: Float64Array,
+  drainage: number,
+  fromHour: number,
+): void {
   for (let h = fromHour; h < rates.length; h++) {
     const r = mm[h] ?? 0;
-    rates[h] = rain ? Math.max(0, base[h] * (1 + rain.ratePerMm * r)) + rain.excessCasesPerMm * Math.max(0, r - drainage) : base[h];
+    rates[h] = rain
+      ? Math.max(0, base[h] * (1 + rain.ratePerMm * r)) + rain.excessCasesPerMm * Math.max(0, r - drainage)
+      : base[h];
   }
 }
 
-export interface Centre { file: CompiledDist; dispatch: CompiledDist; verify: CompiledDist; close: CompiledDist }
-const isInstant = (c: Centre): boolean => [c.file, c.dispatch, c.verify, c.close].every((d) => d.kind === 0 && d.p1 === 0);
+export interface Centre {
+  file: CompiledDist;
+  dispatch: CompiledDist;
+  verify: CompiledDist;
+  close: CompiledDist;
+}
+const isInstant = (c: Centre): boolean =>
+  [c.file, c.dispatch, c.verify, c.close].every((d) => d.kind === 0 && d.p1 === 0);
 
 export class EngineState {
   readonly sc: Scenario;
@@ -278,13 +313,21 @@ export class EngineState {
 
     // command centre: the scenario's delays, which an event type may override
     const wf = sc.workflow;
-    this.centre = { file: compileDist(wf.fileMin), dispatch: compileDist(wf.dispatchMin), verify: compileDist(wf.verifyMin), close: compileDist(wf.closeMin) };
-    const centreOf = (o: Scenario['eventTypes'][number]['centre']): Centre => (o ? {
-      file: o.fileMin ? compileDist(o.fileMin) : this.centre.file,
-      dispatch: o.dispatchMin ? compileDist(o.dispatchMin) : this.centre.dispatch,
-      verify: o.verifyMin ? compileDist(o.verifyMin) : this.centre.verify,
-      close: o.closeMin ? compileDist(o.closeMin) : this.centre.close,
-    } : this.centre);
+    this.centre = {
+      file: compileDist(wf.fileMin),
+      dispatch: compileDist(wf.dispatchMin),
+      verify: compileDist(wf.verifyMin),
+      close: compileDist(wf.closeMin),
+    };
+    const centreOf = (o: Scenario['eventTypes'][number]['centre']): Centre =>
+      o
+        ? {
+            file: o.fileMin ? compileDist(o.fileMin) : this.centre.file,
+            dispatch: o.dispatchMin ? compileDist(o.dispatchMin) : this.centre.dispatch,
+            verify: o.verifyMin ? compileDist(o.verifyMin) : this.centre.verify,
+            close: o.closeMin ? compileDist(o.closeMin) : this.centre.close,
+          }
+        : this.centre;
 
     // event types
     const order = sc.dispatch.order;
@@ -297,7 +340,11 @@ export class EngineState {
       const rates = baseRates.slice();
       applyRain(rates, baseRates, et.rain, this.rain, drainage, 0);
       return {
-        id: et.id, index: i, skill: this.skills.indexOf(et.skill), crew: et.crew, priority: et.priority,
+        id: et.id,
+        index: i,
+        skill: this.skills.indexOf(et.skill),
+        crew: et.crew,
+        priority: et.priority,
         cls: order === 'fifo' ? 0 : order === 'priority' ? et.priority - 1 : easyRank[i],
         rates,
         baseRates,
@@ -317,8 +364,14 @@ export class EngineState {
         chMixed: [d.patrol, d.citizen, d.sensor].filter((x) => x > 0).length > 1,
         responseS: et.responseDeadlineMin * 60,
         resolutionS: et.resolutionDeadlineMin * 60,
-        arrived: 0, closed: 0, slaMet: 0, slaDecided: 0,
-        wait: new Tally(), queueWait: new Tally(), response: new Tally(), resolution: new Tally(),
+        arrived: 0,
+        closed: 0,
+        slaMet: 0,
+        slaDecided: 0,
+        wait: new Tally(),
+        queueWait: new Tally(),
+        response: new Tally(),
+        resolution: new Tally(),
       };
     });
     const nClasses = order === 'fifo' ? 1 : order === 'priority' ? 4 : sc.eventTypes.length;
@@ -368,7 +421,12 @@ export class EngineState {
     this.sPatrols = Uint8Array.from(this.sTeam, (t) => (sc.teams[t].patrol ? 1 : 0));
     this.travelEnabled = sc.travel.enabled;
     const withSkill = (k: number, pooled: boolean | null) =>
-      Int32Array.from([...Array(n).keys()].filter((s) => dispatchable(s) && this.sSkills[s] & (1 << k) && (pooled === null || (this.sPooled[s] === 1) === pooled)));
+      Int32Array.from(
+        [...Array(n).keys()].filter(
+          (s) =>
+            dispatchable(s) && this.sSkills[s] & (1 << k) && (pooled === null || (this.sPooled[s] === 1) === pooled),
+        ),
+      );
     this.skillStaff = this.skills.map((_, k) => withSkill(k, null));
     this.pooledSkillStaff = this.skills.map((_, k) => withSkill(k, true));
     this.gridSkillStaff = [];
@@ -381,7 +439,7 @@ export class EngineState {
     };
     for (const sh of r.shifts) {
       const team = sc.teams[sh.team];
-      if (team.placement === 'pooled' || (team.role === 'securityLanes')) continue;
+      if (team.placement === 'pooled' || team.role === 'securityLanes') continue;
       if (team.placement === 'spread' && sh.members.length > 0 && sh.members.length < this.city.nGrids) {
         // member j answers for the grids g with floor(g * staff / nGrids) = j (its home grid among them)
         const m = sh.members.length;
@@ -411,13 +469,25 @@ export class EngineState {
     this.covCases = new Float64Array(this.city.nGrids * 24);
     this.covMet = new Float64Array(this.city.nGrids * 24);
     this.stages = new StageBook(sc.eventTypes.length);
-    this.defaultTeam = Int16Array.from(sc.eventTypes, (et) => sc.teams.findIndex((t) => t.role !== 'securityLanes' && t.skills.includes(et.skill)));
+    this.defaultTeam = Int16Array.from(sc.eventTypes, (et) =>
+      sc.teams.findIndex((t) => t.role !== 'securityLanes' && t.skills.includes(et.skill)),
+    );
 
     // metro stations
     const paxRates = stationRates(sc, hours);
-    this.stations = sc.city.stations.map((st, i) => new StationRt(
-      i, st.id, st.y * this.city.cols + st.x, paxRates[i],
-      this.streams.get(STREAM.PASSENGERS_BASE + 2 * i), this.streams.get(STREAM.PASSENGERS_BASE + 2 * i + 1), this.warmupS, this.horizonS));
+    this.stations = sc.city.stations.map(
+      (st, i) =>
+        new StationRt(
+          i,
+          st.id,
+          st.y * this.city.cols + st.x,
+          paxRates[i],
+          this.streams.get(STREAM.PASSENGERS_BASE + 2 * i),
+          this.streams.get(STREAM.PASSENGERS_BASE + 2 * i + 1),
+          this.warmupS,
+          this.horizonS,
+        ),
+    );
     sc.teams.forEach((t, ti) => {
       if (t.role === 'securityLanes' && t.station) {
         const st = this.stations[stationIndex.get(t.station) ?? -1];
@@ -446,7 +516,8 @@ export class EngineState {
       let start = sh.startS - DAY_S;
       if (start + sh.durationS <= 0) start += DAY_S;
       // (shifts are scheduled past the horizon too: the drain in finish() needs staff on duty)
-      if (start < this.horizonS + DAY_S) this.q.push(Math.max(0, start), EV.SHIFT_START, i, start < 0 ? Math.round(-start) : 0);
+      if (start < this.horizonS + DAY_S)
+        this.q.push(Math.max(0, start), EV.SHIFT_START, i, start < 0 ? Math.round(-start) : 0);
     });
   }
 
@@ -457,18 +528,42 @@ export class EngineState {
       b.set(a);
       return b;
     };
-    this.cType = g(this.cType); this.cCell = g(this.cCell); this.cState = g(this.cState);
-    this.cToken = g(this.cToken); this.cQTok = g(this.cQTok); this.cChannel = g(this.cChannel);
-    this.cCounted = g(this.cCounted); this.cCrewNeed = g(this.cCrewNeed); this.cCrewArrived = g(this.cCrewArrived);
-    this.cCrew0 = g(this.cCrew0); this.cLatNext = g(this.cLatNext); this.cLatPrev = g(this.cLatPrev);
-    this.cId = g(this.cId); this.cSeq = g(this.cSeq); this.cOccur = g(this.cOccur); this.cDiscover = g(this.cDiscover);
-    this.cFiled = g(this.cFiled); this.cDispatched = g(this.cDispatched); this.cOnScene = g(this.cOnScene);
-    this.cHandleStart = g(this.cHandleStart); this.cHandleEnd = g(this.cHandleEnd); this.cHandled = g(this.cHandled);
-    this.cVerified = g(this.cVerified); this.cRemainS = g(this.cRemainS); this.cFileD = g(this.cFileD);
-    this.cDispatchD = g(this.cDispatchD); this.cVerifyD = g(this.cVerifyD); this.cCloseD = g(this.cCloseD);
-    this.cPhase = g(this.cPhase); this.cPhaseFrom = g(this.cPhaseFrom);
-    const st = new Float64Array(cap * STAGE_COUNT); st.set(this.cStage); this.cStage = st;
-    const rp = new Float64Array(cap * 3); rp.set(this.cResp); this.cResp = rp;
+    this.cType = g(this.cType);
+    this.cCell = g(this.cCell);
+    this.cState = g(this.cState);
+    this.cToken = g(this.cToken);
+    this.cQTok = g(this.cQTok);
+    this.cChannel = g(this.cChannel);
+    this.cCounted = g(this.cCounted);
+    this.cCrewNeed = g(this.cCrewNeed);
+    this.cCrewArrived = g(this.cCrewArrived);
+    this.cCrew0 = g(this.cCrew0);
+    this.cLatNext = g(this.cLatNext);
+    this.cLatPrev = g(this.cLatPrev);
+    this.cId = g(this.cId);
+    this.cSeq = g(this.cSeq);
+    this.cOccur = g(this.cOccur);
+    this.cDiscover = g(this.cDiscover);
+    this.cFiled = g(this.cFiled);
+    this.cDispatched = g(this.cDispatched);
+    this.cOnScene = g(this.cOnScene);
+    this.cHandleStart = g(this.cHandleStart);
+    this.cHandleEnd = g(this.cHandleEnd);
+    this.cHandled = g(this.cHandled);
+    this.cVerified = g(this.cVerified);
+    this.cRemainS = g(this.cRemainS);
+    this.cFileD = g(this.cFileD);
+    this.cDispatchD = g(this.cDispatchD);
+    this.cVerifyD = g(this.cVerifyD);
+    this.cCloseD = g(this.cCloseD);
+    this.cPhase = g(this.cPhase);
+    this.cPhaseFrom = g(this.cPhaseFrom);
+    const st = new Float64Array(cap * STAGE_COUNT);
+    st.set(this.cStage);
+    this.cStage = st;
+    const rp = new Float64Array(cap * 3);
+    rp.set(this.cResp);
+    this.cResp = rp;
     // thread the new slots onto the free list
     for (let i = cap - 1; i >= old; i--) {
       this.cLatNext[i] = this.nextFree;

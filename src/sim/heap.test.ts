@@ -14,7 +14,10 @@ describe('EventQueue', () => {
     }
     pushed.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const popped: [number, number][] = [];
-    while (q.size > 0) { q.pop(); popped.push([q.time, q.ea]); }
+    while (q.size > 0) {
+      q.pop();
+      popped.push([q.time, q.ea]);
+    }
     expect(popped).toEqual(pushed);
   });
   it('keeps kind and payload with their key', () => {
@@ -31,7 +34,8 @@ describe('EventQueue', () => {
 
 describe('substreams', () => {
   it('are reproducible and distinct', () => {
-    const a = new StreamSet(3), b = new StreamSet(3);
+    const a = new StreamSet(3),
+      b = new StreamSet(3);
     const xs = [a.get(5).uniform(), a.get(2).uniform(), a.get(5).uniform()];
     const ys = [b.get(5).uniform(), b.get(2).uniform(), b.get(5).uniform()];
     expect(ys).toEqual(xs);

@@ -40,27 +40,44 @@ export class EventQueue {
 
   private grow(): void {
     const n = this.t.length * 2;
-    const t = new Float64Array(n); t.set(this.t); this.t = t;
-    const s = new Float64Array(n); s.set(this.s); this.s = s;
-    const a = new Int32Array(n); a.set(this.a); this.a = a;
-    const b = new Int32Array(n); b.set(this.b); this.b = b;
+    const t = new Float64Array(n);
+    t.set(this.t);
+    this.t = t;
+    const s = new Float64Array(n);
+    s.set(this.s);
+    this.s = s;
+    const a = new Int32Array(n);
+    a.set(this.a);
+    this.a = a;
+    const b = new Int32Array(n);
+    b.set(this.b);
+    this.b = b;
   }
 
   /** Schedule `kind` at `time` for entity `a` with token `b`. */
   push(time: number, kind: number, a: number, b: number): void {
     if (this.size === this.t.length) this.grow();
     const seq = this.seq++;
-    const T = this.t, S = this.s, A = this.a, B = this.b;
+    const T = this.t,
+      S = this.s,
+      A = this.a,
+      B = this.b;
     const ka = a * 16 + kind;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = T[p];
       if (pt < time || (pt === time && S[p] < seq)) break;
-      T[i] = pt; S[i] = S[p]; A[i] = A[p]; B[i] = B[p];
+      T[i] = pt;
+      S[i] = S[p];
+      A[i] = A[p];
+      B[i] = B[p];
       i = p;
     }
-    T[i] = time; S[i] = seq; A[i] = ka; B[i] = b;
+    T[i] = time;
+    S[i] = seq;
+    A[i] = ka;
+    B[i] = b;
   }
 
   /** Time of the next event (Infinity when empty). */
@@ -70,13 +87,21 @@ export class EventQueue {
 
   /** Remove the next event; returns its kind and leaves time/ea/eb set. Call only when size > 0. */
   pop(): number {
-    const T = this.t, S = this.s, A = this.a, B = this.b;
+    const T = this.t,
+      S = this.s,
+      A = this.a,
+      B = this.b;
     const ka = A[0];
     const kind = ka & 15;
-    this.time = T[0]; this.ea = ka >> 4; this.eb = B[0];
+    this.time = T[0];
+    this.ea = ka >> 4;
+    this.eb = B[0];
     const n = --this.size;
     if (n > 0) {
-      const lt = T[n], ls = S[n], la = A[n], lb = B[n];
+      const lt = T[n],
+        ls = S[n],
+        la = A[n],
+        lb = B[n];
       let i = 0;
       const half = n >> 1;
       while (i < half) {
@@ -85,10 +110,16 @@ export class EventQueue {
         if (r < n && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
         const ct = T[c];
         if (lt < ct || (lt === ct && ls < S[c])) break;
-        T[i] = ct; S[i] = S[c]; A[i] = A[c]; B[i] = B[c];
+        T[i] = ct;
+        S[i] = S[c];
+        A[i] = A[c];
+        B[i] = B[c];
         i = c;
       }
-      T[i] = lt; S[i] = ls; A[i] = la; B[i] = lb;
+      T[i] = lt;
+      S[i] = ls;
+      A[i] = la;
+      B[i] = lb;
     }
     return kind;
   }

@@ -49,7 +49,16 @@ export class StationRt {
   passengers = 0;
   incidents = 0;
 
-  constructor(index: number, id: string, cell: number, rates: Float64Array, arrivals: Stream, service: Stream, warmupS: number, horizonS: number) {
+  constructor(
+    index: number,
+    id: string,
+    cell: number,
+    rates: Float64Array,
+    arrivals: Stream,
+    service: Stream,
+    warmupS: number,
+    horizonS: number,
+  ) {
     this.index = index;
     this.id = id;
     this.cell = cell;
@@ -91,7 +100,8 @@ export function stationRates(sc: Scenario, hours: number): Float64Array[] {
       if (s.station !== st.id) continue;
       // spread the extra passengers evenly over the surge's span, hour by hour
       const perS = s.extraPassengers / (s.durationH * 3600);
-      const a = s.startHour * 3600, b = a + s.durationH * 3600;
+      const a = s.startHour * 3600,
+        b = a + s.durationH * 3600;
       for (let h = Math.floor(s.startHour); h < Math.min(hours, Math.ceil(s.startHour + s.durationH)); h++) {
         const overlap = Math.min(b, (h + 1) * 3600) - Math.max(a, h * 3600);
         if (overlap > 0) out[h] += perS * overlap;
@@ -103,11 +113,14 @@ export function stationRates(sc: Scenario, hours: number): Float64Array[] {
 
 /** Cells of the station's 3 x 3 neighbourhood that are inside the city. */
 export function stationNeighbourhood(city: City, cell: number): number[] {
-  const x = city.cellX(cell), y = city.cellY(cell);
+  const x = city.cellX(cell),
+    y = city.cellY(cell);
   const out: number[] = [];
-  for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-    const cx = x + dx, cy = y + dy;
-    if (cx >= 0 && cy >= 0 && cx < city.cols && cy < city.rows) out.push(cy * city.cols + cx);
-  }
+  for (let dy = -1; dy <= 1; dy++)
+    for (let dx = -1; dx <= 1; dx++) {
+      const cx = x + dx,
+        cy = y + dy;
+      if (cx >= 0 && cy >= 0 && cx < city.cols && cy < city.rows) out.push(cy * city.cols + cx);
+    }
   return out;
 }

@@ -30,7 +30,8 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
   const target = sim.sc.targets.coverage;
   const attainment: (number | null)[][] = [];
   const cases: number[][] = [];
-  let gridHours = 0, covered = 0;
+  let gridHours = 0,
+    covered = 0;
   for (let g = 0; g < city.nGrids; g++) {
     const row: (number | null)[] = [];
     const crow: number[] = [];
@@ -50,11 +51,19 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
   const coverage: CoverageMatrix = { grids: city.gridIds, hours: 24, attainment, cases, target };
 
   // teams
-  let onDutyS = 0, busyS = 0, overtimeS = 0, costCny = 0;
+  let onDutyS = 0,
+    busyS = 0,
+    overtimeS = 0,
+    costCny = 0;
   const byTeam: TeamStats[] = sim.sc.teams.map((team, i) => {
-    const on = sim.teamOnDuty[i], busy = sim.teamBusy[i];
-    const tOn = on.total(), tBusy = busy.total(), tOver = sim.teamOvertimeS[i];
-    onDutyS += tOn; busyS += tBusy; overtimeS += tOver;
+    const on = sim.teamOnDuty[i],
+      busy = sim.teamBusy[i];
+    const tOn = on.total(),
+      tBusy = busy.total(),
+      tOver = sim.teamOvertimeS[i];
+    onDutyS += tOn;
+    busyS += tBusy;
+    overtimeS += tOver;
     const hours = (tOn + tOver) / 3600;
     costCny += hours * team.hourlyCostCny;
     return {
@@ -67,12 +76,24 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
   });
 
   // types
-  let arrived = 0, closed = 0, met = 0, decided = 0;
+  let arrived = 0,
+    closed = 0,
+    met = 0,
+    decided = 0;
   const byType: TypeStats[] = sim.types.map((t) => {
-    arrived += t.arrived; closed += t.closed; met += t.slaMet; decided += t.slaDecided;
+    arrived += t.arrived;
+    closed += t.closed;
+    met += t.slaMet;
+    decided += t.slaDecided;
     return {
-      id: t.id, arrived: t.arrived, closed: t.closed, slaMet: t.slaMet, slaDecided: t.slaDecided,
-      meanWaitS: t.wait.mean(), meanResponseS: t.response.mean(), p90ResponseS: t.response.quantile(0.9),
+      id: t.id,
+      arrived: t.arrived,
+      closed: t.closed,
+      slaMet: t.slaMet,
+      slaDecided: t.slaDecided,
+      meanWaitS: t.wait.mean(),
+      meanResponseS: t.response.mean(),
+      p90ResponseS: t.response.quantile(0.9),
       meanResolutionS: t.resolution.mean(),
     };
   });
@@ -147,7 +168,9 @@ export function buildResult(sim: Simulation, seed: number): RunResult {
 /** The late cases decided so far, classified by their limiting stage (stages.ts); at the horizon, the run's. Does not disturb the run. */
 export function diagnosisOf(sim: Simulation): RunDiagnosis {
   return diagnoseBook(sim.stages, {
-    typeIds: sim.types.map((t) => t.id), teamIds: sim.sc.teams.map((t) => t.id),
-    responseS: sim.types.map((t) => t.responseS), resolutionS: sim.types.map((t) => t.resolutionS),
+    typeIds: sim.types.map((t) => t.id),
+    teamIds: sim.sc.teams.map((t) => t.id),
+    responseS: sim.types.map((t) => t.responseS),
+    resolutionS: sim.types.map((t) => t.resolutionS),
   });
 }

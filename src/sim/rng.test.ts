@@ -8,9 +8,14 @@ describe('ziggurat exponential', () => {
   for (let i = 0; i < n; i++) xs[i] = s.stdExp();
 
   it('has mean 1 and variance 1 within sampling error', () => {
-    let sum = 0, sq = 0;
-    for (const x of xs) { sum += x; sq += x * x; }
-    const mean = sum / n, variance = sq / n - mean * mean;
+    let sum = 0,
+      sq = 0;
+    for (const x of xs) {
+      sum += x;
+      sq += x * x;
+    }
+    const mean = sum / n,
+      variance = sq / n - mean * mean;
     expect(Math.abs(mean - 1)).toBeLessThan(4 / Math.sqrt(n)); // sd of the mean is 1/sqrt(n)
     expect(Math.abs(variance - 1)).toBeLessThan(4 * Math.sqrt(8 / n)); // var of the sample variance ~ (mu4 - 1)/n = 8/n
   });
@@ -25,7 +30,8 @@ describe('ziggurat exponential', () => {
   });
 
   it('is reproducible', () => {
-    const a = new StreamSet(5).get(1), b = new StreamSet(5).get(1);
+    const a = new StreamSet(5).get(1),
+      b = new StreamSet(5).get(1);
     for (let i = 0; i < 1000; i++) expect(a.stdExp()).toBe(b.stdExp());
   });
 });

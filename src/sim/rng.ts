@@ -43,9 +43,12 @@ export const STREAM = {
 const ZIG_R = 7.697117470131487;
 const ZIG_V = 3.949659822581572e-3;
 const M2 = 4294967296;
-const ke = new Float64Array(256), we = new Float64Array(256), fe = new Float64Array(256);
+const ke = new Float64Array(256),
+  we = new Float64Array(256),
+  fe = new Float64Array(256);
 {
-  let de = ZIG_R, tde = de;
+  let de = ZIG_R,
+    tde = de;
   const q = ZIG_V / dexp(-de);
   ke[0] = (de / q) * M2;
   ke[1] = 0;
@@ -174,7 +177,9 @@ export function sample(d: CompiledDist, s: Stream): number {
     case 3:
       return dexp(d.p1 + d.p2 * s.normal());
     default: {
-      const a = d.p1, c = d.p2, b = d.p3;
+      const a = d.p1,
+        c = d.p2,
+        b = d.p3;
       if (b <= a) return a;
       const u = s.uniform();
       const f = (c - a) / (b - a);

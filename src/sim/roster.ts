@@ -37,7 +37,9 @@ export interface Roster {
 
 export function buildRoster(sc: Scenario, city: City): Roster {
   const shifts: ShiftDef[] = [];
-  const team: number[] = [], shift: number[] = [], home: number[] = [];
+  const team: number[] = [],
+    shift: number[] = [],
+    home: number[] = [];
   sc.teams.forEach((t, ti) => {
     for (const sh of t.shifts) {
       const start = parseTimeOfDay(sh.start);

@@ -10,11 +10,20 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioObject } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { APP_RUN_LIMITS, CLI_RUN_LIMITS, checkRunSize, describeRunSize, estimateRunSize, runSizeMessage } from './runSize.ts';
+import {
+  APP_RUN_LIMITS,
+  CLI_RUN_LIMITS,
+  checkRunSize,
+  describeRunSize,
+  estimateRunSize,
+  runSizeMessage,
+} from './runSize.ts';
 import { Simulation } from './simulation.ts';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .sort();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const raw = (name: string): Record<string, any> => JSON.parse(readFileSync(`${dir}${name}`, 'utf8'));
 function parsed(r: unknown): Scenario {
@@ -107,7 +116,9 @@ describe('checkRunSize and the messages', () => {
     const v = checkRunSize(est, { runs: 20, limits: CLI_RUN_LIMITS });
     const cli = runSizeMessage(est, v, 'cli');
     expect(cli.zh).toMatch(/运行规模过大.*1,318 件案件.*20 次重复.*--force.*--days（至多约 1\d\d 天）.*--replications/);
-    expect(cli.en).toMatch(/run too large.*1,318 cases a day.*20 replications.*--force.*smaller --days \(at most about 1\d\d\).*fewer --replications/);
+    expect(cli.en).toMatch(
+      /run too large.*1,318 cases a day.*20 replications.*--force.*smaller --days \(at most about 1\d\d\).*fewer --replications/,
+    );
     const app = runSizeMessage(est, checkRunSize(est, { limits: APP_RUN_LIMITS }), 'app');
     expect(app.zh).toContain('页面');
     expect(app.en).toContain('page unresponsive');

@@ -137,7 +137,7 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
   const crowdType = sc.eventTypes.findIndex((et) => et.crowdIncident);
   if (crowdType >= 0 && sc.metro) {
     // at most one incident per station per cooldown
-    casesByType[crowdType] += sc.city.stations.length * Math.floor((horizonS / 60) / sc.metro.incidentCooldownMin);
+    casesByType[crowdType] += sc.city.stations.length * Math.floor(horizonS / 60 / sc.metro.incidentCooldownMin);
   }
   const cases = casesByType.reduce((a, b) => a + b, 0);
 
@@ -170,16 +170,22 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
   }
 
   // --- events per case: arrival, end of handling, each timed centre step, a delayed discovery, each crew member's arrival, an escalation
-  const timed = (d: Parameters<typeof compileDist>[0] | undefined) => (d && !(d.dist === 'fixed' && d.value === 0) ? 1 : 0);
+  const timed = (d: Parameters<typeof compileDist>[0] | undefined) =>
+    d && !(d.dist === 'fixed' && d.value === 0) ? 1 : 0;
   let caseEvents = 0;
   const workBySkill = new Map<string, number>(); // staff-hours a day the cases need
   sc.eventTypes.forEach((et, i) => {
     const wf = sc.workflow;
     const c = et.centre;
-    const centreSteps = timed(c?.fileMin ?? wf.fileMin) + timed(c?.dispatchMin ?? wf.dispatchMin) + timed(c?.verifyMin ?? wf.verifyMin) + timed(c?.closeMin ?? wf.closeMin);
+    const centreSteps =
+      timed(c?.fileMin ?? wf.fileMin) +
+      timed(c?.dispatchMin ?? wf.dispatchMin) +
+      timed(c?.verifyMin ?? wf.verifyMin) +
+      timed(c?.closeMin ?? wf.closeMin);
     const d = et.discovery;
     const delayed = d.patrol + d.citizen > 0 ? 1 : 0;
-    const perCase = 2 + centreSteps + delayed + (sc.travel.enabled ? et.crew : 0) + (sc.dispatch.policy === 'gridFirst' ? 1 : 0);
+    const perCase =
+      2 + centreSteps + delayed + (sc.travel.enabled ? et.crew : 0) + (sc.dispatch.policy === 'gridFirst' ? 1 : 0);
     caseEvents += casesByType[i] * perCase;
     const handlingH = compileDist(et.handlingMin).meanS / 3600;
     const travelH = sc.travel.enabled ? 0.1 : 0;
@@ -215,25 +221,38 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
   const skills = new Set([...sc.eventTypes.map((e) => e.skill), ...sc.teams.flatMap((t) => t.skills)]).size;
   const spreadCells = sc.teams.reduce((n, t) => n + (t.placement === 'spread' ? t.shifts.length * cells : 0), 0);
   const openNow = Math.min(cases, casesPerDay); // open at once whatever the days
-  const memoryStatic = BYTES_FIXED
-    + cells * (BYTES_PER_CELL + BYTES_PER_CELL_TABLE * tables) + spreadCells * 4
-    + grids * (BYTES_PER_GRID + BYTES_PER_GRID_SKILL * skills)
-    + staff * BYTES_PER_STAFF
-    + openNow * BYTES_PER_OPEN_CASE
-    + queuedPax * BYTES_PER_QUEUED_PASSENGER;
-  const memoryGrowing = hours * BYTES_PER_HOUR_SERIES * (3 + 2 * sc.eventTypes.length + sc.city.stations.length)
-    + (peakOpenCases - openNow) * BYTES_PER_OPEN_CASE
-    + pilingPax * BYTES_PER_QUEUED_PASSENGER
-    + (opts.log ? cases * BYTES_PER_LOGGED_CASE : 0);
+  const memoryStatic =
+    BYTES_FIXED +
+    cells * (BYTES_PER_CELL + BYTES_PER_CELL_TABLE * tables) +
+    spreadCells * 4 +
+    grids * (BYTES_PER_GRID + BYTES_PER_GRID_SKILL * skills) +
+    staff * BYTES_PER_STAFF +
+    openNow * BYTES_PER_OPEN_CASE +
+    queuedPax * BYTES_PER_QUEUED_PASSENGER;
+  const memoryGrowing =
+    hours * BYTES_PER_HOUR_SERIES * (3 + 2 * sc.eventTypes.length + sc.city.stations.length) +
+    (peakOpenCases - openNow) * BYTES_PER_OPEN_CASE +
+    pilingPax * BYTES_PER_QUEUED_PASSENGER +
+    (opts.log ? cases * BYTES_PER_LOGGED_CASE : 0);
   const memoryBytes = memoryStatic + memoryGrowing;
 
   const events = caseEvents + 2 * passengers + patrolSteps + shiftEvents;
   return {
-    days, warmupHours: sc.run.warmupHours, hours, cells, grids, staff,
-    casesPerDay, cases,
-    passengersPerDay: horizonDays > 0 ? passengers / horizonDays : 0, passengers,
-    eventsPerDay: horizonDays > 0 ? events / horizonDays : 0, events,
-    overloaded, peakOpenCases, memoryBytes,
+    days,
+    warmupHours: sc.run.warmupHours,
+    hours,
+    cells,
+    grids,
+    staff,
+    casesPerDay,
+    cases,
+    passengersPerDay: horizonDays > 0 ? passengers / horizonDays : 0,
+    passengers,
+    eventsPerDay: horizonDays > 0 ? events / horizonDays : 0,
+    events,
+    overloaded,
+    peakOpenCases,
+    memoryBytes,
     memoryPerDayBytes: horizonDays > 0 ? memoryGrowing / horizonDays : 0,
   };
 }
@@ -257,8 +276,10 @@ export function checkRunSize(est: RunSize, opts: { runs?: number; limits: RunLim
   const runs = Math.max(1, opts.runs ?? 1);
   const L = opts.limits;
   const problems: RunSizeProblem[] = [];
-  if (!(est.events <= L.eventsPerRun)) problems.push({ kind: 'eventsPerRun', value: est.events, limit: L.eventsPerRun });
-  if (!(est.memoryBytes <= L.memoryBytesPerRun)) problems.push({ kind: 'memoryBytesPerRun', value: est.memoryBytes, limit: L.memoryBytesPerRun });
+  if (!(est.events <= L.eventsPerRun))
+    problems.push({ kind: 'eventsPerRun', value: est.events, limit: L.eventsPerRun });
+  if (!(est.memoryBytes <= L.memoryBytesPerRun))
+    problems.push({ kind: 'memoryBytesPerRun', value: est.memoryBytes, limit: L.memoryBytesPerRun });
   if (!(est.events * runs <= L.eventsTotal) && problems.every((p) => p.kind !== 'eventsPerRun')) {
     problems.push({ kind: 'eventsTotal', value: est.events * runs, limit: L.eventsTotal });
   }
@@ -269,8 +290,12 @@ export function checkRunSize(est: RunSize, opts: { runs?: number; limits: RunLim
     const horizonDays = est.days + est.warmupHours / 24;
     const byEvents = est.eventsPerDay > 0 ? eventBudget / est.eventsPerDay - est.warmupHours / 24 : Infinity;
     const fixed = est.memoryBytes - est.memoryPerDayBytes * horizonDays;
-    const byMemory = est.memoryBytes <= L.memoryBytesPerRun ? Infinity
-      : est.memoryPerDayBytes > 0 ? (L.memoryBytesPerRun - fixed) / est.memoryPerDayBytes - est.warmupHours / 24 : 0;
+    const byMemory =
+      est.memoryBytes <= L.memoryBytesPerRun
+        ? Infinity
+        : est.memoryPerDayBytes > 0
+          ? (L.memoryBytesPerRun - fixed) / est.memoryPerDayBytes - est.warmupHours / 24
+          : 0;
     const d = roundDown(Math.min(byEvents, byMemory));
     maxDays = d >= est.days ? null : Math.max(0, d);
   }
@@ -307,11 +332,13 @@ export function formatDuration(events: number): string {
 export function describeRunSize(est: RunSize): { zh: string; en: string } {
   const pax = est.passengersPerDay > 0;
   return {
-    zh: `预计每天 ${count(est.casesPerDay)} 件案件${pax ? `、${count(est.passengersPerDay)} 名地铁乘客` : ''}，共 ${est.days} 天；` +
+    zh:
+      `预计每天 ${count(est.casesPerDay)} 件案件${pax ? `、${count(est.passengersPerDay)} 名地铁乘客` : ''}，共 ${est.days} 天；` +
       `${count(est.staff)} 名人员、${count(est.cells)} 个单元网格、${count(est.grids)} 个责任网格；` +
       `每次重复约 ${count(est.events)} 个事件（单核约 ${formatDuration(est.events)}）、内存约 ${formatBytes(est.memoryBytes)}` +
       `${est.overloaded ? '（人员不足以处置，案件会持续积压）' : ''}`,
-    en: `expected ${count(est.casesPerDay)} cases a day${pax ? ` and ${count(est.passengersPerDay)} metro passengers` : ''} over ${est.days} day(s); ` +
+    en:
+      `expected ${count(est.casesPerDay)} cases a day${pax ? ` and ${count(est.passengersPerDay)} metro passengers` : ''} over ${est.days} day(s); ` +
       `${count(est.staff)} staff, ${count(est.cells)} cells, ${count(est.grids)} grids; ` +
       `about ${count(est.events)} events per replication (~${formatDuration(est.events)} on one core) and ${formatBytes(est.memoryBytes)} of memory` +
       `${est.overloaded ? ' (more work than the roster can handle: cases pile up)' : ''}`,
@@ -322,9 +349,15 @@ export function describeRunSize(est: RunSize): { zh: string; en: string } {
 function problemText(p: RunSizeProblem, runs: number): { zh: string; en: string } {
   switch (p.kind) {
     case 'eventsPerRun':
-      return { zh: `每次重复约 ${count(p.value)} 个事件，超过上限 ${count(p.limit)}`, en: `about ${count(p.value)} events per replication, over the limit of ${count(p.limit)}` };
+      return {
+        zh: `每次重复约 ${count(p.value)} 个事件，超过上限 ${count(p.limit)}`,
+        en: `about ${count(p.value)} events per replication, over the limit of ${count(p.limit)}`,
+      };
     case 'memoryBytesPerRun':
-      return { zh: `每次重复约需内存 ${formatBytes(p.value)}，超过上限 ${formatBytes(p.limit)}`, en: `about ${formatBytes(p.value)} of memory per replication, over the limit of ${formatBytes(p.limit)}` };
+      return {
+        zh: `每次重复约需内存 ${formatBytes(p.value)}，超过上限 ${formatBytes(p.limit)}`,
+        en: `about ${formatBytes(p.value)} of memory per replication, over the limit of ${formatBytes(p.limit)}`,
+      };
     case 'eventsTotal':
       return {
         zh: `${runs} 次重复共约 ${count(p.value)} 个事件（单核约 ${formatDuration(p.value)}），超过上限 ${count(p.limit)}`,
@@ -344,7 +377,11 @@ export function runSizeProblems(verdict: RunSizeVerdict): { zh: string; en: stri
  * what exceeds which limit and how to proceed. `where` picks the advice:
  * the CLI's `--force` / `--days`, or the app's confirm button.
  */
-export function runSizeMessage(est: RunSize, verdict: RunSizeVerdict, where: 'cli' | 'app'): { zh: string; en: string } {
+export function runSizeMessage(
+  est: RunSize,
+  verdict: RunSizeVerdict,
+  where: 'cli' | 'app',
+): { zh: string; en: string } {
   const d = describeRunSize(est);
   const problems = runSizeProblems(verdict);
   const over = { zh: problems.zh, en: problems.en.charAt(0).toUpperCase() + problems.en.slice(1) }; // it starts a sentence

@@ -50,19 +50,45 @@ export class Simulation extends Dispatcher {
 
   private handle(kind: number, a: number, b: number): void {
     switch (kind) {
-        case EV.ARRIVAL: if (b === this.types[a].arrivalToken) this.onArrival(a); break;
-        case EV.DISCOVER: if (this.cToken[a] === b && this.cState[a] === CS.LATENT) this.discover(a); break;
-        case EV.FILED: if (this.cToken[a] === b) this.file(a); break;
-        case EV.STAFF_ARRIVE: if (this.sToken[a] === b) this.onStaffArrive(a); break;
-        case EV.HANDLED: if (this.cToken[a] === b) this.onHandled(a); break;
-        case EV.VERIFIED: if (this.cToken[a] === b) this.onVerified(a); break;
-        case EV.CLOSED: if (this.cToken[a] === b) this.close(a); break;
-        case EV.SHIFT_START: this.onShiftStart(a, b); break;
-        case EV.SHIFT_END: this.onShiftEnd(a); break;
-        case EV.PATROL: if (this.sToken[a] === b && this.sState[a] === SS.PATROL) this.onPatrol(a); break;
-        case EV.ESCALATE: if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a); break;
-        case EV.PAX_ARRIVE: if (b === this.stations[a].arrivalToken) this.onPassenger(a); break;
-        case EV.PAX_DONE: this.onPassengerDone(a); break;
+      case EV.ARRIVAL:
+        if (b === this.types[a].arrivalToken) this.onArrival(a);
+        break;
+      case EV.DISCOVER:
+        if (this.cToken[a] === b && this.cState[a] === CS.LATENT) this.discover(a);
+        break;
+      case EV.FILED:
+        if (this.cToken[a] === b) this.file(a);
+        break;
+      case EV.STAFF_ARRIVE:
+        if (this.sToken[a] === b) this.onStaffArrive(a);
+        break;
+      case EV.HANDLED:
+        if (this.cToken[a] === b) this.onHandled(a);
+        break;
+      case EV.VERIFIED:
+        if (this.cToken[a] === b) this.onVerified(a);
+        break;
+      case EV.CLOSED:
+        if (this.cToken[a] === b) this.close(a);
+        break;
+      case EV.SHIFT_START:
+        this.onShiftStart(a, b);
+        break;
+      case EV.SHIFT_END:
+        this.onShiftEnd(a);
+        break;
+      case EV.PATROL:
+        if (this.sToken[a] === b && this.sState[a] === SS.PATROL) this.onPatrol(a);
+        break;
+      case EV.ESCALATE:
+        if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a);
+        break;
+      case EV.PAX_ARRIVE:
+        if (b === this.stations[a].arrivalToken) this.onPassenger(a);
+        break;
+      case EV.PAX_DONE:
+        this.onPassengerDone(a);
+        break;
     }
   }
 
@@ -92,7 +118,10 @@ export class Simulation extends Dispatcher {
     const ctr = t.centre;
     if (t.centreInstant) {
       // no command-centre delays (fixed zeros draw nothing either way)
-      this.cFileD[c] = 0; this.cDispatchD[c] = 0; this.cVerifyD[c] = 0; this.cCloseD[c] = 0;
+      this.cFileD[c] = 0;
+      this.cDispatchD[c] = 0;
+      this.cVerifyD[c] = 0;
+      this.cCloseD[c] = 0;
     } else {
       this.cFileD[c] = sample(ctr.file, s);
       this.cDispatchD[c] = sample(ctr.dispatch, s);
@@ -101,18 +130,36 @@ export class Simulation extends Dispatcher {
     }
     const counted = now >= this.warmupS ? 1 : 0;
     this.cCounted[c] = counted;
-    if (counted) { t.arrived++; this.openCounted++; }
+    if (counted) {
+      t.arrived++;
+      this.openCounted++;
+    }
     this.cCrewNeed[c] = t.crew;
     this.cCrewArrived[c] = 0;
     this.cCrew0[c] = -1;
     this.cOccur[c] = now;
-    this.cDiscover[c] = -1; this.cFiled[c] = -1; this.cDispatched[c] = -1; this.cOnScene[c] = -1;
-    this.cHandleStart[c] = -1; this.cHandleEnd[c] = -1; this.cHandled[c] = -1; this.cVerified[c] = -1;
-    this.cLatNext[c] = -1; this.cLatPrev[c] = -1;
-    this.cPhase[c] = STAGE.discovery; this.cPhaseFrom[c] = now;
-    const sb = c * STAGE_COUNT, rb = c * 3;
-    this.cStage[sb] = 0; this.cStage[sb + 1] = 0; this.cStage[sb + 2] = 0; this.cStage[sb + 3] = 0; this.cStage[sb + 4] = 0;
-    this.cResp[rb] = 0; this.cResp[rb + 1] = 0; this.cResp[rb + 2] = 0;
+    this.cDiscover[c] = -1;
+    this.cFiled[c] = -1;
+    this.cDispatched[c] = -1;
+    this.cOnScene[c] = -1;
+    this.cHandleStart[c] = -1;
+    this.cHandleEnd[c] = -1;
+    this.cHandled[c] = -1;
+    this.cVerified[c] = -1;
+    this.cLatNext[c] = -1;
+    this.cLatPrev[c] = -1;
+    this.cPhase[c] = STAGE.discovery;
+    this.cPhaseFrom[c] = now;
+    const sb = c * STAGE_COUNT,
+      rb = c * 3;
+    this.cStage[sb] = 0;
+    this.cStage[sb + 1] = 0;
+    this.cStage[sb + 2] = 0;
+    this.cStage[sb + 3] = 0;
+    this.cStage[sb + 4] = 0;
+    this.cResp[rb] = 0;
+    this.cResp[rb + 1] = 0;
+    this.cResp[rb + 2] = 0;
 
     if (ch === 2) {
       this.discover(c);
@@ -133,7 +180,8 @@ export class Simulation extends Dispatcher {
   }
 
   private unlinkLatent(c: number): void {
-    const p = this.cLatPrev[c], n = this.cLatNext[c];
+    const p = this.cLatPrev[c],
+      n = this.cLatNext[c];
     if (p >= 0) this.cLatNext[p] = n;
     else if (this.cellLatentHead[this.cCell[c]] === c) this.cellLatentHead[this.cCell[c]] = n;
     if (n >= 0) this.cLatPrev[n] = p;
@@ -163,7 +211,8 @@ export class Simulation extends Dispatcher {
     if (this.holdForManual(c)) return;
     if (this.tryDispatchCase(c)) return;
     this.enqueue(c, false);
-    if (this.policy === 2 && this.neighbourWaitS > 0) this.q.push(this.now + this.neighbourWaitS, EV.ESCALATE, c, this.cQTok[c]);
+    if (this.policy === 2 && this.neighbourWaitS > 0)
+      this.q.push(this.now + this.neighbourWaitS, EV.ESCALATE, c, this.cQTok[c]);
   }
 
   /**
@@ -200,7 +249,9 @@ export class Simulation extends Dispatcher {
   /** Add `extra` passengers to station si spread over [now, now + durationS); its next arrival is re-drawn. */
   addSurge(si: number, durationS: number, extra: number): void {
     const st = this.stations[si];
-    const a = this.now, b = a + durationS, perS = extra / durationS;
+    const a = this.now,
+      b = a + durationS,
+      perS = extra / durationS;
     for (let h = Math.floor(a / 3600); h < Math.min(st.rates.length, Math.ceil(b / 3600)); h++) {
       const overlap = Math.min(b, (h + 1) * 3600) - Math.max(a, h * 3600);
       if (overlap > 0) st.rates[h] += perS * overlap;
@@ -235,7 +286,10 @@ export class Simulation extends Dispatcher {
     const cur = this.cPhase[c];
     // the stage the case is in now counts up to now (no closure here: this runs once per case)
     const run = inPhase > 0 ? inPhase : 0;
-    this.cResp[c * 3] += this.cStage[b + STAGE.centre] + (cur === STAGE.centre ? run : 0) + (cur === STAGE.travel && inPhase < 0 ? inPhase : 0);
+    this.cResp[c * 3] +=
+      this.cStage[b + STAGE.centre] +
+      (cur === STAGE.centre ? run : 0) +
+      (cur === STAGE.travel && inPhase < 0 ? inPhase : 0);
     this.cResp[c * 3 + 1] = this.cStage[b + STAGE.queue] + (cur === STAGE.queue ? run : 0);
     this.cResp[c * 3 + 2] = this.cStage[b + STAGE.travel] + (cur === STAGE.travel ? run : 0);
   }
@@ -297,12 +351,26 @@ export class Simulation extends Dispatcher {
     const hour = Math.floor(this.cOccur[c] / 3600) % 24;
     const idx = grid * 24 + hour;
     this.covCases[idx]++;
-    if (met) { t.slaMet++; this.covMet[idx]++; }
+    if (met) {
+      t.slaMet++;
+      this.covMet[idx]++;
+    }
     const end = closedS >= 0 ? closedS : this.now;
     const filed = this.cFiled[c];
     const respS = filed < 0 ? 0 : (this.cOnScene[c] >= 0 ? this.cOnScene[c] : end) - filed;
-    this.stages.add(t.index, met, this.cStage, c * STAGE_COUNT, this.cResp, c * 3,
-      this.cCrew0[c] >= 0 ? this.sTeam[this.cCrew0[c]] : this.defaultTeam[t.index], grid, hour, respS, end - this.cOccur[c]);
+    this.stages.add(
+      t.index,
+      met,
+      this.cStage,
+      c * STAGE_COUNT,
+      this.cResp,
+      c * 3,
+      this.cCrew0[c] >= 0 ? this.sTeam[this.cCrew0[c]] : this.defaultTeam[t.index],
+      grid,
+      hour,
+      respS,
+      end - this.cOccur[c],
+    );
     if (this.log) this.log.push(this.record(c, met, closedS));
   }
 
@@ -310,15 +378,31 @@ export class Simulation extends Dispatcher {
     const b = c * STAGE_COUNT;
     const grid = this.city.cellGrid[this.cCell[c]];
     return {
-      id: this.cId[c], type: this.types[this.cType[c]].id, cell: this.cCell[c], grid, gridCode: this.city.gridIds[grid],
-      priority: this.types[this.cType[c]].priority, channel: CHANNELS[this.cChannel[c]],
-      occurredS: this.cOccur[c], discoveredS: this.cDiscover[c], filedS: this.cFiled[c], dispatchedS: this.cDispatched[c],
-      onSceneS: this.cOnScene[c], handlingStartS: this.cHandleStart[c], handledS: this.cHandled[c], verifiedS: this.cVerified[c],
+      id: this.cId[c],
+      type: this.types[this.cType[c]].id,
+      cell: this.cCell[c],
+      grid,
+      gridCode: this.city.gridIds[grid],
+      priority: this.types[this.cType[c]].priority,
+      channel: CHANNELS[this.cChannel[c]],
+      occurredS: this.cOccur[c],
+      discoveredS: this.cDiscover[c],
+      filedS: this.cFiled[c],
+      dispatchedS: this.cDispatched[c],
+      onSceneS: this.cOnScene[c],
+      handlingStartS: this.cHandleStart[c],
+      handledS: this.cHandled[c],
+      verifiedS: this.cVerified[c],
       closedS,
       slaMet: met,
-      discoveryS: this.cStage[b + STAGE.discovery], centreS: this.cStage[b + STAGE.centre], queueS: this.cStage[b + STAGE.queue],
-      travelS: this.cStage[b + STAGE.travel], handlingS: this.cStage[b + STAGE.handling],
-      responseCentreS: this.cResp[c * 3], responseQueueS: this.cResp[c * 3 + 1], responseTravelS: this.cResp[c * 3 + 2],
+      discoveryS: this.cStage[b + STAGE.discovery],
+      centreS: this.cStage[b + STAGE.centre],
+      queueS: this.cStage[b + STAGE.queue],
+      travelS: this.cStage[b + STAGE.travel],
+      handlingS: this.cStage[b + STAGE.handling],
+      responseCentreS: this.cResp[c * 3],
+      responseQueueS: this.cResp[c * 3 + 1],
+      responseTravelS: this.cResp[c * 3 + 2],
     };
   }
 
@@ -347,7 +431,10 @@ export class Simulation extends Dispatcher {
         this.openLane(this.stations[this.sLane[s]]);
       } else if (this.sState[s] === SS.OFF) {
         const c = this.city.gridCentreCell(this.sHome[s]);
-        this.sFrom[s] = c; this.sTo[s] = c; this.sDepart[s] = this.now; this.sArrive[s] = this.now;
+        this.sFrom[s] = c;
+        this.sTo[s] = c;
+        this.sDepart[s] = this.now;
+        this.sArrive[s] = this.now;
         this.sRoute[s] = this.patrolStream.int(this.sRouteCells[s].length);
         this.sState[s] = SS.IDLE;
         this.freeCount++;
@@ -366,14 +453,18 @@ export class Simulation extends Dispatcher {
   /** Take team `team` off duty now (handing over its cases) and keep it off until setTeamOn. */
   setTeamOff(team: number): void {
     this.teamDisabled[team] = 1;
-    this.roster.shifts.forEach((sh, si) => { if (sh.team === team) this.sendOff(si, true); });
+    this.roster.shifts.forEach((sh, si) => {
+      if (sh.team === team) this.sendOff(si, true);
+    });
   }
 
   /** Let team `team` work again; members of its shifts running now come on at once. */
   setTeamOn(team: number): void {
     if (!this.teamDisabled[team]) return;
     this.teamDisabled[team] = 0;
-    this.roster.shifts.forEach((sh, si) => { if (sh.team === team && this.shiftEndAt[si] > this.now) this.bringOn(si); });
+    this.roster.shifts.forEach((sh, si) => {
+      if (sh.team === team && this.shiftEndAt[si] > this.now) this.bringOn(si);
+    });
   }
 
   private onShiftEnd(si: number): void {
@@ -530,7 +621,8 @@ export class Simulation extends Dispatcher {
       const t = this.types[this.cType[c]];
       const filed = this.cFiled[c];
       const lateResolution = verdictAt - this.cOccur[c] > t.resolutionS;
-      const lateResponse = filed >= 0 && (this.cOnScene[c] >= 0 ? this.cOnScene[c] - filed : verdictAt - filed) > t.responseS;
+      const lateResponse =
+        filed >= 0 && (this.cOnScene[c] >= 0 ? this.cOnScene[c] - filed : verdictAt - filed) > t.responseS;
       if (lateResolution || lateResponse) this.decide(c, false, -1);
       else if (this.log) this.log.push(this.record(c, null, -1));
     }

@@ -22,7 +22,8 @@ import { CS, SS } from './engine.ts';
 import { buildResult } from './report.ts';
 
 export function layoutOf(sim: Simulation, seed: number): CityLayout {
-  const sc = sim.sc, city = sim.city;
+  const sc = sim.sc,
+    city = sim.city;
   const hours = Math.ceil(sim.horizonS / 3600);
   return {
     scenarioId: sc.id,
@@ -39,7 +40,12 @@ export function layoutOf(sim: Simulation, seed: number): CityLayout {
     landUse: city.landUse.slice(),
     lowLying: city.lowLying.slice(),
     dayPop: city.dayPop.slice(),
-    stations: sc.city.stations.map((s) => ({ id: s.id, name: s.name, cell: s.y * city.cols + s.x, dailyRidership: s.dailyRidership ?? 0 })),
+    stations: sc.city.stations.map((s) => ({
+      id: s.id,
+      name: s.name,
+      cell: s.y * city.cols + s.x,
+      dailyRidership: s.dailyRidership ?? 0,
+    })),
     types: sc.eventTypes.map((t) => ({ id: t.id, name: t.name, priority: t.priority })),
     teams: sc.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
     nStaff: sim.nStaff,
@@ -54,21 +60,36 @@ export function layoutOf(sim: Simulation, seed: number): CityLayout {
 }
 
 function liveKpis(sim: Simulation): LiveKpis {
-  let arrived = 0, closed = 0, met = 0, decided = 0;
-  for (const t of sim.types) { arrived += t.arrived; closed += t.closed; met += t.slaMet; decided += t.slaDecided; }
-  let onS = 0, busyS = 0, overS = 0;
+  let arrived = 0,
+    closed = 0,
+    met = 0,
+    decided = 0;
+  for (const t of sim.types) {
+    arrived += t.arrived;
+    closed += t.closed;
+    met += t.slaMet;
+    decided += t.slaDecided;
+  }
+  let onS = 0,
+    busyS = 0,
+    overS = 0;
   for (let i = 0; i < sim.teamOnDuty.length; i++) {
     onS += sim.teamOnDuty[i].total();
     busyS += sim.teamBusy[i].total();
     overS += sim.teamOvertimeS[i];
   }
-  let gridHours = 0, covered = 0;
+  let gridHours = 0,
+    covered = 0;
   const target = sim.sc.targets.coverage;
   for (let i = 0; i < sim.covCases.length; i++) {
     const n = sim.covCases[i];
-    if (n > 0) { gridHours++; if (sim.covMet[i] / n >= target) covered++; }
+    if (n > 0) {
+      gridHours++;
+      if (sim.covMet[i] / n >= target) covered++;
+    }
   }
-  let onDuty = 0, busy = 0;
+  let onDuty = 0,
+    busy = 0;
   for (let s = 0; s < sim.nStaff; s++) {
     if (sim.sOnDuty[s]) onDuty++;
     const st = sim.sState[s];
@@ -94,8 +115,12 @@ function liveKpis(sim: Simulation): LiveKpis {
 
 /** One time-series sample: (tS, open cases, SLA attainment so far or NaN). */
 export function seriesSample(sim: Simulation): [number, number, number] {
-  let met = 0, decided = 0;
-  for (const t of sim.types) { met += t.slaMet; decided += t.slaDecided; }
+  let met = 0,
+    decided = 0;
+  for (const t of sim.types) {
+    met += t.slaMet;
+    decided += t.slaDecided;
+  }
   return [sim.now, sim.used, decided > 0 ? met / decided : NaN];
 }
 
@@ -108,8 +133,13 @@ const atHorizon = new WeakMap<Simulation, View>();
 /** Fresh copies (a frame's buffers are transferred away). */
 function copyView(v: View): View {
   return {
-    kpis: { ...v.kpis }, staffXY: v.staffXY.slice(), staffState: v.staffState.slice(), cases: v.cases.slice(),
-    nCases: v.nCases, cellBacklog: v.cellBacklog.slice(), stationQueue: v.stationQueue.slice(),
+    kpis: { ...v.kpis },
+    staffXY: v.staffXY.slice(),
+    staffState: v.staffState.slice(),
+    cases: v.cases.slice(),
+    nCases: v.nCases,
+    cellBacklog: v.cellBacklog.slice(),
+    stationQueue: v.stationQueue.slice(),
   };
 }
 
@@ -120,10 +150,15 @@ function viewOf(sim: Simulation): View {
   const staffXY = new Float32Array(n * 2);
   const staffState = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
-    const from = sim.sFrom[s], to = sim.sTo[s];
-    const d = sim.sDepart[s], a = sim.sArrive[s];
+    const from = sim.sFrom[s],
+      to = sim.sTo[s];
+    const d = sim.sDepart[s],
+      a = sim.sArrive[s];
     const f = now >= a || a <= d ? 1 : now <= d ? 0 : (now - d) / (a - d);
-    const fx = from % cols, fy = (from / cols) | 0, tx = to % cols, ty = (to / cols) | 0;
+    const fx = from % cols,
+      fy = (from / cols) | 0,
+      tx = to % cols,
+      ty = (to / cols) | 0;
     staffXY[2 * s] = fx + (tx - fx) * f + 0.5;
     staffXY[2 * s + 1] = fy + (ty - fy) * f + 0.5;
     staffState[s] = sim.sOnDuty[s] || sim.sState[s] !== SS.OFF ? sim.sState[s] : SS.OFF;
@@ -137,7 +172,8 @@ function viewOf(sim: Simulation): View {
     const t = sim.types[sim.cType[c]];
     const cell = sim.cCell[c];
     const filed = sim.cFiled[c];
-    const late = now - sim.cOccur[c] > t.resolutionS || (filed >= 0 && sim.cOnScene[c] < 0 && now - filed > t.responseS);
+    const late =
+      now - sim.cOccur[c] > t.resolutionS || (filed >= 0 && sim.cOnScene[c] < 0 && now - filed > t.responseS);
     const o = k * 6;
     // jitter inside the cell by id so that several cases in one cell stay visible
     const id = sim.cId[c];
@@ -174,9 +210,16 @@ export function frameOf(sim: Simulation, opts: { coverage?: boolean } = {}): Fra
     // the end of the run: exactly the numbers a CLI run reports
     const r = result.kpis;
     Object.assign(kpis, {
-      casesArrived: r.casesArrived, casesClosed: r.casesClosed, meanWaitS: r.meanWaitS, meanResponseS: r.meanResponseS,
-      p90ResponseS: r.p90ResponseS, slaAttainment: r.slaAttainment, coverageIndex: r.coverageIndex, staffHours: r.staffHours,
-      utilisation: r.utilisation, overtimeHours: r.overtimeHours,
+      casesArrived: r.casesArrived,
+      casesClosed: r.casesClosed,
+      meanWaitS: r.meanWaitS,
+      meanResponseS: r.meanResponseS,
+      p90ResponseS: r.p90ResponseS,
+      slaAttainment: r.slaAttainment,
+      coverageIndex: r.coverageIndex,
+      staffHours: r.staffHours,
+      utilisation: r.utilisation,
+      overtimeHours: r.overtimeHours,
     });
   }
   const now = sim.now;

@@ -14,18 +14,25 @@ import type { CaseRecord } from './result.ts';
 const EPS = 1e-6; // seconds: sums of differences of times up to ~1e5 s
 
 function checkStages(log: readonly CaseRecord[]): { closed: number; preempted: number } {
-  let closed = 0, preempted = 0;
+  let closed = 0,
+    preempted = 0;
   for (const c of log) {
     const stages = [c.discoveryS, c.centreS, c.queueS, c.travelS, c.handlingS];
     for (const s of stages) expect(s).toBeGreaterThanOrEqual(-EPS);
     if (c.closedS >= 0) {
       closed++;
-      expect(Math.abs(stages.reduce((a, b) => a + b, 0) - (c.closedS - c.occurredS)), `case ${c.id} resolution`).toBeLessThan(EPS);
+      expect(
+        Math.abs(stages.reduce((a, b) => a + b, 0) - (c.closedS - c.occurredS)),
+        `case ${c.id} resolution`,
+      ).toBeLessThan(EPS);
       // discovery ends when the case is discovered
       expect(Math.abs(c.discoveryS - (c.discoveredS - c.occurredS))).toBeLessThan(EPS);
     }
     if (c.onSceneS >= 0) {
-      expect(Math.abs(c.responseCentreS + c.responseQueueS + c.responseTravelS - (c.onSceneS - c.filedS)), `case ${c.id} response`).toBeLessThan(EPS);
+      expect(
+        Math.abs(c.responseCentreS + c.responseQueueS + c.responseTravelS - (c.onSceneS - c.filedS)),
+        `case ${c.id} response`,
+      ).toBeLessThan(EPS);
       // the response's parts are parts of the whole case's stages
       expect(c.responseQueueS).toBeLessThanOrEqual(c.queueS + EPS);
       expect(c.responseTravelS).toBeLessThanOrEqual(c.travelS + EPS);
@@ -44,12 +51,23 @@ describe('stage times', () => {
     const input = toyDistrict({ nightStaff: 1 });
     input.dispatch = { ...input.dispatch, preemption: true };
     // a thin repair crew handing over at shift end, so cases go back to the queue
-    input.teams[1].shifts = [{ start: '07:00', end: '19:00', staff: 1 }, { start: '19:00', end: '07:00+1', staff: 1 }];
+    input.teams[1].shifts = [
+      { start: '07:00', end: '19:00', staff: 1 },
+      { start: '19:00', end: '07:00+1', staff: 1 },
+    ];
     input.eventTypes[1].ratePerDay = 30;
     input.eventTypes[1].crew = 1;
-    input.eventTypes.push({ id: 'lamp', name: { zh: '路灯', en: 'Lamp' }, ratePerDay: 40, priority: 3,
-      discovery: { patrol: 0, citizen: 1, sensor: 0 }, skill: 'repair',
-      handlingMin: { dist: 'exponential', mean: 60 }, responseDeadlineMin: 120, resolutionDeadlineMin: 480 });
+    input.eventTypes.push({
+      id: 'lamp',
+      name: { zh: '路灯', en: 'Lamp' },
+      ratePerDay: 40,
+      priority: 3,
+      discovery: { patrol: 0, citizen: 1, sensor: 0 },
+      skill: 'repair',
+      handlingMin: { dist: 'exponential', mean: 60 },
+      responseDeadlineMin: 120,
+      resolutionDeadlineMin: 480,
+    });
     const r = runScenario(Scenario.parse(input), { seed: 3, log: true });
     const { closed, preempted } = checkStages(r.log!);
     expect(closed).toBeGreaterThan(200);
@@ -71,20 +89,54 @@ describe('stage times', () => {
 /** Two teams; `thin` serves the priority cases with too few staff, `ample` the rest. */
 function understaffed(): ScenarioInput {
   return {
-    schemaVersion: 2, id: 'thin', name: { zh: '人手不足', en: 'Understaffed' },
+    schemaVersion: 2,
+    id: 'thin',
+    name: { zh: '人手不足', en: 'Understaffed' },
     run: { days: 1, warmupHours: 0, seed: 1 },
     city: { cols: 6, rows: 6, gridSize: 3 },
     eventTypes: [
-      { id: 'leak', name: { zh: '漏水', en: 'Leak' }, ratePerDay: 96, priority: 2, discovery: { patrol: 0, citizen: 0, sensor: 1 }, skill: 'pipes',
-        handlingMin: { dist: 'exponential', mean: 30 }, responseDeadlineMin: 30, resolutionDeadlineMin: 120 },
-      { id: 'litter', name: { zh: '垃圾', en: 'Litter' }, ratePerDay: 96, priority: 3, discovery: { patrol: 0, citizen: 0, sensor: 1 }, skill: 'clean',
-        handlingMin: { dist: 'exponential', mean: 20 }, responseDeadlineMin: 30, resolutionDeadlineMin: 120 },
+      {
+        id: 'leak',
+        name: { zh: '漏水', en: 'Leak' },
+        ratePerDay: 96,
+        priority: 2,
+        discovery: { patrol: 0, citizen: 0, sensor: 1 },
+        skill: 'pipes',
+        handlingMin: { dist: 'exponential', mean: 30 },
+        responseDeadlineMin: 30,
+        resolutionDeadlineMin: 120,
+      },
+      {
+        id: 'litter',
+        name: { zh: '垃圾', en: 'Litter' },
+        ratePerDay: 96,
+        priority: 3,
+        discovery: { patrol: 0, citizen: 0, sensor: 1 },
+        skill: 'clean',
+        handlingMin: { dist: 'exponential', mean: 20 },
+        responseDeadlineMin: 30,
+        resolutionDeadlineMin: 120,
+      },
     ],
     teams: [
-      { id: 'plumbers', name: { zh: '管道', en: 'Plumbers' }, skills: ['pipes'], placement: 'pooled', patrol: false, mode: 'vehicle',
-        shifts: [{ start: '00:00', end: '24:00', staff: 1 }] },
-      { id: 'cleaners', name: { zh: '保洁', en: 'Cleaners' }, skills: ['clean'], placement: 'pooled', patrol: false, mode: 'vehicle',
-        shifts: [{ start: '00:00', end: '24:00', staff: 10 }] },
+      {
+        id: 'plumbers',
+        name: { zh: '管道', en: 'Plumbers' },
+        skills: ['pipes'],
+        placement: 'pooled',
+        patrol: false,
+        mode: 'vehicle',
+        shifts: [{ start: '00:00', end: '24:00', staff: 1 }],
+      },
+      {
+        id: 'cleaners',
+        name: { zh: '保洁', en: 'Cleaners' },
+        skills: ['clean'],
+        placement: 'pooled',
+        patrol: false,
+        mode: 'vehicle',
+        shifts: [{ start: '00:00', end: '24:00', staff: 10 }],
+      },
     ],
     dispatch: { policy: 'nearest', order: 'fifo' },
   };
@@ -99,7 +151,8 @@ describe('the limiting stage', () => {
     expect(d.limits[0].share).toBeGreaterThan(0.8);
     expect(d.stages.queue.share).toBeGreaterThan(0.8);
     // rows sorted by late cases, shares add up to 1
-    for (let i = 1; i < d.limits.length; i++) expect(d.limits[i].lateCases).toBeLessThanOrEqual(d.limits[i - 1].lateCases);
+    for (let i = 1; i < d.limits.length; i++)
+      expect(d.limits[i].lateCases).toBeLessThanOrEqual(d.limits[i - 1].lateCases);
     expect(d.limits.reduce((s, l) => s + l.share, 0)).toBeCloseTo(1, 12);
     expect(STAGE_NAMES.reduce((s, n) => s + d.stages[n].share, 0)).toBeCloseTo(1, 12);
     expect(d.limits[0].lever.en).toContain('plumbers');
@@ -108,9 +161,21 @@ describe('the limiting stage', () => {
   it('names travel first when staff are ample but walks are long and deadlines tight', () => {
     const input = understaffed();
     input.city = { cols: 60, rows: 60, gridSize: 12 };
-    input.teams = [{ id: 'walkers', name: { zh: '步巡', en: 'Walkers' }, skills: ['pipes', 'clean'], placement: 'pooled', patrol: false, mode: 'walk',
-      shifts: [{ start: '00:00', end: '24:00', staff: 12 }] }];
-    for (const et of input.eventTypes) { et.responseDeadlineMin = 8; et.handlingMin = { dist: 'fixed', value: 5 }; }
+    input.teams = [
+      {
+        id: 'walkers',
+        name: { zh: '步巡', en: 'Walkers' },
+        skills: ['pipes', 'clean'],
+        placement: 'pooled',
+        patrol: false,
+        mode: 'walk',
+        shifts: [{ start: '00:00', end: '24:00', staff: 12 }],
+      },
+    ];
+    for (const et of input.eventTypes) {
+      et.responseDeadlineMin = 8;
+      et.handlingMin = { dist: 'fixed', value: 5 };
+    }
     const sc = Scenario.parse(input);
     const results = [1, 2].map((seed) => runScenario(sc, { seed }));
     const d = diagnose(sc, results);
@@ -119,8 +184,11 @@ describe('the limiting stage', () => {
     expect(d.limits[0].team).toBeNull();
     expect(d.stages.travel.share).toBeGreaterThan(0.9);
     // the lever says it in words; the scenario fields it means are listed apart (no raw field names in the sentence)
-    expect(d.limits[0].lever.fields).toEqual(expect.arrayContaining(['city.gridSize', 'dispatch.policy', 'teams.walkers.mode']));
-    for (const text of [d.limits[0].lever.en, d.limits[0].lever.zh]) expect(text).not.toMatch(/gridSize|dispatch\.policy|placement\)|mode\)/);
+    expect(d.limits[0].lever.fields).toEqual(
+      expect.arrayContaining(['city.gridSize', 'dispatch.policy', 'teams.walkers.mode']),
+    );
+    for (const text of [d.limits[0].lever.en, d.limits[0].lever.zh])
+      expect(text).not.toMatch(/gridSize|dispatch\.policy|placement\)|mode\)/);
   });
 });
 
@@ -128,7 +196,8 @@ describe('diagnoseBook (the rule on hand-made cases)', () => {
   const ctx = { typeIds: ['t'], teamIds: ['a', 'b'], responseS: [600], resolutionS: [3600] };
   // stages: discovery, centre, queue, travel, handling; response: centre, queue, travel
   const add = (b: StageBook, met: boolean, st: number[], rp: number[], team = 0) => {
-    const resp = rp.reduce((x, y) => x + y, 0), resol = st.reduce((x, y) => x + y, 0);
+    const resp = rp.reduce((x, y) => x + y, 0),
+      resol = st.reduce((x, y) => x + y, 0);
     b.add(0, met, Float64Array.from(st), 0, Float64Array.from(rp), 0, team, 0, 5, resp, resol);
   };
   it('shrinks each stage to its on-time share and names the one that would have made the case on time', () => {

@@ -82,25 +82,61 @@ export class StageBook {
    * late case (`met` false) also its team (-1: none), grid, hour of day, response and resolution seconds.
    * Unrolled and allocation-free: this runs once per decided case.
    */
-  add(type: number, met: boolean, st: Float64Array, so: number, rp: Float64Array, ro: number,
-    team: number, grid: number, hour: number, respS: number, resolS: number): void {
+  add(
+    type: number,
+    met: boolean,
+    st: Float64Array,
+    so: number,
+    rp: Float64Array,
+    ro: number,
+    team: number,
+    grid: number,
+    hour: number,
+    respS: number,
+    resolS: number,
+  ): void {
     this.decided[type]++;
-    const b = type * STAGE_COUNT, r = type * 3;
-    const s0 = st[so], s1 = st[so + 1], s2 = st[so + 2], s3 = st[so + 3], s4 = st[so + 4];
-    const r0 = rp[ro], r1 = rp[ro + 1], r2 = rp[ro + 2];
-    const all = this.sumAll, ra = this.respAll;
-    all[b] += s0; all[b + 1] += s1; all[b + 2] += s2; all[b + 3] += s3; all[b + 4] += s4;
-    ra[r] += r0; ra[r + 1] += r1; ra[r + 2] += r2;
+    const b = type * STAGE_COUNT,
+      r = type * 3;
+    const s0 = st[so],
+      s1 = st[so + 1],
+      s2 = st[so + 2],
+      s3 = st[so + 3],
+      s4 = st[so + 4];
+    const r0 = rp[ro],
+      r1 = rp[ro + 1],
+      r2 = rp[ro + 2];
+    const all = this.sumAll,
+      ra = this.respAll;
+    all[b] += s0;
+    all[b + 1] += s1;
+    all[b + 2] += s2;
+    all[b + 3] += s3;
+    all[b + 4] += s4;
+    ra[r] += r0;
+    ra[r + 1] += r1;
+    ra[r + 2] += r2;
     if (met) {
       this.onTime[type]++;
-      const ok = this.sumOk, rok = this.respOk;
-      ok[b] += s0; ok[b + 1] += s1; ok[b + 2] += s2; ok[b + 3] += s3; ok[b + 4] += s4;
-      rok[r] += r0; rok[r + 1] += r1; rok[r + 2] += r2;
+      const ok = this.sumOk,
+        rok = this.respOk;
+      ok[b] += s0;
+      ok[b + 1] += s1;
+      ok[b + 2] += s2;
+      ok[b + 3] += s3;
+      ok[b + 4] += s4;
+      rok[r] += r0;
+      rok[r + 1] += r1;
+      rok[r + 2] += r2;
       return;
     }
     this.n++;
-    this.lType.push(type); this.lTeam.push(team); this.lGrid.push(grid); this.lHour.push(hour);
-    this.lResp.push(respS); this.lResol.push(resolS);
+    this.lType.push(type);
+    this.lTeam.push(team);
+    this.lGrid.push(grid);
+    this.lHour.push(hour);
+    this.lResp.push(respS);
+    this.lResol.push(resolS);
     this.lStages.push(s0, s1, s2, s3, s4, r0, r1, r2);
   }
 }
@@ -132,21 +168,29 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
   const shareResp = new Float64Array(nT * 3);
   for (let t = 0; t < nT; t++) {
     const ok = book.onTime[t];
-    for (let k = 0; k < STAGE_COUNT; k++) share[t * STAGE_COUNT + k] = ok > 0 ? book.sumOk[t * STAGE_COUNT + k] / ok : 0;
+    for (let k = 0; k < STAGE_COUNT; k++)
+      share[t * STAGE_COUNT + k] = ok > 0 ? book.sumOk[t * STAGE_COUNT + k] / ok : 0;
     for (let k = 0; k < 3; k++) shareResp[t * 3 + k] = ok > 0 ? book.respOk[t * 3 + k] / ok : 0;
   }
   const limitedBy = new Float64Array(STAGE_COUNT);
   // grouped by a numeric key (stage, type, team, hour, grid): no string per late case
-  const groups = new Map<number, { stage: StageName; type: string; team: string | null; hour: number; grid: number; n: number }>();
+  const groups = new Map<
+    number,
+    { stage: StageName; type: string; team: string | null; hour: number; grid: number; n: number }
+  >();
   const nTeams = ctx.teamIds.length + 1;
   let maxGrid = 0;
   for (let i = 0; i < book.n; i++) if (book.lGrid[i] > maxGrid) maxGrid = book.lGrid[i];
   const nGridKeys = maxGrid + 1;
   for (let i = 0; i < book.n; i++) {
     const t = book.lType[i];
-    const R = ctx.responseS[t], S = ctx.resolutionS[t];
-    const resp = book.lResp[i], resol = book.lResol[i];
-    let best = -1, bestFix = false, bestEx = -Infinity;
+    const R = ctx.responseS[t],
+      S = ctx.resolutionS[t];
+    const resp = book.lResp[i],
+      resol = book.lResol[i];
+    let best = -1,
+      bestFix = false,
+      bestEx = -Infinity;
     for (let k = 0; k < STAGE_COUNT; k++) {
       const exResol = Math.max(0, book.lStages[i * 8 + k] - share[t * STAGE_COUNT + k]);
       const ri = k === STAGE.centre ? 0 : k === STAGE.queue ? 1 : k === STAGE.travel ? 2 : -1;
@@ -154,7 +198,11 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
       const fixes = resp - exResp <= R && resol - exResol <= S;
       const ex = Math.max(exResp, exResol);
       // a stage that fixes the case beats one that does not; then the larger excess; then the earlier stage
-      if ((fixes && !bestFix) || (fixes === bestFix && ex > bestEx)) { best = k; bestFix = fixes; bestEx = ex; }
+      if ((fixes && !bestFix) || (fixes === bestFix && ex > bestEx)) {
+        best = k;
+        bestFix = fixes;
+        bestEx = ex;
+      }
     }
     limitedBy[best]++;
     const stage = STAGE_NAMES[best];
@@ -169,17 +217,24 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
   for (let t = 0; t < nT; t++) decided += book.decided[t];
   const stages = {} as RunDiagnosis['stages'];
   STAGE_NAMES.forEach((name, k) => {
-    let sum = 0, sumResp = 0;
+    let sum = 0,
+      sumResp = 0;
     for (let t = 0; t < nT; t++) {
       sum += book.sumAll[t * STAGE_COUNT + k];
       const ri = RESP_STAGES.indexOf(name);
       if (ri >= 0) sumResp += book.respAll[t * 3 + ri];
     }
-    stages[name] = { meanS: decided > 0 ? sum / decided : null, meanResponseS: decided > 0 ? sumResp / decided : null, lateCases: limitedBy[k] };
+    stages[name] = {
+      meanS: decided > 0 ? sum / decided : null,
+      meanResponseS: decided > 0 ? sumResp / decided : null,
+      lateCases: limitedBy[k],
+    };
   });
   const onTimeShareS: RunDiagnosis['onTimeShareS'] = {};
   for (let t = 0; t < nT; t++) {
-    onTimeShareS[ctx.typeIds[t]] = Object.fromEntries(STAGE_NAMES.map((n, k) => [n, share[t * STAGE_COUNT + k]])) as Record<StageName, number>;
+    onTimeShareS[ctx.typeIds[t]] = Object.fromEntries(
+      STAGE_NAMES.map((n, k) => [n, share[t * STAGE_COUNT + k]]),
+    ) as Record<StageName, number>;
   }
   return { decided, late: book.n, stages, onTimeShareS, groups: [...groups.values()] };
 }

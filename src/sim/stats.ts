@@ -31,7 +31,8 @@ function binOf(x: number): number {
 
 /** Lower edge of bin b plus `frac` of its width. */
 function binValue(b: number, frac: number): number {
-  const e = Math.floor(b / SUB), m = b - e * SUB;
+  const e = Math.floor(b / SUB),
+    m = b - e * SUB;
   u32[1] = (e + 1023) << 20; // 2^e, built from its bits
   u32[0] = 0;
   return f64[0] * (1 + (m + frac) / SUB);

@@ -45,7 +45,8 @@ describe.each([
     // but a queue excursion at rho = 0.95 leaves up to ~2% in one 20-day run; in expectation the two ends
     // cancel (the queue is stationary), so over all replications the agreement is much closer.
     const spanS = 20 * 86400;
-    let sumL = 0, sumLW = 0;
+    let sumL = 0,
+      sumLW = 0;
     for (const r of runs) {
       const lambdaHat = r.kpis.casesArrived / spanS;
       const l = r.kpis.meanBacklog;
@@ -61,7 +62,9 @@ describe.each([
 describe('M/M/c median', () => {
   it('the streaming p50 of the wait matches the exact M/M/c quantile', () => {
     // P(Wq > t) = C * exp(-(c mu - lambda) t)  =>  median t = ln(2C) / (c mu - lambda) when C > 0.5
-    const lambda = 90 / 3600, mu = 1 / 360, c = 10;
+    const lambda = 90 / 3600,
+      mu = 1 / 360,
+      c = 10;
     const th = mmc(lambda, mu, c);
     const exact = Math.log(2 * th.pWait) / (c * mu - lambda);
     const p50 = seeds.slice(0, 6).map((seed) => runScenario(mmcScenario(90, 6, 10, 20), { seed }).kpis.p50ResponseS!);

@@ -27,7 +27,9 @@ export function rainSeries(sc: Scenario, hours: number): Float64Array {
   if (w.rainMmPerH) for (let h = 0; h < Math.min(hours, w.rainMmPerH.length); h++) out[h] += w.rainMmPerH[h];
   const st = w.designStorm;
   if (st && st.totalMm > 0) {
-    const d = st.durationH, tp = st.peak * d, ip = (2 * st.totalMm) / d;
+    const d = st.durationH,
+      tp = st.peak * d,
+      ip = (2 * st.totalMm) / d;
     const intensity = (t: number): number => {
       if (t < 0 || t > d) return 0;
       if (t <= tp) return tp > 0 ? (ip * t) / tp : ip;
@@ -61,7 +63,9 @@ export function warningLevels(rain: Float64Array): Uint8Array {
       for (let s = h - len + 1; s <= h; s++) best = Math.max(best, windowSum(s, len));
       return best;
     };
-    const r3 = w(3), r6 = w(6), r12 = w(12);
+    const r3 = w(3),
+      r6 = w(6),
+      r12 = w(12);
     out[h] = r3 >= 100 ? 4 : r3 >= 50 ? 3 : r6 >= 50 ? 2 : r12 >= 50 ? 1 : 0;
   }
   return out;

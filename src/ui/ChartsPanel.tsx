@@ -14,8 +14,29 @@ export function ChartsPanel() {
   const shade = { shadeToX: warmupH, shadeLabel: t('warmup.label') };
   return (
     <section className="panel charts-panel" aria-label={`${t('charts.backlog')} · ${t('charts.sla')}`}>
-      <TimeSeriesChart testId="chart-backlog" title={t('charts.backlog')} xLabel={t('charts.hour')} color={SERIES_COLORS.backlog} x={s.tH} y={s.backlog} version={version} xMax={xMax} {...shade} />
-      <TimeSeriesChart testId="chart-sla" title={t('charts.sla')} xLabel={t('charts.hour')} color={SERIES_COLORS.sla} x={s.tH} y={s.sla} version={version} xMax={xMax} percent {...shade} />
+      <TimeSeriesChart
+        testId="chart-backlog"
+        title={t('charts.backlog')}
+        xLabel={t('charts.hour')}
+        color={SERIES_COLORS.backlog}
+        x={s.tH}
+        y={s.backlog}
+        version={version}
+        xMax={xMax}
+        {...shade}
+      />
+      <TimeSeriesChart
+        testId="chart-sla"
+        title={t('charts.sla')}
+        xLabel={t('charts.hour')}
+        color={SERIES_COLORS.sla}
+        x={s.tH}
+        y={s.sla}
+        version={version}
+        xMax={xMax}
+        percent
+        {...shade}
+      />
     </section>
   );
 }

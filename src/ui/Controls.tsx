@@ -51,10 +51,24 @@ export function Controls() {
         >
           <Icon name="play" filled /> {done ? t('controls.finished') : t('controls.play')}
         </button>
-        <button type="button" className={`btn ${!playing ? 'active' : ''}`} data-testid="pause" aria-pressed={!playing} disabled={!ready} onClick={() => ctl.pause()}>
+        <button
+          type="button"
+          className={`btn ${!playing ? 'active' : ''}`}
+          data-testid="pause"
+          aria-pressed={!playing}
+          disabled={!ready}
+          onClick={() => ctl.pause()}
+        >
           <Icon name="pause" filled /> {t('controls.pause')}
         </button>
-        <button type="button" className="btn" data-testid="step" title={t('controls.stepTitle')} disabled={!ready || done} onClick={() => ctl.step()}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="step"
+          title={t('controls.stepTitle')}
+          disabled={!ready || done}
+          onClick={() => ctl.step()}
+        >
           <Icon name="step" filled /> {t('controls.step')}
         </button>
       </div>
@@ -78,7 +92,9 @@ export function Controls() {
       </div>
 
       <form className="control-group" onSubmit={onRestart}>
-        <label className="control-label" htmlFor="seed-input">{t('controls.seed')}</label>
+        <label className="control-label" htmlFor="seed-input">
+          {t('controls.seed')}
+        </label>
         <input
           id="seed-input"
           className="input seed"
@@ -95,7 +111,9 @@ export function Controls() {
       </form>
 
       <form className="control-group" onSubmit={onSeek}>
-        <label className="control-label" htmlFor="seek-input">{t('controls.seek')}</label>
+        <label className="control-label" htmlFor="seek-input">
+          {t('controls.seek')}
+        </label>
         <input
           id="seek-input"
           className={`input seek ${seekError ? 'invalid' : ''}`}
@@ -112,7 +130,11 @@ export function Controls() {
         <button type="submit" className="btn" data-testid="seek-go" disabled={!ready}>
           {t('controls.seekGo')}
         </button>
-        {seekError && <span className="field-error" role="alert">{t('controls.seekInvalid')}</span>}
+        {seekError && (
+          <span className="field-error" role="alert">
+            {t('controls.seekInvalid')}
+          </span>
+        )}
       </form>
 
       <span className="keys-hint">{t('controls.keys')}</span>

@@ -54,14 +54,16 @@ export function CoverageMatrix() {
     return buildMatrix(ok ? frame.coverage : empty, ok ? frame.coverageCases : empty, nGrids, target);
   }, [frame, nGrids, target]);
   const order = useMemo(() => gridOrder(model, sort), [model, sort]);
-  const warmupS = layout?.warmupS ?? 0, horizonS = layout?.horizonS ?? 0;
+  const warmupS = layout?.warmupS ?? 0,
+    horizonS = layout?.horizonS ?? 0;
   const warm = useMemo(() => warmupHoursOfDay(warmupS, horizonS), [warmupS, horizonS]);
   const hatched = warm.some(Boolean);
 
   /** One tooltip for the whole table: the cell under the pointer. */
   const onOver = (e: MouseEvent<HTMLTableSectionElement>) => {
     const td = (e.target as HTMLElement).closest<HTMLElement>('td.m-cell');
-    const g = Number(td?.parentElement?.dataset.g), h = Number(td?.dataset.hour);
+    const g = Number(td?.parentElement?.dataset.g),
+      h = Number(td?.dataset.hour);
     if (!td || !Number.isInteger(g) || !Number.isInteger(h)) return setTip(null);
     if (tip && tip.g === g && tip.h === h) return;
     const r = td.getBoundingClientRect();
@@ -79,7 +81,11 @@ export function CoverageMatrix() {
     rows.push(
       <tr key={g} data-g={g} data-grid={id} data-miss-hours={model.missHours[g]}>
         <th scope="row" className="m-grid">
-          <button type="button" className="link" onClick={() => layout && ctl.select({ kind: 'cell', index: centreCell(layout, g) })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => layout && ctl.select({ kind: 'cell', index: centreCell(layout, g) })}
+          >
             {id}
           </button>
         </th>
@@ -87,7 +93,13 @@ export function CoverageMatrix() {
           const a = cellAtt(model, g, h);
           if (Number.isNaN(a)) {
             return warm[h] ? (
-              <td key={h} className="m-cell empty warmup" data-hour={h} data-warmup="true" aria-label={t('matrix.warmupTitle', { grid: id, hour: pad2(h) })} />
+              <td
+                key={h}
+                className="m-cell empty warmup"
+                data-hour={h}
+                data-warmup="true"
+                aria-label={t('matrix.warmupTitle', { grid: id, hour: pad2(h) })}
+              />
             ) : (
               <td key={h} className={`m-cell empty ${h === nowHour ? 'now' : ''}`} data-hour={h} />
             );
@@ -105,13 +117,23 @@ export function CoverageMatrix() {
               data-miss={miss ? 'true' : undefined}
               data-n={decided}
               data-missed={missed}
-              aria-label={t('matrix.cellTitle', { grid: id, hour: pad2(h), att: fmtPct(a, 0), n: decided, miss: missed })}
+              aria-label={t('matrix.cellTitle', {
+                grid: id,
+                hour: pad2(h),
+                att: fmtPct(a, 0),
+                n: decided,
+                miss: missed,
+              })}
             >
               {miss ? '×' : ''}
             </td>
           );
         })}
-        <td className="m-day" style={Number.isNaN(day) ? undefined : { color: day < target ? '#ffb1a8' : '#cfe9c4' }} data-value={dataValue(Number.isNaN(day) ? null : day)}>
+        <td
+          className="m-day"
+          style={Number.isNaN(day) ? undefined : { color: day < target ? '#ffb1a8' : '#cfe9c4' }}
+          data-value={dataValue(Number.isNaN(day) ? null : day)}
+        >
           {Number.isNaN(day) ? '' : fmtPct(day, 0)}
         </td>
       </tr>,
@@ -121,11 +143,27 @@ export function CoverageMatrix() {
   return (
     <section className="panel matrix-panel" aria-labelledby="matrix-title">
       <div className="panel-head">
-        <h2 id="matrix-title" className="panel-title">{t('matrix.title')}</h2>
-        <span className="muted">{t('matrix.rows', { n: nGrids })} · {t('matrix.target', { target: fmtPct(target, 0) })}</span>
+        <h2 id="matrix-title" className="panel-title">
+          {t('matrix.title')}
+        </h2>
+        <span className="muted">
+          {t('matrix.rows', { n: nGrids })} · {t('matrix.target', { target: fmtPct(target, 0) })}
+        </span>
         <span className="matrix-key" data-testid="matrix-key">
-          <span className="key-swatch met" aria-hidden="true" style={{ backgroundColor: attainmentCss(1, target).bg }} /> {t('matrix.met')}
-          <span className="key-swatch miss" aria-hidden="true" style={{ backgroundColor: attainmentCss(target - 0.3, target).bg, color: '#fff' }}>×</span> {t('matrix.miss')}
+          <span
+            className="key-swatch met"
+            aria-hidden="true"
+            style={{ backgroundColor: attainmentCss(1, target).bg }}
+          />{' '}
+          {t('matrix.met')}
+          <span
+            className="key-swatch miss"
+            aria-hidden="true"
+            style={{ backgroundColor: attainmentCss(target - 0.3, target).bg, color: '#fff' }}
+          >
+            ×
+          </span>{' '}
+          {t('matrix.miss')}
           <span className="key-swatch empty" aria-hidden="true" /> {t('matrix.empty')}
           <GlossaryHelp term="gridHourAttainment" />
           {warmupS > 0 && (
@@ -139,10 +177,20 @@ export function CoverageMatrix() {
           )}
         </span>
         <div className="segmented small">
-          <button type="button" className={`seg ${sort === 'id' ? 'active' : ''}`} aria-pressed={sort === 'id'} onClick={() => setSort('id')}>
+          <button
+            type="button"
+            className={`seg ${sort === 'id' ? 'active' : ''}`}
+            aria-pressed={sort === 'id'}
+            onClick={() => setSort('id')}
+          >
             {t('matrix.sortId')}
           </button>
-          <button type="button" className={`seg ${sort === 'worst' ? 'active' : ''}`} aria-pressed={sort === 'worst'} onClick={() => setSort('worst')}>
+          <button
+            type="button"
+            className={`seg ${sort === 'worst' ? 'active' : ''}`}
+            aria-pressed={sort === 'worst'}
+            onClick={() => setSort('worst')}
+          >
             {t('matrix.sortWorst')}
           </button>
         </div>
@@ -163,35 +211,66 @@ export function CoverageMatrix() {
           <caption className="visually-hidden">{t('matrix.title')}</caption>
           <thead>
             <tr>
-              <th scope="col" className="m-grid">{t('matrix.grid')}</th>
+              <th scope="col" className="m-grid">
+                {t('matrix.grid')}
+              </th>
               {Array.from({ length: HOURS }, (_, h) => (
-                <th key={h} scope="col" className={`${h === nowHour ? 'now' : ''} ${warm[h] ? 'warmup' : ''}`} title={warm[h] ? t('warmup.label') : undefined} data-warmup={warm[h] ? 'true' : undefined}>
+                <th
+                  key={h}
+                  scope="col"
+                  className={`${h === nowHour ? 'now' : ''} ${warm[h] ? 'warmup' : ''}`}
+                  title={warm[h] ? t('warmup.label') : undefined}
+                  data-warmup={warm[h] ? 'true' : undefined}
+                >
                   {pad2(h)}
                 </th>
               ))}
-              <th scope="col" className="m-day">{t('matrix.day')}</th>
+              <th scope="col" className="m-day">
+                {t('matrix.day')}
+              </th>
             </tr>
           </thead>
           <tbody onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
-            {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_H }}><td colSpan={HOURS + 2} /></tr>}
+            {first > 0 && (
+              <tr aria-hidden="true" style={{ height: first * ROW_H }}>
+                <td colSpan={HOURS + 2} />
+              </tr>
+            )}
             {rows}
-            {last < nGrids && <tr aria-hidden="true" style={{ height: (nGrids - last) * ROW_H }}><td colSpan={HOURS + 2} /></tr>}
+            {last < nGrids && (
+              <tr aria-hidden="true" style={{ height: (nGrids - last) * ROW_H }}>
+                <td colSpan={HOURS + 2} />
+              </tr>
+            )}
           </tbody>
           <tfoot>
             <tr data-testid="coverage-summary">
-              <th scope="row" className="m-grid" title={t('matrix.summary')}>{t('matrix.summary')}</th>
+              <th scope="row" className="m-grid" title={t('matrix.summary')}>
+                {t('matrix.summary')}
+              </th>
               {model.hourShare.map((v, h) => (
                 <td key={h} className={`m-sum ${warm[h] ? 'warmup' : ''}`} data-hour={h} data-value={dataValue(v)}>
                   {v === null ? '' : Math.round(v * 100)}
                 </td>
               ))}
-              <td className="m-day m-sum" data-value={dataValue(model.overall)}>{fmtPct(model.overall, 0)}</td>
+              <td className="m-day m-sum" data-value={dataValue(model.overall)}>
+                {fmtPct(model.overall, 0)}
+              </td>
             </tr>
           </tfoot>
         </table>
       </div>
       <FloatingTip anchor={tip && tip.g < nGrids ? tip.rect : null} className="matrix-tip" testId="matrix-tip">
-        {tip && layout && <MatrixCellTip grid={layout.gridIds[tip.g]} hour={tip.h} warmup={warm[tip.h]} att={cellAtt(model, tip.g, tip.h)} target={target} {...cellCounts(model, tip.g, tip.h)} />}
+        {tip && layout && (
+          <MatrixCellTip
+            grid={layout.gridIds[tip.g]}
+            hour={tip.h}
+            warmup={warm[tip.h]}
+            att={cellAtt(model, tip.g, tip.h)}
+            target={target}
+            {...cellCounts(model, tip.g, tip.h)}
+          />
+        )}
       </FloatingTip>
     </section>
   );
@@ -199,7 +278,8 @@ export function CoverageMatrix() {
 
 /** The cell at the centre of grid g (as in src/sim/city.ts). */
 function centreCell(l: { cols: number; gridCols: number; gridSize: number }, g: number): number {
-  const gx = g % l.gridCols, gy = Math.floor(g / l.gridCols);
+  const gx = g % l.gridCols,
+    gy = Math.floor(g / l.gridCols);
   const half = (l.gridSize - 1) >> 1;
   return (gy * l.gridSize + half) * l.cols + gx * l.gridSize + half;
 }

@@ -17,26 +17,47 @@ export function DeltaLegend() {
   const lang = useStore((s) => s.lang);
   if (colorBy !== 'delta' || !delta || delta.scale === 'sequential') return null; // late cases: LateLegend
   const pp = fmtNum(delta.maxAbs * 100, lang, 1);
-  let sig = 0, n = 0;
-  for (let g = 0; g < delta.values.length; g++) if (!Number.isNaN(delta.values[g])) { n++; sig += delta.significant[g]; }
+  let sig = 0,
+    n = 0;
+  for (let g = 0; g < delta.values.length; g++)
+    if (!Number.isNaN(delta.values[g])) {
+      n++;
+      sig += delta.significant[g];
+    }
   return (
-    <div className="delta-legend" data-testid="delta-legend" data-max-abs={delta.maxAbs} data-grids={n} data-significant={sig}>
+    <div
+      className="delta-legend"
+      data-testid="delta-legend"
+      data-max-abs={delta.maxAbs}
+      data-grids={n}
+      data-significant={sig}
+    >
       <div className="delta-legend-head">
         <strong>{t('delta.title')}</strong>
-        <button type="button" className="btn small" onClick={() => ctl.setColorBy('landUse')}>{t('cmp.colorOff')}</button>
+        <button type="button" className="btn small" onClick={() => ctl.setColorBy('landUse')}>
+          {t('cmp.colorOff')}
+        </button>
       </div>
       <span className="scale-bar" style={{ background: gradientCss(DELTA_STOPS) }} aria-hidden="true" />
       <div className="scale-labels">
-        <span>≤ −{pp} {t('unit.pp')}</span>
+        <span>
+          ≤ −{pp} {t('unit.pp')}
+        </span>
         <span>0</span>
-        <span>≥ +{pp} {t('unit.pp')}</span>
+        <span>
+          ≥ +{pp} {t('unit.pp')}
+        </span>
       </div>
       <div className="scale-labels">
         <span>{t('delta.worse')}</span>
         <span>{t('delta.better')}</span>
       </div>
       <span className="legend-item">
-        <span className="swatch" style={{ background: `linear-gradient(90deg, ${DELTA_STOPS[4]}, ${NO_DATA_COLOR})` }} aria-hidden="true" />
+        <span
+          className="swatch"
+          style={{ background: `linear-gradient(90deg, ${DELTA_STOPS[4]}, ${NO_DATA_COLOR})` }}
+          aria-hidden="true"
+        />
         {t('delta.faded', { sig, n })}
       </span>
     </div>

@@ -10,11 +10,23 @@ import { LAND_USES } from '../scenario/schema.ts';
 import { LAND_USE_COLORS, STAFF_STATE_COLORS } from '../scene/palette.ts';
 import { fmtInt } from './format.ts';
 
-function Row({ label, children, testId, value }: { label: string; children: ReactNode; testId?: string; value?: unknown }) {
+function Row({
+  label,
+  children,
+  testId,
+  value,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+  value?: unknown;
+}) {
   return (
     <div className="detail-row">
       <dt>{label}</dt>
-      <dd data-testid={testId} data-value={value === undefined ? undefined : JSON.stringify(value)}>{children}</dd>
+      <dd data-testid={testId} data-value={value === undefined ? undefined : JSON.stringify(value)}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -31,22 +43,35 @@ export function DetailPanel() {
   if (sel && layout) {
     if (sel.kind === 'cell' && sel.index >= 0 && sel.index < layout.cols * layout.rows) {
       const i = sel.index;
-      const x = i % layout.cols, y = Math.floor(i / layout.cols);
+      const x = i % layout.cols,
+        y = Math.floor(i / layout.cols);
       const gx = Math.min(Math.floor(x / layout.gridSize), layout.gridCols - 1);
       const gy = Math.min(Math.floor(y / layout.gridSize), layout.gridRows - 1);
       const lu = LAND_USES[layout.landUse[i]];
       const open = frame && frame.cellBacklog.length === layout.cols * layout.rows ? frame.cellBacklog[i] : null;
       body = (
         <>
-          <h3 className="detail-head">{t('detail.cell')} ({x}, {y})</h3>
+          <h3 className="detail-head">
+            {t('detail.cell')} ({x}, {y})
+          </h3>
           <dl>
             <Row label={t('detail.landUse')} testId="detail-landuse" value={lu}>
-              <span className="swatch" style={{ background: lu ? LAND_USE_COLORS[lu] : undefined }} aria-hidden="true" />
+              <span
+                className="swatch"
+                style={{ background: lu ? LAND_USE_COLORS[lu] : undefined }}
+                aria-hidden="true"
+              />
               {lu ? t(`landUse.${lu}` as DictKey) : '—'}
             </Row>
-            <Row label={t('detail.population')} value={layout.dayPop[i]}>{fmtInt(layout.dayPop[i], lang)}</Row>
-            <Row label={t('detail.grid')} testId="detail-grid" value={layout.gridIds[gy * layout.gridCols + gx]}>{layout.gridIds[gy * layout.gridCols + gx]}</Row>
-            <Row label={t('detail.openCases')} testId="detail-open" value={open}>{fmtInt(open, lang)}</Row>
+            <Row label={t('detail.population')} value={layout.dayPop[i]}>
+              {fmtInt(layout.dayPop[i], lang)}
+            </Row>
+            <Row label={t('detail.grid')} testId="detail-grid" value={layout.gridIds[gy * layout.gridCols + gx]}>
+              {layout.gridIds[gy * layout.gridCols + gx]}
+            </Row>
+            <Row label={t('detail.openCases')} testId="detail-open" value={open}>
+              {fmtInt(open, lang)}
+            </Row>
             <Row label={t('detail.lowLying')}>{layout.lowLying[i] ? t('detail.yes') : t('detail.no')}</Row>
           </dl>
         </>
@@ -55,21 +80,32 @@ export function DetailPanel() {
       const i = sel.index;
       const team = layout.teams[layout.staffTeam[i]];
       const st = frame && frame.staffState.length === layout.nStaff ? frame.staffState[i] : null;
-      const xy = frame && frame.staffXY.length === 2 * layout.nStaff ? [frame.staffXY[2 * i], frame.staffXY[2 * i + 1]] : null;
+      const xy =
+        frame && frame.staffXY.length === 2 * layout.nStaff ? [frame.staffXY[2 * i], frame.staffXY[2 * i + 1]] : null;
       body = (
         <>
-          <h3 className="detail-head">{t('detail.staff')} #{i + 1}</h3>
+          <h3 className="detail-head">
+            {t('detail.staff')} #{i + 1}
+          </h3>
           <dl>
-            <Row label={t('detail.team')} testId="detail-team" value={team?.id}>{team ? pickName(lang, team.name) : '—'}</Row>
+            <Row label={t('detail.team')} testId="detail-team" value={team?.id}>
+              {team ? pickName(lang, team.name) : '—'}
+            </Row>
             <Row label={t('detail.state')} testId="detail-state" value={st}>
-              {st === null ? '—' : (
+              {st === null ? (
+                '—'
+              ) : (
                 <>
                   <span className="swatch round" style={{ background: STAFF_STATE_COLORS[st] }} aria-hidden="true" />
                   {t(`staffState.${st}` as DictKey)}
                 </>
               )}
             </Row>
-            {xy && <Row label="x, y">{xy[0].toFixed(1)}, {xy[1].toFixed(1)}</Row>}
+            {xy && (
+              <Row label="x, y">
+                {xy[0].toFixed(1)}, {xy[1].toFixed(1)}
+              </Row>
+            )}
           </dl>
         </>
       );
@@ -78,10 +114,16 @@ export function DetailPanel() {
       const q = frame && frame.stationQueue.length === layout.stations.length ? frame.stationQueue[sel.index] : null;
       body = (
         <>
-          <h3 className="detail-head">{t('detail.station')}: {pickName(lang, s.name)}</h3>
+          <h3 className="detail-head">
+            {t('detail.station')}: {pickName(lang, s.name)}
+          </h3>
           <dl>
-            <Row label={t('detail.ridership')} value={s.dailyRidership}>{fmtInt(s.dailyRidership, lang)}</Row>
-            <Row label={t('detail.queue')} testId="detail-queue" value={q}>{fmtInt(q, lang)}</Row>
+            <Row label={t('detail.ridership')} value={s.dailyRidership}>
+              {fmtInt(s.dailyRidership, lang)}
+            </Row>
+            <Row label={t('detail.queue')} testId="detail-queue" value={q}>
+              {fmtInt(q, lang)}
+            </Row>
           </dl>
         </>
       );
@@ -89,9 +131,16 @@ export function DetailPanel() {
   }
 
   return (
-    <section className="panel detail-panel" data-testid="detail-panel" data-kind={sel?.kind} aria-labelledby="detail-title">
+    <section
+      className="panel detail-panel"
+      data-testid="detail-panel"
+      data-kind={sel?.kind}
+      aria-labelledby="detail-title"
+    >
       <div className="panel-head">
-        <h2 id="detail-title" className="panel-title">{t('detail.title')}</h2>
+        <h2 id="detail-title" className="panel-title">
+          {t('detail.title')}
+        </h2>
         {sel && (
           <button type="button" className="btn small" onClick={() => ctl.select(null)}>
             {t('detail.clear')}

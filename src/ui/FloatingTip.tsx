@@ -41,8 +41,10 @@ export function FloatingTip({ anchor, id, role = 'tooltip', className = '', test
       return;
     }
     if (!open) el.showPopover();
-    const w = el.offsetWidth, h = el.offsetHeight;
-    const vw = window.innerWidth, vh = window.innerHeight;
+    const w = el.offsetWidth,
+      h = el.offsetHeight;
+    const vw = window.innerWidth,
+      vh = window.innerHeight;
     const left = Math.max(MARGIN, Math.min(anchor.left, vw - w - MARGIN));
     const below = anchor.bottom + GAP;
     const top = below + h <= vh - MARGIN ? below : Math.max(MARGIN, anchor.top - GAP - h);
@@ -50,7 +52,15 @@ export function FloatingTip({ anchor, id, role = 'tooltip', className = '', test
     el.style.top = `${Math.round(top)}px`;
   });
   return (
-    <div ref={ref} id={id} popover="manual" role={role} className={`floating-tip ${className}`} data-testid={testId} data-open={anchor ? 'true' : 'false'}>
+    <div
+      ref={ref}
+      id={id}
+      popover="manual"
+      role={role}
+      className={`floating-tip ${className}`}
+      data-testid={testId}
+      data-open={anchor ? 'true' : 'false'}
+    >
       {anchor ? children : null}
     </div>
   );

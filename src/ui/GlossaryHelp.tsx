@@ -36,10 +36,16 @@ export function GlossaryHelp({ term }: { term: GlossaryKey }) {
   useEffect(() => {
     if (!pinned) return;
     const onDown = (ev: PointerEvent) => {
-      if (ev.target instanceof Node && (btn.current?.contains(ev.target) || document.getElementById(id)?.contains(ev.target))) return;
+      if (
+        ev.target instanceof Node &&
+        (btn.current?.contains(ev.target) || document.getElementById(id)?.contains(ev.target))
+      )
+        return;
       setPinned(false);
     };
-    const onKey = (ev: KeyboardEvent) => { if (ev.key === 'Escape') close(); };
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape') close();
+    };
     const onMove = () => setPinned(false); // scrolled or resized: the anchor moved
     document.addEventListener('pointerdown', onDown);
     document.addEventListener('keydown', onKey);
@@ -63,14 +69,27 @@ export function GlossaryHelp({ term }: { term: GlossaryKey }) {
         aria-label={t('glossary.about', { name: pick(e.name) })}
         aria-expanded={open}
         aria-describedby={open ? id : undefined}
-        onMouseEnter={() => { measure(); setHover(true); }}
+        onMouseEnter={() => {
+          measure();
+          setHover(true);
+        }}
         onMouseLeave={() => setHover(false)}
-        onFocus={(ev) => { if (ev.currentTarget.matches(':focus-visible')) { measure(); setHover(true); } }}
+        onFocus={(ev) => {
+          if (ev.currentTarget.matches(':focus-visible')) {
+            measure();
+            setHover(true);
+          }
+        }}
         onBlur={() => setHover(false)}
-        onKeyDown={(ev) => { if (ev.key === 'Escape') close(); }}
+        onKeyDown={(ev) => {
+          if (ev.key === 'Escape') close();
+        }}
         onClick={() => {
           if (pinned) close();
-          else { measure(); setPinned(true); }
+          else {
+            measure();
+            setPinned(true);
+          }
         }}
       >
         ?

@@ -22,7 +22,16 @@ export function Header() {
         <DayNight />
         <Weather />
       </div>
-      <a className="btn drill-link" href="./drill.html" data-testid="drill-link" lang="zh-CN" title="应急演练 · Emergency drill" style={{ textDecoration: 'none', color: 'inherit' }}>演练 Drill</a>
+      <a
+        className="btn drill-link"
+        href="./drill.html"
+        data-testid="drill-link"
+        lang="zh-CN"
+        title="应急演练 · Emergency drill"
+        style={{ textDecoration: 'none', color: 'inherit' }}
+      >
+        演练 Drill
+      </a>
       <LangSwitch />
     </header>
   );

@@ -42,7 +42,9 @@ export function KpiPanel() {
   const done = useStore((s) => s.done);
   return (
     <section className="panel kpi-panel" data-testid="kpi-panel" data-final={String(done)} aria-labelledby="kpi-title">
-      <h2 id="kpi-title" className="panel-title">{t('kpi.title')}</h2>
+      <h2 id="kpi-title" className="panel-title">
+        {t('kpi.title')}
+      </h2>
       <dl className="kpi-grid">
         {KPIS.map((k) => {
           const v = kpis ? kpis[k.name] : null;

@@ -7,11 +7,25 @@ export function LangSwitch() {
   const ctl = useController();
   const lang = useStore((s) => s.lang);
   return lang === 'zh-CN' ? (
-    <button type="button" className="btn lang" data-testid="lang-en" lang="en" title={t('lang.switchLabel')} onClick={() => ctl.setLang('en')}>
+    <button
+      type="button"
+      className="btn lang"
+      data-testid="lang-en"
+      lang="en"
+      title={t('lang.switchLabel')}
+      onClick={() => ctl.setLang('en')}
+    >
       {t('lang.toEn')}
     </button>
   ) : (
-    <button type="button" className="btn lang" data-testid="lang-zh" lang="zh-CN" title={t('lang.switchLabel')} onClick={() => ctl.setLang('zh-CN')}>
+    <button
+      type="button"
+      className="btn lang"
+      data-testid="lang-zh"
+      lang="zh-CN"
+      title={t('lang.switchLabel')}
+      onClick={() => ctl.setLang('zh-CN')}
+    >
       {t('lang.toZh')}
     </button>
   );

@@ -8,7 +8,15 @@ import type { ColorBy } from '../app/store.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import {
-  BACKLOG_MAX, CASE_TYPE_COLORS, CROWD_STOPS, EMPTY_BACKLOG_COLOR, LAND_USE_COLORS, LATE_COLOR, NO_DATA_COLOR, STAFF_STATE_COLORS, VIRIDIS,
+  BACKLOG_MAX,
+  CASE_TYPE_COLORS,
+  CROWD_STOPS,
+  EMPTY_BACKLOG_COLOR,
+  LAND_USE_COLORS,
+  LATE_COLOR,
+  NO_DATA_COLOR,
+  STAFF_STATE_COLORS,
+  VIRIDIS,
 } from '../scene/palette.ts';
 import { pickName, useT, type DictKey } from './i18n/index.ts';
 import { attainmentGradientCss, gradientCss } from './palette.ts';
@@ -31,7 +39,9 @@ export function Legend() {
 
   return (
     <section className="panel legend-panel" data-testid="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title" className="panel-title">{t('legend.title')}</h2>
+      <h2 id="legend-title" className="panel-title">
+        {t('legend.title')}
+      </h2>
       <div className="legend-colorby" role="radiogroup" aria-label={t('legend.colorBy')}>
         <span className="control-label">{t('legend.colorBy')}</span>
         <div className="segmented small wrap">
@@ -69,7 +79,8 @@ export function Legend() {
             <span>≥ {BACKLOG_MAX}</span>
           </div>
           <span className="legend-item">
-            <span className="swatch" style={{ background: EMPTY_BACKLOG_COLOR }} aria-hidden="true" /> 0 {t('unit.cases')}
+            <span className="swatch" style={{ background: EMPTY_BACKLOG_COLOR }} aria-hidden="true" /> 0{' '}
+            {t('unit.cases')}
           </span>
         </div>
       )}
@@ -105,7 +116,11 @@ export function Legend() {
       <ul className="legend-list cols-2">
         {(layout?.types ?? []).map((ty, i) => (
           <li key={ty.id} title={pickName(lang, ty.name)}>
-            <span className="swatch diamond" style={{ background: CASE_TYPE_COLORS[i % CASE_TYPE_COLORS.length] }} aria-hidden="true" />
+            <span
+              className="swatch diamond"
+              style={{ background: CASE_TYPE_COLORS[i % CASE_TYPE_COLORS.length] }}
+              aria-hidden="true"
+            />
             <span className="ellipsis">{pickName(lang, ty.name)}</span>
           </li>
         ))}

@@ -25,7 +25,8 @@ export function MatrixCellTip(p: MatrixCellTipProps) {
   return (
     <>
       <p className="glossary-head">
-        <strong>{p.grid}</strong> <span className="muted">{t('matrix.tip.hour', { hour: pad2(p.hour), next: pad2(p.hour + 1) })}</span>
+        <strong>{p.grid}</strong>{' '}
+        <span className="muted">{t('matrix.tip.hour', { hour: pad2(p.hour), next: pad2(p.hour + 1) })}</span>
       </p>
       {p.warmup && Number.isNaN(p.att) ? (
         <p>{t('warmup.label')}</p>
@@ -34,7 +35,9 @@ export function MatrixCellTip(p: MatrixCellTipProps) {
       ) : (
         <dl className="tip-rows">
           <dt>{t('matrix.tip.att')}</dt>
-          <dd className={p.att < p.target ? 'miss' : 'met'}>{fmtPct(p.att, 0)} <span className="muted">{t('matrix.target', { target: fmtPct(p.target, 0) })}</span></dd>
+          <dd className={p.att < p.target ? 'miss' : 'met'}>
+            {fmtPct(p.att, 0)} <span className="muted">{t('matrix.target', { target: fmtPct(p.target, 0) })}</span>
+          </dd>
           <dt>{t('matrix.tip.decided')}</dt>
           <dd>{p.decided}</dd>
           <dt>{t('matrix.tip.missed')}</dt>

@@ -20,24 +20,56 @@ export function RestoreNotice() {
   if (!notice) return null;
   const base = notice.kind === 'restored' && notice.baseId ? builtinById(notice.baseId) : undefined;
   return (
-    <section className={`restore-notice ${notice.kind === 'unreadable' ? 'warn' : ''}`} data-testid="restore-notice" data-kind={notice.kind} role="status">
+    <section
+      className={`restore-notice ${notice.kind === 'unreadable' ? 'warn' : ''}`}
+      data-testid="restore-notice"
+      data-kind={notice.kind}
+      role="status"
+    >
       <p>
-        {notice.kind === 'restored' && <><strong>{t('applied.restored')}</strong> <code>{notice.label}</code></>}
-        {notice.kind === 'kept' && t(notice.because === 'link' ? 'applied.keptLink' : 'applied.keptUrl', { name: notice.label })}
-        {notice.kind === 'unreadable' && <>{t('applied.unreadable')} <span className="muted small">({notice.reason})</span></>}
+        {notice.kind === 'restored' && (
+          <>
+            <strong>{t('applied.restored')}</strong> <code>{notice.label}</code>
+          </>
+        )}
+        {notice.kind === 'kept' &&
+          t(notice.because === 'link' ? 'applied.keptLink' : 'applied.keptUrl', { name: notice.label })}
+        {notice.kind === 'unreadable' && (
+          <>
+            {t('applied.unreadable')} <span className="muted small">({notice.reason})</span>
+          </>
+        )}
       </p>
       <div className="restore-actions">
         {base && (
-          <button type="button" className="btn small" data-testid="restore-use-builtin" disabled={loading} onClick={() => void applied.useBuiltin()}>
+          <button
+            type="button"
+            className="btn small"
+            data-testid="restore-use-builtin"
+            disabled={loading}
+            onClick={() => void applied.useBuiltin()}
+          >
             {t('applied.useBuiltin', { name: pickName(lang, base.name) })}
           </button>
         )}
         {notice.kind === 'kept' && (
-          <button type="button" className="btn small" data-testid="restore-applied" disabled={loading} onClick={() => void applied.restore()}>
+          <button
+            type="button"
+            className="btn small"
+            data-testid="restore-applied"
+            disabled={loading}
+            onClick={() => void applied.restore()}
+          >
             {t('applied.restore')}
           </button>
         )}
-        <button type="button" className="btn small icon-btn" data-testid="restore-dismiss" aria-label={t('scenario.dismiss')} onClick={() => applied.dismiss()}>
+        <button
+          type="button"
+          className="btn small icon-btn"
+          data-testid="restore-dismiss"
+          aria-label={t('scenario.dismiss')}
+          onClick={() => applied.dismiss()}
+        >
           <Icon name="close" /> {t('scenario.dismiss')}
         </button>
       </div>

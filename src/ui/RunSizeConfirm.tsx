@@ -37,24 +37,55 @@ export function RunSizeConfirm() {
   return (
     <div className="run-size-backdrop">
       <section
-        className="run-size-dialog" role="alertdialog" aria-modal="true" aria-labelledby="run-size-title" aria-describedby="run-size-message"
+        className="run-size-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="run-size-title"
+        aria-describedby="run-size-message"
         data-testid="run-size-confirm"
       >
         <h2 id="run-size-title">{t('runSize.title')}</h2>
         <p className="errors-source">{t('scenario.errorsSource', { name: q.label })}</p>
         <dl className="run-size-figures">
-          <div><dt>{t('runSize.casesPerDay')}</dt><dd data-testid="run-size-cases">{big(q.casesPerDay, lang)}</dd></div>
-          <div><dt>{t('runSize.days')}</dt><dd>{q.days}</dd></div>
-          <div><dt>{t('runSize.events')}</dt><dd>{big(q.events, lang)}</dd></div>
-          <div><dt>{t('runSize.memory')}</dt><dd>{formatBytes(q.memoryBytes)}</dd></div>
+          <div>
+            <dt>{t('runSize.casesPerDay')}</dt>
+            <dd data-testid="run-size-cases">{big(q.casesPerDay, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('runSize.days')}</dt>
+            <dd>{q.days}</dd>
+          </div>
+          <div>
+            <dt>{t('runSize.events')}</dt>
+            <dd>{big(q.events, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('runSize.memory')}</dt>
+            <dd>{formatBytes(q.memoryBytes)}</dd>
+          </div>
         </dl>
-        <p id="run-size-message" className="run-size-message" data-testid="run-size-message">{main}</p>
-        <p className="run-size-message-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{alt}</p>
+        <p id="run-size-message" className="run-size-message" data-testid="run-size-message">
+          {main}
+        </p>
+        <p className="run-size-message-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+          {alt}
+        </p>
         <div className="run-size-actions">
-          <button type="button" className="btn" ref={cancelRef} data-testid="run-size-cancel" onClick={() => ctl.answerRunSize(false)}>
+          <button
+            type="button"
+            className="btn"
+            ref={cancelRef}
+            data-testid="run-size-cancel"
+            onClick={() => ctl.answerRunSize(false)}
+          >
             {t('runSize.cancel')}
           </button>
-          <button type="button" className="btn danger" data-testid="run-size-go" onClick={() => ctl.answerRunSize(true)}>
+          <button
+            type="button"
+            className="btn danger"
+            data-testid="run-size-go"
+            onClick={() => ctl.answerRunSize(true)}
+          >
             {t('runSize.go')}
           </button>
         </div>

@@ -11,10 +11,21 @@ export function ScenarioErrors() {
   const lang = useStore((s) => s.lang);
   if (!errors) return null;
   return (
-    <section className="scenario-errors" data-testid="scenario-errors" role="alert" aria-labelledby="scenario-errors-title">
+    <section
+      className="scenario-errors"
+      data-testid="scenario-errors"
+      role="alert"
+      aria-labelledby="scenario-errors-title"
+    >
       <header>
         <h2 id="scenario-errors-title">{t('scenario.errorsTitle')}</h2>
-        <button type="button" className="btn icon-btn" data-testid="scenario-errors-dismiss" aria-label={t('scenario.dismiss')} onClick={() => ctl.dismissErrors()}>
+        <button
+          type="button"
+          className="btn icon-btn"
+          data-testid="scenario-errors-dismiss"
+          aria-label={t('scenario.dismiss')}
+          onClick={() => ctl.dismissErrors()}
+        >
           <Icon name="close" /> {t('scenario.dismiss')}
         </button>
       </header>
@@ -22,9 +33,13 @@ export function ScenarioErrors() {
       <ul>
         {errors.map((e, i) => (
           <li key={i} data-path={e.path} data-code={e.code}>
-            <code className="error-path" title={t('scenario.errorPath')}>{e.path || t('scenario.errorRoot')}</code>
+            <code className="error-path" title={t('scenario.errorPath')}>
+              {e.path || t('scenario.errorRoot')}
+            </code>
             <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
-            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{lang === 'en' ? e.zh : e.en}</span>
+            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+              {lang === 'en' ? e.zh : e.en}
+            </span>
           </li>
         ))}
       </ul>

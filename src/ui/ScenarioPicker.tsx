@@ -28,7 +28,8 @@ export function ScenarioPicker() {
     const input = e.target;
     const file = input.files?.[0];
     if (!file) return;
-    if (ctl.refuseLargeFile(file)) { // over 20 MB: said before reading it
+    if (ctl.refuseLargeFile(file)) {
+      // over 20 MB: said before reading it
       input.value = '';
       return;
     }
@@ -38,13 +39,25 @@ export function ScenarioPicker() {
   };
 
   const value = source === 'builtin' ? id : FILE_VALUE;
-  const otherLabel = source === 'edited' ? t('scenario.edited', { name: fileName ?? id })
-    : source === 'link' ? t('scenario.fromLink', { name: fileName ?? id })
-    : t('scenario.fromFile', { name: fileName ?? id });
+  const otherLabel =
+    source === 'edited'
+      ? t('scenario.edited', { name: fileName ?? id })
+      : source === 'link'
+        ? t('scenario.fromLink', { name: fileName ?? id })
+        : t('scenario.fromFile', { name: fileName ?? id });
   return (
     <div className="scenario-picker">
-      <label className="control-label" htmlFor="scenario-select">{t('scenario.label')}</label>
-      <select id="scenario-select" className="input select" data-testid="scenario-select" value={value} disabled={loading} onChange={onSelect}>
+      <label className="control-label" htmlFor="scenario-select">
+        {t('scenario.label')}
+      </label>
+      <select
+        id="scenario-select"
+        className="input select"
+        data-testid="scenario-select"
+        value={value}
+        disabled={loading}
+        onChange={onSelect}
+      >
         <optgroup label={t('scenario.builtin')}>
           {BUILTIN_SCENARIOS.map((s) => (
             <option key={s.id} value={s.id}>

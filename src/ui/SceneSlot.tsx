@@ -35,7 +35,17 @@ export function SceneSlot() {
   return (
     <div className="scene-slot" data-testid="city-canvas">
       {layout ? (
-        <CityScene layout={layout} frames$={ctl.client.frames$} colorBy={colorBy} delta={delta} lang={lang} paused={!playing} onPick={onPick} crowdThreshold={crowdThreshold} reframeKey={view} />
+        <CityScene
+          layout={layout}
+          frames$={ctl.client.frames$}
+          colorBy={colorBy}
+          delta={delta}
+          lang={lang}
+          paused={!playing}
+          onPick={onPick}
+          crowdThreshold={crowdThreshold}
+          reframeKey={view}
+        />
       ) : (
         <div className="scene-placeholder">
           <p>{t('app.loading')}</p>

@@ -36,7 +36,9 @@ export function TabList({ tabs, value, onChange, label, idPrefix, small = false 
       {tabs.map((tab, i) => (
         <button
           key={tab.id}
-          ref={(el) => { refs.current[i] = el; }}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
           type="button"
           role="tab"
           id={`${idPrefix}-${tab.id}`}

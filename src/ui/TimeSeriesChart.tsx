@@ -29,7 +29,11 @@ export interface TimeSeriesChartProps {
   shadeLabel?: string;
 }
 
-const AXIS = { stroke: '#aab4c3', grid: { stroke: 'rgba(170,180,195,0.12)', width: 1 }, ticks: { stroke: 'rgba(170,180,195,0.25)', width: 1 } };
+const AXIS = {
+  stroke: '#aab4c3',
+  grid: { stroke: 'rgba(170,180,195,0.12)', width: 1 },
+  ticks: { stroke: 'rgba(170,180,195,0.25)', width: 1 },
+};
 /** A diagonal hatch for the warm-up band (one per canvas context). */
 const hatches = new WeakMap<CanvasRenderingContext2D, CanvasPattern>();
 function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
@@ -44,9 +48,12 @@ function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
   g.strokeStyle = 'rgba(150, 162, 180, 0.35)';
   g.lineWidth = 1.5;
   g.beginPath();
-  g.moveTo(-2, 10); g.lineTo(10, -2);
-  g.moveTo(6, 10); g.lineTo(10, 6);
-  g.moveTo(-2, 2); g.lineTo(2, -2);
+  g.moveTo(-2, 10);
+  g.lineTo(10, -2);
+  g.moveTo(6, 10);
+  g.lineTo(10, 6);
+  g.moveTo(-2, 2);
+  g.lineTo(2, -2);
   g.stroke();
   const p = ctx.createPattern(c, 'repeat');
   if (p) hatches.set(ctx, p);
@@ -55,7 +62,19 @@ function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
 
 const FONT = '11px "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
 
-export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent = false, xMax, testId, shadeToX = 0, shadeLabel }: TimeSeriesChartProps) {
+export function TimeSeriesChart({
+  title,
+  xLabel,
+  color,
+  x,
+  y,
+  version,
+  percent = false,
+  xMax,
+  testId,
+  shadeToX = 0,
+  shadeLabel,
+}: TimeSeriesChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const dataRef = useRef({ x, y });
@@ -68,9 +87,19 @@ export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent =
       height: Math.max(60, box.clientHeight),
       legend: { show: false },
       cursor: { y: false, points: { size: 6 } },
-      scales: { x: xMax ? { time: false, range: [0, xMax] } : { time: false }, y: percent ? { range: [0, 1] } : { range: (_u, _min, max) => [0, Math.max(5, max * 1.1)] } },
+      scales: {
+        x: xMax ? { time: false, range: [0, xMax] } : { time: false },
+        y: percent ? { range: [0, 1] } : { range: (_u, _min, max) => [0, Math.max(5, max * 1.1)] },
+      },
       axes: [
-        { ...AXIS, font: FONT, size: 24, space: 36, values: (_u, ticks) => ticks.map((v) => `${Math.round(v)}`), label: undefined },
+        {
+          ...AXIS,
+          font: FONT,
+          size: 24,
+          space: 36,
+          values: (_u, ticks) => ticks.map((v) => `${Math.round(v)}`),
+          label: undefined,
+        },
         {
           ...AXIS,
           font: FONT,
@@ -79,7 +108,10 @@ export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent =
           values: (_u, ticks) => ticks.map((v) => (percent ? `${Math.round(v * 100)}%` : `${Math.round(v)}`)),
         },
       ],
-      series: [{ label: xLabel }, { label: title, stroke: color, width: 2, fill: `${color}22`, spanGaps: true, points: { show: false } }],
+      series: [
+        { label: xLabel },
+        { label: title, stroke: color, width: 2, fill: `${color}22`, spanGaps: true, points: { show: false } },
+      ],
       hooks: shadeToX > 0 ? { drawClear: [(u) => drawShade(u, shadeToX)] } : undefined,
     };
     const d = dataRef.current;
@@ -101,7 +133,13 @@ export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent =
   }, [version, x, y]);
 
   return (
-    <figure className="chart" data-testid={testId} data-points={x.length} data-last={x.length ? String(y[y.length - 1]) : undefined} data-shade-to={shadeToX > 0 ? shadeToX : undefined}>
+    <figure
+      className="chart"
+      data-testid={testId}
+      data-points={x.length}
+      data-last={x.length ? String(y[y.length - 1]) : undefined}
+      data-shade-to={shadeToX > 0 ? shadeToX : undefined}
+    >
       <figcaption className="chart-title">
         <span className="chart-swatch" style={{ background: color }} aria-hidden="true" />
         {title}
@@ -120,9 +158,11 @@ export function TimeSeriesChart({ title, xLabel, color, x, y, version, percent =
 /** Hatch the plot area from x = 0 to x = toX (before the series are drawn). */
 function drawShade(u: uPlot, toX: number) {
   const ctx = u.ctx;
-  const x0 = u.valToPos(0, 'x', true), x1 = u.valToPos(toX, 'x', true);
+  const x0 = u.valToPos(0, 'x', true),
+    x1 = u.valToPos(toX, 'x', true);
   const { top, height } = u.bbox;
-  const left = Math.max(u.bbox.left, Math.min(x0, x1)), right = Math.min(u.bbox.left + u.bbox.width, Math.max(x0, x1));
+  const left = Math.max(u.bbox.left, Math.min(x0, x1)),
+    right = Math.min(u.bbox.left + u.bbox.width, Math.max(x0, x1));
   if (!(right > left)) return;
   const p = hatchPattern(ctx);
   ctx.save();

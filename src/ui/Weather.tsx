@@ -15,7 +15,12 @@ export function Weather() {
         <Icon name={rain > 0 ? 'rain' : 'cloud'} />
         {rain > 0 ? t('weather.rain', { mm: rain.toFixed(1) }) : t('weather.dry')}
       </span>
-      <span className="warning-badge" data-testid="warning" data-level={level} style={{ background: c.bg, color: c.fg }}>
+      <span
+        className="warning-badge"
+        data-testid="warning"
+        data-level={level}
+        style={{ background: c.bg, color: c.fg }}
+      >
         {t(`warning.${level}` as DictKey)}
       </span>
     </div>

@@ -31,7 +31,8 @@ export function isDaytime(tS: number): boolean {
 export function parseHhMm(s: string): number | null {
   const m = /^\s*(\d{1,2})\s*[:：]\s*(\d{2})\s*$/.exec(s);
   if (!m) return null;
-  const h = Number(m[1]), min = Number(m[2]);
+  const h = Number(m[1]),
+    min = Number(m[2]);
   if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
   return h * 3600 + min * 60;
 }

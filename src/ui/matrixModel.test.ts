@@ -13,7 +13,10 @@ function frameArrays(nGrids: number, cells: [number, number, number, number][]) 
 
 describe('coverage matrix model', () => {
   it('recovers exact shares from float32 (9/10 meets a 0.9 target)', () => {
-    const { coverage, cases } = frameArrays(2, [[0, 3, 9, 10], [1, 3, 8, 10]]);
+    const { coverage, cases } = frameArrays(2, [
+      [0, 3, 9, 10],
+      [1, 3, 8, 10],
+    ]);
     expect(coverage[3]).toBeLessThan(0.9); // the float32 trap
     const m = buildMatrix(coverage, cases, 2, 0.9);
     expect(cellAtt(m, 0, 3)).toBe(0.9);
@@ -25,21 +28,29 @@ describe('coverage matrix model', () => {
   });
 
   it('day attainment pools cases over hours; grids without cases are NaN', () => {
-    const { coverage, cases } = frameArrays(3, [[0, 1, 1, 2], [0, 2, 3, 3]]);
+    const { coverage, cases } = frameArrays(3, [
+      [0, 1, 1, 2],
+      [0, 2, 3, 3],
+    ]);
     const m = buildMatrix(coverage, cases, 3, 0.8);
     expect(m.dayAtt[0]).toBeCloseTo(4 / 5, 12);
     expect(Number.isNaN(m.dayAtt[1])).toBe(true);
   });
 
   it('orders worst first', () => {
-    const { coverage, cases } = frameArrays(3, [[0, 1, 2, 2], [1, 1, 0, 2], [1, 2, 0, 1]]);
+    const { coverage, cases } = frameArrays(3, [
+      [0, 1, 2, 2],
+      [1, 1, 0, 2],
+      [1, 2, 0, 1],
+    ]);
     const m = buildMatrix(coverage, cases, 3, 0.8);
     expect(Array.from(gridOrder(m, 'worst'))).toEqual([1, 0, 2]);
     expect(Array.from(gridOrder(m, 'id'))).toEqual([0, 1, 2]);
   });
 
   it('warm-up hours of the day: those the run passes only inside the warm-up', () => {
-    const H = 3600, D = 86_400;
+    const H = 3600,
+      D = 86_400;
     const hours = (w: boolean[]) => w.flatMap((x, h) => (x ? [h] : []));
     expect(hours(warmupHoursOfDay(0, D))).toEqual([]);
     expect(hours(warmupHoursOfDay(12 * H, D))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);

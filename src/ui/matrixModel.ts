@@ -36,10 +36,12 @@ export function buildMatrix(coverage: Float32Array, cases: Float32Array, nGrids:
   const missHours = new Int32Array(nGrids);
   const hourCovered = new Int32Array(HOURS);
   const hourWith = new Int32Array(HOURS);
-  let covered = 0, withCases = 0;
+  let covered = 0,
+    withCases = 0;
   const ok = coverage.length >= size && cases.length >= size;
   for (let g = 0; g < nGrids; g++) {
-    let gn = 0, gm = 0;
+    let gn = 0,
+      gm = 0;
     for (let h = 0; h < HOURS; h++) {
       const i = g * HOURS + h;
       const c = ok ? cases[i] : 0;
@@ -86,7 +88,8 @@ export function gridOrder(m: MatrixModel, mode: 'id' | 'worst'): Int32Array {
 export function warmupHoursOfDay(warmupS: number, horizonS: number): boolean[] {
   const out: boolean[] = [];
   for (let h = 0; h < HOURS; h++) {
-    let visited = false, counted = false;
+    let visited = false,
+      counted = false;
     for (let start = h * 3600; start < horizonS; start += 86_400) {
       visited = true;
       if (Math.min(start + 3600, horizonS) > warmupS) counted = true;

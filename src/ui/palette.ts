@@ -30,7 +30,8 @@ export function lerpStops(stops: readonly string[], t: number): [number, number,
   const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
   const i = Math.min(stops.length - 2, Math.floor(x));
   const f = x - i;
-  const a = hexRgb(stops[i]), b = hexRgb(stops[i + 1]);
+  const a = hexRgb(stops[i]),
+    b = hexRgb(stops[i + 1]);
   return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f)) as [number, number, number];
 }
 

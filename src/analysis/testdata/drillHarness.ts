@@ -15,5 +15,11 @@ export function drillHarness() {
   const svc = createDrillService({ now: () => (clock += 1000), later: (fn) => void queue.push(fn) });
   const frames: DrillFrame[] = [];
   svc.subscribe((f) => frames.push(f));
-  return { svc, frames, tickN: (n: number) => { for (let i = 0; i < n && queue.length; i++) queue.shift()!(); } };
+  return {
+    svc,
+    frames,
+    tickN: (n: number) => {
+      for (let i = 0; i < n && queue.length; i++) queue.shift()!();
+    },
+  };
 }

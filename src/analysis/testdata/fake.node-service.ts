@@ -9,7 +9,11 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { fakeRun } from '../fakeRun.ts';
 import type { SimService } from '../service.ts';
 
-interface Control { delayMs?: Record<string, number>; failSeed?: number; exitSeed?: number }
+interface Control {
+  delayMs?: Record<string, number>;
+  failSeed?: number;
+  exitSeed?: number;
+}
 
 const service: SimService = {
   runReplication(text, seed, opts = {}) {

@@ -50,7 +50,8 @@ export function createConsole(store: Store<DrillPageState>, link: ConsoleLink): 
   let candTimer: ReturnType<typeof setInterval> | null = null;
   let candGen = 0;
 
-  const notify = (kind: 'error' | 'ok', msg: Bilingual) => store.setState({ notice: { kind, zh: msg.zh, en: msg.en, seq: ++seq } });
+  const notify = (kind: 'error' | 'ok', msg: Bilingual) =>
+    store.setState({ notice: { kind, zh: msg.zh, en: msg.en, seq: ++seq } });
 
   const refreshCandidates = async () => {
     const id = store.getState().selectedCase;
@@ -66,7 +67,10 @@ export function createConsole(store: Store<DrillPageState>, link: ConsoleLink): 
       const sel = store.getState().selectedCase;
       const still = sel !== null && state.inbox.some((i) => i.caseId === sel);
       store.setState(still || sel === null ? { frame, state } : { frame, state, selectedCase: null, candidates: null });
-      if (!still && candTimer) { clearInterval(candTimer); candTimer = null; }
+      if (!still && candTimer) {
+        clearInterval(candTimer);
+        candTimer = null;
+      }
     });
 
   const act = async (a: TraineeAction, ok: Bilingual): Promise<boolean> => {
@@ -87,19 +91,31 @@ export function createConsole(store: Store<DrillPageState>, link: ConsoleLink): 
   const actions: ConsoleActions = {
     setLang(lang) {
       document.documentElement.lang = lang;
-      try { localStorage.setItem(LANG_KEY, lang); } catch { /* private mode */ }
+      try {
+        localStorage.setItem(LANG_KEY, lang);
+      } catch {
+        /* private mode */
+      }
       store.setState({ lang });
     },
     selectCase(caseId) {
-      if (candTimer) { clearInterval(candTimer); candTimer = null; }
+      if (candTimer) {
+        clearInterval(candTimer);
+        candTimer = null;
+      }
       candGen++;
       store.setState({ selectedCase: caseId, candidates: null });
       if (caseId === null) return;
       void refreshCandidates();
       candTimer = setInterval(() => void refreshCandidates(), 1000);
     },
-    assign: (caseId, staff) => act({ kind: 'assign', tS: 0, caseId, staff }, both('notice.assigned', { id: caseId, staff: staff.map((s) => `#${s}`).join(', ') })),
-    reprioritise: (caseId, priority) => act({ kind: 'reprioritise', tS: 0, caseId, priority }, both('notice.reprioritised', { id: caseId, p: priority })),
+    assign: (caseId, staff) =>
+      act(
+        { kind: 'assign', tS: 0, caseId, staff },
+        both('notice.assigned', { id: caseId, staff: staff.map((s) => `#${s}`).join(', ') }),
+      ),
+    reprioritise: (caseId, priority) =>
+      act({ kind: 'reprioritise', tS: 0, caseId, priority }, both('notice.reprioritised', { id: caseId, p: priority })),
     escalate: (caseId) => act({ kind: 'escalate', tS: 0, caseId }, both('notice.escalated', { id: caseId })),
     mutualAid: (caseId) => act({ kind: 'mutualAid', tS: 0, caseId }, both('notice.mutualAid', { id: caseId })),
     notify,

@@ -5,7 +5,11 @@
  */
 import { builtinById } from '../scenarios.ts';
 
-const files = import.meta.glob('../../../scenarios/drills/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob('../../../scenarios/drills/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 export interface BuiltinDrill {
   id: string;
@@ -16,10 +20,18 @@ export interface BuiltinDrill {
 }
 
 function entry(path: string, text: string): BuiltinDrill | null {
-  const base = path.split('/').pop()!.replace(/\.json$/, '');
+  const base = path
+    .split('/')
+    .pop()!
+    .replace(/\.json$/, '');
   if (base.endsWith('.schema')) return null;
   try {
-    const j = JSON.parse(text) as { id?: unknown; name?: { zh?: string; en?: string }; description?: { zh: string; en: string }; scenario?: unknown };
+    const j = JSON.parse(text) as {
+      id?: unknown;
+      name?: { zh?: string; en?: string };
+      description?: { zh: string; en: string };
+      scenario?: unknown;
+    };
     const id = typeof j.id === 'string' ? j.id : base;
     return {
       id,

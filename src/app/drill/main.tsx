@@ -35,14 +35,25 @@ const lang: Lang = urlLang === 'en' || urlLang === 'zh-CN' ? urlLang : (savedLan
 const roleParam = params.get('role');
 const drillParam = params.get('drill');
 const drill = drillById(drillParam ?? '') ?? (drillParam === null && roleParam ? BUILTIN_DRILLS[0] : undefined);
-const role: Role = roleParam === 'trainer' || roleParam === 'trainee' ? (drill ? roleParam : 'home') : roleParam === 'review' ? 'review' : 'home';
+const role: Role =
+  roleParam === 'trainer' || roleParam === 'trainee'
+    ? drill
+      ? roleParam
+      : 'home'
+    : roleParam === 'review'
+      ? 'review'
+      : 'home';
 
 document.documentElement.lang = lang;
 const store = createStore<DrillPageState>(initialPageState(role, lang, drill?.id ?? null));
 
 const setLang = (l: Lang) => {
   document.documentElement.lang = l;
-  try { localStorage.setItem('allweather.drill.lang', l); } catch { /* private mode */ }
+  try {
+    localStorage.setItem('allweather.drill.lang', l);
+  } catch {
+    /* private mode */
+  }
   store.setState({ lang: l });
 };
 
@@ -58,7 +69,14 @@ function controllerFor(): PageController {
 }
 
 const ctl = controllerFor();
-const titleKey = role === 'trainer' ? 'role.trainer' : role === 'trainee' ? 'role.trainee' : role === 'review' ? 'role.review' : 'home.title';
+const titleKey =
+  role === 'trainer'
+    ? 'role.trainer'
+    : role === 'trainee'
+      ? 'role.trainee'
+      : role === 'review'
+        ? 'role.review'
+        : 'home.title';
 document.title = `${translate(lang, titleKey)} · ${translate(lang, 'app.title')}`;
 addEventListener('pagehide', () => ctl.dispose());
 

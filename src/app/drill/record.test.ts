@@ -23,7 +23,8 @@ function runEditedDrill() {
     tickN(10);
     for (const item of frames.at(-1)!.state.inbox) {
       const c = svc.candidates(item.caseId);
-      if (c.length >= item.crew) svc.act({ kind: 'assign', tS: 0, caseId: item.caseId, staff: c.slice(0, item.crew).map((x) => x.staff) });
+      if (c.length >= item.crew)
+        svc.act({ kind: 'assign', tS: 0, caseId: item.caseId, staff: c.slice(0, item.crew).map((x) => x.staff) });
     }
   }
   svc.pause();
@@ -67,7 +68,8 @@ describe('the drill record as it ran', () => {
   it('a what-if plan changes staff on every shift, never below zero, and leaves the record alone', () => {
     const more = applyStaffDeltas(rec.scenario, { 'municipal-repair': 2, sanitation: -100 });
     expect(more.teams.find((t) => t.id === 'municipal-repair')!.shifts.map((s) => s.staff)).toEqual(
-      rec.scenario.teams.find((t) => t.id === 'municipal-repair')!.shifts.map((s) => s.staff + 2));
+      rec.scenario.teams.find((t) => t.id === 'municipal-repair')!.shifts.map((s) => s.staff + 2),
+    );
     expect(more.teams.find((t) => t.id === 'sanitation')!.shifts.every((s) => s.staff === 0)).toBe(true);
     expect(rec.scenario.teams.find((t) => t.id === 'sanitation')!.shifts[0].staff).toBeGreaterThan(0);
     const whatIf = svc.replayTo(rec, endS, more);
@@ -80,14 +82,23 @@ describe('the drill record as it ran', () => {
     expect(r.ok && r.edited).toBe(true);
     const bad = parseRecordFile('{"app":"allweather"}');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) { expect(bad.error.zh).toMatch(/[\u4e00-\u9fff]/); expect(bad.error.en).toMatch(/drill record/); }
+    if (!bad.ok) {
+      expect(bad.error.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(bad.error.en).toMatch(/drill record/);
+    }
     expect(parseRecordFile('{').ok).toBe(false);
   });
 
   it('the report is one printable page with the scores, the timeline and every case, text escaped', () => {
     const { record } = effectiveRecord(rec, pendingAtEnd);
     for (const lang of ['zh-CN', 'en'] as const) {
-      const html = renderReport(record, { lang, edited: true, whatIf: { deltas: { 'municipal-repair': 1 }, score: rec.baseline }, appVersion: '0.0.0', generatedAt: 'T' });
+      const html = renderReport(record, {
+        lang,
+        edited: true,
+        whatIf: { deltas: { 'municipal-repair': 1 }, score: rec.baseline },
+        appVersion: '0.0.0',
+        generatedAt: 'T',
+      });
       expect(html).toMatch(/^<!doctype html>/);
       expect(html).toContain('@media print');
       expect(html).toContain(`data-score="${rec.score.score}"`);
@@ -98,6 +109,8 @@ describe('the drill record as it ran', () => {
       expect((html.match(/<tr><td class="num">\d+<\/td>/g) ?? []).length).toBe(rec.score.cases.length);
       expect(html).not.toMatch(/<script|src=|href="http/);
     }
-    expect(renderReport(record, { lang: 'en', edited: false, whatIf: null, appVersion: '0' })).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(renderReport(record, { lang: 'en', edited: false, whatIf: null, appVersion: '0' })).not.toMatch(
+      /[\u4e00-\u9fff]/,
+    );
   });
 });

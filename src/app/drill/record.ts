@@ -18,8 +18,15 @@ import type { LogEntry } from '../../drill/session.ts';
 
 /** The timeline entry at `i` is the effect of a live inject (the action carrying it follows). */
 export function isLiveInjectEffect(timeline: readonly LogEntry[], i: number): boolean {
-  const e = timeline[i], next = timeline[i + 1];
-  return e.kind !== 'action' && next !== undefined && next.kind === 'action' && next.detail.kind === 'inject' && next.tS === e.tS;
+  const e = timeline[i],
+    next = timeline[i + 1];
+  return (
+    e.kind !== 'action' &&
+    next !== undefined &&
+    next.kind === 'action' &&
+    next.detail.kind === 'inject' &&
+    next.tS === e.tS
+  );
 }
 
 /** The timeline without the effect entries of live injects (their action entry says it once). */
@@ -40,7 +47,10 @@ export function firedFromSchedule(timeline: readonly LogEntry[]): Inject[] {
 const strip = (x: Inject) => JSON.stringify({ ...x, id: undefined });
 
 /** The record with the inject schedule that really ran; `edited` when it differs from the drill file's. */
-export function effectiveRecord(rec: DrillRecord, pendingAtEnd: readonly Inject[]): { record: DrillRecord; edited: boolean } {
+export function effectiveRecord(
+  rec: DrillRecord,
+  pendingAtEnd: readonly Inject[],
+): { record: DrillRecord; edited: boolean } {
   const injects = [...firedFromSchedule(rec.timeline), ...pendingAtEnd];
   const before = [...rec.drill.injects].sort((a, b) => a.atMin - b.atMin).map(strip);
   const after = injects.map(strip);

@@ -58,7 +58,9 @@ export function applyStaffDeltas(sc: Scenario, deltas: Record<string, number>): 
 }
 
 /** Read an exported record file; a bilingual error when it is not one. */
-export function parseRecordFile(text: string): { ok: true; record: DrillRecord; edited: boolean } | { ok: false; error: Bilingual } {
+export function parseRecordFile(
+  text: string,
+): { ok: true; record: DrillRecord; edited: boolean } | { ok: false; error: Bilingual } {
   let j: unknown;
   try {
     j = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -69,7 +71,17 @@ export function parseRecordFile(text: string): { ok: true; record: DrillRecord; 
   const [bad] = [...forbiddenKeyErrors(j, [], 1), ...nestingErrors(j)];
   if (bad) return { ok: false, error: { zh: `${bad.path}：${bad.zh}`, en: `${bad.path}: ${bad.en}` } };
   const r = j as Partial<DrillRecord> | null;
-  if (!r || r.app !== 'allweather' || r.kind !== 'drill-record' || !r.drill || !r.scenario || !Array.isArray(r.actions) || !r.score || !r.baseline || !Array.isArray(r.timeline)) {
+  if (
+    !r ||
+    r.app !== 'allweather' ||
+    r.kind !== 'drill-record' ||
+    !r.drill ||
+    !r.scenario ||
+    !Array.isArray(r.actions) ||
+    !r.score ||
+    !r.baseline ||
+    !Array.isArray(r.timeline)
+  ) {
     return { ok: false, error: both('review.fileNotRecord') };
   }
   const flagged = (j as { timelineEdited?: unknown }).timelineEdited;
@@ -77,7 +89,10 @@ export function parseRecordFile(text: string): { ok: true; record: DrillRecord; 
   return { ok: true, record: r as DrillRecord, edited };
 }
 
-export const drillWindow = (rec: DrillRecord) => ({ startS: rec.drill.startHour * 3600, endS: rec.drill.startHour * 3600 + rec.drill.durationMin * 60 });
+export const drillWindow = (rec: DrillRecord) => ({
+  startS: rec.drill.startHour * 3600,
+  endS: rec.drill.startHour * 3600 + rec.drill.durationMin * 60,
+});
 
 export interface ReviewController {
   store: Store<ReviewState>;
@@ -99,7 +114,14 @@ export interface ReviewController {
 
 export function createReviewController(getClient: () => DrillClient): ReviewController {
   const store = createStore<ReviewState>({
-    record: null, edited: false, layout: null, tS: 0, shown: null, busy: false, error: null, loadErrors: null,
+    record: null,
+    edited: false,
+    layout: null,
+    tS: 0,
+    shown: null,
+    busy: false,
+    error: null,
+    loadErrors: null,
     whatIf: { deltas: {}, ranWith: null, score: null, busy: false, error: null },
   });
   const frames$ = new ReplaySubject<Frame>(1);
@@ -135,23 +157,40 @@ export function createReviewController(getClient: () => DrillClient): ReviewCont
     frames$,
     async open(record, edited, layout) {
       const { endS } = drillWindow(record);
-      store.setState({ record, edited, layout, tS: endS, shown: null, error: null, loadErrors: null, whatIf: { deltas: {}, ranWith: null, score: null, busy: false, error: null } });
+      store.setState({
+        record,
+        edited,
+        layout,
+        tS: endS,
+        shown: null,
+        error: null,
+        loadErrors: null,
+        whatIf: { deltas: {}, ranWith: null, score: null, busy: false, error: null },
+      });
       if (!layout) {
         const r = await getClient().load(JSON.stringify(record.drill), JSON.stringify(record.scenario));
-        if (!r.ok) { store.setState({ loadErrors: r.errors, record: null }); return; }
+        if (!r.ok) {
+          store.setState({ loadErrors: r.errors, record: null });
+          return;
+        }
         store.setState({ layout: r.layout });
       }
       ctl.seek(endS);
     },
     refuseLargeFile(file) {
       if (file.size <= LIMITS.fileBytes) return false;
-      store.setState({ loadErrors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(file.name, file.size) }] });
+      store.setState({
+        loadErrors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(file.name, file.size) }],
+      });
       return true;
     },
     async loadFile(text) {
       if (ctl.refuseLargeFile({ name: 'record', size: text.length })) return;
       const r = parseRecordFile(text);
-      if (!r.ok) { store.setState({ loadErrors: [{ path: '$', code: 'not_a_record', zh: r.error.zh, en: r.error.en }] }); return; }
+      if (!r.ok) {
+        store.setState({ loadErrors: [{ path: '$', code: 'not_a_record', zh: r.error.zh, en: r.error.en }] });
+        return;
+      }
       await ctl.open(r.record, r.edited, null);
     },
     seek(tS) {
@@ -165,7 +204,9 @@ export function createReviewController(getClient: () => DrillClient): ReviewCont
     },
     setDelta(team, delta) {
       const w = store.getState().whatIf;
-      store.setState({ whatIf: { ...w, deltas: { ...w.deltas, [team]: Math.max(-20, Math.min(20, Math.round(delta))) } } });
+      store.setState({
+        whatIf: { ...w, deltas: { ...w.deltas, [team]: Math.max(-20, Math.min(20, Math.round(delta))) } },
+      });
     },
     async runWhatIf() {
       const s = store.getState();
@@ -173,10 +214,20 @@ export function createReviewController(getClient: () => DrillClient): ReviewCont
       const deltas = { ...s.whatIf.deltas };
       store.setState({ whatIf: { ...s.whatIf, busy: true, error: null } });
       try {
-        const r = await getClient().replayTo(s.record, drillWindow(s.record).endS, applyStaffDeltas(s.record.scenario, deltas));
+        const r = await getClient().replayTo(
+          s.record,
+          drillWindow(s.record).endS,
+          applyStaffDeltas(s.record.scenario, deltas),
+        );
         store.setState({ whatIf: { ...store.getState().whatIf, busy: false, ranWith: deltas, score: r.score } });
       } catch (e) {
-        store.setState({ whatIf: { ...store.getState().whatIf, busy: false, error: both('review.replayFailed', { msg: String((e as Error)?.message ?? e) }) } });
+        store.setState({
+          whatIf: {
+            ...store.getState().whatIf,
+            busy: false,
+            error: both('review.replayFailed', { msg: String((e as Error)?.message ?? e) }),
+          },
+        });
       }
     },
     exportJson() {
@@ -186,14 +237,21 @@ export function createReviewController(getClient: () => DrillClient): ReviewCont
         ...s.record,
         exportedBy: { app: 'allweather', version: APP_VERSION },
         timelineEdited: s.edited,
-        ...(s.whatIf.score && s.whatIf.ranWith ? { whatIf: { staffDeltaPerShift: s.whatIf.ranWith, score: s.whatIf.score } } : {}),
+        ...(s.whatIf.score && s.whatIf.ranWith
+          ? { whatIf: { staffDeltaPerShift: s.whatIf.ranWith, score: s.whatIf.score } }
+          : {}),
       };
       download(`${s.record.drill.id}-record.json`, JSON.stringify(out, null, 2), 'application/json');
     },
     reportHtml(lang) {
       const s = store.getState();
       if (!s.record) return '';
-      return renderReport(s.record, { lang, edited: s.edited, whatIf: s.whatIf.score && s.whatIf.ranWith ? { deltas: s.whatIf.ranWith, score: s.whatIf.score } : null, appVersion: APP_VERSION });
+      return renderReport(s.record, {
+        lang,
+        edited: s.edited,
+        whatIf: s.whatIf.score && s.whatIf.ranWith ? { deltas: s.whatIf.ranWith, score: s.whatIf.score } : null,
+        appVersion: APP_VERSION,
+      });
     },
     openReport(lang) {
       const html = ctl.reportHtml(lang);

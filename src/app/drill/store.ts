@@ -19,13 +19,20 @@ import { createStore, type Store } from '../store.ts';
 export { createStore, type Store };
 
 export function useStoreOf<T extends object, U>(store: Store<T>, selector: (s: T) => U): U {
-  return useSyncExternalStore(store.subscribe, () => selector(store.getState()), () => selector(store.getState()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(store.getState()),
+  );
 }
 
 export type Lang = 'zh-CN' | 'en';
 export type Role = 'trainer' | 'trainee' | 'review' | 'home';
 /** A message in both languages (errors and confirmations from the engine come this way). */
-export interface Bilingual { zh: string; en: string }
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
 
 export interface Notice extends Bilingual {
   kind: 'error' | 'ok';
@@ -72,9 +79,26 @@ export interface DrillPageState {
 
 export function initialPageState(role: Role, lang: Lang, drillId: string | null): DrillPageState {
   return {
-    role, lang, drillId, connected: false, tokenMissing: false, loadErrors: null, layout: null, meta: null, frame: null, state: null,
-    selectedCase: null, candidates: null, busy: false, notice: null, liveScore: null, timelineErrors: null, pickedCell: null,
-    record: null, timelineEdited: false, view: 'console',
+    role,
+    lang,
+    drillId,
+    connected: false,
+    tokenMissing: false,
+    loadErrors: null,
+    layout: null,
+    meta: null,
+    frame: null,
+    state: null,
+    selectedCase: null,
+    candidates: null,
+    busy: false,
+    notice: null,
+    liveScore: null,
+    timelineErrors: null,
+    pickedCell: null,
+    record: null,
+    timelineEdited: false,
+    view: 'console',
   };
 }
 

@@ -21,7 +21,11 @@ import { createConsole, type ConsoleActions } from './console.ts';
 import { createReviewController, type ReviewController } from './review.ts';
 import type { DrillPageState, Store } from './store.ts';
 
-const noSession = { ok: false as const, zh: '此窗口没有连接到培训师会话', en: 'this window is not connected to a trainer\'s session' };
+const noSession = {
+  ok: false as const,
+  zh: '此窗口没有连接到培训师会话',
+  en: "this window is not connected to a trainer's session",
+};
 
 export interface TraineeController extends ConsoleActions {
   role: 'trainee';
@@ -44,7 +48,9 @@ function openWithToken(text: string, token: string): void {
     const pasted = new URL(text.trim(), location.href);
     const drill = pasted.searchParams.get('drill');
     if (pasted.origin === location.origin && drill) next.searchParams.set('drill', drill);
-  } catch { /* the token alone: stay on this drill */ }
+  } catch {
+    /* the token alone: stay on this drill */
+  }
   next.hash = tokenFragment(token);
   const samePage = next.pathname === location.pathname && next.search === location.search;
   location.assign(next.href);
@@ -62,17 +68,37 @@ export function createTrainee(drillId: string, store: Store<DrillPageState>, tok
   if (token === null) {
     // no session to follow: nothing to hear and nothing to send
     store.setState({ tokenMissing: true });
-    const consoleCtl = createConsole(store, { updates$: NEVER, act: () => Promise.resolve(noSession), candidates: () => Promise.resolve([]) });
-    return { ...consoleCtl, role: 'trainee', store, frames$: NEVER, review, enterToken, dispose: () => consoleCtl.dispose() };
+    const consoleCtl = createConsole(store, {
+      updates$: NEVER,
+      act: () => Promise.resolve(noSession),
+      candidates: () => Promise.resolve([]),
+    });
+    return {
+      ...consoleCtl,
+      role: 'trainee',
+      store,
+      frames$: NEVER,
+      review,
+      enterToken,
+      dispose: () => consoleCtl.dispose(),
+    };
   }
   const link = openTraineeChannel(drillId, token);
   const consoleCtl = createConsole(store, link);
   const subs: Subscription[] = [
     link.status$.subscribe((s) => store.setState(s === 'connected' ? { connected: true } : { connected: false })),
-    link.hello$.subscribe((h) => { if (h) store.setState({ layout: h.layout, meta: h.meta }); }),
+    link.hello$.subscribe((h) => {
+      if (h) store.setState({ layout: h.layout, meta: h.meta });
+    }),
     link.record$.subscribe((fin) => {
       const record = fin?.record ?? null;
-      store.setState({ record, timelineEdited: fin?.edited ?? false, liveScore: record ? { score: record.score, baseline: record.baseline, tS: store.getState().state?.tS ?? 0 } : null });
+      store.setState({
+        record,
+        timelineEdited: fin?.edited ?? false,
+        liveScore: record
+          ? { score: record.score, baseline: record.baseline, tS: store.getState().state?.tS ?? 0 }
+          : null,
+      });
       if (!fin && store.getState().view === 'review') store.setState({ view: 'console' });
     }),
   ];

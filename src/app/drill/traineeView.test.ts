@@ -4,8 +4,23 @@ import type { DrillState } from '../../client/drillClient.ts';
 import type { DrillMeta } from '../../client/drillChannel.ts';
 import { gridOfCell, scopeMask, traineeFrame, traineeState } from './traineeView.ts';
 
-const layout = { cols: 4, rows: 2, gridSize: 2, gridCols: 2, gridRows: 1, gridIds: ['G01-01', 'G01-02'] } as unknown as CityLayout;
-const meta = (sees: 'all' | 'scope'): DrillMeta => ({ id: 'd', name: { zh: 'd', en: 'd' }, traineeSees: sees, scopeGrids: ['G01-02'], autoOutside: true, startHour: 0, durationMin: 60 });
+const layout = {
+  cols: 4,
+  rows: 2,
+  gridSize: 2,
+  gridCols: 2,
+  gridRows: 1,
+  gridIds: ['G01-01', 'G01-02'],
+} as unknown as CityLayout;
+const meta = (sees: 'all' | 'scope'): DrillMeta => ({
+  id: 'd',
+  name: { zh: 'd', en: 'd' },
+  traineeSees: sees,
+  scopeGrids: ['G01-02'],
+  autoOutside: true,
+  startHour: 0,
+  durationMin: 60,
+});
 
 describe('what the trainee may see', () => {
   it('grids of cells and the scope mask', () => {
@@ -21,7 +36,11 @@ describe('what the trainee may see', () => {
         { tS: 1, kind: 'message', detail: { kind: 'message', atMin: 0, text: { zh: 'a', en: 'a' } } },
         { tS: 2, kind: 'inject', detail: { kind: 'teamOff', atMin: 0, team: 'x' } },
         { tS: 3, kind: 'action', detail: { kind: 'assign', tS: 3, caseId: 1, staff: [2] } },
-        { tS: 4, kind: 'action', detail: { kind: 'inject', tS: 4, inject: { kind: 'storm', atMin: 0, rainMmPerH: [9] } } },
+        {
+          tS: 4,
+          kind: 'action',
+          detail: { kind: 'inject', tS: 4, inject: { kind: 'storm', atMin: 0, rainMmPerH: [9] } },
+        },
       ],
     } as unknown as DrillState;
     const v = traineeState(s);

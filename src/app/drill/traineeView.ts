@@ -17,18 +17,27 @@ import type { DrillMeta } from '../../client/drillChannel.ts';
 export function scopeMask(layout: CityLayout, grids: 'all' | string[]): Uint8Array {
   const m = new Uint8Array(layout.gridIds.length);
   if (grids === 'all') m.fill(1);
-  else for (const g of grids) { const i = layout.gridIds.indexOf(g); if (i >= 0) m[i] = 1; }
+  else
+    for (const g of grids) {
+      const i = layout.gridIds.indexOf(g);
+      if (i >= 0) m[i] = 1;
+    }
   return m;
 }
 
 /** The responsibility grid (layout order) of a cell. */
 export function gridOfCell(layout: CityLayout, cell: number): number {
-  const x = cell % layout.cols, y = Math.floor(cell / layout.cols);
+  const x = cell % layout.cols,
+    y = Math.floor(cell / layout.cols);
   return Math.floor(y / layout.gridSize) * layout.gridCols + Math.floor(x / layout.gridSize);
 }
 
 export function traineeState(s: DrillState): DrillState {
-  return { ...s, pending: [], timeline: s.timeline.filter((e) => e.kind === 'message' || (e.kind === 'action' && e.detail.kind !== 'inject')) };
+  return {
+    ...s,
+    pending: [],
+    timeline: s.timeline.filter((e) => e.kind === 'message' || (e.kind === 'action' && e.detail.kind !== 'inject')),
+  };
 }
 
 /** A copy of the frame with cases outside the scope removed (when the trainee sees only the scope). */

@@ -55,7 +55,11 @@ export interface TrainerController extends ConsoleActions {
   dispose(): void;
 }
 
-export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>, client: DrillClient = createDrillClient()): TrainerController {
+export function createTrainer(
+  drill: BuiltinDrill,
+  store: Store<DrillPageState>,
+  client: DrillClient = createDrillClient(),
+): TrainerController {
   let latest: DrillFrame | null = null;
   let hello: Hello | null = null;
   let mask: Uint8Array | null = null;
@@ -76,12 +80,17 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
   const channel = openTrainerChannel(drill.id, token, {
     act: (a) => client.act(a),
     candidates: (id) => client.candidates(id),
-    snapshot: () => (hello ? {
-      hello,
-      frame: latest ? toTrainee(latest).frame : null,
-      state: latest ? toTrainee(latest).state : null,
-      record: store.getState().record ? { record: store.getState().record!, edited: store.getState().timelineEdited } : null,
-    } : null),
+    snapshot: () =>
+      hello
+        ? {
+            hello,
+            frame: latest ? toTrainee(latest).frame : null,
+            state: latest ? toTrainee(latest).state : null,
+            record: store.getState().record
+              ? { record: store.getState().record!, edited: store.getState().timelineEdited }
+              : null,
+          }
+        : null,
   });
 
   const toTrainee = (d: DrillFrame) => ({
@@ -109,7 +118,11 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
     const rec = await client.record();
     if (!rec) return;
     const { record, edited } = effectiveRecord(rec, d.state.pending);
-    store.setState({ record, timelineEdited: edited, liveScore: { score: rec.score, baseline: rec.baseline, tS: d.state.tS } });
+    store.setState({
+      record,
+      timelineEdited: edited,
+      liveScore: { score: rec.score, baseline: rec.baseline, tS: d.state.tS },
+    });
     channel.sendRecord(record, edited);
   };
 
@@ -121,30 +134,49 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
     }
     if (d.state.done && !recordTaken) void takeRecord(d);
   });
-  const scoreTimer = setInterval(() => { if (latest?.state.playing) void liveScore(); }, SCORE_EVERY_MS);
+  const scoreTimer = setInterval(() => {
+    if (latest?.state.playing) void liveScore();
+  }, SCORE_EVERY_MS);
 
   void (async () => {
     const scText = scenarioTextFor(drill);
     if (!scText) {
-      store.setState({ loadErrors: [{ path: '$.scenario', code: 'unknown_scenario', ...both('load.noScenario', { id: drill.scenarioId }) }] });
+      store.setState({
+        loadErrors: [
+          { path: '$.scenario', code: 'unknown_scenario', ...both('load.noScenario', { id: drill.scenarioId }) },
+        ],
+      });
       return;
     }
     const r = await client.load(drill.text, scText);
-    if (!r.ok) { store.setState({ loadErrors: r.errors }); return; }
+    if (!r.ok) {
+      store.setState({ loadErrors: r.errors });
+      return;
+    }
     const d = r.drill;
     const meta: DrillMeta = {
-      id: d.id, name: d.name, description: d.description, traineeSees: d.traineeSees, scopeGrids: d.scope.grids,
-      autoOutside: d.scope.autoOutside, startHour: d.startHour, durationMin: d.durationMin,
+      id: d.id,
+      name: d.name,
+      description: d.description,
+      traineeSees: d.traineeSees,
+      scopeGrids: d.scope.grids,
+      autoOutside: d.scope.autoOutside,
+      startHour: d.startHour,
+      durationMin: d.durationMin,
     };
     hello = { layout: r.layout, meta };
     mask = scopeMask(r.layout, d.scope.grids);
     store.setState({ layout: r.layout, meta, state: r.state, connected: true, loadErrors: null });
     channel.sendHello(hello);
-    if (latest) { const v = toTrainee(latest); channel.sendFrame(v.frame, v.state); }
+    if (latest) {
+      const v = toTrainee(latest);
+      channel.sendFrame(v.frame, v.state);
+    }
     void liveScore(true);
   })();
 
-  const setErrors = (errs: { path: string; code: string; zh: string; en: string }[] | null) => store.setState({ timelineErrors: errs });
+  const setErrors = (errs: { path: string; code: string; zh: string; en: string }[] | null) =>
+    store.setState({ timelineErrors: errs });
 
   return {
     ...consoleCtl,
@@ -162,14 +194,20 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
     setSpeed: (sp) => client.setSpeed(sp),
     async fire(inject) {
       const r = await client.fire({ ...inject, id: inject.id ?? `L${++liveSeq}` });
-      if (!r.ok) { setErrors([{ path: '$', code: 'inject_refused', zh: r.zh, en: r.en }]); return false; }
+      if (!r.ok) {
+        setErrors([{ path: '$', code: 'inject_refused', zh: r.zh, en: r.en }]);
+        return false;
+      }
       setErrors(null);
       consoleCtl.notify('ok', both('notice.fired'));
       return true;
     },
     async setPending(list) {
       const r = await client.setPending(list);
-      if (!r.ok) { setErrors(r.errors); return false; }
+      if (!r.ok) {
+        setErrors(r.errors);
+        return false;
+      }
       setErrors(null);
       return true;
     },
@@ -181,7 +219,8 @@ export function createTrainer(drill: BuiltinDrill, store: Store<DrillPageState>,
       store.setState({ pickedCell: { x: cell % cols, y: Math.floor(cell / cols), seq: ++pickSeq } });
     },
     clearTimelineErrors: () => setErrors(null),
-    traineeUrl: (lang) => `./drill.html?drill=${encodeURIComponent(drill.id)}&role=trainee${lang === 'en' ? '&lang=en' : ''}${tokenFragment(token)}`,
+    traineeUrl: (lang) =>
+      `./drill.html?drill=${encodeURIComponent(drill.id)}&role=trainee${lang === 'en' ? '&lang=en' : ''}${tokenFragment(token)}`,
     dispose() {
       consoleCtl.dispose();
       frameSub.unsubscribe();

@@ -30,19 +30,44 @@ export interface DiagnosisViewProps {
   testId: string;
 }
 
-export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, colour, onOptimise, emptyNote, testId }: DiagnosisViewProps) {
+export function DiagnosisView({
+  diagnosis: d,
+  names,
+  perReplication,
+  top = 5,
+  colour,
+  onOptimise,
+  emptyNote,
+  testId,
+}: DiagnosisViewProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const lateShare = d.decided > 0 ? d.late / d.decided : null;
   const allOn = colour?.shownKey === ALL_LATE;
-  const vars = { decided: fmtCases(d.decided, perReplication, lang), late: fmtCases(d.late, perReplication, lang), share: fmtPct(lateShare, 1), n: d.replications };
+  const vars = {
+    decided: fmtCases(d.decided, perReplication, lang),
+    late: fmtCases(d.late, perReplication, lang),
+    share: fmtPct(lateShare, 1),
+    n: d.replications,
+  };
   return (
-    <div className="diagnosis-view" data-testid={testId} data-late={d.late} data-decided={d.decided} data-replications={d.replications} data-limits={d.limits.length}>
-      {d.decided > 0 && <p className="diag-summary">{t(perReplication ? 'diag.summaryReps' : 'diag.summaryLive', vars)}</p>}
+    <div
+      className="diagnosis-view"
+      data-testid={testId}
+      data-late={d.late}
+      data-decided={d.decided}
+      data-replications={d.replications}
+      data-limits={d.limits.length}
+    >
+      {d.decided > 0 && (
+        <p className="diag-summary">{t(perReplication ? 'diag.summaryReps' : 'diag.summaryLive', vars)}</p>
+      )}
       {d.decided === 0 ? (
         <p className="muted small">{emptyNote ?? t('diag.waiting')}</p>
       ) : d.late === 0 ? (
-        <p className="muted small" data-testid={`${testId}-none`}>{t('diag.none')}</p>
+        <p className="muted small" data-testid={`${testId}-none`}>
+          {t('diag.none')}
+        </p>
       ) : (
         <>
           <StageBars diagnosis={d} perReplication={perReplication} />
@@ -60,7 +85,15 @@ export function DiagnosisView({ diagnosis: d, names, perReplication, top = 5, co
               </button>
             )}
           </div>
-          <LimitList limits={d.limits} names={names} perReplication={perReplication} top={top} colour={colour} onOptimise={onOptimise} testId={`${testId}-limits`} />
+          <LimitList
+            limits={d.limits}
+            names={names}
+            perReplication={perReplication}
+            top={top}
+            colour={colour}
+            onOptimise={onOptimise}
+            testId={`${testId}-limits`}
+          />
         </>
       )}
     </div>

@@ -23,10 +23,19 @@ export function LateLegend() {
   const { grids, cases } = overlayTotals(delta);
   const max = grids > 0 ? delta.maxAbs : 0;
   return (
-    <div className="delta-legend late-legend" data-testid="late-legend" data-key={late.key} data-source={late.source} data-grids={grids} data-max={max}>
+    <div
+      className="delta-legend late-legend"
+      data-testid="late-legend"
+      data-key={late.key}
+      data-source={late.source}
+      data-grids={grids}
+      data-max={max}
+    >
       <div className="delta-legend-head">
         <strong>{t('diag.legend.title', { what: pickName(lang, late.label) })}</strong>
-        <button type="button" className="btn small" onClick={() => ctl.setColorBy('landUse')}>{t('cmp.colorOff')}</button>
+        <button type="button" className="btn small" onClick={() => ctl.setColorBy('landUse')}>
+          {t('cmp.colorOff')}
+        </button>
       </div>
       <span className="muted">{t(perRep ? 'diag.legend.perRep' : 'diag.legend.perRun', { n: late.replications })}</span>
       <span className="scale-bar" style={{ background: gradientCss(LATE_STOPS) }} aria-hidden="true" />

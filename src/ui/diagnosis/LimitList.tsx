@@ -14,7 +14,16 @@ import { limitKey } from '../../app/lateOverlay.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { dataValue, fmtPct } from '../format.ts';
-import { fmtCases, leverText, limitHours, limitLabel, nameOf, stageKey, type Bilingual, type Names } from './limitText.ts';
+import {
+  fmtCases,
+  leverText,
+  limitHours,
+  limitLabel,
+  nameOf,
+  stageKey,
+  type Bilingual,
+  type Names,
+} from './limitText.ts';
 
 export interface LimitColouring {
   /** Key of the limit the city shows now (null: none of these). */
@@ -34,7 +43,15 @@ export interface LimitListProps {
   testId?: string;
 }
 
-export function LimitList({ limits, names, perReplication, top = 5, colour, onOptimise, testId = 'limit-list' }: LimitListProps) {
+export function LimitList({
+  limits,
+  names,
+  perReplication,
+  top = 5,
+  colour,
+  onOptimise,
+  testId = 'limit-list',
+}: LimitListProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const [all, setAll] = useState(false);
@@ -47,7 +64,15 @@ export function LimitList({ limits, names, perReplication, top = 5, colour, onOp
           const on = colour?.shownKey === key;
           const hours = limitHours(l);
           return (
-            <li key={key} className="limit-row" data-stage={l.stage} data-type={l.eventType} data-team={l.team ?? ''} data-late={dataValue(l.lateCases)} data-share={dataValue(l.share)}>
+            <li
+              key={key}
+              className="limit-row"
+              data-stage={l.stage}
+              data-type={l.eventType}
+              data-team={l.team ?? ''}
+              data-late={dataValue(l.lateCases)}
+              data-share={dataValue(l.share)}
+            >
               <div className="limit-head">
                 <span className="limit-rank">{i + 1}</span>
                 <span className={`stage-chip stage-${l.stage}`}>{t(stageKey(l.stage))}</span>
@@ -56,7 +81,11 @@ export function LimitList({ limits, names, perReplication, top = 5, colour, onOp
                   {l.team && <> · {t('diag.waitsFor', { team: nameOf(names.teams, l.team, lang) })}</>}
                 </span>
                 <span className="limit-count num">
-                  <strong>{t(perReplication ? 'diag.rowLatePerRep' : 'diag.rowLate', { n: fmtCases(l.lateCases, perReplication, lang) })}</strong>
+                  <strong>
+                    {t(perReplication ? 'diag.rowLatePerRep' : 'diag.rowLate', {
+                      n: fmtCases(l.lateCases, perReplication, lang),
+                    })}
+                  </strong>
                   <span className="muted"> · {fmtPct(l.share, 0)}</span>
                 </span>
               </div>
@@ -82,7 +111,12 @@ export function LimitList({ limits, names, perReplication, top = 5, colour, onOp
                 {onOptimise && l.stage === 'queue' && l.team && (
                   <>
                     {' '}
-                    <button type="button" className="link" data-testid="limit-optimise" onClick={() => onOptimise(l.team!)}>
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="limit-optimise"
+                      onClick={() => onOptimise(l.team!)}
+                    >
                       {t('diag.optimiseTeam', { team: nameOf(names.teams, l.team, lang) })}
                     </button>
                   </>

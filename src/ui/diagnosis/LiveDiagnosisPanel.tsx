@@ -22,11 +22,23 @@ export function LiveDiagnosisPanel() {
   const colorBy = useStore((s) => s.colorBy);
   const names = useMemo(() => (layout ? namesOf(layout.types, layout.teams) : NO_NAMES), [layout]);
   const shownKey = colorBy === 'delta' && delta?.late?.source === 'live' ? delta.late.key : null;
-  const asOf = live ? (live.final ? t('diag.final') : t('diag.asOf', { time: t('clock.format', { day: dayOf(live.tS), time: timeOfDay(live.tS) }) })) : '';
+  const asOf = live
+    ? live.final
+      ? t('diag.final')
+      : t('diag.asOf', { time: t('clock.format', { day: dayOf(live.tS), time: timeOfDay(live.tS) }) })
+    : '';
   return (
-    <section className="panel diag-panel" data-testid="live-diagnosis" aria-labelledby="live-diag-title" data-final={String(live?.final ?? false)} data-t={live?.tS ?? ''}>
+    <section
+      className="panel diag-panel"
+      data-testid="live-diagnosis"
+      aria-labelledby="live-diag-title"
+      data-final={String(live?.final ?? false)}
+      data-t={live?.tS ?? ''}
+    >
       <div className="panel-head">
-        <h2 id="live-diag-title" className="panel-title">{t('diag.title')}</h2>
+        <h2 id="live-diag-title" className="panel-title">
+          {t('diag.title')}
+        </h2>
         {live && <span className="muted small">{asOf}</span>}
       </div>
       {live && layout ? (
@@ -36,7 +48,13 @@ export function LiveDiagnosisPanel() {
           perReplication={false}
           top={4}
           testId="live-diag"
-          emptyNote={layout.warmupS > 0 && live.tS < layout.warmupS ? t('diag.warmup', { time: t('clock.format', { day: dayOf(layout.warmupS), time: timeOfDay(layout.warmupS) }) }) : undefined}
+          emptyNote={
+            layout.warmupS > 0 && live.tS < layout.warmupS
+              ? t('diag.warmup', {
+                  time: t('clock.format', { day: dayOf(layout.warmupS), time: timeOfDay(layout.warmupS) }),
+                })
+              : undefined
+          }
           colour={{ shownKey, onColour: (key, label) => diag.colour(key, label) }}
           onOptimise={(team) => dec.draftOptimise([team])}
         />

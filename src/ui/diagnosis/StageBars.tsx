@@ -28,18 +28,32 @@ export function StageBars({ diagnosis, perReplication }: StageBarsProps) {
         <tr>
           <th scope="col">{t('diag.stageCol')}</th>
           <th scope="col">{t('diag.share')}</th>
-          <th scope="col" className="num">{t(perReplication ? 'diag.latePerRep' : 'diag.late')}</th>
-          <th scope="col" className="num">{t('diag.meanMin')}</th>
+          <th scope="col" className="num">
+            {t(perReplication ? 'diag.latePerRep' : 'diag.late')}
+          </th>
+          <th scope="col" className="num">
+            {t('diag.meanMin')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {STAGE_NAMES.map((n) => {
           const st = diagnosis.stages[n];
           return (
-            <tr key={n} data-stage={n} data-share={dataValue(st.share)} data-late={dataValue(st.lateCases)} className={st.share === top && top > 0 ? 'top' : ''}>
-              <th scope="row"><span className={`stage-chip stage-${n}`}>{t(stageKey(n))}</span></th>
+            <tr
+              key={n}
+              data-stage={n}
+              data-share={dataValue(st.share)}
+              data-late={dataValue(st.lateCases)}
+              className={st.share === top && top > 0 ? 'top' : ''}
+            >
+              <th scope="row">
+                <span className={`stage-chip stage-${n}`}>{t(stageKey(n))}</span>
+              </th>
               <td className="bar-cell">
-                <span className="stage-bar" aria-hidden="true"><span className={`stage-bar-fill stage-${n}`} style={{ width: `${(st.share * 100).toFixed(1)}%` }} /></span>
+                <span className="stage-bar" aria-hidden="true">
+                  <span className={`stage-bar-fill stage-${n}`} style={{ width: `${(st.share * 100).toFixed(1)}%` }} />
+                </span>
                 <span className="num">{fmtPct(st.share, 0)}</span>
               </td>
               <td className="num">{fmtCases(st.lateCases, perReplication, lang)}</td>

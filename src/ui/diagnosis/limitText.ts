@@ -9,7 +9,10 @@ import { parseScenario } from '../../scenario/load.ts';
 import type { Lang } from '../../app/store.ts';
 import { translate, type DictKey } from '../i18n/index.ts';
 
-export interface Bilingual { zh: string; en: string }
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
 
 /** Names of a scenario's event types and teams, by id. */
 export interface Names {
@@ -19,7 +22,10 @@ export interface Names {
 
 export const NO_NAMES: Names = { types: new Map(), teams: new Map() };
 
-export function namesOf(types: readonly { id: string; name: Bilingual }[], teams: readonly { id: string; name: Bilingual }[]): Names {
+export function namesOf(
+  types: readonly { id: string; name: Bilingual }[],
+  teams: readonly { id: string; name: Bilingual }[],
+): Names {
   return { types: new Map(types.map((t) => [t.id, t.name])), teams: new Map(teams.map((t) => [t.id, t.name])) };
 }
 
@@ -72,5 +78,8 @@ export function allLateLabel(): Bilingual {
 /** A count of late cases: whole numbers for one run, one decimal for a mean over replications. */
 export function fmtCases(v: number, perReplication: boolean, lang: Lang): string {
   const digits = perReplication && Math.abs(v - Math.round(v)) > 1e-9 ? 1 : 0;
-  return v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }

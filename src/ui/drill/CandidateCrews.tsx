@@ -20,14 +20,31 @@ export interface CandidateCrewsProps {
 export function CandidateCrews({ candidates, crew, layout, disabled, onAssign }: CandidateCrewsProps) {
   const t = useT();
   const lang = useDrill((s) => s.lang);
-  if (candidates === null) return <p className="muted" aria-live="polite">{t('case.loadingCandidates')}</p>;
+  if (candidates === null)
+    return (
+      <p className="muted" aria-live="polite">
+        {t('case.loadingCandidates')}
+      </p>
+    );
   const crews = crewsFrom(candidates, crew);
-  const teamName = (id: string) => { const tm = layout.teams.find((x) => x.id === id); return tm ? pick(lang, tm.name) : id; };
+  const teamName = (id: string) => {
+    const tm = layout.teams.find((x) => x.id === id);
+    return tm ? pick(lang, tm.name) : id;
+  };
   if (crews.length === 0) {
-    return <p className="warn-note" data-testid="no-candidates">{t('case.noCandidates', { free: candidates.length, crew })}</p>;
+    return (
+      <p className="warn-note" data-testid="no-candidates">
+        {t('case.noCandidates', { free: candidates.length, crew })}
+      </p>
+    );
   }
   return (
-    <ol className="crew-list" data-testid="candidate-crews" data-count={crews.length} aria-label={t('case.crewsLabel', { crew })}>
+    <ol
+      className="crew-list"
+      data-testid="candidate-crews"
+      data-count={crews.length}
+      aria-label={t('case.crewsLabel', { crew })}
+    >
       {crews.map((c, i) => {
         const far = Math.max(...c.map((m) => m.distanceCells));
         return (
@@ -45,7 +62,13 @@ export function CandidateCrews({ candidates, crew, layout, disabled, onAssign }:
               <span className="crew-members">
                 {c.map((m) => (
                   <span key={m.staff} className="crew-member" data-staff={m.staff}>
-                    #{m.staff} {teamName(m.team)} <span className="muted">{t('case.distance', { cells: m.distanceCells, m: Math.round(m.distanceCells * layout.cellSizeM) })}</span>
+                    #{m.staff} {teamName(m.team)}{' '}
+                    <span className="muted">
+                      {t('case.distance', {
+                        cells: m.distanceCells,
+                        m: Math.round(m.distanceCells * layout.cellSizeM),
+                      })}
+                    </span>
                   </span>
                 ))}
               </span>

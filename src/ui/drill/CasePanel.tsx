@@ -33,7 +33,9 @@ export function CasePanel() {
   if (!item) {
     return (
       <section className="panel case-panel" data-testid="case-panel" data-case-id="" aria-labelledby="case-title">
-        <h2 id="case-title" className="panel-title">{t('case.title')}</h2>
+        <h2 id="case-title" className="panel-title">
+          {t('case.title')}
+        </h2>
         <p className="muted">{st.done ? t('case.drillOver') : t('case.pickOne')}</p>
       </section>
     );
@@ -43,38 +45,105 @@ export function CasePanel() {
   const left = item.responseDueS - st.tS;
   const disabled = busy || st.done;
   return (
-    <section className="panel case-panel" data-testid="case-panel" data-case-id={item.caseId} aria-labelledby="case-title">
+    <section
+      className="panel case-panel"
+      data-testid="case-panel"
+      data-case-id={item.caseId}
+      aria-labelledby="case-title"
+    >
       <h2 id="case-title" className="panel-title">
         {t('case.titleOne', { id: item.caseId, type: names.type(item.type) })}
       </h2>
       <dl className="case-facts">
-        <div><dt>{t('case.place')}</dt><dd>{t('inbox.place', { grid: item.grid, x, y })}</dd></div>
-        <div><dt>{t('case.priority')}</dt><dd data-value={item.priority}>P{item.priority}</dd></div>
-        <div><dt>{t('case.channel')}</dt><dd>{t(`channel.${item.channel}` as DrillKey)}</dd></div>
-        <div><dt>{t('case.filed')}</dt><dd data-value={item.filedS}>{timeOfDay(item.filedS)}</dd></div>
-        <div><dt>{t('case.due')}</dt><dd data-value={item.responseDueS} className={left < 0 ? 'bad' : ''}>{timeOfDay(item.responseDueS)} ({left >= 0 ? t('inbox.dueIn', { left: fmtDuration(left) }) : t('inbox.overdue', { late: fmtDuration(-left) })})</dd></div>
-        <div><dt>{t('case.needs')}</dt><dd data-value={item.crew}>{t('case.needsCrew', { n: item.crew, skill: item.skill })}</dd></div>
+        <div>
+          <dt>{t('case.place')}</dt>
+          <dd>{t('inbox.place', { grid: item.grid, x, y })}</dd>
+        </div>
+        <div>
+          <dt>{t('case.priority')}</dt>
+          <dd data-value={item.priority}>P{item.priority}</dd>
+        </div>
+        <div>
+          <dt>{t('case.channel')}</dt>
+          <dd>{t(`channel.${item.channel}` as DrillKey)}</dd>
+        </div>
+        <div>
+          <dt>{t('case.filed')}</dt>
+          <dd data-value={item.filedS}>{timeOfDay(item.filedS)}</dd>
+        </div>
+        <div>
+          <dt>{t('case.due')}</dt>
+          <dd data-value={item.responseDueS} className={left < 0 ? 'bad' : ''}>
+            {timeOfDay(item.responseDueS)} (
+            {left >= 0
+              ? t('inbox.dueIn', { left: fmtDuration(left) })
+              : t('inbox.overdue', { late: fmtDuration(-left) })}
+            )
+          </dd>
+        </div>
+        <div>
+          <dt>{t('case.needs')}</dt>
+          <dd data-value={item.crew}>{t('case.needsCrew', { n: item.crew, skill: item.skill })}</dd>
+        </div>
       </dl>
       <h3 className="sub-title">{t('case.crewsTitle')}</h3>
-      <CandidateCrews candidates={candidates} crew={item.crew} layout={layout} disabled={disabled} onAssign={(staff) => void ctl.assign(item.caseId, staff)} />
+      <CandidateCrews
+        candidates={candidates}
+        crew={item.crew}
+        layout={layout}
+        disabled={disabled}
+        onAssign={(staff) => void ctl.assign(item.caseId, staff)}
+      />
       <h3 className="sub-title">{t('case.otherMoves')}</h3>
       <div className="case-moves">
         <label className="inline">
           <span>{t('case.priority')}</span>
-          <select className="input" data-testid="case-priority" value={prio} onChange={(e) => setPrio(Number(e.target.value))} disabled={disabled}>
-            {[1, 2, 3, 4].map((p) => <option key={p} value={p}>P{p}</option>)}
+          <select
+            className="input"
+            data-testid="case-priority"
+            value={prio}
+            onChange={(e) => setPrio(Number(e.target.value))}
+            disabled={disabled}
+          >
+            {[1, 2, 3, 4].map((p) => (
+              <option key={p} value={p}>
+                P{p}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" className="btn small" data-testid="case-reprioritise" disabled={disabled || prio === item.priority} onClick={() => void ctl.reprioritise(item.caseId, prio)}>
+        <button
+          type="button"
+          className="btn small"
+          data-testid="case-reprioritise"
+          disabled={disabled || prio === item.priority}
+          onClick={() => void ctl.reprioritise(item.caseId, prio)}
+        >
           {t('case.reprioritise')}
         </button>
-        <button type="button" className="btn small" data-testid="case-escalate" disabled={disabled} onClick={() => void ctl.escalate(item.caseId)} title={t('case.escalateTitle')}>
+        <button
+          type="button"
+          className="btn small"
+          data-testid="case-escalate"
+          disabled={disabled}
+          onClick={() => void ctl.escalate(item.caseId)}
+          title={t('case.escalateTitle')}
+        >
           {t('case.escalate')}
         </button>
-        <button type="button" className="btn small" data-testid="case-mutual-aid" disabled={disabled || item.crew !== 1} onClick={() => void ctl.mutualAid(item.caseId)} title={item.crew !== 1 ? t('case.mutualAidOnlyOne') : t('case.mutualAidTitle')}>
+        <button
+          type="button"
+          className="btn small"
+          data-testid="case-mutual-aid"
+          disabled={disabled || item.crew !== 1}
+          onClick={() => void ctl.mutualAid(item.caseId)}
+          title={item.crew !== 1 ? t('case.mutualAidOnlyOne') : t('case.mutualAidTitle')}
+        >
           {t('case.mutualAid')}
         </button>
-        <button type="button" className="btn small" onClick={() => ctl.selectCase(null)}>{t('common.close')}</button>
+        <button type="button" className="btn small" onClick={() => ctl.selectCase(null)}>
+          {t('common.close')}
+        </button>
       </div>
       {item.crew !== 1 && <p className="hint">{t('case.mutualAidOnlyOne')}</p>}
     </section>

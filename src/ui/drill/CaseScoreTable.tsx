@@ -23,13 +23,32 @@ export interface CaseScoreTableProps {
 
 function Cells({ c, side }: { c: CaseScore | undefined; side: string }) {
   const t = useT();
-  if (!c) return <td colSpan={4} className="muted">—</td>;
+  if (!c)
+    return (
+      <td colSpan={4} className="muted">
+        —
+      </td>
+    );
   return (
     <>
-      <td data-side={side} data-field="dispatchedS" data-value={dataValue(c.dispatchedS)}>{c.dispatchedS === null ? '—' : timeOfDay(c.dispatchedS)}</td>
-      <td className="num" data-side={side} data-field="responseS" data-value={dataValue(c.responseS)}>{c.responseS === null ? '—' : (c.responseS / 60).toFixed(1)}</td>
-      <td className={c.onTime === false ? 'bad' : c.onTime ? 'good' : ''} data-side={side} data-field="onTime" data-value={JSON.stringify(c.onTime)}>{t(verdictKey(c.onTime))}</td>
-      <td className={c.late ? 'bad' : ''} data-side={side} data-field="late" data-value={JSON.stringify(c.late)}>{t(c.late ? 'cases.lateYes' : 'cases.lateNo')}{c.inversions > 0 ? ` · ${t('cases.inversionsN', { n: c.inversions })}` : ''}</td>
+      <td data-side={side} data-field="dispatchedS" data-value={dataValue(c.dispatchedS)}>
+        {c.dispatchedS === null ? '—' : timeOfDay(c.dispatchedS)}
+      </td>
+      <td className="num" data-side={side} data-field="responseS" data-value={dataValue(c.responseS)}>
+        {c.responseS === null ? '—' : (c.responseS / 60).toFixed(1)}
+      </td>
+      <td
+        className={c.onTime === false ? 'bad' : c.onTime ? 'good' : ''}
+        data-side={side}
+        data-field="onTime"
+        data-value={JSON.stringify(c.onTime)}
+      >
+        {t(verdictKey(c.onTime))}
+      </td>
+      <td className={c.late ? 'bad' : ''} data-side={side} data-field="late" data-value={JSON.stringify(c.late)}>
+        {t(c.late ? 'cases.lateYes' : 'cases.lateNo')}
+        {c.inversions > 0 ? ` · ${t('cases.inversionsN', { n: c.inversions })}` : ''}
+      </td>
     </>
   );
 }
@@ -40,15 +59,26 @@ export function CaseScoreTable({ score, baseline, layout, edited }: CaseScoreTab
   const names = namesFromLayout(layout, lang);
   const base = matchBaseline(score.cases, baseline.cases, edited);
   return (
-    <section className="panel case-scores" data-testid="case-scores" data-count={score.cases.length} aria-labelledby="case-scores-title">
-      <h2 id="case-scores-title" className="panel-title">{t('report.cases', { n: score.n })}</h2>
+    <section
+      className="panel case-scores"
+      data-testid="case-scores"
+      data-count={score.cases.length}
+      aria-labelledby="case-scores-title"
+    >
+      <h2 id="case-scores-title" className="panel-title">
+        {t('report.cases', { n: score.n })}
+      </h2>
       <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
               <th colSpan={6} />
-              <th colSpan={4} className="group">{t('score.trainee')}</th>
-              <th colSpan={4} className="group">{t('score.baseline')}</th>
+              <th colSpan={4} className="group">
+                {t('score.trainee')}
+              </th>
+              <th colSpan={4} className="group">
+                {t('score.baseline')}
+              </th>
             </tr>
             <tr>
               <th className="num">{t('cases.id')}</th>
@@ -57,8 +87,14 @@ export function CaseScoreTable({ score, baseline, layout, edited }: CaseScoreTab
               <th>{t('cases.filed')}</th>
               <th>{t('cases.due')}</th>
               <th>{t('cases.by')}</th>
-              <th>{t('cases.dispatched')}</th><th className="num">{t('cases.responseMin')}</th><th>{t('cases.onTime')}</th><th>{t('cases.late')}</th>
-              <th>{t('cases.dispatched')}</th><th className="num">{t('cases.responseMin')}</th><th>{t('cases.onTime')}</th><th>{t('cases.late')}</th>
+              <th>{t('cases.dispatched')}</th>
+              <th className="num">{t('cases.responseMin')}</th>
+              <th>{t('cases.onTime')}</th>
+              <th>{t('cases.late')}</th>
+              <th>{t('cases.dispatched')}</th>
+              <th className="num">{t('cases.responseMin')}</th>
+              <th>{t('cases.onTime')}</th>
+              <th>{t('cases.late')}</th>
             </tr>
           </thead>
           <tbody>

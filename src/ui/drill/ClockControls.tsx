@@ -38,17 +38,32 @@ export function ClockControls() {
     <div className="controls drill-controls" role="group" aria-label={t('controls.label')}>
       <div className="control-group">
         {playing ? (
-          <button type="button" className="btn primary" data-testid="drill-pause" onClick={() => void ctl.pause()} aria-keyshortcuts="Space">
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="drill-pause"
+            onClick={() => void ctl.pause()}
+            aria-keyshortcuts="Space"
+          >
             <Icon name="pause" filled /> {t('controls.pause')}
           </button>
         ) : (
-          <button type="button" className="btn primary" data-testid="drill-play" disabled={!ready || done} onClick={() => void ctl.play()} aria-keyshortcuts="Space">
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="drill-play"
+            disabled={!ready || done}
+            onClick={() => void ctl.play()}
+            aria-keyshortcuts="Space"
+          >
             <Icon name="play" filled /> {t('controls.play')}
           </button>
         )}
       </div>
       <div className="control-group">
-        <span className="control-label" id="drill-speed-label">{t('controls.speed')}</span>
+        <span className="control-label" id="drill-speed-label">
+          {t('controls.speed')}
+        </span>
         <div className="segmented" role="radiogroup" aria-labelledby="drill-speed-label">
           {DRILL_SPEEDS.map((sp) => (
             <button
@@ -71,13 +86,29 @@ export function ClockControls() {
         {confirming && !done ? (
           <>
             <span className="control-label">{t('controls.finishConfirm')}</span>
-            <button type="button" className="btn danger" data-testid="drill-finish-confirm" onClick={() => { setConfirming(false); void ctl.finish(); }}>
+            <button
+              type="button"
+              className="btn danger"
+              data-testid="drill-finish-confirm"
+              onClick={() => {
+                setConfirming(false);
+                void ctl.finish();
+              }}
+            >
               {t('controls.finishYes')}
             </button>
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
           </>
         ) : (
-          <button type="button" className="btn" data-testid="drill-finish" disabled={!ready || done} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="drill-finish"
+            disabled={!ready || done}
+            onClick={() => setConfirming(true)}
+          >
             {t('controls.finish')}
           </button>
         )}

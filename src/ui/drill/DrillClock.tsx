@@ -16,12 +16,25 @@ export function DrillClock() {
   const total = st.endS - st.startS;
   const status = st.done ? t('clock.ended') : st.playing ? t('clock.running', { speed: st.speed }) : t('clock.paused');
   return (
-    <div className="drill-clock" aria-label={t('clock.label')} data-testid="drill-clock" data-ts={String(st.tS)} data-elapsed={String(elapsed)} data-playing={String(st.playing)} data-done={String(st.done)} data-speed={String(st.speed)}>
+    <div
+      className="drill-clock"
+      aria-label={t('clock.label')}
+      data-testid="drill-clock"
+      data-ts={String(st.tS)}
+      data-elapsed={String(elapsed)}
+      data-playing={String(st.playing)}
+      data-done={String(st.done)}
+      data-speed={String(st.speed)}
+    >
       <span className="clock-label">{t('clock.label')}</span>
       <span className="drill-clock-row">
         <time className="clock-value">{timeOfDay(st.tS)}</time>
-        <span className="drill-elapsed">T+{fmtDuration(elapsed, true)} / {fmtDuration(total, true)}</span>
-        <span className={`drill-status ${st.done ? 'is-done' : st.playing ? 'is-running' : 'is-paused'}`}>{status}</span>
+        <span className="drill-elapsed">
+          T+{fmtDuration(elapsed, true)} / {fmtDuration(total, true)}
+        </span>
+        <span className={`drill-status ${st.done ? 'is-done' : st.playing ? 'is-running' : 'is-paused'}`}>
+          {status}
+        </span>
       </span>
     </div>
   );

@@ -19,12 +19,20 @@ export function DrillHeader() {
   return (
     <header className="app-header drill-header">
       <div className="brand">
-        <a className="brand-title" href="./index.html" title={t('header.backToTwin')}>{t('app.title')}</a>
+        <a className="brand-title" href="./index.html" title={t('header.backToTwin')}>
+          {t('app.title')}
+        </a>
         <span className="brand-sub">{t('app.subtitle')}</span>
       </div>
       <div className="drill-title">
-        <span className={`role-badge role-${shownRole}`} data-testid="drill-role" data-role={shownRole}>{t(`role.${shownRole}` as DrillKey)}</span>
-        {name && <span className="drill-name ellipsis" data-drill={drillId ?? ''}>{pick(lang, name)}</span>}
+        <span className={`role-badge role-${shownRole}`} data-testid="drill-role" data-role={shownRole}>
+          {t(`role.${shownRole}` as DrillKey)}
+        </span>
+        {name && (
+          <span className="drill-name ellipsis" data-drill={drillId ?? ''}>
+            {pick(lang, name)}
+          </span>
+        )}
       </div>
       {role !== 'home' && role !== 'review' && hasState && (
         <div className="header-status">

@@ -11,7 +11,8 @@ import { pick, useT } from './i18n/index.ts';
 export function DrillHome() {
   const t = useT();
   const lang = useDrill((s) => s.lang);
-  const url = (id: string, role: string) => `./drill.html?drill=${encodeURIComponent(id)}&role=${role}${lang === 'en' ? '&lang=en' : ''}`;
+  const url = (id: string, role: string) =>
+    `./drill.html?drill=${encodeURIComponent(id)}&role=${role}${lang === 'en' ? '&lang=en' : ''}`;
   return (
     <main className="drill-home" data-testid="drill-home">
       <h1>{t('home.title')}</h1>
@@ -22,12 +23,24 @@ export function DrillHome() {
             <h2>{pick(lang, d.name)}</h2>
             {d.description && <p>{pick(lang, d.description)}</p>}
             <div className="card-actions">
-              <a className="btn primary" href={url(d.id, 'trainer')} target="_blank" rel="noopener" data-testid={`open-trainer-${d.id}`}>{t('home.openTrainer')}</a>
+              <a
+                className="btn primary"
+                href={url(d.id, 'trainer')}
+                target="_blank"
+                rel="noopener"
+                data-testid={`open-trainer-${d.id}`}
+              >
+                {t('home.openTrainer')}
+              </a>
             </div>
           </li>
         ))}
       </ul>
-      <p><a className="link" href={`./drill.html?role=review${lang === 'en' ? '&lang=en' : ''}`}>{t('home.review')}</a></p>
+      <p>
+        <a className="link" href={`./drill.html?role=review${lang === 'en' ? '&lang=en' : ''}`}>
+          {t('home.review')}
+        </a>
+      </p>
     </main>
   );
 }

@@ -21,11 +21,25 @@ export interface DrillSceneProps {
   hint?: string;
 }
 
-export function DrillScene({ layout, frames$, paused = false, onPick, testId = 'drill-canvas', hint }: DrillSceneProps) {
+export function DrillScene({
+  layout,
+  frames$,
+  paused = false,
+  onPick,
+  testId = 'drill-canvas',
+  hint,
+}: DrillSceneProps) {
   const lang = useDrill((s) => s.lang);
   return (
     <div className="scene-slot drill-scene" data-testid={testId}>
-      <CityScene layout={layout} frames$={frames$} lang={lang} paused={paused} onPick={onPick} crowdThreshold={layout.crowdThreshold} />
+      <CityScene
+        layout={layout}
+        frames$={frames$}
+        lang={lang}
+        paused={paused}
+        onPick={onPick}
+        crowdThreshold={layout.crowdThreshold}
+      />
       {hint && <p className="scene-hint">{hint}</p>}
     </div>
   );

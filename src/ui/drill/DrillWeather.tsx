@@ -15,7 +15,9 @@ export function DrillWeather() {
         <Icon name={rain > 0 ? 'rain' : 'cloud'} />
         {rain > 0 ? t('weather.rain', { mm: rain.toFixed(1) }) : t('weather.dry')}
       </span>
-      <span className="warning-badge" data-level={level} style={{ background: c.bg, color: c.fg }}>{t(`warning.${level}` as DrillKey)}</span>
+      <span className="warning-badge" data-level={level} style={{ background: c.bg, color: c.fg }}>
+        {t(`warning.${level}` as DrillKey)}
+      </span>
     </div>
   );
 }

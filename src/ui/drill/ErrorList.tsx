@@ -21,14 +21,22 @@ export function ErrorList({ errors, title, onClose, testId = 'drill-errors' }: E
     <div className="drill-errors" role="alert" data-testid={testId} data-count={errors.length}>
       <div className="drill-errors-head">
         <strong>{title ?? t('errors.title')}</strong>
-        {onClose && <button type="button" className="link" onClick={onClose}>{t('common.close')}</button>}
+        {onClose && (
+          <button type="button" className="link" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        )}
       </div>
       <ul>
         {errors.map((e, i) => (
           <li key={i} data-code={e.code} data-path={e.path}>
             {e.path !== '$' && <code className="error-path">{e.path}</code>}
-            <span className="error-msg" lang={lang}>{lang === 'en' ? e.en : e.zh}</span>
-            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{lang === 'en' ? e.zh : e.en}</span>
+            <span className="error-msg" lang={lang}>
+              {lang === 'en' ? e.en : e.zh}
+            </span>
+            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+              {lang === 'en' ? e.zh : e.en}
+            </span>
           </li>
         ))}
       </ul>

@@ -9,8 +9,12 @@ export function ExportBar() {
   const lang = useDrill((s) => s.lang);
   return (
     <div className="export-bar" role="group" aria-label={t('export.label')}>
-      <button type="button" className="btn" data-testid="export-json" onClick={() => ctl.exportJson()}>{t('export.json')}</button>
-      <button type="button" className="btn" data-testid="open-report" onClick={() => ctl.openReport(lang)}>{t('export.report')}</button>
+      <button type="button" className="btn" data-testid="export-json" onClick={() => ctl.exportJson()}>
+        {t('export.json')}
+      </button>
+      <button type="button" className="btn" data-testid="open-report" onClick={() => ctl.openReport(lang)}>
+        {t('export.report')}
+      </button>
     </div>
   );
 }

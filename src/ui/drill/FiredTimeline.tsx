@@ -25,7 +25,15 @@ export interface FiredTimelineProps {
   testId?: string;
 }
 
-export function FiredTimeline({ timeline, startS, layout, title, uptoS, newestFirst = true, testId = 'fired-timeline' }: FiredTimelineProps) {
+export function FiredTimeline({
+  timeline,
+  startS,
+  layout,
+  title,
+  uptoS,
+  newestFirst = true,
+  testId = 'fired-timeline',
+}: FiredTimelineProps) {
   const t = useT();
   const lang = useDrill((s) => s.lang);
   const names = namesFromLayout(layout, lang);
@@ -33,7 +41,9 @@ export function FiredTimeline({ timeline, startS, layout, title, uptoS, newestFi
   if (newestFirst) items.reverse();
   return (
     <section className="panel fired-timeline" data-testid={testId} data-count={items.length} aria-label={title}>
-      <h2 className="panel-title">{title} <span className="muted">({items.length})</span></h2>
+      <h2 className="panel-title">
+        {title} <span className="muted">({items.length})</span>
+      </h2>
       {timeline.length === 0 ? (
         <p className="muted empty-note">{t('timeline.nothingYet')}</p>
       ) : (
@@ -41,12 +51,24 @@ export function FiredTimeline({ timeline, startS, layout, title, uptoS, newestFi
           {items.map(({ e, i }) => {
             const isAction = e.kind === 'action';
             const kind = isAction ? (e.detail as Action).kind : (e.detail as Inject).kind;
-            const text = isAction ? describeAction(e.detail as Action, t, lang, names) : describeInject(e.detail as Inject, t, lang, names);
+            const text = isAction
+              ? describeAction(e.detail as Action, t, lang, names)
+              : describeInject(e.detail as Inject, t, lang, names);
             const future = uptoS !== undefined && e.tS > uptoS;
             return (
-              <li key={i} className={`timeline-item ${isAction ? 'is-action' : 'is-inject'} ${future ? 'future' : ''}`} data-kind={e.kind} data-detail-kind={kind} data-ts={e.tS}>
-                <span className="tl-time">{timeOfDay(e.tS)} <span className="muted">T+{fmtDuration(e.tS - startS, true)}</span></span>
-                <span className={`tl-kind kind-${kind}`}>{isAction ? t(`kind.action.${kind as Action['kind']}`) : t(`kind.inject.${kind as Inject['kind']}`)}</span>
+              <li
+                key={i}
+                className={`timeline-item ${isAction ? 'is-action' : 'is-inject'} ${future ? 'future' : ''}`}
+                data-kind={e.kind}
+                data-detail-kind={kind}
+                data-ts={e.tS}
+              >
+                <span className="tl-time">
+                  {timeOfDay(e.tS)} <span className="muted">T+{fmtDuration(e.tS - startS, true)}</span>
+                </span>
+                <span className={`tl-kind kind-${kind}`}>
+                  {isAction ? t(`kind.action.${kind as Action['kind']}`) : t(`kind.inject.${kind as Inject['kind']}`)}
+                </span>
                 <span className="tl-detail">{text}</span>
               </li>
             );

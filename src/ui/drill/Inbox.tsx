@@ -30,7 +30,12 @@ export function Inbox({ items, nowS, layout, selected = null, onSelect, title, t
   const names = namesFromLayout(layout, lang);
   return (
     <section className="panel inbox" data-testid={testId} data-count={items.length} aria-label={title}>
-      <h2 className="panel-title">{title} <span className="count-badge" data-value={items.length}>{items.length}</span></h2>
+      <h2 className="panel-title">
+        {title}{' '}
+        <span className="count-badge" data-value={items.length}>
+          {items.length}
+        </span>
+      </h2>
       {items.length === 0 ? (
         <p className="muted empty-note">{t('inbox.empty')}</p>
       ) : (
@@ -41,25 +46,44 @@ export function Inbox({ items, nowS, layout, selected = null, onSelect, title, t
             const body = (
               <>
                 <span className="inbox-line1">
-                  <span className={`prio prio-${it.priority}`} data-value={it.priority}>P{it.priority}</span>
+                  <span className={`prio prio-${it.priority}`} data-value={it.priority}>
+                    P{it.priority}
+                  </span>
                   <span className="inbox-type ellipsis">{names.type(it.type)}</span>
                   <span className="inbox-id muted">#{it.caseId}</span>
                 </span>
                 <span className="inbox-line2">
-                  <span className="inbox-place" data-grid={it.grid} data-cell={it.cell}>{t('inbox.place', { grid: it.grid, x, y })}</span>
+                  <span className="inbox-place" data-grid={it.grid} data-cell={it.cell}>
+                    {t('inbox.place', { grid: it.grid, x, y })}
+                  </span>
                   <span className="muted">{t(`channel.${it.channel}` as DrillKey)}</span>
                   <span className="muted">{t('inbox.crew', { n: it.crew })}</span>
                   <span className="muted">{t('inbox.filed', { time: timeOfDay(it.filedS) })}</span>
                 </span>
                 <span className={`inbox-due ${left < 0 ? 'overdue' : left < 300 ? 'soon' : ''}`} data-value={left}>
-                  {left >= 0 ? t('inbox.dueIn', { left: fmtDuration(left) }) : t('inbox.overdue', { late: fmtDuration(-left) })}
+                  {left >= 0
+                    ? t('inbox.dueIn', { left: fmtDuration(left) })
+                    : t('inbox.overdue', { late: fmtDuration(-left) })}
                 </span>
               </>
             );
             return (
-              <li key={it.caseId} data-testid="inbox-item" data-case-id={it.caseId} data-type={it.type} data-priority={it.priority} data-due-s={it.responseDueS} data-crew={it.crew}>
+              <li
+                key={it.caseId}
+                data-testid="inbox-item"
+                data-case-id={it.caseId}
+                data-type={it.type}
+                data-priority={it.priority}
+                data-due-s={it.responseDueS}
+                data-crew={it.crew}
+              >
                 {onSelect ? (
-                  <button type="button" className={`inbox-item ${selected === it.caseId ? 'selected' : ''}`} aria-pressed={selected === it.caseId} onClick={() => onSelect(it.caseId)}>
+                  <button
+                    type="button"
+                    className={`inbox-item ${selected === it.caseId ? 'selected' : ''}`}
+                    aria-pressed={selected === it.caseId}
+                    onClick={() => onSelect(it.caseId)}
+                  >
                     {body}
                   </button>
                 ) : (

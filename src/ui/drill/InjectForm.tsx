@@ -61,12 +61,14 @@ export function InjectForm() {
     const int = (s: string) => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : NaN);
     switch (kind) {
       case 'message': {
-        const a = zh.trim(), b = en.trim();
+        const a = zh.trim(),
+          b = en.trim();
         if (!a && !b) return both('form.errMessage');
         return { kind, atMin: at, text: { zh: a || b, en: b || a } };
       }
       case 'case': {
-        const xi = int(x), yi = int(y);
+        const xi = int(x),
+          yi = int(y);
         if (!Number.isInteger(xi) || !Number.isInteger(yi)) return both('form.errCell');
         return { kind, atMin: at, type: typeId, x: xi, y: yi, ...(priority ? { priority: Number(priority) } : {}) };
       }
@@ -76,7 +78,8 @@ export function InjectForm() {
         return { kind, atMin: at, rainMmPerH: list };
       }
       case 'surge': {
-        const d = Number(durationMin), n = Number(extra);
+        const d = Number(durationMin),
+          n = Number(extra);
         if (!(d > 0) || !(n >= 0)) return both('form.errSurge');
         return { kind, atMin: at, station: stationId, durationMin: d, extraPassengers: n };
       }
@@ -89,15 +92,24 @@ export function InjectForm() {
   const fireNow = async (e?: FormEvent) => {
     e?.preventDefault();
     const inj = build(nowMin);
-    if (!('kind' in inj)) { setLocalError(inj); return; }
+    if (!('kind' in inj)) {
+      setLocalError(inj);
+      return;
+    }
     setLocalError(null);
     await ctl.fire(inj);
   };
   const addToTimeline = async () => {
     const at = Number(atMin);
-    if (atMin.trim() === '' || !Number.isFinite(at)) { setLocalError(both('form.errAt')); return; }
+    if (atMin.trim() === '' || !Number.isFinite(at)) {
+      setLocalError(both('form.errAt'));
+      return;
+    }
     const inj = build(at);
-    if (!('kind' in inj)) { setLocalError(inj); return; }
+    if (!('kind' in inj)) {
+      setLocalError(inj);
+      return;
+    }
     setLocalError(null);
     if (await ctl.setPending([...st.pending, { ...inj, id: `A${++addedSeq}` }])) setAtMin('');
   };
@@ -105,23 +117,51 @@ export function InjectForm() {
   const label = (k: DrillKey) => t(k);
   return (
     <section className="panel inject-form" data-testid="inject-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="panel-title">{t('form.title')}</h2>
+      <h2 id={`${id}-title`} className="panel-title">
+        {t('form.title')}
+      </h2>
       <form onSubmit={(e) => void fireNow(e)}>
         <div className="form-row">
           <label htmlFor={`${id}-kind`}>{t('form.kind')}</label>
-          <select id={`${id}-kind`} className="input" data-testid="inject-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {INJECT_KINDS.map((k) => <option key={k} value={k}>{t(`kind.inject.${k}`)}</option>)}
+          <select
+            id={`${id}-kind`}
+            className="input"
+            data-testid="inject-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+          >
+            {INJECT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.inject.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         {kind === 'message' && (
           <>
             <div className="form-row">
               <label htmlFor={`${id}-zh`}>{t('form.textZh')}</label>
-              <textarea id={`${id}-zh`} className="input textarea" lang="zh-CN" rows={2} data-testid="inject-text-zh" value={zh} onChange={(e) => setZh(e.target.value)} />
+              <textarea
+                id={`${id}-zh`}
+                className="input textarea"
+                lang="zh-CN"
+                rows={2}
+                data-testid="inject-text-zh"
+                value={zh}
+                onChange={(e) => setZh(e.target.value)}
+              />
             </div>
             <div className="form-row">
               <label htmlFor={`${id}-en`}>{t('form.textEn')}</label>
-              <textarea id={`${id}-en`} className="input textarea" lang="en" rows={2} data-testid="inject-text-en" value={en} onChange={(e) => setEn(e.target.value)} />
+              <textarea
+                id={`${id}-en`}
+                className="input textarea"
+                lang="en"
+                rows={2}
+                data-testid="inject-text-en"
+                value={en}
+                onChange={(e) => setEn(e.target.value)}
+              />
             </div>
           </>
         )}
@@ -129,71 +169,171 @@ export function InjectForm() {
           <>
             <div className="form-row">
               <label htmlFor={`${id}-type`}>{t('form.type')}</label>
-              <select id={`${id}-type`} className="input" data-testid="inject-type" value={typeId} onChange={(e) => setType(e.target.value)}>
-                {layout.types.map((ty) => <option key={ty.id} value={ty.id}>{pick(lang, ty.name)} (P{ty.priority})</option>)}
+              <select
+                id={`${id}-type`}
+                className="input"
+                data-testid="inject-type"
+                value={typeId}
+                onChange={(e) => setType(e.target.value)}
+              >
+                {layout.types.map((ty) => (
+                  <option key={ty.id} value={ty.id}>
+                    {pick(lang, ty.name)} (P{ty.priority})
+                  </option>
+                ))}
               </select>
             </div>
             <div className="form-row cols-3">
               <label>
                 <span>x</span>
-                <input className="input num" inputMode="numeric" data-testid="inject-x" value={x} onChange={(e) => setX(e.target.value)} aria-describedby={`${id}-pickhint`} />
+                <input
+                  className="input num"
+                  inputMode="numeric"
+                  data-testid="inject-x"
+                  value={x}
+                  onChange={(e) => setX(e.target.value)}
+                  aria-describedby={`${id}-pickhint`}
+                />
               </label>
               <label>
                 <span>y</span>
-                <input className="input num" inputMode="numeric" data-testid="inject-y" value={y} onChange={(e) => setY(e.target.value)} aria-describedby={`${id}-pickhint`} />
+                <input
+                  className="input num"
+                  inputMode="numeric"
+                  data-testid="inject-y"
+                  value={y}
+                  onChange={(e) => setY(e.target.value)}
+                  aria-describedby={`${id}-pickhint`}
+                />
               </label>
               <label>
                 <span>{t('form.priority')}</span>
-                <select className="input" data-testid="inject-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
+                <select
+                  className="input"
+                  data-testid="inject-priority"
+                  value={priority}
+                  onChange={(e) => setPriority(e.target.value)}
+                >
                   <option value="">{t('form.priorityDefault')}</option>
-                  {[1, 2, 3, 4].map((p) => <option key={p} value={p}>P{p}</option>)}
+                  {[1, 2, 3, 4].map((p) => (
+                    <option key={p} value={p}>
+                      P{p}
+                    </option>
+                  ))}
                 </select>
               </label>
             </div>
-            <p id={`${id}-pickhint`} className="hint">{t('form.pickHint', { cols: layout.cols - 1, rows: layout.rows - 1 })}</p>
+            <p id={`${id}-pickhint`} className="hint">
+              {t('form.pickHint', { cols: layout.cols - 1, rows: layout.rows - 1 })}
+            </p>
           </>
         )}
         {kind === 'storm' && (
           <div className="form-row">
             <label htmlFor={`${id}-rain`}>{t('form.rain')}</label>
-            <input id={`${id}-rain`} className="input" data-testid="inject-rain" value={rain} onChange={(e) => setRain(e.target.value)} />
+            <input
+              id={`${id}-rain`}
+              className="input"
+              data-testid="inject-rain"
+              value={rain}
+              onChange={(e) => setRain(e.target.value)}
+            />
           </div>
         )}
         {kind === 'surge' && (
           <>
             <div className="form-row">
               <label htmlFor={`${id}-station`}>{t('form.station')}</label>
-              <select id={`${id}-station`} className="input" data-testid="inject-station" value={stationId} onChange={(e) => setStation(e.target.value)}>
-                {layout.stations.map((s) => <option key={s.id} value={s.id}>{pick(lang, s.name)}</option>)}
+              <select
+                id={`${id}-station`}
+                className="input"
+                data-testid="inject-station"
+                value={stationId}
+                onChange={(e) => setStation(e.target.value)}
+              >
+                {layout.stations.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {pick(lang, s.name)}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="form-row cols-2">
-              <label><span>{t('form.durationMin')}</span><input className="input num" inputMode="decimal" value={durationMin} onChange={(e) => setDurationMin(e.target.value)} /></label>
-              <label><span>{t('form.extra')}</span><input className="input num" inputMode="numeric" value={extra} onChange={(e) => setExtra(e.target.value)} /></label>
+              <label>
+                <span>{t('form.durationMin')}</span>
+                <input
+                  className="input num"
+                  inputMode="decimal"
+                  value={durationMin}
+                  onChange={(e) => setDurationMin(e.target.value)}
+                />
+              </label>
+              <label>
+                <span>{t('form.extra')}</span>
+                <input
+                  className="input num"
+                  inputMode="numeric"
+                  value={extra}
+                  onChange={(e) => setExtra(e.target.value)}
+                />
+              </label>
             </div>
           </>
         )}
         {(kind === 'teamOff' || kind === 'teamOn') && (
           <div className="form-row">
             <label htmlFor={`${id}-team`}>{t('form.team')}</label>
-            <select id={`${id}-team`} className="input" data-testid="inject-team" value={teamId} onChange={(e) => setTeam(e.target.value)}>
-              {layout.teams.map((tm) => <option key={tm.id} value={tm.id}>{pick(lang, tm.name)}</option>)}
+            <select
+              id={`${id}-team`}
+              className="input"
+              data-testid="inject-team"
+              value={teamId}
+              onChange={(e) => setTeam(e.target.value)}
+            >
+              {layout.teams.map((tm) => (
+                <option key={tm.id} value={tm.id}>
+                  {pick(lang, tm.name)}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <div className="form-actions">
-          <button type="submit" className="btn primary" data-testid="inject-fire" disabled={st.done}>{t('form.fireNow')}</button>
+          <button type="submit" className="btn primary" data-testid="inject-fire" disabled={st.done}>
+            {t('form.fireNow')}
+          </button>
           <span className="form-sep" />
           <label className="inline">
             <span>{t('form.atMin')}</span>
-            <input className="input num short" inputMode="decimal" data-testid="inject-at" value={atMin} placeholder={String(Math.ceil(nowMin + 5))} onChange={(e) => setAtMin(e.target.value)} disabled={!paused || st.done} />
+            <input
+              className="input num short"
+              inputMode="decimal"
+              data-testid="inject-at"
+              value={atMin}
+              placeholder={String(Math.ceil(nowMin + 5))}
+              onChange={(e) => setAtMin(e.target.value)}
+              disabled={!paused || st.done}
+            />
           </label>
-          <button type="button" className="btn" data-testid="inject-add" disabled={!paused || st.done} title={paused ? undefined : label('timeline.pauseToEdit')} onClick={() => void addToTimeline()}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="inject-add"
+            disabled={!paused || st.done}
+            title={paused ? undefined : label('timeline.pauseToEdit')}
+            onClick={() => void addToTimeline()}
+          >
             {t('form.add')}
           </button>
         </div>
       </form>
-      {localError && <ErrorList errors={[{ path: '$', code: 'form', ...localError }]} onClose={() => setLocalError(null)} testId="inject-form-errors" />}
+      {localError && (
+        <ErrorList
+          errors={[{ path: '$', code: 'form', ...localError }]}
+          onClose={() => setLocalError(null)}
+          testId="inject-form-errors"
+        />
+      )}
       {errors && <ErrorList errors={errors} onClose={() => ctl.clearTimelineErrors()} testId="timeline-errors" />}
     </section>
   );

@@ -35,17 +35,29 @@ export function InjectTimeline() {
     if (v === undefined) return;
     const at = Number(v);
     if (v.trim() === '' || !Number.isFinite(at)) return;
-    if (at === pending[i].atMin) { setDrafts(({ [k]: _, ...rest }) => rest); return; }
+    if (at === pending[i].atMin) {
+      setDrafts(({ [k]: _, ...rest }) => rest);
+      return;
+    }
     const list = pending.map((x, j) => (j === i ? { ...x, atMin: at } : x));
     if (await ctl.setPending(list)) setDrafts(({ [k]: _, ...rest }) => rest);
   };
   const remove = (i: number) => void ctl.setPending(pending.filter((_, j) => j !== i));
 
   return (
-    <section className="panel inject-timeline" data-testid="pending-injects" data-count={pending.length} aria-labelledby="pending-title">
+    <section
+      className="panel inject-timeline"
+      data-testid="pending-injects"
+      data-count={pending.length}
+      aria-labelledby="pending-title"
+    >
       <div className="panel-head">
-        <h2 id="pending-title" className="panel-title">{t('timeline.pendingTitle', { n: pending.length })}</h2>
-        <span className="hint">{editable ? t('timeline.editHint') : st.done ? t('timeline.ended') : t('timeline.pauseToEdit')}</span>
+        <h2 id="pending-title" className="panel-title">
+          {t('timeline.pendingTitle', { n: pending.length })}
+        </h2>
+        <span className="hint">
+          {editable ? t('timeline.editHint') : st.done ? t('timeline.ended') : t('timeline.pauseToEdit')}
+        </span>
       </div>
       {pending.length === 0 ? (
         <p className="muted empty-note">{t('timeline.noPending')}</p>
@@ -56,7 +68,13 @@ export function InjectTimeline() {
             const draft = drafts[k];
             const atS = st.startS + x.atMin * 60;
             return (
-              <li key={k} className="timeline-item pending" data-inject-id={x.id ?? ''} data-kind={x.kind} data-at-min={x.atMin}>
+              <li
+                key={k}
+                className="timeline-item pending"
+                data-inject-id={x.id ?? ''}
+                data-kind={x.kind}
+                data-at-min={x.atMin}
+              >
                 <span className="tl-time">
                   {editable ? (
                     <label>
@@ -69,19 +87,33 @@ export function InjectTimeline() {
                         value={draft ?? String(x.atMin)}
                         onChange={(e) => setDrafts((d) => ({ ...d, [k]: e.target.value }))}
                         onBlur={() => void commit(i)}
-                        onKeyDown={(e) => { if (e.key === 'Enter') void commit(i); if (e.key === 'Escape') setDrafts(({ [k]: _, ...rest }) => rest); }}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') void commit(i);
+                          if (e.key === 'Escape') setDrafts(({ [k]: _, ...rest }) => rest);
+                        }}
                       />
                       {t('unit.min')}
                     </label>
                   ) : (
-                    <>T+{x.atMin} {t('unit.min')}</>
+                    <>
+                      T+{x.atMin} {t('unit.min')}
+                    </>
                   )}
                   <span className="muted"> · {timeOfDay(atS)}</span>
                 </span>
                 <span className={`tl-kind kind-${x.kind}`}>{t(`kind.inject.${x.kind}`)}</span>
-                <span className="tl-detail">{x.id && <code className="muted">{x.id} </code>}{describeInject(x, t, lang, names)}</span>
+                <span className="tl-detail">
+                  {x.id && <code className="muted">{x.id} </code>}
+                  {describeInject(x, t, lang, names)}
+                </span>
                 {editable && (
-                  <button type="button" className="btn small" data-testid="pending-delete" aria-label={t('timeline.delete', { id: x.id ?? i + 1 })} onClick={() => remove(i)}>
+                  <button
+                    type="button"
+                    className="btn small"
+                    data-testid="pending-delete"
+                    aria-label={t('timeline.delete', { id: x.id ?? i + 1 })}
+                    onClick={() => remove(i)}
+                  >
                     {t('common.delete')}
                   </button>
                 )}

@@ -9,7 +9,14 @@ export function LangToggle() {
   const lang = useDrill((s) => s.lang);
   const next = lang === 'zh-CN' ? 'en' : 'zh-CN';
   return (
-    <button type="button" className="btn lang" data-testid={`drill-lang-${next}`} lang={next} title={t('lang.switch')} onClick={() => ctl.setLang(next)}>
+    <button
+      type="button"
+      className="btn lang"
+      data-testid={`drill-lang-${next}`}
+      lang={next}
+      title={t('lang.switch')}
+      onClick={() => ctl.setLang(next)}
+    >
       {lang === 'zh-CN' ? 'English' : '中文'}
     </button>
   );

@@ -5,11 +5,20 @@ export function NoticeBar() {
   const n = useDrill((s) => s.notice);
   const lang = useDrill((s) => s.lang);
   return (
-    <div className={`notice-bar ${n ? `is-${n.kind}` : ''}`} role="status" aria-live="polite" data-testid="drill-notice" data-kind={n?.kind ?? ''} data-seq={n?.seq ?? 0}>
+    <div
+      className={`notice-bar ${n ? `is-${n.kind}` : ''}`}
+      role="status"
+      aria-live="polite"
+      data-testid="drill-notice"
+      data-kind={n?.kind ?? ''}
+      data-seq={n?.seq ?? 0}
+    >
       {n && (
         <>
           <span lang={lang}>{lang === 'en' ? n.en : n.zh}</span>
-          <span className="notice-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{lang === 'en' ? n.zh : n.en}</span>
+          <span className="notice-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+            {lang === 'en' ? n.zh : n.en}
+          </span>
         </>
       )}
     </div>

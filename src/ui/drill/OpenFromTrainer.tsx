@@ -40,13 +40,26 @@ export function OpenFromTrainer() {
               aria-invalid={invalid}
               aria-describedby={invalid ? `${id}-err` : undefined}
               data-testid="token-input"
-              onChange={(e) => { setText(e.target.value); setInvalid(false); }}
+              onChange={(e) => {
+                setText(e.target.value);
+                setInvalid(false);
+              }}
             />
-            <button type="submit" className="btn primary" data-testid="token-submit">{t('noToken.connect')}</button>
+            <button type="submit" className="btn primary" data-testid="token-submit">
+              {t('noToken.connect')}
+            </button>
           </div>
-          {invalid && <p id={`${id}-err`} className="field-error" role="alert" data-testid="token-error">{t('noToken.invalid')}</p>}
+          {invalid && (
+            <p id={`${id}-err`} className="field-error" role="alert" data-testid="token-error">
+              {t('noToken.invalid')}
+            </p>
+          )}
         </form>
-        <p><a className="link" href={trainerUrl} target="_blank" rel="noopener">{t('waiting.openTrainer')}</a></p>
+        <p>
+          <a className="link" href={trainerUrl} target="_blank" rel="noopener">
+            {t('waiting.openTrainer')}
+          </a>
+        </p>
       </div>
     </main>
   );

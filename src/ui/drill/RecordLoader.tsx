@@ -26,7 +26,9 @@ export function RecordLoader() {
           e.target.value = '';
         }}
       />
-      <label htmlFor={id} className="btn primary file-btn">{t('review.loadButton')}</label>
+      <label htmlFor={id} className="btn primary file-btn">
+        {t('review.loadButton')}
+      </label>
       {errors && <ErrorList errors={errors} title={t('review.loadFailed')} testId="record-errors" />}
     </section>
   );

@@ -59,14 +59,26 @@ export function ReviewPanel() {
   const columns = [
     { id: 'trainee', label: t('score.trainee'), score: record.score },
     { id: 'baseline', label: t('score.baseline'), score: record.baseline },
-    { id: 'replay', label: t('score.replay'), score: shown?.score ?? null, note: shown ? t('score.asOf', { time: timeOfDay(shown.tS) }) : t('review.rebuilding') },
+    {
+      id: 'replay',
+      label: t('score.replay'),
+      score: shown?.score ?? null,
+      note: shown ? t('score.asOf', { time: timeOfDay(shown.tS) }) : t('review.rebuilding'),
+    },
     ...(whatIf.score ? [{ id: 'whatif', label: t('score.whatIf'), score: whatIf.score }] : []),
   ];
   return (
-    <main className="drill-review" data-testid="review" data-record-score={record.score.score} data-baseline-score={record.baseline.score}>
+    <main
+      className="drill-review"
+      data-testid="review"
+      data-record-score={record.score.score}
+      data-baseline-score={record.baseline.score}
+    >
       <div className="review-toolbar">
         {(page.role === 'trainer' || page.role === 'trainee') && (
-          <button type="button" className="btn" data-testid="review-back" onClick={() => page.closeReview()}>{t('review.back')}</button>
+          <button type="button" className="btn" data-testid="review-back" onClick={() => page.closeReview()}>
+            {t('review.back')}
+          </button>
         )}
         <h1 className="review-title">{t('review.title', { name: pick(lang, record.drill.name) })}</h1>
         <span className="muted review-meta" data-hash={record.scenarioHash} data-seed={record.seed}>
@@ -74,8 +86,20 @@ export function ReviewPanel() {
         </span>
         <ExportBar />
       </div>
-      {error && <p className="bad" role="alert">{lang === 'en' ? error.en : error.zh}</p>}
-      <ReviewScrubber startS={startS} endS={endS} tS={tS} shownTS={shown?.tS ?? null} busy={busy} timeline={record.timeline} onSeek={(x) => ctl.seek(x)} />
+      {error && (
+        <p className="bad" role="alert">
+          {lang === 'en' ? error.en : error.zh}
+        </p>
+      )}
+      <ReviewScrubber
+        startS={startS}
+        endS={endS}
+        tS={tS}
+        shownTS={shown?.tS ?? null}
+        busy={busy}
+        timeline={record.timeline}
+        onSeek={(x) => ctl.seek(x)}
+      />
       <div className="review-grid">
         <div className="review-stage">
           <DrillScene layout={layout} frames$={ctl.frames$} paused testId="review-canvas" />
@@ -87,11 +111,25 @@ export function ReviewPanel() {
             columns={columns}
             footnote={`${t('score.formula')} ${t(edited ? 'score.baselineNoteEdited' : 'score.baselineNote')}`}
           />
-          <Inbox items={shown?.state.inbox ?? []} nowS={shown?.tS ?? tS} layout={layout} title={t('review.inboxAt', { time: timeOfDay(shown?.tS ?? tS) })} testId="review-inbox" />
+          <Inbox
+            items={shown?.state.inbox ?? []}
+            nowS={shown?.tS ?? tS}
+            layout={layout}
+            title={t('review.inboxAt', { time: timeOfDay(shown?.tS ?? tS) })}
+            testId="review-inbox"
+          />
         </aside>
       </div>
       <div className="review-lower">
-        <FiredTimeline timeline={record.timeline} startS={startS} layout={layout} title={t('review.timelineTitle')} uptoS={shown?.tS ?? tS} newestFirst={false} testId="review-timeline" />
+        <FiredTimeline
+          timeline={record.timeline}
+          startS={startS}
+          layout={layout}
+          title={t('review.timelineTitle')}
+          uptoS={shown?.tS ?? tS}
+          newestFirst={false}
+          testId="review-timeline"
+        />
         <StaffBoard layout={layout} frame={shown?.frame ?? null} />
         <WhatIfForm scenario={record.scenario} />
       </div>

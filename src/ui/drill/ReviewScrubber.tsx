@@ -30,16 +30,31 @@ export function ReviewScrubber({ startS, endS, tS, shownTS, busy, timeline, onSe
   return (
     <section className="panel review-scrubber" data-testid="review-scrubber" aria-labelledby="scrub-title">
       <div className="panel-head">
-        <h2 id="scrub-title" className="panel-title">{t('review.scrubTitle')}</h2>
-        <output className="scrub-time" data-testid="review-time" data-ts={String(tS)} data-shown-ts={shownTS === null ? '' : String(shownTS)} data-busy={String(busy)}>
+        <h2 id="scrub-title" className="panel-title">
+          {t('review.scrubTitle')}
+        </h2>
+        <output
+          className="scrub-time"
+          data-testid="review-time"
+          data-ts={String(tS)}
+          data-shown-ts={shownTS === null ? '' : String(shownTS)}
+          data-busy={String(busy)}
+        >
           {timeOfDay(tS)} · T+{fmtDuration(tS - startS, true)}
         </output>
-        <span className="hint" aria-live="polite">{busy ? t('review.rebuilding') : shownTS !== null ? t('review.rebuiltAt', { time: timeOfDay(shownTS) }) : ''}</span>
+        <span className="hint" aria-live="polite">
+          {busy ? t('review.rebuilding') : shownTS !== null ? t('review.rebuiltAt', { time: timeOfDay(shownTS) }) : ''}
+        </span>
       </div>
       <div className="scrub-track">
         <div className="scrub-marks" aria-hidden>
           {timeline.map((e, i) => (
-            <span key={i} className={`scrub-mark mark-${e.kind}`} style={{ left: pct(e.tS) }} title={`${timeOfDay(e.tS)} ${e.kind}`} />
+            <span
+              key={i}
+              className={`scrub-mark mark-${e.kind}`}
+              style={{ left: pct(e.tS) }}
+              title={`${timeOfDay(e.tS)} ${e.kind}`}
+            />
           ))}
         </div>
         <input
@@ -54,19 +69,49 @@ export function ReviewScrubber({ startS, endS, tS, shownTS, busy, timeline, onSe
           aria-valuetext={`${timeOfDay(tS)}, T+${fmtDuration(tS - startS, true)}`}
           onChange={(e) => onSeek(Number(e.target.value))}
         />
-        <div className="scrub-ends"><span>{timeOfDay(startS)}</span><span>{timeOfDay(endS)}</span></div>
+        <div className="scrub-ends">
+          <span>{timeOfDay(startS)}</span>
+          <span>{timeOfDay(endS)}</span>
+        </div>
       </div>
       <div className="scrub-buttons">
-        <button type="button" className="btn small" data-testid="review-start" onClick={() => onSeek(startS)}>{t('review.toStart')}</button>
-        <button type="button" className="btn small" data-testid="review-prev" disabled={prev === undefined} onClick={() => prev !== undefined && onSeek(prev)}>{t('review.prevEvent')}</button>
-        <button type="button" className="btn small" onClick={() => onSeek(tS - 600)}>−10 {t('unit.min')}</button>
-        <button type="button" className="btn small" onClick={() => onSeek(tS + 600)}>+10 {t('unit.min')}</button>
-        <button type="button" className="btn small" data-testid="review-next" disabled={next === undefined} onClick={() => next !== undefined && onSeek(next)}>{t('review.nextEvent')}</button>
-        <button type="button" className="btn small" data-testid="review-end" onClick={() => onSeek(endS)}>{t('review.toEnd')}</button>
+        <button type="button" className="btn small" data-testid="review-start" onClick={() => onSeek(startS)}>
+          {t('review.toStart')}
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          data-testid="review-prev"
+          disabled={prev === undefined}
+          onClick={() => prev !== undefined && onSeek(prev)}
+        >
+          {t('review.prevEvent')}
+        </button>
+        <button type="button" className="btn small" onClick={() => onSeek(tS - 600)}>
+          −10 {t('unit.min')}
+        </button>
+        <button type="button" className="btn small" onClick={() => onSeek(tS + 600)}>
+          +10 {t('unit.min')}
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          data-testid="review-next"
+          disabled={next === undefined}
+          onClick={() => next !== undefined && onSeek(next)}
+        >
+          {t('review.nextEvent')}
+        </button>
+        <button type="button" className="btn small" data-testid="review-end" onClick={() => onSeek(endS)}>
+          {t('review.toEnd')}
+        </button>
         <span className="legend-inline">
-          <span className="scrub-mark mark-inject static" aria-hidden />{t('review.markInject')}
-          <span className="scrub-mark mark-message static" aria-hidden />{t('review.markMessage')}
-          <span className="scrub-mark mark-action static" aria-hidden />{t('review.markAction')}
+          <span className="scrub-mark mark-inject static" aria-hidden />
+          {t('review.markInject')}
+          <span className="scrub-mark mark-message static" aria-hidden />
+          {t('review.markMessage')}
+          <span className="scrub-mark mark-action static" aria-hidden />
+          {t('review.markAction')}
         </span>
       </div>
     </section>

@@ -49,7 +49,12 @@ export function ScoreBoard() {
       title={t('score.liveTitle')}
       testId="live-score"
       columns={[
-        { id: 'trainee', label: t('score.trainee'), score: live?.score ?? null, note: live ? t('score.asOf', { time: timeOfDay(live.tS) }) : t('score.computing') },
+        {
+          id: 'trainee',
+          label: t('score.trainee'),
+          score: live?.score ?? null,
+          note: live ? t('score.asOf', { time: timeOfDay(live.tS) }) : t('score.computing'),
+        },
         { id: 'baseline', label: t('score.baseline'), score: live?.baseline ?? null },
       ]}
     />

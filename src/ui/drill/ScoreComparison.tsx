@@ -35,7 +35,9 @@ export function ScoreComparison({ columns, title, testId = 'score-comparison', f
       <table className="score-table">
         <thead>
           <tr>
-            <th scope="col"><span className="visually-hidden">{t('score.metric')}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t('score.metric')}</span>
+            </th>
             {columns.map((c) => (
               <th key={c.id} scope="col" className="num">
                 {c.label}
@@ -50,7 +52,8 @@ export function ScoreComparison({ columns, title, testId = 'score-comparison', f
               <th scope="row">{t(m.label)}</th>
               {columns.map((c) => {
                 const v = metricValue(c.score, m.key);
-                const text = v === null ? '—' : m.share ? fmtPct(v) : v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN');
+                const text =
+                  v === null ? '—' : m.share ? fmtPct(v) : v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN');
                 return (
                   <td key={c.id} className="num" data-score={c.id} data-metric={m.key} data-value={dataValue(v)}>
                     {text}

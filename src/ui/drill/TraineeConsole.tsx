@@ -28,16 +28,31 @@ export function TraineeConsole() {
   const selected = useDrill((s) => s.selectedCase);
   const meta = useDrill((s) => s.meta);
   const record = useDrill((s) => s.record);
-  const onPick = useCallback((p: ScenePick) => {
-    if (p.kind !== 'cell') return;
-    const hit = ctl.store.getState().state?.inbox.find((i) => i.cell === p.index);
-    if (hit) ctl.selectCase(hit.caseId);
-  }, [ctl]);
-  if (!layout || !st) return <main className="drill-main"><p className="scene-placeholder">{t('load.loading')}</p></main>;
+  const onPick = useCallback(
+    (p: ScenePick) => {
+      if (p.kind !== 'cell') return;
+      const hit = ctl.store.getState().state?.inbox.find((i) => i.cell === p.index);
+      if (hit) ctl.selectCase(hit.caseId);
+    },
+    [ctl],
+  );
+  if (!layout || !st)
+    return (
+      <main className="drill-main">
+        <p className="scene-placeholder">{t('load.loading')}</p>
+      </main>
+    );
   return (
     <main className="drill-trainee" data-testid="trainee-console" data-sees={meta?.traineeSees ?? 'all'}>
       <div className="trainee-left">
-        <Inbox items={st.inbox} nowS={st.tS} layout={layout} selected={selected} onSelect={(id) => ctl.selectCase(selected === id ? null : id)} title={t('inbox.title')} />
+        <Inbox
+          items={st.inbox}
+          nowS={st.tS}
+          layout={layout}
+          selected={selected}
+          onSelect={(id) => ctl.selectCase(selected === id ? null : id)}
+          title={t('inbox.title')}
+        />
       </div>
       <div className="trainee-stage">
         <DrillScene layout={layout} frames$={ctl.frames$} paused={!st.playing} onPick={onPick} />

@@ -26,11 +26,31 @@ export function TraineeLink() {
   };
   return (
     <div className="trainee-link" data-testid="trainee-link">
-      <a className="btn" href={href} target="_blank" rel="noopener" data-testid="open-trainee-window" title={t('trainer.traineeLinkHint')}>
+      <a
+        className="btn"
+        href={href}
+        target="_blank"
+        rel="noopener"
+        data-testid="open-trainee-window"
+        title={t('trainer.traineeLinkHint')}
+      >
         {t('trainer.openTrainee')}
       </a>
-      <button type="button" className="btn" onClick={() => void copy()} data-testid="copy-trainee-link" data-copied={copied} title={t('trainer.traineeLinkHint')}>
-        {t(copied === 'yes' ? 'trainer.linkCopied' : copied === 'failed' ? 'trainer.linkNotCopied' : 'trainer.copyTraineeLink')}
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void copy()}
+        data-testid="copy-trainee-link"
+        data-copied={copied}
+        title={t('trainer.traineeLinkHint')}
+      >
+        {t(
+          copied === 'yes'
+            ? 'trainer.linkCopied'
+            : copied === 'failed'
+              ? 'trainer.linkNotCopied'
+              : 'trainer.copyTraineeLink',
+        )}
       </button>
     </div>
   );

@@ -30,9 +30,24 @@ export function TrainerConsole() {
   const st = useDrill((s) => s.state);
   const frame = useDrill((s) => s.frame);
   const loadErrors = useDrill((s) => s.loadErrors);
-  const onPick = useCallback((p: ScenePick) => { if (p.kind === 'cell') ctl.pickCell(p.index); }, [ctl]);
-  if (loadErrors) return <main className="drill-main"><ErrorList errors={loadErrors} title={t('load.failed')} testId="load-errors" /></main>;
-  if (!layout || !st) return <main className="drill-main"><p className="scene-placeholder">{t('load.loading')}</p></main>;
+  const onPick = useCallback(
+    (p: ScenePick) => {
+      if (p.kind === 'cell') ctl.pickCell(p.index);
+    },
+    [ctl],
+  );
+  if (loadErrors)
+    return (
+      <main className="drill-main">
+        <ErrorList errors={loadErrors} title={t('load.failed')} testId="load-errors" />
+      </main>
+    );
+  if (!layout || !st)
+    return (
+      <main className="drill-main">
+        <p className="scene-placeholder">{t('load.loading')}</p>
+      </main>
+    );
   return (
     <main className="drill-trainer" data-testid="trainer-console">
       <div className="trainer-top">
@@ -41,7 +56,13 @@ export function TrainerConsole() {
         <NoticeBar />
       </div>
       <div className="trainer-stage">
-        <DrillScene layout={layout} frames$={ctl.frames$} paused={!st.playing} onPick={onPick} hint={t('trainer.pickHint')} />
+        <DrillScene
+          layout={layout}
+          frames$={ctl.frames$}
+          paused={!st.playing}
+          onPick={onPick}
+          hint={t('trainer.pickHint')}
+        />
       </div>
       <aside className="trainer-side" aria-label={t('trainer.sideLabel')}>
         <ScoreBoard />

@@ -12,7 +12,11 @@ export function WaitingForTrainer() {
         <div className="spinner" aria-hidden />
         <h1>{t('waiting.title')}</h1>
         <p>{t('waiting.body', { id: drillId })}</p>
-        <p><a className="link" href={trainerUrl} target="_blank" rel="noopener">{t('waiting.openTrainer')}</a></p>
+        <p>
+          <a className="link" href={trainerUrl} target="_blank" rel="noopener">
+            {t('waiting.openTrainer')}
+          </a>
+        </p>
       </div>
     </main>
   );

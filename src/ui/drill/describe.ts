@@ -33,7 +33,12 @@ export function describeInject(inj: Inject, t: T, lang: Lang, names: Names): str
     case 'message':
       return pick(lang, inj.text);
     case 'case':
-      return t('describe.case', { type: names.type(inj.type), x: inj.x, y: inj.y, p: inj.priority ? `P${inj.priority}` : t('describe.defaultPriority') });
+      return t('describe.case', {
+        type: names.type(inj.type),
+        x: inj.x,
+        y: inj.y,
+        p: inj.priority ? `P${inj.priority}` : t('describe.defaultPriority'),
+      });
     case 'storm':
       return t('describe.storm', { list: inj.rainMmPerH.join(' / ') });
     case 'surge':

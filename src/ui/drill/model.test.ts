@@ -8,7 +8,10 @@ describe('drill console helpers', () => {
   it('crews are the nearest members taken crew-size at a time', () => {
     const c = [cand(4, 1), cand(9, 2), cand(2, 3), cand(7, 5), cand(1, 8)];
     expect(crewsFrom(c, 1).map((x) => x.map((m) => m.staff))).toEqual([[4], [9], [2], [7], [1]]);
-    expect(crewsFrom(c, 2).map((x) => x.map((m) => m.staff))).toEqual([[4, 9], [2, 7]]);
+    expect(crewsFrom(c, 2).map((x) => x.map((m) => m.staff))).toEqual([
+      [4, 9],
+      [2, 7],
+    ]);
     expect(crewsFrom(c, 3, 6)).toHaveLength(1);
     expect(crewsFrom(c.slice(0, 1), 2)).toEqual([]);
     expect(crewsFrom(c, 1, 2)).toHaveLength(2);
@@ -35,11 +38,18 @@ describe('drill console helpers', () => {
   });
 
   it('staff are counted by team and state', () => {
-    const layout = { teams: [{ id: 'a' }, { id: 'b' }], nStaff: 4, staffTeam: Int16Array.from([0, 0, 1, 1]) } as unknown as CityLayout;
+    const layout = {
+      teams: [{ id: 'a' }, { id: 'b' }],
+      nStaff: 4,
+      staffTeam: Int16Array.from([0, 0, 1, 1]),
+    } as unknown as CityLayout;
     const frame = { staffState: Uint8Array.from([0, 4, 1, 3]) } as unknown as Frame;
     const c = staffCounts(layout, frame);
     expect(c.total).toEqual([1, 1, 0, 1, 1, 0]);
-    expect(c.byTeam).toEqual([[1, 0, 0, 0, 1, 0], [0, 1, 0, 1, 0, 0]]);
+    expect(c.byTeam).toEqual([
+      [1, 0, 0, 0, 1, 0],
+      [0, 1, 0, 1, 0, 0],
+    ]);
     expect(staffCounts(layout, null).total).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

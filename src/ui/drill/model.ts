@@ -49,7 +49,9 @@ export function cellXY(cell: number, cols: number): { x: number; y: number } {
 export function fmtDuration(s: number, hours = false): string {
   const neg = s < 0;
   const a = Math.floor(Math.abs(s));
-  const h = Math.floor(a / 3600), m = Math.floor((a % 3600) / 60), sec = a % 60;
+  const h = Math.floor(a / 3600),
+    m = Math.floor((a % 3600) / 60),
+    sec = a % 60;
   const body = h > 0 || hours ? `${h}:${pad2(m)}:${pad2(sec)}` : `${pad2(m)}:${pad2(sec)}`;
   return neg ? `-${body}` : body;
 }

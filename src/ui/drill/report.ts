@@ -28,7 +28,8 @@ export interface ReportOptions {
   generatedAt?: string;
 }
 
-const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string | number) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const CSS = `
   :root { color-scheme: light; }
@@ -71,9 +72,11 @@ function caseCells(c: CaseScore | undefined, t: T): string {
   if (!c) return '<td colspan="5">—</td>';
   const resp = c.responseS === null ? '—' : (c.responseS / 60).toFixed(1);
   const v = t(verdictKey(c.onTime));
-  return `<td>${c.dispatchedS === null ? '—' : esc(timeOfDay(c.dispatchedS))}</td><td class="num">${esc(resp)}</td>` +
+  return (
+    `<td>${c.dispatchedS === null ? '—' : esc(timeOfDay(c.dispatchedS))}</td><td class="num">${esc(resp)}</td>` +
     `<td class="${c.onTime === false ? 'bad' : c.onTime ? 'good' : ''}">${esc(v)}</td><td class="${c.late ? 'bad' : ''}">${esc(t(c.late ? 'cases.lateYes' : 'cases.lateNo'))}</td>` +
-    `<td class="num">${c.inversions}</td>`;
+    `<td class="num">${c.inversions}</td>`
+  );
 }
 
 export function renderReport(rec: DrillRecord, o: ReportOptions): string {
@@ -87,28 +90,54 @@ export function renderReport(rec: DrillRecord, o: ReportOptions): string {
     { label: t('score.baseline'), s: rec.baseline },
     ...(o.whatIf ? [{ label: t('score.whatIf'), s: o.whatIf.score }] : []),
   ];
-  const summary = `<table class="summary"><thead><tr><th>${esc(t('score.metric'))}</th>${cols.map((c) => `<th class="num">${esc(c.label)}</th>`).join('')}</tr></thead><tbody>` +
-    SCORE_METRICS.map((m) => `<tr><td>${esc(t(m.label))}</td>${cols.map((c) => `<td class="num" data-metric="${m.key}">${esc(fmtMetric(m.key, c.s))}</td>`).join('')}</tr>`).join('') +
+  const summary =
+    `<table class="summary"><thead><tr><th>${esc(t('score.metric'))}</th>${cols.map((c) => `<th class="num">${esc(c.label)}</th>`).join('')}</tr></thead><tbody>` +
+    SCORE_METRICS.map(
+      (m) =>
+        `<tr><td>${esc(t(m.label))}</td>${cols.map((c) => `<td class="num" data-metric="${m.key}">${esc(fmtMetric(m.key, c.s))}</td>`).join('')}</tr>`,
+    ).join('') +
     '</tbody></table>';
 
   const whatIf = o.whatIf
-    ? `<p>${esc(t('whatIf.planLabel'))}: ${esc(Object.entries(o.whatIf.deltas).filter(([, d]) => d !== 0).map(([team, d]) => `${names.team(team)} ${d > 0 ? '+' : ''}${d}`).join('; ') || t('whatIf.noChange'))}</p>`
+    ? `<p>${esc(t('whatIf.planLabel'))}: ${esc(
+        Object.entries(o.whatIf.deltas)
+          .filter(([, d]) => d !== 0)
+          .map(([team, d]) => `${names.team(team)} ${d > 0 ? '+' : ''}${d}`)
+          .join('; ') || t('whatIf.noChange'),
+      )}</p>`
     : '';
 
-  const timeline = `<table><thead><tr><th>${esc(t('timeline.time'))}</th><th>${esc(t('timeline.elapsed'))}</th><th>${esc(t('timeline.kind'))}</th><th>${esc(t('timeline.detail'))}</th></tr></thead><tbody>` +
-    withoutLiveDuplicates(rec.timeline).map((e) => {
-      const kind = e.kind === 'action' ? t(`kind.action.${(e.detail as Action).kind}`) : t(`kind.inject.${(e.detail as Inject).kind}`);
-      const detail = e.kind === 'action' ? describeAction(e.detail as Action, t, lang, names) : describeInject(e.detail as Inject, t, lang, names);
-      return `<tr><td>${esc(timeOfDay(e.tS))}</td><td class="num">T+${esc(fmtDuration(e.tS - startS, true))}</td><td>${esc(kind)}</td><td>${esc(detail)}</td></tr>`;
-    }).join('') + '</tbody></table>';
+  const timeline =
+    `<table><thead><tr><th>${esc(t('timeline.time'))}</th><th>${esc(t('timeline.elapsed'))}</th><th>${esc(t('timeline.kind'))}</th><th>${esc(t('timeline.detail'))}</th></tr></thead><tbody>` +
+    withoutLiveDuplicates(rec.timeline)
+      .map((e) => {
+        const kind =
+          e.kind === 'action'
+            ? t(`kind.action.${(e.detail as Action).kind}`)
+            : t(`kind.inject.${(e.detail as Inject).kind}`);
+        const detail =
+          e.kind === 'action'
+            ? describeAction(e.detail as Action, t, lang, names)
+            : describeInject(e.detail as Inject, t, lang, names);
+        return `<tr><td>${esc(timeOfDay(e.tS))}</td><td class="num">T+${esc(fmtDuration(e.tS - startS, true))}</td><td>${esc(kind)}</td><td>${esc(detail)}</td></tr>`;
+      })
+      .join('') +
+    '</tbody></table>';
 
   const base = matchBaseline(rec.score.cases, rec.baseline.cases, o.edited);
   const head5 = `<th>${esc(t('cases.dispatched'))}</th><th class="num">${esc(t('cases.responseMin'))}</th><th>${esc(t('cases.onTime'))}</th><th>${esc(t('cases.late'))}</th><th class="num">${esc(t('cases.inversions'))}</th>`;
-  const cases = `<table><thead><tr><th colspan="5"></th><th colspan="6">${esc(t('score.trainee'))}</th><th colspan="5">${esc(t('score.baseline'))}</th></tr>` +
+  const cases =
+    `<table><thead><tr><th colspan="5"></th><th colspan="6">${esc(t('score.trainee'))}</th><th colspan="5">${esc(t('score.baseline'))}</th></tr>` +
     `<tr><th class="num">${esc(t('cases.id'))}</th><th>${esc(t('cases.type'))}</th><th>${esc(t('cases.priority'))}</th><th>${esc(t('cases.filed'))}</th><th>${esc(t('cases.due'))}</th><th>${esc(t('cases.by'))}</th>${head5}${head5}</tr></thead><tbody>` +
-    rec.score.cases.map((c) => `<tr><td class="num">${c.caseId}</td><td>${esc(names.type(c.type))}</td><td>P${c.priority}</td>` +
-      `<td>${c.filedS < 0 ? '—' : esc(timeOfDay(c.filedS))}</td><td>${esc(timeOfDay(c.responseDueS))}</td><td>${esc(t(`cases.by.${c.by}`))}</td>` +
-      `${caseCells(c, t)}${caseCells(base.get(c.caseId), t)}</tr>`).join('') + '</tbody></table>';
+    rec.score.cases
+      .map(
+        (c) =>
+          `<tr><td class="num">${c.caseId}</td><td>${esc(names.type(c.type))}</td><td>P${c.priority}</td>` +
+          `<td>${c.filedS < 0 ? '—' : esc(timeOfDay(c.filedS))}</td><td>${esc(timeOfDay(c.responseDueS))}</td><td>${esc(t(`cases.by.${c.by}`))}</td>` +
+          `${caseCells(c, t)}${caseCells(base.get(c.caseId), t)}</tr>`,
+      )
+      .join('') +
+    '</tbody></table>';
 
   const scope = rec.drill.scope.grids === 'all' ? t('meta.scopeAll') : rec.drill.scope.grids.join(', ');
   return `<!doctype html>

@@ -4,7 +4,12 @@ import type { DrillKey } from './i18n/index.ts';
 
 export type ScoreMetricKey = 'score' | 'onTimeShare' | 'late' | 'n' | 'dispatches' | 'inversions' | 'priorityShare';
 
-export const SCORE_METRICS: readonly { key: ScoreMetricKey; label: DrillKey; share?: boolean; lowerIsBetter?: boolean }[] = [
+export const SCORE_METRICS: readonly {
+  key: ScoreMetricKey;
+  label: DrillKey;
+  share?: boolean;
+  lowerIsBetter?: boolean;
+}[] = [
   { key: 'score', label: 'metric.score' },
   { key: 'onTimeShare', label: 'metric.onTimeShare', share: true },
   { key: 'late', label: 'metric.late', lowerIsBetter: true },
@@ -33,7 +38,11 @@ export function verdictKey(onTime: boolean | null): DrillKey {
  * time (to the second); those filed at different times (found on patrol by
  * someone elsewhere) stay unpaired.
  */
-export function matchBaseline(trainee: readonly CaseScore[], baseline: readonly CaseScore[], edited: boolean): Map<number, CaseScore> {
+export function matchBaseline(
+  trainee: readonly CaseScore[],
+  baseline: readonly CaseScore[],
+  edited: boolean,
+): Map<number, CaseScore> {
   const out = new Map<number, CaseScore>();
   if (!edited) {
     const byId = new Map(baseline.map((c) => [c.caseId, c]));
@@ -52,7 +61,10 @@ export function matchBaseline(trainee: readonly CaseScore[], baseline: readonly 
       const d = Math.abs(b.filedS - c.filedS);
       if (d < 1 && (!best || d < Math.abs(best.filedS - c.filedS))) best = b;
     }
-    if (best) { used.add(best.caseId); out.set(c.caseId, best); }
+    if (best) {
+      used.add(best.caseId);
+      out.set(c.caseId, best);
+    }
   }
   return out;
 }

@@ -7,7 +7,9 @@ export function DispatchSection() {
   const t = useT();
   return (
     <section className="ed-section" data-testid="ed-dispatch" aria-labelledby="ed-dispatch-title">
-      <h3 id="ed-dispatch-title" className="sub-title">{t('ed.dispatch')}</h3>
+      <h3 id="ed-dispatch-title" className="sub-title">
+        {t('ed.dispatch')}
+      </h3>
       <div className="form-grid">
         <SelectField
           path={['dispatch', 'policy']}
@@ -25,7 +27,10 @@ export function DispatchSection() {
           path={['dispatch', 'preemption']}
           label={t('ed.preemption')}
           defaultValue={false}
-          options={[{ value: false, label: t('detail.no') }, { value: true, label: t('detail.yes') }]}
+          options={[
+            { value: false, label: t('detail.no') },
+            { value: true, label: t('detail.yes') },
+          ]}
         />
         <NumberField path={['dispatch', 'neighbourWaitMin']} label={t('ed.neighbourWait')} optional placeholder="10" />
       </div>

@@ -39,9 +39,20 @@ export function EditorPanel() {
   const otherBase = dirty && liveText !== '' && baseText !== liveText;
 
   return (
-    <section className="workspace editor" id="view-panel-editor" role="tabpanel" data-testid="editor" data-valid={String(valid)} data-dirty={String(dirty)} data-errors={nErrors} aria-labelledby="editor-title">
+    <section
+      className="workspace editor"
+      id="view-panel-editor"
+      role="tabpanel"
+      data-testid="editor"
+      data-valid={String(valid)}
+      data-dirty={String(dirty)}
+      data-errors={nErrors}
+      aria-labelledby="editor-title"
+    >
       <header className="workspace-head">
-        <h2 id="editor-title" className="panel-title">{t('ed.title')}</h2>
+        <h2 id="editor-title" className="panel-title">
+          {t('ed.title')}
+        </h2>
         <code className="small">{draftId}</code>
         <span className={`badge ${valid ? 'ok' : 'bad'}`} data-testid="ed-status">
           {valid ? `✓ ${t('ed.valid')}` : `✗ ${t('ed.invalid', { n: nErrors })}`}
@@ -50,15 +61,30 @@ export function EditorPanel() {
         <span className="muted small" data-testid="ed-saved" data-saved-at={savedAt ?? ''}>
           {saveError ? t('ed.saveFailed') : savedAt ? t('ed.savedAt', { time: timeOf(savedAt, lang) }) : ''}
         </span>
-        {hash && <span className="muted small" title={t('ed.hashTitle')}>{t('ed.hash')} <code data-testid="ed-hash">{hash}</code></span>}
+        {hash && (
+          <span className="muted small" title={t('ed.hashTitle')}>
+            {t('ed.hash')} <code data-testid="ed-hash">{hash}</code>
+          </span>
+        )}
       </header>
       <div className="workspace-body">
         <p className="hint">{t('ed.intro')}</p>
-        {restored && dirty && <p className="note" data-testid="ed-restored">{t('ed.restored')}</p>}
+        {restored && dirty && (
+          <p className="note" data-testid="ed-restored">
+            {t('ed.restored')}
+          </p>
+        )}
         {otherBase && (
           <p className="note warn" data-testid="ed-other-base">
             {t('ed.otherBase', { base: baseLabel, live: liveId })}{' '}
-            <button type="button" className="link" onClick={() => { const s = ctl.store.getState(); ed.reset(s.scenarioText, s.fileName ?? s.scenarioId); }}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                const s = ctl.store.getState();
+                ed.reset(s.scenarioText, s.fileName ?? s.scenarioId);
+              }}
+            >
               {t('ed.useLive')}
             </button>
           </p>

@@ -43,21 +43,46 @@ export function EditorToolbar() {
 
   return (
     <div className="ed-toolbar" role="toolbar" aria-label={t('ed.toolbar')}>
-      <button type="button" className="btn primary" data-testid="ed-apply" disabled={!valid || !dirty || applying} title={!valid ? t('ed.needValid') : !dirty ? t('ed.nothingToApply') : t('ed.applyTitle')} onClick={() => void ed.apply()}>
+      <button
+        type="button"
+        className="btn primary"
+        data-testid="ed-apply"
+        disabled={!valid || !dirty || applying}
+        title={!valid ? t('ed.needValid') : !dirty ? t('ed.nothingToApply') : t('ed.applyTitle')}
+        onClick={() => void ed.apply()}
+      >
         <Icon name="play" filled /> {t('ed.apply')}
       </button>
       <button type="button" className="btn" data-testid="ed-revert" disabled={!dirty} onClick={onRevert}>
         <Icon name="restart" /> {t('ed.revert')}
       </button>
-      <button type="button" className="btn" data-testid="ed-save" onClick={() => saveFile(`${draftId}.json`, 'application/json', ed.text())}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="ed-save"
+        onClick={() => saveFile(`${draftId}.json`, 'application/json', ed.text())}
+      >
         {t('ed.saveFile')}
       </button>
       <button type="button" className="btn" data-testid="ed-open" onClick={() => fileRef.current?.click()}>
         <Icon name="open" /> {t('ed.openFile')}
       </button>
-      <input ref={fileRef} className="visually-hidden" data-testid="ed-file" type="file" accept=".json,application/json" tabIndex={-1} aria-label={t('ed.openFile')} onChange={(e) => void onOpen(e)} />
+      <input
+        ref={fileRef}
+        className="visually-hidden"
+        data-testid="ed-file"
+        type="file"
+        accept=".json,application/json"
+        tabIndex={-1}
+        aria-label={t('ed.openFile')}
+        onChange={(e) => void onOpen(e)}
+      />
       <ShareLink />
-      {openError && <p className="field-error" role="alert">{t('ed.openNotJson', { name: openError })}</p>}
+      {openError && (
+        <p className="field-error" role="alert">
+          {t('ed.openNotJson', { name: openError })}
+        </p>
+      )}
     </div>
   );
 }

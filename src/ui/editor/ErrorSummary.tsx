@@ -25,9 +25,13 @@ export function ErrorSummary() {
       <ul>
         {errors.map((e, i) => (
           <li key={i} data-path={e.path} data-code={e.code}>
-            <button type="button" className="link error-path" onClick={() => focusPath(e.path)}>{e.path}</button>
+            <button type="button" className="link error-path" onClick={() => focusPath(e.path)}>
+              {e.path}
+            </button>
             <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
-            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{lang === 'en' ? e.zh : e.en}</span>
+            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+              {lang === 'en' ? e.zh : e.en}
+            </span>
           </li>
         ))}
       </ul>

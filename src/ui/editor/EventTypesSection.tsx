@@ -14,7 +14,9 @@ export function EventTypesSection() {
   const types = useEditorState((s) => (Array.isArray(s.draft?.eventTypes) ? (s.draft!.eventTypes as unknown[]) : null));
   return (
     <section className="ed-section" data-testid="ed-events" aria-labelledby="ed-events-title">
-      <h3 id="ed-events-title" className="sub-title">{t('ed.events')}</h3>
+      <h3 id="ed-events-title" className="sub-title">
+        {t('ed.events')}
+      </h3>
       <FieldErrors path="$.eventTypes" />
       {types && (
         <table className="ed-table">
@@ -28,16 +30,38 @@ export function EventTypesSection() {
           </thead>
           <tbody>
             {types.map((et, i) => {
-              const name = isObj(et) && isObj(et.name) ? pickName(lang, et.name as { zh: string; en: string }) : String(i);
+              const name =
+                isObj(et) && isObj(et.name) ? pickName(lang, et.name as { zh: string; en: string }) : String(i);
               return (
                 <tr key={i} data-type={isObj(et) ? String(et.id) : ''}>
                   <th scope="row" className="ellipsis" title={name}>
                     {name}
                     <FieldErrors path={pathOf(['eventTypes', i])} />
                   </th>
-                  <td><NumberField path={['eventTypes', i, 'ratePerDay']} label={`${name} ${t('ed.ratePerDay')}`} hideLabel width="narrow" /></td>
-                  <td><NumberField path={['eventTypes', i, 'responseDeadlineMin']} label={`${name} ${t('ed.responseDeadline')}`} hideLabel width="narrow" /></td>
-                  <td><NumberField path={['eventTypes', i, 'resolutionDeadlineMin']} label={`${name} ${t('ed.resolutionDeadline')}`} hideLabel width="narrow" /></td>
+                  <td>
+                    <NumberField
+                      path={['eventTypes', i, 'ratePerDay']}
+                      label={`${name} ${t('ed.ratePerDay')}`}
+                      hideLabel
+                      width="narrow"
+                    />
+                  </td>
+                  <td>
+                    <NumberField
+                      path={['eventTypes', i, 'responseDeadlineMin']}
+                      label={`${name} ${t('ed.responseDeadline')}`}
+                      hideLabel
+                      width="narrow"
+                    />
+                  </td>
+                  <td>
+                    <NumberField
+                      path={['eventTypes', i, 'resolutionDeadlineMin']}
+                      label={`${name} ${t('ed.resolutionDeadline')}`}
+                      hideLabel
+                      width="narrow"
+                    />
+                  </td>
                 </tr>
               );
             })}

@@ -17,7 +17,9 @@ export function FieldErrors({ path, id }: { path: string; id?: string }) {
       {mine.map((e, i) => (
         <li key={i} data-code={e.code}>
           <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
-          <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{lang === 'en' ? e.zh : e.en}</span>
+          <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+            {lang === 'en' ? e.zh : e.en}
+          </span>
         </li>
       ))}
     </ul>

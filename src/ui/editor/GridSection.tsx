@@ -13,17 +13,30 @@ export function GridSection() {
   const t = useT();
   const cols = useEditorState((s) => getIn(s.draft, ['city', 'cols']));
   const rows = useEditorState((s) => getIn(s.draft, ['city', 'rows']));
-  const sizes = typeof cols === 'number' && typeof rows === 'number' && cols > 0 && rows > 0 ? dividingGridSizes(cols, rows) : [];
+  const sizes =
+    typeof cols === 'number' && typeof rows === 'number' && cols > 0 && rows > 0 ? dividingGridSizes(cols, rows) : [];
   return (
     <section className="ed-section" data-testid="ed-grid" aria-labelledby="ed-grid-title">
-      <h3 id="ed-grid-title" className="sub-title">{t('ed.gridAndTargets')}</h3>
+      <h3 id="ed-grid-title" className="sub-title">
+        {t('ed.gridAndTargets')}
+      </h3>
       <div className="form-grid">
         <NumberField
           path={['city', 'gridSize']}
           label={t('ed.gridSize')}
-          hint={sizes.length ? t('ed.gridSizeHint', { cols: String(cols), rows: String(rows), sizes: sizes.join(', ') }) : undefined}
+          hint={
+            sizes.length
+              ? t('ed.gridSizeHint', { cols: String(cols), rows: String(rows), sizes: sizes.join(', ') })
+              : undefined
+          }
         />
-        <NumberField path={['targets', 'coverage']} label={t('ed.coverageTarget')} optional placeholder="0.8" hint={t('ed.coverageHint')} />
+        <NumberField
+          path={['targets', 'coverage']}
+          label={t('ed.coverageTarget')}
+          optional
+          placeholder="0.8"
+          hint={t('ed.coverageHint')}
+        />
       </div>
     </section>
   );

@@ -34,7 +34,15 @@ export function parseTyped(text: string, optional: boolean): unknown {
 
 const shown = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
 
-export function NumberField({ path, label, optional = false, hint, width = 'normal', placeholder, hideLabel = false }: NumberFieldProps) {
+export function NumberField({
+  path,
+  label,
+  optional = false,
+  hint,
+  width = 'normal',
+  placeholder,
+  hideLabel = false,
+}: NumberFieldProps) {
   const ed = useEditor();
   const id = useId();
   const p = pathOf(path);
@@ -49,7 +57,9 @@ export function NumberField({ path, label, optional = false, hint, width = 'norm
 
   return (
     <div className={`ed-field ${invalid ? 'has-error' : ''}`}>
-      <label htmlFor={id} className={`control-label ${hideLabel ? 'visually-hidden' : ''}`}>{label}</label>
+      <label htmlFor={id} className={`control-label ${hideLabel ? 'visually-hidden' : ''}`}>
+        {label}
+      </label>
       <input
         id={id}
         className={`input num-input ${width} ${invalid ? 'invalid' : ''}`}

@@ -27,7 +27,9 @@ export function SelectField({ path, label, options, defaultValue, hideLabel = fa
   const known = options.some((o) => o.value === value);
   return (
     <div className={`ed-field ${invalid ? 'has-error' : ''}`}>
-      <label htmlFor={id} className={`control-label ${hideLabel ? 'visually-hidden' : ''}`}>{label}</label>
+      <label htmlFor={id} className={`control-label ${hideLabel ? 'visually-hidden' : ''}`}>
+        {label}
+      </label>
       <select
         id={id}
         className={`input select ${invalid ? 'invalid' : ''}`}
@@ -40,7 +42,11 @@ export function SelectField({ path, label, options, defaultValue, hideLabel = fa
         }}
       >
         {!known && <option value={String(value)}>{String(value)}</option>}
-        {options.map((o) => <option key={String(o.value)} value={String(o.value)}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={String(o.value)} value={String(o.value)}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <FieldErrors path={p} />
     </div>

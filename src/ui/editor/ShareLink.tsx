@@ -39,10 +39,20 @@ export function ShareLink() {
     }
   };
   const base = link?.baseId ? builtinById(link.baseId) : undefined;
-  const form = link?.form === 'diff' ? t('ed.shareDiffOf', { name: base ? pickName(lang, base.name) : link.baseId ?? '' }) : t('ed.shareWhole');
+  const form =
+    link?.form === 'diff'
+      ? t('ed.shareDiffOf', { name: base ? pickName(lang, base.name) : (link.baseId ?? '') })
+      : t('ed.shareWhole');
   return (
     <div className="share-link">
-      <button type="button" className="btn" data-testid="ed-share" disabled={!valid} title={valid ? t('ed.shareTitle') : t('ed.needValid')} onClick={() => make()}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="ed-share"
+        disabled={!valid}
+        title={valid ? t('ed.shareTitle') : t('ed.needValid')}
+        onClick={() => make()}
+      >
         {t('ed.share')}
       </button>
       <label className="small" title={t('ed.shareFullTitle')}>
@@ -68,7 +78,9 @@ export function ShareLink() {
             aria-label={t('ed.shareUrl')}
             onFocus={(e) => e.currentTarget.select()}
           />
-          <button type="button" className="btn small" onClick={() => void copy()}>{t('ed.copy')}</button>
+          <button type="button" className="btn small" onClick={() => void copy()}>
+            {t('ed.copy')}
+          </button>
           <span className="muted small" data-testid="share-length" data-n={link.url.length} data-form={link.form}>
             {t('ed.shareLength', { n: link.url.length })} · {form}
           </span>

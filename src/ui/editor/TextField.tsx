@@ -23,7 +23,9 @@ export function TextField({ path, label, placeholder, hideLabel = false, width =
   const invalid = useEditorState((s) => errorsAt(s.errors, p).length > 0);
   return (
     <div className={`ed-field ${invalid ? 'has-error' : ''}`}>
-      <label htmlFor={id} className={`control-label ${hideLabel ? 'visually-hidden' : ''}`}>{label}</label>
+      <label htmlFor={id} className={`control-label ${hideLabel ? 'visually-hidden' : ''}`}>
+        {label}
+      </label>
       <input
         id={id}
         className={`input ${width === 'narrow' ? 'time-input' : ''} ${invalid ? 'invalid' : ''}`}

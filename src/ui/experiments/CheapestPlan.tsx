@@ -22,35 +22,67 @@ export interface CheapestPlanProps {
   labels: Record<string, Bilingual>;
 }
 
-export function CheapestPlan({ plan, anyPoints, target, onTarget, byLowerBound, onByLowerBound, labels }: CheapestPlanProps) {
+export function CheapestPlan({
+  plan,
+  anyPoints,
+  target,
+  onTarget,
+  byLowerBound,
+  onByLowerBound,
+  labels,
+}: CheapestPlanProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const tv = Number(target);
   const ok = Number.isFinite(tv) && tv > 0 && tv <= 100;
   return (
-    <section className="sub-section cheapest-plan" data-testid="cheapest-plan" data-found={String(plan !== null)} data-index={plan?.index ?? ''}>
+    <section
+      className="sub-section cheapest-plan"
+      data-testid="cheapest-plan"
+      data-found={String(plan !== null)}
+      data-index={plan?.index ?? ''}
+    >
       <div className="sub-head">
         <h3 className="sub-title">{t('sweep.cheapest')}</h3>
         <label className="field inline">
           <span className="control-label">{t('sweep.coverageTarget')}</span>
-          <input className={`input num-input small ${ok ? '' : 'invalid'}`} inputMode="decimal" data-testid="sweep-target" value={target} onChange={(e) => onTarget(e.target.value)} aria-invalid={!ok} />
+          <input
+            className={`input num-input small ${ok ? '' : 'invalid'}`}
+            inputMode="decimal"
+            data-testid="sweep-target"
+            value={target}
+            onChange={(e) => onTarget(e.target.value)}
+            aria-invalid={!ok}
+          />
           <span className="muted">%</span>
         </label>
         <label className="check">
-          <input type="checkbox" checked={byLowerBound} onChange={(e) => onByLowerBound(e.target.checked)} /> {t('sweep.byLowerBound')}
+          <input type="checkbox" checked={byLowerBound} onChange={(e) => onByLowerBound(e.target.checked)} />{' '}
+          {t('sweep.byLowerBound')}
         </label>
       </div>
       {!anyPoints ? null : plan ? (
         <p className="plan-found">
           <span className="mark-cheapest">★</span>{' '}
           {Object.entries(plan.values).map(([path, v], i) => (
-            <span key={path}>{i > 0 ? ' · ' : ''}{labels[path] ? pickName(lang, labels[path]) : path} = {typeof v === 'string' ? v : JSON.stringify(v)}</span>
+            <span key={path}>
+              {i > 0 ? ' · ' : ''}
+              {labels[path] ? pickName(lang, labels[path]) : path} = {typeof v === 'string' ? v : JSON.stringify(v)}
+            </span>
           ))}{' '}
           <code title={describeOverrides(plan.values)}>{describeOverrides(plan.values)}</code>
-          {' — '}{t('kpi.coverageIndex')} <strong data-value={dv(plan.coverageIndex?.mean)}>{fmtValue('share', plan.coverageIndex?.mean, lang)}%</strong>{' '}
+          {' — '}
+          {t('kpi.coverageIndex')}{' '}
+          <strong data-value={dv(plan.coverageIndex?.mean)}>
+            {fmtValue('share', plan.coverageIndex?.mean, lang)}%
+          </strong>{' '}
           {fmtCi('share', plan.coverageIndex?.ci95 ?? null, lang, 1)}
-          {' · '}{t('kpi.staffHours')} <strong data-value={dv(plan.staffHours?.mean)}>{fmtValue('h', plan.staffHours?.mean, lang, 0)}</strong> {t('unit.staffHours')}
-          {' · '}{t('kpi.costCny')} <strong>{fmtValue('CNY', plan.costCny?.mean, lang, 0)}</strong> {t('unit.cny')}
+          {' · '}
+          {t('kpi.staffHours')}{' '}
+          <strong data-value={dv(plan.staffHours?.mean)}>{fmtValue('h', plan.staffHours?.mean, lang, 0)}</strong>{' '}
+          {t('unit.staffHours')}
+          {' · '}
+          {t('kpi.costCny')} <strong>{fmtValue('CNY', plan.costCny?.mean, lang, 0)}</strong> {t('unit.cny')}
         </p>
       ) : (
         <p className="unmet">{t('sweep.noPlan', { target })}</p>

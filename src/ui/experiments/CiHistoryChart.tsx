@@ -11,7 +11,11 @@ import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
 import { dv, fmtCi, fmtValue, KPI_NAMES, toDisplay, unitKey, unitOf, type KpiName } from './kpiFormat.ts';
 
-const AXIS = { stroke: '#aab4c3', grid: { stroke: 'rgba(170,180,195,0.12)', width: 1 }, ticks: { stroke: 'rgba(170,180,195,0.25)', width: 1 } };
+const AXIS = {
+  stroke: '#aab4c3',
+  grid: { stroke: 'rgba(170,180,195,0.12)', width: 1 },
+  ticks: { stroke: 'rgba(170,180,195,0.25)', width: 1 },
+};
 const FONT = '11px "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
 const COLOR = '#56B4E9';
 
@@ -29,7 +33,10 @@ export function CiHistoryChart({ history, kpi, onKpi }: CiHistoryChartProps) {
   const unit = unitOf(kpi);
 
   const data = useMemo(() => {
-    const x: number[] = [], mean: (number | null)[] = [], lo: (number | null)[] = [], hi: (number | null)[] = [];
+    const x: number[] = [],
+      mean: (number | null)[] = [],
+      lo: (number | null)[] = [],
+      hi: (number | null)[] = [];
     history.forEach((h, i) => {
       const e = h[kpi];
       x.push(i + 1);
@@ -52,7 +59,12 @@ export function CiHistoryChart({ history, kpi, onKpi }: CiHistoryChartProps) {
       cursor: { y: false },
       scales: { x: { time: false } },
       axes: [
-        { ...AXIS, font: FONT, size: 24, values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+        {
+          ...AXIS,
+          font: FONT,
+          size: 24,
+          values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')),
+        },
         { ...AXIS, font: FONT, size: 52 },
       ],
       series: [
@@ -67,19 +79,36 @@ export function CiHistoryChart({ history, kpi, onKpi }: CiHistoryChartProps) {
     plotRef.current = plot;
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(200, box.clientWidth), height: 150 }));
     ro.observe(box);
-    return () => { ro.disconnect(); plot.destroy(); plotRef.current = null; };
+    return () => {
+      ro.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
   }, [label, lang]);
 
-  useEffect(() => { plotRef.current?.setData(data); }, [data]);
+  useEffect(() => {
+    plotRef.current?.setData(data);
+  }, [data]);
 
   return (
     <figure className="chart ci-history" data-testid="ci-history" data-points={history.length}>
       <figcaption className="chart-title">
         <span>{t('rep.chartTitle')}</span>
-        <select className="input select small" value={kpi} onChange={(e) => onKpi(e.target.value as KpiName)} aria-label={t('rep.chartKpi')}>
-          {KPI_NAMES.map((k) => <option key={k} value={k}>{t(`kpi.${k}` as DictKey)}</option>)}
+        <select
+          className="input select small"
+          value={kpi}
+          onChange={(e) => onKpi(e.target.value as KpiName)}
+          aria-label={t('rep.chartKpi')}
+        >
+          {KPI_NAMES.map((k) => (
+            <option key={k} value={k}>
+              {t(`kpi.${k}` as DictKey)}
+            </option>
+          ))}
         </select>
-        <span className="muted small">{t(unitKey(unit))} · {t('rep.chartX')}</span>
+        <span className="muted small">
+          {t(unitKey(unit))} · {t('rep.chartX')}
+        </span>
       </figcaption>
       <div className="chart-box fixed" ref={boxRef} role="img" aria-label={`${t('rep.chartTitle')}: ${label}`} />
       <details className="chart-data">
@@ -87,9 +116,15 @@ export function CiHistoryChart({ history, kpi, onKpi }: CiHistoryChartProps) {
         <table className="data-table compact" data-testid="ci-history-table">
           <thead>
             <tr>
-              <th scope="col" className="num">n</th>
-              <th scope="col" className="num">{t('exp.col.mean')}</th>
-              <th scope="col" className="num">{t('exp.col.ci')}</th>
+              <th scope="col" className="num">
+                n
+              </th>
+              <th scope="col" className="num">
+                {t('exp.col.mean')}
+              </th>
+              <th scope="col" className="num">
+                {t('exp.col.ci')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -50,15 +50,20 @@ export function ComparePanel() {
   );
   // holding the headcount is not a change of its own: B needs at least one other override
   const nChanges = Object.keys(changes).length;
-  const overrides = useMemo(() => (hold && nChanges > 0 ? { ...changes, holdHeadcount: true } : changes), [changes, hold, nChanges]);
-  const nReps = Number(reps), nSeed = Number(seed);
+  const overrides = useMemo(
+    () => (hold && nChanges > 0 ? { ...changes, holdHeadcount: true } : changes),
+    [changes, hold, nChanges],
+  );
+  const nReps = Number(reps),
+    nSeed = Number(seed);
   const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 200;
   const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
   const canRun = ready && choices !== null && repsOk && seedOk && bad.length === 0 && nChanges > 0;
 
   const onRun = (e: FormEvent) => {
     e.preventDefault();
-    if (canRun) void exp.runComparison({ seed: nSeed, replications: nReps, overrides, mode: crn ? 'crn' : 'independent', log });
+    if (canRun)
+      void exp.runComparison({ seed: nSeed, replications: nReps, overrides, mode: crn ? 'crn' : 'independent', log });
   };
 
   const c = job.comparison;
@@ -66,39 +71,79 @@ export function ComparePanel() {
     <div className="exp-section" data-testid="compare">
       <p className="hint">{t('cmp.intro')}</p>
       <form onSubmit={onRun}>
-        {choices ? <VariantForm choices={choices} form={effective} onChange={setForm} overrides={overrides} bad={bad} /> : <p className="muted">{t('app.loading')}</p>}
+        {choices ? (
+          <VariantForm choices={choices} form={effective} onChange={setForm} overrides={overrides} bad={bad} />
+        ) : (
+          <p className="muted">{t('app.loading')}</p>
+        )}
         <div className="form-grid">
           <label className="field">
             <span className="control-label">{t('rep.replications')}</span>
-            <input className={`input num-input ${repsOk ? '' : 'invalid'}`} data-testid="cmp-reps" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} aria-invalid={!repsOk} />
+            <input
+              className={`input num-input ${repsOk ? '' : 'invalid'}`}
+              data-testid="cmp-reps"
+              inputMode="numeric"
+              value={reps}
+              onChange={(e) => setReps(e.target.value)}
+              aria-invalid={!repsOk}
+            />
             {!repsOk && <span className="field-error">{t('rep.replicationsInvalid')}</span>}
           </label>
           <label className="field">
             <span className="control-label">{t('exp.seed')}</span>
-            <input className={`input num-input ${seedOk ? '' : 'invalid'}`} data-testid="cmp-seed" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+            <input
+              className={`input num-input ${seedOk ? '' : 'invalid'}`}
+              data-testid="cmp-seed"
+              inputMode="numeric"
+              value={seed}
+              onChange={(e) => setSeed(e.target.value)}
+              aria-invalid={!seedOk}
+            />
           </label>
           <label className="check" title={t('cmp.crnTitle')}>
-            <input type="checkbox" checked={crn} onChange={(e) => setCrn(e.target.checked)} data-testid="cmp-crn" /> {t('cmp.crn')}
+            <input type="checkbox" checked={crn} onChange={(e) => setCrn(e.target.checked)} data-testid="cmp-crn" />{' '}
+            {t('cmp.crn')}
           </label>
           <label className="check">
-            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="cmp-log" /> {t('exp.keepLog')}
+            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="cmp-log" />{' '}
+            {t('exp.keepLog')}
           </label>
           <label className="check" title={t('cmp.holdHeadcountTitle')}>
-            <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} data-testid="cmp-hold-headcount" /> {t('cmp.holdHeadcount')}
+            <input
+              type="checkbox"
+              checked={hold}
+              onChange={(e) => setHold(e.target.checked)}
+              data-testid="cmp-hold-headcount"
+            />{' '}
+            {t('cmp.holdHeadcount')}
           </label>
           <div className="form-actions">
-            <button type="submit" className="btn primary" data-testid="cmp-run" disabled={!canRun}>{t('cmp.run')}</button>
+            <button type="submit" className="btn primary" data-testid="cmp-run" disabled={!canRun}>
+              {t('cmp.run')}
+            </button>
             {nChanges === 0 && <span className="muted small">{t('cmp.needOverride')}</span>}
           </div>
         </div>
       </form>
 
-      <JobProgress testId="cmp-progress" status={job.status} done={job.done} total={job.total} elapsedS={job.elapsedS} onCancel={() => exp.cancel('comparison')} />
+      <JobProgress
+        testId="cmp-progress"
+        status={job.status}
+        done={job.done}
+        total={job.total}
+        elapsedS={job.elapsedS}
+        onCancel={() => exp.cancel('comparison')}
+      />
       <JobErrors error={job.error} testId="cmp-error" />
       {c && (
         <>
           <p className="muted small" data-testid="cmp-meta" data-pairs={job.pairs} data-mode={c.mode}>
-            {job.scenarioId} · {t(c.mode === 'crn' ? 'cmp.metaCrn' : 'cmp.metaIndependent', { pairs: job.pairs, from: c.seedsA[0], to: c.seedsA[c.seedsA.length - 1] })}
+            {job.scenarioId} ·{' '}
+            {t(c.mode === 'crn' ? 'cmp.metaCrn' : 'cmp.metaIndependent', {
+              pairs: job.pairs,
+              from: c.seedsA[0],
+              to: c.seedsA[c.seedsA.length - 1],
+            })}
           </p>
           <ComparedVariant overrides={job.overrides} formOverrides={overrides} />
           <VerdictSummary comparison={c} headcount={job.headcount} />

@@ -20,7 +20,8 @@ export interface ComparedVariantProps {
 }
 
 const same = (a: Overrides, b: Overrides) =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => JSON.stringify(b[k]) === JSON.stringify(v));
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(a).every(([k, v]) => JSON.stringify(b[k]) === JSON.stringify(v));
 
 export function ComparedVariant({ overrides, formOverrides }: ComparedVariantProps) {
   const t = useT();
@@ -31,10 +32,13 @@ export function ComparedVariant({ overrides, formOverrides }: ComparedVariantPro
     return r?.ok ? r.scenario : null;
   }, [text]);
   if (same(overrides, formOverrides) || Object.keys(overrides).length === 0) return null;
-  const items = Object.entries(overrides).map(([p, v]) => `${pickName(lang, paramLabel(p, sc))} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const items = Object.entries(overrides).map(
+    ([p, v]) => `${pickName(lang, paramLabel(p, sc))} = ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+  );
   return (
     <p className="overrides-preview compared-variant" data-testid="cmp-b" data-count={items.length}>
-      <span className="control-label">{t('cmp.bIs', { n: items.length })}</span> {items.join(lang === 'en' ? '; ' : '；')}
+      <span className="control-label">{t('cmp.bIs', { n: items.length })}</span>{' '}
+      {items.join(lang === 'en' ? '; ' : '；')}
     </p>
   );
 }

@@ -24,10 +24,18 @@ export function DeltaTable({ comparison }: { comparison: Comparison }) {
         <thead>
           <tr>
             <th scope="col">{t('exp.col.kpi')}</th>
-            <th scope="col" className="num">A</th>
-            <th scope="col" className="num">B</th>
-            <th scope="col" className="num">B − A</th>
-            <th scope="col" className="num">{t('exp.col.ci')}</th>
+            <th scope="col" className="num">
+              A
+            </th>
+            <th scope="col" className="num">
+              B
+            </th>
+            <th scope="col" className="num">
+              B − A
+            </th>
+            <th scope="col" className="num">
+              {t('exp.col.ci')}
+            </th>
             <th scope="col">{t('exp.col.significant')}</th>
           </tr>
         </thead>
@@ -50,10 +58,16 @@ export function DeltaTable({ comparison }: { comparison: Comparison }) {
                 data-n={d.diff.n}
                 className={verdict ? `verdict-${verdict}` : ''}
               >
-                <th scope="row">{t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span> <GlossaryHelp term={k} /></th>
+                <th scope="row">
+                  {t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span>{' '}
+                  <GlossaryHelp term={k} />
+                </th>
                 <td className="num">{fmtValue(unit, d.a.mean, lang, dg)}</td>
                 <td className="num">{fmtValue(unit, d.b.mean, lang, dg)}</td>
-                <td className="num strong">{fmtSigned(unit, m, lang, dg)}{unit === 'share' && m !== null ? ` ${t('unit.pp')}` : ''}</td>
+                <td className="num strong">
+                  {fmtSigned(unit, m, lang, dg)}
+                  {unit === 'share' && m !== null ? ` ${t('unit.pp')}` : ''}
+                </td>
                 <td className="num">{fmtCi(unit, d.diff.ci95, lang, dg, true)}</td>
                 <td>
                   <SigMark significant={d.significant} />

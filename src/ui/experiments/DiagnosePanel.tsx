@@ -27,7 +27,9 @@ export function DiagnosePanel() {
   const [days, setDays] = useState('');
   useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
 
-  const nReps = Number(reps), nSeed = Number(seed), nDays = days.trim() === '' ? undefined : Number(days);
+  const nReps = Number(reps),
+    nSeed = Number(seed),
+    nDays = days.trim() === '' ? undefined : Number(days);
   const repsOk = Number.isInteger(nReps) && nReps >= 1 && nReps <= 100;
   const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
   const daysOk = nDays === undefined || (Number.isFinite(nDays) && nDays > 0 && nDays <= 14);
@@ -44,21 +46,51 @@ export function DiagnosePanel() {
       <form className="form-grid" onSubmit={onRun}>
         <label className="field">
           <span className="control-label">{t('rep.replications')}</span>
-          <input className={`input num-input ${repsOk ? '' : 'invalid'}`} data-testid="diag-reps" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} aria-invalid={!repsOk} />
+          <input
+            className={`input num-input ${repsOk ? '' : 'invalid'}`}
+            data-testid="diag-reps"
+            inputMode="numeric"
+            value={reps}
+            onChange={(e) => setReps(e.target.value)}
+            aria-invalid={!repsOk}
+          />
         </label>
         <label className="field">
           <span className="control-label">{t('exp.seed')}</span>
-          <input className={`input num-input ${seedOk ? '' : 'invalid'}`} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+          <input
+            className={`input num-input ${seedOk ? '' : 'invalid'}`}
+            inputMode="numeric"
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+            aria-invalid={!seedOk}
+          />
         </label>
         <label className="field">
           <span className="control-label">{t('diag.days')}</span>
-          <input className={`input num-input ${daysOk ? '' : 'invalid'}`} data-testid="diag-days" inputMode="decimal" placeholder={t('diag.daysDefault')} value={days} onChange={(e) => setDays(e.target.value)} aria-invalid={!daysOk} />
+          <input
+            className={`input num-input ${daysOk ? '' : 'invalid'}`}
+            data-testid="diag-days"
+            inputMode="decimal"
+            placeholder={t('diag.daysDefault')}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            aria-invalid={!daysOk}
+          />
         </label>
         <div className="form-actions">
-          <button type="submit" className="btn primary" data-testid="diag-run" disabled={!canRun}>{t('diag.run')}</button>
+          <button type="submit" className="btn primary" data-testid="diag-run" disabled={!canRun}>
+            {t('diag.run')}
+          </button>
         </div>
       </form>
-      <JobProgress testId="diag-progress" status={job.status} done={job.done} total={job.total} elapsedS={job.elapsedS} onCancel={() => dec.cancel('diagnose')} />
+      <JobProgress
+        testId="diag-progress"
+        status={job.status}
+        done={job.done}
+        total={job.total}
+        elapsedS={job.elapsedS}
+        onCancel={() => dec.cancel('diagnose')}
+      />
       <JobErrors error={job.error} testId="diag-error" />
       {job.diagnosis && (
         <DiagnosisView

@@ -26,7 +26,13 @@ function FileList({ source, files }: { source: Source; files: ExportFile[] | nul
       {files.map((f) => {
         return (
           <li key={f.name}>
-            <button type="button" className="btn small" data-testid={`download-${source}-${f.short}`} title={f.name} onClick={() => saveExport(f)}>
+            <button
+              type="button"
+              className="btn small"
+              data-testid={`download-${source}-${f.short}`}
+              title={f.name}
+              onClick={() => saveExport(f)}
+            >
               {t('dl.save')} {f.short}
             </button>
             <span className="muted small">{t(`dl.kind.${f.kind}` as DictKey)}</span>
@@ -46,9 +52,12 @@ export function DownloadsPanel() {
   const repDone = useExp((s) => (s.replications.status === 'done' ? s.replications : null));
   const cmpDone = useExp((s) => (s.comparison.status === 'done' ? s.comparison : null));
   const swpDone = useExp((s) => (s.sweep.status === 'done' ? s.sweep : null));
-  const [lists, setLists] = useState<{ rep: ExportFile[] | null; cmp: ExportFile[] | null; swp: ExportFile[] | null; ready: boolean }>(
-    { rep: null, cmp: null, swp: null, ready: false },
-  );
+  const [lists, setLists] = useState<{
+    rep: ExportFile[] | null;
+    cmp: ExportFile[] | null;
+    swp: ExportFile[] | null;
+    ready: boolean;
+  }>({ rep: null, cmp: null, swp: null, ready: false });
   useEffect(() => {
     let live = true;
     void import('../../app/exportFiles.ts').then((m) => {
@@ -69,7 +78,9 @@ export function DownloadsPanel() {
         ready: true,
       });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [exp, lang, repDone, cmpDone, swpDone]);
   const { rep, cmp, swp } = lists;
 

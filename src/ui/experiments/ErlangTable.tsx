@@ -21,24 +21,41 @@ export function ErlangTable({ hours }: { hours: ErlangHour[] }) {
         <thead>
           <tr>
             <th scope="col">{t('cmp.hour')}</th>
-            <th scope="col" className="num">{t('erlang.arrivals')}</th>
-            <th scope="col" className="num">{t('erlang.handling')}</th>
-            <th scope="col" className="num">{t('erlang.load')}</th>
-            <th scope="col" className="num">{t('erlang.erlang')}</th>
-            <th scope="col" className="num">{t('erlang.sim')}</th>
-            <th scope="col" className="num">{t('erlang.diff')}</th>
+            <th scope="col" className="num">
+              {t('erlang.arrivals')}
+            </th>
+            <th scope="col" className="num">
+              {t('erlang.handling')}
+            </th>
+            <th scope="col" className="num">
+              {t('erlang.load')}
+            </th>
+            <th scope="col" className="num">
+              {t('erlang.erlang')}
+            </th>
+            <th scope="col" className="num">
+              {t('erlang.sim')}
+            </th>
+            <th scope="col" className="num">
+              {t('erlang.diff')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {hours.map((h) => (
             <tr key={h.hour} data-hour={h.hour} data-erlang={h.erlangStaff} data-sim={dv(h.simStaff)}>
-              <th scope="row" className="num">{pad2(h.hour)}:00</th>
+              <th scope="row" className="num">
+                {pad2(h.hour)}:00
+              </th>
               <td className="num">{fmtNum(h.arrivalsPerHour, lang, 1)}</td>
               <td className="num">{fmtNum(h.meanHandlingMin, lang, 1)}</td>
               <td className="num">{fmtNum(h.offeredLoad, lang, 2)}</td>
               <td className="num strong">{h.erlangStaff}</td>
               <td className="num">{fmtNum(h.simStaff, lang, 1)}</td>
-              <td className="num">{h.difference > 0 ? '+' : h.difference < 0 ? '−' : ''}{fmtNum(Math.abs(h.difference), lang, 1)}</td>
+              <td className="num">
+                {h.difference > 0 ? '+' : h.difference < 0 ? '−' : ''}
+                {fmtNum(Math.abs(h.difference), lang, 1)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -28,11 +28,19 @@ export function EstimateTable({ summary, targets, testId = 'estimate-table' }: E
         <thead>
           <tr>
             <th scope="col">{t('exp.col.kpi')}</th>
-            <th scope="col" className="num">{t('exp.col.mean')}</th>
-            <th scope="col" className="num">{t('exp.col.ci')}</th>
-            <th scope="col" className="num">{t('exp.col.halfWidth')}</th>
+            <th scope="col" className="num">
+              {t('exp.col.mean')}
+            </th>
+            <th scope="col" className="num">
+              {t('exp.col.ci')}
+            </th>
+            <th scope="col" className="num">
+              {t('exp.col.halfWidth')}
+            </th>
             <th scope="col" className="ci-col" aria-hidden="true" />
-            <th scope="col" className="num">n</th>
+            <th scope="col" className="num">
+              n
+            </th>
             {targets && <th scope="col">{t('exp.col.target')}</th>}
           </tr>
         </thead>
@@ -44,20 +52,35 @@ export function EstimateTable({ summary, targets, testId = 'estimate-table' }: E
             const hw = halfWidthOf(e);
             const ts = byKpi.get(k);
             return (
-              <tr key={k} data-kpi={k} data-mean={dv(e.mean)} data-ci-low={dv(e.ci95?.[0])} data-ci-high={dv(e.ci95?.[1])} data-n={e.n}>
-                <th scope="row">{t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span> <GlossaryHelp term={k} /></th>
+              <tr
+                key={k}
+                data-kpi={k}
+                data-mean={dv(e.mean)}
+                data-ci-low={dv(e.ci95?.[0])}
+                data-ci-high={dv(e.ci95?.[1])}
+                data-n={e.n}
+              >
+                <th scope="row">
+                  {t(`kpi.${k}` as DictKey)} <span className="muted small">{t(unitKey(unit))}</span>{' '}
+                  <GlossaryHelp term={k} />
+                </th>
                 <td className="num">{fmtValue(unit, e.mean, lang, d)}</td>
                 <td className="num">{fmtCi(unit, e.ci95, lang, d)}</td>
                 <td className="num">{hw === null ? '—' : `±${fmtValue(unit, hw, lang, d)}`}</td>
-                <td className="ci-col"><CiBar estimate={e} /></td>
+                <td className="ci-col">
+                  <CiBar estimate={e} />
+                </td>
                 <td className="num">{e.n}</td>
                 {targets && (
                   <td data-target={ts ? dv(ts.target) : undefined} data-met={ts ? String(ts.met) : undefined}>
                     {ts ? (
                       <span className={ts.met ? 'met' : 'unmet'}>
-                        {ts.met ? '✓ ' : '✗ '}±{fmtValue(unit, ts.target, lang, d)} {ts.met ? t('exp.target.met') : t('exp.target.unmet')}
+                        {ts.met ? '✓ ' : '✗ '}±{fmtValue(unit, ts.target, lang, d)}{' '}
+                        {ts.met ? t('exp.target.met') : t('exp.target.unmet')}
                       </span>
-                    ) : ''}
+                    ) : (
+                      ''
+                    )}
                   </td>
                 )}
               </tr>

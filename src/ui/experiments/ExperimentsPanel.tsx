@@ -26,10 +26,24 @@ export function ExperimentsPanel() {
   const load = useExp((s) => s.load);
   const scenarioId = useStore((s) => s.scenarioId);
   return (
-    <section className="workspace experiments" id="view-panel-experiments" role="tabpanel" data-testid="experiments" aria-labelledby="experiments-title">
+    <section
+      className="workspace experiments"
+      id="view-panel-experiments"
+      role="tabpanel"
+      data-testid="experiments"
+      aria-labelledby="experiments-title"
+    >
       <header className="workspace-head">
-        <h2 id="experiments-title" className="panel-title">{t('exp.title')}</h2>
-        <span className="muted small" data-testid="pool-status" data-workers={load.workers} data-running={load.running} data-queued={load.queued}>
+        <h2 id="experiments-title" className="panel-title">
+          {t('exp.title')}
+        </h2>
+        <span
+          className="muted small"
+          data-testid="pool-status"
+          data-workers={load.workers}
+          data-running={load.running}
+          data-queued={load.queued}
+        >
           {t('exp.pool', { size: poolSize, running: load.running, queued: load.queued })}
         </span>
         <span className="muted small ellipsis">{t('exp.scenario', { id: scenarioId })}</span>

@@ -25,7 +25,8 @@ export function GridDeltaTable({ comparison, done }: { comparison: Comparison; d
   const order = useMemo(() => {
     if (!g.sameGrids) return [];
     const idx = g.grids.map((_, i) => i);
-    if (sort === 'diff') idx.sort((a, b) => (g.attainment[a].diff.mean ?? Infinity) - (g.attainment[b].diff.mean ?? Infinity));
+    if (sort === 'diff')
+      idx.sort((a, b) => (g.attainment[a].diff.mean ?? Infinity) - (g.attainment[b].diff.mean ?? Infinity));
     return idx;
   }, [g, sort]);
 
@@ -45,25 +46,66 @@ export function GridDeltaTable({ comparison, done }: { comparison: Comparison; d
         <h3 className="sub-title">{t('cmp.byGrid')}</h3>
         <span className="muted small">{t('cmp.byGridSummary', { n: g.grids.length, sig })}</span>
         <div className="segmented small" role="group" aria-label={t('cmp.sort')}>
-          <button type="button" className={`seg ${sort === 'diff' ? 'active' : ''}`} aria-pressed={sort === 'diff'} onClick={() => setSort('diff')}>{t('cmp.sortDiff')}</button>
-          <button type="button" className={`seg ${sort === 'id' ? 'active' : ''}`} aria-pressed={sort === 'id'} onClick={() => setSort('id')}>{t('cmp.sortId')}</button>
+          <button
+            type="button"
+            className={`seg ${sort === 'diff' ? 'active' : ''}`}
+            aria-pressed={sort === 'diff'}
+            onClick={() => setSort('diff')}
+          >
+            {t('cmp.sortDiff')}
+          </button>
+          <button
+            type="button"
+            className={`seg ${sort === 'id' ? 'active' : ''}`}
+            aria-pressed={sort === 'id'}
+            onClick={() => setSort('id')}
+          >
+            {t('cmp.sortId')}
+          </button>
         </div>
         {colorBy === 'delta' ? (
-          <button type="button" className="btn small" data-testid="cmp-color-off" onClick={() => ctl.setColorBy('landUse')}>{t('cmp.colorOff')}</button>
+          <button
+            type="button"
+            className="btn small"
+            data-testid="cmp-color-off"
+            onClick={() => ctl.setColorBy('landUse')}
+          >
+            {t('cmp.colorOff')}
+          </button>
         ) : (
-          <button type="button" className="btn small primary" data-testid="cmp-color-delta" disabled={!done} onClick={onColour}>{t('cmp.colorDelta')}</button>
+          <button
+            type="button"
+            className="btn small primary"
+            data-testid="cmp-color-delta"
+            disabled={!done}
+            onClick={onColour}
+          >
+            {t('cmp.colorDelta')}
+          </button>
         )}
       </div>
-      {failed && <p className="field-error" role="alert">{t('cmp.colorFailed')}</p>}
+      {failed && (
+        <p className="field-error" role="alert">
+          {t('cmp.colorFailed')}
+        </p>
+      )}
       <div className="table-scroll short">
         <table className="data-table compact" data-testid="grid-delta-table">
           <thead>
             <tr>
               <th scope="col">{t('matrix.grid')}</th>
-              <th scope="col" className="num">A</th>
-              <th scope="col" className="num">B</th>
-              <th scope="col" className="num">B − A ({t('unit.pp')})</th>
-              <th scope="col" className="num">{t('exp.col.ci')}</th>
+              <th scope="col" className="num">
+                A
+              </th>
+              <th scope="col" className="num">
+                B
+              </th>
+              <th scope="col" className="num">
+                B − A ({t('unit.pp')})
+              </th>
+              <th scope="col" className="num">
+                {t('exp.col.ci')}
+              </th>
               <th scope="col">{t('exp.col.significant')}</th>
             </tr>
           </thead>
@@ -71,13 +113,21 @@ export function GridDeltaTable({ comparison, done }: { comparison: Comparison; d
             {order.map((i) => {
               const d = g.attainment[i];
               return (
-                <tr key={g.grids[i]} data-grid={g.grids[i]} data-diff={dv(d.diff.mean)} data-ci-low={dv(d.diff.ci95?.[0])} data-ci-high={dv(d.diff.ci95?.[1])}>
+                <tr
+                  key={g.grids[i]}
+                  data-grid={g.grids[i]}
+                  data-diff={dv(d.diff.mean)}
+                  data-ci-low={dv(d.diff.ci95?.[0])}
+                  data-ci-high={dv(d.diff.ci95?.[1])}
+                >
                   <th scope="row">{g.grids[i]}</th>
                   <td className="num">{fmtValue('share', d.a.mean, lang)}%</td>
                   <td className="num">{fmtValue('share', d.b.mean, lang)}%</td>
                   <td className="num strong">{fmtSigned('share', d.diff.mean, lang)}</td>
                   <td className="num">{fmtCi('share', d.diff.ci95, lang, 1, true)}</td>
-                  <td><SigMark significant={d.significant} /></td>
+                  <td>
+                    <SigMark significant={d.significant} />
+                  </td>
                 </tr>
               );
             })}

@@ -27,7 +27,12 @@ export function HeadcountTable({ headcount: { a, b } }: HeadcountTableProps) {
   for (const ta of a.byTeam) {
     const tb = b.byTeam.find((x) => x.id === ta.id);
     if (!tb || (ta.peakOnDuty === tb.peakOnDuty && ta.staffHoursPerDay === tb.staffHoursPerDay)) continue;
-    rows.push({ key: `team:${ta.id}`, label: t('hc.teamPeak', { team: pickName(lang, ta.name) }), a: ta.peakOnDuty, b: tb.peakOnDuty });
+    rows.push({
+      key: `team:${ta.id}`,
+      label: t('hc.teamPeak', { team: pickName(lang, ta.name) }),
+      a: ta.peakOnDuty,
+      b: tb.peakOnDuty,
+    });
   }
   const same = rows.slice(1).every((r) => r.a === r.b);
   return (
@@ -37,14 +42,26 @@ export function HeadcountTable({ headcount: { a, b } }: HeadcountTableProps) {
         <thead>
           <tr>
             <th scope="col" />
-            <th scope="col" className="num">A</th>
-            <th scope="col" className="num">B</th>
-            <th scope="col" className="num">B − A</th>
+            <th scope="col" className="num">
+              A
+            </th>
+            <th scope="col" className="num">
+              B
+            </th>
+            <th scope="col" className="num">
+              B − A
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key} data-row={r.key} data-a={dv(r.a)} data-b={dv(r.b)} className={r.a !== r.b && r.key !== 'grids' ? 'changed' : ''}>
+            <tr
+              key={r.key}
+              data-row={r.key}
+              data-a={dv(r.a)}
+              data-b={dv(r.b)}
+              className={r.a !== r.b && r.key !== 'grids' ? 'changed' : ''}
+            >
               <th scope="row">{r.label}</th>
               <td className="num">{fmtValue('cases', r.a, lang, digits(r.a))}</td>
               <td className="num">{fmtValue('cases', r.b, lang, digits(r.b))}</td>

@@ -21,18 +21,36 @@ export function HourDeltaTable({ comparison }: { comparison: Comparison }) {
         <table className="data-table compact" data-testid="hour-delta-table">
           <thead>
             <tr>
-              <th scope="col" rowSpan={2}>{t('cmp.hour')}</th>
-              <th scope="colgroup" colSpan={5} className="group">{t('cmp.hourAttainment')}</th>
-              <th scope="colgroup" colSpan={3} className="group">{t('cmp.hourBacklog')}</th>
+              <th scope="col" rowSpan={2}>
+                {t('cmp.hour')}
+              </th>
+              <th scope="colgroup" colSpan={5} className="group">
+                {t('cmp.hourAttainment')}
+              </th>
+              <th scope="colgroup" colSpan={3} className="group">
+                {t('cmp.hourBacklog')}
+              </th>
             </tr>
             <tr>
-              <th scope="col" className="num">A</th>
-              <th scope="col" className="num">B</th>
-              <th scope="col" className="num">B − A</th>
-              <th scope="col" className="num">{t('exp.col.ci')}</th>
+              <th scope="col" className="num">
+                A
+              </th>
+              <th scope="col" className="num">
+                B
+              </th>
+              <th scope="col" className="num">
+                B − A
+              </th>
+              <th scope="col" className="num">
+                {t('exp.col.ci')}
+              </th>
               <th scope="col">{t('exp.col.significant')}</th>
-              <th scope="col" className="num">B − A</th>
-              <th scope="col" className="num">{t('exp.col.ci')}</th>
+              <th scope="col" className="num">
+                B − A
+              </th>
+              <th scope="col" className="num">
+                {t('exp.col.ci')}
+              </th>
               <th scope="col">{t('exp.col.significant')}</th>
             </tr>
           </thead>
@@ -41,15 +59,21 @@ export function HourDeltaTable({ comparison }: { comparison: Comparison }) {
               const b = backlog[h];
               return (
                 <tr key={h} data-hour={h} data-diff={dv(d.diff.mean)} data-backlog-diff={dv(b.diff.mean)}>
-                  <th scope="row" className="num">{pad2(h)}:00</th>
+                  <th scope="row" className="num">
+                    {pad2(h)}:00
+                  </th>
                   <td className="num">{fmtValue('share', d.a.mean, lang)}</td>
                   <td className="num">{fmtValue('share', d.b.mean, lang)}</td>
                   <td className="num strong">{fmtSigned('share', d.diff.mean, lang)}</td>
                   <td className="num">{fmtCi('share', d.diff.ci95, lang, 1, true)}</td>
-                  <td><SigMark significant={d.significant} /></td>
+                  <td>
+                    <SigMark significant={d.significant} />
+                  </td>
                   <td className="num strong">{fmtSigned('cases', b.diff.mean, lang, 1)}</td>
                   <td className="num">{fmtCi('cases', b.diff.ci95, lang, 1, true)}</td>
-                  <td><SigMark significant={b.significant} /></td>
+                  <td>
+                    <SigMark significant={b.significant} />
+                  </td>
                 </tr>
               );
             })}

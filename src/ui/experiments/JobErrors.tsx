@@ -15,7 +15,9 @@ export function JobErrors({ error, testId }: { error: JobError | null; testId: s
           {error.errors.map((e, i) => (
             <li key={i} data-path={e.path}>
               <code className="error-path">{e.path}</code> <span className="error-msg">{pick(e)}</span>
-              <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>{alt(e)}</span>
+              <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+                {alt(e)}
+              </span>
             </li>
           ))}
         </ul>

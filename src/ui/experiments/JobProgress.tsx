@@ -19,12 +19,27 @@ export interface JobProgressProps {
   onCancel: () => void;
 }
 
-export function JobProgress({ testId, status, done, total, elapsedS, unitKey = 'exp.unit.replications', onCancel }: JobProgressProps) {
+export function JobProgress({
+  testId,
+  status,
+  done,
+  total,
+  elapsedS,
+  unitKey = 'exp.unit.replications',
+  onCancel,
+}: JobProgressProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   if (status === 'idle') return null;
   return (
-    <div className={`job-progress status-${status}`} data-testid={testId} data-status={status} data-done={done} data-total={total} role="status">
+    <div
+      className={`job-progress status-${status}`}
+      data-testid={testId}
+      data-status={status}
+      data-done={done}
+      data-total={total}
+      role="status"
+    >
       <span className="job-status">{t(`exp.status.${status}` as DictKey)}</span>
       {total > 0 && <progress max={total} value={done} aria-label={t('exp.progress')} />}
       <span className="num">

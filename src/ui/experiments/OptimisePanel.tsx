@@ -35,7 +35,8 @@ import '../diagnosis/diagnosis.css';
 const CRITERIA: OptimiseCriterion[] = ['coverage', 'hourly', 'types'];
 
 /** The teams that handle cases (security lanes serve passengers). */
-const caseTeams = (sc: Scenario | null) => (sc ? sc.teams.filter((x) => x.role !== 'securityLanes').map((x) => x.id) : []);
+const caseTeams = (sc: Scenario | null) =>
+  sc ? sc.teams.filter((x) => x.role !== 'securityLanes').map((x) => x.id) : [];
 /** The scenario's coverage standard, in %. */
 const defaultTarget = (sc: Scenario | null) => (sc ? String(Math.round(sc.targets.coverage * 100)) : '80');
 
@@ -44,7 +45,10 @@ function boundsOf(r: OptimiseRequest | null): Record<string, Bounds> {
   if (!r) return {};
   const out: Record<string, Bounds> = {};
   for (const p of new Set([...Object.keys(r.minStaff), ...Object.keys(r.maxStaff)])) {
-    out[p] = { min: r.minStaff[p] !== undefined ? String(r.minStaff[p]) : '', max: r.maxStaff[p] !== undefined ? String(r.maxStaff[p]) : '' };
+    out[p] = {
+      min: r.minStaff[p] !== undefined ? String(r.minStaff[p]) : '',
+      max: r.maxStaff[p] !== undefined ? String(r.maxStaff[p]) : '',
+    };
   }
   return out;
 }
@@ -65,10 +69,15 @@ export function OptimisePanel() {
   // else the scenario's case-handling teams and its coverage standard as the target
   const [{ last, draftTeams }] = useState(() => {
     const d = dec.store.getState().optimiseDraft;
-    return { last: job.request && job.scenarioText === text ? job.request : null, draftTeams: d && d.scenarioText === text ? d.teams : null };
+    return {
+      last: job.request && job.scenarioText === text ? job.request : null,
+      draftTeams: d && d.scenarioText === text ? d.teams : null,
+    };
   });
   const [criterion, setCriterion] = useState<OptimiseCriterion>(last?.criterion ?? 'coverage');
-  const [target, setTarget] = useState(() => (last ? String(Math.round(last.target * 1000) / 10) : defaultTarget(scenario)));
+  const [target, setTarget] = useState(() =>
+    last ? String(Math.round(last.target * 1000) / 10) : defaultTarget(scenario),
+  );
   const [confidence, setConfidence] = useState(last ? String(Math.round(last.confidence * 1000) / 10) : '95');
   const [reps, setReps] = useState(String(last?.replications ?? 4));
   const [budget, setBudget] = useState(String(last?.budgetEvaluations ?? 12));
@@ -91,7 +100,10 @@ export function OptimisePanel() {
   useEffect(() => {
     if (!draft || !scenario) return;
     const only = dec.takeDraft();
-    if (only) { setTeams(new Set(only)); setBounds({}); }
+    if (only) {
+      setTeams(new Set(only));
+      setBounds({});
+    }
   }, [draft, scenario, dec]);
 
   const vars: ShiftVariable[] = useMemo(() => {
@@ -103,31 +115,56 @@ export function OptimisePanel() {
     }
   }, [scenario, teams]);
 
-  const minStaff: Record<string, number> = {}, maxStaff: Record<string, number> = {};
+  const minStaff: Record<string, number> = {},
+    maxStaff: Record<string, number> = {};
   const bad = new Set<string>();
   for (const v of vars) {
     const b = bounds[v.path];
     if (!b) continue;
-    const lo = readCount(b.min), hi = readCount(b.max);
-    if (Number.isNaN(lo) || Number.isNaN(hi) || (lo ?? v.min) > (hi ?? v.max)) { bad.add(v.path); continue; }
+    const lo = readCount(b.min),
+      hi = readCount(b.max);
+    if (Number.isNaN(lo) || Number.isNaN(hi) || (lo ?? v.min) > (hi ?? v.max)) {
+      bad.add(v.path);
+      continue;
+    }
     if (lo !== null) minStaff[v.path] = lo;
     if (hi !== null) maxStaff[v.path] = hi;
   }
-  const nTarget = Number(target) / 100, nConf = Number(confidence) / 100, nReps = Number(reps), nBudget = Number(budget);
+  const nTarget = Number(target) / 100,
+    nConf = Number(confidence) / 100,
+    nReps = Number(reps),
+    nBudget = Number(budget);
   const nDays = days.trim() === '' ? undefined : Number(days);
   const targetOk = nTarget > 0 && nTarget <= 1;
   const confOk = nConf >= 0.5 && nConf < 1;
   const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 50;
   const budgetOk = Number.isInteger(nBudget) && nBudget >= 1 && nBudget <= 200;
   const daysOk = nDays === undefined || (Number.isFinite(nDays) && nDays > 0 && nDays <= 14);
-  const canRun = ready && scenario !== null && vars.length > 0 && bad.size === 0 && targetOk && confOk && repsOk && budgetOk && daysOk;
+  const canRun =
+    ready &&
+    scenario !== null &&
+    vars.length > 0 &&
+    bad.size === 0 &&
+    targetOk &&
+    confOk &&
+    repsOk &&
+    budgetOk &&
+    daysOk;
 
   const onRun = (e: FormEvent) => {
     e.preventDefault();
     if (!canRun) return;
     void dec.runOptimise({
-      seed: liveSeed, replications: nReps, days: nDays, criterion, target: nTarget, confidence: nConf,
-      teams: [...new Set(vars.map((v) => v.team))], minStaff, maxStaff, budgetEvaluations: nBudget,
+      seed: liveSeed,
+      replications: nReps,
+      days: nDays,
+      criterion,
+      target: nTarget,
+      confidence: nConf,
+      teams: [...new Set(vars.map((v) => v.team))],
+      minStaff,
+      maxStaff,
+      budgetEvaluations: nBudget,
     });
   };
 
@@ -141,12 +178,27 @@ export function OptimisePanel() {
   const canCompare = r !== null && dec.canCompare();
   const loading = useStore((s) => s.loading);
 
-  const field = (label: string, value: string, set: (v: string) => void, ok: boolean, testId: string, suffix?: string, placeholder?: string) => (
+  const field = (
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    ok: boolean,
+    testId: string,
+    suffix?: string,
+    placeholder?: string,
+  ) => (
     <label className="field">
       <span className="control-label">{label}</span>
       <span className="inline">
-        <input className={`input num-input small ${ok ? '' : 'invalid'}`} data-testid={testId} inputMode="decimal" value={value} placeholder={placeholder}
-          onChange={(e) => set(e.target.value)} aria-invalid={!ok} />
+        <input
+          className={`input num-input small ${ok ? '' : 'invalid'}`}
+          data-testid={testId}
+          inputMode="decimal"
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => set(e.target.value)}
+          aria-invalid={!ok}
+        />
         {suffix && <span className="muted">{suffix}</span>}
       </span>
     </label>
@@ -160,8 +212,17 @@ export function OptimisePanel() {
           <div className="form-grid">
             <label className="field">
               <span className="control-label">{t('opt.criterion')}</span>
-              <select className="input select" data-testid="opt-criterion" value={criterion} onChange={(e) => setCriterion(e.target.value as OptimiseCriterion)}>
-                {CRITERIA.map((c) => <option key={c} value={c}>{t(`opt.criterion.${c}` as DictKey)}</option>)}
+              <select
+                className="input select"
+                data-testid="opt-criterion"
+                value={criterion}
+                onChange={(e) => setCriterion(e.target.value as OptimiseCriterion)}
+              >
+                {CRITERIA.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`opt.criterion.${c}` as DictKey)}
+                  </option>
+                ))}
               </select>
             </label>
             {field(t('opt.target'), target, setTarget, targetOk, 'opt-target', '%')}
@@ -172,15 +233,24 @@ export function OptimisePanel() {
           </div>
           <TeamChecklist scenario={scenario} checked={teams} onChange={setTeams} />
           {vars.length > 0 ? (
-            <ShiftBoundsTable vars={vars} scenario={scenario} bounds={bounds} bad={bad}
-              onChange={(path, b) => setBounds((x) => ({ ...x, [path]: b }))} />
+            <ShiftBoundsTable
+              vars={vars}
+              scenario={scenario}
+              bounds={bounds}
+              bad={bad}
+              onChange={(path, b) => setBounds((x) => ({ ...x, [path]: b }))}
+            />
           ) : (
             <p className="field-error">{t('opt.noTeams')}</p>
           )}
           <div className="form-actions">
-            <button type="submit" className="btn primary" data-testid="opt-run" disabled={!canRun}>{t('opt.run')}</button>
+            <button type="submit" className="btn primary" data-testid="opt-run" disabled={!canRun}>
+              {t('opt.run')}
+            </button>
             {bad.size > 0 && <span className="field-error">{t('opt.boundsInvalid')}</span>}
-            <span className="muted small">{t('opt.size', { shifts: vars.length, runs: repsOk && budgetOk ? nReps * (nBudget + 1) : '?' })}</span>
+            <span className="muted small">
+              {t('opt.size', { shifts: vars.length, runs: repsOk && budgetOk ? nReps * (nBudget + 1) : '?' })}
+            </span>
           </div>
         </form>
       ) : (
@@ -194,21 +264,45 @@ export function OptimisePanel() {
         <section className="sub-section opt-result" data-testid="opt-result">
           <PlanSummary result={r} scenario={jobScenario} />
           <div className="form-actions opt-actions">
-            <button type="button" className="btn primary" data-testid="opt-apply" disabled={changes === 0 || loading || job.applied} onClick={() => void dec.applyPlan()}>
+            <button
+              type="button"
+              className="btn primary"
+              data-testid="opt-apply"
+              disabled={changes === 0 || loading || job.applied}
+              onClick={() => void dec.applyPlan()}
+            >
               {t('opt.apply')}
             </button>
-            <button type="button" className="btn" data-testid="opt-compare" disabled={!canCompare} onClick={() => dec.comparePlan()}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="opt-compare"
+              disabled={!canCompare}
+              onClick={() => dec.comparePlan()}
+            >
               {t('opt.compare')}
             </button>
             <span className="muted small" data-testid="opt-action-note">
-              {changes === 0 ? t('opt.noChange') : job.applied ? t('opt.applied') : !canCompare ? t('opt.compareStale') : t('opt.changes', { n: changes })}
+              {changes === 0
+                ? t('opt.noChange')
+                : job.applied
+                  ? t('opt.applied')
+                  : !canCompare
+                    ? t('opt.compareStale')
+                    : t('opt.changes', { n: changes })}
             </span>
           </div>
           <PlanTable result={r} scenario={jobScenario} />
           {r.diagnosis.limits.length > 0 && (
             <>
               <h3 className="sub-title">{t('opt.remaining')}</h3>
-              <LimitList limits={r.diagnosis.limits.slice(0, 3)} names={names} perReplication={r.diagnosis.replications > 1} top={3} testId="opt-limits" />
+              <LimitList
+                limits={r.diagnosis.limits.slice(0, 3)}
+                names={names}
+                perReplication={r.diagnosis.replications > 1}
+                top={3}
+                testId="opt-limits"
+              />
             </>
           )}
         </section>

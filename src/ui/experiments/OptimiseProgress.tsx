@@ -19,14 +19,32 @@ export function OptimiseProgress({ job, onCancel }: { job: OptimiseJob; onCancel
   const budget = p?.budget ?? job.request?.budgetEvaluations ?? 0;
   if (job.status === 'idle') return null;
   return (
-    <div className="opt-progress" data-testid="opt-progress-box" data-phase={p?.phase ?? ''} data-evaluation={p?.evaluation ?? 0}>
-      <JobProgress testId="opt-progress" status={job.status} done={p?.evaluation ?? 0} total={budget} elapsedS={job.elapsedS} unitKey="exp.unit.evaluations" onCancel={onCancel} />
+    <div
+      className="opt-progress"
+      data-testid="opt-progress-box"
+      data-phase={p?.phase ?? ''}
+      data-evaluation={p?.evaluation ?? 0}
+    >
+      <JobProgress
+        testId="opt-progress"
+        status={job.status}
+        done={p?.evaluation ?? 0}
+        total={budget}
+        elapsedS={job.elapsedS}
+        unitKey="exp.unit.evaluations"
+        onCancel={onCancel}
+      />
       {p && job.status === 'running' && (
         <p className="small opt-now" data-testid="opt-now">
           {t(`opt.phase.${p.phase}` as DictKey)}
           {' · '}¥{fmtYuan(p.costCny, lang)} {t('opt.perDay')}
-          {' · '}<span className={p.feasible ? 'met' : 'unmet'}>{p.feasible ? `✓ ${t('opt.meets')}` : `✗ ${t('opt.notMeets')}`}</span>
-          {p.criterion.lowerBound !== null && <span className="muted"> · {t('opt.lowerShort', { lower: fmtPct(p.criterion.lowerBound, 1) })}</span>}
+          {' · '}
+          <span className={p.feasible ? 'met' : 'unmet'}>
+            {p.feasible ? `✓ ${t('opt.meets')}` : `✗ ${t('opt.notMeets')}`}
+          </span>
+          {p.criterion.lowerBound !== null && (
+            <span className="muted"> · {t('opt.lowerShort', { lower: fmtPct(p.criterion.lowerBound, 1) })}</span>
+          )}
         </p>
       )}
       {job.steps.length > 0 && (
@@ -36,11 +54,19 @@ export function OptimiseProgress({ job, onCancel }: { job: OptimiseJob; onCancel
             <table className="data-table compact" data-testid="opt-steps">
               <thead>
                 <tr>
-                  <th scope="col" className="num">#</th>
+                  <th scope="col" className="num">
+                    #
+                  </th>
                   <th scope="col">{t('opt.col.phase')}</th>
-                  <th scope="col" className="num">{t('opt.col.costDay')}</th>
-                  <th scope="col" className="num">{t('opt.col.mean')}</th>
-                  <th scope="col" className="num">{t('opt.col.lower')}</th>
+                  <th scope="col" className="num">
+                    {t('opt.col.costDay')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('opt.col.mean')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('opt.col.lower')}
+                  </th>
                   <th scope="col">{t('opt.col.meets')}</th>
                 </tr>
               </thead>
@@ -52,7 +78,9 @@ export function OptimiseProgress({ job, onCancel }: { job: OptimiseJob; onCancel
                     <td className="num">{fmtYuan(s.costCny, lang)}</td>
                     <td className="num">{fmtPct(s.criterion.mean, 1)}</td>
                     <td className="num">{fmtPct(s.criterion.lowerBound, 1)}</td>
-                    <td className={s.feasible ? 'met' : 'unmet'}>{s.feasible ? `✓ ${t('opt.meets')}` : `✗ ${t('opt.notMeets')}`}</td>
+                    <td className={s.feasible ? 'met' : 'unmet'}>
+                      {s.feasible ? `✓ ${t('opt.meets')}` : `✗ ${t('opt.notMeets')}`}
+                    </td>
                   </tr>
                 ))}
               </tbody>

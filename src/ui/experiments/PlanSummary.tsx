@@ -26,10 +26,16 @@ export function PlanSummary({ result: r, scenario }: PlanSummaryProps) {
     return (
       <>
         {t('opt.meanLower', { mean: fmtPct(c.mean, 1), lower: fmtPct(c.lowerBound, 1) })}
-        {worst && <span className="muted">{t('opt.worst', { what: worst })}</span>}
-        {' '}<span className={ok ? 'met' : 'unmet'}>{ok ? `✓ ${t('opt.meets')}` : `✗ ${t('opt.notMeets')}`}</span>
+        {worst && <span className="muted">{t('opt.worst', { what: worst })}</span>}{' '}
+        <span className={ok ? 'met' : 'unmet'}>{ok ? `✓ ${t('opt.meets')}` : `✗ ${t('opt.notMeets')}`}</span>
         {c.unjudged && c.unjudged.length > 0 && (
-          <span className="muted small"> · {t('opt.unjudged', { what: c.unjudged.map((u) => worstText(scenario, r.criterion, u, lang)).join(lang === 'en' ? ', ' : '、') })}</span>
+          <span className="muted small">
+            {' '}
+            ·{' '}
+            {t('opt.unjudged', {
+              what: c.unjudged.map((u) => worstText(scenario, r.criterion, u, lang)).join(lang === 'en' ? ', ' : '、'),
+            })}
+          </span>
         )}
       </>
     );
@@ -37,31 +43,48 @@ export function PlanSummary({ result: r, scenario }: PlanSummaryProps) {
   const dCost = r.costCny - r.current.costCny;
   const v = r.verification;
   return (
-    <div className="plan-summary" data-testid="opt-summary" data-feasible={String(r.feasible)} data-meets={String(v.meets)} data-cost={dataValue(r.costCny)}>
+    <div
+      className="plan-summary"
+      data-testid="opt-summary"
+      data-feasible={String(r.feasible)}
+      data-meets={String(v.meets)}
+      data-cost={dataValue(r.costCny)}
+    >
       <p className={r.feasible ? 'plan-found' : 'unmet'} data-testid="opt-verdict">
-        {r.feasible
-          ? t('opt.found', { n: r.evaluations })
-          : t('opt.notFound', { n: r.evaluations })}
+        {r.feasible ? t('opt.found', { n: r.evaluations }) : t('opt.notFound', { n: r.evaluations })}
       </p>
       <dl className="plan-facts">
         <div>
           <dt>{t('opt.costPerDay')}</dt>
           <dd>
             ¥{fmtYuan(r.current.costCny, lang)} → <strong>¥{fmtYuan(r.costCny, lang)}</strong>
-            <span className={dCost > 0 ? 'unmet' : dCost < 0 ? 'met' : 'muted'}>{t('opt.costDiff', { d: fmtYuan(dCost, lang, true) })}</span>
+            <span className={dCost > 0 ? 'unmet' : dCost < 0 ? 'met' : 'muted'}>
+              {t('opt.costDiff', { d: fmtYuan(dCost, lang, true) })}
+            </span>
           </dd>
         </div>
         <div>
           <dt>{t('opt.staffHours')}</dt>
-          <dd>{fmtInt(r.current.staffHours, lang)} → <strong>{fmtInt(r.staffHours, lang)}</strong> {t('unit.staffHours')}</dd>
+          <dd>
+            {fmtInt(r.current.staffHours, lang)} → <strong>{fmtInt(r.staffHours, lang)}</strong> {t('unit.staffHours')}
+          </dd>
         </div>
         <div>
           <dt>{t('opt.peakOnDuty')}</dt>
-          <dd>{fmtInt(r.headcount.current.peakOnDuty, lang)} → <strong>{fmtInt(r.headcount.plan.peakOnDuty, lang)}</strong> {t('unit.people')}</dd>
+          <dd>
+            {fmtInt(r.headcount.current.peakOnDuty, lang)} →{' '}
+            <strong>{fmtInt(r.headcount.plan.peakOnDuty, lang)}</strong> {t('unit.people')}
+          </dd>
         </div>
         <div>
           <dt>{t('opt.criterionLabel')}</dt>
-          <dd>{t('opt.criterionText', { what: t(criterionKey(r.criterion)), target: fmtPct(r.target, 0), confidence: fmtPct(r.confidence, 0) })}</dd>
+          <dd>
+            {t('opt.criterionText', {
+              what: t(criterionKey(r.criterion)),
+              target: fmtPct(r.target, 0),
+              confidence: fmtPct(r.confidence, 0),
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('opt.currentPlan')}</dt>

@@ -22,11 +22,21 @@ export function PlanTable({ result, scenario }: { result: OptimiseResult; scenar
           <tr>
             <th scope="col">{t('opt.col.team')}</th>
             <th scope="col">{t('opt.col.shift')}</th>
-            <th scope="col" className="num">{t('opt.col.now')}</th>
-            <th scope="col" className="num">{t('opt.col.plan')}</th>
-            <th scope="col" className="num">{t('opt.col.change')}</th>
-            <th scope="col" className="num" title={t('opt.erlangTitle')}>{t('opt.col.erlang')}</th>
-            <th scope="col" className="num">{t('opt.col.cost')}</th>
+            <th scope="col" className="num">
+              {t('opt.col.now')}
+            </th>
+            <th scope="col" className="num">
+              {t('opt.col.plan')}
+            </th>
+            <th scope="col" className="num">
+              {t('opt.col.change')}
+            </th>
+            <th scope="col" className="num" title={t('opt.erlangTitle')}>
+              {t('opt.col.erlang')}
+            </th>
+            <th scope="col" className="num">
+              {t('opt.col.cost')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -34,8 +44,14 @@ export function PlanTable({ result, scenario }: { result: OptimiseResult; scenar
             const first = i === 0 || rows[i - 1].team !== r.team;
             const d = r.plan - r.current;
             return (
-              <tr key={r.path} data-path={r.path} data-now={r.current} data-plan={r.plan} data-cost={r.costChangeCny}
-                className={`${first ? 'group-first' : ''} ${d > 0 ? 'plan-up' : d < 0 ? 'plan-down' : ''}`}>
+              <tr
+                key={r.path}
+                data-path={r.path}
+                data-now={r.current}
+                data-plan={r.plan}
+                data-cost={r.costChangeCny}
+                className={`${first ? 'group-first' : ''} ${d > 0 ? 'plan-up' : d < 0 ? 'plan-down' : ''}`}
+              >
                 <th scope="row">{first ? teamNameOf(scenario, r.team, lang) : ''}</th>
                 <td>
                   {shiftOf(scenario, r.team, r.shift)}
@@ -43,7 +59,11 @@ export function PlanTable({ result, scenario }: { result: OptimiseResult; scenar
                 </td>
                 <td className="num">{r.current}</td>
                 <td className="num strong" data-at-max={String(r.atMax)}>
-                  {r.atMax && <span className="at-max" title={t('opt.atMaxTitle', { max: r.max })}>{t('opt.atMax')} </span>}
+                  {r.atMax && (
+                    <span className="at-max" title={t('opt.atMaxTitle', { max: r.max })}>
+                      {t('opt.atMax')}{' '}
+                    </span>
+                  )}
                   {r.plan}
                 </td>
                 <td className={`num ${d > 0 ? 'unmet' : d < 0 ? 'met' : 'muted'}`}>{fmtChange(d)}</td>

@@ -32,7 +32,9 @@ export function ReplicationsPanel() {
 
   useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
 
-  const nReps = Number(reps), nSeed = Number(seed), nMax = Number(maxReps);
+  const nReps = Number(reps),
+    nSeed = Number(seed),
+    nMax = Number(maxReps);
   const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 500;
   const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
   const maxOk = Number.isInteger(nMax) && nMax >= 5 && nMax <= 500;
@@ -59,42 +61,95 @@ export function ReplicationsPanel() {
       <form className="form-grid" onSubmit={onRun}>
         <fieldset className="field-row">
           <legend className="control-label">{t('rep.mode')}</legend>
-          <label className="radio"><input type="radio" name="rep-mode" checked={mode === 'fixed'} onChange={() => setMode('fixed')} data-testid="rep-mode-fixed" /> {t('rep.mode.fixed')}</label>
-          <label className="radio"><input type="radio" name="rep-mode" checked={mode === 'until'} onChange={() => setMode('until')} data-testid="rep-mode-until" /> {t('rep.mode.until')}</label>
+          <label className="radio">
+            <input
+              type="radio"
+              name="rep-mode"
+              checked={mode === 'fixed'}
+              onChange={() => setMode('fixed')}
+              data-testid="rep-mode-fixed"
+            />{' '}
+            {t('rep.mode.fixed')}
+          </label>
+          <label className="radio">
+            <input
+              type="radio"
+              name="rep-mode"
+              checked={mode === 'until'}
+              onChange={() => setMode('until')}
+              data-testid="rep-mode-until"
+            />{' '}
+            {t('rep.mode.until')}
+          </label>
         </fieldset>
         {mode === 'fixed' ? (
           <label className="field">
             <span className="control-label">{t('rep.replications')}</span>
-            <input className={`input num-input ${repsOk ? '' : 'invalid'}`} data-testid="rep-count" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} aria-invalid={!repsOk} />
+            <input
+              className={`input num-input ${repsOk ? '' : 'invalid'}`}
+              data-testid="rep-count"
+              inputMode="numeric"
+              value={reps}
+              onChange={(e) => setReps(e.target.value)}
+              aria-invalid={!repsOk}
+            />
             {!repsOk && <span className="field-error">{t('rep.replicationsInvalid')}</span>}
           </label>
         ) : (
           <label className="field">
             <span className="control-label">{t('rep.maxReplications')}</span>
-            <input className={`input num-input ${maxOk ? '' : 'invalid'}`} data-testid="rep-max" inputMode="numeric" value={maxReps} onChange={(e) => setMaxReps(e.target.value)} aria-invalid={!maxOk} />
+            <input
+              className={`input num-input ${maxOk ? '' : 'invalid'}`}
+              data-testid="rep-max"
+              inputMode="numeric"
+              value={maxReps}
+              onChange={(e) => setMaxReps(e.target.value)}
+              aria-invalid={!maxOk}
+            />
             {!maxOk && <span className="field-error">{t('rep.maxInvalid')}</span>}
           </label>
         )}
         <label className="field">
           <span className="control-label">{t('exp.seed')}</span>
-          <input className={`input num-input ${seedOk ? '' : 'invalid'}`} data-testid="rep-seed" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+          <input
+            className={`input num-input ${seedOk ? '' : 'invalid'}`}
+            data-testid="rep-seed"
+            inputMode="numeric"
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+            aria-invalid={!seedOk}
+          />
         </label>
         <label className="check">
-          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="rep-log" /> {t('exp.keepLog')}
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="rep-log" />{' '}
+          {t('exp.keepLog')}
         </label>
         <div className="form-actions">
           <button type="submit" className="btn primary" data-testid="rep-run" disabled={!canRun}>
             {running ? t('exp.rerun') : t('exp.run')}
           </button>
-          <span className="muted small">{mode === 'fixed' && repsOk && seedOk ? t('rep.seeds', { from: nSeed, to: nSeed + nReps - 1 }) : ''}</span>
+          <span className="muted small">
+            {mode === 'fixed' && repsOk && seedOk ? t('rep.seeds', { from: nSeed, to: nSeed + nReps - 1 }) : ''}
+          </span>
         </div>
         {mode === 'until' && <UntilTargets rows={targets} onChange={setTargets} />}
       </form>
 
-      <JobProgress testId="rep-progress" status={job.status} done={job.done} total={job.total} elapsedS={job.elapsedS} onCancel={() => exp.cancel('replications')} />
+      <JobProgress
+        testId="rep-progress"
+        status={job.status}
+        done={job.done}
+        total={job.total}
+        elapsedS={job.elapsedS}
+        onCancel={() => exp.cancel('replications')}
+      />
       <JobErrors error={job.error} testId="rep-error" />
       {job.mode === 'until' && job.converged !== null && (
-        <p className={job.converged ? 'met' : 'unmet'} data-testid="rep-converged" data-converged={String(job.converged)}>
+        <p
+          className={job.converged ? 'met' : 'unmet'}
+          data-testid="rep-converged"
+          data-converged={String(job.converged)}
+        >
           {job.converged ? t('rep.converged', { n: job.done }) : t('rep.notConverged', { n: job.done })}
         </p>
       )}

@@ -12,7 +12,10 @@ import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
 import { shiftOf, teamNameOf } from './planText.ts';
 
-export interface Bounds { min: string; max: string }
+export interface Bounds {
+  min: string;
+  max: string;
+}
 
 export interface ShiftBoundsTableProps {
   vars: readonly ShiftVariable[];
@@ -34,9 +37,15 @@ export function ShiftBoundsTable({ vars, scenario, bounds, onChange, bad }: Shif
           <tr>
             <th scope="col">{t('opt.col.team')}</th>
             <th scope="col">{t('opt.col.shift')}</th>
-            <th scope="col" className="num">{t('opt.col.now')}</th>
-            <th scope="col" className="num">{t('opt.col.min')}</th>
-            <th scope="col" className="num">{t('opt.col.max')}</th>
+            <th scope="col" className="num">
+              {t('opt.col.now')}
+            </th>
+            <th scope="col" className="num">
+              {t('opt.col.min')}
+            </th>
+            <th scope="col" className="num">
+              {t('opt.col.max')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -53,12 +62,28 @@ export function ShiftBoundsTable({ vars, scenario, bounds, onChange, bad }: Shif
                 </td>
                 <td className="num">{v.current}</td>
                 <td className="num">
-                  <input className={`input num-input small ${isBad ? 'invalid' : ''}`} inputMode="numeric" aria-label={t('opt.minOf', { shift: pickName(lang, v.label) })} data-bound="min"
-                    placeholder={String(v.min)} value={b.min} onChange={(e) => onChange(v.path, { ...b, min: e.target.value })} aria-invalid={isBad} />
+                  <input
+                    className={`input num-input small ${isBad ? 'invalid' : ''}`}
+                    inputMode="numeric"
+                    aria-label={t('opt.minOf', { shift: pickName(lang, v.label) })}
+                    data-bound="min"
+                    placeholder={String(v.min)}
+                    value={b.min}
+                    onChange={(e) => onChange(v.path, { ...b, min: e.target.value })}
+                    aria-invalid={isBad}
+                  />
                 </td>
                 <td className="num">
-                  <input className={`input num-input small ${isBad ? 'invalid' : ''}`} inputMode="numeric" aria-label={t('opt.maxOf', { shift: pickName(lang, v.label) })} data-bound="max"
-                    placeholder={String(v.max)} value={b.max} onChange={(e) => onChange(v.path, { ...b, max: e.target.value })} aria-invalid={isBad} />
+                  <input
+                    className={`input num-input small ${isBad ? 'invalid' : ''}`}
+                    inputMode="numeric"
+                    aria-label={t('opt.maxOf', { shift: pickName(lang, v.label) })}
+                    data-bound="max"
+                    placeholder={String(v.max)}
+                    value={b.max}
+                    onChange={(e) => onChange(v.path, { ...b, max: e.target.value })}
+                    aria-invalid={isBad}
+                  />
                 </td>
               </tr>
             );

@@ -8,13 +8,20 @@ import { useT } from '../i18n/index.ts';
 export function SigMark({ significant }: { significant: boolean | null }) {
   const t = useT();
   if (significant === null) {
-    return <span className="sig sig-none" data-significant="null" title={t('exp.sig.noneTitle')}>—</span>;
+    return (
+      <span className="sig sig-none" data-significant="null" title={t('exp.sig.noneTitle')}>
+        —
+      </span>
+    );
   }
   return significant ? (
     <span className="sig sig-yes" data-significant="true" title={t('exp.sig.yesTitle')}>
-      <span aria-hidden="true">✱ </span>{t('exp.sig.yes')}
+      <span aria-hidden="true">✱ </span>
+      {t('exp.sig.yes')}
     </span>
   ) : (
-    <span className="sig sig-no" data-significant="false" title={t('exp.sig.noTitle')}>{t('exp.sig.no')}</span>
+    <span className="sig sig-no" data-significant="false" title={t('exp.sig.noTitle')}>
+      {t('exp.sig.no')}
+    </span>
   );
 }

@@ -31,15 +31,28 @@ export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
   const [reps, setReps] = useState('4');
 
   useEffect(() => {
-    if (!fieldTeams.some((x) => x.id === team)) { setTeam(fieldTeams[0]?.id ?? ''); setShift(0); }
+    if (!fieldTeams.some((x) => x.id === team)) {
+      setTeam(fieldTeams[0]?.id ?? '');
+      setShift(0);
+    }
   }, [fieldTeams, team]);
 
   const tm = fieldTeams.find((x) => x.id === team);
-  const nT = Number(target) / 100, nC = Number(confidence) / 100, nR = Number(reps);
+  const nT = Number(target) / 100,
+    nC = Number(confidence) / 100,
+    nR = Number(reps);
   const ok = tm !== undefined && nT > 0 && nT <= 1 && nC > 0.5 && nC < 1 && Number.isInteger(nR) && nR >= 2 && nR <= 50;
   const onRun = (e: FormEvent) => {
     e.preventDefault();
-    if (ok && ready) void exp.runStaffing({ seed: liveSeed, replications: nR, shift: { team, shift }, target: nT, confidence: nC, criterion });
+    if (ok && ready)
+      void exp.runStaffing({
+        seed: liveSeed,
+        replications: nR,
+        shift: { team, shift },
+        target: nT,
+        confidence: nC,
+        criterion,
+      });
   };
   const plan = job.plan?.shifts[0] ?? null;
   return (
@@ -49,61 +62,123 @@ export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
       <form className="form-grid" onSubmit={onRun}>
         <label className="field">
           <span className="control-label">{t('cmp.team')}</span>
-          <select className="input select" value={team} onChange={(e) => { setTeam(e.target.value); setShift(0); }}>
-            {fieldTeams.map((x) => <option key={x.id} value={x.id}>{pickName(lang, x.name)}</option>)}
+          <select
+            className="input select"
+            value={team}
+            onChange={(e) => {
+              setTeam(e.target.value);
+              setShift(0);
+            }}
+          >
+            {fieldTeams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {pickName(lang, x.name)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span className="control-label">{t('cmp.shift')}</span>
           <select className="input select" value={shift} onChange={(e) => setShift(Number(e.target.value))}>
-            {tm?.shifts.map((s) => <option key={s.index} value={s.index}>{t('cmp.shiftOption', { start: s.start, end: s.end, staff: s.staff })}</option>)}
+            {tm?.shifts.map((s) => (
+              <option key={s.index} value={s.index}>
+                {t('cmp.shiftOption', { start: s.start, end: s.end, staff: s.staff })}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span className="control-label">{t('staff.criterion')}</span>
-          <select className="input select" value={criterion} onChange={(e) => setCriterion(e.target.value as StaffingCriterion)}>
+          <select
+            className="input select"
+            value={criterion}
+            onChange={(e) => setCriterion(e.target.value as StaffingCriterion)}
+          >
             <option value="coverage">{t('staff.criterion.coverage')}</option>
             <option value="hourly">{t('staff.criterion.hourly')}</option>
           </select>
         </label>
         <label className="field">
           <span className="control-label">{t('staff.target')}</span>
-          <input className="input num-input small" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
+          <input
+            className="input num-input small"
+            inputMode="decimal"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="control-label">{t('staff.confidence')}</span>
-          <input className="input num-input small" inputMode="decimal" value={confidence} onChange={(e) => setConfidence(e.target.value)} />
+          <input
+            className="input num-input small"
+            inputMode="decimal"
+            value={confidence}
+            onChange={(e) => setConfidence(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="control-label">{t('rep.replications')}</span>
-          <input className="input num-input small" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} />
+          <input
+            className="input num-input small"
+            inputMode="numeric"
+            value={reps}
+            onChange={(e) => setReps(e.target.value)}
+          />
         </label>
         <div className="form-actions">
-          <button type="submit" className="btn" data-testid="staffing-run" disabled={!ok || !ready}>{t('staff.run')}</button>
+          <button type="submit" className="btn" data-testid="staffing-run" disabled={!ok || !ready}>
+            {t('staff.run')}
+          </button>
         </div>
       </form>
-      <JobProgress testId="staffing-progress" status={job.status} done={job.done} total={0} elapsedS={job.elapsedS} unitKey="exp.unit.evaluations" onCancel={() => exp.cancel('staffing')} />
+      <JobProgress
+        testId="staffing-progress"
+        status={job.status}
+        done={job.done}
+        total={0}
+        elapsedS={job.elapsedS}
+        unitKey="exp.unit.evaluations"
+        onCancel={() => exp.cancel('staffing')}
+      />
       <JobErrors error={job.error} testId="staffing-error" />
       {job.evaluations.length > 0 && (
         <div className="table-scroll short">
           <table className="data-table compact" data-testid="staffing-table">
             <thead>
               <tr>
-                <th scope="col" className="num">{t('staff.staff')}</th>
-                <th scope="col" className="num">{t('staff.mean')}</th>
-                <th scope="col" className="num">{t('staff.lower')}</th>
+                <th scope="col" className="num">
+                  {t('staff.staff')}
+                </th>
+                <th scope="col" className="num">
+                  {t('staff.mean')}
+                </th>
+                <th scope="col" className="num">
+                  {t('staff.lower')}
+                </th>
                 <th scope="col">{t('staff.feasible')}</th>
-                <th scope="col" className="num">{t('kpi.coverageIndex')} %</th>
-                <th scope="col" className="num">{t('kpi.staffHours')}</th>
+                <th scope="col" className="num">
+                  {t('kpi.coverageIndex')} %
+                </th>
+                <th scope="col" className="num">
+                  {t('kpi.staffHours')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {job.evaluations.map((e) => (
-                <tr key={e.staff} data-staff={e.staff} data-feasible={String(e.feasible)} data-lower={dv(e.criterion.lower)} className={plan?.staff === e.staff ? 'cheapest' : ''}>
+                <tr
+                  key={e.staff}
+                  data-staff={e.staff}
+                  data-feasible={String(e.feasible)}
+                  data-lower={dv(e.criterion.lower)}
+                  className={plan?.staff === e.staff ? 'cheapest' : ''}
+                >
                   <td className="num">{e.staff}</td>
                   <td className="num">{fmtValue('share', e.criterion.mean, lang)}%</td>
                   <td className="num">{fmtValue('share', e.criterion.lower, lang)}%</td>
-                  <td className={e.feasible ? 'met' : 'unmet'}>{e.error ? t('sweep.invalidPoint') : e.feasible ? `✓ ${t('staff.yes')}` : `✗ ${t('staff.no')}`}</td>
+                  <td className={e.feasible ? 'met' : 'unmet'}>
+                    {e.error ? t('sweep.invalidPoint') : e.feasible ? `✓ ${t('staff.yes')}` : `✗ ${t('staff.no')}`}
+                  </td>
                   <td className="num">{fmtValue('share', e.coverageIndex?.mean, lang)}</td>
                   <td className="num">{fmtValue('h', e.staffHours?.mean, lang, 0)}</td>
                 </tr>
@@ -114,9 +189,18 @@ export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
       )}
       {plan && job.plan && (
         <>
-          <p className={plan.feasible ? 'plan-found' : 'unmet'} data-testid="staffing-answer" data-staff={plan.staff ?? ''}>
+          <p
+            className={plan.feasible ? 'plan-found' : 'unmet'}
+            data-testid="staffing-answer"
+            data-staff={plan.staff ?? ''}
+          >
             {plan.feasible
-              ? t('staff.answer', { label: plan.label, staff: plan.staff ?? '', original: plan.original, per: plan.perGrid ? t('staff.perGrid') : '' })
+              ? t('staff.answer', {
+                  label: plan.label,
+                  staff: plan.staff ?? '',
+                  original: plan.original,
+                  per: plan.perGrid ? t('staff.perGrid') : '',
+                })
               : t('staff.none', { label: plan.label })}
           </p>
           <ErlangTable hours={plan.erlang} />

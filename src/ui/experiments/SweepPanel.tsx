@@ -48,22 +48,34 @@ export function SweepPanel() {
     setTarget((v) => v || String(Math.round(choices.coverageTarget * 100)));
   }, [choices, p1.team, p1.kind]);
 
-  const a = paramOf(p1), b = paramOf(p2);
+  const a = paramOf(p1),
+    b = paramOf(p2);
   const params = [a.param, b.param].filter((p) => p !== null);
   const combos = a.param ? sweepGrid(params).length : 0;
-  const nReps = Number(reps), nSeed = Number(seed);
+  const nReps = Number(reps),
+    nSeed = Number(seed);
   const repsOk = Number.isInteger(nReps) && nReps >= 1 && nReps <= 50;
   const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
   const tooMany = combos > MAX_POINTS;
-  const canRun = ready && choices !== null && a.param !== null && !b.error && repsOk && seedOk && !tooMany && combos > 0;
+  const canRun =
+    ready && choices !== null && a.param !== null && !b.error && repsOk && seedOk && !tooMany && combos > 0;
 
   const onRun = (e: FormEvent) => {
     e.preventDefault();
-    if (canRun) void exp.runSweep({ seed: nSeed, replications: nReps, params, baseOverrides: hold ? { holdHeadcount: true } : {} });
+    if (canRun)
+      void exp.runSweep({
+        seed: nSeed,
+        replications: nReps,
+        params,
+        baseOverrides: hold ? { holdHeadcount: true } : {},
+      });
   };
 
   const tv = Number(target) / 100;
-  const plan = useMemo(() => (Number.isFinite(tv) && tv > 0 ? cheapestPoint(job.points, tv, byLower) : null), [job.points, tv, byLower]);
+  const plan = useMemo(
+    () => (Number.isFinite(tv) && tv > 0 ? cheapestPoint(job.points, tv, byLower) : null),
+    [job.points, tv, byLower],
+  );
   const running = job.status === 'running';
   const counted = job.points.filter((p) => p.headcount);
   const base = job.baseHeadcount;
@@ -82,36 +94,97 @@ export function SweepPanel() {
           <div className="form-grid">
             <label className="field">
               <span className="control-label">{t('sweep.replications')}</span>
-              <input className={`input num-input ${repsOk ? '' : 'invalid'}`} data-testid="sweep-reps" inputMode="numeric" value={reps} onChange={(e) => setReps(e.target.value)} aria-invalid={!repsOk} />
+              <input
+                className={`input num-input ${repsOk ? '' : 'invalid'}`}
+                data-testid="sweep-reps"
+                inputMode="numeric"
+                value={reps}
+                onChange={(e) => setReps(e.target.value)}
+                aria-invalid={!repsOk}
+              />
             </label>
             <label className="field">
               <span className="control-label">{t('exp.seed')}</span>
-              <input className={`input num-input ${seedOk ? '' : 'invalid'}`} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+              <input
+                className={`input num-input ${seedOk ? '' : 'invalid'}`}
+                inputMode="numeric"
+                value={seed}
+                onChange={(e) => setSeed(e.target.value)}
+                aria-invalid={!seedOk}
+              />
             </label>
             <label className="check" title={t('cmp.holdHeadcountTitle')}>
-              <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} data-testid="sweep-hold-headcount" /> {t('cmp.holdHeadcount')}
+              <input
+                type="checkbox"
+                checked={hold}
+                onChange={(e) => setHold(e.target.checked)}
+                data-testid="sweep-hold-headcount"
+              />{' '}
+              {t('cmp.holdHeadcount')}
             </label>
             <div className="form-actions">
-              <button type="submit" className="btn primary" data-testid="sweep-run" disabled={!canRun}>{running ? t('exp.rerun') : t('sweep.run')}</button>
-              <span className={`small ${tooMany ? 'field-error' : 'muted'}`} data-testid="sweep-size" data-points={combos}>
-                {tooMany ? t('sweep.tooMany', { n: combos, max: MAX_POINTS }) : t('sweep.size', { points: combos, reps: repsOk ? nReps : '?', runs: repsOk ? combos * nReps : '?' })}
+              <button type="submit" className="btn primary" data-testid="sweep-run" disabled={!canRun}>
+                {running ? t('exp.rerun') : t('sweep.run')}
+              </button>
+              <span
+                className={`small ${tooMany ? 'field-error' : 'muted'}`}
+                data-testid="sweep-size"
+                data-points={combos}
+              >
+                {tooMany
+                  ? t('sweep.tooMany', { n: combos, max: MAX_POINTS })
+                  : t('sweep.size', {
+                      points: combos,
+                      reps: repsOk ? nReps : '?',
+                      runs: repsOk ? combos * nReps : '?',
+                    })}
               </span>
             </div>
           </div>
         </form>
       )}
-      <JobProgress testId="sweep-progress" status={job.status} done={job.done} total={job.total} elapsedS={job.elapsedS} unitKey="exp.unit.points" onCancel={() => exp.cancel('sweep')} />
+      <JobProgress
+        testId="sweep-progress"
+        status={job.status}
+        done={job.done}
+        total={job.total}
+        elapsedS={job.elapsedS}
+        unitKey="exp.unit.points"
+        onCancel={() => exp.cancel('sweep')}
+      />
       <JobErrors error={job.error} testId="sweep-error" />
       {job.points.length > 0 && (
         <>
-          <FrontierChart points={job.points} frontier={job.frontier} target={Number.isFinite(tv) && tv > 0 ? tv : null} />
-          <CheapestPlan plan={plan} anyPoints={job.points.length > 0} target={target} onTarget={setTarget} byLowerBound={byLower} onByLowerBound={setByLower} labels={job.labels} />
+          <FrontierChart
+            points={job.points}
+            frontier={job.frontier}
+            target={Number.isFinite(tv) && tv > 0 ? tv : null}
+          />
+          <CheapestPlan
+            plan={plan}
+            anyPoints={job.points.length > 0}
+            target={target}
+            onTarget={setTarget}
+            byLowerBound={byLower}
+            onByLowerBound={setByLower}
+            labels={job.labels}
+          />
           {headcountDiffers && (
             <p className="note warn" data-testid="sweep-headcount-note" data-held={String(held)}>
-              {t(held ? 'sweep.headcountVaries' : 'sweep.headcountDiffers', { min: fmtCount(Math.min(...peaks)), max: fmtCount(Math.max(...peaks)), base: fmtCount(base!.peakOnDuty) })}
+              {t(held ? 'sweep.headcountVaries' : 'sweep.headcountDiffers', {
+                min: fmtCount(Math.min(...peaks)),
+                max: fmtCount(Math.max(...peaks)),
+                base: fmtCount(base!.peakOnDuty),
+              })}
             </p>
           )}
-          <SweepTable params={job.params} points={job.points} frontier={job.frontier} cheapest={plan?.index ?? null} labels={job.labels} />
+          <SweepTable
+            params={job.params}
+            points={job.points}
+            frontier={job.frontier}
+            cheapest={plan?.index ?? null}
+            labels={job.labels}
+          />
         </>
       )}
       {choices && <StaffingSearch choices={choices} />}

@@ -25,7 +25,8 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
   const set = (p: Partial<ParamDraft>) => onChange({ ...draft, ...p });
   const team = choices.teams.find((x) => x.id === draft.team) ?? choices.teams[0];
   const { param, error } = paramOf(draft);
-  const toggle = (v: string) => set({ picks: draft.picks.includes(v) ? draft.picks.filter((x) => x !== v) : [...draft.picks, v] });
+  const toggle = (v: string) =>
+    set({ picks: draft.picks.includes(v) ? draft.picks.filter((x) => x !== v) : [...draft.picks, v] });
   const kinds: ParamKind[] = optional ? ['none', ...PARAM_KINDS] : PARAM_KINDS;
   return (
     <fieldset className="sweep-param" data-testid={`sweep-param-${n}`}>
@@ -33,38 +34,85 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
       <div className="form-grid">
         <label className="field">
           <span className="control-label">{t('sweep.kind')}</span>
-          <select className="input select" data-testid={`sweep-kind-${n}`} value={draft.kind} onChange={(e) => onChange(defaultParam(e.target.value as ParamKind, choices))}>
-            {kinds.map((k) => <option key={k} value={k}>{t(`sweep.kind.${k}` as DictKey)}</option>)}
+          <select
+            className="input select"
+            data-testid={`sweep-kind-${n}`}
+            value={draft.kind}
+            onChange={(e) => onChange(defaultParam(e.target.value as ParamKind, choices))}
+          >
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`sweep.kind.${k}` as DictKey)}
+              </option>
+            ))}
           </select>
         </label>
         {draft.kind === 'staff' && (
           <>
             <label className="field">
               <span className="control-label">{t('cmp.team')}</span>
-              <select className="input select" value={team?.id} onChange={(e) => set({ team: e.target.value, shift: 0 })}>
-                {choices.teams.map((x) => <option key={x.id} value={x.id}>{pickName(lang, x.name)}</option>)}
+              <select
+                className="input select"
+                value={team?.id}
+                onChange={(e) => set({ team: e.target.value, shift: 0 })}
+              >
+                {choices.teams.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {pickName(lang, x.name)}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="field">
               <span className="control-label">{t('cmp.shift')}</span>
-              <select className="input select" value={draft.shift} onChange={(e) => set({ shift: Number(e.target.value) })}>
-                {team?.shifts.map((s) => <option key={s.index} value={s.index}>{t('cmp.shiftOption', { start: s.start, end: s.end, staff: s.staff })}</option>)}
+              <select
+                className="input select"
+                value={draft.shift}
+                onChange={(e) => set({ shift: Number(e.target.value) })}
+              >
+                {team?.shifts.map((s) => (
+                  <option key={s.index} value={s.index}>
+                    {t('cmp.shiftOption', { start: s.start, end: s.end, staff: s.staff })}
+                  </option>
+                ))}
               </select>
             </label>
           </>
         )}
         {draft.kind === 'nightStaff' && choices.nightStaffHelp.en !== '' && (
-          <p className="hint field-help" data-testid={`sweep-nightstaff-help-${n}`}>{pickName(lang, choices.nightStaffHelp)}</p>
+          <p className="hint field-help" data-testid={`sweep-nightstaff-help-${n}`}>
+            {pickName(lang, choices.nightStaffHelp)}
+          </p>
         )}
         {(draft.kind === 'staff' || draft.kind === 'nightStaff') && (
           <div className="field range-fields">
             <span className="control-label">{t('sweep.range')}</span>
             <span className="inline">
-              <input className="input num-input small" inputMode="numeric" aria-label={t('sweep.from')} data-testid={`sweep-from-${n}`} value={draft.from} onChange={(e) => set({ from: e.target.value })} />
+              <input
+                className="input num-input small"
+                inputMode="numeric"
+                aria-label={t('sweep.from')}
+                data-testid={`sweep-from-${n}`}
+                value={draft.from}
+                onChange={(e) => set({ from: e.target.value })}
+              />
               <span className="muted">–</span>
-              <input className="input num-input small" inputMode="numeric" aria-label={t('sweep.to')} data-testid={`sweep-to-${n}`} value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+              <input
+                className="input num-input small"
+                inputMode="numeric"
+                aria-label={t('sweep.to')}
+                data-testid={`sweep-to-${n}`}
+                value={draft.to}
+                onChange={(e) => set({ to: e.target.value })}
+              />
               <span className="muted">{t('sweep.step')}</span>
-              <input className="input num-input small" inputMode="numeric" aria-label={t('sweep.step')} value={draft.step} onChange={(e) => set({ step: e.target.value })} />
+              <input
+                className="input num-input small"
+                inputMode="numeric"
+                aria-label={t('sweep.step')}
+                value={draft.step}
+                onChange={(e) => set({ step: e.target.value })}
+              />
             </span>
           </div>
         )}
@@ -79,7 +127,12 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
             <legend className="control-label">{t('cmp.gridSize')}</legend>
             {choices.gridSizes.map((k) => (
               <label key={k} className="check">
-                <input type="checkbox" checked={draft.picks.includes(String(k))} onChange={() => toggle(String(k))} data-testid={`sweep-grid-${n}-${k}`} />
+                <input
+                  type="checkbox"
+                  checked={draft.picks.includes(String(k))}
+                  onChange={() => toggle(String(k))}
+                  data-testid={`sweep-grid-${n}-${k}`}
+                />
                 {k}×{k}
               </label>
             ))}
@@ -97,8 +150,16 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
           </fieldset>
         )}
       </div>
-      {error && <p className="field-error" role="alert">{t(error)}</p>}
-      {param && <p className="muted small"><code>{param.path}</code> = {param.values.join(', ')}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      {param && (
+        <p className="muted small">
+          <code>{param.path}</code> = {param.values.join(', ')}
+        </p>
+      )}
     </fieldset>
   );
 }

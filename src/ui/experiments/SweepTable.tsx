@@ -32,14 +32,32 @@ export function SweepTable({ params, points, frontier, cheapest, labels }: Sweep
       <table className="data-table compact" data-testid="sweep-table">
         <thead>
           <tr>
-            {params.map((p) => <th key={p.path} scope="col" title={p.path} data-path={p.path}>{labels[p.path] ? pickName(lang, labels[p.path]) : <code className="path-head">{p.path}</code>}</th>)}
-            <th scope="col" className="num">{t('kpi.coverageIndex')} %</th>
-            <th scope="col" className="num">{t('exp.col.ci')}</th>
-            <th scope="col" className="num">{t('kpi.slaAttainment')} %</th>
-            <th scope="col" className="num">{t('kpi.staffHours')}</th>
-            <th scope="col" className="num">{t('kpi.costCny')}</th>
-            <th scope="col" className="num">{t('sweep.col.peak')}</th>
-            <th scope="col" className="num">{t('sweep.col.rostered')}</th>
+            {params.map((p) => (
+              <th key={p.path} scope="col" title={p.path} data-path={p.path}>
+                {labels[p.path] ? pickName(lang, labels[p.path]) : <code className="path-head">{p.path}</code>}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('kpi.coverageIndex')} %
+            </th>
+            <th scope="col" className="num">
+              {t('exp.col.ci')}
+            </th>
+            <th scope="col" className="num">
+              {t('kpi.slaAttainment')} %
+            </th>
+            <th scope="col" className="num">
+              {t('kpi.staffHours')}
+            </th>
+            <th scope="col" className="num">
+              {t('kpi.costCny')}
+            </th>
+            <th scope="col" className="num">
+              {t('sweep.col.peak')}
+            </th>
+            <th scope="col" className="num">
+              {t('sweep.col.rostered')}
+            </th>
             <th scope="col">{t('sweep.onFrontier')}</th>
           </tr>
         </thead>
@@ -54,9 +72,15 @@ export function SweepTable({ params, points, frontier, cheapest, labels }: Sweep
               data-frontier={String(front.has(p.index))}
               className={p.index === cheapest ? 'cheapest' : front.has(p.index) ? 'on-frontier' : ''}
             >
-              {params.map((q) => <td key={q.path} className="num">{show(p.values[q.path])}</td>)}
+              {params.map((q) => (
+                <td key={q.path} className="num">
+                  {show(p.values[q.path])}
+                </td>
+              ))}
               {p.error ? (
-                <td colSpan={8} className="error-cell" title={p.error}>{t('sweep.invalidPoint')}: {p.error.split('\n')[1] ?? p.error}</td>
+                <td colSpan={8} className="error-cell" title={p.error}>
+                  {t('sweep.invalidPoint')}: {p.error.split('\n')[1] ?? p.error}
+                </td>
               ) : (
                 <>
                   <td className="num">{fmtValue('share', p.coverageIndex?.mean, lang)}</td>

@@ -26,8 +26,17 @@ export function TeamChecklist({ scenario, checked, onChange }: TeamChecklistProp
     <fieldset className="picks team-checklist" data-testid="opt-teams">
       <legend className="control-label">{t('opt.teams')}</legend>
       {scenario.teams.map((team) => (
-        <label key={team.id} className="check" title={team.role === 'securityLanes' ? t('opt.securityLanes') : undefined}>
-          <input type="checkbox" data-team={team.id} checked={checked.has(team.id)} onChange={(e) => toggle(team.id, e.target.checked)} />
+        <label
+          key={team.id}
+          className="check"
+          title={team.role === 'securityLanes' ? t('opt.securityLanes') : undefined}
+        >
+          <input
+            type="checkbox"
+            data-team={team.id}
+            checked={checked.has(team.id)}
+            onChange={(e) => toggle(team.id, e.target.checked)}
+          />
           {pickName(lang, team.name)}
           {team.role === 'securityLanes' && <span className="muted small">{t('opt.securityLanesShort')}</span>}
         </label>

@@ -33,7 +33,12 @@ export function UntilTargets({ rows, onChange }: { rows: TargetRow[]; onChange: 
         return (
           <div key={r.kpi} className="target-row">
             <label className="check">
-              <input type="checkbox" checked={r.on} onChange={(e) => patch(i, { on: e.target.checked })} data-testid={`until-${r.kpi}`} />
+              <input
+                type="checkbox"
+                checked={r.on}
+                onChange={(e) => patch(i, { on: e.target.checked })}
+                data-testid={`until-${r.kpi}`}
+              />
               {t(`kpi.${r.kpi}` as DictKey)}
             </label>
             <span className="muted">±</span>

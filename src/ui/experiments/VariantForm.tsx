@@ -35,13 +35,27 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
       <div className="form-grid">
         <label className="field">
           <span className="control-label">{t('cmp.team')}</span>
-          <select className="input select" data-testid="cmp-team" value={team?.id ?? ''} onChange={(e) => set({ team: e.target.value, shift: 0, staff: '' })}>
-            {choices.teams.map((x) => <option key={x.id} value={x.id}>{pickName(lang, x.name)}</option>)}
+          <select
+            className="input select"
+            data-testid="cmp-team"
+            value={team?.id ?? ''}
+            onChange={(e) => set({ team: e.target.value, shift: 0, staff: '' })}
+          >
+            {choices.teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {pickName(lang, x.name)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span className="control-label">{t('cmp.shift')}</span>
-          <select className="input select" data-testid="cmp-shift" value={shift?.index ?? 0} onChange={(e) => set({ shift: Number(e.target.value), staff: '' })}>
+          <select
+            className="input select"
+            data-testid="cmp-shift"
+            value={shift?.index ?? 0}
+            onChange={(e) => set({ shift: Number(e.target.value), staff: '' })}
+          >
             {team?.shifts.map((s) => (
               <option key={s.index} value={s.index}>
                 {t('cmp.shiftOption', { start: s.start, end: s.end, staff: s.staff })}
@@ -60,38 +74,77 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
             aria-invalid={staffBad}
             onChange={(e) => set({ staff: e.target.value })}
           />
-          {staffBad && <span className="field-error" role="alert">{t('cmp.staffInvalid')}</span>}
+          {staffBad && (
+            <span className="field-error" role="alert">
+              {t('cmp.staffInvalid')}
+            </span>
+          )}
         </label>
         <label className="field">
           <span className="control-label">{t('cmp.shiftEnd')}</span>
-          <select className="input select" data-testid="cmp-shiftend" value={form.shiftEnd} onChange={(e) => set({ shiftEnd: e.target.value })}>
-            <option value="">{t('cmp.unchanged', { value: t(`shiftEnd.${team?.shiftEnd ?? 'overtime'}` as DictKey) })}</option>
-            {SHIFT_END_RULES.filter((r) => r !== team?.shiftEnd).map((r) => <option key={r} value={r}>{t(`shiftEnd.${r}` as DictKey)}</option>)}
-          </select>
-        </label>
-        <label className="field">
-          <span className="control-label">{t('cmp.gridSize')}</span>
-          <select className="input select" data-testid="cmp-gridsize" value={form.gridSize} onChange={(e) => set({ gridSize: e.target.value })}>
-            <option value="">{t('cmp.unchanged', { value: `${choices.gridSize} × ${choices.gridSize}` })}</option>
-            {choices.gridSizes.filter((k) => k !== choices.gridSize).map((k) => (
-              <option key={k} value={k}>{t('cmp.gridSizeOption', { k, n: (choices.cols / k) * (choices.rows / k) })}</option>
+          <select
+            className="input select"
+            data-testid="cmp-shiftend"
+            value={form.shiftEnd}
+            onChange={(e) => set({ shiftEnd: e.target.value })}
+          >
+            <option value="">
+              {t('cmp.unchanged', { value: t(`shiftEnd.${team?.shiftEnd ?? 'overtime'}` as DictKey) })}
+            </option>
+            {SHIFT_END_RULES.filter((r) => r !== team?.shiftEnd).map((r) => (
+              <option key={r} value={r}>
+                {t(`shiftEnd.${r}` as DictKey)}
+              </option>
             ))}
           </select>
         </label>
         <label className="field">
+          <span className="control-label">{t('cmp.gridSize')}</span>
+          <select
+            className="input select"
+            data-testid="cmp-gridsize"
+            value={form.gridSize}
+            onChange={(e) => set({ gridSize: e.target.value })}
+          >
+            <option value="">{t('cmp.unchanged', { value: `${choices.gridSize} × ${choices.gridSize}` })}</option>
+            {choices.gridSizes
+              .filter((k) => k !== choices.gridSize)
+              .map((k) => (
+                <option key={k} value={k}>
+                  {t('cmp.gridSizeOption', { k, n: (choices.cols / k) * (choices.rows / k) })}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="field">
           <span className="control-label">{t('cmp.policy')}</span>
-          <select className="input select" data-testid="cmp-policy" value={form.policy} onChange={(e) => set({ policy: e.target.value })}>
+          <select
+            className="input select"
+            data-testid="cmp-policy"
+            value={form.policy}
+            onChange={(e) => set({ policy: e.target.value })}
+          >
             <option value="">{t('cmp.unchanged', { value: t(`policy.${choices.policy}` as DictKey) })}</option>
-            {POLICIES.filter((p) => p !== choices.policy).map((p) => <option key={p} value={p}>{t(`policy.${p}` as DictKey)}</option>)}
+            {POLICIES.filter((p) => p !== choices.policy).map((p) => (
+              <option key={p} value={p}>
+                {t(`policy.${p}` as DictKey)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <p className="overrides-preview" data-testid="cmp-overrides" data-count={n}>
         <span className="control-label">{t('cmp.overrides')}</span>{' '}
-        {n === 0 ? <span className="muted">{t('cmp.noOverrides')}</span> : (
+        {n === 0 ? (
+          <span className="muted">{t('cmp.noOverrides')}</span>
+        ) : (
           <>
             {Object.entries(overrides).map(([path, value], i) => (
-              <span key={path} data-path={path}>{i > 0 ? ' · ' : ''}{pickName(lang, paramLabel(path, choices.scenario))} = {typeof value === 'string' ? value : JSON.stringify(value)}</span>
+              <span key={path} data-path={path}>
+                {i > 0 ? ' · ' : ''}
+                {pickName(lang, paramLabel(path, choices.scenario))} ={' '}
+                {typeof value === 'string' ? value : JSON.stringify(value)}
+              </span>
             ))}{' '}
             <code className="muted small">{describeOverrides(overrides)}</code>
           </>

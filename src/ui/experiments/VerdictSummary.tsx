@@ -34,7 +34,11 @@ export function VerdictSummary({ comparison, headcount }: VerdictSummaryProps) {
       aria-label={t('cmp.verdict')}
     >
       <strong>{t('cmp.verdict')}</strong>
-      {v.lines.map((l, i) => <p key={i} className="verdict-line">{pickName(lang, l)}</p>)}
+      {v.lines.map((l, i) => (
+        <p key={i} className="verdict-line">
+          {pickName(lang, l)}
+        </p>
+      ))}
     </section>
   );
 }

@@ -19,10 +19,16 @@ describe('experiment form choices', () => {
   });
 
   it('turns a variant form into overrides the analysis layer applies', () => {
-    const { overrides, bad } = formOverrides({ team: 'grid-workers', shift: 0, staff: '3', gridSize: '10', policy: 'nearest', shiftEnd: 'overtime' }, c);
+    const { overrides, bad } = formOverrides(
+      { team: 'grid-workers', shift: 0, staff: '3', gridSize: '10', policy: 'nearest', shiftEnd: 'overtime' },
+      c,
+    );
     expect(bad).toEqual([]);
     expect(overrides).toEqual({
-      'teams.grid-workers.shifts.0.staff': 3, 'city.gridSize': 10, 'dispatch.policy': 'nearest', 'teams.grid-workers.shiftEnd': 'overtime',
+      'teams.grid-workers.shifts.0.staff': 3,
+      'city.gridSize': 10,
+      'dispatch.policy': 'nearest',
+      'teams.grid-workers.shiftEnd': 'overtime',
     });
     const b = JSON.parse(applyOverridesToText(text, overrides));
     expect(b.city.gridSize).toBe(10);
@@ -30,9 +36,16 @@ describe('experiment form choices', () => {
   });
 
   it('leaves unchanged fields out and flags bad numbers', () => {
-    expect(formOverrides({ team: 'grid-workers', shift: 0, staff: '1', gridSize: '5', policy: '', shiftEnd: 'handover' }, c).overrides).toEqual({});
-    expect(formOverrides({ team: 'grid-workers', shift: 0, staff: '-1', gridSize: '', policy: '', shiftEnd: '' }, c).bad).toEqual(['staff']);
-    expect(formOverrides({ team: 'grid-workers', shift: 0, staff: 'x', gridSize: '', policy: '', shiftEnd: '' }, c).bad).toEqual(['staff']);
+    expect(
+      formOverrides({ team: 'grid-workers', shift: 0, staff: '1', gridSize: '5', policy: '', shiftEnd: 'handover' }, c)
+        .overrides,
+    ).toEqual({});
+    expect(
+      formOverrides({ team: 'grid-workers', shift: 0, staff: '-1', gridSize: '', policy: '', shiftEnd: '' }, c).bad,
+    ).toEqual(['staff']);
+    expect(
+      formOverrides({ team: 'grid-workers', shift: 0, staff: 'x', gridSize: '', policy: '', shiftEnd: '' }, c).bad,
+    ).toEqual(['staff']);
   });
 
   it('makes ranges', () => {
@@ -45,7 +58,9 @@ describe('experiment form choices', () => {
 describe('nightStaff, said exactly', () => {
   it('the choices list every shift the one number sets, per grid where it is per grid', () => {
     const c = choicesOfText(text)!;
-    expect(c.nightStaffHelp.en).toBe('Sets the staff of these 5 shifts at once: Grid workers 00:00–08:00 (per grid), Night grid patrol 00:00–08:00, Sanitation crew 21:00–05:00+1, City-management enforcement 00:00–08:00, Municipal repair 22:00–06:00+1');
+    expect(c.nightStaffHelp.en).toBe(
+      'Sets the staff of these 5 shifts at once: Grid workers 00:00–08:00 (per grid), Night grid patrol 00:00–08:00, Sanitation crew 21:00–05:00+1, City-management enforcement 00:00–08:00, Municipal repair 22:00–06:00+1',
+    );
     expect(c.nightStaffHelp.zh).toMatch(/^同时设定以下 5 个班次的人数：网格员 00:00–08:00（每网格）、/);
   });
 });

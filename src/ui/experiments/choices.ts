@@ -107,14 +107,18 @@ export interface VariantForm {
 }
 
 /** A variant form as overrides, or the list of fields that are not valid numbers. */
-export function formOverrides(f: VariantForm, c: ScenarioChoices): { overrides: Overrides; bad: (keyof VariantForm)[] } {
+export function formOverrides(
+  f: VariantForm,
+  c: ScenarioChoices,
+): { overrides: Overrides; bad: (keyof VariantForm)[] } {
   const overrides: Overrides = {};
   const bad: (keyof VariantForm)[] = [];
   const team = c.teams.find((t) => t.id === f.team);
   if (f.staff.trim() !== '') {
     const n = Number(f.staff);
     if (!Number.isInteger(n) || n < 0 || !team) bad.push('staff');
-    else if (team.shifts[f.shift] && team.shifts[f.shift].staff !== n) overrides[staffOverridePath(team.id, f.shift)] = n;
+    else if (team.shifts[f.shift] && team.shifts[f.shift].staff !== n)
+      overrides[staffOverridePath(team.id, f.shift)] = n;
   }
   if (f.gridSize !== '' && Number(f.gridSize) !== c.gridSize) overrides['city.gridSize'] = Number(f.gridSize);
   if (f.policy !== '' && f.policy !== c.policy) overrides['dispatch.policy'] = f.policy;

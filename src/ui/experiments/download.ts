@@ -24,4 +24,5 @@ export function saveExport(f: ExportFile): void {
 }
 
 /** Size of a file as it will be saved, in bytes. */
-export const sizeOf = (f: ExportFile) => (typeof f.data === 'string' ? new TextEncoder().encode(f.data).byteLength : f.data.byteLength);
+export const sizeOf = (f: ExportFile) =>
+  typeof f.data === 'string' ? new TextEncoder().encode(f.data).byteLength : f.data.byteLength;

@@ -30,11 +30,16 @@ export function fromDisplay(unit: StoredUnit, v: number): number {
 /** i18n key of the display unit of a value, and of a difference. */
 export function unitKey(unit: StoredUnit, diff = false): DictKey {
   switch (unit) {
-    case 'share': return diff ? 'unit.pp' : 'unit.percent';
-    case 's': return 'unit.minutes';
-    case 'cases': return 'unit.cases';
-    case 'h': return 'unit.hours';
-    case 'CNY': return 'unit.cny';
+    case 'share':
+      return diff ? 'unit.pp' : 'unit.percent';
+    case 's':
+      return 'unit.minutes';
+    case 'cases':
+      return 'unit.cases';
+    case 'h':
+      return 'unit.hours';
+    case 'CNY':
+      return 'unit.cny';
   }
 }
 
@@ -52,13 +57,23 @@ function num(v: number, lang: Lang, digits: number): string {
 }
 
 /** A stored value as display text, no unit; '—' for none. */
-export function fmtValue(unit: StoredUnit, v: number | null | undefined, lang: Lang, digits = digitsFor(unit, v ?? null)): string {
+export function fmtValue(
+  unit: StoredUnit,
+  v: number | null | undefined,
+  lang: Lang,
+  digits = digitsFor(unit, v ?? null),
+): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   return num(toDisplay(unit, v), lang, digits);
 }
 
 /** A signed difference (+1.2, −0.4, 0.0); '—' for none. */
-export function fmtSigned(unit: StoredUnit, v: number | null | undefined, lang: Lang, digits = digitsFor(unit, v ?? null)): string {
+export function fmtSigned(
+  unit: StoredUnit,
+  v: number | null | undefined,
+  lang: Lang,
+  digits = digitsFor(unit, v ?? null),
+): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   const d = toDisplay(unit, v);
   const s = num(Math.abs(d), lang, digits);
@@ -66,7 +81,13 @@ export function fmtSigned(unit: StoredUnit, v: number | null | undefined, lang: 
 }
 
 /** "[a, b]" of an interval, or '—'. */
-export function fmtCi(unit: StoredUnit, ci: [number, number] | null, lang: Lang, digits: number, signed = false): string {
+export function fmtCi(
+  unit: StoredUnit,
+  ci: [number, number] | null,
+  lang: Lang,
+  digits: number,
+  signed = false,
+): string {
   if (ci === null) return '—';
   const f = signed ? fmtSigned : fmtValue;
   return `[${f(unit, ci[0], lang, digits)}, ${f(unit, ci[1], lang, digits)}]`;

@@ -21,7 +21,12 @@ export function shiftOf(sc: Scenario | null, team: string, shift: number): strin
 export const criterionKey = (c: OptimiseCriterion) => `opt.criterion.${c}` as DictKey;
 
 /** What the criterion's `worst` names, in words: an hour stays as it is, an event type by name. */
-export function worstText(sc: Scenario | null, criterion: OptimiseCriterion, worst: string | undefined, lang: Lang): string | null {
+export function worstText(
+  sc: Scenario | null,
+  criterion: OptimiseCriterion,
+  worst: string | undefined,
+  lang: Lang,
+): string | null {
   if (!worst) return null;
   if (criterion !== 'types') return worst;
   const et = sc?.eventTypes.find((e) => e.id === worst);

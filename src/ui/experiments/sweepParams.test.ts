@@ -10,7 +10,8 @@ describe('sweep parameters from the form', () => {
   it('staff of a shift over a range, times the grid sizes that divide the city', () => {
     const staff = { ...defaultParam('staff', c), team: 'night-patrol', shift: 0, from: '10', to: '16', step: '2' };
     const grid = defaultParam('gridSize', c);
-    const p1 = paramOf(staff).param!, p2 = paramOf(grid).param!;
+    const p1 = paramOf(staff).param!,
+      p2 = paramOf(grid).param!;
     expect(p1).toEqual({ path: 'teams.night-patrol.shifts.0.staff', values: [10, 12, 14, 16] });
     expect(p2).toEqual({ path: 'city.gridSize', values: [2, 5, 10] });
     expect(sweepGrid([p1, p2]).length).toBe(12);
@@ -26,8 +27,12 @@ describe('sweep parameters from the form', () => {
 });
 
 describe('the cheapest plan meeting a target', () => {
-  const pt = (index: number, cov: number, lo: number, sh: number, error?: string) =>
-    ({ index, error, coverageIndex: { mean: cov, ci95: [lo, cov + (cov - lo)] as [number, number] }, staffHours: { mean: sh } });
+  const pt = (index: number, cov: number, lo: number, sh: number, error?: string) => ({
+    index,
+    error,
+    coverageIndex: { mean: cov, ci95: [lo, cov + (cov - lo)] as [number, number] },
+    staffHours: { mean: sh },
+  });
   const points = [pt(0, 0.7, 0.6, 100), pt(1, 0.82, 0.75, 140), pt(2, 0.9, 0.85, 180), pt(3, 0.95, 0.9, 120, 'bad')];
   it('takes the fewest staff-hours among points at or above the target', async () => {
     const { cheapestPoint } = await import('./sweepParams.ts');

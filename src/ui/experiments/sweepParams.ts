@@ -40,31 +40,48 @@ export function defaultParam(kind: ParamKind, c: ScenarioChoices | null): ParamD
     to: String(staff + 2),
     step: '1',
     list: '0.8, 1, 1.2',
-    picks: kind === 'gridSize' ? (c?.gridSizes.filter((k) => k > 1 && k <= 10).map(String) ?? []) : kind === 'policy' ? ['gridBound', 'nearest', 'gridFirst'] : [],
+    picks:
+      kind === 'gridSize'
+        ? (c?.gridSizes.filter((k) => k > 1 && k <= 10).map(String) ?? [])
+        : kind === 'policy'
+          ? ['gridBound', 'nearest', 'gridFirst']
+          : [],
   };
 }
 
 /** The draft as a SweepParam, or an error key (i18n) saying what is missing. */
-export function paramOf(d: ParamDraft): { param: SweepParam | null; error: 'sweep.err.range' | 'sweep.err.pick' | 'sweep.err.list' | null } {
+export function paramOf(d: ParamDraft): {
+  param: SweepParam | null;
+  error: 'sweep.err.range' | 'sweep.err.pick' | 'sweep.err.list' | null;
+} {
   switch (d.kind) {
     case 'none':
       return { param: null, error: null };
     case 'staff':
     case 'nightStaff': {
       const vs = intRange(Number(d.from), Number(d.to), Number(d.step));
-      if (vs.length === 0 || vs.some((v) => v < 0) || d.from.trim() === '' || d.to.trim() === '') return { param: null, error: 'sweep.err.range' };
-      return { param: { path: d.kind === 'staff' ? staffOverridePath(d.team, d.shift) : 'nightStaff', values: vs }, error: null };
+      if (vs.length === 0 || vs.some((v) => v < 0) || d.from.trim() === '' || d.to.trim() === '')
+        return { param: null, error: 'sweep.err.range' };
+      return {
+        param: { path: d.kind === 'staff' ? staffOverridePath(d.team, d.shift) : 'nightStaff', values: vs },
+        error: null,
+      };
     }
     case 'gridSize': {
       const vs = d.picks.map(Number).sort((a, b) => a - b);
-      return vs.length === 0 ? { param: null, error: 'sweep.err.pick' } : { param: { path: 'city.gridSize', values: vs }, error: null };
+      return vs.length === 0
+        ? { param: null, error: 'sweep.err.pick' }
+        : { param: { path: 'city.gridSize', values: vs }, error: null };
     }
     case 'policy':
-      return d.picks.length === 0 ? { param: null, error: 'sweep.err.pick' } : { param: { path: 'dispatch.policy', values: d.picks.slice() }, error: null };
+      return d.picks.length === 0
+        ? { param: null, error: 'sweep.err.pick' }
+        : { param: { path: 'dispatch.policy', values: d.picks.slice() }, error: null };
     case 'staffScale': {
       const parts = d.list.split(/[,，\s]+/).filter((s) => s !== '');
       const vs = parts.map(Number);
-      if (vs.length === 0 || vs.some((v) => !Number.isFinite(v) || v < 0)) return { param: null, error: 'sweep.err.list' };
+      if (vs.length === 0 || vs.some((v) => !Number.isFinite(v) || v < 0))
+        return { param: null, error: 'sweep.err.list' };
       return { param: { path: 'staffScale', values: vs }, error: null };
     }
   }
@@ -76,18 +93,25 @@ export function paramOf(d: ParamDraft): { param: SweepParam | null; error: 'swee
  * CI) is at least `target`, the one with the fewest staff-hours (ties: the
  * higher coverage). Null when none does.
  */
-export function cheapestPoint<P extends { index: number; error?: string; coverageIndex: { mean: number | null; ci95: [number, number] | null } | null; staffHours: { mean: number | null } | null }>(
-  points: readonly P[], target: number, byLowerBound = false,
-): P | null {
+export function cheapestPoint<
+  P extends {
+    index: number;
+    error?: string;
+    coverageIndex: { mean: number | null; ci95: [number, number] | null } | null;
+    staffHours: { mean: number | null } | null;
+  },
+>(points: readonly P[], target: number, byLowerBound = false): P | null {
   let best: P | null = null;
   for (const p of points) {
     if (p.error || p.coverageIndex?.mean == null || p.staffHours?.mean == null) continue;
-    const level = byLowerBound ? p.coverageIndex.ci95?.[0] ?? null : p.coverageIndex.mean;
+    const level = byLowerBound ? (p.coverageIndex.ci95?.[0] ?? null) : p.coverageIndex.mean;
     if (level === null || level < target) continue;
     if (
-      best === null || p.staffHours.mean < best.staffHours!.mean! ||
+      best === null ||
+      p.staffHours.mean < best.staffHours!.mean! ||
       (p.staffHours.mean === best.staffHours!.mean! && p.coverageIndex.mean > best.coverageIndex!.mean!)
-    ) best = p;
+    )
+      best = p;
   }
   return best;
 }

@@ -216,7 +216,8 @@ export const zhCN = {
   'exp.sig.noneTitle': '配对数不足 2，无法给出区间',
   'exp.target.met': '已达到',
   'exp.target.unmet': '未达到',
-  'rep.intro': '用种子 s, s+1, …, s+R−1 独立重复运行当前场景，给出各指标的均值和 95% 置信区间（Student t）；每完成一次重复，区间随之收窄。',
+  'rep.intro':
+    '用种子 s, s+1, …, s+R−1 独立重复运行当前场景，给出各指标的均值和 95% 置信区间（Student t）；每完成一次重复，区间随之收窄。',
   'rep.mode': '方式',
   'rep.mode.fixed': '固定次数',
   'rep.mode.until': '直到精度达标',
@@ -233,7 +234,8 @@ export const zhCN = {
   'rep.chartKpi': '图中指标',
   'rep.chartData': '图中数据（每完成一次重复后的均值与区间）',
   'rep.chartX': '横轴：完成的重复次数',
-  'cmp.intro': 'A 为当前场景，B 为 A 加上下面的改动。两者第 r 次重复使用同一种子（共同随机数），因此差值 B − A 主要反映改动本身；表中给出差值的 95% 配对置信区间及是否显著。',
+  'cmp.intro':
+    'A 为当前场景，B 为 A 加上下面的改动。两者第 r 次重复使用同一种子（共同随机数），因此差值 B − A 主要反映改动本身；表中给出差值的 95% 配对置信区间及是否显著。',
   'cmp.variantB': '方案 B 的改动',
   'cmp.team': '队伍',
   'cmp.shift': '班次',
@@ -260,7 +262,8 @@ export const zhCN = {
   'cmp.cheaper': '更省',
   'cmp.costlier': '更费',
   'cmp.holdHeadcount': '保持在岗人数',
-  'cmp.holdHeadcountTitle': '网格大小变化时，按网格排班的队伍（如网格员）每个班次的总人数保持为当前场景的人数：能整除时改为每网格人数，否则改为“分片”排班，总数不变（holdHeadcount）',
+  'cmp.holdHeadcountTitle':
+    '网格大小变化时，按网格排班的队伍（如网格员）每个班次的总人数保持为当前场景的人数：能整除时改为每网格人数，否则改为“分片”排班，总数不变（holdHeadcount）',
   'cmp.verdict': '结论',
   'hc.caption': '在岗人数（按排班计算，非运行结果）',
   'hc.grids': '责任网格数',
@@ -269,7 +272,8 @@ export const zhCN = {
   'hc.teamPeak': '{team} · 峰值',
   'sweep.col.peak': '峰值在岗',
   'sweep.col.rostered': '排班人·时/日',
-  'sweep.headcountDiffers': '注意：各点的在岗人数不同（峰值 {min}–{max}，当前场景 {base}）：按网格排班的队伍人数随网格数变化。勾选“保持在岗人数”可在相同人数下比较网格大小。',
+  'sweep.headcountDiffers':
+    '注意：各点的在岗人数不同（峰值 {min}–{max}，当前场景 {base}）：按网格排班的队伍人数随网格数变化。勾选“保持在岗人数”可在相同人数下比较网格大小。',
   'sweep.headcountVaries': '各点的在岗人数不同（峰值 {min}–{max}，当前场景 {base}）：比较覆盖时请同时看人数。',
   'cmp.byGrid': '逐责任网格：全天达标率',
   'cmp.byGridSummary': '{n} 个网格，{sig} 个差异显著',
@@ -284,7 +288,8 @@ export const zhCN = {
   'cmp.hourAttainment': '时限达标率 %',
   'cmp.hourBacklog': '平均积压（件）',
   'cmp.hourNote': '达标率按案件发生的小时统计；积压为该小时内在办案件数的时间平均。',
-  'sweep.intro': '在一个或两个参数的取值组合上重复运行（每个组合用同一组种子），画出覆盖指数与投入工时的关系和成本前沿，找出达到目标的最省方案。',
+  'sweep.intro':
+    '在一个或两个参数的取值组合上重复运行（每个组合用同一组种子），画出覆盖指数与投入工时的关系和成本前沿，找出达到目标的最省方案。',
   'sweep.param': '参数 {n}',
   'sweep.kind': '扫描对象',
   'sweep.kind.none': '（无）',
@@ -320,7 +325,8 @@ export const zhCN = {
   'sweep.byLowerBound': '按置信区间下限判断（95% 把握）',
   'sweep.noPlan': '没有组合的覆盖指数达到 {target}%',
   'staff.title': '最少人数搜索（单个班次）',
-  'staff.intro': '在同一组种子上逐步增减某班次人数，找出使该班次时段内的责任网格-小时在给定把握下达到标准的最少人数；旁边给出按 Erlang C 公式估算的每小时所需人数。',
+  'staff.intro':
+    '在同一组种子上逐步增减某班次人数，找出使该班次时段内的责任网格-小时在给定把握下达到标准的最少人数；旁边给出按 Erlang C 公式估算的每小时所需人数。',
   'staff.criterion': '判据',
   'staff.criterion.coverage': '班次时段覆盖率下限 ≥ 目标',
   'staff.criterion.hourly': '每小时达标率下限 ≥ 目标',
@@ -343,7 +349,8 @@ export const zhCN = {
   'erlang.erlang': 'Erlang C 人数',
   'erlang.sim': '仿真在岗',
   'erlang.diff': '差值',
-  'dl.intro': '下载最近一次完成的实验：整洁 CSV（每行一个观测，UTF-8 带 BOM，Excel/WPS 可直接打开）、汇总 CSV（均值与 95% 置信区间）、带清单的 JSON（可用 allweather replay 复现同样的数字）、逐案记录 Arrow 文件（pandas、R、DuckDB 可读）。',
+  'dl.intro':
+    '下载最近一次完成的实验：整洁 CSV（每行一个观测，UTF-8 带 BOM，Excel/WPS 可直接打开）、汇总 CSV（均值与 95% 置信区间）、带清单的 JSON（可用 allweather replay 复现同样的数字）、逐案记录 Arrow 文件（pandas、R、DuckDB 可读）。',
   'dl.replications': '重复实验',
   'dl.comparison': 'A/B 对比',
   'dl.sweep': '参数扫描',
@@ -362,7 +369,8 @@ export const zhCN = {
   'dl.kind.arrow': 'Arrow 逐案记录',
   'dl.note': '文件在本机生成，不会上传。',
   'ed.title': '场景编辑',
-  'ed.intro': '修改即校验（与打开文件相同的规则），错误显示在对应字段旁；每次修改都自动保存在本机浏览器中，刷新或崩溃后不会丢失。',
+  'ed.intro':
+    '修改即校验（与打开文件相同的规则），错误显示在对应字段旁；每次修改都自动保存在本机浏览器中，刷新或崩溃后不会丢失。',
   'ed.valid': '有效',
   'ed.invalid': '{n} 处错误',
   'ed.unapplied': '未应用到实时运行',
@@ -465,11 +473,13 @@ export const zhCN = {
   'diag.legend.perRep': '各网格每次重复的平均超时件数（{n} 次重复）',
   'diag.legend.none': '无超时',
   'diag.legend.grids': '{grids} 个网格有超时，共 {cases} 件',
-  'diag.expIntro': '运行若干次重复，把每件超时案件的时间拆到发现、指挥中心、排队、路途、处置五个环节，找出限制它的环节，按事件类型和队伍汇总成“短板”，并给出对应的对策。',
+  'diag.expIntro':
+    '运行若干次重复，把每件超时案件的时间拆到发现、指挥中心、排队、路途、处置五个环节，找出限制它的环节，按事件类型和队伍汇总成“短板”，并给出对应的对策。',
   'diag.run': '诊断',
   'diag.days': '仿真天数',
   'diag.daysDefault': '场景设定',
-  'opt.intro': '在各队伍的班次人数范围内，找出满足准则（单侧置信下限不低于目标）的人力成本最低的排班：先用 Erlang C 估算起点，再按诊断结果加人、在仍达标时减人，所有方案使用相同的随机种子，最后用新种子验证。',
+  'opt.intro':
+    '在各队伍的班次人数范围内，找出满足准则（单侧置信下限不低于目标）的人力成本最低的排班：先用 Erlang C 估算起点，再按诊断结果加人、在仍达标时减人，所有方案使用相同的随机种子，最后用新种子验证。',
   'opt.criterion': '准则',
   'opt.criterion.coverage': '覆盖指数（全部网格-小时）',
   'opt.criterion.hourly': '每个小时的达标率',

@@ -41,14 +41,15 @@ export const en: DrillDict = {
   'controls.finishYes': 'Finish',
   'controls.keys': 'Space start/pause',
 
-  'trainer.sideLabel': 'Score, the trainee\'s inbox and staff states',
-  'trainer.inboxTitle': 'Trainee\'s inbox (read-only)',
-  'trainer.pickHint': 'Click a cell of the city to fill a case inject\'s x, y',
+  'trainer.sideLabel': "Score, the trainee's inbox and staff states",
+  'trainer.inboxTitle': "Trainee's inbox (read-only)",
+  'trainer.pickHint': "Click a cell of the city to fill a case inject's x, y",
   'trainer.openTrainee': 'Open a trainee window',
   'trainer.copyTraineeLink': 'Copy the trainee link',
   'trainer.linkCopied': 'Link copied',
   'trainer.linkNotCopied': 'Could not copy: right-click "Open a trainee window" and copy the link',
-  'trainer.traineeLinkHint': 'Trainee windows must open in this browser; the link carries this session\'s key: give it to trainees only',
+  'trainer.traineeLinkHint':
+    "Trainee windows must open in this browser; the link carries this session's key: give it to trainees only",
   'trainee.sideLabel': 'The selected case and crews to send',
 
   'timeline.pendingTitle': 'Pending injects ({n})',
@@ -78,7 +79,7 @@ export const en: DrillDict = {
   'kind.action.inject': 'Live inject',
 
   'describe.case': '{type} at ({x}, {y}), {p}',
-  'describe.defaultPriority': 'type\'s priority',
+  'describe.defaultPriority': "type's priority",
   'describe.storm': 'rain set to {list} mm per hour',
   'describe.surge': '{n} extra passengers at {station} over {min} min',
   'describe.teamOff': '{team} off duty',
@@ -95,7 +96,7 @@ export const en: DrillDict = {
   'form.textEn': 'Message (English)',
   'form.type': 'Case type',
   'form.priority': 'Priority',
-  'form.priorityDefault': 'type\'s default',
+  'form.priorityDefault': "type's default",
   'form.pickHint': 'Click a cell of the 3D city to fill the coordinates (x 0–{cols}, y 0–{rows})',
   'form.rain': 'Rain (mm/h, hour by hour from this hour)',
   'form.station': 'Metro station',
@@ -109,7 +110,7 @@ export const en: DrillDict = {
   'form.errCell': 'Enter whole-number x and y (or click a cell in the city)',
   'form.errRain': 'Rain: a list of non-negative numbers, e.g. 60, 80, 40',
   'form.errSurge': 'The duration must be above 0 and the extra passengers not negative',
-  'form.errAt': 'Enter the inject\'s time (minute of the drill)',
+  'form.errAt': "Enter the inject's time (minute of the drill)",
 
   'errors.title': 'Validation errors',
 
@@ -144,7 +145,8 @@ export const en: DrillDict = {
   'case.crewsTitle': 'Crews you can send (free, with the skill, nearest first)',
   'case.crewsLabel': 'Candidate crews of {crew}; click one to assign it',
   'case.loadingCandidates': 'Looking for free members…',
-  'case.noCandidates': 'Only {free} free members have the skill, fewer than the crew of {crew}: escalate, or send later.',
+  'case.noCandidates':
+    'Only {free} free members have the skill, fewer than the crew of {crew}: escalate, or send later.',
   'case.distance': '{cells} cells ≈ {m} m',
   'case.assign': 'Assign',
   'case.otherMoves': 'Other moves',
@@ -184,7 +186,8 @@ export const en: DrillDict = {
   'score.hiddenUntilEnd': 'The score shows when the drill is over.',
   'score.formula': 'Score = 100 × (0.5 × on-time share + 0.3 × (1 − late share) + 0.2 × priority share).',
   'score.baselineNote': 'Baseline: the same drill (same event stream and injects) with automatic dispatch everywhere.',
-  'score.baselineNoteEdited': 'Baseline: the drill as it ran (its schedule after the timeline edits, and the live injects at their times) with automatic dispatch everywhere.',
+  'score.baselineNoteEdited':
+    'Baseline: the drill as it ran (its schedule after the timeline edits, and the live injects at their times) with automatic dispatch everywhere.',
   'metric.score': 'Score',
   'metric.onTimeShare': 'On-time response',
   'metric.late': 'Late cases',
@@ -240,7 +243,8 @@ export const en: DrillDict = {
   'review.fileNotRecord': 'this is not an AllWeather drill record (drill, scenario, actions or scores missing)',
 
   'whatIf.title': 'What if: another staffing plan',
-  'whatIf.intro': 'The same event stream, injects and actions under another plan: add or remove staff on every shift of a team.',
+  'whatIf.intro':
+    'The same event stream, injects and actions under another plan: add or remove staff on every shift of a team.',
   'whatIf.shifts': 'Shifts: staff',
   'whatIf.delta': 'Per shift',
   'whatIf.minus': 'One fewer per shift for {team}',
@@ -250,7 +254,8 @@ export const en: DrillDict = {
   'whatIf.doneNote': 'See the "What-if plan" column of the scores.',
   'whatIf.planLabel': 'What-if plan',
   'whatIf.noChange': 'no change',
-  'whatIf.note': 'The what-if replays the trainee\'s actions on the same people (named by team, shift and place, not roster number); actions the other plan makes impossible (that person is absent or busy) are skipped.',
+  'whatIf.note':
+    "The what-if replays the trainee's actions on the same people (named by team, shift and place, not roster number); actions the other plan makes impossible (that person is absent or busy) are skipped.",
 
   'export.label': 'Export',
   'export.json': 'Download record (JSON)',
@@ -271,16 +276,19 @@ export const en: DrillDict = {
   'meta.app': 'Made by',
 
   'waiting.title': 'Waiting for the trainer…',
-  'waiting.body': 'Keep the trainer console of drill "{id}" open in this browser; the cases to dispatch appear here once it is connected. If the trainer\'s window was reloaded, open this window again from its console.',
+  'waiting.body':
+    'Keep the trainer console of drill "{id}" open in this browser; the cases to dispatch appear here once it is connected. If the trainer\'s window was reloaded, open this window again from its console.',
   'waiting.openTrainer': 'Open the trainer console',
-  'noToken.title': 'Open this window from the trainer\'s console',
-  'noToken.body': 'A trainee window follows only the trainer session that opened it. In the trainer\'s console, click "Open a trainee window"; or paste a trainee link below.',
+  'noToken.title': "Open this window from the trainer's console",
+  'noToken.body':
+    'A trainee window follows only the trainer session that opened it. In the trainer\'s console, click "Open a trainee window"; or paste a trainee link below.',
   'noToken.pasteLabel': 'Trainee link or session key',
   'noToken.connect': 'Connect',
-  'noToken.invalid': 'There is no session key in it: paste the whole trainee link from the trainer\'s console',
+  'noToken.invalid': "There is no session key in it: paste the whole trainee link from the trainer's console",
 
   'home.title': 'Emergency drills',
-  'home.intro': 'The trainer runs the clock and the injects in one window and opens the trainee\'s window from there; the trainee dispatches by hand in it (windows of the same browser follow each other).',
+  'home.intro':
+    "The trainer runs the clock and the injects in one window and opens the trainee's window from there; the trainee dispatches by hand in it (windows of the same browser follow each other).",
   'home.openTrainer': 'Trainer console',
   'home.review': 'Review a saved drill record…',
 };

@@ -21,7 +21,10 @@ export function translate(lang: Lang, key: DrillKey, vars?: Vars): string {
 }
 
 /** A translate function bound to a language (for non-React code such as the printable report). */
-export const translator = (lang: Lang): T => (key, vars) => translate(lang, key, vars);
+export const translator =
+  (lang: Lang): T =>
+  (key, vars) =>
+    translate(lang, key, vars);
 
 /** The translate function for the page's current language. */
 export function useT(): T {
