@@ -4,16 +4,18 @@
  * Replications are independent, so they spread over a pool of
  * `worker_threads` workers, each exposing the simulation service with
  * comlink's Node adapter (the same service the browser worker exposes).
- * Results come back in the order of the seeds asked for, whichever worker
- * ran them and whenever they finished: the answer does not depend on the
- * number of workers or on scheduling.
+ * This file is only the Node side of it: how a worker is started, called and
+ * stopped. The scheduling (queue, batches, results in the order of the seeds
+ * asked for, progress, failure, cancellation, worker death) is the
+ * `Scheduler` in scheduler.ts, the same one the browser pool uses.
  *
- * `NodePool` keeps its workers between calls (an experiment such as a
- * staffing search runs many small batches; starting a worker costs far more
- * than a small replication) and hands out a `Runner` (runner.ts). Several
- * batches may be in flight at once; they share the workers first come first
- * served. A batch with a failing replication rejects with that error and
- * drops its replications not yet started. A worker that dies (fails to load,
+ * `NodePool` starts its workers at once and keeps them between calls (an
+ * experiment such as a staffing search runs many small batches; starting a
+ * worker costs far more than a small replication) and hands out a `Runner`
+ * (runner.ts). Several batches may be in flight at once; they share the
+ * workers first come first served. A batch with a failing replication
+ * rejects with that error and drops its replications not yet started (those
+ * running finish, their results unused). A worker that dies (fails to load,
  * runs out of memory, exits) breaks the pool: everything in flight or queued
  * rejects, and so does every later call. Always `close()` it.
  *
@@ -22,11 +24,12 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { wrap, releaseProxy, type Remote } from 'comlink';
+import { wrap, releaseProxy } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { RunResult } from '../sim/result.ts';
 import type { SimService } from './service.ts';
-import { consecutiveSeeds, type Runner, type RunnerOptions } from './runner.ts';
+import { consecutiveSeeds, type Runner } from './runner.ts';
+import { Scheduler, type WorkerSlot } from './scheduler.ts';
 
 export interface NodePoolOptions {
   /** Number of workers; default os.availableParallelism(). */
@@ -39,153 +42,59 @@ export interface NodePoolOptions {
 
 const DEFAULT_WORKER = new URL('../../workers/sim.node-worker.mjs', import.meta.url);
 
-interface Task {
-  text: string;
-  seed: number;
-  opts: { days?: number; log?: boolean };
-  batch: Batch;
-  index: number;
-}
-
-interface Batch {
-  results: RunResult[];
-  remaining: number;
-  settled: boolean;
-  resolve: (r: RunResult[]) => void;
-  reject: (e: unknown) => void;
-  onResult?: (index: number, result: RunResult) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  remote: Remote<SimService>;
-  busy: boolean;
-  /** Rejects the replication running on this worker (set while one runs). */
-  fail: ((err: Error) => void) | null;
+/** A `worker_threads` worker running the simulation service, as the scheduler sees it. */
+function nodeWorkerSlot(url: URL, workerData: unknown, died: (err: Error) => void): WorkerSlot {
+  const worker = new Worker(url, { workerData });
+  const remote = wrap<SimService>(nodeEndpoint(worker));
+  let stopped = false;
+  // A worker that dies never answers comlink: the scheduler hears it here and settles its replication.
+  const onDeath = (err: Error) => {
+    if (!stopped) died(err);
+  };
+  worker.on('error', onDeath);
+  worker.once('exit', (code) => onDeath(new Error(`simulation worker exited unexpectedly (code ${code})`)));
+  return {
+    runReplication: (text, seed, opts) => remote.runReplication(text, seed, opts) as Promise<RunResult>,
+    terminate() {
+      if (stopped) return;
+      stopped = true;
+      remote[releaseProxy]();
+      return worker.terminate();
+    },
+  };
 }
 
 /** A persistent pool of simulation workers. */
 export class NodePool {
   readonly size: number;
-  private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
-  /** Batches with a replication running on some worker. */
-  private readonly inFlight = new Set<Batch>();
-  private broken: Error | null = null;
-  private closed = false;
+  /** The pool as a Runner (bound; safe to pass around). */
+  readonly run: Runner;
+  private readonly scheduler: Scheduler;
 
   constructor(opts: NodePoolOptions = {}) {
-    this.size = Math.max(1, Math.floor(opts.workers ?? os.availableParallelism()));
-    for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(opts.workerUrl ?? DEFAULT_WORKER, { workerData: opts.workerData });
-      const slot: Slot = { worker, remote: wrap<SimService>(nodeEndpoint(worker)), busy: false, fail: null };
-      // A worker that dies never answers comlink: turn that into a rejection and break the pool.
-      // (Not a Promise.race against a promise that lives as long as the pool: each race would
-      // leave a reaction on it holding that replication's result, log and all, for good.)
-      const died = (err: Error) => {
-        slot.fail?.(err);
-        this.breakPool(err);
-      };
-      worker.on('error', died);
-      worker.once('exit', (code) => died(new Error(`simulation worker exited unexpectedly (code ${code})`)));
-      this.slots.push(slot);
+    const url = opts.workerUrl ?? DEFAULT_WORKER;
+    this.scheduler = new Scheduler({
+      size: Math.max(1, Math.floor(opts.workers ?? os.availableParallelism())),
+      start: (died) => nodeWorkerSlot(url, opts.workerData, died),
+      onWorkerDeath: 'break',
+      // a new worker_threads worker costs far more than letting a replication finish
+      onCancelRunning: 'finish',
+      closedError: () => new Error('NodePool is closed'),
+      cancelledError: () => new Error('aborted'),
+    });
+    this.size = this.scheduler.size;
+    this.run = this.scheduler.run;
+    try {
+      this.scheduler.warm();
+    } catch (err) {
+      void this.scheduler.close(err); // the workers already started
+      throw err;
     }
   }
-
-  /** The pool as a Runner (bound; safe to pass around). */
-  readonly run: Runner = (scenarioText, seeds, opts: RunnerOptions = {}) => {
-    if (this.closed) return Promise.reject(new Error('NodePool is closed'));
-    if (this.broken) return Promise.reject(this.broken);
-    if (seeds.length === 0) return Promise.resolve([]);
-    return new Promise<RunResult[]>((resolve, reject) => {
-      const batch: Batch = {
-        results: new Array(seeds.length),
-        remaining: seeds.length,
-        settled: false,
-        resolve,
-        reject,
-        onResult: opts.onResult,
-      };
-      const tasks = seeds.map((seed, index): Task => ({
-        text: scenarioText,
-        seed,
-        opts: { days: opts.days, log: opts.log },
-        batch,
-        index,
-      }));
-      if (opts.signal) {
-        const onAbort = () => this.failBatch(batch, opts.signal!.reason ?? new Error('aborted'));
-        if (opts.signal.aborted) return onAbort();
-        opts.signal.addEventListener('abort', onAbort, { once: true });
-      }
-      this.queue.push(...tasks);
-      this.pump();
-    });
-  };
 
   /** Terminates the workers. Batches still running reject. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.breakPool(new Error('NodePool closed'));
-    for (const s of this.slots) {
-      s.remote[releaseProxy]();
-      s.worker.removeAllListeners('exit');
-    }
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
-  }
-
-  private breakPool(err: Error): void {
-    if (!this.broken) this.broken = err;
-    const batches = new Set(this.queue.map((t) => t.batch));
-    this.queue.length = 0;
-    for (const b of batches) this.failBatch(b, err);
-    this.inFlight.forEach((b) => this.failBatch(b, err));
-  }
-
-  private failBatch(batch: Batch, err: unknown): void {
-    if (batch.settled) return;
-    batch.settled = true;
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].batch === batch) this.queue.splice(i, 1);
-    this.inFlight.delete(batch);
-    batch.reject(err);
-  }
-
-  private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.busy || this.broken) continue;
-      const task = this.queue.shift();
-      if (!task) return;
-      void this.runOn(slot, task);
-    }
-  }
-
-  private async runOn(slot: Slot, task: Task): Promise<void> {
-    slot.busy = true;
-    const { batch } = task;
-    this.inFlight.add(batch);
-    try {
-      const result = await new Promise<RunResult>((resolve, reject) => {
-        slot.fail = reject;
-        (slot.remote.runReplication(task.text, task.seed, task.opts) as Promise<RunResult>).then(resolve, reject);
-      });
-      if (!batch.settled) {
-        batch.results[task.index] = result;
-        batch.remaining--;
-        batch.onResult?.(task.index, result);
-        if (batch.remaining === 0) {
-          batch.settled = true;
-          this.inFlight.delete(batch);
-          batch.resolve(batch.results);
-        }
-      }
-    } catch (err) {
-      this.failBatch(batch, err);
-    } finally {
-      slot.busy = false;
-      slot.fail = null;
-    }
-    if (!this.broken) this.pump();
+  close(): Promise<void> {
+    return this.scheduler.close(new Error('NodePool closed'));
   }
 }
 

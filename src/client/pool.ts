@@ -15,6 +15,12 @@
  *     pool.replications$(text, seeds).subscribe(…);    // one batch; unsubscribing cancels it
  *     pool.dispose();                                 // terminates the workers
  *
+ * This file is the browser's side only: a worker is a module Web Worker
+ * (`webWorkerSlot`) and progress is rxjs (`results$`, `load$`,
+ * `replications$`). The scheduling itself (queue, batches, seed order,
+ * failure, cancellation, worker death) is the analysis layer's `Scheduler`
+ * (src/analysis/scheduler.ts), the same one the CLI's `NodePool` uses.
+ *
  * Workers start lazily (the first batch starts as many as it can use) and
  * stay for later batches; starting a worker costs more than a small
  * replication. Several batches may be in flight; they share the workers
@@ -32,6 +38,7 @@ import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import type { RunResult } from '../sim/result.ts';
 import type { ReplicationOptions, SimService } from '../analysis/service.ts';
 import type { Runner, RunnerOptions } from '../analysis/runner.ts';
+import { Scheduler, type PoolLoad, type ReplicationEvent } from '../analysis/scheduler.ts';
 
 /** One simulation worker as the pool sees it. */
 export interface SimSlot {
@@ -72,26 +79,7 @@ export function defaultPoolSize(cap = 8): number {
   return Math.max(1, Math.min(cap, Number.isFinite(hc) && hc > 0 ? Math.floor(hc) : 2));
 }
 
-/** A finished replication, as `results$` and `replications$` emit it. */
-export interface ReplicationEvent {
-  /** Id of the batch (one `run` call), increasing from 1. */
-  batch: number;
-  /** Index into the batch's seeds. */
-  index: number;
-  seed: number;
-  result: RunResult;
-  /** Replications of this batch finished so far (this one included), and in all. */
-  done: number;
-  total: number;
-}
-
-export interface PoolLoad {
-  /** Replications running now, and waiting for a worker. */
-  running: number;
-  queued: number;
-  /** Workers alive. */
-  workers: number;
-}
+export type { ReplicationEvent, PoolLoad } from '../analysis/scheduler.ts';
 
 export interface BrowserPool {
   /** Most workers the pool runs at once. */
@@ -114,40 +102,10 @@ export interface BrowserPool {
   dispose(): void;
 }
 
-interface Batch {
-  id: number;
-  seeds: readonly number[];
-  results: RunResult[];
-  remaining: number;
-  settled: boolean;
-  resolve: (r: RunResult[]) => void;
-  reject: (e: unknown) => void;
-  onResult?: (index: number, result: RunResult) => void;
-}
-
-interface Task {
-  text: string;
-  seed: number;
-  opts: ReplicationOptions;
-  batch: Batch;
-  index: number;
-}
-
-interface Slot {
-  sim: SimSlot | null;
-  task: Task | null;
-}
-
 export class PoolCancelledError extends Error {
   override name = 'AbortError';
   constructor(message = '已取消 / cancelled') {
     super(message);
-  }
-}
-
-class WorkerDiedError extends Error {
-  constructor(readonly error: unknown) {
-    super('worker died');
   }
 }
 
@@ -159,123 +117,24 @@ export interface BrowserPoolOptions {
 }
 
 export function createBrowserPool(opts: BrowserPoolOptions = {}): BrowserPool {
-  const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   const factory = opts.slotFactory ?? webWorkerSlot;
-  const slots: Slot[] = Array.from({ length: size }, () => ({ sim: null, task: null }));
-  const queue: Task[] = [];
   const results$ = new Subject<ReplicationEvent>();
   const load$ = new BehaviorSubject<PoolLoad>({ running: 0, queued: 0, workers: 0 });
-  let nextBatch = 1;
-  let disposed = false;
-
-  const publishLoad = () => {
-    let running = 0,
-      workers = 0;
-    for (const s of slots) {
-      if (s.task) running++;
-      if (s.sim) workers++;
-    }
-    const prev = load$.getValue();
-    if (prev.running !== running || prev.queued !== queue.length || prev.workers !== workers) {
-      load$.next({ running, queued: queue.length, workers });
-    }
-  };
-
-  const kill = (slot: Slot) => {
-    slot.sim?.terminate();
-    slot.sim = null;
-    slot.task = null;
-  };
-
-  const failBatch = (batch: Batch, err: unknown) => {
-    if (batch.settled) return;
-    batch.settled = true;
-    for (let i = queue.length - 1; i >= 0; i--) if (queue[i].batch === batch) queue.splice(i, 1);
-    // a running replication cannot be interrupted: stop its worker, a new one takes the slot later
-    for (const s of slots) if (s.task?.batch === batch) kill(s);
-    batch.reject(err);
-    publishLoad();
-    pump();
-  };
-
-  const runOn = async (slot: Slot, task: Task) => {
-    slot.task = task;
-    if (!slot.sim) slot.sim = factory();
-    const sim = slot.sim;
-    const { batch } = task;
-    try {
-      const died = sim.died.catch((error: unknown) => {
-        throw new WorkerDiedError(error);
-      });
-      const result = await Promise.race([sim.runReplication(task.text, task.seed, task.opts), died]);
-      if (slot.sim !== sim || batch.settled) return; // cancelled while running
-      slot.task = null;
-      batch.results[task.index] = result;
-      batch.remaining--;
-      const done = batch.seeds.length - batch.remaining;
-      batch.onResult?.(task.index, result);
-      results$.next({ batch: batch.id, index: task.index, seed: task.seed, result, done, total: batch.seeds.length });
-      if (batch.remaining === 0) {
-        batch.settled = true;
-        batch.resolve(batch.results);
-      }
-    } catch (err) {
-      if (slot.sim !== sim) return; // this worker was already stopped on purpose
-      // a dead worker is replaced; a replication that threw leaves its worker usable
-      if (err instanceof WorkerDiedError) kill(slot);
-      else slot.task = null;
-      failBatch(batch, err instanceof WorkerDiedError ? err.error : err);
-    } finally {
-      if (slot.task === task) slot.task = null;
-      publishLoad();
-      pump();
-    }
-  };
-
-  function pump(): void {
-    if (disposed) return;
-    for (const slot of slots) {
-      if (slot.task) continue;
-      const task = queue.shift();
-      if (!task) break;
-      void runOn(slot, task);
-    }
-    publishLoad();
-  }
-
-  const run: Runner = (scenarioText, seeds, ro: RunnerOptions = {}) => {
-    if (disposed) return Promise.reject(new Error('pool disposed / 线程池已关闭'));
-    if (seeds.length === 0) return Promise.resolve([]);
-    return new Promise<RunResult[]>((resolve, reject) => {
-      const batch: Batch = {
-        id: nextBatch++,
-        seeds: seeds.slice(),
-        results: new Array(seeds.length),
-        remaining: seeds.length,
-        settled: false,
-        resolve,
-        reject,
-        onResult: ro.onResult,
-      };
-      const signal = ro.signal;
-      if (signal) {
-        if (signal.aborted) {
-          batch.settled = true;
-          reject(signal.reason ?? new PoolCancelledError());
-          return;
-        }
-        signal.addEventListener('abort', () => failBatch(batch, signal.reason ?? new PoolCancelledError()), {
-          once: true,
-        });
-      }
-      const o: ReplicationOptions = {};
-      if (ro.days !== undefined) o.days = ro.days;
-      if (ro.log) o.log = true;
-      for (let index = 0; index < seeds.length; index++)
-        queue.push({ text: scenarioText, seed: seeds[index], opts: o, batch, index });
-      pump();
-    });
-  };
+  const disposedError = () => new Error('pool disposed / 线程池已关闭');
+  const scheduler = new Scheduler({
+    size: opts.size ?? defaultPoolSize(),
+    start: (died) => {
+      const sim = factory();
+      sim.died.catch(died); // one reaction per worker, not one per replication
+      return sim;
+    },
+    onWorkerDeath: 'replace',
+    onCancelRunning: 'terminate',
+    closedError: disposedError,
+    cancelledError: () => new PoolCancelledError(),
+    onResult: (e) => results$.next(e),
+    onLoad: (load) => load$.next(load),
+  });
 
   const replications$ = (
     scenarioText: string,
@@ -285,45 +144,39 @@ export function createBrowserPool(opts: BrowserPoolOptions = {}): BrowserPool {
     new Observable<ReplicationEvent>((sub) => {
       const ac = new AbortController();
       let done = 0;
-      let batchId = 0;
-      run(scenarioText, seeds, {
+      let batch = 0;
+      const submitted = scheduler.submit(scenarioText, seeds, {
         ...ro,
         signal: ac.signal,
         onResult: (index, result) => {
           done++;
-          sub.next({ batch: batchId, index, seed: seeds[index], result, done, total: seeds.length });
+          sub.next({ batch, index, seed: seeds[index], result, done, total: seeds.length });
         },
-      }).then(
+      });
+      batch = submitted.id;
+      submitted.results.then(
         () => sub.complete(),
-        (err) => {
+        (err: unknown) => {
           if (!ac.signal.aborted) sub.error(err);
         },
       );
-      batchId = nextBatch - 1;
       return () => {
         if (done < seeds.length) ac.abort(new PoolCancelledError());
       };
     });
 
-  const cancelAll = (reason: unknown = new PoolCancelledError()) => {
-    const batches = new Set<Batch>(queue.map((t) => t.batch));
-    for (const s of slots) if (s.task) batches.add(s.task.batch);
-    for (const b of batches) failBatch(b, reason);
-  };
-
+  let disposed = false;
   return {
-    size,
-    run,
+    size: scheduler.size,
+    run: scheduler.run,
     results$: results$.asObservable(),
     load$,
     replications$,
-    cancelAll,
+    cancelAll: (reason?: unknown) => scheduler.cancelAll(reason),
     dispose() {
       if (disposed) return;
-      cancelAll(new Error('pool disposed / 线程池已关闭'));
       disposed = true;
-      for (const s of slots) kill(s);
-      publishLoad();
+      void scheduler.close(disposedError());
       results$.complete();
     },
   };
