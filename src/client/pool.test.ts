@@ -72,7 +72,7 @@ describe('browser worker pool', () => {
     const p = pool.run('ok', [1, 2, 3, 4, 5], { signal: ac.signal });
     await new Promise((r) => setTimeout(r, 5));
     ac.abort();
-    await expect(p).rejects.toBeDefined();
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' }); // the signal's reason: cancelled, not a worker failure
     expect(log.started).toEqual([1, 2]);
     expect(log.terminated).toBe(2);
     expect(pool.load$.getValue()).toMatchObject({ running: 0, queued: 0 });

@@ -24,9 +24,10 @@ describe('shifts', () => {
     expect(r.kpis.staffHours).toBeCloseTo(rostered + overtime, 6);
   });
 
-  it('handover teams never work overtime; finish-as-overtime teams may', () => {
+  it('handover teams never work overtime; finish-as-overtime teams do (two busy days end some shifts mid-case)', () => {
     expect(r.byTeam.find((t) => t.id === 'repair')!.overtimeHours).toBe(0);
-    expect(r.byTeam.find((t) => t.id === 'grid')!.overtimeHours).toBeGreaterThanOrEqual(0);
+    // exact overtime on a hand-built case: roster.behaviour.test.ts
+    expect(r.byTeam.find((t) => t.id === 'grid')!.overtimeHours).toBeGreaterThan(0);
   });
 
   it('cases open at the horizon are worked to their verdict; staff-hours stop at the horizon', () => {
