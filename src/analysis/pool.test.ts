@@ -32,28 +32,6 @@ describe('runReplications (fake service on real worker_threads)', () => {
     expect(results).toEqual([fakeRun(1, { days: 3, log: true }), fakeRun(2, { days: 3, log: true })]);
   });
 
-  it('rejects with the worker error message', async () => {
-    await expect(
-      runReplications(JSON.stringify({ failSeed: 3 }), {
-        seed: 1,
-        replications: 4,
-        workers: 2,
-        workerData: { service },
-      }),
-    ).rejects.toThrow('fake failure at seed 3');
-  });
-
-  it('rejects (does not hang) when a worker dies', async () => {
-    await expect(
-      runReplications(JSON.stringify({ exitSeed: 2 }), {
-        seed: 1,
-        replications: 3,
-        workers: 2,
-        workerData: { service },
-      }),
-    ).rejects.toThrow(/exited unexpectedly/);
-  });
-
   it('rejects when the worker cannot load its service', async () => {
     await expect(
       runReplications('{}', {
@@ -61,7 +39,7 @@ describe('runReplications (fake service on real worker_threads)', () => {
         replications: 1,
         workerData: { service: new URL('./testdata/missing.ts', import.meta.url).href },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/Cannot find module .*missing\.ts/);
   });
 
   it('validates the replication count', async () => {
@@ -69,49 +47,33 @@ describe('runReplications (fake service on real worker_threads)', () => {
   });
 });
 
+// The scheduling rules (batches sharing workers, failures, cancellation, death policies) are
+// tested once in scheduler.test.ts; these check the worker_threads side: starting a worker from
+// its URL, calling it through comlink, hearing it die, stopping it.
 describe('NodePool (persistent workers, fake service)', () => {
-  it('runs batches of arbitrary seeds, several at once, each in seed order', async () => {
-    const pool = new NodePool({ workers: 2, workerData: { service } });
+  it('runs batches of arbitrary seeds on the worker URL given, each in seed order, and reuses its workers', async () => {
+    const pool = new NodePool({
+      workers: 2,
+      workerUrl: new URL('../../workers/sim.node-worker.mjs', import.meta.url),
+      workerData: { service },
+    });
     try {
-      const seen: number[] = [];
+      expect(pool.size).toBe(2);
       const [a, b] = await Promise.all([
-        pool.run(JSON.stringify({ delayMs: { 7: 150 } }), [7, 3, 9], { onResult: (i) => seen.push(i) }),
+        pool.run(JSON.stringify({ delayMs: { 7: 150 } }), [7, 3, 9]),
         pool.run('{}', [100, 101], { days: 2 }),
       ]);
       expect(a).toEqual([fakeRun(7), fakeRun(3), fakeRun(9)]);
       expect(b).toEqual([fakeRun(100, { days: 2 }), fakeRun(101, { days: 2 })]);
-      expect(seen.sort()).toEqual([0, 1, 2]);
-      // The same workers serve later batches.
+      await expect(pool.run(JSON.stringify({ failSeed: 2 }), [1, 2])).rejects.toThrow('fake failure at seed 2');
       expect(await pool.run('{}', [5])).toEqual([fakeRun(5)]);
-      expect(await pool.run('{}', [])).toEqual([]);
     } finally {
       await pool.close();
     }
+    await expect(pool.run('{}', [1])).rejects.toThrow('NodePool is closed');
   });
 
-  it('rejects a batch whose replication throws, and keeps serving others', async () => {
-    const pool = new NodePool({ workers: 2, workerData: { service } });
-    try {
-      await expect(pool.run(JSON.stringify({ failSeed: 2 }), [1, 2, 3, 4])).rejects.toThrow('fake failure at seed 2');
-      expect(await pool.run('{}', [1, 2])).toEqual([fakeRun(1), fakeRun(2)]);
-    } finally {
-      await pool.close();
-    }
-  });
-
-  it('stops scheduling on abort and rejects after close', async () => {
-    const pool = new NodePool({ workers: 1, workerData: { service } });
-    const ctrl = new AbortController();
-    const p = pool.run(JSON.stringify({ delayMs: { 1: 100 } }), [1, 2, 3], {
-      signal: ctrl.signal,
-      onResult: () => ctrl.abort(new Error('stop')),
-    });
-    await expect(p).rejects.toThrow('stop');
-    await pool.close();
-    await expect(pool.run('{}', [1])).rejects.toThrow(/closed/);
-  });
-
-  it('breaks when a worker dies: in-flight and later batches reject', async () => {
+  it('breaks when a worker exits: in-flight and later batches reject', async () => {
     const pool = new NodePool({ workers: 2, workerData: { service } });
     try {
       await expect(pool.run(JSON.stringify({ exitSeed: 2 }), [1, 2, 3])).rejects.toThrow(/exited unexpectedly/);
@@ -119,5 +81,14 @@ describe('NodePool (persistent workers, fake service)', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('close() rejects the batches still running with "NodePool closed"', async () => {
+    const pool = new NodePool({ workers: 1, workerData: { service } });
+    const rejected = expect(pool.run(JSON.stringify({ delayMs: { 1: 200 } }), [1, 2])).rejects.toThrow(
+      'NodePool closed',
+    );
+    await pool.close();
+    await rejected;
   });
 });

@@ -193,7 +193,7 @@ export class Scheduler {
   warm(): void {
     if (this.closed || this.broken) return;
     for (const slot of this.slots) if (!slot.worker) this.startOn(slot);
-    this.publishLoad();
+    this.pump();
   }
 
   /** Cancels every batch, queued and running, with `reason`. */
@@ -248,7 +248,6 @@ export class Scheduler {
     const batch = slot.task?.batch;
     void this.stop(slot);
     this.lost(batch, error);
-    this.publishLoad();
     this.pump();
   }
 
@@ -270,7 +269,6 @@ export class Scheduler {
     if (this.opts.onCancelRunning === 'terminate')
       for (const s of this.slots) if (s.task?.batch === batch) void this.stop(s);
     batch.reject(err);
-    this.publishLoad();
     this.pump();
   }
 
@@ -280,9 +278,9 @@ export class Scheduler {
     batch.unlisten = null;
   }
 
+  /** Starts queued replications on free slots, then publishes the load. */
   private pump(): void {
-    if (this.closed || this.broken) return;
-    while (this.queue.length > 0) {
+    while (!this.closed && !this.broken && this.queue.length > 0) {
       // an idle live worker first; else start one in a free slot
       const slot = this.slots.find((s) => s.worker && !s.task) ?? this.slots.find((s) => !s.worker && !s.task);
       if (!slot) break;
@@ -319,14 +317,12 @@ export class Scheduler {
         if (!current()) return; // its worker was stopped or died meanwhile
         slot.task = null;
         if (!batch.settled) this.deliver(batch, task.index, result);
-        this.publishLoad();
         this.pump();
       },
       (err: unknown) => {
         if (!current()) return;
         slot.task = null; // a replication that threw leaves its worker usable
         this.failBatch(batch, err);
-        this.publishLoad();
         this.pump();
       },
     );
