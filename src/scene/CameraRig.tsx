@@ -145,16 +145,14 @@ export function CameraRig({ metrics, reframeKey }: CameraRigProps): null {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [camera, gl, invalidate, metrics]);
 
-  const sizeRef = useRef(size);
-  sizeRef.current = size;
   const settleUntil = useRef(0);
   const lastKey = useRef(reframeKey);
   useEffect(() => {
     const reframe = () => {
       const c = controls.current;
       if (!c) return;
-      const { width, height } = sizeRef.current;
-      c.maxDistance = frameCity(camera as PerspectiveCamera, c.target, metrics, width / Math.max(1, height)) * 4;
+      c.maxDistance =
+        frameCity(camera as PerspectiveCamera, c.target, metrics, size.width / Math.max(1, size.height)) * 4;
       c.update();
       invalidate();
     };

@@ -106,7 +106,7 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
   const invalidate = useThree((s) => s.invalidate);
   const n = layout.cols * layout.rows;
 
-  const geometry = useMemo(cellBox, []);
+  const geometry = useMemo(() => cellBox(), []);
   const material = useMemo(() => new MeshBasicMaterial({ vertexColors: true }), []);
   const grids = useMemo(() => cellGrids(layout), [layout]);
   const nGrids = layout.gridCols * layout.gridRows;
@@ -163,14 +163,17 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     [],
   );
 
-  // per-cell value last painted, per-grid scratch; reused every frame
-  const last = useMemo(() => new Float32Array(n).fill(STALE), [n]);
-  const gridVal = useMemo(() => new Float32Array(Math.max(1, nGrids)), [nGrids]);
+  // The mesh as mounted (useFrame paints through this ref, the R3F way to mutate per frame).
+  const meshRef = useRef<InstancedMesh>(null);
+  // What was painted last, and the per-cell value last painted and per-grid scratch (reused every frame;
+  // reallocated when the counts change).
   const applied = useRef({
     version: -1,
     colorBy: '' as string,
     mesh: null as InstancedMesh | null,
     delta: null as GridDelta | null,
+    last: new Float32Array(0),
+    gridVal: new Float32Array(0),
   });
 
   useEffect(() => {
@@ -178,7 +181,13 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
   }, [colorBy, delta, invalidate]);
 
   useFrame(() => {
+    const mesh = meshRef.current;
+    if (!mesh) return;
     const a = applied.current;
+    if (a.last.length !== n) a.last = new Float32Array(n).fill(STALE);
+    if (a.gridVal.length !== Math.max(1, nGrids)) a.gridVal = new Float32Array(Math.max(1, nGrids));
+    const last = a.last,
+      gridVal = a.gridVal;
     const colors = mesh.instanceColor!;
     const dst = colors.array as Float32Array;
     const modeChanged = a.colorBy !== colorBy || a.mesh !== mesh;
@@ -320,5 +329,5 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
 
   const onClick = instancePick(onPick);
 
-  return <primitive object={mesh} onClick={onClick} />;
+  return <primitive ref={meshRef} object={mesh} onClick={onClick} />;
 }

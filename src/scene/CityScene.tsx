@@ -183,7 +183,7 @@ export function CityScene({
   antialias = true,
   reframeKey,
 }: CitySceneProps) {
-  const store = useMemo(createFrameStore, []);
+  const store = useMemo(() => createFrameStore(), []);
   return (
     <div
       role="img"

@@ -9,7 +9,7 @@
  * rendered frame asks for the next one. Paused (or the run over), the
  * streaks freeze and nothing is requested.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { AdditiveBlending, BufferGeometry, Color, Float32BufferAttribute, LineSegments, ShaderMaterial } from 'three';
 import type { SceneMetrics } from './cityGeometry.ts';
@@ -108,7 +108,11 @@ export function Rain({ metrics, store, paused }: RainProps) {
     [obj],
   );
 
+  // The streaks as mounted (useFrame sets visibility, draw range and uniforms through this ref).
+  const objRef = useRef<LineSegments>(null);
   useFrame((state, delta) => {
+    const obj = objRef.current;
+    if (!obj) return;
     const f = store.frame;
     const mm = f ? f.rainMmPerH : 0;
     obj.visible = mm > 0.05;
@@ -126,5 +130,5 @@ export function Rain({ metrics, store, paused }: RainProps) {
     }
   });
 
-  return <primitive object={obj} />;
+  return <primitive ref={objRef} object={obj} />;
 }

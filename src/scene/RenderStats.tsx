@@ -7,7 +7,7 @@
  * `window.__allweatherGl` for the browser benchmark and the end-to-end
  * tests (one object, mutated in place).
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 
 export interface GlStats {
@@ -30,17 +30,24 @@ export interface GlStats {
 const host = (): { __allweatherGl?: GlStats } => window as unknown as { __allweatherGl?: GlStats };
 
 export function RenderStats(): null {
-  const stats = useMemo<GlStats>(
-    () => ({ calls: 0, triangles: 0, lines: 0, renderMs: 0, frames: 0, geometries: 0, textures: 0 }),
-    [],
-  );
+  const statsRef = useRef<GlStats>({
+    calls: 0,
+    triangles: 0,
+    lines: 0,
+    renderMs: 0,
+    frames: 0,
+    geometries: 0,
+    textures: 0,
+  });
   useEffect(() => {
+    const stats = statsRef.current;
     host().__allweatherGl = stats;
     return () => {
       if (host().__allweatherGl === stats) delete host().__allweatherGl;
     };
-  }, [stats]);
+  }, []);
   useFrame(({ gl, scene, camera }) => {
+    const stats = statsRef.current;
     const t0 = performance.now();
     gl.render(scene, camera);
     stats.renderMs = performance.now() - t0;

@@ -65,14 +65,21 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
     [mesh],
   );
 
-  const lastState = useMemo(() => new Uint8Array(Math.max(1, n)).fill(255), [n]);
-  const applied = useRef({ version: -1, mesh: null as InstancedMesh | null });
+  // The mesh as mounted (useFrame writes its buffers through this ref, the R3F way to mutate per frame).
+  const meshRef = useRef<InstancedMesh>(null);
+  // What was drawn last: frame version, mesh, and each member's state (255: none yet).
+  const applied = useRef({ version: -1, mesh: null as InstancedMesh | null, lastState: new Uint8Array(0) });
 
   useFrame(() => {
     const f = store.frame;
+    const mesh = meshRef.current;
     const a = applied.current;
-    if (!f || f.staffState.length !== n || (store.version === a.version && a.mesh === mesh)) return;
-    if (a.mesh !== mesh) lastState.fill(255);
+    if (!mesh || !f || f.staffState.length !== n || (store.version === a.version && a.mesh === mesh)) return;
+    if (a.mesh !== mesh) {
+      if (a.lastState.length !== Math.max(1, n)) a.lastState = new Uint8Array(Math.max(1, n));
+      a.lastState.fill(255);
+    }
+    const lastState = a.lastState;
     a.version = store.version;
     a.mesh = mesh;
     const mat = mesh.instanceMatrix.array as Float32Array;
@@ -109,5 +116,5 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
 
   const onClick = instancePick(onPick);
 
-  return <primitive object={mesh} onClick={onClick} />;
+  return <primitive ref={meshRef} object={mesh} onClick={onClick} />;
 }

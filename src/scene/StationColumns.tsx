@@ -101,33 +101,36 @@ export function StationColumns({ layout, metrics, store, threshold, onPick }: St
     [res],
   );
 
-  const applied = useRef({ version: -1, meshes: null as typeof meshes | null, threshold: 0 });
+  // The columns as mounted (useFrame writes their buffers through this ref, the R3F way to mutate per frame).
+  const columnsRef = useRef<InstancedMesh>(null);
+  const applied = useRef({ version: -1, columns: null as InstancedMesh | null, threshold: 0 });
   useFrame(() => {
     const f = store.frame;
+    const columns = columnsRef.current;
     const a = applied.current;
-    if (!f || f.stationQueue.length !== n || n === 0) return;
-    if (a.version === store.version && a.meshes === meshes && a.threshold === threshold) return;
+    if (!columns || !f || f.stationQueue.length !== n || n === 0) return;
+    if (a.version === store.version && a.columns === columns && a.threshold === threshold) return;
     a.version = store.version;
-    a.meshes = meshes;
+    a.columns = columns;
     a.threshold = threshold;
-    const cm = meshes.columns.instanceMatrix.array as Float32Array;
-    const cc = meshes.columns.instanceColor!.array as Float32Array;
+    const cm = columns.instanceMatrix.array as Float32Array;
+    const cc = columns.instanceColor!.array as Float32Array;
     const ms = metrics.markerScale;
     for (let i = 0; i < n; i++) {
       const r = Math.max(0, f.stationQueue[i]) / Math.max(1, threshold);
       cm[i * 16 + 5] = Math.max(H_MIN, Math.min(2, r) * H_AT_THRESHOLD) * ms;
       lutInto(res.lut, Math.min(1, r), cc, i * 3);
     }
-    meshes.columns.instanceMatrix.needsUpdate = true;
-    meshes.columns.instanceColor!.needsUpdate = true;
-    meshes.columns.boundingSphere = null;
+    columns.instanceMatrix.needsUpdate = true;
+    columns.instanceColor!.needsUpdate = true;
+    columns.boundingSphere = null;
   });
 
   const onClick = instancePick(onPick);
 
   return (
     <group>
-      <primitive object={meshes.columns} onClick={onClick} />
+      <primitive ref={columnsRef} object={meshes.columns} onClick={onClick} />
       <primitive object={meshes.tubes} />
     </group>
   );

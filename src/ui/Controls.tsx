@@ -2,7 +2,7 @@
  * Run controls: play, pause, step +10 min, speed (1x … max), restart with a
  * seed, jump to a time of day. Keyboard shortcuts are in app/useKeyboard.ts.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Speed } from '../analysis/liveTypes.ts';
 import { SPEEDS } from '../app/store.ts';
 import { useController, useStore } from '../app/useStore.ts';
@@ -24,7 +24,12 @@ export function Controls() {
   const [seekText, setSeekText] = useState('08:00');
   const [seekError, setSeekError] = useState(false);
 
-  useEffect(() => setSeedText(String(seed)), [seed]);
+  // a new seed (restart, another scenario) replaces what is typed (adjusted while rendering, not in an effect)
+  const [seedOf, setSeedOf] = useState(seed);
+  if (seedOf !== seed) {
+    setSeedOf(seed);
+    setSeedText(String(seed));
+  }
 
   const onRestart = (e: FormEvent) => {
     e.preventDefault();

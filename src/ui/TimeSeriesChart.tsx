@@ -78,7 +78,9 @@ export function TimeSeriesChart({
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const dataRef = useRef({ x, y });
-  dataRef.current = { x, y };
+  useEffect(() => {
+    dataRef.current = { x, y };
+  }, [x, y]);
 
   useEffect(() => {
     const box = boxRef.current!;

@@ -5,7 +5,7 @@
  * nearest free member with the skill anywhere in the city; single-person
  * cases only, as the engine sends one member).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useConsole } from '../../app/drill/context.ts';
 import { useDrill } from '../../app/drill/store.ts';
 import { timeOfDay } from '../format.ts';
@@ -24,10 +24,13 @@ export function CasePanel() {
   const candidates = useDrill((s) => s.candidates);
   const busy = useDrill((s) => s.busy);
   const item = st?.inbox.find((i) => i.caseId === selected) ?? null;
-  const [prio, setPrio] = useState(0);
-  useEffect(() => {
+  const [prio, setPrio] = useState(item?.priority ?? 0);
+  // another case selected: its priority (adjusted while rendering, not in an effect)
+  const [prioOf, setPrioOf] = useState(item?.caseId);
+  if (prioOf !== item?.caseId) {
+    setPrioOf(item?.caseId);
     if (item) setPrio(item.priority);
-  }, [item?.caseId]);
+  }
 
   if (!layout || !st) return null;
   if (!item) {

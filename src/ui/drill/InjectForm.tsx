@@ -6,7 +6,7 @@
  * The service validates every inject (unknown team, cell outside the city,
  * a time in the past); its errors are shown in both languages.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Inject } from '../../drill/schema.ts';
 import { useTrainer } from '../../app/drill/context.ts';
 import { useDrill } from '../../app/drill/store.ts';
@@ -43,12 +43,17 @@ export function InjectForm() {
   const [atMin, setAtMin] = useState('');
   const [localError, setLocalError] = useState<{ zh: string; en: string } | null>(null);
 
-  useEffect(() => {
-    if (!picked) return;
-    setKind('case');
-    setX(String(picked.x));
-    setY(String(picked.y));
-  }, [picked]);
+  // a cell clicked in the 3D city: a case there (adjusted while rendering, not in an effect; null at first so
+  // that a cell picked before the form opened counts too)
+  const [pickedSeen, setPickedSeen] = useState<typeof picked>(null);
+  if (picked !== pickedSeen) {
+    setPickedSeen(picked);
+    if (picked) {
+      setKind('case');
+      setX(String(picked.x));
+      setY(String(picked.y));
+    }
+  }
 
   if (!layout || !st) return null;
   const paused = !st.playing;

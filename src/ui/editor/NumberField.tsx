@@ -8,7 +8,7 @@
  * Props: `path` (draft path), `label`, `optional` (default false), `hint`,
  * `width` ('narrow' | 'normal', default 'normal'), `placeholder`.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { getIn, pathOf, type Key } from '../../app/editor.ts';
 import { useEditor, useEditorState } from '../../app/useStore.ts';
 import { FieldErrors, errorsAt } from './FieldErrors.tsx';
@@ -50,10 +50,12 @@ export function NumberField({
   const invalid = useEditorState((s) => errorsAt(s.errors, p).length > 0);
   const [text, setText] = useState(shown(value));
 
-  // an outside change (restore, another scenario, revert) replaces what is shown
-  useEffect(() => {
+  // an outside change (restore, another scenario, revert) replaces what is shown (adjusted while rendering)
+  const [valueSeen, setValueSeen] = useState(value);
+  if (!Object.is(valueSeen, value)) {
+    setValueSeen(value);
     if (parseTyped(text, optional) !== value) setText(shown(value));
-  }, [value]);
+  }
 
   return (
     <div className={`ed-field ${invalid ? 'has-error' : ''}`}>

@@ -8,7 +8,7 @@
  * 95 % CI and a significance mark, then by hour of day and by grid, and
  * can colour the 3D cells by the per-grid difference.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { choicesOfText, formOverrides, type VariantForm as Form } from './choices.ts';
@@ -37,7 +37,12 @@ export function ComparePanel() {
   const [log, setLog] = useState(true);
   const [hold, setHold] = useState(false);
 
-  useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
+  // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
+  const [seedOf, setSeedOf] = useState(liveSeed);
+  if (seedOf !== liveSeed) {
+    setSeedOf(liveSeed);
+    setSeed(String(liveSeed));
+  }
   // the chosen team, or the scenario's first when there is none (yet, or it is not in this scenario)
   const effective = useMemo<Form>(() => {
     if (!choices || choices.teams.some((x) => x.id === form.team)) return form;

@@ -5,7 +5,7 @@
  * result is the same view as the live twin's "What limits coverage", per
  * replication, and can colour the city by a limit's late cases.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useStore } from '../../app/useStore.ts';
 import { useDec, useDecisions } from '../../app/useDecisions.ts';
 import { useT } from '../i18n/index.ts';
@@ -25,7 +25,12 @@ export function DiagnosePanel() {
   const [reps, setReps] = useState('4');
   const [seed, setSeed] = useState(String(liveSeed));
   const [days, setDays] = useState('');
-  useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
+  // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
+  const [seedOf, setSeedOf] = useState(liveSeed);
+  if (seedOf !== liveSeed) {
+    setSeedOf(liveSeed);
+    setSeed(String(liveSeed));
+  }
 
   const nReps = Number(reps),
     nSeed = Number(seed),

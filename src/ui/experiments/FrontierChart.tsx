@@ -45,7 +45,9 @@ export function FrontierChart({ points, frontier, target }: FrontierChartProps) 
     return [x, all, fr, tg] as uPlot.AlignedData;
   }, [points, frontier, target]);
   const dataRef = useRef(data);
-  dataRef.current = data;
+  useEffect(() => {
+    dataRef.current = data; // before the effect below, which builds the chart with it
+  }, [data]);
 
   const xLabel = t('sweep.xAxis'),
     yLabel = t('sweep.yAxis');

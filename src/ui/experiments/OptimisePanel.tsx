@@ -95,15 +95,19 @@ export function OptimisePanel() {
     setBounds({});
   }, [scenario, text]);
 
-  // a queue limit's "cheapest plan for this team": taken once (the form started from it, or takes it now)
+  // a queue limit's "cheapest plan for this team": taken once (the form started from it, or takes it now, while
+  // rendering); the effect then clears it from the store
   const draft = useDec((s) => s.optimiseDraft);
-  useEffect(() => {
-    if (!draft || !scenario) return;
-    const only = dec.takeDraft();
-    if (only) {
-      setTeams(new Set(only));
+  const [draftTaken, setDraftTaken] = useState(draft);
+  if (draft && scenario && draft !== draftTaken) {
+    setDraftTaken(draft);
+    if (draft.scenarioText === text) {
+      setTeams(new Set(draft.teams));
       setBounds({});
     }
+  }
+  useEffect(() => {
+    if (draft && scenario) dec.takeDraft();
   }, [draft, scenario, dec]);
 
   const vars: ShiftVariable[] = useMemo(() => {

@@ -7,7 +7,7 @@
  * holdHeadcount override at every point. Below: the staffing search for one
  * shift, with the Erlang C estimate per hour beside it.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { fmtCount, sameHeadcount } from '../../analysis/headcount.ts';
 import { sweepGrid } from '../../analysis/sweep.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
@@ -41,12 +41,22 @@ export function SweepPanel() {
   const [byLower, setByLower] = useState(false);
   const [hold, setHold] = useState(false);
 
-  useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
-  useEffect(() => {
-    if (!choices) return;
-    if (!choices.teams.some((x) => x.id === p1.team)) setP1(defaultParam(p1.kind, choices));
-    setTarget((v) => v || String(Math.round(choices.coverageTarget * 100)));
-  }, [choices, p1.team, p1.kind]);
+  // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
+  const [seedOf, setSeedOf] = useState(liveSeed);
+  if (seedOf !== liveSeed) {
+    setSeedOf(liveSeed);
+    setSeed(String(liveSeed));
+  }
+  // another scenario (or team, or kind): a team it lacks falls back to its first, and an empty target takes its
+  // standard (adjusted while rendering, when any of the three differs from what was last checked)
+  const [checked, setChecked] = useState<{ choices: typeof choices; team: string; kind: string } | null>(null);
+  if (!checked || checked.choices !== choices || checked.team !== p1.team || checked.kind !== p1.kind) {
+    setChecked({ choices, team: p1.team, kind: p1.kind });
+    if (choices) {
+      if (!choices.teams.some((x) => x.id === p1.team)) setP1(defaultParam(p1.kind, choices));
+      setTarget((v) => v || String(Math.round(choices.coverageTarget * 100)));
+    }
+  }
 
   const a = paramOf(p1),
     b = paramOf(p2);
