@@ -10,7 +10,7 @@ import { cleanPrototypes, pollution } from '../scenario/pollution.ts';
 import { applyOverrides, applyOverridesToText, OverrideError, parseAssignment } from './overrides.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
-const baseline = () => JSON.parse(baselineText) as Record<string, any>;
+const baseline = () => JSON.parse(baselineText) as Record<string, unknown>;
 
 function errorOf(f: () => unknown): OverrideError {
   try {
@@ -48,7 +48,7 @@ describe('override paths through __proto__, constructor, prototype', () => {
       expect(e.errors[0].code).toBe('forbidden_key');
       expect(e.message).toContain(`不允许的路径段 ${segment}`);
       expect(e.message).toContain(`forbidden path segment ${segment}`);
-      expect(({} as any).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
 
@@ -56,7 +56,7 @@ describe('override paths through __proto__, constructor, prototype', () => {
     const overrides = JSON.parse('{"__proto__":{"polluted":1}}') as Record<string, unknown>;
     const e = errorOf(() => applyOverrides(baseline(), overrides));
     expect(e.errors[0].code).toBe('forbidden_key');
-    expect(({} as any).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('a value carrying a "__proto__" key is refused at the key it set', () => {
@@ -64,7 +64,7 @@ describe('override paths through __proto__, constructor, prototype', () => {
     const e = errorOf(() => applyOverrides(baseline(), { run: value }));
     expect(e.errors.map((x) => x.path)).toEqual(['$.run.__proto__']);
     expect(e.override).toContain('run=');
-    expect(({} as any).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('inherited members are not followed: "toString" or "hasOwnProperty" is an unknown field, not a function', () => {

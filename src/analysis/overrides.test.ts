@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioHash } from '../scenario/load.ts';
+import type { ScenarioInput } from '../scenario/schema.ts';
 import {
   applyOverrides,
   applyOverridesParsed,
@@ -13,7 +14,8 @@ import {
 } from './overrides.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
-const baseline = () => JSON.parse(baselineText) as Record<string, any>;
+/** The baseline file as written (a scenario file's type: the overrides' results are files of the same kind). */
+const baseline = () => JSON.parse(baselineText) as ScenarioInput;
 
 function errorOf(f: () => unknown): OverrideError {
   try {
@@ -30,7 +32,7 @@ describe('applyOverrides: paths', () => {
     const v = applyOverrides(baseline(), {
       'teams.grid-workers.shifts.2.staff': 1,
       'teams.4.shifts.0.staff': 9,
-    }) as any;
+    }) as ScenarioInput;
     expect(v.teams[0].id).toBe('grid-workers');
     expect(v.teams[0].shifts[2].staff).toBe(1);
     expect(v.teams[4].shifts[0].staff).toBe(9);
@@ -42,11 +44,11 @@ describe('applyOverrides: paths', () => {
       'dispatch.policy': 'gridBound',
       'teams.sanitation.shiftEnd': 'handover',
       'eventTypes.exposed-garbage.ratePerDay': 300,
-    }) as any;
+    }) as ScenarioInput;
     expect(v.city.gridSize).toBe(10);
-    expect(v.dispatch.policy).toBe('gridBound');
-    expect(v.teams.find((t: any) => t.id === 'sanitation').shiftEnd).toBe('handover');
-    expect(v.eventTypes.find((t: any) => t.id === 'exposed-garbage').ratePerDay).toBe(300);
+    expect(v.dispatch?.policy).toBe('gridBound');
+    expect(v.teams.find((t) => t.id === 'sanitation')?.shiftEnd).toBe('handover');
+    expect(v.eventTypes.find((t) => t.id === 'exposed-garbage')?.ratePerDay).toBe(300);
   });
 
   it('creates a missing object on the way (a field left to its default)', () => {
@@ -63,7 +65,7 @@ describe('applyOverrides: paths', () => {
     const v = applyOverrides(raw, { 'teams.sanitation.shifts.0.staff': 20, staffScale: 2 });
     expect(JSON.stringify(raw)).toBe(before);
     expect(v).not.toBe(raw);
-    expect((v as any).teams).not.toBe(raw.teams);
+    expect((v as ScenarioInput).teams).not.toBe(raw.teams);
   });
 
   it('with no overrides gives the same scenario (same hash)', () => {
@@ -72,38 +74,37 @@ describe('applyOverrides: paths', () => {
   });
 
   it('applies overrides in order', () => {
-    const v = applyOverrides(baseline(), { 'teams.sanitation.shifts.0.staff': 3, staffScale: 2 }) as any;
+    const v = applyOverrides(baseline(), { 'teams.sanitation.shifts.0.staff': 3, staffScale: 2 }) as ScenarioInput;
     expect(v.teams[2].shifts[0].staff).toBe(6);
-    const w = applyOverrides(baseline(), { staffScale: 2, 'teams.sanitation.shifts.0.staff': 3 }) as any;
+    const w = applyOverrides(baseline(), { staffScale: 2, 'teams.sanitation.shifts.0.staff': 3 }) as ScenarioInput;
     expect(w.teams[2].shifts[0].staff).toBe(3);
   });
 
   it('works on a v1 file (paths are in the current format)', () => {
-    const v1 = baseline();
-    v1.schemaVersion = 1;
-    v1.city.gridK = v1.city.gridSize;
-    delete v1.city.gridSize;
-    const v = applyOverrides(v1, { 'city.gridSize': 10 }) as any;
+    const raw = baseline();
+    const { gridSize, ...city } = raw.city;
+    const v1 = { ...raw, schemaVersion: 1, city: { ...city, gridK: gridSize } };
+    const v = applyOverrides(v1, { 'city.gridSize': 10 }) as ScenarioInput;
     expect(v.schemaVersion).toBe(2);
     expect(v.city.gridSize).toBe(10);
-    expect(v.city.gridK).toBeUndefined();
+    expect((v.city as Record<string, unknown>).gridK).toBeUndefined();
   });
 });
 
 describe('applyOverrides: named conveniences', () => {
   it('staffScale multiplies every shift and rounds', () => {
     const raw = baseline();
-    const v = applyOverrides(raw, { staffScale: 1.5 }) as any;
-    raw.teams.forEach((t: any, i: number) =>
-      t.shifts.forEach((s: any, j: number) => {
+    const v = applyOverrides(raw, { staffScale: 1.5 }) as ScenarioInput;
+    raw.teams.forEach((t, i) =>
+      t.shifts.forEach((s, j) => {
         expect(v.teams[i].shifts[j].staff).toBe(Math.round(s.staff * 1.5));
       }),
     );
   });
 
   it('nightStaff sets every shift on duty at 02:00, including ones across midnight', () => {
-    const v = applyOverrides(baseline(), { nightStaff: 3 }) as any;
-    const staff = (team: string, i: number) => v.teams.find((t: any) => t.id === team).shifts[i].staff;
+    const v = applyOverrides(baseline(), { nightStaff: 3 }) as ScenarioInput;
+    const staff = (team: string, i: number) => v.teams.find((t) => t.id === team)?.shifts[i].staff;
     expect(staff('grid-workers', 2)).toBe(3); // 00:00–08:00, per grid
     expect(staff('night-patrol', 0)).toBe(3);
     expect(staff('sanitation', 2)).toBe(3); // 21:00–05:00+1

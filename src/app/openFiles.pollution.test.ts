@@ -32,7 +32,7 @@ describe('the scenario editor opens a file from outside', () => {
     const draft = draftFromText(baselineText.replace('{', '{"__proto__":{"polluted":1},'))!;
     expect(Object.hasOwn(draft, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(draft)).toBe(Object.prototype);
-    expect(({} as any).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(getIn(draft, ['city', 'cols'])).toBe(40);
     expect(getIn(draft, ['city', 'constructor'])).toBeUndefined();
     expect(getIn(draft, ['teams', 0, 'id'])).toBe('grid-workers');
@@ -50,6 +50,6 @@ describe('a saved drill record from outside', () => {
     const tooDeep = parseRecordFile(`{"app":"allweather","kind":"drill-record","score":${deep(20_000)}}`);
     expect(tooDeep.ok).toBe(false);
     if (!tooDeep.ok) expect(tooDeep.error.en).toContain('$.score[0]: nests deeper than 64 levels');
-    expect(({} as any).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

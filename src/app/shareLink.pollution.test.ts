@@ -35,11 +35,11 @@ describe('share links and forbidden keys', () => {
     expect(r.errors.every((e) => e.code === 'forbidden_key')).toBe(true);
     expect(r.errors[0].zh).toContain('不允许的路径段 __proto__');
     expect(r.errors[0].en).toContain('forbidden path segment __proto__');
-    expect(({} as any).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('a hash parameter named __proto__ is not ours and does nothing', () => {
     expect(readShareHash('#__proto__=x&constructor=y')).toEqual({ kind: 'none' });
-    expect(({} as any).x).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });

@@ -49,7 +49,7 @@ describe('CLI: override paths through prototypes', () => {
       expect(r.stderr).toContain(`forbidden path segment ${segment}`);
       expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
       expect(r.stderr).not.toMatch(STACK_LINE);
-      expect(({} as any).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
 

@@ -34,7 +34,7 @@ describe('drill files and forbidden keys', () => {
     expect(r.errors.every((e) => e.code === 'forbidden_key')).toBe(true);
     expect(r.errors[0].zh).toContain('不允许的路径段 __proto__');
     expect(r.errors[0].en).toContain('forbidden path segment __proto__');
-    expect(({} as any).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('an inject id spelled "prototype" is refused; the clean drill still loads afterwards', () => {

@@ -33,7 +33,7 @@ function refused(text: string) {
   const r = loadManifest(text);
   expect(r.ok).toBe(false);
   if (r.ok) throw new Error('loaded');
-  expect(({} as any).polluted).toBeUndefined();
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   return r.errors;
 }
 
