@@ -13,6 +13,11 @@
  * (e) `optimise` on rainstorm-red-night.json (coverage and types criteria, default
  *     options, every thread), wall time and its ratio to one replication timed in
  *     the same run (BENCH_SKIP_OPTIMISE=1 skips it).
+ * (f) Shanghai scale (bench/scale.ts): a generated city of ~634,000 cells, ~35,000 staff and ~60,000
+ *     cases plays one day headless; time to build and to run, events, cases, peak memory, and memory
+ *     at 1/4, 1/2 and full size (linear in cells + staff). Each size runs in a child process.
+ *
+ * BENCH_ONLY=<section> runs one section alone (`BENCH_ONLY=scale npm run bench`); unset, everything runs.
  */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -50,6 +55,18 @@ console.log(`date     ${new Date().toISOString()}`);
 console.log(`cpu      ${os.cpus()[0]?.model ?? 'unknown'} (${os.availableParallelism()} threads)`);
 console.log(`node     ${process.version} (${process.platform} ${process.arch})`);
 console.log('');
+
+// Sections that can run alone: BENCH_ONLY=<name>.
+const ONLY = process.env.BENCH_ONLY;
+const STANDALONE: Record<string, () => Promise<void>> = {
+  scale: async () => (await import('./scale.ts')).benchScale(),
+};
+if (ONLY) {
+  const section = STANDALONE[ONLY];
+  if (!section) throw new Error(`BENCH_ONLY=${ONLY}: no such section (${Object.keys(STANDALONE).join(', ')})`);
+  await section();
+  process.exit(0);
+}
 
 // (a) M/M/c: engine vs reference --------------------------------------------
 const mmc = load('validation-mmc.json');
@@ -182,3 +199,7 @@ if (process.env.BENCH_SKIP_OPTIMISE !== '1') {
     }
   }
 }
+
+// (f) Shanghai scale: one generated megacity day, at three sizes (bench/scale.ts) ------------------
+console.log('');
+await STANDALONE.scale();

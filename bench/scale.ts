@@ -1,0 +1,190 @@
+/**
+ * Shanghai at city scale: one simulated day, headless, timed and measured.
+ *
+ * The scenario is generated (src/scenario/generators/shanghaiScale.ts): about
+ * 634,000 unit cells, 39,601 grids, 35,000 staff, 60,000 cases and 220,000
+ * metro passengers a day. Each size runs in a child process of its own, so
+ * its peak memory is its own:
+ * - times: generate + parse (zod, cross-field checks), build the simulation
+ *   (`new Simulation`: city tables, location samplers, roster, per-grid
+ *   lists), run to the horizon (24 h, in hourly slices), then finish (the
+ *   drain after the horizon that settles open cases, and the report);
+ * - memory: the peak resident set (`process.resourceUsage().maxRSS`, the
+ *   kernel's high-water mark, as `/usr/bin/time -v` prints it), the peak of
+ *   heapUsed + external (typed arrays live in `external`) sampled after every
+ *   simulated hour, and what the built simulation retains (heap + external
+ *   after a forced GC, minus the same in a child that only loaded the modules).
+ * Memory is measured at several sizes (share of Shanghai's area; grids,
+ * staff and cases scale with it) to show it grows linearly in cells + staff.
+ *
+ *     npx tsx bench/scale.ts                 # every size (0.25, 0.5, 1)
+ *     BENCH_SCALES=1 npx tsx bench/scale.ts  # the full city only
+ *
+ * `npm run bench` runs it as its section (f); `BENCH_ONLY=scale npm run bench`
+ * runs only this section. Timings on a shared machine are noisy: run it alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+interface ChildReport {
+  scale: number;
+  cells: number;
+  grids: number;
+  staff: number;
+  ratePerDay: number;
+  genParseS: number;
+  buildS: number;
+  runS: number;
+  finishS: number;
+  /** CPU seconds (user + system) of the whole child after module loading: steadier than wall time on a busy machine. */
+  cpuS: number;
+  eventsAtHorizon: number;
+  events: number;
+  casesArrived: number;
+  passengers: number;
+  slaAttainment: number | null;
+  /** Bytes. */
+  maxRss: number;
+  peakHeapExt: number;
+  retainedAfterBuild: number;
+  baseHeapExt: number;
+}
+
+const SELF = fileURLToPath(import.meta.url);
+const MB = 1024 * 1024;
+
+/** heapUsed + external (typed-array stores are external to the JS heap). */
+function heapExt(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+}
+
+/** In the child: build and run one day of the scenario at `scale`, print a JSON report. */
+async function child(scale: number): Promise<void> {
+  const { shanghaiScale } = await import('../src/scenario/generators/shanghaiScale.ts');
+  const { loadScenarioOrThrow } = await import('../src/scenario/load.ts');
+  const { rosteredStaff } = await import('../src/scenario/validate.ts');
+  const { Simulation } = await import('../src/sim/simulation.ts');
+  const { buildResult } = await import('../src/sim/report.ts');
+  gc();
+  const baseHeapExt = heapExt();
+  if (scale === 0) {
+    console.log(JSON.stringify({ scale, maxRss: process.resourceUsage().maxRSS * 1024, baseHeapExt }));
+    return;
+  }
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const sc = loadScenarioOrThrow(shanghaiScale({ scale }));
+  const t1 = performance.now();
+  const sim = new Simulation(sc, sc.run.seed);
+  const t2 = performance.now();
+  const built = heapExt();
+  let peak = built;
+  const hours = Math.ceil(sim.horizonS / 3600);
+  for (let h = 1; h <= hours; h++) {
+    sim.runUntil(Math.min(h * 3600, sim.horizonS));
+    peak = Math.max(peak, heapExt());
+  }
+  const t3 = performance.now();
+  const eventsAtHorizon = sim.events;
+  const r = buildResult(sim, sc.run.seed);
+  const t4 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  peak = Math.max(peak, heapExt());
+  // what the built simulation holds once garbage is gone (it is still referenced here)
+  gc();
+  const retained = heapExt() - baseHeapExt;
+  const report: ChildReport = {
+    scale,
+    cells: sim.city.nCells,
+    grids: sim.city.nGrids,
+    staff: sc.teams.reduce((n, t) => n + rosteredStaff(t, sim.city.nGrids), 0),
+    ratePerDay: sc.eventTypes.reduce((n, e) => n + e.ratePerDay, 0),
+    genParseS: (t1 - t0) / 1000,
+    buildS: (t2 - t1) / 1000,
+    runS: (t3 - t2) / 1000,
+    finishS: (t4 - t3) / 1000,
+    cpuS: (cpu.user + cpu.system) / 1e6,
+    eventsAtHorizon,
+    events: r.perf.events,
+    casesArrived: r.kpis.casesArrived,
+    passengers: r.stations.reduce((n, s) => n + s.passengers, 0),
+    slaAttainment: r.kpis.slaAttainment,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    peakHeapExt: peak - baseHeapExt,
+    retainedAfterBuild: retained,
+    baseHeapExt,
+  };
+  console.log(JSON.stringify(report));
+  void sim;
+}
+
+function spawnChild(scale: number): ChildReport {
+  const p = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, '--child', String(scale)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+  });
+  if (p.status !== 0) throw new Error(`bench/scale.ts child (scale ${scale}) failed:\n${p.stderr}`);
+  const line = p.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as ChildReport;
+}
+
+const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const mb = (b: number) => fmt(b / MB, 0);
+
+/** The bench section: every size in its own process, a table, and the linearity check. */
+export function benchScale(scales: number[] = [0.25, 0.5, 1]): void {
+  console.log(
+    'Shanghai scale (generated: src/scenario/generators/shanghaiScale.ts), one simulated day, one thread; each size in its own process',
+  );
+  const base = spawnChild(0);
+  console.log(`  modules only: max RSS ${mb(base.maxRss)} MB`);
+  console.log(
+    '  scale    cells    grids   staff  cases/day      events   gen+parse  build   run 24h  drain+report  total s  cpu s   max RSS MB  peak heap+ext MB  built sim MB',
+  );
+  const rows: ChildReport[] = [];
+  for (const s of scales) {
+    const r = spawnChild(s);
+    rows.push(r);
+    const total = r.genParseS + r.buildS + r.runS + r.finishS;
+    console.log(
+      `  ${fmt(r.scale, 2).padStart(5)} ${fmt(r.cells).padStart(8)} ${fmt(r.grids).padStart(8)} ${fmt(r.staff).padStart(7)} ${fmt(r.casesArrived).padStart(10)} ${fmt(r.events).padStart(11)}  ${fmt(r.genParseS, 2).padStart(9)} ${fmt(r.buildS, 2).padStart(6)} ${fmt(r.runS, 2).padStart(9)} ${fmt(r.finishS, 2).padStart(13)} ${fmt(total, 2).padStart(8)} ${fmt(r.cpuS, 2).padStart(6)} ${mb(r.maxRss).padStart(12)} ${mb(r.peakHeapExt).padStart(17)} ${mb(r.retainedAfterBuild).padStart(13)}`,
+    );
+  }
+  for (const r of rows) {
+    console.log(
+      `  scale ${r.scale}: ${fmt(r.eventsAtHorizon)} events to the horizon + ${fmt(r.events - r.eventsAtHorizon)} in the drain; ${fmt(r.events / (r.runS + r.finishS))} events/s; ${fmt(r.passengers)} passengers; SLA attainment ${r.slaAttainment === null ? '—' : fmt(r.slaAttainment * 100, 1) + '%'}`,
+    );
+  }
+  if (rows.length >= 2) {
+    // linear in cells + staff: bytes per (cell + staff member) the same at every size, and the increments agree
+    console.log('  memory per (cells + staff), above the modules-only process:');
+    for (const r of rows) {
+      const units = r.cells + r.staff;
+      console.log(
+        `    scale ${fmt(r.scale, 2)}: ${fmt(units)} cells + staff; max RSS ${fmt((r.maxRss - base.maxRss) / units, 0)} B each; peak heap+ext ${fmt(r.peakHeapExt / units, 0)} B each; built simulation ${fmt(r.retainedAfterBuild / units, 0)} B each`,
+      );
+    }
+    const a = rows[0],
+      b = rows[rows.length - 1];
+    const du = b.cells + b.staff - (a.cells + a.staff);
+    console.log(
+      `    increment ${fmt(a.scale, 2)} → ${fmt(b.scale, 2)}: max RSS ${fmt((b.maxRss - a.maxRss) / du, 0)} B, peak heap+ext ${fmt((b.peakHeapExt - a.peakHeapExt) / du, 0)} B, built simulation ${fmt((b.retainedAfterBuild - a.retainedAfterBuild) / du, 0)} B per added cell or staff member`,
+    );
+  }
+}
+
+if (process.argv[2] === '--child') {
+  await child(Number(process.argv[3]));
+} else if (process.argv[1] === SELF) {
+  const scales = process.env.BENCH_SCALES?.split(',').map(Number) ?? undefined;
+  benchScale(scales);
+}
