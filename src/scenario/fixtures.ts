@@ -6,11 +6,14 @@
  *     s.city.gridSize = 3;                      // now invalid
  *     expect(parseScenarioObject(s).ok).toBe(false);
  */
-import { SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA_VERSION, type ScenarioInput } from './schema.ts';
 import type { ScenarioError } from './messages.ts';
 
-/** A plain JSON object (the type is loose on purpose: tests write wrong values into it). */
-export type RawScenario = Record<string, any>;
+/** A scenario as written in a file. Tests that write wrong values into it do so through `fields`. */
+export type RawScenario = ScenarioInput;
+
+/** An object's own fields, for a test that writes a value or a key its type does not allow (the point of the test). */
+export const fields = (o: object): Record<string, unknown> => o as Record<string, unknown>;
 
 export function minimalScenario(): RawScenario {
   return {
@@ -73,9 +76,9 @@ export function minimalScenario(): RawScenario {
 }
 
 /** The same scenario as written in schemaVersion 1 (`run.horizonDays`, `city.gridK`). */
-export function minimalScenarioV1(): RawScenario {
+export function minimalScenarioV1() {
   const s = minimalScenario();
-  const { days, ...run } = s.run;
+  const { days, ...run } = s.run!;
   const { gridSize, ...city } = s.city;
   return { ...s, schemaVersion: 1, run: { horizonDays: days, ...run }, city: { ...city, gridK: gridSize } };
 }

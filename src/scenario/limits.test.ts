@@ -39,7 +39,7 @@ describe('schema bounds refuse the inputs that hung or ran out of memory', () =>
 
   it('a profile weight of 1e308', () => {
     const s = builtin('baseline-weekday');
-    s.eventTypes[1].profile[5] = 1e308;
+    s.eventTypes[1].profile![5] = 1e308;
     expectRefused(s, '$.eventTypes[1].profile[5]', 'too_big');
   });
 
@@ -60,10 +60,10 @@ describe('schema bounds refuse the inputs that hung or ran out of memory', () =>
 
   it('metro ridership 1e12', () => {
     const s = builtin('baseline-weekday');
-    s.city.stations[0].dailyRidership = 1e12;
+    s.city.stations![0].dailyRidership = 1e12;
     expectRefused(s, '$.city.stations[0].dailyRidership', 'too_big');
     const t = builtin('peoples-square-surge');
-    t.metro.surges[0].extraPassengers = 1e12;
+    t.metro!.surges![0].extraPassengers = 1e12;
     expectRefused(t, '$.metro.surges[0].extraPassengers', 'too_big');
   });
 
@@ -91,17 +91,17 @@ describe('schema bounds refuse the inputs that hung or ran out of memory', () =>
 
   it('days 1e308 and an endless warm-up', () => {
     const s = builtin('validation-mmc');
-    s.run.days = 1e308;
+    s.run!.days = 1e308;
     expectRefused(s, '$.run.days', 'too_big');
     const t = builtin('validation-mmc');
-    t.run.warmupHours = 1e12;
+    t.run!.warmupHours = 1e12;
     expectRefused(t, '$.run.warmupHours', 'too_big');
   });
 
   it('a 200 MB note (here 10,001 characters: the bound is on the length) and too many notes', () => {
     const s = builtin('baseline-weekday');
-    s.notes.push('x'.repeat(LIMITS.noteChars + 1));
-    const e = expectRefused(s, `$.notes[${s.notes.length - 1}]`, 'too_big');
+    s.notes!.push('x'.repeat(LIMITS.noteChars + 1));
+    const e = expectRefused(s, `$.notes[${s.notes!.length - 1}]`, 'too_big');
     expect(e.en).toContain('at most 10000 character');
     const t = builtin('baseline-weekday');
     t.notes = Array.from({ length: LIMITS.notes + 1 }, () => 'n');
@@ -118,12 +118,12 @@ describe('schema bounds refuse the inputs that hung or ran out of memory', () =>
 
   it('rain, storms and surges stay within a run of the longest length', () => {
     const s = builtin('rainstorm-red-night');
-    s.weather.designStorm.totalMm = 1e9;
-    s.weather.rainMmPerH = [1e6];
+    s.weather!.designStorm!.totalMm = 1e9;
+    s.weather!.rainMmPerH = [1e6];
     expectRefused(s, '$.weather.designStorm.totalMm', 'too_big');
     expectRefused(s, '$.weather.rainMmPerH[0]', 'too_big');
     const t = builtin('peoples-square-surge');
-    t.metro.surges[0].durationH = 1e12;
+    t.metro!.surges![0].durationH = 1e12;
     expectRefused(t, '$.metro.surges[0].durationH', 'too_big');
   });
 

@@ -9,7 +9,7 @@ import {
   type ParseResult,
 } from './load.ts';
 import { formatErrors } from './messages.ts';
-import { findError, isBilingual, minimalScenario, minimalScenarioV1 } from './fixtures.ts';
+import { fields, findError, isBilingual, minimalScenario, minimalScenarioV1 } from './fixtures.ts';
 
 /** Assert that parsing failed with an error at `path` (and `code`), in both languages. */
 function expectError(r: ParseResult, path: string, code?: string) {
@@ -56,7 +56,7 @@ describe('parseScenario', () => {
 
   it('reports a wrong type: a number written as a string', () => {
     const s = minimalScenario();
-    s.eventTypes[0].ratePerDay = '12';
+    fields(s.eventTypes[0]).ratePerDay = '12';
     const e = expectError(parseScenario(text(s)), '$.eventTypes[0].ratePerDay', 'invalid_type');
     expect(e.zh).toContain('应为数字，实际为字符串');
     expect(e.zh).toContain('去掉引号');
@@ -65,14 +65,14 @@ describe('parseScenario', () => {
 
   it('reports a wrong type deep in a list', () => {
     const s = minimalScenario();
-    s.teams[1].shifts[0].staff = true;
+    fields(s.teams[1].shifts[0]).staff = true;
     const e = expectError(parseScenario(text(s)), '$.teams[1].shifts[0].staff', 'invalid_type');
     expect(e.en).toContain('expected number, got boolean true');
   });
 
   it('reports a missing required field', () => {
     const s = minimalScenario();
-    delete s.eventTypes[1].skill;
+    delete fields(s.eventTypes[1]).skill;
     const e = expectError(parseScenario(text(s)), '$.eventTypes[1].skill', 'invalid_type');
     expect(e.zh).toContain('缺少必填字段');
     expect(e.en).toContain('missing');
@@ -96,14 +96,14 @@ describe('parseScenario', () => {
 
   it('reports Infinity given as an object', () => {
     const s = minimalScenario();
-    s.run.days = Infinity;
+    s.run!.days = Infinity;
     expectError(parseScenarioObject(s), '$.run.days', 'invalid_type');
   });
 
   it('names unknown fields, with a suggestion for a near miss', () => {
     const s = minimalScenario();
-    s.teams[0].shiftz = [];
-    s.teams[0].colour = 'red';
+    fields(s.teams[0]).shiftz = [];
+    fields(s.teams[0]).colour = 'red';
     const r = parseScenario(text(s));
     const e = expectError(r, '$.teams[0].shiftz', 'unrecognized_keys');
     expect(e.zh).toContain('"shiftz"');
@@ -113,14 +113,14 @@ describe('parseScenario', () => {
 
   it('names an unknown land use in a record', () => {
     const s = minimalScenario();
-    s.eventTypes[0].weights = { landUse: { residental: 2 } };
+    fields(s.eventTypes[0]).weights = { landUse: { residental: 2 } };
     const e = expectError(parseScenario(text(s)), '$.eventTypes[0].weights.landUse.residental', 'unrecognized_keys');
     expect(e.en).toContain('did you mean "residential"');
   });
 
   it('explains a v1 field name in a v2 file', () => {
     const s = minimalScenario();
-    s.run = { horizonDays: 2 };
+    fields(s).run = { horizonDays: 2 };
     const e = expectError(parseScenario(text(s)), '$.run.horizonDays', 'unrecognized_keys');
     expect(e.en).toContain('"days"');
     expect(e.zh).toContain('schemaVersion 1');
@@ -173,7 +173,7 @@ describe('parseScenario', () => {
   it('refuses a file written by a newer AllWeather', () => {
     const s = minimalScenario();
     s.schemaVersion = 3;
-    s.someFutureField = { anything: true };
+    fields(s).someFutureField = { anything: true };
     const r = parseScenario(text(s));
     const e = expectError(r, '$.schemaVersion', 'schema_too_new');
     expect(e.zh).toContain('此文件由更新版本的 AllWeather 生成 (schemaVersion 3)，本程序只支持到 2，请升级');
@@ -183,7 +183,7 @@ describe('parseScenario', () => {
 
   it('reports a missing schemaVersion', () => {
     const s = minimalScenario();
-    delete s.schemaVersion;
+    delete fields(s).schemaVersion;
     expectError(parseScenario(text(s)), '$.schemaVersion', 'schema_version_missing');
   });
 

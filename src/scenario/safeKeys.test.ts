@@ -8,10 +8,12 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioObject } from './load.ts';
 import { cleanPrototypes, pollution } from './pollution.ts';
+import { fields } from './fixtures.ts';
+import type { ScenarioInput } from './schema.ts';
 import { forbiddenKeyErrors, isForbiddenKey, MAX_JSON_DEPTH, nestingErrors, ownValue } from './safeKeys.ts';
 
 const baselineText = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
-const baseline = () => JSON.parse(baselineText) as Record<string, any>;
+const baseline = () => JSON.parse(baselineText) as ScenarioInput;
 
 afterEach(() => {
   const left = pollution();
@@ -82,11 +84,11 @@ describe('nestingErrors', () => {
 });
 
 describe('parseScenario refuses forbidden keys', () => {
-  const cases: [string, (d: Record<string, any>) => void, string][] = [
+  const cases: [string, (d: ScenarioInput) => void, string][] = [
     [
       'a top-level "__proto__"',
       (d) => {
-        d.__proto__ = undefined;
+        fields(d).__proto__ = undefined;
       },
       '$.__proto__',
     ],
@@ -100,7 +102,7 @@ describe('parseScenario refuses forbidden keys', () => {
     [
       '"constructor" in a team',
       (d) => {
-        d.teams[0].constructor = { prototype: { polluted: 1 } };
+        Object.assign(d.teams[0], { constructor: { prototype: { polluted: 1 } } });
       },
       '$.teams[0].constructor',
     ],
@@ -128,7 +130,7 @@ describe('parseScenario refuses forbidden keys', () => {
       expect(r.errors[0].code).toBe('forbidden_key');
       expect(r.errors[0].zh).toMatch(/^不允许的/);
       expect(r.errors[0].en).toMatch(/^forbidden /);
-      expect(({} as any).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
 

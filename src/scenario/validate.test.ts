@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioObject } from './load.ts';
 import { formatErrors, type ScenarioError } from './messages.ts';
 import { parseTimeOfDay, shiftSpanMin } from './validate.ts';
-import { findError, isBilingual, minimalScenario, type RawScenario } from './fixtures.ts';
+import { fields, findError, isBilingual, minimalScenario, type RawScenario } from './fixtures.ts';
 
 function errorsFor(edit: (s: RawScenario) => void): ScenarioError[] {
   const s = minimalScenario();
@@ -54,14 +54,14 @@ describe('validateScenario: the city', () => {
   it('zones, stations and districts must lie inside the city', () => {
     expectError(
       (s) => {
-        s.city.zones[0].x = 10;
+        s.city.zones![0].x = 10;
       },
       '$.city.zones[0].x',
       'outside_city',
     );
     const e = expectError(
       (s) => {
-        s.city.zones[0].h = 11;
+        s.city.zones![0].h = 11;
       },
       '$.city.zones[0].h',
       'outside_city',
@@ -69,20 +69,20 @@ describe('validateScenario: the city', () => {
     expect(e.en).toContain('h at most 10');
     expectError(
       (s) => {
-        s.city.stations[0].y = 10;
+        s.city.stations![0].y = 10;
       },
       '$.city.stations[0].y',
       'outside_city',
     );
     expectError(
       (s) => {
-        s.city.districts[0].w = 11;
+        s.city.districts![0].w = 11;
       },
       '$.city.districts[0].w',
       'outside_city',
     );
     expectValid((s) => {
-      s.city.zones.push({ x: 9, y: 9, w: 1, h: 1, landUse: 'green' });
+      s.city.zones!.push({ x: 9, y: 9, w: 1, h: 1, landUse: 'green' });
     });
   });
 
@@ -104,14 +104,14 @@ describe('validateScenario: the city', () => {
     );
     expectError(
       (s) => {
-        s.city.stations.push({ ...s.city.stations[0], x: 1 });
+        s.city.stations!.push({ ...s.city.stations![0], x: 1 });
       },
       '$.city.stations[1].id',
       'duplicate_id',
     );
     expectError(
       (s) => {
-        s.city.districts.push({ ...s.city.districts[0] });
+        s.city.districts!.push({ ...s.city.districts![0] });
       },
       '$.city.districts[1].id',
       'duplicate_id',
@@ -125,7 +125,7 @@ describe('validateScenario: the city', () => {
   it('the warm-up must be shorter than the run', () => {
     expectError(
       (s) => {
-        s.run.warmupHours = 24;
+        s.run!.warmupHours = 24;
       },
       '$.run.warmupHours',
       'warmup_too_long',
@@ -321,14 +321,14 @@ describe('validateScenario: event types and distributions', () => {
     );
     expectError(
       (s) => {
-        s.eventTypes[1].handlingMin.mode = 50;
+        fields(s.eventTypes[1].handlingMin).mode = 50;
       },
       '$.eventTypes[1].handlingMin.mode',
       'dist_mode_outside',
     );
     expectError(
       (s) => {
-        s.eventTypes[1].handlingMin.min = 45;
+        fields(s.eventTypes[1].handlingMin).min = 45;
       },
       '$.eventTypes[1].handlingMin.min',
       'dist_min_gt_max',
@@ -369,7 +369,7 @@ describe('validateScenario: metro', () => {
     id: 'security',
     name: { zh: '安检', en: 'Security' },
     skills: ['screening'],
-    role: 'securityLanes',
+    role: 'securityLanes' as const,
     ...(station ? { station } : {}),
     shifts: [{ start: '06:00', end: '23:00', staff: 4 }],
   });
@@ -423,7 +423,7 @@ describe('validateScenario: metro', () => {
     });
     expectError(
       (s) => {
-        s.city.stations.push({ id: 's2', name: { zh: '二号站', en: 'Station 2' }, x: 5, y: 5 });
+        s.city.stations!.push({ id: 's2', name: { zh: '二号站', en: 'Station 2' }, x: 5, y: 5 });
       },
       '$.city.stations[1]',
       'station_cell_taken',
