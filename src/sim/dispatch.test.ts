@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { runScenario } from './run.ts';
 import { Scenario, type ScenarioInput } from '../scenario/schema.ts';
 import { toyDistrict } from './fixtures.ts';
+import type { CaseRecord } from './result.ts';
 
 /** One cell, two case types sharing 2 servers at rho ~ 0.87: urgent-and-slow vs routine-and-quick. */
 function twoTypes(order: 'fifo' | 'priority' | 'easyFirst', preemption = false): Scenario {
@@ -51,6 +52,15 @@ function twoTypes(order: 'fifo' | 'priority' | 'easyFirst', preemption = false):
 const waitOf = (sc: Scenario, id: string, seed = 9) =>
   runScenario(sc, { seed }).byType.find((t) => t.id === id)!.meanWaitS!;
 
+/** Cases of type `started` whose handling began while a case of type `waiting` was filed and not yet started. */
+function jumps(log: CaseRecord[], started: string, waiting: string): number {
+  const w = log.filter((c) => c.type === waiting);
+  return log.filter(
+    (c) => c.type === started && w.some((x) => x.filedS < c.handlingStartS && x.handlingStartS > c.handlingStartS),
+  ).length;
+}
+const logOf = (sc: Scenario) => runScenario({ ...sc, run: { ...sc.run, days: 6 } }, { seed: 9, log: true }).log!;
+
 describe('dispatch order', () => {
   it('priority order makes urgent cases wait less than under FIFO', () => {
     expect(waitOf(twoTypes('priority'), 'urgent')).toBeLessThan(waitOf(twoTypes('fifo'), 'urgent'));
@@ -62,6 +72,24 @@ describe('dispatch order', () => {
   it('preemption cuts the urgent wait further, at the cost of the routine one', () => {
     expect(waitOf(twoTypes('priority', true), 'urgent')).toBeLessThan(waitOf(twoTypes('priority'), 'urgent'));
     expect(waitOf(twoTypes('priority', true), 'quick')).toBeGreaterThan(waitOf(twoTypes('priority'), 'quick'));
+  });
+  // exact, case by case (two servers, no travel: a free server always takes the queue's first case);
+  // hand-built single cases: order.behaviour.test.ts
+  it('FIFO: handling starts in filing order, whatever the type', () => {
+    const log = logOf(twoTypes('fifo')).sort((a, b) => a.filedS - b.filedS);
+    for (let i = 1; i < log.length; i++)
+      expect(log[i].handlingStartS).toBeGreaterThanOrEqual(log[i - 1].handlingStartS);
+    expect(jumps(log, 'quick', 'urgent')).toBeGreaterThan(0); // so the checks below mean something
+  });
+  it('priority: no quick case starts while an urgent one waits (under FIFO many do)', () => {
+    const log = logOf(twoTypes('priority'));
+    expect(jumps(log, 'quick', 'urgent')).toBe(0);
+    expect(jumps(log, 'urgent', 'quick')).toBeGreaterThan(0);
+  });
+  it('easy-first: no urgent (40 min) case starts while a quick (4 min) one waits', () => {
+    const log = logOf(twoTypes('easyFirst'));
+    expect(jumps(log, 'urgent', 'quick')).toBe(0);
+    expect(jumps(log, 'quick', 'urgent')).toBeGreaterThan(0);
   });
   it('every case is served once: arrivals = closed + still open', () => {
     for (const sc of [twoTypes('fifo'), twoTypes('priority', true), twoTypes('easyFirst')]) {
