@@ -45,7 +45,7 @@ class Workers {
 
   /** The call running `seed` (the latest one). */
   call(seed: number): Call {
-    const c = this.calls.findLast((x) => x.seed === seed);
+    const c = this.calls.filter((x) => x.seed === seed).at(-1);
     if (!c) throw new Error(`seed ${seed} never started`);
     return c;
   }

@@ -82,7 +82,7 @@ export interface PoolLoad {
 }
 
 export interface SchedulerOptions {
-  /** Most workers at once (at least 1). */
+  /** Most workers at once (rounded down; at least 1). */
   size: number;
   start: StartWorker;
   /** What a worker's death does: fail its batch and start a fresh worker later, or fail everything for good. */
@@ -143,7 +143,7 @@ export class Scheduler {
 
   constructor(opts: SchedulerOptions) {
     this.opts = opts;
-    this.size = Math.max(1, Math.floor(opts.size));
+    this.size = Number.isFinite(opts.size) ? Math.max(1, Math.floor(opts.size)) : 1;
     this.slots = Array.from({ length: this.size }, () => ({ worker: null, task: null }));
   }
 
