@@ -76,7 +76,7 @@ export interface Diagnosis {
 
 const pad2 = (h: number) => String(h).padStart(2, '0');
 
-/** The stages' names, zh and en (the app's dictionaries use the same words, checked by a test). */
+/** The stages' names, zh and en: the one source (the CLI prints them; src/i18n/shared.ts puts them in the dictionaries). */
 export const STAGE_LABELS: Record<StageName, { zh: string; en: string }> = {
   discovery: { zh: '发现', en: 'Discovery' },
   centre: { zh: '指挥中心', en: 'Command centre' },

@@ -14,8 +14,9 @@
  * - the drain: cases open at the horizon are worked on for up to 24 more
  *   simulated hours (no new cases, rosters go on) only to learn their verdict.
  *
- * Names equal the app's dictionary labels (`kpi.<key>` in src/ui/i18n), which
- * a test checks. Pure data: no imports, runs anywhere.
+ * The names are the KPI labels of every page: src/i18n/shared.ts spreads them
+ * into the dictionaries as `kpi.<key>` (and the warm-up as `warmup.label`).
+ * Pure data: no imports, runs anywhere.
  */
 
 export interface Bilingual {

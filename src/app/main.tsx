@@ -20,7 +20,7 @@
  * The editor's autosaved draft (IndexedDB) is restored before, so a reload
  * loses no edit; draft and applied scenario are kept separately.
  *
- * URL parameters: `?scenario=<built-in id>`, `?seed=<n>`, `?lang=en|zh-CN`,
+ * URL parameters: `?scenario=<built-in id>`, `?seed=<n>`, `?lang=en|zh-CN` (also `zh`, `en-US`…),
  * `?view=live|experiments|editor`.
  */
 import { StrictMode } from 'react';
@@ -37,14 +37,15 @@ import { DecisionsContext, LiveDiagnosisContext } from './useDecisions.ts';
 import { AppliedContext } from './useApplied.ts';
 import { App } from './App.tsx';
 import { loadSavedLang, loadSavedScenario } from './persist.ts';
+import { DEFAULT_LANG, parseLang } from '../i18n/lang.ts';
 import { builtinById, DEFAULT_SCENARIO_ID } from './scenarios.ts';
 import { readShareHash } from './shareLink.ts';
 import type { Lang, View } from './store.ts';
 import '../ui/styles.css';
 
 const params = new URLSearchParams(location.search);
-const urlLang = params.get('lang');
-const lang: Lang = urlLang === 'en' || urlLang === 'zh-CN' ? urlLang : (loadSavedLang() ?? 'zh-CN');
+// a tag such as 'en-US' or 'zh' maps to our language; anything else falls back
+const lang: Lang = parseLang(params.get('lang')) ?? loadSavedLang() ?? DEFAULT_LANG;
 document.documentElement.lang = lang;
 
 const ctl = createController(createLiveClient(), lang);

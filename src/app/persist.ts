@@ -8,6 +8,7 @@
  * and failures are reported to the console, never thrown at the UI.
  */
 import type { Lang, ScenarioSource } from './store.ts';
+import { parseLang } from '../i18n/lang.ts';
 
 const KEY_SCENARIO = 'allweather.lastScenario.v1';
 const KEY_LANG = 'allweather.lang.v1';
@@ -52,8 +53,7 @@ export function saveScenario(s: SavedScenario): void {
 }
 
 export function loadSavedLang(): Lang | null {
-  const v = storage()?.getItem(KEY_LANG);
-  return v === 'en' || v === 'zh-CN' ? v : null;
+  return parseLang(storage()?.getItem(KEY_LANG));
 }
 
 export function saveLang(lang: Lang): void {

@@ -10,9 +10,9 @@ import type { Estimate, KpiName } from '../analysis/aggregate.ts';
 import { KPI_NAMES } from '../analysis/aggregate.ts';
 import type { Comparison } from '../analysis/compare.ts';
 import { toCsv, type Cell } from '../export/csv.ts';
-import { translate } from '../ui/i18n/index.ts';
-import { toDisplay, unitKey, unitOf } from '../ui/experiments/kpiFormat.ts';
-import type { Lang } from './store.ts';
+import { translate } from '../i18n/app/index.ts';
+import { toDisplay, unitKey, unitOf } from '../i18n/kpi.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 const disp = (k: KpiName, v: number | null | undefined): Cell =>
   v === null || v === undefined ? null : toDisplay(unitOf(k), v);

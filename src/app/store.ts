@@ -14,6 +14,7 @@
  * re-render rarely while the 3D scene mutates itself in `useFrame`.
  */
 import type { CityLayout, Frame, Speed } from '../analysis/liveTypes.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface Store<T> {
   getState(): T;
@@ -46,7 +47,7 @@ export function createStore<T extends object>(initial: T): Store<T> {
   };
 }
 
-export type Lang = 'zh-CN' | 'en';
+export type { Lang } from '../i18n/lang.ts';
 export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment' | 'delta';
 /** The workspace beside the 3D view: the live twin's panels, the experiments, or the scenario editor. */
 export type View = 'live' | 'experiments' | 'editor';

@@ -1,60 +1,32 @@
 /**
- * Bilingual labels and display units of the KPIs, for the CLI's table and
- * the CSV exports. zh-CN first, English second.
+ * Bilingual labels and display units of the KPIs, for the CLI's tables.
+ * zh-CN first, English second. Nothing here is per KPI: names come from the
+ * glossary (src/analysis/glossary.ts), the display unit follows from the
+ * stored unit (src/export/units.ts) through src/i18n/kpi.ts, the same
+ * conversion the app uses. Adding a KPI adds no line here.
  */
-import type { KpiName } from '../analysis/aggregate.ts';
+import { KPI_NAMES, type KpiName } from '../analysis/aggregate.ts';
 import { GLOSSARY } from '../analysis/glossary.ts';
+import { toDisplay, unitOf, type StoredUnit } from '../i18n/kpi.ts';
 
-/** How a KPI is shown to a person: counts as is, seconds as minutes, shares as percent. */
-export type DisplayUnit = 'count' | 'minutes' | 'percent' | 'hours' | 'cny';
+export { toDisplay };
 
 export interface KpiLabel {
   zh: string;
   en: string;
-  unit: DisplayUnit;
+  /** The stored unit; `toDisplay` converts a value to what the table shows. */
+  unit: StoredUnit;
 }
 
-/** The glossary's names (one source for the app, the CLI and the README), with the CLI's display unit. */
-const label = (k: KpiName, unit: DisplayUnit): KpiLabel => ({ ...GLOSSARY[k].name, unit });
+export const KPI_LABELS = Object.fromEntries(
+  KPI_NAMES.map((k) => [k, { ...GLOSSARY[k].name, unit: unitOf(k) }]),
+) as Record<KpiName, KpiLabel>;
 
-export const KPI_LABELS: Record<KpiName, KpiLabel> = {
-  casesArrived: label('casesArrived', 'count'),
-  casesClosed: label('casesClosed', 'count'),
-  meanWaitS: label('meanWaitS', 'minutes'),
-  p50WaitS: label('p50WaitS', 'minutes'),
-  p90WaitS: label('p90WaitS', 'minutes'),
-  p95WaitS: label('p95WaitS', 'minutes'),
-  meanQueueWaitS: label('meanQueueWaitS', 'minutes'),
-  p90QueueWaitS: label('p90QueueWaitS', 'minutes'),
-  meanResponseS: label('meanResponseS', 'minutes'),
-  p50ResponseS: label('p50ResponseS', 'minutes'),
-  p90ResponseS: label('p90ResponseS', 'minutes'),
-  p95ResponseS: label('p95ResponseS', 'minutes'),
-  meanResolutionS: label('meanResolutionS', 'minutes'),
-  p50ResolutionS: label('p50ResolutionS', 'minutes'),
-  p90ResolutionS: label('p90ResolutionS', 'minutes'),
-  p95ResolutionS: label('p95ResolutionS', 'minutes'),
-  slaAttainment: label('slaAttainment', 'percent'),
-  coverageIndex: label('coverageIndex', 'percent'),
-  staffHours: label('staffHours', 'hours'),
-  utilisation: label('utilisation', 'percent'),
-  overtimeHours: label('overtimeHours', 'hours'),
-  meanBacklog: label('meanBacklog', 'count'),
-  costCny: label('costCny', 'cny'),
-  casesOpenAfterDrain: label('casesOpenAfterDrain', 'count'),
+/** The unit a table column shows after `toDisplay`: counts bare, seconds as minutes, shares as percent. */
+export const UNIT_SUFFIX: Record<StoredUnit, string> = {
+  cases: '',
+  s: 'min',
+  share: '%',
+  h: 'h',
+  CNY: '¥',
 };
-
-export const UNIT_SUFFIX: Record<DisplayUnit, string> = {
-  count: '',
-  minutes: 'min',
-  percent: '%',
-  hours: 'h',
-  cny: '¥',
-};
-
-/** Converts a KPI value from its stored unit (seconds, share) to its display unit. */
-export function toDisplay(unit: DisplayUnit, value: number): number {
-  if (unit === 'minutes') return value / 60;
-  if (unit === 'percent') return value * 100;
-  return value;
-}

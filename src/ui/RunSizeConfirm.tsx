@@ -10,10 +10,12 @@
 import { useEffect, useRef } from 'react';
 import { useController, useStore } from '../app/useStore.ts';
 import { formatBytes } from '../scenario/limits.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { formatInteger } from '../i18n/number.ts';
 import { useT } from './i18n/index.ts';
 import './runSize.css';
 
-const big = (x: number, lang: string) => Math.round(x).toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
+const big = (x: number, lang: Lang) => formatInteger(lang, x);
 
 export function RunSizeConfirm() {
   const t = useT();

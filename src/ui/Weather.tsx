@@ -1,6 +1,7 @@
 /** Rain now (mm/h) and the rainstorm warning level, coloured like the official signal and named in words. */
 import { useStore } from '../app/useStore.ts';
-import { useT, type DictKey } from './i18n/index.ts';
+import { useT } from './i18n/index.ts';
+import { warningKey } from '../i18n/shared.ts';
 import { WARNING_COLORS } from './palette.ts';
 import { Icon } from './Icon.tsx';
 
@@ -21,7 +22,7 @@ export function Weather() {
         data-level={level}
         style={{ background: c.bg, color: c.fg }}
       >
-        {t(`warning.${level}` as DictKey)}
+        {t(warningKey(level))}
       </span>
     </div>
   );

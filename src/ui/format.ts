@@ -2,7 +2,8 @@
  * Number and time formatting for the panels. Exact values go into
  * `data-value` attributes; these functions only make them readable.
  */
-import type { Lang } from '../app/store.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { formatInteger, formatNumber } from '../i18n/number.ts';
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -37,16 +38,14 @@ export function parseHhMm(s: string): number | null {
   return h * 3600 + min * 60;
 }
 
-const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'zh-CN');
-
+/** A whole number with the language's grouping (src/i18n/number.ts); '—' for none. */
 export function fmtInt(v: number | null | undefined, lang: Lang): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '—' : Math.round(v).toLocaleString(locale(lang));
+  return formatInteger(lang, v);
 }
 
+/** A number with exactly `digits` decimals; '—' for none. */
 export function fmtNum(v: number | null | undefined, lang: Lang, digits = 1): string {
-  return v === null || v === undefined || !Number.isFinite(v)
-    ? '—'
-    : v.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatNumber(lang, v, digits);
 }
 
 export function fmtPct(v: number | null | undefined, digits = 1): string {

@@ -13,7 +13,8 @@ import type { Frame } from '../../sim/frame.ts';
 import type { TraineeAction } from '../../drill/schema.ts';
 import type { ActResult, Candidate, DrillState } from '../../client/drillClient.ts';
 import type { Bilingual, DrillPageState, Lang, Store } from './store.ts';
-import { both } from '../../ui/drill/i18n/index.ts';
+import { both } from '../../i18n/drill/index.ts';
+import { parseLang } from '../../i18n/lang.ts';
 
 export interface ConsoleLink {
   /** Frame + state updates (every one; the console throttles them for the DOM). */
@@ -38,8 +39,7 @@ const LANG_KEY = 'allweather.drill.lang';
 
 export function savedLang(): Lang | null {
   try {
-    const v = localStorage.getItem(LANG_KEY);
-    return v === 'en' || v === 'zh-CN' ? v : null;
+    return parseLang(localStorage.getItem(LANG_KEY));
   } catch {
     return null;
   }

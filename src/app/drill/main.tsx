@@ -7,7 +7,7 @@
  *   hosts the drill; trainee windows of the same browser follow it over a
  *   BroadcastChannel. `review` opens a saved drill record. Without a role:
  *   the start page listing the drills;
- * - `lang=zh-CN|en` (default: the last choice, else zh-CN).
+ * - `lang=zh-CN|en` (also `zh`, `en-US`…; default: the last choice, else zh-CN).
  *
  * A trainee window's link also carries the trainer session's token, in the
  * fragment, never in the query: `#token=<32 hex digits>` (the trainer's
@@ -25,13 +25,15 @@ import { createTrainee } from './trainee.ts';
 import { createReviewController } from './review.ts';
 import { savedLang } from './console.ts';
 import { DrillApp } from '../../ui/drill/DrillApp.tsx';
-import { translate } from '../../ui/drill/i18n/index.ts';
+import { renderReport } from '../../ui/drill/report.ts';
+import { translate } from '../../i18n/drill/index.ts';
+import { DEFAULT_LANG, parseLang } from '../../i18n/lang.ts';
 import '../../ui/styles.css';
 import '../../ui/drill/drill.css';
 
 const params = new URLSearchParams(location.search);
-const urlLang = params.get('lang');
-const lang: Lang = urlLang === 'en' || urlLang === 'zh-CN' ? urlLang : (savedLang() ?? 'zh-CN');
+// a tag such as 'en-US' or 'zh' maps to our language; anything else falls back
+const lang: Lang = parseLang(params.get('lang')) ?? savedLang() ?? DEFAULT_LANG;
 const roleParam = params.get('role');
 const drillParam = params.get('drill');
 const drill = drillById(drillParam ?? '') ?? (drillParam === null && roleParam ? BUILTIN_DRILLS[0] : undefined);
@@ -58,11 +60,11 @@ const setLang = (l: Lang) => {
 };
 
 function controllerFor(): PageController {
-  if (role === 'trainer' && drill) return createTrainer(drill, store);
-  if (role === 'trainee' && drill) return createTrainee(drill.id, store, tokenFromHash(location.hash));
+  if (role === 'trainer' && drill) return createTrainer(drill, store, renderReport);
+  if (role === 'trainee' && drill) return createTrainee(drill.id, store, tokenFromHash(location.hash), renderReport);
   if (role === 'review') {
     let client: DrillClient | null = null;
-    const review = createReviewController(() => (client ??= createDrillClient()));
+    const review = createReviewController(() => (client ??= createDrillClient()), renderReport);
     return { role: 'review', store, review, setLang, closeReview: () => undefined, dispose: () => client?.dispose() };
   }
   return { role: 'home', store, setLang, dispose: () => undefined };

@@ -18,8 +18,7 @@ import { LIMITS, fileTooLargeMessage } from '../../scenario/limits.ts';
 import type { DrillScore } from '../../drill/scoring.ts';
 import type { DrillClient, DrillRecord, DrillState } from '../../client/drillClient.ts';
 import { createStore, type Bilingual, type Lang, type Store } from './store.ts';
-import { both } from '../../ui/drill/i18n/index.ts';
-import { renderReport } from '../../ui/drill/report.ts';
+import { both } from '../../i18n/drill/index.ts';
 import { version as APP_VERSION } from '../../../package.json';
 
 export interface WhatIfState {
@@ -94,6 +93,23 @@ export const drillWindow = (rec: DrillRecord) => ({
   endS: rec.drill.startHour * 3600 + rec.drill.durationMin * 60,
 });
 
+export interface ReportOptions {
+  lang: Lang;
+  /** The timeline ran differently from the drill file's (the baseline ran on the file's). */
+  edited: boolean;
+  whatIf: { deltas: Record<string, number>; score: DrillScore } | null;
+  appVersion: string;
+  /** Shown as the report's date; default now (ISO). */
+  generatedAt?: string;
+}
+
+/**
+ * Writes the readable report (one HTML page) of a record. The page is the
+ * ui's (src/ui/drill/report.ts); the drill page's entry point hands it to the
+ * controllers, so app logic never imports the ui.
+ */
+export type ReportRenderer = (record: DrillRecord, options: ReportOptions) => string;
+
 export interface ReviewController {
   store: Store<ReviewState>;
   /** The rebuilt city for the 3D view (the last one replayed to late subscribers). */
@@ -112,7 +128,7 @@ export interface ReviewController {
   openReport(lang: Lang): void;
 }
 
-export function createReviewController(getClient: () => DrillClient): ReviewController {
+export function createReviewController(getClient: () => DrillClient, renderReport: ReportRenderer): ReviewController {
   const store = createStore<ReviewState>({
     record: null,
     edited: false,

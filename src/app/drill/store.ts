@@ -13,6 +13,7 @@ import type { ScenarioError } from '../../scenario/messages.ts';
 import type { DrillScore } from '../../drill/scoring.ts';
 import type { Candidate, DrillRecord, DrillState } from '../../client/drillClient.ts';
 import type { DrillMeta } from '../../client/drillChannel.ts';
+import type { Bilingual, Lang } from '../../i18n/lang.ts';
 import { createStore, type Store } from '../store.ts';
 
 // the same framework-free store as the main app
@@ -26,14 +27,9 @@ export function useStoreOf<T extends object, U>(store: Store<T>, selector: (s: T
   );
 }
 
-export type Lang = 'zh-CN' | 'en';
+export type { Bilingual, Lang } from '../../i18n/lang.ts';
 export type Role = 'trainer' | 'trainee' | 'review' | 'home';
 /** A message in both languages (errors and confirmations from the engine come this way). */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
 export interface Notice extends Bilingual {
   kind: 'error' | 'ok';
   /** Increases with each notice, so the same text twice is announced twice. */

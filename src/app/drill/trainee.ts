@@ -18,7 +18,7 @@ import { createDrillClient, type DrillClient } from '../../client/drillClient.ts
 import { openTraineeChannel } from '../../client/drillChannel.ts';
 import { tokenFragment, tokenFromPaste } from '../../client/sessionToken.ts';
 import { createConsole, type ConsoleActions } from './console.ts';
-import { createReviewController, type ReviewController } from './review.ts';
+import { createReviewController, type ReportRenderer, type ReviewController } from './review.ts';
 import type { DrillPageState, Store } from './store.ts';
 
 const noSession = {
@@ -57,14 +57,19 @@ function openWithToken(text: string, token: string): void {
   if (samePage) location.reload();
 }
 
-export function createTrainee(drillId: string, store: Store<DrillPageState>, token: string | null): TraineeController {
+export function createTrainee(
+  drillId: string,
+  store: Store<DrillPageState>,
+  token: string | null,
+  renderReport: ReportRenderer,
+): TraineeController {
   const enterToken = (text: string) => {
     const t = tokenFromPaste(text);
     if (t) openWithToken(text, t);
     return t !== null;
   };
   let client: DrillClient | null = null;
-  const review = createReviewController(() => (client ??= createDrillClient()));
+  const review = createReviewController(() => (client ??= createDrillClient()), renderReport);
   if (token === null) {
     // no session to follow: nothing to hear and nothing to send
     store.setState({ tokenMissing: true });

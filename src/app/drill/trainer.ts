@@ -26,12 +26,12 @@ import { createDrillClient, type DrillClient, type DrillFrame } from '../../clie
 import { openTrainerChannel, type DrillMeta, type Hello } from '../../client/drillChannel.ts';
 import { newSessionToken, tokenFragment } from '../../client/sessionToken.ts';
 import { createConsole, type ConsoleActions } from './console.ts';
-import { createReviewController, type ReviewController } from './review.ts';
+import { createReviewController, type ReportRenderer, type ReviewController } from './review.ts';
 import { effectiveRecord } from './record.ts';
 import { scopeMask, traineeFrame, traineeState } from './traineeView.ts';
 import { scenarioTextFor, type BuiltinDrill } from './drills.ts';
 import type { DrillPageState, Lang, Store } from './store.ts';
-import { both } from '../../ui/drill/i18n/index.ts';
+import { both } from '../../i18n/drill/index.ts';
 
 const SCORE_EVERY_MS = 5000;
 
@@ -58,6 +58,7 @@ export interface TrainerController extends ConsoleActions {
 export function createTrainer(
   drill: BuiltinDrill,
   store: Store<DrillPageState>,
+  renderReport: ReportRenderer,
   client: DrillClient = createDrillClient(),
 ): TrainerController {
   let latest: DrillFrame | null = null;
@@ -75,7 +76,7 @@ export function createTrainer(
     act: (a) => client.act(a),
     candidates: (id) => client.candidates(id),
   });
-  const review = createReviewController(() => client);
+  const review = createReviewController(() => client, renderReport);
   const token = newSessionToken();
   const channel = openTrainerChannel(drill.id, token, {
     act: (a) => client.act(a),

@@ -6,7 +6,8 @@
 import { hoursText, type Lever, type Limit } from '../../analysis/diagnose.ts';
 import type { StageName } from '../../sim/stages.ts';
 import { parseScenario } from '../../scenario/load.ts';
-import type { Lang } from '../../app/store.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { formatNumber } from '../../i18n/number.ts';
 import { translate, type DictKey } from '../i18n/index.ts';
 
 export interface Bilingual {
@@ -78,8 +79,5 @@ export function allLateLabel(): Bilingual {
 /** A count of late cases: whole numbers for one run, one decimal for a mean over replications. */
 export function fmtCases(v: number, perReplication: boolean, lang: Lang): string {
   const digits = perReplication && Math.abs(v - Math.round(v)) > 1e-9 ? 1 : 0;
-  return v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return formatNumber(lang, v, digits);
 }

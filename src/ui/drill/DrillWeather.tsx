@@ -2,7 +2,8 @@
 import { useDrill } from '../../app/drill/store.ts';
 import { WARNING_COLORS } from '../palette.ts';
 import { Icon } from '../Icon.tsx';
-import { useT, type DrillKey } from './i18n/index.ts';
+import { useT } from './i18n/index.ts';
+import { warningKey } from '../../i18n/shared.ts';
 
 export function DrillWeather() {
   const t = useT();
@@ -16,7 +17,7 @@ export function DrillWeather() {
         {rain > 0 ? t('weather.rain', { mm: rain.toFixed(1) }) : t('weather.dry')}
       </span>
       <span className="warning-badge" data-level={level} style={{ background: c.bg, color: c.fg }}>
-        {t(`warning.${level}` as DrillKey)}
+        {t(warningKey(level))}
       </span>
     </div>
   );

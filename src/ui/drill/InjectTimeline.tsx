@@ -92,11 +92,11 @@ export function InjectTimeline() {
                           if (e.key === 'Escape') setDrafts(({ [k]: _, ...rest }) => rest);
                         }}
                       />
-                      {t('unit.min')}
+                      {t('unit.minutes')}
                     </label>
                   ) : (
                     <>
-                      T+{x.atMin} {t('unit.min')}
+                      T+{x.atMin} {t('unit.minutes')}
                     </>
                   )}
                   <span className="muted"> · {timeOfDay(atS)}</span>

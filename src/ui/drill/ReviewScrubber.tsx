@@ -88,10 +88,10 @@ export function ReviewScrubber({ startS, endS, tS, shownTS, busy, timeline, onSe
           {t('review.prevEvent')}
         </button>
         <button type="button" className="btn small" onClick={() => onSeek(tS - 600)}>
-          −10 {t('unit.min')}
+          −10 {t('unit.minutes')}
         </button>
         <button type="button" className="btn small" onClick={() => onSeek(tS + 600)}>
-          +10 {t('unit.min')}
+          +10 {t('unit.minutes')}
         </button>
         <button
           type="button"

@@ -7,6 +7,7 @@
 import type { DrillScore } from '../../drill/scoring.ts';
 import { useDrill } from '../../app/drill/store.ts';
 import { dataValue, fmtPct } from '../format.ts';
+import { formatNumber } from '../../i18n/number.ts';
 import { useT } from './i18n/index.ts';
 import { SCORE_METRICS, metricValue } from './scoreMetrics.ts';
 
@@ -52,8 +53,7 @@ export function ScoreComparison({ columns, title, testId = 'score-comparison', f
               <th scope="row">{t(m.label)}</th>
               {columns.map((c) => {
                 const v = metricValue(c.score, m.key);
-                const text =
-                  v === null ? '—' : m.share ? fmtPct(v) : v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN');
+                const text = v === null ? '—' : m.share ? fmtPct(v) : formatNumber(lang, v);
                 return (
                   <td key={c.id} className="num" data-score={c.id} data-metric={m.key} data-value={dataValue(v)}>
                     {text}

@@ -9,7 +9,6 @@
  */
 import type { DrillRecord } from '../../client/drillClient.ts';
 import type { CaseScore, DrillScore } from '../../drill/scoring.ts';
-import type { Lang } from '../../app/drill/store.ts';
 import { timeOfDay } from '../format.ts';
 import { translator, pick, type T } from './i18n/index.ts';
 import { describeAction, describeInject, namesFromScenario } from './describe.ts';
@@ -17,16 +16,9 @@ import { fmtDuration } from './model.ts';
 import { SCORE_METRICS, matchBaseline, verdictKey } from './scoreMetrics.ts';
 import type { Action, Inject } from '../../drill/schema.ts';
 import { withoutLiveDuplicates } from '../../app/drill/record.ts';
+import type { ReportOptions } from '../../app/drill/review.ts';
 
-export interface ReportOptions {
-  lang: Lang;
-  /** The timeline ran differently from the drill file's (the baseline ran on the file's). */
-  edited: boolean;
-  whatIf: { deltas: Record<string, number>; score: DrillScore } | null;
-  appVersion: string;
-  /** Shown as the report's date; default now (ISO). */
-  generatedAt?: string;
-}
+export type { ReportOptions };
 
 const esc = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -156,7 +148,7 @@ ${rec.drill.description ? `<p>${esc(pick(lang, rec.drill.description))}</p>` : '
 <dt>${esc(t('meta.scenario'))}</dt><dd>${esc(pick(lang, rec.scenario.name))} (${esc(rec.scenario.id)})</dd>
 <dt>${esc(t('meta.hash'))}</dt><dd><code>${esc(rec.scenarioHash)}</code></dd>
 <dt>${esc(t('meta.seed'))}</dt><dd>${rec.seed}</dd>
-<dt>${esc(t('meta.window'))}</dt><dd>${esc(timeOfDay(startS))}–${esc(timeOfDay(endS))} (${rec.drill.durationMin} ${esc(t('unit.min'))})</dd>
+<dt>${esc(t('meta.window'))}</dt><dd>${esc(timeOfDay(startS))}–${esc(timeOfDay(endS))} (${rec.drill.durationMin} ${esc(t('unit.minutes'))})</dd>
 <dt>${esc(t('meta.scope'))}</dt><dd>${esc(scope)}</dd>
 <dt>${esc(t('meta.actions'))}</dt><dd>${rec.actions.length}</dd>
 <dt>${esc(t('meta.app'))}</dt><dd>AllWeather ${esc(o.appVersion)} · ${esc(o.generatedAt ?? new Date().toISOString())}</dd>

@@ -7,6 +7,8 @@
  */
 import { useController, useEditor, useEditorState, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { formatWallTime } from '../../i18n/number.ts';
 import { DispatchSection } from './DispatchSection.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
@@ -14,9 +16,7 @@ import { EventTypesSection } from './EventTypesSection.tsx';
 import { GridSection } from './GridSection.tsx';
 import { StaffingSection } from './StaffingSection.tsx';
 
-function timeOf(ms: number, lang: string): string {
-  return new Date(ms).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
-}
+const timeOf = (ms: number, lang: Lang): string => formatWallTime(lang, ms);
 
 export function EditorPanel() {
   const t = useT();

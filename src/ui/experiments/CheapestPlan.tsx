@@ -9,7 +9,7 @@ import type { SweepPoint } from '../../analysis/sweep.ts';
 import { describeOverrides } from '../../analysis/overrides.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
-import { dv, fmtCi, fmtValue } from './kpiFormat.ts';
+import { dv, fmtCi, fmtValue } from '../../i18n/kpi.ts';
 
 export interface CheapestPlanProps {
   plan: SweepPoint | null;

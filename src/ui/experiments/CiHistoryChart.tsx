@@ -9,7 +9,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Estimate } from '../../analysis/aggregate.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
-import { dv, fmtCi, fmtValue, KPI_NAMES, toDisplay, unitKey, unitOf, type KpiName } from './kpiFormat.ts';
+import { dv, fmtCi, fmtValue, KPI_NAMES, toDisplay, unitKey, unitOf, type KpiName } from '../../i18n/kpi.ts';
 
 const AXIS = {
   stroke: '#aab4c3',

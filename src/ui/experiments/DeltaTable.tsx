@@ -12,7 +12,7 @@ import { useT, type DictKey } from '../i18n/index.ts';
 import { GlossaryHelp } from '../GlossaryHelp.tsx';
 import { SigMark } from './SigMark.tsx';
 import { kpiVerdict } from '../../analysis/verdict.ts';
-import { digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from './kpiFormat.ts';
+import { digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from '../../i18n/kpi.ts';
 
 export function DeltaTable({ comparison }: { comparison: Comparison }) {
   const t = useT();

@@ -9,7 +9,7 @@ import type { ErlangHour } from '../../analysis/staffing.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { fmtNum, pad2 } from '../format.ts';
-import { dv } from './kpiFormat.ts';
+import { dv } from '../../i18n/kpi.ts';
 
 export function ErlangTable({ hours }: { hours: ErlangHour[] }) {
   const t = useT();

@@ -10,7 +10,17 @@ import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
 import { GlossaryHelp } from '../GlossaryHelp.tsx';
 import { CiBar } from './CiBar.tsx';
-import { digitsFor, dv, fmtCi, fmtValue, halfWidthOf, KPI_NAMES, unitKey, unitOf, type KpiName } from './kpiFormat.ts';
+import {
+  digitsFor,
+  dv,
+  fmtCi,
+  fmtValue,
+  halfWidthOf,
+  KPI_NAMES,
+  unitKey,
+  unitOf,
+  type KpiName,
+} from '../../i18n/kpi.ts';
 
 export interface EstimateTableProps {
   summary: Record<KpiName, Estimate>;

@@ -10,7 +10,7 @@ import type { Comparison } from '../../analysis/compare.ts';
 import { useController, useExperiments, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { SigMark } from './SigMark.tsx';
-import { dv, fmtCi, fmtSigned, fmtValue } from './kpiFormat.ts';
+import { dv, fmtCi, fmtSigned, fmtValue } from '../../i18n/kpi.ts';
 
 export function GridDeltaTable({ comparison, done }: { comparison: Comparison; done: boolean }) {
   const t = useT();

@@ -9,7 +9,7 @@
 import type { Headcount } from '../../analysis/headcount.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
-import { dv, fmtSigned, fmtValue } from './kpiFormat.ts';
+import { dv, fmtSigned, fmtValue } from '../../i18n/kpi.ts';
 
 export interface HeadcountTableProps {
   headcount: { a: Headcount; b: Headcount };

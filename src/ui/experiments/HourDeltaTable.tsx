@@ -8,7 +8,7 @@ import { useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { pad2 } from '../format.ts';
 import { SigMark } from './SigMark.tsx';
-import { dv, fmtCi, fmtSigned, fmtValue } from './kpiFormat.ts';
+import { dv, fmtCi, fmtSigned, fmtValue } from '../../i18n/kpi.ts';
 
 export function HourDeltaTable({ comparison }: { comparison: Comparison }) {
   const t = useT();

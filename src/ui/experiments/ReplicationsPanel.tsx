@@ -13,7 +13,7 @@ import { EstimateTable } from './EstimateTable.tsx';
 import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { UntilTargets, defaultTargets, type TargetRow } from './UntilTargets.tsx';
-import { fromDisplay, unitOf, type KpiName } from './kpiFormat.ts';
+import { fromDisplay, unitOf, type KpiName } from '../../i18n/kpi.ts';
 
 export function ReplicationsPanel() {
   const t = useT();

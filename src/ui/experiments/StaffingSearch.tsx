@@ -13,7 +13,7 @@ import type { ScenarioChoices } from './choices.ts';
 import { ErlangTable } from './ErlangTable.tsx';
 import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
-import { dv, fmtValue } from './kpiFormat.ts';
+import { dv, fmtValue } from '../../i18n/kpi.ts';
 
 export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
   const t = useT();

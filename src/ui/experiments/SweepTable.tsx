@@ -10,7 +10,7 @@ import type { Bilingual } from '../../analysis/paramLabels.ts';
 import type { SweepParam, SweepPoint } from '../../analysis/sweep.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
-import { dv, fmtCi, fmtValue } from './kpiFormat.ts';
+import { dv, fmtCi, fmtValue } from '../../i18n/kpi.ts';
 
 export interface SweepTableProps {
   params: SweepParam[];

@@ -5,7 +5,7 @@
  */
 import type { KpiName } from '../../analysis/aggregate.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
-import { unitKey, unitOf } from './kpiFormat.ts';
+import { unitKey, unitOf } from '../../i18n/kpi.ts';
 
 export interface TargetRow {
   kpi: KpiName;

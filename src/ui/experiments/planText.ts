@@ -4,7 +4,8 @@
  */
 import type { OptimiseCriterion } from '../../analysis/optimise.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import type { Lang } from '../../app/store.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { formatInteger } from '../../i18n/number.ts';
 import type { DictKey } from '../i18n/index.ts';
 
 export function teamNameOf(sc: Scenario | null, id: string, lang: Lang): string {
@@ -33,12 +34,10 @@ export function worstText(
   return et ? (lang === 'en' ? et.name.en : et.name.zh) : worst;
 }
 
-const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'zh-CN');
-
 /** Whole yuan with separators and a sign for a change: +51,840 / −1,920 / 0. */
 export function fmtYuan(v: number, lang: Lang, signed = false): string {
   const r = Math.round(v);
-  const s = Math.abs(r).toLocaleString(locale(lang));
+  const s = formatInteger(lang, Math.abs(r));
   if (!signed || r === 0) return r < 0 ? `−${s}` : s;
   return r > 0 ? `+${s}` : `−${s}`;
 }

@@ -3,12 +3,15 @@
  * (minutes, %, percentage points for differences of shares, staff-hours,
  * yuan), converted from the stored units (seconds, shares 0..1, hours, CNY;
  * see src/export/units.ts). The exact stored value always goes into a
- * `data-value` attribute beside the rounded text.
+ * `data-value` attribute beside the rounded text. One source for the app's
+ * panels, its readable CSVs and the CLI's tables (src/cli/labels.ts): a KPI's
+ * display unit follows from its stored unit, so adding a KPI adds no line here.
  */
-import { KPI_NAMES, type Estimate, type KpiName } from '../../analysis/aggregate.ts';
-import { KPI_UNITS } from '../../export/units.ts';
-import type { Lang } from '../../app/store.ts';
-import type { DictKey } from '../i18n/index.ts';
+import { KPI_NAMES, type Estimate, type KpiName } from '../analysis/aggregate.ts';
+import { KPI_UNITS } from '../export/units.ts';
+import type { Lang } from './lang.ts';
+import { formatNumber } from './number.ts';
+import type { GenericKey } from './shared.ts';
 
 export { KPI_NAMES };
 export type { KpiName };
@@ -27,8 +30,8 @@ export function fromDisplay(unit: StoredUnit, v: number): number {
   return unit === 's' ? v * 60 : unit === 'share' ? v / 100 : v;
 }
 
-/** i18n key of the display unit of a value, and of a difference. */
-export function unitKey(unit: StoredUnit, diff = false): DictKey {
+/** i18n key (shared by every page) of the display unit of a value, and of a difference. */
+export function unitKey(unit: StoredUnit, diff = false): GenericKey {
   switch (unit) {
     case 'share':
       return diff ? 'unit.pp' : 'unit.percent';
@@ -50,11 +53,7 @@ export function digitsFor(unit: StoredUnit, ref: number | null): number {
   return a >= 1000 ? 0 : a >= 100 ? 1 : 2;
 }
 
-const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'zh-CN');
-
-function num(v: number, lang: Lang, digits: number): string {
-  return v.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+const num = (v: number, lang: Lang, digits: number): string => formatNumber(lang, v, digits);
 
 /** A stored value as display text, no unit; '—' for none. */
 export function fmtValue(

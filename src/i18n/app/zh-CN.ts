@@ -1,23 +1,18 @@
 /**
  * 简体中文界面文案（默认语言）。en.ts 必须有完全相同的键（类型检查 + i18n.test.ts）。
- * Placeholders in braces (`{day}`) are filled by `t(key, { day: 1 })`.
+ * The main page's own texts; labels both pages share (weather, warning
+ * levels, units, KPI and stage names) come from ../shared.ts.
+ * Placeholders in braces (`{day}`) are filled by `t(key, { day: 1 })`; see ../translate.ts.
  */
+import { SHARED } from '../shared.ts';
 export const zhCN = {
-  'app.title': '全天候',
+  ...SHARED['zh-CN'],
   'app.subtitle': '城市网格化管理数字孪生',
   'app.loading': '正在加载场景…',
   'clock.label': '仿真时钟',
   'clock.format': '第{day}天 {time}',
   'dayNight.day': '白天',
   'dayNight.night': '夜间',
-  'weather.label': '天气',
-  'weather.rain': '降雨 {mm} 毫米/小时',
-  'weather.dry': '无降雨',
-  'warning.0': '无预警',
-  'warning.1': '蓝色预警',
-  'warning.2': '黄色预警',
-  'warning.3': '橙色预警',
-  'warning.4': '红色预警',
   'lang.toEn': 'English',
   'lang.toZh': '中文',
   'lang.switchLabel': '切换语言',
@@ -37,27 +32,7 @@ export const zhCN = {
   'controls.seekInvalid': '请按 HH:MM 输入时间，例如 08:30',
   'controls.keys': '空格 播放/暂停 · → 前进 · ↑↓ 速度',
   'kpi.title': '关键指标',
-  'kpi.casesOpen': '在办案件',
-  'kpi.casesClosed': '已结案件',
-  'kpi.casesArrived': '发生案件',
-  'kpi.slaAttainment': '时限达标率',
-  'kpi.coverageIndex': '覆盖指数',
-  'kpi.utilisation': '人员利用率',
-  'kpi.overtimeHours': '加班',
-  'kpi.staffHours': '投入工时',
-  'kpi.meanResponseS': '平均响应',
-  'kpi.meanWaitS': '平均等待开工',
-  'kpi.meanQueueWaitS': '平均排队等待',
-  'kpi.p90QueueWaitS': '90% 排队等待',
-  'kpi.casesOpenAfterDrain': '补跑后仍未结案',
-  'kpi.p90ResponseS': '90% 响应',
-  'kpi.staffOnDuty': '在岗 / 忙碌',
   'kpi.none': '—',
-  'unit.hours': '小时',
-  'unit.staffHours': '人·时',
-  'unit.minutes': '分钟',
-  'unit.people': '人',
-  'unit.cases': '件',
   'matrix.title': '覆盖矩阵：责任网格 × 小时',
   'matrix.grid': '网格',
   'matrix.day': '全天',
@@ -134,22 +109,9 @@ export const zhCN = {
   'legend.crowded': '拥挤（达到阈值）',
   'legend.noData': '无数据',
 
-  'kpi.p50WaitS': '等待开工中位数',
-  'kpi.p90WaitS': '90% 等待开工',
-  'kpi.p95WaitS': '95% 等待开工',
-  'kpi.p50ResolutionS': '办结中位数',
-  'kpi.p95ResolutionS': '95% 办结',
-  'kpi.p50ResponseS': '响应中位数',
-  'kpi.p95ResponseS': '95% 响应',
-  'kpi.meanResolutionS': '平均办结',
-  'kpi.p90ResolutionS': '90% 办结',
-  'kpi.meanBacklog': '平均积压',
-  'kpi.costCny': '人力成本',
-  'kpi.gridHourAttainment': '网格小时达标率',
   'glossary.about': '指标说明：{name}',
   'glossary.unit': '单位：{unit}',
   'glossary.counts': '计入：{what}',
-  'warmup.label': '预热（不计入统计）',
   'warmup.hours': '预热 {h} 小时（不计入统计）',
   'matrix.tip.hour': '{hour}:00–{next}:00',
   'matrix.tip.att': '达标率',
@@ -157,9 +119,6 @@ export const zhCN = {
   'matrix.tip.missed': '未达标案件',
   'matrix.tip.none': '无已判定案件',
   'matrix.warmupTitle': '{grid} {hour}时：预热（不计入统计）',
-  'unit.pp': '百分点',
-  'unit.percent': '%',
-  'unit.cny': '元',
   'legend.colorBy.delta': 'A/B 差值',
   'legend.deltaNote': '按最近一次 A/B 对比中各责任网格达标率的差值（B − A）着色；色标见三维视图左下角。',
   'scenario.edited': '已编辑：{name}',
@@ -449,11 +408,6 @@ export const zhCN = {
   'diag.late': '超时件数',
   'diag.latePerRep': '超时件/次',
   'diag.meanMin': '平均用时（分钟）',
-  'diag.stage.discovery': '发现',
-  'diag.stage.centre': '指挥中心',
-  'diag.stage.queue': '排队',
-  'diag.stage.travel': '路途',
-  'diag.stage.handling': '处置',
   'diag.limits': '主要短板',
   'diag.waitsFor': '等待{team}',
   'diag.rowLate': '{n} 件',
@@ -554,5 +508,5 @@ export const zhCN = {
   'diag.optimiseTeam': '为{team}搜索最省排班 →',
 };
 
-export type Dict = typeof zhCN;
-export type DictKey = keyof Dict;
+export type DictKey = keyof typeof zhCN;
+export type Dict = Record<DictKey, string>;

@@ -1,9 +1,12 @@
 /**
  * 应急演练页面文案（默认语言）。en.ts 必须有完全相同的键（类型 DrillDict + i18n.test.ts）。
  * Placeholders in braces (`{id}`) are filled by `t(key, { id: 12 })`.
+ * Labels both pages share (weather, warning levels, units) come from ../shared.ts.
  */
+import { SHARED } from '../shared.ts';
+
 export const zhCN = {
-  'app.title': '全天候',
+  ...SHARED['zh-CN'],
   'app.subtitle': '应急演练',
   'header.backToTwin': '返回数字孪生主界面',
   'lang.switch': '切换语言',
@@ -17,20 +20,12 @@ export const zhCN = {
   'common.cancel': '取消',
   'common.close': '关闭',
   'common.delete': '删除',
-  'unit.min': '分钟',
 
   'clock.label': '演练时钟',
   'clock.none': '—',
   'clock.running': '运行中 ×{speed}',
   'clock.paused': '已暂停',
   'clock.ended': '演练结束',
-  'weather.rain': '降雨 {mm} 毫米/小时',
-  'weather.dry': '无降雨',
-  'warning.0': '无预警',
-  'warning.1': '蓝色预警',
-  'warning.2': '黄色预警',
-  'warning.3': '橙色预警',
-  'warning.4': '红色预警',
 
   'controls.label': '演练时钟控制',
   'controls.play': '开始',

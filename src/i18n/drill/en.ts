@@ -1,8 +1,9 @@
 /** English texts of the drill page: exactly zh-CN's keys (typed by DrillDict, checked by i18n.test.ts). */
+import { SHARED } from '../shared.ts';
 import type { DrillDict } from './zh-CN.ts';
 
 export const en: DrillDict = {
-  'app.title': 'AllWeather',
+  ...SHARED.en,
   'app.subtitle': 'Emergency drill',
   'header.backToTwin': 'Back to the digital twin',
   'lang.switch': 'Switch language',
@@ -16,20 +17,12 @@ export const en: DrillDict = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.delete': 'Delete',
-  'unit.min': 'min',
 
   'clock.label': 'Drill clock',
   'clock.none': '—',
   'clock.running': 'running ×{speed}',
   'clock.paused': 'paused',
   'clock.ended': 'drill over',
-  'weather.rain': 'Rain {mm} mm/h',
-  'weather.dry': 'No rain',
-  'warning.0': 'No warning',
-  'warning.1': 'Blue warning',
-  'warning.2': 'Yellow warning',
-  'warning.3': 'Orange warning',
-  'warning.4': 'Red warning',
 
   'controls.label': 'Drill clock control',
   'controls.play': 'Start',
