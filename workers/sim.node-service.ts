@@ -1,7 +1,9 @@
 /**
  * Node worker_threads side of the simulation service: the same object the
- * browser worker exposes, over comlink's Node adapter. Loaded by
- * `sim.node-worker.mjs`, which first teaches Node to import TypeScript.
+ * browser worker exposes, over comlink's Node adapter. From sources it is
+ * loaded by `sim.node-worker.mjs`, which first teaches Node to import
+ * TypeScript; the CLI bundle builds it into dist-cli/sim.node-worker.mjs
+ * (scripts/build-cli.mjs), plain JavaScript that needs no loader.
  */
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';

@@ -49,8 +49,24 @@ export function isBadInput(err: unknown): err is Error {
   return err instanceof UsageError || err instanceof OverrideError || err instanceof InvalidBaseScenarioError;
 }
 
+/**
+ * Set to `true` by the CLI bundle's build (scripts/build-cli.mjs, esbuild's
+ * `define`); undeclared when this file runs from sources (tsx, Vitest).
+ */
+declare const ALLWEATHER_CLI_BUNDLE: boolean | undefined;
+
+/**
+ * Where the CLI's files are. From sources this is src/cli/common.ts and the
+ * pool starts its default worker (workers/sim.node-worker.mjs, which loads
+ * TypeScript through tsx). In the bundle every chunk sits flat in dist-cli/,
+ * beside the bundled worker, which is plain JavaScript.
+ */
+const BUNDLED = typeof ALLWEATHER_CLI_BUNDLE !== 'undefined' && ALLWEATHER_CLI_BUNDLE === true;
+const PACKAGE_JSON = new URL(BUNDLED ? '../package.json' : '../../package.json', import.meta.url);
+const WORKER_URL = BUNDLED ? new URL('./sim.node-worker.mjs', import.meta.url) : undefined;
+
 export function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -299,7 +315,7 @@ export async function withPool<T>(
   signals: SignalSource = process,
 ): Promise<T> {
   const size = Math.max(1, Math.min(Math.max(1, jobs), workers ?? os.availableParallelism()));
-  const pool = new NodePool({ workers: size });
+  const pool = new NodePool({ workers: size, workerUrl: WORKER_URL });
   let interrupted = false;
   let onInterrupt: () => void = () => {};
   const interruption = new Promise<never>((_, reject) => {
