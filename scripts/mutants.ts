@@ -21,7 +21,7 @@
  * tree itself; the file is restored in a `finally` and on SIGINT/SIGTERM.
  * Before any mutation the named test files must pass unmutated.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -260,7 +260,7 @@ interface Outcome {
 function scratchCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'allweather-mutants-'));
   for (const d of ['src', 'scenarios']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
-  for (const f of ['package.json', 'tsconfig.json', 'vitest.config.ts'])
+  for (const f of ['package.json', 'tsconfig.json'])
     if (existsSync(join(ROOT, f))) copyFileSync(join(ROOT, f), join(dir, f));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
@@ -272,18 +272,45 @@ interface VitestJson {
   testResults: { name: string; assertionResults: { fullName: string; status: string }[]; message?: string }[];
 }
 
+/**
+ * Vitest settings of their own (no global setup, no other projects): the
+ * repository's config may grow steps these runs do not need. Written outside
+ * the tree, with the tree as Vitest's root.
+ */
+const VITEST_CONFIG = `export default { test: { include: ['src/**/*.test.ts'], pool: 'forks', testTimeout: 120000, hookTimeout: 120000 } };\n`;
+let configPath = '';
+
+/** The vitest run in progress (killed on SIGINT/SIGTERM). */
+let child: ChildProcess | null = null;
+
+function killGroup(p: ChildProcess): void {
+  try {
+    if (p.pid) process.kill(-p.pid, 'SIGKILL');
+  } catch {
+    p.kill('SIGKILL'); // the group is gone already: the process alone, if still there
+  }
+}
+
 /** Run the given test files; the names of failing tests (or why the run failed), and whether all passed. */
-function runTests(root: string, files: string[]): { passed: boolean; failing: string[] } {
+async function runTests(root: string, files: string[]): Promise<{ passed: boolean; failing: string[] }> {
   const out = join(root, `.mutants-${process.pid}.json`);
   rmSync(out, { force: true });
-  const r = spawnSync(
-    'npx',
-    ['vitest', 'run', ...files, '--reporter=json', `--outputFile=${out}`, '--maxWorkers=2', '--testTimeout=60000'],
-    { cwd: root, encoding: 'utf8', timeout: 300_000 },
-  );
-  if (r.error || r.signal)
-    return { passed: false, failing: [`(vitest did not finish: ${r.error?.message ?? r.signal})`] };
-  if (!existsSync(out)) return { passed: false, failing: [`(vitest exited ${r.status} without results)`] };
+  const args = ['vitest', 'run', ...files, '--root', root, '--config', configPath];
+  args.push('--reporter=json', `--outputFile=${out}`, '--maxWorkers=2');
+  const status = await new Promise<number | string>((done) => {
+    // its own process group, so that an interrupt can end vitest and its workers together
+    const p = spawn('npx', args, { cwd: root, stdio: 'ignore', detached: true });
+    child = p;
+    const timer = setTimeout(() => killGroup(p), 300_000);
+    p.on('error', (e) => done(e.message));
+    p.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      child = null;
+      done(code ?? String(signal));
+    });
+  });
+  if (typeof status === 'string') return { passed: false, failing: [`(vitest did not finish: ${status})`] };
+  if (!existsSync(out)) return { passed: false, failing: [`(vitest exited ${status} without results)`] };
   const json = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
   rmSync(out, { force: true });
   const failing: string[] = [];
@@ -293,10 +320,10 @@ function runTests(root: string, files: string[]): { passed: boolean; failing: st
     for (const a of fails) failing.push(`${file} › ${a.fullName}`);
     if (fails.length === 0 && f.message) failing.push(`${file} › (file failed: ${f.message.split('\n')[0]})`);
   }
-  return { passed: r.status === 0 && failing.length === 0, failing };
+  return { passed: status === 0 && failing.length === 0, failing };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const inPlace = args.includes('--in-place');
   const markdown = args.includes('--markdown');
@@ -312,6 +339,9 @@ function main(): void {
       if (GOLDEN.test(t)) throw new Error(`${m.id}: ${t} is a golden test; name behaviour tests only`);
 
   const root = inPlace ? ROOT : scratchCopy();
+  const configDir = mkdtempSync(join(tmpdir(), 'allweather-mutants-config-'));
+  configPath = join(configDir, 'vitest.config.mjs');
+  writeFileSync(configPath, VITEST_CONFIG);
   console.log(inPlace ? `mutating the working tree ${root}` : `mutating a scratch copy in ${root}`);
 
   // restore whatever is mutated if we are interrupted
@@ -324,10 +354,12 @@ function main(): void {
   };
   const cleanup = () => {
     restore();
+    rmSync(configDir, { recursive: true, force: true });
     if (!inPlace) rmSync(root, { recursive: true, force: true });
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const)
     process.on(sig, () => {
+      if (child) killGroup(child);
       cleanup();
       console.error(`\ninterrupted (${sig}): files restored`);
       process.exit(130);
@@ -336,7 +368,7 @@ function main(): void {
   const outcomes: Outcome[] = [];
   try {
     const files = [...new Set(chosen.flatMap((m) => m.tests))];
-    const base = runTests(root, files);
+    const base = await runTests(root, files);
     if (!base.passed) {
       console.error(`the behaviour tests fail before any mutation:\n  ${base.failing.join('\n  ')}`);
       process.exitCode = 1;
@@ -359,7 +391,7 @@ function main(): void {
           path,
           original.replace(m.search, () => m.replace),
         );
-        const r = runTests(root, m.tests);
+        const r = await runTests(root, m.tests);
         outcomes.push({ m, status: r.passed ? 'SURVIVED' : 'caught', caughtBy: r.failing });
         console.log(`${m.id}  ${r.passed ? 'SURVIVED' : `caught by ${r.failing.length} test(s)`}`);
       } finally {
@@ -370,20 +402,20 @@ function main(): void {
     cleanup();
   }
 
-  const rows = outcomes.map((o) => [
-    o.m.id,
-    o.m.what,
-    `${o.m.file}`,
-    o.caughtBy.length > 0
-      ? o.caughtBy.slice(0, 3).join('; ') + (o.caughtBy.length > 3 ? ` (+${o.caughtBy.length - 3} more)` : '')
-      : '—',
-    o.status === 'caught' ? 'yes' : `NO (${o.status})`,
-  ]);
-  console.log('\nmutation | file | caught by | caught');
-  for (const r of rows) console.log(`${r[0]} ${r[1]}\n    ${r[2]} | ${r[3]} | ${r[4]}`);
+  const caughtBy = (o: Outcome) =>
+    o.caughtBy.length === 0
+      ? '—'
+      : o.caughtBy.slice(0, 2).join('; ') + (o.caughtBy.length > 2 ? ` (+${o.caughtBy.length - 2} more)` : '');
+  const verdict = (o: Outcome) => (o.status === 'caught' ? 'yes' : `NO (${o.status})`);
+  console.log('\nmutation → test that caught it → caught');
+  for (const o of outcomes)
+    console.log(`${o.m.id} ${o.m.what} [${o.m.file}]\n    → ${caughtBy(o)}\n    → ${verdict(o)}`);
   if (markdown) {
-    console.log('\n| mutation | bug | file | caught by (failing tests) | caught |\n|---|---|---|---|---|');
-    for (const r of rows) console.log(`| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+    console.log('\n| | mutation | file | caught by (failing tests) | caught |\n|---|---|---|---|---|');
+    for (const o of outcomes)
+      console.log(
+        `| ${[o.m.id, o.m.what, `\`${o.m.file}\``, caughtBy(o), verdict(o)].map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`,
+      );
   }
   const bad = outcomes.filter((o) => o.status !== 'caught');
   console.log(
@@ -393,4 +425,4 @@ function main(): void {
   if (bad.length > 0) process.exitCode = 1;
 }
 
-main();
+await main();

@@ -13,7 +13,9 @@
 import { describe, it, expect } from 'vitest';
 import { caseType, lineCity, playInjects, team, tripS } from '../drill/handBuilt.ts';
 import { frameOf } from './snapshot.ts';
-import { SS } from './engine.ts';
+
+/** A member's state in a frame (frame.ts: 0 off, 1 idle, 2 patrol, 3 travelling, 4 on scene, 5 security lane). */
+const SS = { IDLE: 1, TRAVEL: 3 } as const;
 
 /** Nine cells, one qualified member at each (member i lives at cell i). */
 const nineMembers = () =>

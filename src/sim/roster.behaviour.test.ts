@@ -17,9 +17,10 @@ import { Simulation } from './simulation.ts';
 import { frameOf } from './snapshot.ts';
 import { runScenario } from './run.ts';
 import { caseType, lineCity, playInjects, team } from '../drill/handBuilt.ts';
-import { SS } from './engine.ts';
 
 const H = 3600;
+/** Off duty, in a frame's staffState (frame.ts: 0 off, 1 idle, 2 patrol, 3 travelling, 4 on scene, 5 security lane). */
+const OFF = 0;
 
 /** Member 0: day shift 08:00–16:00; member 1: night shift 22:00–06:00+1; member 2: 08:30–16:15. */
 function shifts(days = 2) {
@@ -42,7 +43,7 @@ function onDutyAt(clocksS: number[]): boolean[][] {
   const sim = new Simulation(shifts(), 1);
   return clocksS.map((t) => {
     sim.runUntil(t);
-    return [...frameOf(sim).staffState].map((st) => st !== SS.OFF);
+    return [...frameOf(sim).staffState].map((st) => st !== OFF);
   });
 }
 
