@@ -32,12 +32,10 @@ interface ChildReport {
   grids: number;
   staff: number;
   ratePerDay: number;
-  genParseS: number;
-  buildS: number;
-  runS: number;
-  finishS: number;
-  /** CPU seconds (user + system) of the whole child after module loading: steadier than wall time on a busy machine. */
-  cpuS: number;
+  /** Seconds for: generate + parse, build the simulation, run to the horizon, drain + report. */
+  wallS: number[];
+  /** CPU seconds (user + system, all threads) of the same phases: steadier than wall time on a busy machine. */
+  cpuS: number[];
   eventsAtHorizon: number;
   events: number;
   casesArrived: number;
@@ -46,7 +44,8 @@ interface ChildReport {
   /** Bytes. */
   maxRss: number;
   peakHeapExt: number;
-  retainedAfterBuild: number;
+  /** heap + external of the built simulation after a GC, before it runs. */
+  builtHeapExt: number;
   baseHeapExt: number;
 }
 
@@ -80,47 +79,53 @@ async function child(scale: number): Promise<void> {
     console.log(JSON.stringify({ scale, maxRss: process.resourceUsage().maxRSS * 1024, baseHeapExt }));
     return;
   }
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
+  // wall and CPU time of each phase (CPU: user + system of the process, steadier than wall on a busy machine)
+  const cpuS = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1e6;
+  };
+  const c0 = cpuS(),
+    t0 = performance.now();
   const sc = loadScenarioOrThrow(shanghaiScale({ scale }));
-  const t1 = performance.now();
+  const c1 = cpuS(),
+    t1 = performance.now();
   const sim = new Simulation(sc, sc.run.seed);
-  const t2 = performance.now();
+  const c2 = cpuS(),
+    t2 = performance.now();
+  // what the built simulation holds once the build's garbage is gone (not timed)
+  gc();
   const built = heapExt();
   let peak = built;
+  const c2b = cpuS(),
+    t2b = performance.now();
   const hours = Math.ceil(sim.horizonS / 3600);
   for (let h = 1; h <= hours; h++) {
     sim.runUntil(Math.min(h * 3600, sim.horizonS));
     peak = Math.max(peak, heapExt());
   }
-  const t3 = performance.now();
+  const c3 = cpuS(),
+    t3 = performance.now();
   const eventsAtHorizon = sim.events;
   const r = buildResult(sim, sc.run.seed);
-  const t4 = performance.now();
-  const cpu = process.cpuUsage(cpu0);
+  const c4 = cpuS(),
+    t4 = performance.now();
   peak = Math.max(peak, heapExt());
-  // what the built simulation holds once garbage is gone (it is still referenced here)
-  gc();
-  const retained = heapExt() - baseHeapExt;
   const report: ChildReport = {
     scale,
     cells: sim.city.nCells,
     grids: sim.city.nGrids,
     staff: sc.teams.reduce((n, t) => n + rosteredStaff(t, sim.city.nGrids), 0),
     ratePerDay: sc.eventTypes.reduce((n, e) => n + e.ratePerDay, 0),
-    genParseS: (t1 - t0) / 1000,
-    buildS: (t2 - t1) / 1000,
-    runS: (t3 - t2) / 1000,
-    finishS: (t4 - t3) / 1000,
-    cpuS: (cpu.user + cpu.system) / 1e6,
+    wallS: [(t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2b) / 1000, (t4 - t3) / 1000],
+    cpuS: [c1 - c0, c2 - c1, c3 - c2b, c4 - c3],
     eventsAtHorizon,
     events: r.perf.events,
     casesArrived: r.kpis.casesArrived,
-    passengers: r.stations.reduce((n, s) => n + s.passengers, 0),
+    passengers: r.stations.reduce((n, st) => n + st.passengers, 0),
     slaAttainment: r.kpis.slaAttainment,
     maxRss: process.resourceUsage().maxRSS * 1024,
     peakHeapExt: peak - baseHeapExt,
-    retainedAfterBuild: retained,
+    builtHeapExt: built - baseHeapExt,
     baseHeapExt,
   };
   console.log(JSON.stringify(report));
@@ -147,37 +152,46 @@ export function benchScale(scales: number[] = [0.25, 0.5, 1]): void {
   );
   const base = spawnChild(0);
   console.log(`  modules only: max RSS ${mb(base.maxRss)} MB`);
+  const rows: ChildReport[] = scales.map(spawnChild);
+  const phases = (xs: number[]) => xs.map((x) => fmt(x, 2).padStart(7)).join(' ');
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(
-    '  scale    cells    grids   staff  cases/day      events   gen+parse  build   run 24h  drain+report  total s  cpu s   max RSS MB  peak heap+ext MB  built sim MB',
+    '  scale    cells    grids    staff      cases       events   |  wall s: parse   build  run24h   drain   total  |  cpu s: parse   build  run24h   drain   total',
   );
-  const rows: ChildReport[] = [];
-  for (const s of scales) {
-    const r = spawnChild(s);
-    rows.push(r);
-    const total = r.genParseS + r.buildS + r.runS + r.finishS;
+  for (const r of rows) {
     console.log(
-      `  ${fmt(r.scale, 2).padStart(5)} ${fmt(r.cells).padStart(8)} ${fmt(r.grids).padStart(8)} ${fmt(r.staff).padStart(7)} ${fmt(r.casesArrived).padStart(10)} ${fmt(r.events).padStart(11)}  ${fmt(r.genParseS, 2).padStart(9)} ${fmt(r.buildS, 2).padStart(6)} ${fmt(r.runS, 2).padStart(9)} ${fmt(r.finishS, 2).padStart(13)} ${fmt(total, 2).padStart(8)} ${fmt(r.cpuS, 2).padStart(6)} ${mb(r.maxRss).padStart(12)} ${mb(r.peakHeapExt).padStart(17)} ${mb(r.retainedAfterBuild).padStart(13)}`,
+      `  ${fmt(r.scale, 2).padStart(5)} ${fmt(r.cells).padStart(8)} ${fmt(r.grids).padStart(8)} ${fmt(r.staff).padStart(8)} ${fmt(r.casesArrived).padStart(10)} ${fmt(r.events).padStart(12)}   |        ${phases(r.wallS)} ${fmt(sum(r.wallS), 2).padStart(7)}  |       ${phases(r.cpuS)} ${fmt(sum(r.cpuS), 2).padStart(7)}`,
+    );
+  }
+  console.log('  scale   max RSS MB   peak heap+ext MB   built simulation MB (heap+ext after GC)');
+  for (const r of rows) {
+    console.log(
+      `  ${fmt(r.scale, 2).padStart(5)} ${mb(r.maxRss).padStart(12)} ${mb(r.peakHeapExt).padStart(18)} ${mb(r.builtHeapExt).padStart(21)}`,
     );
   }
   for (const r of rows) {
     console.log(
-      `  scale ${r.scale}: ${fmt(r.eventsAtHorizon)} events to the horizon + ${fmt(r.events - r.eventsAtHorizon)} in the drain; ${fmt(r.events / (r.runS + r.finishS))} events/s; ${fmt(r.passengers)} passengers; SLA attainment ${r.slaAttainment === null ? '—' : fmt(r.slaAttainment * 100, 1) + '%'}`,
+      `  scale ${r.scale}: ${fmt(r.eventsAtHorizon)} events to the horizon + ${fmt(r.events - r.eventsAtHorizon)} in the drain; ${fmt(r.events / (r.cpuS[2] + r.cpuS[3]))} events per CPU second; ${fmt(r.passengers)} passengers; SLA attainment ${r.slaAttainment === null ? '—' : fmt(r.slaAttainment * 100, 1) + '%'}`,
     );
   }
+  const big = rows[rows.length - 1];
+  console.log(
+    `  goal: one day of the full city in ≤ 10 s; scale ${big.scale} took ${fmt(sum(big.wallS), 1)} s wall, ${fmt(sum(big.cpuS), 1)} s CPU (build ${fmt(big.cpuS[1], 1)}, run ${fmt(big.cpuS[2], 1)}, drain + report ${fmt(big.cpuS[3], 1)})`,
+  );
   if (rows.length >= 2) {
     // linear in cells + staff: bytes per (cell + staff member) the same at every size, and the increments agree
     console.log('  memory per (cells + staff), above the modules-only process:');
     for (const r of rows) {
       const units = r.cells + r.staff;
       console.log(
-        `    scale ${fmt(r.scale, 2)}: ${fmt(units)} cells + staff; max RSS ${fmt((r.maxRss - base.maxRss) / units, 0)} B each; peak heap+ext ${fmt(r.peakHeapExt / units, 0)} B each; built simulation ${fmt(r.retainedAfterBuild / units, 0)} B each`,
+        `    scale ${fmt(r.scale, 2)}: ${fmt(units)} cells + staff; max RSS ${fmt((r.maxRss - base.maxRss) / units, 0)} B each; peak heap+ext ${fmt(r.peakHeapExt / units, 0)} B each; built simulation ${fmt(r.builtHeapExt / units, 0)} B each`,
       );
     }
     const a = rows[0],
       b = rows[rows.length - 1];
     const du = b.cells + b.staff - (a.cells + a.staff);
     console.log(
-      `    increment ${fmt(a.scale, 2)} → ${fmt(b.scale, 2)}: max RSS ${fmt((b.maxRss - a.maxRss) / du, 0)} B, peak heap+ext ${fmt((b.peakHeapExt - a.peakHeapExt) / du, 0)} B, built simulation ${fmt((b.retainedAfterBuild - a.retainedAfterBuild) / du, 0)} B per added cell or staff member`,
+      `    increment ${fmt(a.scale, 2)} → ${fmt(b.scale, 2)}: max RSS ${fmt((b.maxRss - a.maxRss) / du, 0)} B, peak heap+ext ${fmt((b.peakHeapExt - a.peakHeapExt) / du, 0)} B, built simulation ${fmt((b.builtHeapExt - a.builtHeapExt) / du, 0)} B per added cell or staff member`,
     );
   }
 }
