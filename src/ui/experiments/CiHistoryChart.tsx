@@ -47,7 +47,9 @@ export function CiHistoryChart({ history, kpi, onKpi }: CiHistoryChartProps) {
     return [x, mean, lo, hi] as uPlot.AlignedData;
   }, [history, kpi, unit]);
   const dataRef = useRef(data);
-  dataRef.current = data;
+  useEffect(() => {
+    dataRef.current = data; // before the effect below, which builds the chart with it
+  }, [data]);
 
   const label = t(`kpi.${kpi}` as DictKey);
   useEffect(() => {

@@ -4,7 +4,7 @@
  * or, in "until" mode, batches until each chosen KPI's half-width is under
  * its target (src/analysis/replicate.ts).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { HalfWidthTarget } from '../../analysis/replicate.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
@@ -30,7 +30,12 @@ export function ReplicationsPanel() {
   const [maxReps, setMaxReps] = useState('40');
   const [chartKpi, setChartKpi] = useState<KpiName>('slaAttainment');
 
-  useEffect(() => setSeed(String(liveSeed)), [liveSeed]);
+  // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
+  const [seedOf, setSeedOf] = useState(liveSeed);
+  if (seedOf !== liveSeed) {
+    setSeedOf(liveSeed);
+    setSeed(String(liveSeed));
+  }
 
   const nReps = Number(reps),
     nSeed = Number(seed),

@@ -5,7 +5,7 @@
  * numbers. Every evaluated count is listed; beside the answer, the Erlang C
  * estimate of the staff needed per hour and how far the simulation differs.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { StaffingCriterion } from '../../analysis/staffing.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
@@ -30,12 +30,12 @@ export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
   const [criterion, setCriterion] = useState<StaffingCriterion>('coverage');
   const [reps, setReps] = useState('4');
 
-  useEffect(() => {
-    if (!fieldTeams.some((x) => x.id === team)) {
-      setTeam(fieldTeams[0]?.id ?? '');
-      setShift(0);
-    }
-  }, [fieldTeams, team]);
+  // a team the scenario lacks falls back to its first field team, shift 0 (adjusted while rendering)
+  const fallback = fieldTeams[0]?.id ?? '';
+  if (!fieldTeams.some((x) => x.id === team) && (team !== fallback || shift !== 0)) {
+    setTeam(fallback);
+    setShift(0);
+  }
 
   const tm = fieldTeams.find((x) => x.id === team);
   const nT = Number(target) / 100,
