@@ -239,10 +239,10 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     id: 'M24',
-    what: 'grid-bound dispatch escalates to neighbouring grids like grid-first',
+    what: "grid-bound members, when free, take neighbouring grids' waiting cases like grid-first",
     file: 'src/sim/dispatch.ts',
-    search: 'return this.policy === 2 && this.now - this.cFiled[c] >= this.neighbourWaitS;',
-    replace: 'return this.policy !== 1 && this.now - this.cFiled[c] >= this.neighbourWaitS;',
+    search: 'const nScopes = city || this.policy === 0 ? nOwn : nOwn + nbrs.length;',
+    replace: 'const nScopes = city ? nOwn : nOwn + nbrs.length;',
     tests: [T('scope')],
   },
 ];

@@ -19,7 +19,7 @@ type Policy = 'gridBound' | 'nearest' | 'gridFirst';
 function threeGrids(policy: Policy, pooled = false) {
   return lineCity(
     3,
-    [caseType('job', { handlingMin: 60 })],
+    [caseType('job', { handlingMin: 60 }), caseType('half', { handlingMin: 30 })],
     [
       team('grid', { placement: 'perGrid' }),
       ...(pooled ? [team('squad', { skills: ['x'], shifts: [{ start: '00:00', end: '24:00', staff: 1 }] })] : []),
@@ -45,6 +45,18 @@ describe('dispatch scope, exactly', () => {
 
   it("gridFirst: after 15 min of waiting the neighbouring grid's worker is sent", () => {
     expect(secondOnScene('gridFirst')).toBe(5 * 60 + 15 * 60 + tripS(1));
+  });
+
+  // grid 1's worker is busy too (a 30-minute case at cell 1 from minute 0) and becomes free at 30 min 50 s
+  const neighbourBusy = [twoAtCellZero[0], { atMin: 0, type: 'half', x: 1 }, twoAtCellZero[1]];
+  const thirdOnScene = (policy: Policy) => playInjects(threeGrids(policy), neighbourBusy).records[2].onSceneS;
+
+  it("gridFirst: a neighbouring grid's worker who becomes free after the wait takes the case", () => {
+    expect(thirdOnScene('gridFirst')).toBe(tripS(0) + 30 * 60 + tripS(1));
+  });
+
+  it("gridBound: a neighbouring grid's worker who becomes free does not; the own grid's worker comes at 60 min 50 s", () => {
+    expect(thirdOnScene('gridBound')).toBe(tripS(0) + 60 * 60 + tripS(0));
   });
 
   it('a pooled team serves every grid under gridBound (its member lives at cell 1)', () => {
