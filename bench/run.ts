@@ -16,6 +16,8 @@
  * (f) Shanghai scale (bench/scale.ts): a generated city of ~634,000 cells, ~35,000 staff and ~60,000
  *     cases plays one day headless; time to build and to run, events, cases, peak memory, and memory
  *     at 1/4, 1/2 and full size (linear in cells + staff). Each size runs in a child process.
+ * (g) CLI start-up (bench/startup.ts): `allweather validate` from the built bundle against a bare
+ *     `node -e 0` and against the sources through tsx; medians of 10 fresh processes each.
  *
  * BENCH_ONLY=<section> runs one section alone (`BENCH_ONLY=scale npm run bench`); unset, everything runs.
  */
@@ -60,6 +62,7 @@ console.log('');
 const ONLY = process.env.BENCH_ONLY;
 const STANDALONE: Record<string, () => Promise<void>> = {
   scale: async () => (await import('./scale.ts')).benchScale(),
+  startup: async () => (await import('./startup.ts')).benchStartup(),
 };
 if (ONLY) {
   const section = STANDALONE[ONLY];
@@ -203,3 +206,7 @@ if (process.env.BENCH_SKIP_OPTIMISE !== '1') {
 // (f) Shanghai scale: one generated megacity day, at three sizes (bench/scale.ts) ------------------
 console.log('');
 await STANDALONE.scale();
+
+// (g) CLI start-up: the built CLI against bare node and against tsx (bench/startup.ts) -------------
+console.log('');
+await STANDALONE.startup();

@@ -4,7 +4,6 @@
  * as a user would run the bundle of the sources under test, never a stale one.
  * Unchanged files are not rewritten; it takes a second or two with esbuild.
  */
-// @ts-expect-error: a plain JavaScript build script, without type declarations
 import { buildCli } from '../scripts/build-cli.mjs';
 
 export default async function setup(): Promise<void> {
