@@ -18,7 +18,7 @@
  * staff and cases scale with it) to show it grows linearly in cells + staff.
  *
  *     npx tsx bench/scale.ts                 # every size (0.25, 0.5, 1)
- *     BENCH_SCALES=1 npx tsx bench/scale.ts  # the full city only
+ *     BENCH_SCALES=1 npx tsx bench/scale.ts  # the full city only (also with npm run bench)
  *
  * `npm run bench` runs it as its section (f); `BENCH_ONLY=scale npm run bench`
  * runs only this section. Timings on a shared machine are noisy: run it alone.
@@ -146,7 +146,9 @@ const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDig
 const mb = (b: number) => fmt(b / MB, 0);
 
 /** The bench section: every size in its own process, a table, and the linearity check. */
-export function benchScale(scales: number[] = [0.25, 0.5, 1]): void {
+export function benchScale(
+  scales: number[] = process.env.BENCH_SCALES?.split(',').map(Number) ?? [0.25, 0.5, 1],
+): void {
   console.log(
     'Shanghai scale (generated: src/scenario/generators/shanghaiScale.ts), one simulated day, one thread; each size in its own process',
   );
@@ -199,6 +201,5 @@ export function benchScale(scales: number[] = [0.25, 0.5, 1]): void {
 if (process.argv[2] === '--child') {
   await child(Number(process.argv[3]));
 } else if (process.argv[1] === SELF) {
-  const scales = process.env.BENCH_SCALES?.split(',').map(Number) ?? undefined;
-  benchScale(scales);
+  benchScale();
 }
