@@ -8,6 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
 import { NodePool } from '../analysis/pool.ts';
 import type { Runner } from '../analysis/runner.ts';
 import { InvalidBaseScenarioError, OverrideError, parseAssignment, type Overrides } from '../analysis/overrides.ts';
@@ -64,6 +65,11 @@ declare const ALLWEATHER_CLI_BUNDLE: boolean | undefined;
 const BUNDLED = typeof ALLWEATHER_CLI_BUNDLE !== 'undefined' && ALLWEATHER_CLI_BUNDLE === true;
 const PACKAGE_JSON = new URL(BUNDLED ? '../package.json' : '../../package.json', import.meta.url);
 const WORKER_URL = BUNDLED ? new URL('./sim.node-worker.mjs', import.meta.url) : undefined;
+
+// zod compiles each object schema into a function at its first parse (its JIT): worth it over
+// thousands of parses, not over the CLI's few, where it about doubles the first parse of a
+// scenario (bench/run.ts (g), start-up). Same results either way; worker threads keep the JIT.
+z.config({ jitless: true });
 
 export function readVersion(): string {
   const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
