@@ -9,6 +9,8 @@
  * newer than it (sources edited since the build; dist-cli/build.json lists
  * them), it runs src/cli/main.ts through tsx, a devDependency, and says so
  * on stderr; without tsx it says how to build the bundle and exits with 1.
+ * The bundle carries its dependencies: with no sources beside it (a copy of
+ * bin/, dist-cli/ and package.json) it runs as it is.
  */
 import { readFileSync, statSync } from 'node:fs';
 
@@ -29,7 +31,12 @@ function bundleProblem() {
     statSync(BUNDLE);
     info = JSON.parse(readFileSync(new URL('dist-cli/build.json', ROOT), 'utf8'));
   } catch {
-    return { zh: '尚未构建命令行（dist-cli/）', en: 'the CLI bundle (dist-cli/) is not built' };
+    return { zh: '尚未构建命令行（dist-cli/）', en: 'The CLI bundle (dist-cli/) is not built' };
+  }
+  try {
+    statSync(new URL('src/cli/main.ts', ROOT));
+  } catch {
+    return null; // the bundle without its sources: nothing to be older than
   }
   for (const source of info.sources) {
     let mtimeMs;
@@ -39,7 +46,10 @@ function bundleProblem() {
       mtimeMs = Infinity; // moved or deleted since the build
     }
     if (mtimeMs > info.builtAt) {
-      return { zh: `dist-cli/ 比源码旧（${source}）`, en: `dist-cli/ is older than the sources (${source})` };
+      return {
+        zh: `命令行构建（dist-cli/）比源码旧（${source}）`,
+        en: `The CLI bundle (dist-cli/) is older than the sources (${source})`,
+      };
     }
   }
   return null;
@@ -54,9 +64,7 @@ if (problem === null) {
   try {
     ({ register } = await import('tsx/esm/api'));
   } catch {
-    process.stderr.write(
-      `${problem.zh}。请运行 ${BUILD_CMD}\n${problem.en[0].toUpperCase()}${problem.en.slice(1)}. Run ${BUILD_CMD}\n`,
-    );
+    process.stderr.write(`${problem.zh}。请运行 ${BUILD_CMD} / ${problem.en}. Run ${BUILD_CMD}\n`);
     process.exit(1);
   }
   process.stderr.write(
