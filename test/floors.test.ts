@@ -168,7 +168,7 @@ describe('the floors of every folder', () => {
   const files = TOP.flatMap(productionFiles);
 
   it('finds the production files of every floor', () => {
-    for (const f of ['src/sim/heap.ts', 'src/analysis/compare.ts', 'src/cli/main.ts', 'src/client/pool.ts'])
+    for (const f of ['src/sim/core/queue.ts', 'src/analysis/compare.ts', 'src/cli/main.ts', 'src/client/pool.ts'])
       expect(files).toContain(f);
     for (const f of ['src/app/store.ts', 'src/ui/KpiPanel.tsx', 'src/scene/CityScene.tsx', 'workers/sim.worker.ts'])
       expect(files).toContain(f);

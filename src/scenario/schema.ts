@@ -321,6 +321,16 @@ export const Metro = z.strictObject({
   surges: z.array(Surge).max(L.surges).default([]),
 });
 
+/**
+ * The defaults of the optional blocks, for code that reads a field of a block
+ * the scenario left out (a storm injected into a dry scenario, say): the
+ * schema is the one source of every default, so the engine never writes its
+ * own `?? <number>`.
+ */
+export const WEATHER_DEFAULTS = Weather.parse({});
+export const RAIN_EFFECT_DEFAULTS = RainEffect.parse({});
+export const METRO_DEFAULTS = Metro.parse({ curve: Array(24).fill(1) });
+
 export const Targets = z.strictObject({
   /** A grid-hour is covered when its SLA attainment is at least this. */
   coverage: z.number().min(0).max(1).default(0.8),

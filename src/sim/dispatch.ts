@@ -2,32 +2,32 @@
  * Dispatch: matching waiting cases with free staff.
  *
  * Two moments call for a match. When a case is filed, the centre looks for
- * free members who hold the needed skill within the policy's scope:
- * - gridBound: only members whose home is the case's responsibility grid;
- * - nearest: any member in the city (a pooled force);
- * - gridFirst: the case's own grid first; once the case has waited
- *   `neighbourWaitMin`, members of the eight neighbouring grids too;
- * and picks the nearest `crew` of them (ties: lowest id). The grid rules
- * bind teams placed per grid (grid workers); pooled teams (sanitation,
- * repair, enforcement squads) are a city-wide force under every policy,
- * tried after the own grid's members. When a member
- * becomes free, it takes the first waiting case it may serve, in the
- * scenario's order (FIFO, priority, or easy-first), own grid before
- * neighbours.
+ * free members who hold the needed skill within the scope the dispatch
+ * policy allows (policies/: grid-bound, nearest, grid-first), in its tiers of
+ * preference, and takes the nearest `crew` of them (policies/select.ts).
+ * When a member becomes free, it takes the first waiting case it may serve,
+ * in the order policy's classes (fifo, priority, easy-first), in the queue
+ * scopes the policy gives it (own grids before neighbours). A case that finds
+ * nobody may take a member off another case if the preemption policy names
+ * one (policies/priority.ts); that case goes back to the front of its queue
+ * with its remaining handling time.
  *
- * With preemption on, a priority-1 case that finds nobody free may take a
- * member off a lower-priority single-crew case; that case goes back to the
- * front of its queue with its remaining handling time.
+ * This module holds what every policy shares: who is free, the queues,
+ * assignment, release and requeueing. It never asks which policy is in
+ * force, only the policy's answers.
  *
  * Staff who find no work patrol their home grid cell by cell along a
  * lawn-mower route; the simulation discovers latent cases where they pass.
  */
 import { EngineState, EV, CS, SS } from './engine.ts';
 import { STAGE, STAGE_COUNT } from './stages.ts';
+import { pickCrew, pickOne } from './policies/select.ts';
 
 export abstract class Dispatcher extends EngineState {
-  private readonly candIds: number[] = [];
-  private readonly candDist: number[] = [];
+  /** Members chosen for a crew case (scratch). */
+  private readonly crew: number[] = [];
+  /** Queue scopes a freed member looks in (scratch). */
+  private readonly scopeBuf: number[] = [];
 
   /** The cell a member is at now (the nearer end of the leg it is on). */
   staffCell(s: number): number {
@@ -46,131 +46,50 @@ export abstract class Dispatcher extends EngineState {
     return (m / speedMps) * this.travelFactor[this.hourOf(this.now)];
   }
 
-  private isFree(s: number): boolean {
+  /** On duty and idle or patrolling: free to be dispatched. */
+  isFree(s: number): boolean {
     const st = this.sState[s];
     return this.sOnDuty[s] === 1 && (st === SS.IDLE || st === SS.PATROL);
   }
 
-  /** Collect free members of `list` into the candidate arrays, with their distance to `cell` plus `tier`. */
-  private collect(list: Int32Array, cell: number, tier: number): void {
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i];
-      if (this.isFree(s)) {
-        this.candIds.push(s);
-        this.candDist.push(tier + this.city.cellDistance(this.staffCell(s), cell));
-      }
-    }
-  }
-
-  /** Nearest free member in `list` (ties: first in list = lowest id), or -1; its distance in `this.lastDist`. */
-  private nearestFree(list: Int32Array, cell: number): number {
-    let best = -1,
-      bestD = Infinity;
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i];
-      if (!this.isFree(s)) continue;
-      const d = this.city.cellDistance(this.staffCell(s), cell);
-      if (d < bestD) {
-        bestD = d;
-        best = s;
-      }
-    }
-    this.lastDist = bestD;
-    return best;
-  }
-  private lastDist = Infinity;
-
-  private neighboursAllowed(c: number): boolean {
-    return this.policy === 2 && this.now - this.cFiled[c] >= this.neighbourWaitS;
-  }
-
   /**
-   * Candidate lists for case c in order of preference (tiers): under grid
-   * policies the case's own grid, then the pooled teams (city-wide), then,
-   * for grid-first once the case has waited, the neighbouring grids.
+   * The members case c would get now under the dispatch policy, into `out`
+   * (nothing is assigned); false when not enough are free. Preemption is not
+   * tried here (see tryDispatchCase).
    */
-  private scopeLists(c: number, skill: number): Int32Array[] {
-    if (this.policy === 1) return [this.skillStaff[skill]];
-    const nk = this.skills.length;
-    const g = this.city.cellGrid[this.cCell[c]];
-    const lists = [this.gridSkillStaff[g * nk + skill], this.pooledSkillStaff[skill]];
-    if (this.neighboursAllowed(c))
-      for (const ng of this.gridNeighbours[g]) lists.push(this.gridSkillStaff[ng * nk + skill]);
-    return lists;
+  pick(c: number, out: number[]): boolean {
+    const t = this.types[this.cType[c]];
+    const tiers = this.scope.tiers(this, c, t.skill);
+    if (t.crew === 1) {
+      const s = pickOne(this, tiers, this.cCell[c]);
+      out.length = 0;
+      if (s >= 0) out.push(s);
+      return s >= 0;
+    }
+    return pickCrew(this, tiers, this.cCell[c], t.crew, out);
   }
 
-  /** Try to give case c its crew now. Returns true when dispatched. */
+  /** Try to give case c its crew now (or a member taken by preemption). Returns true when dispatched. */
   tryDispatchCase(c: number): boolean {
     const t = this.types[this.cType[c]];
     const need = t.crew;
     if (this.freeCount < need) return this.tryPreempt(c);
-    const cell = this.cCell[c];
-    if (need === 1 && this.policy === 1) {
-      // the common case, kept lean: one member, pooled dispatch
-      const s = this.nearestFree(this.skillStaff[t.skill], cell);
-      if (s < 0) return this.tryPreempt(c);
-      this.assign(s, c);
-      return true;
-    }
-    const lists = this.scopeLists(c, t.skill);
+    const tiers = this.scope.tiers(this, c, t.skill);
     if (need === 1) {
-      // first tier with anyone free wins (own grid, pooled, neighbours); nearest within it
-      let s = -1;
-      for (let i = 0; i < lists.length && s < 0; i++) {
-        s = this.nearestFree(lists[i], cell);
-        if (i >= 2) {
-          // neighbour grids form one tier: take the nearest over all of them
-          let bestD = s >= 0 ? this.lastDist : Infinity;
-          for (let j = i + 1; j < lists.length; j++) {
-            const x = this.nearestFree(lists[j], cell);
-            if (x >= 0 && this.lastDist < bestD) {
-              bestD = this.lastDist;
-              s = x;
-            }
-          }
-          break;
-        }
-      }
+      const s = pickOne(this, tiers, this.cCell[c]);
       if (s < 0) return this.tryPreempt(c);
       this.assign(s, c);
       return true;
     }
-    // crew > 1: the nearest `need` members, by tier then distance
-    const ids = this.candIds,
-      dist = this.candDist;
-    ids.length = 0;
-    dist.length = 0;
-    lists.forEach((l, i) => this.collect(l, cell, Math.min(i, 2) * 1e6));
-    if (ids.length < need) return false;
-    const order = ids.map((_, i) => i).sort((a, b) => dist[a] - dist[b] || ids[a] - ids[b]);
-    for (let j = 0; j < need; j++) this.assign(ids[order[j]], c);
+    const crew = this.crew;
+    if (!pickCrew(this, tiers, this.cCell[c], need, crew)) return false;
+    for (let j = 0; j < need; j++) this.assign(crew[j], c);
     return true;
   }
 
-  /** A priority-1 case takes a member off a lower-priority single-crew case, if allowed. */
+  /** Ask the preemption policy for a member to take off another case; requeue that case and assign. */
   private tryPreempt(c: number): boolean {
-    const t = this.types[this.cType[c]];
-    if (!this.preemption || t.priority !== 1 || t.crew !== 1) return false;
-    const cell = this.cCell[c];
-    let best = -1,
-      bestP = 1,
-      bestD = Infinity;
-    for (const list of this.scopeLists(c, t.skill)) {
-      for (let i = 0; i < list.length; i++) {
-        const s = list[i];
-        const st = this.sState[s];
-        if (this.sOnDuty[s] !== 1 || (st !== SS.TRAVEL && st !== SS.ON_SCENE)) continue;
-        const d = this.sCase[s];
-        if (this.cCrewNeed[d] !== 1) continue;
-        const p = this.types[this.cType[d]].priority;
-        const dd = this.city.cellDistance(this.staffCell(s), cell);
-        if (p > bestP || (p === bestP && p > 1 && dd < bestD)) {
-          best = s;
-          bestP = p;
-          bestD = dd;
-        }
-      }
-    }
+    const best = this.preempt.victim(this, c);
     if (best < 0) return false;
     this.requeueCase(this.sCase[best]);
     this.assign(best, c);
@@ -264,7 +183,7 @@ export abstract class Dispatcher extends EngineState {
     this.cState[c] = CS.QUEUED;
     const t = this.types[this.cType[c]];
     this.putInQueue(this.globalScope, t.skill, t.cls, c, front);
-    if (this.policy !== 1) this.putInQueue(this.city.cellGrid[this.cCell[c]], t.skill, t.cls, c, front);
+    if (this.scope.queuesByGrid) this.putInQueue(this.city.cellGrid[this.cCell[c]], t.skill, t.cls, c, front);
   }
 
   private putInQueue(scope: number, skill: number, cls: number, c: number, front: boolean): void {
@@ -299,15 +218,12 @@ export abstract class Dispatcher extends EngineState {
   /** Give free member s the best waiting case it may serve. Returns true when it took one. */
   findWork(s: number): boolean {
     if (this.queues.length === 0) return false;
-    const home = this.sHome[s];
-    // scopes: the whole city (pooled members, nearest policy), or the grids the member answers for, then (grid-first) its home's neighbours
-    const city = this.policy === 1 || this.sPooled[s] === 1;
-    const ownGrids = this.sGrids[s];
-    const nOwn = city ? 1 : ownGrids.length;
-    const nbrs = this.gridNeighbours[home];
-    const nScopes = city || this.policy === 0 ? nOwn : nOwn + nbrs.length;
+    // the scopes the policy lets s serve: its own first, then (grid-first) cases that have waited
+    const scopes = this.scopeBuf;
+    const nOwn = this.scope.memberScopes(this, s, scopes);
+    const nScopes = scopes.length;
     for (let i = 0; i < nScopes; i++) {
-      const scope = city ? this.globalScope : i < nOwn ? ownGrids[i] : nbrs[i - nOwn];
+      const scope = scopes[i];
       // a crew case that cannot be staffed yet is skipped for this round
       for (let tries = 0; tries < 4; tries++) {
         const key = this.bestHead(s, scope, i >= nOwn);

@@ -16,56 +16,33 @@
  * - everything random about a case is drawn when it occurs, from its event
  *   type's own substream: a staffing change cannot shift the case stream.
  *
- * This module holds the state; dispatch.ts adds the
- * matching of cases and staff, simulation.ts the event loop and the case
- * workflow, and report.ts turns the counters into a
- * RunResult.
+ * This module holds the state (see README.md in this folder for the map):
+ * core/ the queue and event kinds, policies/ the dispatch policies (chosen
+ * here by name from their registry), dispatch.ts the matching of cases and
+ * staff, simulation.ts the event loop and the case workflow, drivers/ the
+ * outside influences (arrivals, rain, night, metro, surges, drill changes),
+ * and report.ts turns the counters into a RunResult.
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { City } from './city.ts';
-import { EventQueue } from './heap.ts';
-import { StreamSet, STREAM, compileDist, sample, type CompiledDist, type Stream } from './rng.ts';
-import { hourlyRates, nextArrival, LocationSampler } from './arrivals.ts';
+import { EventQueue } from './core/queue.ts';
+import { MAX_ENTITY } from './core/kinds.ts';
+import { StreamSet, STREAM, compileDist, type CompiledDist, type Stream } from './rng.ts';
+import { LocationSampler } from './arrivals.ts';
 import { buildRoster, type Roster } from './roster.ts';
 import { Tally, HourlyLevel } from './stats.ts';
-import { CaseQueues, QUEUED_STATE } from './queues.ts';
+import { CaseQueues } from './queues.ts';
 import type { CaseRecord } from './result.ts';
-import { rainSeries, warningLevels } from './weather.ts';
-import { StationRt, stationRates } from './metro.ts';
+import type { StationRt } from './metro.ts';
 import { STAGE, STAGE_COUNT, StageBook } from './stages.ts';
+import type { OrderPolicy, PreemptionPolicy, ScopePolicy } from './policies/types.ts';
+import { ORDER_POLICIES, PREEMPTION_POLICIES, SCOPE_POLICIES, lookup } from './policies/registry.ts';
+import type { Dispatcher } from './dispatch.ts';
 
 export const DAY_S = 86_400;
 
-// Event kinds.
-export const EV = {
-  ARRIVAL: 1,
-  DISCOVER: 2,
-  FILED: 3,
-  STAFF_ARRIVE: 4,
-  HANDLED: 5,
-  VERIFIED: 6,
-  CLOSED: 7,
-  SHIFT_START: 8,
-  SHIFT_END: 9,
-  PATROL: 10,
-  ESCALATE: 11,
-  PAX_ARRIVE: 12,
-  PAX_DONE: 13,
-} as const;
-
-// Case states.
-export const CS = {
-  FREE: 0,
-  LATENT: 1,
-  DISCOVERED: 2,
-  QUEUED: QUEUED_STATE,
-  ASSIGNED: 4,
-  HANDLING: 5,
-  HANDLED: 6,
-  VERIFIED: 7,
-} as const;
-// Staff states.
-export const SS = { OFF: 0, IDLE: 1, PATROL: 2, TRAVEL: 3, ON_SCENE: 4, LANE: 5 } as const;
+export { EV, CS, SS } from './core/codes.ts';
+import { CS } from './core/codes.ts';
 // Discovery channels.
 export const CHANNELS = ['patrol', 'citizen', 'sensor'] as const;
 
@@ -77,10 +54,12 @@ export interface TypeRt {
   crew: number;
   priority: number;
   cls: number;
-  /** Arrival rate per hour of the horizon, drivers applied. */
+  /** Arrival rate per hour of the horizon, drivers applied (drivers/arrivals.ts builds it, drivers/rain.ts scales it). */
   rates: Float64Array;
   /** The same before the rain driver (kept so a storm changed mid-run can be re-applied). */
   baseRates: Float64Array;
+  /** Handling time is multiplied by this in each hour of the horizon (drivers/rain.ts; 1 when dry). */
+  readonly handlingFactor: Float64Array;
   /** Bumped when the rates change mid-run: the pending arrival event is then stale and re-drawn. */
   arrivalToken: number;
   loc: LocationSampler;
@@ -91,9 +70,7 @@ export interface TypeRt {
   centre: Centre;
   /** Every centre delay is a fixed zero: nothing to draw. */
   centreInstant: boolean;
-  /** Handling time grows by this share per mm/h of rain. */
-  handlingRain: number;
-  /** Probability of a citizen report by hour of day, or null (always). */
+  /** Probability of a citizen report by hour of day, or null (always): drivers/night.ts. */
   reportByHour: number[] | null;
   citizenDelay: CompiledDist;
   fallbackDelay: CompiledDist;
@@ -114,23 +91,6 @@ export interface TypeRt {
   queueWait: Tally;
   response: Tally;
   resolution: Tally;
-}
-
-/** Rates for hours from `fromHour` on: base rate scaled by rain, plus waterlogging from rain above drainage. */
-export function applyRain(
-  rates: Float64Array,
-  base: Float64Array,
-  rain: { ratePerMm: number; excessCasesPerMm: number } | undefined,
-  mm: Float64Array,
-  drainage: number,
-  fromHour: number,
-): void {
-  for (let h = fromHour; h < rates.length; h++) {
-    const r = mm[h] ?? 0;
-    rates[h] = rain
-      ? Math.max(0, base[h] * (1 + rain.ratePerMm * r)) + rain.excessCasesPerMm * Math.max(0, r - drainage)
-      : base[h];
-  }
 }
 
 export interface Centre {
@@ -154,6 +114,8 @@ export class EngineState {
   now = 0;
   readonly warmupS: number;
   readonly horizonS: number;
+  /** Hours of the horizon (rounded up): the length of the hourly rate series. */
+  readonly hours: number;
   events = 0;
 
   // --- cases (structure of arrays, recycled slots) ---
@@ -244,25 +206,27 @@ export class EngineState {
   readonly gridNeighbours: Int32Array[];
   freeCount = 0;
 
-  // --- drivers (hourly series over the horizon) ---
-  /** Rain, mm in each hour of the horizon. */
+  // --- what drivers write (hourly series over the horizon, one more hour than `hours`) ---
+  /** Rain, mm in each hour of the horizon (drivers/rain.ts; zeros when dry). */
   readonly rain: Float64Array;
   /** Rainstorm warning level by hour (index into WARNING_LEVELS). */
   warning: Uint8Array;
+  /** Travel and patrol times are multiplied by this in each hour (drivers/rain.ts; 1 when dry). */
   readonly travelFactor: Float64Array;
-  readonly drainageMmPerH: number;
-  readonly stations: StationRt[];
+  /** Metro stations (drivers/metro.ts; none without a metro). */
+  readonly stations: StationRt[] = [];
   /** Station index of members who staff security lanes, else -1. */
   readonly sLane: Int16Array;
-  /** The event type raised by crowding (-1: none). */
-  readonly crowdType: number;
-  readonly crowdStream: Stream;
 
   // --- dispatch ---
   readonly queues: CaseQueues;
-  readonly policy: number; // 0 gridBound, 1 nearest, 2 gridFirst
+  /** Where cases and members look for each other (policies/: gridBound, nearest, gridFirst). */
+  readonly scope: ScopePolicy;
+  /** The order of waiting cases (policies/: fifo, priority, easyFirst). */
+  readonly order: OrderPolicy;
+  /** Who a case that finds nobody free may take a member from (policies/priority.ts), if anyone. */
+  readonly preempt: PreemptionPolicy;
   readonly neighbourWaitS: number;
-  readonly preemption: boolean;
   readonly centre: Centre;
   readonly patrolStream: Stream;
 
@@ -296,13 +260,10 @@ export class EngineState {
     this.warmupS = sc.run.warmupHours * 3600;
     this.horizonS = this.warmupS + (opts.days ?? sc.run.days) * DAY_S;
     this.log = opts.log ? [] : null;
-    const hours = Math.ceil(this.horizonS / 3600);
-    this.rain = rainSeries(sc, hours + 1);
-    this.warning = warningLevels(this.rain);
-    this.drainageMmPerH = sc.weather?.drainageMmPerH ?? 36;
-    const slow = sc.weather?.travelSlowdownPerMm ?? 0;
-    const drainage = sc.weather ? sc.weather.drainageMmPerH : Infinity;
-    this.travelFactor = Float64Array.from(this.rain, (r) => 1 + slow * r);
+    const hours = (this.hours = Math.ceil(this.horizonS / 3600));
+    this.rain = new Float64Array(hours + 1);
+    this.warning = new Uint8Array(hours + 1);
+    this.travelFactor = new Float64Array(hours + 1).fill(1);
 
     // skills
     const skillSet = new Set<string>();
@@ -330,24 +291,23 @@ export class EngineState {
         : this.centre;
 
     // event types
-    const order = sc.dispatch.order;
-    const meanHandling = sc.eventTypes.map((et) => compileDist(et.handlingMin).meanS);
-    const easyRank = meanHandling.map((m, i) => meanHandling.filter((x, j) => x < m || (x === m && j < i)).length);
+    this.order = lookup(ORDER_POLICIES, 'dispatch order', sc.dispatch.order);
+    const { nClasses, classOf } = this.order.classes(
+      sc.eventTypes.map((et) => ({ priority: et.priority, meanHandlingS: compileDist(et.handlingMin).meanS })),
+    );
     this.types = sc.eventTypes.map((et, i): TypeRt => {
       const d = et.discovery;
       const tot = d.patrol + d.citizen + d.sensor;
-      const baseRates = hourlyRates(et, hours, sc.run.startDayOfWeek);
-      const rates = baseRates.slice();
-      applyRain(rates, baseRates, et.rain, this.rain, drainage, 0);
       return {
         id: et.id,
         index: i,
         skill: this.skills.indexOf(et.skill),
         crew: et.crew,
         priority: et.priority,
-        cls: order === 'fifo' ? 0 : order === 'priority' ? et.priority - 1 : easyRank[i],
-        rates,
-        baseRates,
+        cls: classOf[i],
+        rates: new Float64Array(0),
+        baseRates: new Float64Array(0),
+        handlingFactor: new Float64Array(hours + 1).fill(1),
         arrivalToken: 0,
         loc: new LocationSampler(this.city, et),
         arrivals: this.streams.get(STREAM.ARRIVALS_BASE + 2 * i),
@@ -355,8 +315,7 @@ export class EngineState {
         handling: compileDist(et.handlingMin),
         centre: centreOf(et.centre),
         centreInstant: isInstant(centreOf(et.centre)),
-        handlingRain: et.rain?.handlingPerMm ?? 0,
-        reportByHour: d.citizenReportByHour ?? null,
+        reportByHour: null,
         citizenDelay: compileDist(d.citizenDelayMin),
         fallbackDelay: compileDist(d.patrolFallbackMin),
         chPatrol: tot > 0 ? d.patrol / tot : 0,
@@ -374,13 +333,8 @@ export class EngineState {
         resolution: new Tally(),
       };
     });
-    const nClasses = order === 'fifo' ? 1 : order === 'priority' ? 4 : sc.eventTypes.length;
-    this.policy = sc.dispatch.policy === 'gridBound' ? 0 : sc.dispatch.policy === 'nearest' ? 1 : 2;
     this.neighbourWaitS = sc.dispatch.neighbourWaitMin * 60;
-    this.preemption = sc.dispatch.preemption;
-    // grid policies queue each case in its grid and in the global scope (for pooled teams)
-    this.globalScope = this.policy === 1 ? 0 : this.city.nGrids;
-    this.queues = new CaseQueues(this.globalScope + 1, this.skills.length, nClasses);
+    this.preempt = PREEMPTION_POLICIES[sc.dispatch.preemption ? 'priority' : 'off'];
     this.patrolStream = this.streams.get(STREAM.patrol);
     this.cellLatentHead = new Int32Array(this.city.nCells).fill(-1);
 
@@ -461,6 +415,11 @@ export class EngineState {
     this.gridNeighbours = [];
     for (let g = 0; g < this.city.nGrids; g++) this.gridNeighbours.push(Int32Array.from(this.city.neighbourGrids(g)));
 
+    // dispatch scope: grid policies queue each case in its grid and in the global scope (for pooled teams)
+    this.scope = lookup(SCOPE_POLICIES, 'dispatch policy', sc.dispatch.policy)(this as unknown as Dispatcher);
+    this.globalScope = this.scope.queuesByGrid ? this.city.nGrids : 0;
+    this.queues = new CaseQueues(this.globalScope + 1, this.skills.length, nClasses);
+
     // statistics
     this.backlog = new HourlyLevel(this.warmupS, this.horizonS);
     this.teamOnDuty = sc.teams.map(() => new HourlyLevel(this.warmupS, this.horizonS));
@@ -473,55 +432,13 @@ export class EngineState {
       sc.teams.findIndex((t) => t.role !== 'securityLanes' && t.skills.includes(et.skill)),
     );
 
-    // metro stations
-    const paxRates = stationRates(sc, hours);
-    this.stations = sc.city.stations.map(
-      (st, i) =>
-        new StationRt(
-          i,
-          st.id,
-          st.y * this.city.cols + st.x,
-          paxRates[i],
-          this.streams.get(STREAM.PASSENGERS_BASE + 2 * i),
-          this.streams.get(STREAM.PASSENGERS_BASE + 2 * i + 1),
-          this.warmupS,
-          this.horizonS,
-        ),
-    );
-    sc.teams.forEach((t, ti) => {
-      if (t.role === 'securityLanes' && t.station) {
-        const st = this.stations[stationIndex.get(t.station) ?? -1];
-        if (st) st.laneTeam = ti;
-      }
-    });
-    this.crowdType = sc.eventTypes.findIndex((et) => et.crowdIncident);
-    this.crowdStream = this.streams.get(STREAM.crowd);
-
     this.growCases(1024);
-    this.schedule();
-  }
-
-  /** Initial events: first arrival of each type, first start of each shift. */
-  private schedule(): void {
-    for (const t of this.types) {
-      const ta = nextArrival(t.rates, 0, t.arrivals);
-      if (ta < this.horizonS) this.q.push(ta, EV.ARRIVAL, t.index, t.arrivalToken);
-    }
-    for (const st of this.stations) {
-      const ta = nextArrival(st.rates, 0, st.arrivals);
-      if (ta < this.horizonS) this.q.push(ta, EV.PAX_ARRIVE, st.index, st.arrivalToken);
-    }
-    this.roster.shifts.forEach((sh, i) => {
-      // a shift that started yesterday and is still running at 00:00 is on duty from the start
-      let start = sh.startS - DAY_S;
-      if (start + sh.durationS <= 0) start += DAY_S;
-      // (shifts are scheduled past the horizon too: the drain in finish() needs staff on duty)
-      if (start < this.horizonS + DAY_S)
-        this.q.push(Math.max(0, start), EV.SHIFT_START, i, start < 0 ? Math.round(-start) : 0);
-    });
   }
 
   private growCases(cap: number): void {
+    // case ids travel in the event queue's packed key (core/kinds.ts)
+    if (cap - 1 > MAX_ENTITY)
+      throw new Error(`more than ${MAX_ENTITY + 1} open cases: the event queue cannot address them`);
     const old = this.cap;
     const g = <T extends Float64Array | Int32Array | Int16Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as { new (n: number): T })(cap);

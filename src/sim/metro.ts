@@ -87,8 +87,8 @@ export class StationRt {
   }
 }
 
-/** Passenger arrival rates per hour of the horizon for every station. */
-export function stationRates(sc: Scenario, hours: number): Float64Array[] {
+/** Passenger arrival rates per hour of the horizon for every station: ridership by the hourly curve, before surges. */
+export function baseStationRates(sc: Scenario, hours: number): Float64Array[] {
   const m = sc.metro;
   return sc.city.stations.map((st) => {
     const out = new Float64Array(hours);
@@ -96,19 +96,29 @@ export function stationRates(sc: Scenario, hours: number): Float64Array[] {
     const total = m.curve.reduce((a, b) => a + b, 0);
     const daily = st.dailyRidership ?? 0;
     for (let h = 0; h < hours; h++) out[h] = total > 0 ? (daily * m.curve[h % 24]) / total : 0;
-    for (const s of m.surges) {
-      if (s.station !== st.id) continue;
-      // spread the extra passengers evenly over the surge's span, hour by hour
-      const perS = s.extraPassengers / (s.durationH * 3600);
-      const a = s.startHour * 3600,
-        b = a + s.durationH * 3600;
-      for (let h = Math.floor(s.startHour); h < Math.min(hours, Math.ceil(s.startHour + s.durationH)); h++) {
-        const overlap = Math.min(b, (h + 1) * 3600) - Math.max(a, h * 3600);
-        if (overlap > 0) out[h] += perS * overlap;
-      }
-    }
     return out;
   });
+}
+
+/** Add `extra` passengers over [fromS, fromS + durationS) to hourly `rates`, each hour its overlap's share. */
+export function spreadSurge(rates: Float64Array, fromS: number, durationS: number, extra: number): void {
+  const a = fromS,
+    b = a + durationS,
+    perS = extra / durationS;
+  for (let h = Math.floor(a / 3600); h < Math.min(rates.length, Math.ceil(b / 3600)); h++) {
+    const overlap = Math.min(b, (h + 1) * 3600) - Math.max(a, h * 3600);
+    if (overlap > 0) rates[h] += perS * overlap;
+  }
+}
+
+/** Passenger arrival rates per hour of the horizon for every station, planned surges included (what the metro and surges drivers build). */
+export function stationRates(sc: Scenario, hours: number): Float64Array[] {
+  const rates = baseStationRates(sc, hours);
+  for (const s of sc.metro?.surges ?? []) {
+    const i = sc.city.stations.findIndex((st) => st.id === s.station);
+    if (i >= 0) spreadSurge(rates[i], s.startHour * 3600, s.durationH * 3600, s.extraPassengers);
+  }
+  return rates;
 }
 
 /** Cells of the station's 3 x 3 neighbourhood that are inside the city. */

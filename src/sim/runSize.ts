@@ -36,10 +36,10 @@
  *
  * Pure: no I/O, no clock, no randomness.
  */
-import type { Scenario } from '../scenario/schema.ts';
+import { METRO_DEFAULTS, WEATHER_DEFAULTS, type Scenario } from '../scenario/schema.ts';
 import { formatBytes } from '../scenario/limits.ts';
 import { hourlyRates } from './arrivals.ts';
-import { applyRain } from './engine.ts';
+import { applyRain } from './drivers/rain.ts';
 import { stationRates } from './metro.ts';
 import { compileDist } from './rng.ts';
 import { rainSeries } from './weather.ts';
@@ -124,7 +124,7 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
 
   // --- cases, by event type: the engine's own hourly rates, rain applied
   const rain = rainSeries(sc, hours + 1);
-  const drainage = sc.weather ? sc.weather.drainageMmPerH : Infinity;
+  const drainage = (sc.weather ?? WEATHER_DEFAULTS).drainageMmPerH;
   const partHour = horizonS / 3600 - Math.floor(horizonS / 3600);
   const casesByType = sc.eventTypes.map((et) => {
     const base = hourlyRates(et, hours, sc.run.startDayOfWeek);
@@ -207,7 +207,7 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
   // --- passengers waiting: all of them at a station without security lanes, else a surge's worth
   let queuedPax = 0; // at once, whatever the days
   let pilingPax = 0; // piling up over the run
-  const serviceS = sc.metro?.securityServiceS ?? 4;
+  const serviceS = (sc.metro ?? METRO_DEFAULTS).securityServiceS;
   sc.city.stations.forEach((st, i) => {
     const laneHours = lanesAt.get(st.id) ?? 0;
     const perDay = horizonDays > 0 ? pax[i] / horizonDays : 0;

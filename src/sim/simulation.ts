@@ -8,22 +8,27 @@
  * once (when the scenario sets that delay to zero), so an M/M/c scenario
  * costs two events per case: its arrival and its completion.
  *
+ * Events of the workflow's kinds (core/codes.ts) are handled here; events
+ * of a kind a driver defined go to that driver (drivers/). The simulation
+ * creates every registered driver, lets each init and start in registry
+ * order, then schedules the shifts.
+ *
  * `runUntil(t)` advances the clock to t, processing every event due by then;
  * the browser calls it in slices, the CLI once with the horizon. `finish()`
  * closes the books at the horizon: levels are integrated to the end, members
  * still in overtime are paid to the end, and open cases already past a
  * deadline count as misses (the others are censored: no verdict yet).
  */
+import type { Scenario } from '../scenario/schema.ts';
 import { Dispatcher } from './dispatch.ts';
-import { EV, CS, SS, DAY_S, CHANNELS, applyRain } from './engine.ts';
+import { EV, CS, SS, DAY_S, CHANNELS } from './engine.ts';
+import { createDrivers, type Drivers } from './drivers/registry.ts';
+import type { Driver } from './drivers/types.ts';
 
 /** How long after the horizon open cases are worked on to learn their verdicts. */
 export const DRAIN_S = DAY_S;
 import { sample } from './rng.ts';
-import { nextArrival } from './arrivals.ts';
 import type { CaseRecord } from './result.ts';
-import { type StationRt, stationNeighbourhood } from './metro.ts';
-import { warningLevels } from './weather.ts';
 import { STAGE, STAGE_COUNT } from './stages.ts';
 
 export class Simulation extends Dispatcher {
@@ -34,6 +39,32 @@ export class Simulation extends Dispatcher {
   readonly teamDisabled = new Uint8Array(this.sc.teams.length);
   /** When each shift's current (or last) on-duty period ends. */
   readonly shiftEndAt = new Float64Array(this.roster.shifts.length).fill(-1);
+  /** Every registered driver (drivers/registry.ts), by name. */
+  readonly drivers: Drivers;
+  /** The driver handling each event kind a driver defined. */
+  private readonly byKind: Driver[] = [];
+
+  constructor(sc: Scenario, seed: number, opts: { days?: number; log?: boolean } = {}) {
+    super(sc, seed, opts);
+    this.drivers = createDrivers(this);
+    const all: Driver[] = Object.values(this.drivers);
+    for (const d of all) for (const k of d.kinds) this.byKind[k] = d;
+    for (const d of all) d.init();
+    for (const d of all) d.start();
+    this.scheduleShifts();
+  }
+
+  /** First start of each shift (after the drivers' first events). */
+  private scheduleShifts(): void {
+    this.roster.shifts.forEach((sh, i) => {
+      // a shift that started yesterday and is still running at 00:00 is on duty from the start
+      let start = sh.startS - DAY_S;
+      if (start + sh.durationS <= 0) start += DAY_S;
+      // (shifts are scheduled past the horizon too: the drain in finish() needs staff on duty)
+      if (start < this.horizonS + DAY_S)
+        this.q.push(Math.max(0, start), EV.SHIFT_START, i, start < 0 ? Math.round(-start) : 0);
+    });
+  }
 
   /** Process every event due at or before `t` (seconds); the clock ends at min(t, horizon). */
   runUntil(t: number): void {
@@ -50,9 +81,6 @@ export class Simulation extends Dispatcher {
 
   private handle(kind: number, a: number, b: number): void {
     switch (kind) {
-      case EV.ARRIVAL:
-        if (b === this.types[a].arrivalToken) this.onArrival(a);
-        break;
       case EV.DISCOVER:
         if (this.cToken[a] === b && this.cState[a] === CS.LATENT) this.discover(a);
         break;
@@ -83,20 +111,12 @@ export class Simulation extends Dispatcher {
       case EV.ESCALATE:
         if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a);
         break;
-      case EV.PAX_ARRIVE:
-        if (b === this.stations[a].arrivalToken) this.onPassenger(a);
-        break;
-      case EV.PAX_DONE:
-        this.onPassengerDone(a);
-        break;
+      default: {
+        const d = this.byKind[kind];
+        if (!d) throw new Error(`no driver handles event kind ${kind}`);
+        d.handle(kind, a, b);
+      }
     }
-  }
-
-  private onArrival(ti: number): void {
-    const t = this.types[ti];
-    const next = nextArrival(t.rates, this.now, t.arrivals);
-    if (next < this.horizonS) this.q.push(next, EV.ARRIVAL, ti, t.arrivalToken);
-    this.createCase(ti, -1);
   }
 
   /** A case of type ti occurs now, at `cell` or (when -1) at a cell drawn from the type's weights. */
@@ -211,8 +231,7 @@ export class Simulation extends Dispatcher {
     if (this.holdForManual(c)) return;
     if (this.tryDispatchCase(c)) return;
     this.enqueue(c, false);
-    if (this.policy === 2 && this.neighbourWaitS > 0)
-      this.q.push(this.now + this.neighbourWaitS, EV.ESCALATE, c, this.cQTok[c]);
+    this.scope.onWait(this, c);
   }
 
   /**
@@ -226,39 +245,24 @@ export class Simulation extends Dispatcher {
 
   // --- changes made while the run goes on (drill injects) ---
 
-  /** Replace the rain from hour `fromHour` on; rates, travel and warnings follow, pending arrivals are re-drawn. */
+  /** Replace the rain from hour `fromHour` on (drivers/drill.ts). */
   setRain(fromHour: number, mmByHour: number[]): void {
-    for (let h = fromHour; h < this.rain.length; h++) this.rain[h] = mmByHour[h - fromHour] ?? 0;
-    this.warning = warningLevels(this.rain);
-    const slow = this.sc.weather?.travelSlowdownPerMm ?? 0.01;
-    for (let h = fromHour; h < this.travelFactor.length; h++) this.travelFactor[h] = 1 + slow * this.rain[h];
-    for (const t of this.types) {
-      applyRain(t.rates, t.baseRates, this.sc.eventTypes[t.index].rain, this.rain, this.drainageMmPerH, fromHour);
-      this.redrawArrival(t.index);
-    }
+    this.drivers.drill.setRain(fromHour, mmByHour);
   }
 
-  /** Draw type ti's next arrival afresh from now (after its rates changed). */
-  redrawArrival(ti: number): void {
-    const t = this.types[ti];
-    t.arrivalToken++;
-    const next = nextArrival(t.rates, this.now, t.arrivals);
-    if (next < this.horizonS) this.q.push(next, EV.ARRIVAL, ti, t.arrivalToken);
-  }
-
-  /** Add `extra` passengers to station si spread over [now, now + durationS); its next arrival is re-drawn. */
+  /** Add `extra` passengers to station si spread over [now, now + durationS) (drivers/drill.ts). */
   addSurge(si: number, durationS: number, extra: number): void {
-    const st = this.stations[si];
-    const a = this.now,
-      b = a + durationS,
-      perS = extra / durationS;
-    for (let h = Math.floor(a / 3600); h < Math.min(st.rates.length, Math.ceil(b / 3600)); h++) {
-      const overlap = Math.min(b, (h + 1) * 3600) - Math.max(a, h * 3600);
-      if (overlap > 0) st.rates[h] += perS * overlap;
-    }
-    st.arrivalToken++;
-    const next = nextArrival(st.rates, this.now, st.arrivals);
-    if (next < this.horizonS) this.q.push(next, EV.PAX_ARRIVE, si, st.arrivalToken);
+    this.drivers.drill.addSurge(si, durationS, extra);
+  }
+
+  /** Take team `team` off duty now, handing over its cases, until setTeamOn (drivers/drill.ts). */
+  setTeamOff(team: number): void {
+    this.drivers.drill.setTeamOff(team);
+  }
+
+  /** Let team `team` work again (drivers/drill.ts). */
+  setTeamOn(team: number): void {
+    this.drivers.drill.setTeamOn(team);
   }
 
   override onStaffArrive(s: number): void {
@@ -274,7 +278,7 @@ export class Simulation extends Dispatcher {
     this.enterStage(c, STAGE.handling);
     this.cState[c] = CS.HANDLING;
     const t = this.types[this.cType[c]];
-    const end = this.now + this.cRemainS[c] * (1 + t.handlingRain * this.rain[this.hourOf(this.now)]);
+    const end = this.now + this.cRemainS[c] * t.handlingFactor[this.hourOf(this.now)];
     this.cHandleEnd[c] = end;
     this.q.push(end, EV.HANDLED, c, this.cToken[c]);
   }
@@ -418,7 +422,7 @@ export class Simulation extends Dispatcher {
   }
 
   /** Members of shift si come on duty now. */
-  private bringOn(si: number): void {
+  bringOn(si: number): void {
     const sh = this.roster.shifts[si];
     const onDuty = this.teamOnDuty[sh.team];
     const busy = this.teamBusy[sh.team];
@@ -428,7 +432,7 @@ export class Simulation extends Dispatcher {
       onDuty.add(this.now, 1);
       if (this.sLane[s] >= 0) {
         this.sState[s] = SS.LANE;
-        this.openLane(this.stations[this.sLane[s]]);
+        this.drivers.metro.laneOpened(this.sLane[s]);
       } else if (this.sState[s] === SS.OFF) {
         const c = this.city.gridCentreCell(this.sHome[s]);
         this.sFrom[s] = c;
@@ -450,29 +454,12 @@ export class Simulation extends Dispatcher {
     for (const s of sh.members) if (this.sState[s] === SS.IDLE) this.seekWork(s);
   }
 
-  /** Take team `team` off duty now (handing over its cases) and keep it off until setTeamOn. */
-  setTeamOff(team: number): void {
-    this.teamDisabled[team] = 1;
-    this.roster.shifts.forEach((sh, si) => {
-      if (sh.team === team) this.sendOff(si, true);
-    });
-  }
-
-  /** Let team `team` work again; members of its shifts running now come on at once. */
-  setTeamOn(team: number): void {
-    if (!this.teamDisabled[team]) return;
-    this.teamDisabled[team] = 0;
-    this.roster.shifts.forEach((sh, si) => {
-      if (sh.team === team && this.shiftEndAt[si] > this.now) this.bringOn(si);
-    });
-  }
-
   private onShiftEnd(si: number): void {
     this.sendOff(si, false);
   }
 
   /** Members of shift si go off duty now; `handover` forces busy ones to hand their cases over. */
-  private sendOff(si: number, forceHandover: boolean): void {
+  sendOff(si: number, forceHandover: boolean): void {
     const sh = this.roster.shifts[si];
     const team = this.sc.teams[sh.team];
     const onDuty = this.teamOnDuty[sh.team];
@@ -485,7 +472,7 @@ export class Simulation extends Dispatcher {
       const st = this.sState[s];
       if (st === SS.LANE) {
         this.sState[s] = SS.OFF;
-        this.stations[this.sLane[s]].lanes--;
+        this.drivers.metro.laneClosed(this.sLane[s]);
       } else if (st === SS.IDLE || st === SS.PATROL) {
         this.sState[s] = SS.OFF;
         this.sToken[s]++;
@@ -514,65 +501,6 @@ export class Simulation extends Dispatcher {
       c = next;
     }
     if (this.sState[s] === SS.PATROL) this.patrolStep(s);
-  }
-
-  // --- metro: passengers through the security check ---
-
-  private openLane(st: StationRt): void {
-    st.lanes++;
-    if (st.queueLen > 0 && st.busy < st.lanes) this.serveNext(st);
-  }
-
-  private onPassenger(si: number): void {
-    const st = this.stations[si];
-    const now = this.now;
-    const next = nextArrival(st.rates, now, st.arrivals);
-    if (next < this.horizonS) this.q.push(next, EV.PAX_ARRIVE, si, st.arrivalToken);
-    if (now >= this.warmupS) {
-      st.passengers++;
-      st.passengersByHour[Math.floor(now / 3600) % 24]++;
-    }
-    if (st.busy < st.lanes) {
-      this.startService(st, now);
-      return;
-    }
-    st.push(now);
-    st.queue.add(now, 1);
-    const hod = Math.floor(now / 3600) % 24;
-    if (now >= this.warmupS && st.queueLen > st.maxQueueByHour[hod]) st.maxQueueByHour[hod] = st.queueLen;
-    const m = this.sc.metro;
-    if (m && this.crowdType >= 0 && st.queueLen >= m.crowdThreshold && now >= st.nextIncidentS) {
-      st.nextIncidentS = now + m.incidentCooldownMin * 60;
-      const around = stationNeighbourhood(this.city, st.cell);
-      this.createCase(this.crowdType, around[this.crowdStream.int(around.length)]);
-      if (now >= this.warmupS) st.incidents++;
-    }
-  }
-
-  private serveNext(st: StationRt): void {
-    const arrived = st.shift();
-    st.queue.add(this.now, -1);
-    this.startService(st, arrived);
-  }
-
-  private startService(st: StationRt, arrivedS: number): void {
-    st.busy++;
-    if (st.laneTeam >= 0) this.teamBusy[st.laneTeam].add(this.now, 1);
-    if (arrivedS >= this.warmupS) {
-      const w = this.now - arrivedS;
-      st.wait.add(w);
-      const hod = Math.floor(arrivedS / 3600) % 24;
-      st.waitSumByHour[hod] += w;
-      st.waitCountByHour[hod]++;
-    }
-    this.q.push(this.now + st.service.exp(this.sc.metro?.securityServiceS ?? 4), EV.PAX_DONE, st.index, 0);
-  }
-
-  private onPassengerDone(si: number): void {
-    const st = this.stations[si];
-    st.busy--;
-    if (st.laneTeam >= 0) this.teamBusy[st.laneTeam].add(this.now, -1);
-    if (st.queueLen > 0 && st.busy < st.lanes) this.serveNext(st);
   }
 
   /**

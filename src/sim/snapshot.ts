@@ -19,6 +19,7 @@
 import type { Simulation } from './simulation.ts';
 import type { Frame, LiveKpis, CityLayout } from './frame.ts';
 import { CS, SS } from './engine.ts';
+import { METRO_DEFAULTS } from '../scenario/schema.ts';
 import { buildResult } from './report.ts';
 
 export function layoutOf(sim: Simulation, seed: number): CityLayout {
@@ -55,7 +56,7 @@ export function layoutOf(sim: Simulation, seed: number): CityLayout {
     rainByHour: Float32Array.from(sim.rain.subarray(0, hours)),
     warningByHour: sim.warning.slice(0, hours),
     coverageTarget: sc.targets.coverage,
-    crowdThreshold: sc.metro?.crowdThreshold ?? 300,
+    crowdThreshold: (sc.metro ?? METRO_DEFAULTS).crowdThreshold,
   };
 }
 

@@ -15,12 +15,18 @@
  *
  * The arrays grow by doubling; entries are moved with a "hole" sift so each
  * level costs one move instead of a swap. Kind and entity share one Int32
- * (entity x 16 + kind): kinds are below 16 and entity ids below 2^27.
+ * (entity << KIND_BITS | kind): kinds.ts numbers the kinds and refuses one
+ * that would not fit; entity ids stay below MAX_ENTITY (the case store
+ * refuses to grow past it).
  */
+import { KIND_BITS } from './kinds.ts';
+
+const KIND_MASK = (1 << KIND_BITS) - 1;
+
 export class EventQueue {
   private t: Float64Array;
   private s: Float64Array;
-  /** Entity id and kind packed: a * 16 + kind (kinds are below 16). */
+  /** Entity id and kind packed: a << KIND_BITS | kind. */
   private a: Int32Array;
   private b: Int32Array;
   /** Number of pending events. */
@@ -62,7 +68,7 @@ export class EventQueue {
       S = this.s,
       A = this.a,
       B = this.b;
-    const ka = a * 16 + kind;
+    const ka = (a << KIND_BITS) | kind;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -92,9 +98,9 @@ export class EventQueue {
       A = this.a,
       B = this.b;
     const ka = A[0];
-    const kind = ka & 15;
+    const kind = ka & KIND_MASK;
     this.time = T[0];
-    this.ea = ka >> 4;
+    this.ea = ka >> KIND_BITS;
     this.eb = B[0];
     const n = --this.size;
     if (n > 0) {

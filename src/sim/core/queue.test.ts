@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { EventQueue } from './heap.ts';
-import { StreamSet } from './rng.ts';
+import { EventQueue } from './queue.ts';
+import { StreamSet } from '../rng.ts';
 
 describe('EventQueue', () => {
   it('pops in time order and, at equal times, in insertion order', () => {

@@ -1,0 +1,85 @@
+/**
+ * Member choice, shared by every scope policy.
+ *
+ * Given a case's tiers of staff lists (types.ts), the first tier with anyone
+ * free wins and within it the nearest free member, measured in cells from
+ * where the member is now (`staffCell`), ties to the first in the list
+ * (lists are in staff-id order, so the lowest id). Tier 2 and after (the
+ * neighbouring grids) count as one tier: the nearest over all of them.
+ * A crew of k members takes the k nearest by (tier, distance, id).
+ *
+ * Nothing here assigns: the engine does, so these can be asked in a test.
+ */
+import type { Dispatcher } from '../dispatch.ts';
+
+/** Nearest free member of `list` to `cell` (ties: first in the list), or -1; its distance in `best.d`. */
+export function nearestFree(sim: Dispatcher, list: Int32Array, cell: number, best: { d: number }): number {
+  let s = -1,
+    bestD = Infinity;
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    if (!sim.isFree(m)) continue;
+    const d = sim.city.cellDistance(sim.staffCell(m), cell);
+    if (d < bestD) {
+      bestD = d;
+      s = m;
+    }
+  }
+  best.d = bestD;
+  return s;
+}
+
+const scratch = { d: Infinity };
+
+/** The member a single-crew case at `cell` gets from `tiers`, or -1. */
+export function pickOne(sim: Dispatcher, tiers: readonly Int32Array[], cell: number): number {
+  let s = -1;
+  for (let i = 0; i < tiers.length && s < 0; i++) {
+    s = nearestFree(sim, tiers[i], cell, scratch);
+    if (i >= 2) {
+      // neighbour grids form one tier: take the nearest over all of them
+      let bestD = s >= 0 ? scratch.d : Infinity;
+      for (let j = i + 1; j < tiers.length; j++) {
+        const x = nearestFree(sim, tiers[j], cell, scratch);
+        if (x >= 0 && scratch.d < bestD) {
+          bestD = scratch.d;
+          s = x;
+        }
+      }
+      break;
+    }
+  }
+  return s;
+}
+
+const candIds: number[] = [];
+const candDist: number[] = [];
+const byCandidate = (a: number, b: number): number => candDist[a] - candDist[b] || candIds[a] - candIds[b];
+
+/** The `need` members a crew case at `cell` gets from `tiers`, nearest first, into `out`; false (out empty) when too few are free. */
+export function pickCrew(
+  sim: Dispatcher,
+  tiers: readonly Int32Array[],
+  cell: number,
+  need: number,
+  out: number[],
+): boolean {
+  candIds.length = 0;
+  candDist.length = 0;
+  out.length = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    const list = tiers[i];
+    const tier = Math.min(i, 2) * 1e6;
+    for (let j = 0; j < list.length; j++) {
+      const s = list[j];
+      if (sim.isFree(s)) {
+        candIds.push(s);
+        candDist.push(tier + sim.city.cellDistance(sim.staffCell(s), cell));
+      }
+    }
+  }
+  if (candIds.length < need) return false;
+  const order = candIds.map((_, i) => i).sort(byCandidate);
+  for (let j = 0; j < need; j++) out.push(candIds[order[j]]);
+  return true;
+}
