@@ -243,7 +243,7 @@ export const MUTATIONS: Mutation[] = [
     file: 'src/sim/policies/gridBound.ts',
     search: 'memberScopes: ownScopes,',
     replace:
-      'memberScopes: (sim, s, out) => {\n      const n = ownScopes(sim, s, out);\n      if (sim.sPooled[s] !== 1) out.push(...sim.gridNeighbours[sim.sHome[s]]);\n      return n;\n    },',
+      'memberScopes: (sim, s, out) => {\n      ownScopes(sim, s, out);\n      if (sim.sPooled[s] !== 1) for (const g of sim.gridNeighbours[sim.sHome[s]]) out.push(g);\n    },',
     tests: [T('scope'), 'src/sim/policies/gridBound.test.ts'],
   },
 ];

@@ -22,12 +22,13 @@
 import { EngineState, EV, CS, SS } from './engine.ts';
 import { STAGE, STAGE_COUNT } from './stages.ts';
 import { pickCrew, pickOne } from './policies/select.ts';
+import { ScopeList } from './policies/types.ts';
 
 export abstract class Dispatcher extends EngineState {
   /** Members chosen for a crew case (scratch). */
   private readonly crew: number[] = [];
   /** Queue scopes a freed member looks in (scratch). */
-  private readonly scopeBuf: number[] = [];
+  private readonly scopeBuf = new ScopeList();
 
   /** The cell a member is at now (the nearer end of the leg it is on). */
   staffCell(s: number): number {
@@ -125,7 +126,7 @@ export abstract class Dispatcher extends EngineState {
     this.sFrom[s] = from;
     this.sTo[s] = cell;
     this.sDepart[s] = depart;
-    const arrive = depart + this.travelS(from, cell, this.sSpeed[s]);
+    const arrive = this.travelEnabled ? depart + this.travelS(from, cell, this.sSpeed[s]) : depart + 0;
     this.sArrive[s] = arrive;
     // no dispatch delay and no travel (the M/M/c case): on scene at once, no event
     if (arrive === this.now) this.onStaffArrive(s);
@@ -169,7 +170,7 @@ export abstract class Dispatcher extends EngineState {
     if (this.cState[c] === CS.HANDLING) this.cRemainS[c] = Math.max(0, this.cHandleEnd[c] - this.now);
     const crew = this.crewOf(c);
     this.crewExtra.delete(c);
-    this.enterStage(c, STAGE.queue);
+    this.enterStage(c, STAGE.queue, this.now);
     this.cToken[c]++;
     this.cState[c] = CS.QUEUED;
     this.cCrewArrived[c] = 0;
@@ -219,9 +220,11 @@ export abstract class Dispatcher extends EngineState {
   findWork(s: number): boolean {
     if (this.queues.length === 0) return false;
     // the scopes the policy lets s serve: its own first, then (grid-first) cases that have waited
-    const scopes = this.scopeBuf;
-    const nOwn = this.scope.memberScopes(this, s, scopes);
-    const nScopes = scopes.length;
+    const list = this.scopeBuf;
+    this.scope.memberScopes(this, s, list);
+    const scopes = list.scopes,
+      nOwn = list.nOwn,
+      nScopes = list.n;
     for (let i = 0; i < nScopes; i++) {
       const scope = scopes[i];
       // a crew case that cannot be staffed yet is skipped for this round

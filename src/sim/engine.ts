@@ -507,7 +507,7 @@ export class EngineState {
   }
 
   /** Case c leaves its current stage now and enters `next` (from `from`, default now). */
-  enterStage(c: number, next: number, from = this.now): void {
+  enterStage(c: number, next: number, from: number): void {
     const spent = this.now - this.cPhaseFrom[c];
     const b = c * STAGE_COUNT;
     const cur = this.cPhase[c];
