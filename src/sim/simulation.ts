@@ -184,7 +184,18 @@ export class Simulation extends Dispatcher {
     this.cResp[rb + 2] = 0;
 
     if (ch === 2) {
-      this.discover(c);
+      if (this.cFileD[c] > 0) this.discover(c);
+      else {
+        // a sensor's case filed at once (the M/M/c case): discovery and filing as one step, leaving the
+        // state, stamps and stage times exactly as discover() then file() would (every stage still 0)
+        this.cToken[c]++;
+        this.cDiscover[c] = now;
+        this.cFiled[c] = now;
+        this.cSeq[c] = this.fileSeq++;
+        this.cPhase[c] = STAGE.queue;
+        this.cResp[rb] = -this.cStage[sb + STAGE.centre];
+        this.toQueue(c);
+      }
     } else {
       this.cState[c] = CS.LATENT;
       const delay = sample(ch === 1 ? t.citizenDelay : t.fallbackDelay, s);
@@ -229,6 +240,11 @@ export class Simulation extends Dispatcher {
     this.enterStage(c, STAGE.queue, this.now);
     // the response's centre share is what the centre adds from now on
     this.cResp[c * 3] = -this.cStage[c * STAGE_COUNT + STAGE.centre];
+    this.toQueue(c);
+  }
+
+  /** A case filed now goes to dispatch: a member at once if one may take it, else it waits in the queues. */
+  private toQueue(c: number): void {
     this.backlog.add(this.now, 1);
     this.cState[c] = CS.QUEUED;
     if (this.holdForManual(c)) return;
