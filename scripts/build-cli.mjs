@@ -13,7 +13,9 @@
  * and the chunks they share (dist-cli/chunk-<hash>.mjs), all in one folder:
  * src/cli/common.ts finds the worker and ../package.json beside its chunk
  * when the build defines ALLWEATHER_CLI_BUNDLE. Dependencies are bundled
- * too (tree-shaken: fewer, smaller files to load than node_modules).
+ * too: tree-shaken, fewer and smaller files to load than from node_modules
+ * (`validate` measured 0.07 s less CPU than with `packages: 'external'`),
+ * and the bundle runs with no node_modules beside it.
  *
  * Safe while other processes run the CLI or build it too (tests build it in
  * their global setup): files are written only when their content changed,

@@ -44,9 +44,6 @@ export class City {
   /** Station index or -1. */
   readonly station: Int16Array;
   readonly cellGrid: Int32Array;
-  /** Column and row of each cell (precomputed: distances are on the hot path). */
-  readonly cx: Int32Array;
-  readonly cy: Int32Array;
   readonly gridDistrict: Int16Array;
   readonly gridIds: string[];
   readonly districtIds: string[];
@@ -68,8 +65,6 @@ export class City {
     this.lowLying = new Uint8Array(n);
     this.station = new Int16Array(n).fill(-1);
     this.cellGrid = new Int32Array(n);
-    this.cx = Int32Array.from({ length: n }, (_, i) => i % c.cols);
-    this.cy = Int32Array.from({ length: n }, (_, i) => (i / c.cols) | 0);
     const popFactor = new Float32Array(n).fill(1);
 
     for (const z of c.zones) {
@@ -118,10 +113,17 @@ export class City {
   cellY(i: number): number {
     return (i / this.cols) | 0;
   }
-  /** Lattice (Manhattan) distance between two cells, in cells. */
+  /**
+   * Lattice (Manhattan) distance between two cells, in cells. Column and row
+   * come from the ids themselves: no per-cell table is read (two random reads
+   * of multi-megabyte arrays per candidate member, at city scale).
+   */
   cellDistance(a: number, b: number): number {
-    const dx = this.cx[a] - this.cx[b],
-      dy = this.cy[a] - this.cy[b];
+    const cols = this.cols;
+    const ya = (a / cols) | 0,
+      yb = (b / cols) | 0;
+    const dx = a - ya * cols - (b - yb * cols),
+      dy = ya - yb;
     return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy);
   }
   /** The cell at the centre of grid g. */
@@ -152,6 +154,26 @@ export class City {
     const water = LAND_USES.indexOf('water');
     const dry = all.filter((c) => this.landUse[c] !== water);
     return dry.length > 0 ? dry : all;
+  }
+
+  /** Every grid's patrol route (as `patrolRoute`), as views into one buffer. */
+  patrolRoutes(): Int32Array[] {
+    const water = LAND_USES.indexOf('water');
+    const kk = this.k * this.k;
+    const buf = new Int32Array(this.nGrids * kk);
+    const out: Int32Array[] = new Array(this.nGrids);
+    let at = 0;
+    for (let g = 0; g < this.nGrids; g++) {
+      const all = this.gridCells(g);
+      const from = at;
+      for (let i = 0; i < kk; i++) if (this.landUse[all[i]] !== water) buf[at++] = all[i];
+      if (at === from) {
+        buf.set(all, at);
+        at += kk;
+      }
+      out[g] = buf.subarray(from, at);
+    }
+    return out;
   }
 
   /** Cells of grid g in boustrophedon order. */

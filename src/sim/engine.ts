@@ -326,53 +326,87 @@ export class EngineState extends CaseStore {
       this.sFrom[s] = c;
       this.sTo[s] = c;
     }
-    const routes: Int32Array[] = [];
-    for (let g = 0; g < this.city.nGrids; g++) routes.push(this.city.patrolRoute(g));
+    // every grid's patrol route, in one buffer (a view per grid)
+    const routes = this.city.patrolRoutes();
     // lane staff work the security check, never cases
-    const dispatchable = (s: number) => this.sLane[s] < 0;
     this.sPooled = Uint8Array.from(this.sTeam, (t) => (sc.teams[t].placement === 'pooled' ? 1 : 0));
     this.sPatrols = Uint8Array.from(this.sTeam, (t) => (sc.teams[t].patrol ? 1 : 0));
     this.travelEnabled = sc.travel.enabled;
-    const withSkill = (k: number, pooled: boolean | null) =>
-      Int32Array.from(
-        [...Array(n).keys()].filter(
-          (s) =>
-            dispatchable(s) && this.sSkills[s] & (1 << k) && (pooled === null || (this.sPooled[s] === 1) === pooled),
-        ),
-      );
-    this.skillStaff = this.skills.map((_, k) => withSkill(k, null));
-    this.pooledSkillStaff = this.skills.map((_, k) => withSkill(k, true));
-    this.gridSkillStaff = [];
     const nk = this.skills.length;
-    const buckets: number[][] = Array.from({ length: this.city.nGrids * nk }, () => []);
-    const own: number[][] = Array.from({ length: n }, () => []);
-    const addToGrid = (s: number, g: number) => {
-      own[s].push(g);
-      for (let k = 0; k < nk; k++) if (this.sSkills[s] & (1 << k)) buckets[g * nk + k].push(s);
-    };
+    // staff by skill (everyone / pooled only), in id order: one pass over the staff
+    const bySkill: number[][] = this.skills.map(() => []);
+    const pooledBySkill: number[][] = this.skills.map(() => []);
+    for (let s = 0; s < n; s++) {
+      if (this.sLane[s] >= 0) continue;
+      for (let k = 0; k < nk; k++) {
+        if (!(this.sSkills[s] & (1 << k))) continue;
+        bySkill[k].push(s);
+        if (this.sPooled[s] === 1) pooledBySkill[k].push(s);
+      }
+    }
+    this.skillStaff = bySkill.map((l) => Int32Array.from(l));
+    this.pooledSkillStaff = pooledBySkill.map((l) => Int32Array.from(l));
+    // grids each member answers for, then staff by grid x skill: compressed rows (one offsets and one data
+    // array each; the per-list arrays are views into them, an empty list is one shared empty array)
+    const ownFrom: number[] = [];
+    const ownGrid: number[] = [];
     for (const sh of r.shifts) {
       const team = sc.teams[sh.team];
       if (team.placement === 'pooled' || team.role === 'securityLanes') continue;
       if (team.placement === 'spread' && sh.members.length > 0 && sh.members.length < this.city.nGrids) {
         // member j answers for the grids g with floor(g * staff / nGrids) = j (its home grid among them)
         const m = sh.members.length;
-        for (let g = 0; g < this.city.nGrids; g++) addToGrid(sh.members[Math.floor((g * m) / this.city.nGrids)], g);
+        for (let g = 0; g < this.city.nGrids; g++) {
+          ownFrom.push(sh.members[Math.floor((g * m) / this.city.nGrids)]);
+          ownGrid.push(g);
+        }
       } else {
-        for (const s of sh.members) addToGrid(s, this.sHome[s]);
+        for (const s of sh.members) {
+          ownFrom.push(s);
+          ownGrid.push(this.sHome[s]);
+        }
       }
     }
-    for (const b of buckets) b.sort((a, c) => a - c);
-    this.sGrids = own.map((gs) => Int32Array.from(gs));
+    const sGridsCsr = csr(n, ownFrom, ownGrid);
+    this.sGrids = views(sGridsCsr);
+    // (grid, skill) rows: members in id order (a stable sort of the pairs by row)
+    const rowOf: number[] = [];
+    const rowStaff: number[] = [];
+    for (let s = 0; s < n; s++) {
+      for (let j = sGridsCsr.offsets[s]; j < sGridsCsr.offsets[s + 1]; j++) {
+        const g = sGridsCsr.data[j];
+        for (let k = 0; k < nk; k++) {
+          if (this.sSkills[s] & (1 << k)) {
+            rowOf.push(g * nk + k);
+            rowStaff.push(s);
+          }
+        }
+      }
+    }
+    this.gridSkillStaff = views(csr(this.city.nGrids * nk, rowOf, rowStaff));
     // a member answering for several grids patrols them all, one after another
-    this.sRouteCells = own.map((gs, s) => {
+    let spreadLen = 0;
+    for (let s = 0; s < n; s++) if (this.sGrids[s].length > 1) spreadLen += this.sGrids[s].length * this.city.k ** 2;
+    const spreadCells = new Int32Array(spreadLen);
+    let at = 0;
+    this.sRouteCells = this.sGrids.map((gs, s) => {
       if (gs.length <= 1) return routes[this.sHome[s]];
-      const out = new Int32Array(gs.length * this.city.k * this.city.k);
-      gs.forEach((g, i) => out.set(routes[g], i * routes[g].length));
-      return out;
+      const from = at;
+      for (let i = 0; i < gs.length; i++) {
+        spreadCells.set(routes[gs[i]], at);
+        at += routes[gs[i]].length;
+      }
+      return spreadCells.subarray(from, at);
     });
-    for (const b of buckets) this.gridSkillStaff.push(Int32Array.from(b));
-    this.gridNeighbours = [];
-    for (let g = 0; g < this.city.nGrids; g++) this.gridNeighbours.push(Int32Array.from(this.city.neighbourGrids(g)));
+    const nbFrom: number[] = [];
+    const nbTo: number[] = [];
+    for (let g = 0; g < this.city.nGrids; g++) {
+      for (const h of this.city.neighbourGrids(g)) {
+        nbFrom.push(g);
+        nbTo.push(h);
+      }
+    }
+    this.gridNeighbours = views(csr(this.city.nGrids, nbFrom, nbTo));
 
     // dispatch scope: grid policies queue each case in its grid and in the global scope (for pooled teams)
     this.scope = lookup(SCOPE_POLICIES, 'dispatch policy', sc.dispatch.policy)(this as unknown as Dispatcher);
@@ -409,4 +443,32 @@ export class EngineState extends CaseStore {
     const h = (t / 3600) | 0;
     return h < this.travelFactor.length ? h : this.travelFactor.length - 1;
   }
+}
+
+/** Compressed rows: `data[offsets[r] .. offsets[r + 1])` holds row r's values, in the order given. */
+interface Csr {
+  offsets: Int32Array;
+  data: Int32Array;
+}
+
+/** Rows from (row, value) pairs, each row's values in the order of the pairs (a stable counting sort). */
+function csr(nRows: number, rows: readonly number[], values: readonly number[]): Csr {
+  const offsets = new Int32Array(nRows + 1);
+  for (const r of rows) offsets[r + 1]++;
+  for (let r = 0; r < nRows; r++) offsets[r + 1] += offsets[r];
+  const fill = offsets.slice(0, nRows);
+  const data = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) data[fill[rows[i]]++] = values[i];
+  return { offsets, data };
+}
+
+const EMPTY = new Int32Array(0);
+
+/** One array per row: views into the rows' data, the shared empty array for empty rows. */
+function views({ offsets, data }: Csr): Int32Array[] {
+  const out: Int32Array[] = new Array(offsets.length - 1);
+  for (let r = 0; r < out.length; r++) {
+    out[r] = offsets[r + 1] > offsets[r] ? data.subarray(offsets[r], offsets[r + 1]) : EMPTY;
+  }
+  return out;
 }

@@ -54,11 +54,14 @@ export function pickOne(sim: Dispatcher, tiers: readonly Int32Array[], cell: num
   return s;
 }
 
-const candIds: number[] = [];
-const candDist: number[] = [];
-const byCandidate = (a: number, b: number): number => candDist[a] - candDist[b] || candIds[a] - candIds[b];
+// the `need` best candidates so far, best first, by (tier x 1e6 + distance, id)
+const bestIds: number[] = [];
+const bestKey: number[] = [];
 
-/** The `need` members a crew case at `cell` gets from `tiers`, nearest first, into `out`; false (out empty) when too few are free. */
+/**
+ * The `need` members a crew case at `cell` gets from `tiers`, nearest first, into `out`; false (out empty) when too few are free.
+ * A partial selection: each free member is inserted into a sorted list of at most `need` (no sort of every candidate).
+ */
 export function pickCrew(
   sim: Dispatcher,
   tiers: readonly Int32Array[],
@@ -66,22 +69,38 @@ export function pickCrew(
   need: number,
   out: number[],
 ): boolean {
-  candIds.length = 0;
-  candDist.length = 0;
+  bestIds.length = 0;
+  bestKey.length = 0;
   out.length = 0;
+  let found = 0;
   for (let i = 0; i < tiers.length; i++) {
     const list = tiers[i];
     const tier = Math.min(i, 2) * 1e6;
     for (let j = 0; j < list.length; j++) {
       const s = list[j];
-      if (sim.isFree(s)) {
-        candIds.push(s);
-        candDist.push(tier + sim.city.cellDistance(sim.staffCell(s), cell));
+      if (!sim.isFree(s)) continue;
+      found++;
+      const key = tier + sim.city.cellDistance(sim.staffCell(s), cell);
+      let n = bestIds.length;
+      if (n === need) {
+        const wk = bestKey[n - 1];
+        if (key > wk || (key === wk && s >= bestIds[n - 1])) continue;
+        n--;
+      } else {
+        bestIds.push(0);
+        bestKey.push(0);
       }
+      // shift the worse ones down and insert
+      while (n > 0 && (bestKey[n - 1] > key || (bestKey[n - 1] === key && bestIds[n - 1] > s))) {
+        bestIds[n] = bestIds[n - 1];
+        bestKey[n] = bestKey[n - 1];
+        n--;
+      }
+      bestIds[n] = s;
+      bestKey[n] = key;
     }
   }
-  if (candIds.length < need) return false;
-  const order = candIds.map((_, i) => i).sort(byCandidate);
-  for (let j = 0; j < need; j++) out.push(candIds[order[j]]);
+  if (found < need) return false;
+  for (let j = 0; j < need; j++) out.push(bestIds[j]);
   return true;
 }
