@@ -57,8 +57,8 @@ export const MUTATIONS: Mutation[] = [
     id: 'M1',
     what: 'multi-member crews take the farthest members instead of the nearest',
     file: 'src/sim/policies/select.ts',
-    search: '=> candDist[a] - candDist[b] || candIds[a] - candIds[b];',
-    replace: '=> candDist[b] - candDist[a] || candIds[a] - candIds[b];',
+    search: 'const key = tier + sim.city.cellDistance(sim.staffCell(s), cell);',
+    replace: 'const key = tier - sim.city.cellDistance(sim.staffCell(s), cell);',
     tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
   },
   {
