@@ -24,12 +24,15 @@ import { EV, CS, SS } from './engine.ts';
 import { Patrols } from './patrol.ts';
 import { STAGE, STAGE_COUNT } from './stages.ts';
 import { pickCrew, pickOne } from './policies/select.ts';
+import { FreeLists } from './policies/freeLists.ts';
 
 export abstract class Dispatcher extends Patrols {
   /** Members chosen for a crew case (scratch). */
   private readonly crew: number[] = [];
   /** Queue scopes a freed member looks in (scratch). */
   private readonly scopeBuf: number[] = [];
+  /** Free members of the city-wide staff lists (policies/freeLists.ts). */
+  readonly freeLists = new FreeLists(this);
 
   /** The cell a member is at now (the nearer end of the leg it is on). */
   staffCell(s: number): number {
@@ -157,6 +160,7 @@ export abstract class Dispatcher extends Patrols {
       this.teamBusy[this.sTeam[s]].add(this.now, -1);
       this.sState[s] = SS.IDLE;
       this.freeCount++;
+      this.freeLists.noteFree(s);
     } else {
       // finishing after the shift ended: the time since is overtime
       this.sState[s] = SS.OFF;

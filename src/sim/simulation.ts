@@ -444,6 +444,7 @@ export class Simulation extends Dispatcher {
         this.sRoute[s] = this.patrolStream.int(this.sRouteCells[s].length);
         this.sState[s] = SS.IDLE;
         this.freeCount++;
+        this.freeLists.noteFree(s);
       } else {
         // still finishing yesterday's case: overtime ends, the shift begins
         const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
