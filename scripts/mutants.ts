@@ -57,8 +57,8 @@ export const MUTATIONS: Mutation[] = [
     id: 'M1',
     what: 'multi-member crews take the farthest members instead of the nearest',
     file: 'src/sim/policies/select.ts',
-    search: '=> candDist[a] - candDist[b] || candIds[a] - candIds[b];',
-    replace: '=> candDist[b] - candDist[a] || candIds[a] - candIds[b];',
+    search: 'const key = tier + sim.city.cellDistance(sim.staffCell(s), cell);',
+    replace: 'const key = tier - sim.city.cellDistance(sim.staffCell(s), cell);',
     tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
   },
   {
@@ -243,7 +243,7 @@ export const MUTATIONS: Mutation[] = [
     file: 'src/sim/policies/gridBound.ts',
     search: 'memberScopes: ownScopes,',
     replace:
-      'memberScopes: (sim, s, out) => {\n      const n = ownScopes(sim, s, out);\n      if (sim.sPooled[s] !== 1) out.push(...sim.gridNeighbours[sim.sHome[s]]);\n      return n;\n    },',
+      'memberScopes: (sim, s, out) => {\n      ownScopes(sim, s, out);\n      if (sim.sPooled[s] !== 1) for (const g of sim.gridNeighbours[sim.sHome[s]]) out.push(g);\n    },',
     tests: [T('scope'), 'src/sim/policies/gridBound.test.ts'],
   },
 ];

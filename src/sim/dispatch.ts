@@ -25,12 +25,13 @@ import { Patrols } from './patrol.ts';
 import { STAGE, STAGE_COUNT } from './stages.ts';
 import { pickCrew, pickOne } from './policies/select.ts';
 import { FreeLists } from './policies/freeLists.ts';
+import { ScopeList } from './policies/types.ts';
 
 export abstract class Dispatcher extends Patrols {
   /** Members chosen for a crew case (scratch). */
   private readonly crew: number[] = [];
   /** Queue scopes a freed member looks in (scratch). */
-  private readonly scopeBuf: number[] = [];
+  private readonly scopeBuf = new ScopeList();
   /** Free members of the city-wide staff lists (policies/freeLists.ts). */
   readonly freeLists = new FreeLists(this);
 
@@ -131,7 +132,7 @@ export abstract class Dispatcher extends Patrols {
     this.sFrom[s] = from;
     this.sTo[s] = cell;
     this.sDepart[s] = depart;
-    const arrive = depart + this.travelS(from, cell, this.sSpeed[s]);
+    const arrive = this.travelEnabled ? depart + this.travelS(from, cell, this.sSpeed[s]) : depart + 0;
     this.sArrive[s] = arrive;
     // no dispatch delay and no travel (the M/M/c case): on scene at once, no event
     if (arrive === this.now) this.onStaffArrive(s);
@@ -176,7 +177,7 @@ export abstract class Dispatcher extends Patrols {
     if (this.cState[c] === CS.HANDLING) this.cRemainS[c] = Math.max(0, this.cHandleEnd[c] - this.now);
     const crew = this.crewOf(c);
     this.crewExtra.delete(c);
-    this.enterStage(c, STAGE.queue);
+    this.enterStage(c, STAGE.queue, this.now);
     this.cToken[c]++;
     this.cState[c] = CS.QUEUED;
     this.cCrewArrived[c] = 0;
@@ -226,9 +227,11 @@ export abstract class Dispatcher extends Patrols {
   findWork(s: number): boolean {
     if (this.queues.length === 0) return false;
     // the scopes the policy lets s serve: its own first, then (grid-first) cases that have waited
-    const scopes = this.scopeBuf;
-    const nOwn = this.scope.memberScopes(this, s, scopes);
-    const nScopes = scopes.length;
+    const list = this.scopeBuf;
+    this.scope.memberScopes(this, s, list);
+    const scopes = list.scopes,
+      nOwn = list.nOwn,
+      nScopes = list.n;
     for (let i = 0; i < nScopes; i++) {
       const scope = scopes[i];
       // a crew case that cannot be staffed yet is skipped for this round

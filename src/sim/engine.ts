@@ -26,7 +26,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { City } from './city.ts';
 import { EventQueue } from './core/queue.ts';
-import { MAX_ENTITY } from './core/kinds.ts';
+import { CaseStore } from './core/cases.ts';
 import { StreamSet, STREAM, compileDist, type CompiledDist, type Stream } from './rng.ts';
 import { LocationSampler } from './arrivals.ts';
 import { buildRoster, type Roster } from './roster.ts';
@@ -42,7 +42,6 @@ import type { Dispatcher } from './dispatch.ts';
 export const DAY_S = 86_400;
 
 export { EV, CS, SS } from './core/codes.ts';
-import { CS } from './core/codes.ts';
 // Discovery channels.
 export const CHANNELS = ['patrol', 'citizen', 'sensor'] as const;
 
@@ -102,7 +101,7 @@ export interface Centre {
 const isInstant = (c: Centre): boolean =>
   [c.file, c.dispatch, c.verify, c.close].every((d) => d.kind === 0 && d.p1 === 0);
 
-export class EngineState {
+export class EngineState extends CaseStore {
   readonly sc: Scenario;
   readonly city: City;
   readonly roster: Roster;
@@ -118,47 +117,6 @@ export class EngineState {
   readonly hours: number;
   events = 0;
 
-  // --- cases (structure of arrays, recycled slots) ---
-  cap = 0;
-  nextFree = -1;
-  used = 0;
-  cType = new Int16Array(0);
-  cCell = new Int32Array(0);
-  cState = new Uint8Array(0);
-  cToken = new Int32Array(0);
-  cQTok = new Int32Array(0);
-  cChannel = new Uint8Array(0);
-  cCounted = new Uint8Array(0);
-  cCrewNeed = new Uint8Array(0);
-  cCrewArrived = new Uint8Array(0);
-  cCrew0 = new Int32Array(0);
-  cLatNext = new Int32Array(0);
-  cLatPrev = new Int32Array(0);
-  cId = new Float64Array(0);
-  cSeq = new Float64Array(0);
-  cOccur = new Float64Array(0);
-  cDiscover = new Float64Array(0);
-  cFiled = new Float64Array(0);
-  cDispatched = new Float64Array(0);
-  cOnScene = new Float64Array(0);
-  cHandleStart = new Float64Array(0);
-  cHandleEnd = new Float64Array(0);
-  cHandled = new Float64Array(0);
-  cVerified = new Float64Array(0);
-  cRemainS = new Float64Array(0);
-  cFileD = new Float64Array(0);
-  cDispatchD = new Float64Array(0);
-  cVerifyD = new Float64Array(0);
-  cCloseD = new Float64Array(0);
-  // --- stage accounting (see stages.ts): the stage a case is in since cPhaseFrom, and seconds spent in each ---
-  cPhase = new Uint8Array(0);
-  cPhaseFrom = new Float64Array(0);
-  /** Seconds in each stage so far, STAGE_COUNT per case (index c * STAGE_COUNT + stage). */
-  cStage = new Float64Array(0);
-  /** The response's split (filed → first on scene): centre, queue, travel seconds, frozen at first on scene. */
-  cResp = new Float64Array(0);
-  /** Extra crew members of cases needing more than one. */
-  readonly crewExtra = new Map<number, number[]>();
   readonly cellLatentHead: Int32Array;
   caseCounter = 0;
   fileSeq = 0;
@@ -253,6 +211,7 @@ export class EngineState {
   readonly log: CaseRecord[] | null;
 
   constructor(sc: Scenario, seed: number, opts: { days?: number; log?: boolean } = {}) {
+    super(1024);
     this.sc = sc;
     this.city = new City(sc);
     this.streams = new StreamSet(seed);
@@ -465,83 +424,10 @@ export class EngineState {
     this.defaultTeam = Int16Array.from(sc.eventTypes, (et) =>
       sc.teams.findIndex((t) => t.role !== 'securityLanes' && t.skills.includes(et.skill)),
     );
-
-    this.growCases(1024);
-  }
-
-  private growCases(cap: number): void {
-    // case ids travel in the event queue's packed key (core/kinds.ts)
-    if (cap - 1 > MAX_ENTITY)
-      throw new Error(`more than ${MAX_ENTITY + 1} open cases: the event queue cannot address them`);
-    const old = this.cap;
-    const g = <T extends Float64Array | Int32Array | Int16Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as { new (n: number): T })(cap);
-      b.set(a);
-      return b;
-    };
-    this.cType = g(this.cType);
-    this.cCell = g(this.cCell);
-    this.cState = g(this.cState);
-    this.cToken = g(this.cToken);
-    this.cQTok = g(this.cQTok);
-    this.cChannel = g(this.cChannel);
-    this.cCounted = g(this.cCounted);
-    this.cCrewNeed = g(this.cCrewNeed);
-    this.cCrewArrived = g(this.cCrewArrived);
-    this.cCrew0 = g(this.cCrew0);
-    this.cLatNext = g(this.cLatNext);
-    this.cLatPrev = g(this.cLatPrev);
-    this.cId = g(this.cId);
-    this.cSeq = g(this.cSeq);
-    this.cOccur = g(this.cOccur);
-    this.cDiscover = g(this.cDiscover);
-    this.cFiled = g(this.cFiled);
-    this.cDispatched = g(this.cDispatched);
-    this.cOnScene = g(this.cOnScene);
-    this.cHandleStart = g(this.cHandleStart);
-    this.cHandleEnd = g(this.cHandleEnd);
-    this.cHandled = g(this.cHandled);
-    this.cVerified = g(this.cVerified);
-    this.cRemainS = g(this.cRemainS);
-    this.cFileD = g(this.cFileD);
-    this.cDispatchD = g(this.cDispatchD);
-    this.cVerifyD = g(this.cVerifyD);
-    this.cCloseD = g(this.cCloseD);
-    this.cPhase = g(this.cPhase);
-    this.cPhaseFrom = g(this.cPhaseFrom);
-    const st = new Float64Array(cap * STAGE_COUNT);
-    st.set(this.cStage);
-    this.cStage = st;
-    const rp = new Float64Array(cap * 3);
-    rp.set(this.cResp);
-    this.cResp = rp;
-    // thread the new slots onto the free list
-    for (let i = cap - 1; i >= old; i--) {
-      this.cLatNext[i] = this.nextFree;
-      this.nextFree = i;
-    }
-    this.cap = cap;
-  }
-
-  allocCase(): number {
-    if (this.nextFree < 0) this.growCases(this.cap * 2);
-    const c = this.nextFree;
-    this.nextFree = this.cLatNext[c];
-    this.used++;
-    return c;
-  }
-
-  freeCase(c: number): void {
-    this.cState[c] = CS.FREE;
-    this.cToken[c]++;
-    this.cQTok[c]++;
-    this.cLatNext[c] = this.nextFree;
-    this.nextFree = c;
-    this.used--;
   }
 
   /** Case c leaves its current stage now and enters `next` (from `from`, default now). */
-  enterStage(c: number, next: number, from = this.now): void {
+  enterStage(c: number, next: number, from: number): void {
     const spent = this.now - this.cPhaseFrom[c];
     const b = c * STAGE_COUNT;
     const cur = this.cPhase[c];

@@ -76,9 +76,12 @@ export class CaseQueues {
       h += 2;
       this.length--;
     }
-    // empty: reset the list so it does not grow without bound
-    l.length = 0;
-    this.heads[key] = 0;
+    // empty: start over at the front once the list has grown (truncating an array is a runtime call: not every time)
+    if (h > 4096) {
+      l.length = 0;
+      h = 0;
+    }
+    this.heads[key] = h;
     return -1;
   }
 
@@ -88,8 +91,11 @@ export class CaseQueues {
     let h = this.heads[key] + 2;
     this.length--;
     if (h >= l.length) {
-      l.length = 0;
-      h = 0;
+      // empty: start over at the front once the list has grown (truncating an array is a runtime call)
+      if (h > 4096) {
+        l.length = 0;
+        h = 0;
+      }
     } else if (h > 4096 && h * 2 > l.length) {
       l.splice(0, h);
       h = 0;

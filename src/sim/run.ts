@@ -13,5 +13,8 @@ import { buildResult } from './report.ts';
 export function runScenario(scenario: Scenario, opts: RunOptions): RunResult {
   const sim = new Simulation(scenario, opts.seed, { days: opts.days, log: opts.log });
   sim.runUntil(sim.horizonS);
-  return buildResult(sim, opts.seed);
+  const result = buildResult(sim, opts.seed);
+  // nothing reads the simulation after this: its late-case store serves the next replication
+  sim.stages.release();
+  return result;
 }

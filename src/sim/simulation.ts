@@ -24,6 +24,7 @@ import { Dispatcher } from './dispatch.ts';
 import { EV, CS, SS, DAY_S, CHANNELS } from './engine.ts';
 import { createDrivers, type Drivers } from './drivers/registry.ts';
 import type { Driver } from './drivers/types.ts';
+import { MAX_KINDS } from './core/kinds.ts';
 
 /** How long after the horizon open cases are worked on to learn their verdicts. */
 export const DRAIN_S = DAY_S;
@@ -42,7 +43,7 @@ export class Simulation extends Dispatcher {
   /** Every registered driver (drivers/registry.ts), by name. */
   readonly drivers: Drivers;
   /** The driver handling each event kind a driver defined. */
-  private readonly byKind: Driver[] = [];
+  private readonly byKind: (Driver | null)[] = new Array<Driver | null>(MAX_KINDS).fill(null);
 
   constructor(sc: Scenario, seed: number, opts: { days?: number; log?: boolean } = {}) {
     super(sc, seed, opts);
@@ -80,7 +81,16 @@ export class Simulation extends Dispatcher {
   }
 
   private handle(kind: number, a: number, b: number): void {
+    // a driver's kind (arrivals, passengers: the most frequent), else the workflow's, the most frequent first
+    const d = this.byKind[kind];
+    if (d !== null) {
+      d.handle(kind, a, b);
+      return;
+    }
     switch (kind) {
+      case EV.HANDLED:
+        if (this.cToken[a] === b) this.onHandled(a);
+        break;
       case EV.DISCOVER:
         if (this.cToken[a] === b && this.cState[a] === CS.LATENT) this.discover(a);
         break;
@@ -89,9 +99,6 @@ export class Simulation extends Dispatcher {
         break;
       case EV.STAFF_ARRIVE:
         if (this.sToken[a] === b) this.onStaffArrive(a);
-        break;
-      case EV.HANDLED:
-        if (this.cToken[a] === b) this.onHandled(a);
         break;
       case EV.VERIFIED:
         if (this.cToken[a] === b) this.onVerified(a);
@@ -111,11 +118,8 @@ export class Simulation extends Dispatcher {
       case EV.ESCALATE:
         if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a);
         break;
-      default: {
-        const d = this.byKind[kind];
-        if (!d) throw new Error(`no driver handles event kind ${kind}`);
-        d.handle(kind, a, b);
-      }
+      default:
+        throw new Error(`no handler for event kind ${kind}`);
     }
   }
 
@@ -166,8 +170,6 @@ export class Simulation extends Dispatcher {
     this.cHandleEnd[c] = -1;
     this.cHandled[c] = -1;
     this.cVerified[c] = -1;
-    this.cLatNext[c] = -1;
-    this.cLatPrev[c] = -1;
     this.cPhase[c] = STAGE.discovery;
     this.cPhaseFrom[c] = now;
     const sb = c * STAGE_COUNT,
@@ -182,7 +184,18 @@ export class Simulation extends Dispatcher {
     this.cResp[rb + 2] = 0;
 
     if (ch === 2) {
-      this.discover(c);
+      if (this.cFileD[c] > 0) this.discover(c);
+      else {
+        // a sensor's case filed at once (the M/M/c case): discovery and filing as one step, leaving the
+        // state, stamps and stage times exactly as discover() then file() would (every stage still 0)
+        this.cToken[c]++;
+        this.cDiscover[c] = now;
+        this.cFiled[c] = now;
+        this.cSeq[c] = this.fileSeq++;
+        this.cPhase[c] = STAGE.queue;
+        this.cResp[rb] = -this.cStage[sb + STAGE.centre];
+        this.toQueue(c);
+      }
     } else {
       this.cState[c] = CS.LATENT;
       const delay = sample(ch === 1 ? t.citizenDelay : t.fallbackDelay, s);
@@ -190,6 +203,7 @@ export class Simulation extends Dispatcher {
         // latent in its cell until a patrol passes (or, failing that, a citizen reports it)
         const cell = this.cCell[c];
         const h = this.cellLatentHead[cell];
+        this.cLatPrev[c] = -1;
         this.cLatNext[c] = h;
         if (h >= 0) this.cLatPrev[h] = c;
         this.cellLatentHead[cell] = c;
@@ -216,7 +230,7 @@ export class Simulation extends Dispatcher {
     this.cState[c] = CS.DISCOVERED;
     this.cToken[c]++;
     this.cDiscover[c] = this.now;
-    this.enterStage(c, STAGE.centre);
+    this.enterStage(c, STAGE.centre, this.now);
     const d = this.cFileD[c];
     if (d > 0) this.q.push(this.now + d, EV.FILED, c, this.cToken[c]);
     else this.file(c);
@@ -225,9 +239,14 @@ export class Simulation extends Dispatcher {
   private file(c: number): void {
     this.cFiled[c] = this.now;
     this.cSeq[c] = this.fileSeq++;
-    this.enterStage(c, STAGE.queue);
+    this.enterStage(c, STAGE.queue, this.now);
     // the response's centre share is what the centre adds from now on
     this.cResp[c * 3] = -this.cStage[c * STAGE_COUNT + STAGE.centre];
+    this.toQueue(c);
+  }
+
+  /** A case filed now goes to dispatch: a member at once if one may take it, else it waits in the queues. */
+  private toQueue(c: number): void {
     this.backlog.add(this.now, 1);
     this.cState[c] = CS.QUEUED;
     if (this.holdForManual(c)) return;
@@ -277,7 +296,7 @@ export class Simulation extends Dispatcher {
     }
     if (++this.cCrewArrived[c] < this.cCrewNeed[c]) return;
     if (this.cHandleStart[c] < 0) this.cHandleStart[c] = this.now;
-    this.enterStage(c, STAGE.handling);
+    this.enterStage(c, STAGE.handling, this.now);
     this.cState[c] = CS.HANDLING;
     const t = this.types[this.cType[c]];
     const end = this.now + this.cRemainS[c] * t.handlingFactor[this.hourOf(this.now)];
@@ -302,7 +321,7 @@ export class Simulation extends Dispatcher {
 
   private onHandled(c: number): void {
     this.cHandled[c] = this.now;
-    this.enterStage(c, STAGE.centre);
+    this.enterStage(c, STAGE.centre, this.now);
     this.cState[c] = CS.HANDLED;
     const c0 = this.cCrew0[c];
     const extra = this.cCrewNeed[c] > 1 ? this.crewExtra.get(c) : undefined;
@@ -330,7 +349,7 @@ export class Simulation extends Dispatcher {
     const now = this.now;
     this.backlog.add(now, -1);
     if (this.cCounted[c]) {
-      this.enterStage(c, STAGE.centre);
+      this.enterStage(c, STAGE.centre, this.now);
       this.openCounted--;
       const t = this.types[this.cType[c]];
       const filed = this.cFiled[c];
@@ -548,7 +567,7 @@ export class Simulation extends Dispatcher {
       this.openAfterDrain++;
       // their stages run to the verdict (the response's, for a case nobody reached, too)
       if (this.cOnScene[c] < 0 && this.cFiled[c] >= 0) this.freezeResponse(c);
-      this.enterStage(c, this.cPhase[c]);
+      this.enterStage(c, this.cPhase[c], this.now);
       const t = this.types[this.cType[c]];
       const filed = this.cFiled[c];
       const lateResolution = verdictAt - this.cOccur[c] > t.resolutionS;

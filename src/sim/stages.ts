@@ -42,8 +42,19 @@ export const STAGE = { discovery: 0, centre: 1, queue: 2, travel: 3, handling: 4
 export const STAGE_COUNT = 5;
 export type StageName = keyof typeof STAGE;
 export const STAGE_NAMES: readonly StageName[] = ['discovery', 'centre', 'queue', 'travel', 'handling'];
+/** Numbers kept per late case in `StageBook.late` (see there). */
+export const LATE_FIELDS = 14;
 /** Response part: centre, queue, travel (in that order in `cResp`). */
 export const RESP_STAGES: readonly StageName[] = ['centre', 'queue', 'travel'];
+
+/**
+ * The late-case store of the last released book, kept for the next one on this thread (see `release`).
+ * Fresh memory is dear: the first write to each page of a new buffer costs a page fault, which on some
+ * machines costs more than the records written to it; replications in a worker reuse one store instead.
+ */
+let spare: Float64Array | null = null;
+/** A released store larger than this (doubles: 64 MiB) is left to the collector rather than kept. */
+const SPARE_MAX = 8 * 1024 * 1024;
 
 /** Per-type sums over decided cases, and the late cases one by one. */
 export class StageBook {
@@ -56,17 +67,14 @@ export class StageBook {
   /** Per type × response stage (centre, queue, travel): seconds over decided / on-time cases. */
   readonly respAll: Float64Array;
   readonly respOk: Float64Array;
-  // late cases: plain arrays that grow by push (amortised, no copy of typed arrays, no zero-fill)
+  /** Late cases recorded. */
   n = 0;
-  readonly lType: number[] = [];
-  readonly lTeam: number[] = [];
-  readonly lGrid: number[] = [];
-  readonly lHour: number[] = [];
-  /** Response and resolution, seconds. */
-  readonly lResp: number[] = [];
-  readonly lResol: number[] = [];
-  /** STAGE_COUNT resolution stages then 3 response stages per late case. */
-  readonly lStages: number[] = [];
+  /**
+   * The late cases, LATE_FIELDS numbers each (record i at i * LATE_FIELDS): type, team, grid, hour of day,
+   * response and resolution seconds, the STAGE_COUNT resolution stages, the 3 response stages. One typed
+   * array grown by doubling: a store per field, no per-case allocation, nothing for the collector to trace.
+   */
+  late: Float64Array;
 
   constructor(readonly nTypes: number) {
     this.decided = new Float64Array(nTypes);
@@ -75,6 +83,20 @@ export class StageBook {
     this.sumOk = new Float64Array(nTypes * STAGE_COUNT);
     this.respAll = new Float64Array(nTypes * 3);
     this.respOk = new Float64Array(nTypes * 3);
+    // every record is written before it is read (records below n), so a reused store needs no clearing
+    this.late = spare ?? new Float64Array(64 * LATE_FIELDS);
+    spare = null;
+  }
+
+  /**
+   * The book will not be read again: hand its late-case store to the next book made on this thread.
+   * Reading the book afterwards is an error (its records may be overwritten).
+   */
+  release(): void {
+    const L = this.late;
+    this.late = new Float64Array(0);
+    this.n = 0;
+    if (L.length <= SPARE_MAX && (spare === null || L.length > spare.length)) spare = L;
   }
 
   /**
@@ -130,14 +152,27 @@ export class StageBook {
       rok[r + 2] += r2;
       return;
     }
-    this.n++;
-    this.lType.push(type);
-    this.lTeam.push(team);
-    this.lGrid.push(grid);
-    this.lHour.push(hour);
-    this.lResp.push(respS);
-    this.lResol.push(resolS);
-    this.lStages.push(s0, s1, s2, s3, s4, r0, r1, r2);
+    let L = this.late;
+    const o = this.n++ * LATE_FIELDS;
+    if (o + LATE_FIELDS > L.length) {
+      const bigger = new Float64Array(L.length * 2);
+      bigger.set(L);
+      this.late = L = bigger;
+    }
+    L[o] = type;
+    L[o + 1] = team;
+    L[o + 2] = grid;
+    L[o + 3] = hour;
+    L[o + 4] = respS;
+    L[o + 5] = resolS;
+    L[o + 6] = s0;
+    L[o + 7] = s1;
+    L[o + 8] = s2;
+    L[o + 9] = s3;
+    L[o + 10] = s4;
+    L[o + 11] = r0;
+    L[o + 12] = r1;
+    L[o + 13] = r2;
   }
 }
 
@@ -179,22 +214,27 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
     { stage: StageName; type: string; team: string | null; hour: number; grid: number; n: number }
   >();
   const nTeams = ctx.teamIds.length + 1;
+  const L = book.late;
   let maxGrid = 0;
-  for (let i = 0; i < book.n; i++) if (book.lGrid[i] > maxGrid) maxGrid = book.lGrid[i];
+  for (let i = 0; i < book.n; i++) if (L[i * LATE_FIELDS + 2] > maxGrid) maxGrid = L[i * LATE_FIELDS + 2];
   const nGridKeys = maxGrid + 1;
   for (let i = 0; i < book.n; i++) {
-    const t = book.lType[i];
+    const o = i * LATE_FIELDS;
+    const t = L[o],
+      lTeam = L[o + 1],
+      lGrid = L[o + 2],
+      lHour = L[o + 3];
     const R = ctx.responseS[t],
       S = ctx.resolutionS[t];
-    const resp = book.lResp[i],
-      resol = book.lResol[i];
+    const resp = L[o + 4],
+      resol = L[o + 5];
     let best = -1,
       bestFix = false,
       bestEx = -Infinity;
     for (let k = 0; k < STAGE_COUNT; k++) {
-      const exResol = Math.max(0, book.lStages[i * 8 + k] - share[t * STAGE_COUNT + k]);
+      const exResol = Math.max(0, L[o + 6 + k] - share[t * STAGE_COUNT + k]);
       const ri = k === STAGE.centre ? 0 : k === STAGE.queue ? 1 : k === STAGE.travel ? 2 : -1;
-      const exResp = ri < 0 ? 0 : Math.max(0, book.lStages[i * 8 + 5 + ri] - shareResp[t * 3 + ri]);
+      const exResp = ri < 0 ? 0 : Math.max(0, L[o + 11 + ri] - shareResp[t * 3 + ri]);
       const fixes = resp - exResp <= R && resol - exResol <= S;
       const ex = Math.max(exResp, exResol);
       // a stage that fixes the case beats one that does not; then the larger excess; then the earlier stage
@@ -206,12 +246,12 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
     }
     limitedBy[best]++;
     const stage = STAGE_NAMES[best];
-    const teamIdx = best === STAGE.queue && book.lTeam[i] >= 0 ? book.lTeam[i] : -1;
+    const teamIdx = best === STAGE.queue && lTeam >= 0 ? lTeam : -1;
     const team = teamIdx >= 0 ? ctx.teamIds[teamIdx] : null;
-    const key = (((best * nT + t) * nTeams + teamIdx + 1) * 24 + book.lHour[i]) * nGridKeys + book.lGrid[i];
+    const key = (((best * nT + t) * nTeams + teamIdx + 1) * 24 + lHour) * nGridKeys + lGrid;
     const g = groups.get(key);
     if (g) g.n++;
-    else groups.set(key, { stage, type: ctx.typeIds[t], team, hour: book.lHour[i], grid: book.lGrid[i], n: 1 });
+    else groups.set(key, { stage, type: ctx.typeIds[t], team, hour: lHour, grid: lGrid, n: 1 });
   }
   let decided = 0;
   for (let t = 0; t < nT; t++) decided += book.decided[t];

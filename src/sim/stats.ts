@@ -132,7 +132,15 @@ export class HourlyLevel {
 
   /** Accumulate up to `nowS`, then change the level by `delta`. */
   add(nowS: number, delta: number): void {
-    if (nowS > this.lastS) this.advance(nowS);
+    const t = this.lastS;
+    if (nowS > t) {
+      // the common case inline: still inside the hour of the last change, before the end of the count
+      if (nowS <= this.hourEndS && nowS <= this.toS) {
+        const lvl = this.level;
+        if (lvl !== 0) this.byHour[this.slot] += lvl * (nowS - t);
+        this.lastS = nowS;
+      } else this.advance(nowS);
+    }
     this.level += delta;
   }
 

@@ -3,6 +3,7 @@
  * another grid; pooled teams serve everywhere, after the own grid's workers.
  */
 import { describe, expect, it } from 'vitest';
+import { ScopeList } from './types.ts';
 import { cell, members, newCase, onlyOnDuty, picks, place, world } from './testWorld.ts';
 
 describe('grid-bound policy', () => {
@@ -44,10 +45,11 @@ describe('grid-bound policy', () => {
     const sim = world({ policy: 'gridBound', pooled: 1 });
     const [own] = members(sim, 'grid', 0);
     const [pool] = members(sim, 'pool');
-    const scopes: number[] = [];
-    expect(sim.scope.memberScopes(sim, own, scopes)).toBe(1);
-    expect(scopes).toEqual([0]);
+    const scopes = new ScopeList();
+    const list = () => Array.from(scopes.scopes.subarray(0, scopes.n));
+    sim.scope.memberScopes(sim, own, scopes);
+    expect([list(), scopes.nOwn]).toEqual([[0], 1]);
     sim.scope.memberScopes(sim, pool, scopes);
-    expect(scopes).toEqual([sim.globalScope]);
+    expect([list(), scopes.nOwn]).toEqual([[sim.globalScope], 1]);
   });
 });

@@ -8,19 +8,17 @@
  * the grids it answers for, in order; a pooled member looks city-wide.
  */
 import type { Dispatcher } from '../dispatch.ts';
-import type { ScopePolicy } from './types.ts';
+import type { ScopeList, ScopePolicy } from './types.ts';
 
-/** The scopes a member serves under the grid policies: city-wide for pooled members, else its own grids. Returns how many. */
-export function ownScopes(sim: Dispatcher, s: number, out: number[]): number {
-  if (sim.sPooled[s] === 1) {
-    out.length = 1;
-    out[0] = sim.globalScope;
-    return 1;
+/** The scopes a member serves under the grid policies, as its own: city-wide for pooled members, else its own grids. */
+export function ownScopes(sim: Dispatcher, s: number, out: ScopeList): void {
+  out.clear();
+  if (sim.sPooled[s] === 1) out.push(sim.globalScope);
+  else {
+    const own = sim.sGrids[s];
+    for (let i = 0; i < own.length; i++) out.push(own[i]);
   }
-  const own = sim.sGrids[s];
-  out.length = own.length;
-  for (let i = 0; i < own.length; i++) out[i] = own[i];
-  return own.length;
+  out.markOwn();
 }
 
 /** Tier 0 and 1 of a case under the grid policies: its grid's workers, then the pooled teams. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CS } from '../core/codes.ts';
+import { ScopeList } from './types.ts';
 import { cell, members, newCase, onlyOnDuty, picks, place, world } from './testWorld.ts';
 
 describe('grid-first policy', () => {
@@ -42,9 +43,9 @@ describe('grid-first policy', () => {
   it('a freed worker looks in its own grids first, then in its home grid’s neighbours', () => {
     const sim = world({ policy: 'gridFirst' });
     const [w] = members(sim, 'grid', 1);
-    const scopes: number[] = [];
-    const nOwn = sim.scope.memberScopes(sim, w, scopes);
-    expect(nOwn).toBe(1);
-    expect(scopes).toEqual([1, 0, 2]);
+    const scopes = new ScopeList();
+    sim.scope.memberScopes(sim, w, scopes);
+    expect(scopes.nOwn).toBe(1);
+    expect(Array.from(scopes.scopes.subarray(0, scopes.n))).toEqual([1, 0, 2]);
   });
 });

@@ -12,7 +12,7 @@
 import { EV } from '../core/codes.ts';
 import type { Dispatcher } from '../dispatch.ts';
 import { ownScopes, ownTiers } from './gridBound.ts';
-import type { ScopePolicy } from './types.ts';
+import type { ScopeList, ScopePolicy } from './types.ts';
 
 export function gridFirst(): ScopePolicy {
   const scratch: Int32Array[] = [];
@@ -28,12 +28,11 @@ export function gridFirst(): ScopePolicy {
       }
       return out;
     },
-    memberScopes(sim: Dispatcher, s: number, out: number[]): number {
-      const nOwn = ownScopes(sim, s, out);
-      if (sim.sPooled[s] === 1) return nOwn;
+    memberScopes(sim: Dispatcher, s: number, out: ScopeList): void {
+      ownScopes(sim, s, out);
+      if (sim.sPooled[s] === 1) return;
       const nbrs = sim.gridNeighbours[sim.sHome[s]];
       for (let i = 0; i < nbrs.length; i++) out.push(nbrs[i]);
-      return nOwn;
     },
     onWait(sim, c) {
       if (sim.neighbourWaitS > 0) sim.q.push(sim.now + sim.neighbourWaitS, EV.ESCALATE, c, sim.cQTok[c]);

@@ -17,9 +17,9 @@ export function nearest(sim: Dispatcher): ScopePolicy {
     queuesByGrid: false,
     tiers: (_sim, _c, skill) => bySkill[skill],
     memberScopes(_sim, _s, out) {
-      out.length = 1;
-      out[0] = 0;
-      return 1;
+      out.clear();
+      out.push(0);
+      out.markOwn();
     },
     onWait() {},
   };

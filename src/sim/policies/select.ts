@@ -43,6 +43,8 @@ export function nearestFree(sim: Dispatcher, list: Int32Array, cell: number, bes
     if (d < bestD) {
       bestD = d;
       s = m;
+      // nobody can be nearer than the case's own cell, and ties go to the first: done
+      if (d === 0) break;
     }
   }
   best.d = bestD;

@@ -43,11 +43,10 @@ export interface ScopePolicy {
   tiers(sim: Dispatcher, c: number, skill: number): readonly Int32Array[];
   /**
    * The queue scopes freed member s serves, in the order it looks, written to
-   * `out` (its length set); returns how many of them are its own. Cases in the
-   * scopes after those are taken only once they have waited the neighbour
-   * wait.
+   * `out` (cleared first). Those it adds after `out.markOwn()` are taken only
+   * once their cases have waited the neighbour wait.
    */
-  memberScopes(sim: Dispatcher, s: number, out: number[]): number;
+  memberScopes(sim: Dispatcher, s: number, out: ScopeList): void;
   /** Case c was filed, found nobody and now waits in its queues: schedule what the policy needs (an escalation). */
   onWait(sim: Dispatcher, c: number): void;
 }
@@ -67,3 +66,31 @@ export interface PreemptionPolicy {
 }
 
 export type ScopePolicyFactory = (sim: Dispatcher) => ScopePolicy;
+
+/** A reusable list of queue scopes (no allocation, no array length writes on the hot path). */
+export class ScopeList {
+  scopes = new Int32Array(16);
+  /** Scopes in the list. */
+  n = 0;
+  /** The first `nOwn` are the member's own; the rest need the case to have waited. */
+  nOwn = 0;
+
+  clear(): void {
+    this.n = 0;
+    this.nOwn = 0;
+  }
+
+  push(scope: number): void {
+    if (this.n === this.scopes.length) {
+      const b = new Int32Array(this.n * 2);
+      b.set(this.scopes);
+      this.scopes = b;
+    }
+    this.scopes[this.n++] = scope;
+  }
+
+  /** Everything pushed so far is the member's own. */
+  markOwn(): void {
+    this.nOwn = this.n;
+  }
+}
