@@ -104,10 +104,11 @@ describe('the inputs of issue 10 are refused with exit 2 and a message', () => {
     );
   });
 
-  it('20,000 staff patrolling (within the bounds): the estimate counts their patrol steps', async () => {
+  it('20,000 staff patrolling (within the bounds): the estimate counts their patrol legs', async () => {
     const s = builtin('baseline-weekday');
-    s.teams[0].shifts[0].staff = 400; // 19,200 rostered, a walk of ~75 cells an hour each
-    s.run.days = 30;
+    s.teams[0].shifts[0].staff = 400; // 19,200 rostered, one event per patrol leg (src/sim/patrol.ts)
+    // a year: ~306 M events estimated, over the 250 M of a replication; ~240 M without the patrols
+    s.run.days = 366;
     expectRefused(await cli('diagnose', write(s)), 'run too large', 'events per replication', '--days');
   });
 

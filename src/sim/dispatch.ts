@@ -18,20 +18,26 @@
  *
  * Staff who find no work patrol their home grid cell by cell along a
  * lawn-mower route; the simulation discovers latent cases where they pass.
+ * The walk itself, without an event per cell, is patrol.ts.
  */
-import { EngineState, EV, CS, SS } from './engine.ts';
+import { EV, CS, SS } from './engine.ts';
+import { Patrols } from './patrol.ts';
 import { STAGE, STAGE_COUNT } from './stages.ts';
 import { pickCrew, pickOne } from './policies/select.ts';
+import { FreeLists } from './policies/freeLists.ts';
 import { ScopeList } from './policies/types.ts';
 
-export abstract class Dispatcher extends EngineState {
+export abstract class Dispatcher extends Patrols {
   /** Members chosen for a crew case (scratch). */
   private readonly crew: number[] = [];
   /** Queue scopes a freed member looks in (scratch). */
   private readonly scopeBuf = new ScopeList();
+  /** Free members of the city-wide staff lists (policies/freeLists.ts). */
+  readonly freeLists = new FreeLists(this);
 
   /** The cell a member is at now (the nearer end of the leg it is on). */
   staffCell(s: number): number {
+    if (this.sState[s] === SS.PATROL && this.sArrive[s] < this.now) this.syncPatrol(s);
     const a = this.sArrive[s];
     if (this.now >= a) return this.sTo[s];
     const d = this.sDepart[s];
@@ -155,6 +161,7 @@ export abstract class Dispatcher extends EngineState {
       this.teamBusy[this.sTeam[s]].add(this.now, -1);
       this.sState[s] = SS.IDLE;
       this.freeCount++;
+      this.freeLists.noteFree(s);
     } else {
       // finishing after the shift ended: the time since is overtime
       this.sState[s] = SS.OFF;
@@ -251,30 +258,5 @@ export abstract class Dispatcher extends EngineState {
       this.sState[s] = SS.PATROL;
       this.patrolStep(s);
     }
-  }
-
-  /** Walk one cell along the home grid's lawn-mower route. */
-  patrolStep(s: number): void {
-    const route = this.sRouteCells[s];
-    const cur = this.sTo[s];
-    let target = route[this.sRoute[s]];
-    if (cur === target) {
-      this.sRoute[s] = (this.sRoute[s] + 1) % route.length;
-      target = route[this.sRoute[s]];
-    }
-    const cols = this.city.cols;
-    const cx = cur % cols,
-      cy = (cur / cols) | 0,
-      tx = target % cols,
-      ty = (target / cols) | 0;
-    const next = cx !== tx ? cur + (tx > cx ? 1 : -1) : cy !== ty ? cur + (ty > cy ? cols : -cols) : cur;
-    const stepS =
-      (this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor)) *
-      this.travelFactor[this.hourOf(this.now)];
-    this.sFrom[s] = cur;
-    this.sTo[s] = next;
-    this.sDepart[s] = this.now;
-    this.sArrive[s] = this.now + stepS;
-    this.q.push(this.now + stepS, EV.PATROL, s, this.sToken[s]);
   }
 }

@@ -22,7 +22,8 @@
  * - **events** (the work: the engine does roughly two million a second on
  *   one core): per case its arrival, discovery, centre steps, each crew
  *   member's arrival and the end of handling; two per passenger; one per
- *   cell an idle member patrols; the shift changes;
+ *   patrol leg of an idle member (up to PATROL_LEG cells in one grid:
+ *   dispatch.ts) and one per case a patrol finds; the shift changes;
  * - **memory**: per cell, grid, staff member and hour of the horizon, plus
  *   the cases open at once — a day's cases when the roster can keep up, the
  *   growing backlog when the offered work exceeds the rostered staff-hours
@@ -42,6 +43,7 @@ import { hourlyRates } from './arrivals.ts';
 import { applyRain } from './drivers/rain.ts';
 import { stationRates } from './metro.ts';
 import { compileDist } from './rng.ts';
+import { PATROL_LEG } from './patrol.ts';
 import { rainSeries } from './weather.ts';
 
 export interface RunSize {
@@ -147,7 +149,8 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
 
   // --- staff: members, duty hours, patrol steps, capacity per skill
   let staff = 0;
-  let patrolSteps = 0;
+  // patrol events: one per leg (PATROL_LEG cells, fewer when a route runs through grid after grid)
+  let patrolLegs = 0;
   let shiftEvents = 0;
   const capacityBySkill = new Map<string, number>(); // staff-hours a day
   const lanesAt = new Map<string, number>(); // station id -> lane staff-hours a day
@@ -164,7 +167,8 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
         if (t.station) lanesAt.set(t.station, (lanesAt.get(t.station) ?? 0) + dutyHoursPerDay);
         continue;
       }
-      if (t.patrol) patrolSteps += dutyHoursPerDay * horizonDays * stepsPerHour;
+      const legSteps = t.placement === 'spread' ? Math.min(PATROL_LEG, k * k) : PATROL_LEG;
+      if (t.patrol) patrolLegs += (dutyHoursPerDay * horizonDays * stepsPerHour) / legSteps;
       for (const skill of t.skills) capacityBySkill.set(skill, (capacityBySkill.get(skill) ?? 0) + dutyHoursPerDay);
     }
   }
@@ -184,8 +188,15 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
       timed(c?.closeMin ?? wf.closeMin);
     const d = et.discovery;
     const delayed = d.patrol + d.citizen > 0 ? 1 : 0;
+    // a case a patrol finds: the walker's event at its cell
+    const patrolShare = d.patrol + d.citizen + d.sensor > 0 ? d.patrol / (d.patrol + d.citizen + d.sensor) : 0;
     const perCase =
-      2 + centreSteps + delayed + (sc.travel.enabled ? et.crew : 0) + (sc.dispatch.policy === 'gridFirst' ? 1 : 0);
+      2 +
+      centreSteps +
+      delayed +
+      patrolShare +
+      (sc.travel.enabled ? et.crew : 0) +
+      (sc.dispatch.policy === 'gridFirst' ? 1 : 0);
     caseEvents += casesByType[i] * perCase;
     const handlingH = compileDist(et.handlingMin).meanS / 3600;
     const travelH = sc.travel.enabled ? 0.1 : 0;
@@ -236,7 +247,7 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
     (opts.log ? cases * BYTES_PER_LOGGED_CASE : 0);
   const memoryBytes = memoryStatic + memoryGrowing;
 
-  const events = caseEvents + 2 * passengers + patrolSteps + shiftEvents;
+  const events = caseEvents + 2 * passengers + patrolLegs + shiftEvents;
   return {
     days,
     warmupHours: sc.run.warmupHours,

@@ -11,6 +11,9 @@
  * - A crew is the `need` members with the smallest (tier, distance, id),
  *   whatever the number of free candidates (the partial selection agrees with
  *   sorting them all).
+ * - A city-wide list is read through its set of free members: whatever the
+ *   order in which members became busy, free or went off duty, the pick is
+ *   the nearest free member of the list, ties to the lowest id.
  */
 import { describe, it, expect } from 'vitest';
 import { Scenario, LAND_USES, type ScenarioInput } from '../scenario/schema.ts';
@@ -19,8 +22,8 @@ import { LocationSampler } from './arrivals.ts';
 import { StreamSet, type Stream } from './rng.ts';
 import { Simulation } from './simulation.ts';
 import { toyDistrict } from './fixtures.ts';
-import { world, cell, place, newCase } from './policies/testWorld.ts';
-import { pickCrew } from './policies/select.ts';
+import { world, cell, place, newCase, takeOff } from './policies/testWorld.ts';
+import { pickCrew, pickOne } from './policies/select.ts';
 
 /** A city of cols x rows with zones of every land use, some low-lying, two stations. */
 function cityInput(cols: number, rows: number): ScenarioInput {
@@ -203,6 +206,49 @@ describe('a crew is the need members with the smallest (tier, distance, id)', ()
         expect(pickCrew(sim, tiers, at, need, out)).toBe(cand.length >= need);
         expect(out).toEqual(cand.length >= need ? cand.slice(0, need).map((x) => x.s) : []);
       }
+    }
+  });
+});
+
+describe('free members of a city-wide list', () => {
+  it('the pick is the nearest free member of the whole list (ties: lowest id), after any history of busy and free', () => {
+    const sim = world({ pooled: 14 });
+    const gen = new StreamSet(9).get(2);
+    const list = sim.pooledSkillStaff[0];
+    expect(list.length).toBe(14);
+    const busy: number[] = [];
+    for (let round = 0; round < 400; round++) {
+      // someone becomes busy, free again, or goes off duty
+      const s = list[gen.int(list.length)];
+      const r = gen.uniform();
+      if (sim.isFree(s) && r < 0.5) {
+        sim.assign(s, newCase(sim, 'one', cell(sim, gen.int(12), gen.int(4))));
+        busy.push(s);
+      } else if (busy.length > 0 && r < 0.9) {
+        sim.release(busy.splice(gen.int(busy.length), 1)[0]);
+      } else if (sim.isFree(s) && r > 0.97) {
+        takeOff(sim, s);
+      }
+      for (const m of list) if (sim.isFree(m)) place(sim, m, cell(sim, gen.int(12), gen.int(2)));
+      const at = cell(sim, gen.int(12), gen.int(4));
+      let want = -1,
+        wantD = Infinity;
+      for (const m of list) {
+        if (!sim.isFree(m)) continue;
+        const d = sim.city.cellDistance(sim.staffCell(m), at);
+        if (d < wantD) {
+          wantD = d;
+          want = m;
+        }
+      }
+      expect(pickOne(sim, [list], at)).toBe(want);
+      const free = [...list].filter((m) => sim.isFree(m));
+      const byKey = free
+        .map((m) => ({ m, d: sim.city.cellDistance(sim.staffCell(m), at) }))
+        .sort((a, b) => a.d - b.d || a.m - b.m);
+      const out: number[] = [];
+      expect(pickCrew(sim, [list], at, 3, out)).toBe(free.length >= 3);
+      if (free.length >= 3) expect(out).toEqual(byKey.slice(0, 3).map((x) => x.m));
     }
   });
 });

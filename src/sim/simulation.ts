@@ -113,7 +113,7 @@ export class Simulation extends Dispatcher {
         this.onShiftEnd(a);
         break;
       case EV.PATROL:
-        if (this.sToken[a] === b && this.sState[a] === SS.PATROL) this.onPatrol(a);
+        if (this.sToken[a] === b && this.sState[a] === SS.PATROL) this.onPatrolEvent(a);
         break;
       case EV.ESCALATE:
         if (this.cState[a] === CS.QUEUED && this.cQTok[a] === b) this.tryDispatchCase(a);
@@ -207,6 +207,7 @@ export class Simulation extends Dispatcher {
         this.cLatNext[c] = h;
         if (h >= 0) this.cLatPrev[h] = c;
         this.cellLatentHead[cell] = c;
+        this.onLatent(c);
       }
       this.q.push(now + delay, EV.DISCOVER, c, this.cToken[c]);
     }
@@ -214,6 +215,7 @@ export class Simulation extends Dispatcher {
   }
 
   private unlinkLatent(c: number): void {
+    this.offLatent(c);
     const p = this.cLatPrev[c],
       n = this.cLatNext[c];
     if (p >= 0) this.cLatNext[p] = n;
@@ -461,6 +463,7 @@ export class Simulation extends Dispatcher {
         this.sRoute[s] = this.patrolStream.int(this.sRouteCells[s].length);
         this.sState[s] = SS.IDLE;
         this.freeCount++;
+        this.freeLists.noteFree(s);
       } else {
         // still finishing yesterday's case: overtime ends, the shift begins
         const from = Math.max(this.sOvertimeFrom[s], this.warmupS);
@@ -493,6 +496,7 @@ export class Simulation extends Dispatcher {
         this.sState[s] = SS.OFF;
         this.drivers.metro.laneClosed(this.sLane[s]);
       } else if (st === SS.IDLE || st === SS.PATROL) {
+        this.syncPatrol(s);
         this.sState[s] = SS.OFF;
         this.sToken[s]++;
         this.freeCount--;
@@ -511,15 +515,14 @@ export class Simulation extends Dispatcher {
     }
   }
 
-  private onPatrol(s: number): void {
-    const cell = this.sTo[s];
+  /** A patrol reaches `cell` now: its latent cases are discovered. */
+  discoverHere(cell: number): void {
     let c = this.cellLatentHead[cell];
     while (c >= 0) {
       const next = this.cLatNext[c];
       this.discover(c);
       c = next;
     }
-    if (this.sState[s] === SS.PATROL) this.patrolStep(s);
   }
 
   /**

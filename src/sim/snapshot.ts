@@ -150,6 +150,8 @@ function viewOf(sim: Simulation): View {
   const cols = sim.city.cols;
   const staffXY = new Float32Array(n * 2);
   const staffState = new Uint8Array(n);
+  // patrolling members' steps are taken lazily (dispatch.ts): bring them up to now
+  sim.syncPatrols();
   for (let s = 0; s < n; s++) {
     const from = sim.sFrom[s],
       to = sim.sTo[s];

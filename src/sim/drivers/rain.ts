@@ -64,7 +64,10 @@ export class RainDriver implements Driver {
   setRain(fromHour: number, mmByHour: readonly number[], arrivals: ArrivalsDriver): void {
     const rain = this.sim.rain;
     for (let h = fromHour; h < rain.length; h++) rain[h] = mmByHour[h - fromHour] ?? 0;
+    // patrol steps begun so far keep their times; the later ones take the new factors
+    this.sim.syncPatrols();
     this.apply(fromHour);
+    this.sim.replanPatrols();
     for (const t of this.sim.types) arrivals.redraw(t.index);
   }
 

@@ -16,6 +16,26 @@ import type { Dispatcher } from '../dispatch.ts';
 export function nearestFree(sim: Dispatcher, list: Int32Array, cell: number, best: { d: number }): number {
   let s = -1,
     bestD = Infinity;
+  const set = sim.freeLists.of(list);
+  if (set) {
+    // a city-wide list: only its free candidates (policies/freeLists.ts); ties by id, as in the list's order
+    const ids = set.ids;
+    for (let i = 0; i < set.n;) {
+      const m = ids[i];
+      if (!sim.isFree(m)) {
+        set.removeAt(i);
+        continue;
+      }
+      const d = sim.city.cellDistance(sim.staffCell(m), cell);
+      if (d < bestD || (d === bestD && m < s)) {
+        bestD = d;
+        s = m;
+      }
+      i++;
+    }
+    best.d = bestD;
+    return s;
+  }
   for (let i = 0; i < list.length; i++) {
     const m = list[i];
     if (!sim.isFree(m)) continue;
@@ -74,11 +94,16 @@ export function pickCrew(
   out.length = 0;
   let found = 0;
   for (let i = 0; i < tiers.length; i++) {
-    const list = tiers[i];
     const tier = Math.min(i, 2) * 1e6;
-    for (let j = 0; j < list.length; j++) {
+    // a city-wide list: only its free candidates (policies/freeLists.ts); the order does not matter here
+    const set = sim.freeLists.of(tiers[i]);
+    const list = set ? set.ids : tiers[i];
+    for (let j = 0; j < (set ? set.n : list.length); j++) {
       const s = list[j];
-      if (!sim.isFree(s)) continue;
+      if (!sim.isFree(s)) {
+        if (set) set.removeAt(j--);
+        continue;
+      }
       found++;
       const key = tier + sim.city.cellDistance(sim.staffCell(s), cell);
       let n = bestIds.length;
