@@ -35,6 +35,10 @@ export abstract class Dispatcher extends Patrols {
   /** Free members of the city-wide staff lists (policies/freeLists.ts). */
   readonly freeLists = new FreeLists(this);
 
+  protected legPlanned(s: number): void {
+    this.freeLists.moved(s);
+  }
+
   /** The cell a member is at now (the nearer end of the leg it is on). */
   staffCell(s: number): number {
     if (this.sState[s] === SS.PATROL && this.sArrive[s] < this.now) this.syncPatrol(s);

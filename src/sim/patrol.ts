@@ -144,6 +144,20 @@ export abstract class Patrols extends EngineState {
       this.patrolGrid[s] = g;
     }
     this.schedulePatrol(s, at);
+    this.legPlanned(s);
+  }
+
+  /** Member s's leg was planned (its grid may have changed: dispatch's free lists follow it). */
+  protected abstract legPlanned(s: number): void;
+
+  /**
+   * A grid member s is in or next to (within one cell of its cells) until
+   * its next event: the grid of its patrol leg while patrolling, else the
+   * grid of the cell it stands in.
+   */
+  anchorGrid(s: number): number {
+    if (this.sState[s] === SS.PATROL && this.patrolGrid[s] >= 0) return this.patrolGrid[s];
+    return this.city.cellGrid[this.sTo[s]];
   }
 
   private schedulePatrol(s: number, at: number): void {

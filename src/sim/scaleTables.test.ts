@@ -11,9 +11,11 @@
  * - A crew is the `need` members with the smallest (tier, distance, id),
  *   whatever the number of free candidates (the partial selection agrees with
  *   sorting them all).
- * - A city-wide list is read through its set of free members: whatever the
- *   order in which members became busy, free or went off duty, the pick is
- *   the nearest free member of the list, ties to the lowest id.
+ * - A city-wide list is read through its set of free members, filed by
+ *   tiles of grids and searched in rings outward: whatever the order in which
+ *   members became busy, free or went off duty, and wherever their patrols
+ *   took them, the pick is the nearest free member of the whole list, ties to
+ *   the lowest id (and a crew the `need` nearest).
  */
 import { describe, it, expect } from 'vitest';
 import { Scenario, LAND_USES, type ScenarioInput } from '../scenario/schema.ts';
@@ -22,7 +24,7 @@ import { LocationSampler } from './arrivals.ts';
 import { StreamSet, type Stream } from './rng.ts';
 import { Simulation } from './simulation.ts';
 import { toyDistrict } from './fixtures.ts';
-import { world, cell, place, newCase, takeOff } from './policies/testWorld.ts';
+import { world, worldInput, cell, place, newCase, takeOff } from './policies/testWorld.ts';
 import { pickCrew, pickOne } from './policies/select.ts';
 
 /** A city of cols x rows with zones of every land use, some low-lying, two stations. */
@@ -249,6 +251,54 @@ describe('free members of a city-wide list', () => {
       const out: number[] = [];
       expect(pickCrew(sim, [list], at, 3, out)).toBe(free.length >= 3);
       if (free.length >= 3) expect(out).toEqual(byKey.slice(0, 3).map((x) => x.m));
+    }
+  });
+});
+
+describe('free members filed by tile, searched in rings', () => {
+  /** A 40 x 40 city of 2 x 2 grids (400 grids, many tiles), 30 pooled members who patrol, 5 who stand still. */
+  function bigCity(): Simulation {
+    const input = worldInput({ pooled: 30 });
+    input.city = { cols: 41, rows: 39, gridSize: 2 }; // a column and a row past the last whole grid
+    input.teams = [
+      { ...input.teams[1], patrol: true },
+      { ...input.teams[1], id: 'still', patrol: false, shifts: [{ start: '00:00', end: '24:00', staff: 5 }] },
+    ];
+    input.eventTypes = input.eventTypes.map((t) => ({ ...t, handlingMin: { dist: 'fixed' as const, value: 7 } }));
+    const sim = new Simulation(Scenario.parse(input), 3);
+    sim.runUntil(0);
+    return sim;
+  }
+
+  it('the pick is the nearest free member of the whole list, ties to the lowest id, as members patrol, work and move', () => {
+    const sim = bigCity();
+    const gen = new StreamSet(4).get(3);
+    const list = sim.skillStaff[0];
+    expect(list.length).toBe(35);
+    const set = sim.freeLists.of(list)!;
+    expect(set.tilesX * set.tilesY).toBeGreaterThan(9);
+    for (let round = 0; round < 300; round++) {
+      sim.runUntil(sim.now + 37.5 + gen.int(400));
+      // a case takes someone now and then (they come back free where the case was)
+      if (gen.uniform() < 0.5) {
+        const at = gen.int(sim.city.nCells);
+        const s = pickOne(sim, [list], at);
+        if (s >= 0) sim.assign(s, newCase(sim, 'one', at));
+      }
+      // and a member standing still is put somewhere else
+      const still = list[30 + gen.int(5)];
+      if (sim.isFree(still)) place(sim, still, gen.int(sim.city.nCells));
+      for (let probe = 0; probe < 5; probe++) {
+        const at = gen.int(sim.city.nCells);
+        const free = [...list].filter((m) => sim.isFree(m));
+        const byKey = free
+          .map((m) => ({ m, d: sim.city.cellDistance(sim.staffCell(m), at) }))
+          .sort((a, b) => a.d - b.d || a.m - b.m);
+        expect(pickOne(sim, [list], at)).toBe(byKey.length > 0 ? byKey[0].m : -1);
+        const out: number[] = [];
+        expect(pickCrew(sim, [list], at, 2, out)).toBe(free.length >= 2);
+        if (free.length >= 2) expect(out).toEqual(byKey.slice(0, 2).map((x) => x.m));
+      }
     }
   });
 });

@@ -17,25 +17,8 @@ export function nearestFree(sim: Dispatcher, list: Int32Array, cell: number, bes
   let s = -1,
     bestD = Infinity;
   const set = sim.freeLists.of(list);
-  if (set) {
-    // a city-wide list: only its free candidates (policies/freeLists.ts); ties by id, as in the list's order
-    const ids = set.ids;
-    for (let i = 0; i < set.n;) {
-      const m = ids[i];
-      if (!sim.isFree(m)) {
-        set.removeAt(i);
-        continue;
-      }
-      const d = sim.city.cellDistance(sim.staffCell(m), cell);
-      if (d < bestD || (d === bestD && m < s)) {
-        bestD = d;
-        s = m;
-      }
-      i++;
-    }
-    best.d = bestD;
-    return s;
-  }
+  // a city-wide list: its free candidates, nearest tiles first (policies/freeLists.ts)
+  if (set) return set.nearest(cell, best);
   for (let i = 0; i < list.length; i++) {
     const m = list[i];
     if (!sim.isFree(m)) continue;
@@ -78,6 +61,27 @@ export function pickOne(sim: Dispatcher, tiers: readonly Int32Array[], cell: num
 const bestIds: number[] = [];
 const bestKey: number[] = [];
 
+/** Candidate s with key `key` joins the `need` best so far if it beats the worst of them (ties: lower id). */
+function consider(s: number, key: number, need: number): void {
+  let n = bestIds.length;
+  if (n === need) {
+    const wk = bestKey[n - 1];
+    if (key > wk || (key === wk && s >= bestIds[n - 1])) return;
+    n--;
+  } else {
+    bestIds.push(0);
+    bestKey.push(0);
+  }
+  // shift the worse ones down and insert
+  while (n > 0 && (bestKey[n - 1] > key || (bestKey[n - 1] === key && bestIds[n - 1] > s))) {
+    bestIds[n] = bestIds[n - 1];
+    bestKey[n] = bestKey[n - 1];
+    n--;
+  }
+  bestIds[n] = s;
+  bestKey[n] = key;
+}
+
 /**
  * The `need` members a crew case at `cell` gets from `tiers`, nearest first, into `out`; false (out empty) when too few are free.
  * A partial selection: each free member is inserted into a sorted list of at most `need` (no sort of every candidate).
@@ -95,34 +99,21 @@ export function pickCrew(
   let found = 0;
   for (let i = 0; i < tiers.length; i++) {
     const tier = Math.min(i, 2) * 1e6;
-    // a city-wide list: only its free candidates (policies/freeLists.ts); the order does not matter here
     const set = sim.freeLists.of(tiers[i]);
-    const list = set ? set.ids : tiers[i];
-    for (let j = 0; j < (set ? set.n : list.length); j++) {
+    if (set) {
+      // a city-wide list: its free candidates (policies/freeLists.ts); the order does not matter here
+      set.forEachFree((s) => {
+        found++;
+        consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell), need);
+      });
+      continue;
+    }
+    const list = tiers[i];
+    for (let j = 0; j < list.length; j++) {
       const s = list[j];
-      if (!sim.isFree(s)) {
-        if (set) set.removeAt(j--);
-        continue;
-      }
+      if (!sim.isFree(s)) continue;
       found++;
-      const key = tier + sim.city.cellDistance(sim.staffCell(s), cell);
-      let n = bestIds.length;
-      if (n === need) {
-        const wk = bestKey[n - 1];
-        if (key > wk || (key === wk && s >= bestIds[n - 1])) continue;
-        n--;
-      } else {
-        bestIds.push(0);
-        bestKey.push(0);
-      }
-      // shift the worse ones down and insert
-      while (n > 0 && (bestKey[n - 1] > key || (bestKey[n - 1] === key && bestIds[n - 1] > s))) {
-        bestIds[n] = bestIds[n - 1];
-        bestKey[n] = bestKey[n - 1];
-        n--;
-      }
-      bestIds[n] = s;
-      bestKey[n] = key;
+      consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell), need);
     }
   }
   if (found < need) return false;

@@ -102,6 +102,8 @@ export function place(sim: Simulation, s: number, at: number): void {
   sim.sTo[s] = at;
   sim.sDepart[s] = sim.now;
   sim.sArrive[s] = sim.now;
+  // dispatch files free members by where they are (policies/freeLists.ts)
+  sim.freeLists.moved(s);
 }
 
 /** Take free member s off duty (as the end of its shift would). */
