@@ -57,8 +57,9 @@ export const MUTATIONS: Mutation[] = [
     id: 'M1',
     what: 'multi-member crews take the farthest members instead of the nearest',
     file: 'src/sim/policies/select.ts',
-    search: 'const key = tier + sim.city.cellDistance(sim.staffCell(s), cell);',
-    replace: 'const key = tier - sim.city.cellDistance(sim.staffCell(s), cell);',
+    // the city-wide lists' path (policies/freeLists.ts: every list a crew test draws from)
+    search: '        consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell), need);\n      });',
+    replace: '        consider(s, tier - sim.city.cellDistance(sim.staffCell(s), cell), need);\n      });',
     tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
   },
   {
@@ -216,9 +217,10 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'M21',
     what: 'a single member: ties go to the highest id instead of the lowest',
-    file: 'src/sim/policies/select.ts',
-    search: '    if (d < bestD) {\n      bestD = d;\n      s = m;',
-    replace: '    if (d <= bestD) {\n      bestD = d;\n      s = m;',
+    // the ring search over a city-wide list's free members breaks ties by id explicitly
+    file: 'src/sim/policies/freeLists.ts',
+    search: 'if (d < bestD || (d === bestD && m < s)) {',
+    replace: 'if (d < bestD || (d === bestD && m > s)) {',
     tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
   },
   {
