@@ -57,10 +57,18 @@ export const MUTATIONS: Mutation[] = [
     id: 'M1',
     what: 'multi-member crews take the farthest members instead of the nearest',
     file: 'src/sim/policies/select.ts',
-    // the city-wide lists' path (policies/freeLists.ts: every list a crew test draws from)
+    // the scan of a list under MIN_INDEXED_LIST members (every list a crew test draws from)
+    search: '      consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell), need);\n    }',
+    replace: '      consider(s, tier - sim.city.cellDistance(sim.staffCell(s), cell), need);\n    }',
+    tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
+  },
+  {
+    id: 'M1b',
+    what: 'the same, on a city-wide list of 32 members or more (its free-candidate set)',
+    file: 'src/sim/policies/select.ts',
     search: '        consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell), need);\n      });',
     replace: '        consider(s, tier - sim.city.cellDistance(sim.staffCell(s), cell), need);\n      });',
-    tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
+    tests: ['src/sim/scaleTables.test.ts'],
   },
   {
     id: 'M2',
@@ -217,11 +225,19 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'M21',
     what: 'a single member: ties go to the highest id instead of the lowest',
-    // the ring search over a city-wide list's free members breaks ties by id explicitly
+    // the scan of a list under MIN_INDEXED_LIST members: the first (lowest id) of equals is kept
+    file: 'src/sim/policies/select.ts',
+    search: '    if (d < bestD) {\n      bestD = d;\n      s = m;',
+    replace: '    if (d <= bestD) {\n      bestD = d;\n      s = m;',
+    tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
+  },
+  {
+    id: 'M21b',
+    what: 'the same, in the ring search over a city-wide list of 32 members or more',
     file: 'src/sim/policies/freeLists.ts',
     search: 'if (d < bestD || (d === bestD && m < s)) {',
     replace: 'if (d < bestD || (d === bestD && m > s)) {',
-    tests: [T('crew'), 'src/sim/policies/nearest.test.ts'],
+    tests: ['src/sim/scaleTables.test.ts'],
   },
   {
     id: 'M22',
