@@ -264,6 +264,14 @@ export const MUTATIONS: Mutation[] = [
       'memberScopes: (sim, s, out) => {\n      ownScopes(sim, s, out);\n      if (sim.sPooled[s] !== 1) for (const g of sim.gridNeighbours[sim.sHome[s]]) out.push(g);\n    },',
     tests: [T('scope'), 'src/sim/policies/gridBound.test.ts'],
   },
+  {
+    id: 'M25',
+    what: 'a 24-hour shift is sent off and back on at the instant it restarts (handover, trip home)',
+    file: 'src/sim/simulation.ts',
+    search: 'if (this.roster.shifts[si].durationS === DAY_S && this.now < this.horizonS + DRAIN_S) return;',
+    replace: 'if (this.roster.shifts[si].durationS === DAY_S && this.now < 0) return;',
+    tests: [T('allDayShift')],
+  },
 ];
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));

@@ -477,6 +477,10 @@ export class Simulation extends Dispatcher {
   }
 
   private onShiftEnd(si: number): void {
+    // A 24-hour shift starts again at this very instant (onShiftStart pushed that start when it pushed this end,
+    // and does so while the next start is before the end of the drain): the same members are on duty on both
+    // sides, so they stay as they are: no handover, no overtime, no trip home (allDayShift.behaviour.test.ts).
+    if (this.roster.shifts[si].durationS === DAY_S && this.now < this.horizonS + DRAIN_S) return;
     this.sendOff(si, false);
   }
 
