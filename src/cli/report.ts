@@ -7,6 +7,7 @@
 import type { Aggregate } from '../analysis/aggregate.ts';
 import type { CaseRecord, RunResult, WeatherStats } from '../sim/result.ts';
 import { csvCell, toCsv, type Cell } from '../export/csv.ts';
+import { CASE_FIELD_UNITS } from '../export/units.ts';
 import { KPI_NAMES } from '../analysis/aggregate.ts';
 
 export interface Manifest {
@@ -126,33 +127,8 @@ export function summaryCsv(report: RunReport): string {
   );
 }
 
-/** Case-log columns: the grid by its code (column `grid`), times, the verdict, then the stages (src/sim/stages.ts). */
-const CASE_FIELDS: (keyof CaseRecord)[] = [
-  'id',
-  'type',
-  'cell',
-  'gridCode',
-  'priority',
-  'channel',
-  'occurredS',
-  'discoveredS',
-  'filedS',
-  'dispatchedS',
-  'onSceneS',
-  'handlingStartS',
-  'handledS',
-  'verifiedS',
-  'closedS',
-  'slaMet',
-  'discoveryS',
-  'centreS',
-  'queueS',
-  'travelS',
-  'handlingS',
-  'responseCentreS',
-  'responseQueueS',
-  'responseTravelS',
-];
+/** Case-log columns: the id, then the log's fields in order with the grid by its code (column `grid`): src/export/units.ts. */
+const CASE_FIELDS: (keyof CaseRecord)[] = ['id', ...CASE_FIELD_UNITS.map(([f]) => f)];
 
 const CASES_HEADER = ['replication', 'seed', ...CASE_FIELDS.map((f) => (f === 'gridCode' ? 'grid' : f))];
 

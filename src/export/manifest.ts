@@ -139,19 +139,7 @@ export function createManifest(input: ManifestInput): ExportManifest {
 
 /** The manifest as JSON text, keys in a fixed order (`files` last, when there), 2-space indented, newline-terminated. */
 export function manifestJson(m: ExportManifest): string {
-  const ordered: ExportManifest = {
-    app: m.app,
-    version: m.version,
-    createdAt: m.createdAt,
-    scenario: m.scenario,
-    scenarioHash: m.scenarioHash,
-    seed: m.seed,
-    replications: m.replications,
-    days: m.days,
-    overrides: m.overrides,
-    command: m.command,
-    scenarioFile: m.scenarioFile,
-  };
+  const ordered: ExportManifest = { ...manifestHeader(m), scenarioFile: m.scenarioFile };
   if (m.files !== undefined) ordered.files = m.files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 }));
   return JSON.stringify(ordered, null, 2) + '\n';
 }

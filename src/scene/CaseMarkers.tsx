@@ -23,7 +23,7 @@ import {
   type BufferGeometry,
   type Material,
 } from 'three';
-import type { SceneMetrics } from './cityGeometry.ts';
+import { setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
 import { BACKGROUND, CASE_TYPE_COLORS, LATE_COLOR, linear, paletteArray } from './palette.ts';
 
@@ -135,47 +135,15 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
       const type = c[b + 2] | 0,
         prio = Math.min(4, Math.max(1, c[b + 3] | 0));
       const r = SIZE_BY_PRIORITY[prio] * ms;
-      const o = i * 16;
-      cm[o] = r;
-      cm[o + 1] = 0;
-      cm[o + 2] = 0;
-      cm[o + 3] = 0;
-      cm[o + 4] = 0;
-      cm[o + 5] = r;
-      cm[o + 6] = 0;
-      cm[o + 7] = 0;
-      cm[o + 8] = 0;
-      cm[o + 9] = 0;
-      cm[o + 10] = r;
-      cm[o + 11] = 0;
-      cm[o + 12] = x;
-      cm[o + 13] = y;
-      cm[o + 14] = z;
-      cm[o + 15] = 1;
+      setScaleTranslate(cm, i, r, r, r, x, y, z);
       const p = (type % nPal) * 3;
       const k = c[b + 5] === 1 ? LATENT_DIM : 1;
       cc[i * 3] = bg[0] + (pal[p] - bg[0]) * k;
       cc[i * 3 + 1] = bg[1] + (pal[p + 1] - bg[1]) * k;
       cc[i * 3 + 2] = bg[2] + (pal[p + 2] - bg[2]) * k;
       if (c[b + 4] === 1) {
-        const ro = late * 16,
-          rr = r * 1.45;
-        rm[ro] = rr;
-        rm[ro + 1] = 0;
-        rm[ro + 2] = 0;
-        rm[ro + 3] = 0;
-        rm[ro + 4] = 0;
-        rm[ro + 5] = rr;
-        rm[ro + 6] = 0;
-        rm[ro + 7] = 0;
-        rm[ro + 8] = 0;
-        rm[ro + 9] = 0;
-        rm[ro + 10] = rr;
-        rm[ro + 11] = 0;
-        rm[ro + 12] = x;
-        rm[ro + 13] = y;
-        rm[ro + 14] = z;
-        rm[ro + 15] = 1;
+        const rr = r * 1.45;
+        setScaleTranslate(rm, late, rr, rr, rr, x, y, z);
         late++;
       }
     }

@@ -26,7 +26,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { BoxGeometry, BufferAttribute, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
 import { LAND_USES } from '../scenario/schema.ts';
-import { cellGrids, cellHeights, type SceneMetrics } from './cityGeometry.ts';
+import { cellGrids, cellHeights, setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
 import { bakeShading } from './shading.ts';
 import type { FrameStore } from './frameStore.ts';
 import { instancePick } from './pick.ts';
@@ -117,13 +117,8 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     const mat = m.instanceMatrix.array as Float32Array;
     const w = 1 - metrics.cellGap;
     for (let i = 0; i < n; i++) {
-      const o = i * 16;
-      mat[o] = w;
-      mat[o + 5] = heights[i];
-      mat[o + 10] = w;
-      mat[o + 15] = 1;
-      mat[o + 12] = (i % layout.cols) + 0.5 - metrics.halfX;
-      mat[o + 14] = ((i / layout.cols) | 0) + 0.5 - metrics.halfZ;
+      const x = (i % layout.cols) + 0.5 - metrics.halfX;
+      setScaleTranslate(mat, i, w, heights[i], w, x, 0, ((i / layout.cols) | 0) + 0.5 - metrics.halfZ);
     }
     m.instanceMatrix.needsUpdate = true;
     m.instanceColor = new InstancedBufferAttribute(new Float32Array(n * 3), 3);

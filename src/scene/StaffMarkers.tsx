@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { ConeGeometry, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
-import type { SceneMetrics } from './cityGeometry.ts';
+import { setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
 import { STAFF_STATE_COLORS, paletteArray } from './palette.ts';
 import { instancePick } from './pick.ts';
@@ -90,16 +90,9 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
       y = metrics.overlayY;
     let colorsChanged = false;
     for (let i = 0; i < n; i++) {
-      const o = i * 16;
       const state = st[i];
       const k = state === 0 ? 0 : s;
-      mat[o] = k;
-      mat[o + 5] = k;
-      mat[o + 10] = k;
-      mat[o + 15] = 1;
-      mat[o + 12] = xy[2 * i] - metrics.halfX;
-      mat[o + 13] = y;
-      mat[o + 14] = xy[2 * i + 1] - metrics.halfZ;
+      setScaleTranslate(mat, i, k, k, k, xy[2 * i] - metrics.halfX, y, xy[2 * i + 1] - metrics.halfZ);
       if (state !== lastState[i]) {
         lastState[i] = state;
         const p = Math.min(state, 5) * 3;
