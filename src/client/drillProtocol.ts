@@ -120,6 +120,7 @@ const f32 = z.instanceof(Float32Array);
 const f64 = z.instanceof(Float64Array);
 const u8 = z.instanceof(Uint8Array);
 const i16 = z.instanceof(Int16Array);
+const i32 = z.instanceof(Int32Array);
 const MAX_SIDE = 10_000;
 
 const CityLayoutSchema = z
@@ -132,9 +133,20 @@ const CityLayoutSchema = z
     rows: int.min(1).max(MAX_SIDE),
     cellSizeM: num.positive(),
     gridSize: int.min(1),
-    gridCols: int.min(1),
-    gridRows: int.min(1),
+    gridCols: int.min(0),
+    gridRows: int.min(0),
     gridIds: z.array(id).max(MAX_ITEMS),
+    cellGrid: i32,
+    gridCentre: i32,
+    irregular: z.boolean(),
+    hierarchy: z.looseObject({
+      district: z.looseObject({ code: id, name: id }),
+      streets: z.array(z.looseObject({ code: id, name: id })).max(MAX_ITEMS),
+      communities: z.array(z.looseObject({ code: id, name: id, street: int })).max(MAX_ITEMS),
+      gridNames: z.array(z.string().max(200)).max(MAX_ITEMS),
+      gridStreet: i16,
+      gridCommunity: i32,
+    }),
     landUse: u8,
     lowLying: u8,
     dayPop: f32,
@@ -157,7 +169,12 @@ const CityLayoutSchema = z
       l.lowLying.length === cells &&
       l.dayPop.length === cells &&
       l.staffTeam.length === l.nStaff &&
-      l.gridIds.length === l.gridCols * l.gridRows
+      l.cellGrid.length === cells &&
+      l.gridCentre.length === l.gridIds.length &&
+      l.hierarchy.gridNames.length === l.gridIds.length &&
+      l.hierarchy.gridStreet.length === l.gridIds.length &&
+      l.hierarchy.gridCommunity.length === l.gridIds.length &&
+      (l.irregular || l.gridIds.length === l.gridCols * l.gridRows)
     );
   }, "layout arrays do not match the city's size") satisfies z.ZodType<CityLayout>;
 

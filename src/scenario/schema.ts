@@ -97,6 +97,72 @@ const District = z.strictObject({
   h: z.number().int().positive(),
 });
 
+/**
+ * A raster over the city's cells, run-length encoded: `[value, count]` pairs, row by row from the top-left cell
+ * (cell id = y × cols + x), the counts adding up to cols × rows (validate.ts). An imported district's grid map,
+ * land use and flags are kept this way: a 100 m district of 30,000 cells is a few hundred runs.
+ */
+export const Runs = z
+  .array(z.tuple([z.number().int().min(-1).max(L.grids), z.number().int().positive().max(L.cells)]))
+  .max(L.cells);
+export type Runs = z.infer<typeof Runs>;
+
+/** A responsibility grid of an imported district: its code, name and community (社区) code. */
+const GridDef = z.strictObject({
+  code: name,
+  name: name.optional(),
+  /** Code of its community (`city.hierarchy.communities`). */
+  community: name.optional(),
+});
+
+/**
+ * Cells and grids of a real district (allweather import): which cell belongs to which grid (-1: outside the
+ * district, not part of the city), with land use, low-lying and bridge flags. Without it, the city is the
+ * cols × rows rectangle cut into gridSize × gridSize grids.
+ */
+const Layout = z.strictObject({
+  grids: z.array(GridDef).min(1).max(L.grids),
+  /** Grid index (into `grids`) of every cell, or -1 for a cell outside the district. */
+  grid: Runs,
+  /** Land use index (into LAND_USES: residential, commercial, industrial, transport, green, water, mixed); water is impassable. */
+  landUse: Runs.optional(),
+  /** 1 for low-lying cells (waterlogging in a storm). */
+  lowLying: Runs.optional(),
+  /** 1 for cells a bridge crosses: passable even when their land use is water. */
+  bridge: Runs.optional(),
+});
+
+const Place = z.strictObject({ code: name, name });
+/**
+ * The administrative hierarchy 区 → 街道 → 社区 → 网格 by codes and names. Grids name their community
+ * (`layout.grids[].community`), communities their street; on a k × k city the streets are `districts`
+ * (a grid belongs to the street holding its top-left cell).
+ */
+const Hierarchy = z.strictObject({
+  district: Place,
+  streets: z.array(Place).max(L.districts).default([]),
+  communities: z
+    .array(z.strictObject({ code: name, name, street: name }))
+    .max(L.districts)
+    .default([]),
+});
+
+/** Where the cell lattice is on the earth (an imported district): the WGS84 lon/lat of the top-left corner of cell 0, and the local projection used. */
+const Geo = z.strictObject({
+  originLon: z.number().finite().min(-180).max(180),
+  originLat: z.number().finite().min(-90).max(90),
+  /** How lon/lat became metres: a local equirectangular projection about `lat0` (metres east/south of the origin). */
+  projection: z.literal('equirectangular'),
+  lat0: z.number().finite().min(-90).max(90),
+  /** Simulation time 0 is local midnight of the first day at this UTC offset, minutes (China: 480). */
+  utcOffsetMin: z.number().int().min(-720).max(840).default(480),
+  /** The first day (local date, YYYY-MM-DD) of the case log the scenario was calibrated from. */
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+
 /** People per cell, day and night (at most 1,000,000). */
 const Density = z.strictObject({ day: finiteNonNeg.max(L.density), night: finiteNonNeg.max(L.density) });
 
@@ -114,6 +180,10 @@ export const City = z.strictObject({
   zones: z.array(Zone).max(L.zones).default([]),
   stations: z.array(Station).max(L.stations).default([]),
   districts: z.array(District).max(L.districts).default([]),
+  /** An imported district's own cells and grids (see Layout); gridSize then only names the k of k × k regroupings. */
+  layout: Layout.optional(),
+  hierarchy: Hierarchy.optional(),
+  geo: Geo.optional(),
 });
 
 const Weights = z.strictObject({
@@ -123,6 +193,17 @@ const Weights = z.strictObject({
   population: z.enum(['none', 'day', 'night', 'byHour']).default('none'),
   /** Only these cells' flags count: lowLying restricts to low-lying cells, station to station cells. */
   only: z.enum(['any', 'lowLying', 'station']).default('any'),
+  /**
+   * Weights of single cells (calibrated from a case log: allweather import --cases): `weights` lists
+   * `[cell id, weight]`, every other cell of the city weighs `floor`. When given, they replace land use and
+   * population as the location weight.
+   */
+  cells: z
+    .strictObject({
+      weights: z.array(z.tuple([z.number().int().nonnegative().max(L.cells), weight])).max(L.cells),
+      floor: weight.default(0),
+    })
+    .optional(),
 });
 
 const Discovery = z.strictObject({

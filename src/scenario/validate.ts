@@ -31,7 +31,9 @@
  *
  * Pure: no I/O, no clock, no randomness.
  */
-import type { Dist, Scenario } from './schema.ts';
+import type { Dist, Runs, Scenario } from './schema.ts';
+import { LAND_USES } from './schema.ts';
+import { decodeRuns, gridCount, runsLength } from './runs.ts';
 import { formatPath, type ScenarioError } from './messages.ts';
 import { LIMITS } from './limits.ts';
 
@@ -72,6 +74,7 @@ function gcd(a: number, b: number): number {
 
 function checkGrid(s: Scenario): ScenarioError[] {
   const { cols, rows, gridSize: k } = s.city;
+  if (s.city.layout) return checkLayout(s);
   if (cols % k === 0 && rows % k === 0) return [];
   const g = gcd(cols, rows);
   const ok: number[] = [];
@@ -87,6 +90,117 @@ function checkGrid(s: Scenario): ScenarioError[] {
 }
 
 const n0 = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * An imported district's layout: every raster covers the city exactly, grid indices and land uses are in range,
+ * flags are 0/1, every grid has a cell, grid codes are unique, communities name known streets and grids known
+ * communities, and stations stand inside the district.
+ */
+function checkLayout(s: Scenario): ScenarioError[] {
+  const lay = s.city.layout!;
+  const { cols, rows } = s.city;
+  const n = cols * rows;
+  const out: ScenarioError[] = [];
+  const rasters: [string, Runs | undefined, number, number, string, string][] = [
+    ['grid', lay.grid, -1, lay.grids.length - 1, '网格序号', 'grid index'],
+    ['landUse', lay.landUse, 0, LAND_USES.length - 1, '用地类型序号', 'land-use index'],
+    ['lowLying', lay.lowLying, 0, 1, '低洼标志', 'low-lying flag'],
+    ['bridge', lay.bridge, 0, 1, '桥梁标志', 'bridge flag'],
+  ];
+  for (const [key, runs, lo, hi, zh, en] of rasters) {
+    if (!runs) continue;
+    const total = runsLength(runs);
+    if (total !== n) {
+      out.push(
+        err(
+          ['city', 'layout', key],
+          'layout_length',
+          `city.layout.${key} 覆盖 ${n0(total)} 个单元网格，应为 cols × rows = ${n0(n)}`,
+          `city.layout.${key} covers ${n0(total)} cells; it must cover cols × rows = ${n0(n)}`,
+        ),
+      );
+    }
+    const bad = runs.findIndex(([v]) => v < lo || v > hi);
+    if (bad >= 0) {
+      out.push(
+        err(
+          ['city', 'layout', key, bad, 0],
+          'layout_value',
+          `${zh} ${runs[bad][0]} 超出范围 ${lo}–${hi}`,
+          `${en} ${runs[bad][0]} is out of range ${lo}–${hi}`,
+        ),
+      );
+    }
+  }
+  if (out.length > 0) return out;
+  const cells = decodeRuns(lay.grid, n, -1);
+  const count = new Int32Array(lay.grids.length);
+  for (let i = 0; i < n; i++) if (cells[i] >= 0) count[cells[i]]++;
+  const empty = count.findIndex((c) => c === 0);
+  if (empty >= 0) {
+    out.push(
+      err(
+        ['city', 'layout', 'grids', empty],
+        'grid_without_cells',
+        `网格 "${lay.grids[empty].code}" 没有任何单元网格`,
+        `grid "${lay.grids[empty].code}" has no cell`,
+      ),
+    );
+  }
+  const seen = new Map<string, number>();
+  lay.grids.forEach((g, i) => {
+    if (seen.has(g.code)) {
+      out.push(
+        err(
+          ['city', 'layout', 'grids', i, 'code'],
+          'duplicate_grid_code',
+          `网格编码 "${g.code}" 重复（第 ${seen.get(g.code)! + 1} 个网格已使用）`,
+          `grid code "${g.code}" is used twice (grid ${seen.get(g.code)! + 1} has it too)`,
+        ),
+      );
+    } else seen.set(g.code, i);
+  });
+  const h = s.city.hierarchy;
+  const streets = new Set((h?.streets ?? []).map((st) => st.code));
+  const communities = new Set((h?.communities ?? []).map((c) => c.code));
+  (h?.communities ?? []).forEach((c, i) => {
+    if (!streets.has(c.street)) {
+      out.push(
+        err(
+          ['city', 'hierarchy', 'communities', i, 'street'],
+          'unknown_street',
+          `社区 "${c.code}" 所属街道 "${c.street}" 不在 city.hierarchy.streets 中`,
+          `community "${c.code}" names street "${c.street}", which is not in city.hierarchy.streets`,
+        ),
+      );
+    }
+  });
+  lay.grids.forEach((g, i) => {
+    if (g.community !== undefined && !communities.has(g.community)) {
+      out.push(
+        err(
+          ['city', 'layout', 'grids', i, 'community'],
+          'unknown_community',
+          `网格 "${g.code}" 所属社区 "${g.community}" 不在 city.hierarchy.communities 中`,
+          `grid "${g.code}" names community "${g.community}", which is not in city.hierarchy.communities`,
+        ),
+      );
+    }
+  });
+  s.city.stations.forEach((st, i) => {
+    if (st.x < cols && st.y < rows && cells[st.y * cols + st.x] < 0) {
+      out.push(
+        err(
+          ['city', 'stations', i],
+          'station_outside_district',
+          `车站 "${st.id}" 位于辖区之外的单元网格 (${st.x}, ${st.y})`,
+          `station "${st.id}" stands in a cell outside the district (${st.x}, ${st.y})`,
+        ),
+      );
+    }
+  });
+  return out;
+}
 
 /** Rostered staff members of a team: every shift, a perGrid shift once per grid (a station-based team stays at its station). */
 export function rosteredStaff(team: Scenario['teams'][number], grids: number): number {
@@ -107,7 +221,7 @@ function checkSize(s: Scenario): ScenarioError[] {
       ),
     ];
   }
-  const grids = Math.floor(cols / k) * Math.floor(rows / k);
+  const grids = gridCount(s.city);
   const out: ScenarioError[] = [];
   if (grids > LIMITS.grids) {
     out.push(
@@ -411,8 +525,7 @@ function peakStaff(team: Scenario['teams'][number], grids: number): number {
 }
 
 function checkCrews(s: Scenario): ScenarioError[] {
-  const { cols, rows, gridSize } = s.city;
-  const grids = Math.floor(cols / gridSize) * Math.floor(rows / gridSize);
+  const grids = gridCount(s.city);
   const out: ScenarioError[] = [];
   s.eventTypes.forEach((et, i) => {
     if (et.crew <= 1) return;

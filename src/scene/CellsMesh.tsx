@@ -26,7 +26,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { BoxGeometry, BufferAttribute, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
 import { LAND_USES } from '../scenario/schema.ts';
-import { cellGrids, cellHeights, setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
+import { cellHeights, setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
 import { bakeShading } from './shading.ts';
 import type { FrameStore } from './frameStore.ts';
 import { instancePick } from './pick.ts';
@@ -108,8 +108,8 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
 
   const geometry = useMemo(() => cellBox(), []);
   const material = useMemo(() => new MeshBasicMaterial({ vertexColors: true }), []);
-  const grids = useMemo(() => cellGrids(layout), [layout]);
-  const nGrids = layout.gridCols * layout.gridRows;
+  const grids = layout.cellGrid;
+  const nGrids = layout.gridIds.length;
 
   const mesh = useMemo(() => {
     const m = new InstancedMesh(geometry, material, n);

@@ -87,7 +87,7 @@ function layoutKey(layout: CityLayout): number {
 }
 
 function ariaLabel(layout: CityLayout, lang: 'zh-CN' | 'en', colorBy: ColorBy, lateCases = false): string {
-  const nGrids = layout.gridCols * layout.gridRows;
+  const nGrids = layout.gridIds.length;
   if (lang === 'en') {
     const by = {
       landUse: 'land use',

@@ -7,7 +7,7 @@
 import { useEffect, useMemo } from 'react';
 import { BufferGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
-import { cellGrids, regionEdges, type SceneMetrics } from './cityGeometry.ts';
+import { regionEdges, type SceneMetrics } from './cityGeometry.ts';
 import { GRID_LINE_COLOR, LOW_LYING_COLOR, linear } from './palette.ts';
 
 const GRID_ALPHA = 0.42;
@@ -21,7 +21,7 @@ export interface GridLinesProps {
 export function GridLines({ layout, metrics }: GridLinesProps) {
   const lines = useMemo(() => {
     const { cols, rows } = layout;
-    const grids = cellGrids(layout);
+    const grids = layout.cellGrid;
     const gridSegs = regionEdges(
       cols,
       rows,

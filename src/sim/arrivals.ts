@@ -82,6 +82,10 @@ export class LocationSampler {
   private readonly luW: Float64Array;
   private readonly only: 0 | 1 | 2;
   private readonly pop: 'none' | 'day' | 'night' | 'byHour';
+  /** Calibrated weights per cell (`weights.cells`, the floor elsewhere), or null: land use x population. */
+  private readonly cellW: Float64Array | null;
+  /** Cells outside an imported district weigh nothing. */
+  private readonly outside: boolean;
 
   constructor(city: City, et: EventType) {
     const w = et.weights;
@@ -90,6 +94,12 @@ export class LocationSampler {
     this.only = w.only === 'lowLying' ? 1 : w.only === 'station' ? 2 : 0;
     this.pop = w.population;
     this.n = city.nCells;
+    this.outside = city.irregular;
+    if (w.cells) {
+      const cw = new Float64Array(city.nCells).fill(w.cells.floor);
+      for (const [cell, x] of w.cells.weights) if (cell < cw.length) cw[cell] = x;
+      this.cellW = cw;
+    } else this.cellW = null;
     const build = (pop: 'none' | 'day' | 'night'): Float64Array => {
       const n = city.nCells;
       const ends = new Float64Array(Math.ceil(n / BLOCK));
@@ -114,12 +124,17 @@ export class LocationSampler {
     }
   }
 
-  /** Weight of cell i: land use x population, zero outside the type's `only` cells. */
+  /** Weight of cell i: land use x population (or the calibrated cell weight), zero outside the type's `only` cells and outside the city. */
   private weight(i: number, pop: 'none' | 'day' | 'night'): number {
     const c = this.city;
-    let x = this.luW[c.landUse[i]];
-    if (pop === 'day') x *= c.dayPop[i];
-    else if (pop === 'night') x *= c.nightPop[i];
+    if (this.outside && c.cellGrid[i] < 0) return 0;
+    let x: number;
+    if (this.cellW !== null) x = this.cellW[i];
+    else {
+      x = this.luW[c.landUse[i]];
+      if (pop === 'day') x *= c.dayPop[i];
+      else if (pop === 'night') x *= c.nightPop[i];
+    }
     if (this.only === 1 && !c.lowLying[i]) x = 0;
     if (this.only === 2 && c.station[i] < 0) x = 0;
     return x;

@@ -12,9 +12,18 @@
  * (cols/k) x (rows/k) block lattice. A district (区/街道) groups the grids
  * whose top-left cell lies in its rectangle; grids outside every district
  * belong to a catch-all district 0.
+ *
+ * An imported district (`city.layout`, allweather import) brings its own
+ * grids instead: any shape, each cell naming its grid, cells outside the
+ * district belonging to none (cellGrid -1: no case occurs there, nobody
+ * patrols it). Its grid ids are the district's grid codes, its districts
+ * the streets (街道) of `city.hierarchy`. Everything else here answers the
+ * same questions for both kinds (a grid's centre cell, its neighbours, its
+ * patrol route), from tables built once.
  */
 import type { Scenario, LandUse } from '../scenario/schema.ts';
 import { LAND_USES } from '../scenario/schema.ts';
+import { decodeRuns } from '../scenario/runs.ts';
 
 /** People per hectare by land use, day and night (central Shanghai order of magnitude). */
 export const DEFAULT_DENSITY: Record<LandUse, { day: number; night: number }> = {
@@ -47,26 +56,40 @@ export class City {
   readonly gridDistrict: Int16Array;
   readonly gridIds: string[];
   readonly districtIds: string[];
+  /** The city's own grids (an imported district): not the k x k lattice. */
+  readonly irregular: boolean;
+  /** The cell at the centre of each grid (k x k: the middle cell; imported: its cell nearest the grid's centroid, dry if any). */
+  private readonly gridCentre: Int32Array;
+  /** Cells of each grid in patrol (lawn-mower) order: imported grids only (k x k grids compute theirs). */
+  private readonly gridCellList: Int32Array[] | null;
+  /** 1 for a bridge cell: passable even over water (imported districts). */
+  readonly bridge: Uint8Array;
 
   constructor(sc: Scenario) {
     const c = sc.city;
+    const lay = c.layout;
     this.cols = c.cols;
     this.rows = c.rows;
     this.nCells = c.cols * c.rows;
     this.cellSizeM = c.cellSizeM;
     this.k = c.gridSize;
-    this.gridCols = Math.floor(c.cols / c.gridSize);
-    this.gridRows = Math.floor(c.rows / c.gridSize);
-    this.nGrids = this.gridCols * this.gridRows;
+    this.irregular = lay !== undefined;
+    this.gridCols = lay ? 0 : Math.floor(c.cols / c.gridSize);
+    this.gridRows = lay ? 0 : Math.floor(c.rows / c.gridSize);
+    this.nGrids = lay ? lay.grids.length : this.gridCols * this.gridRows;
     const n = this.nCells;
     this.landUse = new Uint8Array(n).fill(LAND_USES.indexOf(c.defaultLandUse));
     this.dayPop = new Float32Array(n);
     this.nightPop = new Float32Array(n);
     this.lowLying = new Uint8Array(n);
+    this.bridge = new Uint8Array(n);
     this.station = new Int16Array(n).fill(-1);
-    this.cellGrid = new Int32Array(n);
+    this.cellGrid = lay ? decodeRuns(lay.grid, n, -1) : new Int32Array(n);
     const popFactor = new Float32Array(n).fill(1);
 
+    if (lay?.landUse) this.landUse.set(decodeRuns(lay.landUse, n, LAND_USES.indexOf(c.defaultLandUse)));
+    if (lay?.lowLying) this.lowLying.set(decodeRuns(lay.lowLying, n));
+    if (lay?.bridge) this.bridge.set(decodeRuns(lay.bridge, n));
     for (const z of c.zones) {
       for (let y = z.y; y < Math.min(z.y + z.h, c.rows); y++) {
         for (let x = z.x; x < Math.min(z.x + z.w, c.cols); x++) {
@@ -79,10 +102,13 @@ export class City {
     }
     const haPerCell = (c.cellSizeM * c.cellSizeM) / 10_000;
     for (let i = 0; i < n; i++) {
+      // cells outside an imported district hold nobody
+      const inside = lay ? (this.cellGrid[i] >= 0 ? 1 : 0) : 1;
       const lu = LAND_USES[this.landUse[i]];
       const d = c.density?.[lu] ?? DEFAULT_DENSITY[lu];
-      this.dayPop[i] = d.day * haPerCell * popFactor[i];
-      this.nightPop[i] = d.night * haPerCell * popFactor[i];
+      this.dayPop[i] = d.day * haPerCell * popFactor[i] * inside;
+      this.nightPop[i] = d.night * haPerCell * popFactor[i] * inside;
+      if (lay) continue;
       const x = i % c.cols,
         y = (i / c.cols) | 0;
       const gx = Math.min((x / c.gridSize) | 0, this.gridCols - 1);
@@ -95,16 +121,95 @@ export class City {
 
     this.gridIds = [];
     this.gridDistrict = new Int16Array(this.nGrids);
-    this.districtIds = ['city', ...c.districts.map((d) => d.id)];
-    for (let g = 0; g < this.nGrids; g++) {
-      const gx = g % this.gridCols,
-        gy = (g / this.gridCols) | 0;
-      this.gridIds.push(`G${String(gy + 1).padStart(2, '0')}-${String(gx + 1).padStart(2, '0')}`);
-      const x0 = gx * this.k,
-        y0 = gy * this.k;
-      const di = c.districts.findIndex((d) => x0 >= d.x && x0 < d.x + d.w && y0 >= d.y && y0 < d.y + d.h);
-      this.gridDistrict[g] = di + 1;
+    this.gridCentre = new Int32Array(this.nGrids);
+    if (lay) {
+      // districts are the hierarchy's streets; a grid's street is its community's
+      const streets = c.hierarchy?.streets ?? [];
+      this.districtIds = ['city', ...streets.map((st) => st.code)];
+      const streetOfCommunity = new Map((c.hierarchy?.communities ?? []).map((cm) => [cm.code, cm.street]));
+      lay.grids.forEach((g, gi) => {
+        this.gridIds.push(g.code);
+        const street = g.community !== undefined ? streetOfCommunity.get(g.community) : undefined;
+        this.gridDistrict[gi] = street === undefined ? 0 : streets.findIndex((st) => st.code === street) + 1;
+      });
+      this.gridCellList = this.buildGridCells();
+    } else {
+      this.districtIds = ['city', ...c.districts.map((d) => d.id)];
+      for (let g = 0; g < this.nGrids; g++) {
+        const gx = g % this.gridCols,
+          gy = (g / this.gridCols) | 0;
+        this.gridIds.push(`G${String(gy + 1).padStart(2, '0')}-${String(gx + 1).padStart(2, '0')}`);
+        const x0 = gx * this.k,
+          y0 = gy * this.k;
+        const di = c.districts.findIndex((d) => x0 >= d.x && x0 < d.x + d.w && y0 >= d.y && y0 < d.y + d.h);
+        this.gridDistrict[g] = di + 1;
+        const half = (this.k - 1) >> 1;
+        this.gridCentre[g] = (gy * this.k + half) * this.cols + gx * this.k + half;
+      }
+      this.gridCellList = null;
     }
+  }
+
+  /**
+   * Imported grids: each grid's cells in lawn-mower order (its rows top to bottom, every other row walked
+   * right to left), and its centre cell (the dry cell nearest the centroid of its cells; ties: lowest id).
+   */
+  private buildGridCells(): Int32Array[] {
+    const n = this.nCells,
+      cols = this.cols;
+    const count = new Int32Array(this.nGrids + 1);
+    for (let i = 0; i < n; i++) if (this.cellGrid[i] >= 0) count[this.cellGrid[i] + 1]++;
+    for (let g = 0; g < this.nGrids; g++) count[g + 1] += count[g];
+    const buf = new Int32Array(count[this.nGrids]);
+    const at = count.slice(0, this.nGrids);
+    // cells in id order: each grid's list is row by row, left to right
+    for (let i = 0; i < n; i++) {
+      const g = this.cellGrid[i];
+      if (g >= 0) buf[at[g]++] = i;
+    }
+    const water = LAND_USES.indexOf('water');
+    const out: Int32Array[] = [];
+    for (let g = 0; g < this.nGrids; g++) {
+      const cells = buf.subarray(count[g], count[g + 1]);
+      if (cells.length === 0) {
+        out.push(cells);
+        this.gridCentre[g] = -1;
+        continue;
+      }
+      // reverse every other row (counted from the grid's first row)
+      const y0 = (cells[0] / cols) | 0;
+      let s = 0;
+      while (s < cells.length) {
+        const y = (cells[s] / cols) | 0;
+        let e = s;
+        while (e < cells.length && ((cells[e] / cols) | 0) === y) e++;
+        if ((y - y0) % 2 === 1) cells.subarray(s, e).reverse();
+        s = e;
+      }
+      out.push(cells);
+      let sx = 0,
+        sy = 0;
+      for (const c of cells) {
+        sx += c % cols;
+        sy += (c / cols) | 0;
+      }
+      const mx = sx / cells.length,
+        my = sy / cells.length;
+      let best = -1,
+        bestD = Infinity,
+        bestDry = false;
+      for (const c of cells) {
+        const dry = this.landUse[c] !== water || this.bridge[c] === 1;
+        const d = Math.abs((c % cols) - mx) + Math.abs(((c / cols) | 0) - my);
+        if ((dry && !bestDry) || (dry === bestDry && (d < bestD || (d === bestD && c < best)))) {
+          best = c;
+          bestD = d;
+          bestDry = dry;
+        }
+      }
+      this.gridCentre[g] = best;
+    }
+    return out;
   }
 
   cellX(i: number): number {
@@ -128,13 +233,29 @@ export class City {
   }
   /** The cell at the centre of grid g. */
   gridCentreCell(g: number): number {
-    const gx = g % this.gridCols,
-      gy = (g / this.gridCols) | 0;
-    const half = (this.k - 1) >> 1;
-    return (gy * this.k + half) * this.cols + gx * this.k + half;
+    return this.gridCentre[g];
   }
-  /** Grids adjacent to g (8-neighbourhood), not including g. */
+  /** Grids adjacent to g (8-neighbourhood; imported grids: any grid with a cell touching one of g's, corners too), not including g. */
   neighbourGrids(g: number): number[] {
+    if (this.gridCellList) {
+      const cols = this.cols,
+        rows = this.rows;
+      const seen = new Set<number>();
+      for (const c of this.gridCellList[g]) {
+        const x = c % cols,
+          y = (c / cols) | 0;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const xx = x + dx,
+              yy = y + dy;
+            if (xx < 0 || yy < 0 || xx >= cols || yy >= rows) continue;
+            const h = this.cellGrid[yy * cols + xx];
+            if (h >= 0 && h !== g) seen.add(h);
+          }
+        }
+      }
+      return [...seen].sort((a, b) => a - b);
+    }
     const gx = g % this.gridCols,
       gy = (g / this.gridCols) | 0;
     const out: number[] = [];
@@ -152,32 +273,40 @@ export class City {
   patrolRoute(g: number): Int32Array {
     const all = this.gridCells(g);
     const water = LAND_USES.indexOf('water');
-    const dry = all.filter((c) => this.landUse[c] !== water);
+    const dry = all.filter((c) => this.landUse[c] !== water || this.bridge[c] === 1);
     return dry.length > 0 ? dry : all;
   }
 
   /** Every grid's patrol route (as `patrolRoute`), as views into one buffer. */
   patrolRoutes(): Int32Array[] {
     const water = LAND_USES.indexOf('water');
-    const kk = this.k * this.k;
-    const buf = new Int32Array(this.nGrids * kk);
+    let total = 0;
+    for (let g = 0; g < this.nGrids; g++) total += this.gridCellCount(g);
+    const buf = new Int32Array(total);
     const out: Int32Array[] = new Array(this.nGrids);
     let at = 0;
     for (let g = 0; g < this.nGrids; g++) {
       const all = this.gridCells(g);
       const from = at;
-      for (let i = 0; i < kk; i++) if (this.landUse[all[i]] !== water) buf[at++] = all[i];
+      for (let i = 0; i < all.length; i++)
+        if (this.landUse[all[i]] !== water || this.bridge[all[i]] === 1) buf[at++] = all[i];
       if (at === from) {
         buf.set(all, at);
-        at += kk;
+        at += all.length;
       }
       out[g] = buf.subarray(from, at);
     }
     return out;
   }
 
+  /** Cells in grid g. */
+  gridCellCount(g: number): number {
+    return this.gridCellList ? this.gridCellList[g].length : this.k * this.k;
+  }
+
   /** Cells of grid g in boustrophedon order. */
-  private gridCells(g: number): Int32Array {
+  gridCells(g: number): Int32Array {
+    if (this.gridCellList) return this.gridCellList[g];
     const gx = g % this.gridCols,
       gy = (g / this.gridCols) | 0;
     const k = this.k;

@@ -386,7 +386,8 @@ export class EngineState extends CaseStore {
     this.gridSkillStaff = views(csr(this.city.nGrids * nk, rowOf, rowStaff));
     // a member answering for several grids patrols them all, one after another
     let spreadLen = 0;
-    for (let s = 0; s < n; s++) if (this.sGrids[s].length > 1) spreadLen += this.sGrids[s].length * this.city.k ** 2;
+    for (let s = 0; s < n; s++)
+      if (this.sGrids[s].length > 1) for (const g of this.sGrids[s]) spreadLen += routes[g].length;
     const spreadCells = new Int32Array(spreadLen);
     let at = 0;
     this.sRouteCells = this.sGrids.map((gs, s) => {

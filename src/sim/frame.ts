@@ -13,6 +13,18 @@ export interface Named {
   name: { zh: string; en: string };
 }
 
+/** The administrative hierarchy as the page shows it (indices instead of codes for the grids). */
+export interface HierarchyView {
+  district: { code: string; name: string };
+  streets: { code: string; name: string }[];
+  /** Communities with the index of their street. */
+  communities: { code: string; name: string; street: number }[];
+  /** Per grid: its name ('' when it has none), its street and community index (-1: none). */
+  gridNames: string[];
+  gridStreet: Int16Array;
+  gridCommunity: Int32Array;
+}
+
 export interface CityLayout {
   scenarioId: string;
   name: { zh: string; en: string };
@@ -24,7 +36,16 @@ export interface CityLayout {
   gridSize: number;
   gridCols: number;
   gridRows: number;
+  /** Grid codes (k x k cities: generated, G row-col). */
   gridIds: string[];
+  /** Grid index of every cell; -1 for a cell outside an imported district (not part of the city). */
+  cellGrid: Int32Array;
+  /** The centre cell of every grid (where its members start and its label goes). */
+  gridCentre: Int32Array;
+  /** An imported district (its own grids, any shape) rather than k x k blocks. */
+  irregular: boolean;
+  /** 区 → 街道 → 社区 → 网格: names and the street and community of every grid. */
+  hierarchy: HierarchyView;
   /** Land use index per cell (see LAND_USES in src/scenario/schema.ts). */
   landUse: Uint8Array;
   lowLying: Uint8Array;

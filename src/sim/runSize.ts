@@ -39,6 +39,7 @@
  */
 import { METRO_DEFAULTS, WEATHER_DEFAULTS, type Scenario } from '../scenario/schema.ts';
 import { formatBytes } from '../scenario/limits.ts';
+import { gridCount } from '../scenario/runs.ts';
 import { hourlyRates } from './arrivals.ts';
 import { applyRain } from './drivers/rain.ts';
 import { stationRates } from './metro.ts';
@@ -120,9 +121,9 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
   const horizonS = sc.run.warmupHours * 3600 + days * DAY_S;
   const hours = Math.ceil(horizonS / 3600);
   const horizonDays = horizonS / DAY_S;
-  const { cols, rows, gridSize: k } = sc.city;
+  const { cols, rows } = sc.city;
   const cells = cols * rows;
-  const grids = Math.floor(cols / k) * Math.floor(rows / k);
+  const grids = gridCount(sc.city);
 
   // --- cases, by event type: the engine's own hourly rates, rain applied
   const rain = rainSeries(sc, hours + 1);
@@ -167,7 +168,10 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
         if (t.station) lanesAt.set(t.station, (lanesAt.get(t.station) ?? 0) + dutyHoursPerDay);
         continue;
       }
-      const legSteps = t.placement === 'spread' ? Math.min(PATROL_LEG, k * k) : PATROL_LEG;
+      const legSteps =
+        t.placement === 'spread'
+          ? Math.min(PATROL_LEG, Math.max(1, Math.round(cells / Math.max(1, grids))))
+          : PATROL_LEG;
       if (t.patrol) patrolLegs += (dutyHoursPerDay * horizonDays * stepsPerHour) / legSteps;
       for (const skill of t.skills) capacityBySkill.set(skill, (capacityBySkill.get(skill) ?? 0) + dutyHoursPerDay);
     }

@@ -17,10 +17,51 @@
  * frames asked for later (a pause, a late subscriber).
  */
 import type { Simulation } from './simulation.ts';
-import type { Frame, LiveKpis, CityLayout } from './frame.ts';
+import type { Frame, LiveKpis, CityLayout, HierarchyView } from './frame.ts';
 import { CS, SS } from './engine.ts';
 import { METRO_DEFAULTS } from '../scenario/schema.ts';
 import { buildResult } from './report.ts';
+
+/**
+ * The hierarchy of the city: an imported district's own (city.hierarchy), or, on a k x k city, the scenario as
+ * the district and its `districts` rectangles as streets (a grid in the street holding its top-left cell).
+ */
+export function hierarchyOf(sc: Simulation['sc'], city: Simulation['city']): HierarchyView {
+  const h = sc.city.hierarchy;
+  const n = city.nGrids;
+  const gridStreet = Int16Array.from(city.gridDistrict, (d) => d - 1);
+  const gridCommunity = new Int32Array(n).fill(-1);
+  const gridNames: string[] = new Array<string>(n).fill('');
+  if (sc.city.layout) {
+    const streets = h?.streets ?? [];
+    const communities = (h?.communities ?? []).map((c) => ({
+      code: c.code,
+      name: c.name,
+      street: streets.findIndex((st) => st.code === c.street),
+    }));
+    const ci = new Map(communities.map((c, i) => [c.code, i]));
+    sc.city.layout.grids.forEach((g, i) => {
+      gridNames[i] = g.name ?? '';
+      gridCommunity[i] = g.community !== undefined ? (ci.get(g.community) ?? -1) : -1;
+    });
+    return {
+      district: h?.district ?? { code: sc.id, name: sc.name.zh },
+      streets: streets.map((st) => ({ code: st.code, name: st.name })),
+      communities,
+      gridNames,
+      gridStreet,
+      gridCommunity,
+    };
+  }
+  return {
+    district: h?.district ?? { code: sc.id, name: sc.name.zh },
+    streets: sc.city.districts.map((d) => ({ code: d.id, name: d.name.zh })),
+    communities: [],
+    gridNames,
+    gridStreet,
+    gridCommunity,
+  };
+}
 
 export function layoutOf(sim: Simulation, seed: number): CityLayout {
   const sc = sim.sc,
@@ -38,6 +79,10 @@ export function layoutOf(sim: Simulation, seed: number): CityLayout {
     gridCols: city.gridCols,
     gridRows: city.gridRows,
     gridIds: city.gridIds,
+    cellGrid: city.cellGrid.slice(),
+    gridCentre: Int32Array.from({ length: city.nGrids }, (_, g) => city.gridCentreCell(g)),
+    irregular: city.irregular,
+    hierarchy: hierarchyOf(sc, city),
     landUse: city.landUse.slice(),
     lowLying: city.lowLying.slice(),
     dayPop: city.dayPop.slice(),

@@ -84,7 +84,7 @@ export function CoverageMatrix() {
           <button
             type="button"
             className="link"
-            onClick={() => layout && ctl.select({ kind: 'cell', index: centreCell(layout, g) })}
+            onClick={() => layout && ctl.select({ kind: 'cell', index: layout.gridCentre[g] })}
           >
             {id}
           </button>
@@ -274,14 +274,6 @@ export function CoverageMatrix() {
       </FloatingTip>
     </section>
   );
-}
-
-/** The cell at the centre of grid g (as in src/sim/city.ts). */
-function centreCell(l: { cols: number; gridCols: number; gridSize: number }, g: number): number {
-  const gx = g % l.gridCols,
-    gy = Math.floor(g / l.gridCols);
-  const half = (l.gridSize - 1) >> 1;
-  return (gy * l.gridSize + half) * l.cols + gx * l.gridSize + half;
 }
 
 /** Warm-up length in hours, as short as exact (12, 0.5). */

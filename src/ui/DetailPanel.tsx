@@ -45,8 +45,12 @@ export function DetailPanel() {
       const i = sel.index;
       const x = i % layout.cols,
         y = Math.floor(i / layout.cols);
-      const gx = Math.min(Math.floor(x / layout.gridSize), layout.gridCols - 1);
-      const gy = Math.min(Math.floor(y / layout.gridSize), layout.gridRows - 1);
+      const g = layout.cellGrid[i];
+      const gridCode = g >= 0 ? layout.gridIds[g] : null;
+      const h = layout.hierarchy;
+      const street = g >= 0 && h.gridStreet[g] >= 0 ? h.streets[h.gridStreet[g]] : null;
+      const community = g >= 0 && h.gridCommunity[g] >= 0 ? h.communities[h.gridCommunity[g]] : null;
+      const gridName = g >= 0 ? h.gridNames[g] : '';
       const lu = LAND_USES[layout.landUse[i]];
       const open = frame && frame.cellBacklog.length === layout.cols * layout.rows ? frame.cellBacklog[i] : null;
       body = (
@@ -66,9 +70,11 @@ export function DetailPanel() {
             <Row label={t('detail.population')} value={layout.dayPop[i]}>
               {fmtInt(layout.dayPop[i], lang)}
             </Row>
-            <Row label={t('detail.grid')} testId="detail-grid" value={layout.gridIds[gy * layout.gridCols + gx]}>
-              {layout.gridIds[gy * layout.gridCols + gx]}
+            <Row label={t('detail.grid')} testId="detail-grid" value={gridCode}>
+              {gridCode === null ? t('detail.outside') : gridName ? `${gridCode} ${gridName}` : gridCode}
             </Row>
+            {community && <Row label={t('detail.community')}>{community.name}</Row>}
+            {street && <Row label={t('detail.street')}>{street.name}</Row>}
             <Row label={t('detail.openCases')} testId="detail-open" value={open}>
               {fmtInt(open, lang)}
             </Row>

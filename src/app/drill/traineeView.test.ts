@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { CityLayout, Frame } from '../../sim/frame.ts';
 import type { DrillState } from '../../client/drillClient.ts';
 import type { DrillMeta } from '../../client/drillChannel.ts';
+import { cellGrids } from '../../scene/cityGeometry.ts';
 import { gridOfCell, scopeMask, traineeFrame, traineeState } from './traineeView.ts';
 
 const layout = {
@@ -11,6 +12,8 @@ const layout = {
   gridCols: 2,
   gridRows: 1,
   gridIds: ['G01-01', 'G01-02'],
+  // the engine's k x k grid of every cell (cityGeometry's copy of the rule)
+  cellGrid: cellGrids({ cols: 4, rows: 2, gridSize: 2, gridCols: 2, gridRows: 1 }),
 } as unknown as CityLayout;
 const meta = (sees: 'all' | 'scope'): DrillMeta => ({
   id: 'd',
@@ -27,6 +30,11 @@ describe('what the trainee may see', () => {
     expect([0, 1, 2, 3, 4, 7].map((c) => gridOfCell(layout, c))).toEqual([0, 0, 1, 1, 0, 1]);
     expect(Array.from(scopeMask(layout, ['G01-02']))).toEqual([0, 1]);
     expect(Array.from(scopeMask(layout, 'all'))).toEqual([1, 1]);
+  });
+
+  it('an imported district: grids of any shape, cells outside none', () => {
+    const irregular = { ...layout, irregular: true, cellGrid: Int32Array.from([-1, 1, 1, 0, 0, 0, 1, -1]) };
+    expect([0, 1, 3, 6, 7].map((c) => gridOfCell(irregular, c))).toEqual([-1, 1, 0, 1, -1]);
   });
 
   it('no pending injects and no injects in the timeline; messages and dispatches stay', () => {

@@ -27,9 +27,7 @@ export function scopeMask(layout: CityLayout, grids: 'all' | string[]): Uint8Arr
 
 /** The responsibility grid (layout order) of a cell. */
 export function gridOfCell(layout: CityLayout, cell: number): number {
-  const x = cell % layout.cols,
-    y = Math.floor(cell / layout.cols);
-  return Math.floor(y / layout.gridSize) * layout.gridCols + Math.floor(x / layout.gridSize);
+  return layout.cellGrid[cell];
 }
 
 export function traineeState(s: DrillState): DrillState {
