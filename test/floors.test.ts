@@ -7,7 +7,7 @@
  *            src/app/drill/main.tsx) compose app with scene and ui
  *   floor 3  src/client
  *   floor 2  workers, src/cli, bin
- *   floor 1  src/analysis ← src/export ← src/i18n
+ *   floor 1  src/analysis ← src/export ← src/i18n; src/analysis ← src/importer
  *   floor 0  src/scenario ← src/sim ← src/drill   (src/types: ambient declarations)
  *
  * "a ← b" on a floor: b may import a, never the other way. Each folder's
@@ -37,7 +37,7 @@ import { strip } from './sourceText.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const FLOOR0 = ['src/scenario', 'src/sim', 'src/drill', 'src/types'];
-const FLOOR1 = ['src/analysis', 'src/export', 'src/i18n'];
+const FLOOR1 = ['src/analysis', 'src/export', 'src/i18n', 'src/importer'];
 const BELOW_APP = [...FLOOR0, ...FLOOR1, 'src/client', 'workers'];
 
 interface Folder {
@@ -56,6 +56,8 @@ export const FOLDERS: Record<string, Folder> = {
   'src/export': { floor: 1, may: [...FLOOR0, 'src/analysis'] },
   // labels, dictionaries and formatters shared by the CLI, app logic and ui (see src/i18n/lang.ts)
   'src/i18n': { floor: 1, may: [...FLOOR0, 'src/analysis', 'src/export'] },
+  // a district's GeoJSON and case log to a scenario (allweather import, and the app's open/drop): pure
+  'src/importer': { floor: 1, may: [...FLOOR0, 'src/analysis'] },
   workers: { floor: 2, may: [...FLOOR0, 'src/analysis', 'src/export'] },
   'src/cli': { floor: 2, may: [...FLOOR0, ...FLOOR1, 'workers'] },
   bin: { floor: 2, may: ['src/cli'] },
@@ -82,7 +84,7 @@ const SHARED_FILES = new Set(['package.json']);
 
 const NODE_ONLY_FILES = new Set(['src/analysis/pool.ts']);
 const NODE_FOLDERS = new Set(['src/cli', 'workers', 'bin']);
-const BROWSER_SAFE_FOLDERS = new Set(['src/analysis', 'src/export', 'src/i18n']);
+const BROWSER_SAFE_FOLDERS = new Set(['src/analysis', 'src/export', 'src/i18n', 'src/importer']);
 const UI_PACKAGES = /^(react|react-dom|three|@react-three\/[\w-]+|uplot)(\/|$)/;
 const STREAM_PACKAGES = /^rxjs(\/|$)/;
 const NODE_BUILTIN =
