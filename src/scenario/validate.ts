@@ -346,7 +346,8 @@ function checkRun(s: Scenario): ScenarioError[] {
 
 function checkEventTypes(s: Scenario): ScenarioError[] {
   const out: ScenarioError[] = [];
-  const hasLowLying = s.city.zones.some((z) => z.lowLying === true);
+  const hasLowLying =
+    s.city.zones.some((z) => z.lowLying === true) || (s.city.layout?.lowLying ?? []).some(([v]) => v === 1);
   s.eventTypes.forEach((et, i) => {
     if (et.ratePerDay <= 0) return;
     if (et.profile && et.profile.reduce((a, b) => a + b, 0) === 0) {
