@@ -56,6 +56,11 @@ export const LIMITS = {
   speedKmh: 500,
   /** Minutes in a distribution's parameter (handling times, delays, deadlines): a year. */
   minutes: 525_600,
+  /** A gamma distribution's shape: below 0.01 nearly every draw is 0; above 10,000 it is a fixed value in disguise. */
+  gammaShapeMin: 0.01,
+  gammaShapeMax: 10_000,
+  /** Cases of a replayed case log (a scenario's trace): a year of a busy district's 12345 and 数字化城管 cases. */
+  traceCases: 5_000_000,
   /** Per-mm/h rain factors (rate, handling, travel slowdown). */
   perMm: 100,
   /** Extra cases an hour per mm/h of rain above drainage capacity. */

@@ -56,6 +56,12 @@ export const Dist = z.discriminatedUnion('dist', [
   z.strictObject({ dist: z.literal('uniform'), min: minutesNonNeg, max: minutesNonNeg }),
   z.strictObject({ dist: z.literal('lognormal'), mean: minutesPos, sd: minutesPos }),
   z.strictObject({ dist: z.literal('triangular'), min: minutesNonNeg, mode: minutesNonNeg, max: minutesNonNeg }),
+  /** Gamma with this mean (minutes) and shape k (scale mean / k; variance mean² / k); fitted from case logs (importer/calibrate.ts). */
+  z.strictObject({
+    dist: z.literal('gamma'),
+    mean: minutesPos,
+    shape: finitePos.min(L.gammaShapeMin).max(L.gammaShapeMax),
+  }),
 ]);
 export type Dist = z.infer<typeof Dist>;
 
@@ -359,6 +365,11 @@ export const Run = z.strictObject({
   startDayOfWeek: z.number().int().min(0).max(6).default(0),
   /** 32-bit: at most 4,294,967,295. */
   seed: z.number().int().nonnegative().max(L.seed).default(1),
+  /**
+   * Where cases come from: `poisson` (left out: the same) draws each event type's arrivals from its rate and
+   * profile; `trace` replays the scenario's `trace` (a case log's own cases, at their times and cells) instead.
+   */
+  arrivals: z.enum(['poisson', 'trace']).optional(),
 });
 
 const DesignStorm = z.strictObject({
@@ -417,6 +428,22 @@ export const Targets = z.strictObject({
   coverage: z.number().min(0).max(1).default(0.8),
 });
 
+/**
+ * A case log's own cases (allweather import --cases), to replay as arrivals when `run.arrivals` is `trace`:
+ * `[event type index, occurred (seconds from time 0 = local midnight of the first day), cell id]`.
+ */
+export const Trace = z.strictObject({
+  cases: z
+    .array(
+      z.tuple([
+        z.number().int().nonnegative().max(L.eventTypes),
+        finiteNonNeg.max(L.hours * 3600),
+        z.number().int().nonnegative().max(L.cells),
+      ]),
+    )
+    .max(L.traceCases),
+});
+
 /** A longer bilingual text (a description), at most 10,000 characters a language. */
 const LongLabel = z.strictObject({ zh: z.string().min(1).max(L.noteChars), en: z.string().min(1).max(L.noteChars) });
 
@@ -452,6 +479,7 @@ export const Scenario = z.strictObject({
   targets: Targets.default({ coverage: 0.8 }),
   weather: Weather.optional(),
   metro: Metro.optional(),
+  trace: Trace.optional(),
 });
 
 /** A scenario after parsing: every default filled in. */

@@ -19,6 +19,7 @@
  *   a discovery channel with a positive share, and somewhere to happen
  *   (`only: "station"` needs stations);
  * - the warm-up must be shorter than the run;
+ * - a replayed case log (`trace`, `run.arrivals: "trace"`) names known event types and cells inside the city;
  * - metro: stations named by teams and surges must exist, security-lane teams
  *   need a station, two stations cannot share a cell, at most one event type
  *   is the crowd incident;
@@ -56,6 +57,7 @@ export function validateScenario(s: Scenario): ScenarioError[] {
     ...checkCrews(s),
     ...checkDists(s),
     ...checkMetro(s),
+    ...checkTrace(s),
   ];
 }
 
@@ -583,6 +585,56 @@ function checkDists(s: Scenario): ScenarioError[] {
   });
   for (const key of ['fileMin', 'dispatchMin', 'verifyMin', 'closeMin'] as const) {
     out.push(...checkDist(['workflow', key], s.workflow[key]));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// A replayed case log
+
+/** `run.arrivals: "trace"` needs a trace; each of its cases names an event type and a cell of the city (inside an imported district). */
+function checkTrace(s: Scenario): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  if (s.run.arrivals === 'trace' && !s.trace) {
+    out.push(
+      err(
+        ['run', 'arrivals'],
+        'trace_missing',
+        'run.arrivals 为 "trace"（回放案件记录），但场景没有 trace；请导入案件记录或改为 "poisson"',
+        'run.arrivals is "trace" (replay a case log) but the scenario has no trace; import a case log or set it to "poisson"',
+      ),
+    );
+  }
+  if (!s.trace) return out;
+  const n = s.city.cols * s.city.rows;
+  const grid = s.city.layout ? decodeRuns(s.city.layout.grid, n, -1) : null;
+  const cases = s.trace.cases;
+  for (let i = 0; i < cases.length && out.length < 10; i++) {
+    const [ti, , cell] = cases[i];
+    if (ti >= s.eventTypes.length) {
+      out.push(
+        err(
+          ['trace', 'cases', i, 0],
+          'trace_unknown_type',
+          `事件类型序号 ${ti} 超出范围（场景有 ${s.eventTypes.length} 个事件类型）`,
+          `event type index ${ti} is out of range (the scenario has ${s.eventTypes.length} event types)`,
+        ),
+      );
+    }
+    if (cell >= n || (grid !== null && grid[cell] < 0)) {
+      out.push(
+        err(
+          ['trace', 'cases', i, 2],
+          'trace_cell_outside',
+          cell >= n
+            ? `单元 ${cell} 不在城市内（共 ${n0(n)} 个单元）`
+            : `单元 ${cell} 在辖区之外（city.layout.grid 为 -1）`,
+          cell >= n
+            ? `cell ${cell} is not in the city (${n0(n)} cells)`
+            : `cell ${cell} is outside the district (city.layout.grid is -1 there)`,
+        ),
+      );
+    }
   }
   return out;
 }

@@ -9,7 +9,8 @@
  * substream) and the case is created at a cell drawn from the type's
  * location weights. When the rates change mid-run, `redraw` bumps the
  * type's token so the pending event is recognised as stale and draws afresh
- * from now.
+ * from now. A scenario that replays its case log (`run.arrivals: "trace"`, drivers/trace.ts) draws no
+ * arrivals here at all.
  */
 import { defineKind } from '../core/kinds.ts';
 import { hourlyRates, nextArrival } from '../arrivals.ts';
@@ -22,9 +23,12 @@ export class ArrivalsDriver implements Driver {
   readonly name = 'arrivals';
   readonly kinds = [ARRIVAL];
   private readonly sim: Simulation;
+  /** The trace driver creates the cases instead (run.arrivals: "trace"). */
+  private readonly off: boolean;
 
   constructor(sim: Simulation) {
     this.sim = sim;
+    this.off = sim.sc.run.arrivals === 'trace' && sim.sc.trace !== undefined;
   }
 
   init(): void {
@@ -54,6 +58,7 @@ export class ArrivalsDriver implements Driver {
   }
 
   private schedule(ti: number, fromS: number): void {
+    if (this.off) return;
     const sim = this.sim;
     const t = sim.types[ti];
     const next = nextArrival(t.rates, fromS, t.arrivals);

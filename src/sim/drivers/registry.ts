@@ -12,6 +12,7 @@ import { NightDriver } from './night.ts';
 import { MetroDriver } from './metro.ts';
 import { SurgesDriver } from './surges.ts';
 import { DrillDriver } from './drill.ts';
+import { TraceDriver } from './trace.ts';
 
 export const DRIVERS = {
   arrivals: (sim: Simulation) => new ArrivalsDriver(sim),
@@ -20,6 +21,7 @@ export const DRIVERS = {
   metro: (sim: Simulation) => new MetroDriver(sim),
   surges: (sim: Simulation) => new SurgesDriver(sim),
   drill: (sim: Simulation) => new DrillDriver(sim),
+  trace: (sim: Simulation) => new TraceDriver(sim),
 } as const;
 
 /** Every driver of one simulation, by name. */
