@@ -17,7 +17,9 @@
  *   `scale: 'sequential'` holds counts instead (late cases per grid of a
  *   diagnosis): a warm sequential scale from 0 to `maxAbs`, slate for none.
  * In the measure views water cells are a dim, constant blue (no cases
- * arise on water). For the measures, the value of each cell is remembered and only cells
+ * arise on water). Cells outside an imported district (grid -1) are not
+ * drawn (zero-size instances; the dark ground shows through), except water,
+ * which lies flat so a river along the district's edge still reads. For the measures, the value of each cell is remembered and only cells
  * whose value changed are rewritten; the upload to the GPU covers just the
  * changed range, and nothing is uploaded when nothing changed.
  */
@@ -87,6 +89,8 @@ const STALE = -2;
 /** Water cells in the measure views: not managed ground, drawn as dim water. */
 const WATER_V = -3;
 const WATER = LAND_USES.indexOf('water');
+/** Height of a water cell outside the district (a river along its edge): flat, below the district's own water. */
+const OUTSIDE_WATER_H = 0.01;
 
 /** A box without its bottom face (never seen): 10 triangles instead of 12, base at y = 0, shading baked in. */
 function cellBox(): BoxGeometry {
@@ -118,7 +122,19 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     const w = 1 - metrics.cellGap;
     for (let i = 0; i < n; i++) {
       const x = (i % layout.cols) + 0.5 - metrics.halfX;
-      setScaleTranslate(mat, i, w, heights[i], w, x, 0, ((i / layout.cols) | 0) + 0.5 - metrics.halfZ);
+      // outside an imported district: no block (the ground shows), except water, drawn flat so a river reads
+      const out = layout.cellGrid[i] < 0;
+      const s = out && layout.landUse[i] !== WATER ? 0 : w;
+      setScaleTranslate(
+        mat,
+        i,
+        s,
+        out ? OUTSIDE_WATER_H : heights[i],
+        s,
+        x,
+        0,
+        ((i / layout.cols) | 0) + 0.5 - metrics.halfZ,
+      );
     }
     m.instanceMatrix.needsUpdate = true;
     m.instanceColor = new InstancedBufferAttribute(new Float32Array(n * 3), 3);
@@ -221,7 +237,7 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
       for (let i = 0; i < n; i++) {
         const o = i * 3;
         const g = grids[i];
-        const v = delta && g < delta.values.length ? delta.values[g] : NaN;
+        const v = delta && g >= 0 && g < delta.values.length ? delta.values[g] : NaN;
         if (layout.landUse[i] === WATER) {
           dst[o] = water[0];
           dst[o + 1] = water[1];
@@ -290,7 +306,15 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
       hi = -1;
     for (let i = 0; i < n; i++) {
       const water = layout.landUse[i] === WATER;
-      const v = water ? WATER_V : !usable ? NONE : colorBy === 'backlog' ? f.cellBacklog[i] : gridVal[grids[i]];
+      const v = water
+        ? WATER_V
+        : !usable
+          ? NONE
+          : colorBy === 'backlog'
+            ? f.cellBacklog[i]
+            : grids[i] < 0
+              ? NONE
+              : gridVal[grids[i]];
       if (v === last[i]) continue;
       last[i] = v;
       const o = i * 3;

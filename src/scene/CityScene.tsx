@@ -16,7 +16,7 @@
  *   ├─ RenderStats     renders, publishes window.__allweatherGl
  *   └─ (per layout)
  *      ├─ CameraRig    framing + MapControls
- *      ├─ Ground, CellsMesh, GridLines
+ *      ├─ Ground, CellsMesh, GridLines, SelectedGrid
  *      ├─ StationColumns, StaffMarkers, CaseMarkers
  *      ├─ Rain
  *      └─ Prewarm     compiles every shader before the run plays
@@ -45,6 +45,7 @@ import { Rain } from './Rain.tsx';
 import { RenderStats } from './RenderStats.tsx';
 import { StaffMarkers } from './StaffMarkers.tsx';
 import { StationColumns } from './StationColumns.tsx';
+import { SelectedGrid } from './SelectedGrid.tsx';
 
 export type { ColorBy, GridDelta } from './CellsMesh.tsx';
 export type { GlStats } from './RenderStats.tsx';
@@ -76,6 +77,8 @@ export interface CitySceneProps {
   antialias?: boolean;
   /** Changing it frames the whole city again at the canvas's (new) size, e.g. when the app gives the canvas another shape. Default undefined. */
   reframeKey?: unknown;
+  /** A responsibility grid to outline, with a pin on its centre cell (index into `layout.gridIds`). Default `-1` (none). */
+  selectedGrid?: number;
 }
 
 const layoutKeys = new WeakMap<CityLayout, number>();
@@ -123,10 +126,21 @@ interface LayerProps {
   onPick?: (p: ScenePick) => void;
   crowdThreshold: number;
   reframeKey: unknown;
+  selectedGrid: number;
 }
 
 /** Everything that depends on the layout; remounted (and so rebuilt) for each new layout. */
-function CityLayers({ layout, store, colorBy, delta, paused, onPick, crowdThreshold, reframeKey }: LayerProps) {
+function CityLayers({
+  layout,
+  store,
+  colorBy,
+  delta,
+  paused,
+  onPick,
+  crowdThreshold,
+  reframeKey,
+  selectedGrid,
+}: LayerProps) {
   const metrics = useMemo(() => sceneMetrics(layout), [layout]);
   const pick = useMemo(() => {
     if (!onPick) return { cell: undefined, staff: undefined, station: undefined };
@@ -142,6 +156,7 @@ function CityLayers({ layout, store, colorBy, delta, paused, onPick, crowdThresh
       <Ground metrics={metrics} onPick={pick.cell} />
       <CellsMesh layout={layout} metrics={metrics} store={store} colorBy={colorBy} delta={delta} onPick={pick.cell} />
       <GridLines layout={layout} metrics={metrics} />
+      <SelectedGrid layout={layout} metrics={metrics} grid={selectedGrid} />
       <StationColumns
         layout={layout}
         metrics={metrics}
@@ -170,6 +185,7 @@ function CityLayers({ layout, store, colorBy, delta, paused, onPick, crowdThresh
  * @param props.crowdThreshold station crowd threshold in passengers, default `300`
  * @param props.antialias multisampling, default `true`
  * @param props.reframeKey frame the city again when it changes, default undefined
+ * @param props.selectedGrid grid to outline (index), default `-1` (none)
  */
 export function CityScene({
   layout,
@@ -182,6 +198,7 @@ export function CityScene({
   crowdThreshold = 300,
   antialias = true,
   reframeKey,
+  selectedGrid = -1,
 }: CitySceneProps) {
   const store = useMemo(() => createFrameStore(), []);
   return (
@@ -211,6 +228,7 @@ export function CityScene({
           onPick={onPick}
           crowdThreshold={crowdThreshold}
           reframeKey={reframeKey}
+          selectedGrid={selectedGrid}
         />
       </Canvas>
     </div>

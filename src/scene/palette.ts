@@ -70,6 +70,10 @@ export const EMPTY_BACKLOG_COLOR = '#262d36';
 export const WATER_DIM_COLOR = '#1c3047';
 /** Responsibility-grid boundaries. */
 export const GRID_LINE_COLOR = '#a9b8c9';
+/** Street (街道) boundaries and the district's outline: drawn stronger than the grid boundaries. */
+export const STREET_LINE_COLOR = '#f3f6fa';
+/** The selected responsibility grid's outline and centre pin. */
+export const SELECTED_GRID_COLOR = '#ffe14d';
 /** Outline of low-lying (waterlogging-prone) areas. */
 export const LOW_LYING_COLOR = '#4ea1ff';
 /** Rain streaks. */

@@ -13,11 +13,29 @@
  * legend names the warm-up and nothing is hatched.) Hovering a cell shows its
  * grid, hour, attainment, decided and missed cases (also in its
  * aria-label); the "?" in the legend opens the glossary entries.
+ *
+ * Rows are grouped by the hierarchy (matrixGroups.ts): each street (街道)
+ * and community (社区) has its own aggregate row (attainment over its
+ * grids) and collapses; grid rows are labelled "code name", their tooltip
+ * adds community and street. The search box filters the rows to grids
+ * whose code or name matches; Enter selects the best match's centre cell
+ * (the 3D view and the details follow) and scrolls its row into view.
  */
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
 import { buildMatrix, cellAtt, cellCounts, gridOrder, HOURS, warmupHoursOfDay } from './matrixModel.ts';
+import {
+  groupAggregates,
+  groupAtt,
+  groupGrids,
+  gridLabel,
+  gridPlace,
+  matrixRows,
+  searchGrids,
+  type GridGroup,
+  type MatrixRow,
+} from './matrixGroups.ts';
 import { attainmentCss } from './palette.ts';
 import { dataValue, fmtPct, pad2 } from './format.ts';
 import { GlossaryHelp } from './GlossaryHelp.tsx';
@@ -26,17 +44,29 @@ import { MatrixCellTip } from './MatrixCellTip.tsx';
 
 const ROW_H = 20;
 const OVERSCAN = 6;
+const NO_COLLAPSED: ReadonlySet<string> = new Set();
+
+/** The row under the pointer's tooltip: a grid (`g`) or a group (`group` key), an hour, where to anchor it. */
+interface Tip {
+  g: number;
+  group: string | null;
+  h: number;
+  rect: AnchorRect;
+}
 
 export function CoverageMatrix() {
   const t = useT();
   const ctl = useController();
   const layout = useStore((s) => s.layout);
   const frame = useStore((s) => s.frame);
+  const selection = useStore((s) => s.selection);
   const [sort, setSort] = useState<'id' | 'worst'>('id');
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(240);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [tip, setTip] = useState<{ g: number; h: number; rect: AnchorRect } | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(NO_COLLAPSED);
+  const [query, setQuery] = useState('');
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -54,91 +84,226 @@ export function CoverageMatrix() {
     return buildMatrix(ok ? frame.coverage : empty, ok ? frame.coverageCases : empty, nGrids, target);
   }, [frame, nGrids, target]);
   const order = useMemo(() => gridOrder(model, sort), [model, sort]);
+  const groups = useMemo(() => (layout ? groupGrids(layout.hierarchy, nGrids) : null), [layout, nGrids]);
+  const aggs = useMemo(() => groupAggregates(model, groups), [model, groups]);
+  const matches = useMemo(
+    () => (layout ? searchGrids(layout.gridIds, layout.hierarchy.gridNames, query) : []),
+    [layout, query],
+  );
+  const searching = query.trim() !== '';
+  const rows = useMemo(
+    () => matrixRows(groups, order, collapsed, searching ? new Set(matches) : null),
+    [groups, order, collapsed, searching, matches],
+  );
+  // a new city: every group open again, no search (state adjusted while rendering, React's way for derived resets)
+  const [shownLayout, setShownLayout] = useState(layout);
+  if (shownLayout !== layout) {
+    setShownLayout(layout);
+    setCollapsed(NO_COLLAPSED);
+    setQuery('');
+  }
+  const selGrid =
+    layout && selection?.kind === 'cell' && selection.index >= 0 && selection.index < layout.cellGrid.length
+      ? layout.cellGrid[selection.index]
+      : -1;
   const warmupS = layout?.warmupS ?? 0,
     horizonS = layout?.horizonS ?? 0;
   const warm = useMemo(() => warmupHoursOfDay(warmupS, horizonS), [warmupS, horizonS]);
   const hatched = warm.some(Boolean);
 
+  const toggle = (key: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const setAll = (closed: boolean) =>
+    setCollapsed(
+      closed && groups ? new Set(groups.flatMap((s) => [s.key, ...s.children.map((c) => c.key)])) : NO_COLLAPSED,
+    );
+
+  /** A request to bring a grid's row into view (a new object each time, so the same grid can be asked again). */
+  const [scrollReq, setScrollReq] = useState<{ g: number } | null>(null);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!scrollReq || !el) return;
+    const r = rows.findIndex((row) => row.kind === 'grid' && row.g === scrollReq.g);
+    if (r >= 0 && (r * ROW_H < el.scrollTop || (r + 1) * ROW_H > el.scrollTop + el.clientHeight - 2 * ROW_H)) {
+      el.scrollTop = Math.max(0, r * ROW_H - el.clientHeight / 2);
+    }
+    // rows are left out on purpose: only a new request scrolls, not every frame's re-sort
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollReq]);
+  /** Select a grid: its centre cell in the scene and the details, and bring its row into view. */
+  const selectGrid = (g: number) => {
+    if (!layout) return;
+    ctl.select({ kind: 'cell', index: layout.gridCentre[g] });
+    setScrollReq({ g });
+  };
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && matches.length > 0) selectGrid(matches[0]);
+    else if (e.key === 'Escape') setQuery('');
+  };
+
   /** One tooltip for the whole table: the cell under the pointer. */
   const onOver = (e: MouseEvent<HTMLTableSectionElement>) => {
     const td = (e.target as HTMLElement).closest<HTMLElement>('td.m-cell');
-    const g = Number(td?.parentElement?.dataset.g),
+    const tr = td?.parentElement;
+    const group = tr?.dataset.group ?? null;
+    const g = group === null ? Number(tr?.dataset.g) : -1,
       h = Number(td?.dataset.hour);
     if (!td || !Number.isInteger(g) || !Number.isInteger(h)) return setTip(null);
-    if (tip && tip.g === g && tip.h === h) return;
+    if (tip && tip.g === g && tip.group === group && tip.h === h) return;
     const r = td.getBoundingClientRect();
-    setTip({ g, h, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } });
+    setTip({ g, group, h, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } });
   };
   const nowHour = frame && !frame.done ? Math.floor((frame.tS % 86400) / 3600) : -1;
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
-  const last = Math.min(nGrids, Math.ceil((scrollTop + viewH) / ROW_H) + OVERSCAN);
-  const rows = [];
-  for (let r = first; r < last; r++) {
-    const g = order[r];
+  const groupName = (grp: GridGroup) => grp.name || grp.code || t('matrix.noStreet');
+  const groupByKey = useMemo(() => {
+    const m = new Map<string, GridGroup>();
+    for (const s of groups ?? []) {
+      m.set(s.key, s);
+      for (const c of s.children) m.set(c.key, c);
+    }
+    return m;
+  }, [groups]);
+
+  /** The 24 hour cells and the day cell of a row: `att(h)`, `counts(h)`, `day`, `label` for the aria-labels. */
+  const hourCells = (
+    label: string,
+    att: (h: number) => number,
+    counts: (h: number) => { decided: number; missed: number },
+    day: number,
+    agg: boolean,
+  ) => [
+    ...Array.from({ length: HOURS }, (_, h) => {
+      const a = att(h);
+      if (Number.isNaN(a)) {
+        return warm[h] ? (
+          <td
+            key={h}
+            className={`m-cell empty warmup ${agg ? 'm-agg' : ''}`}
+            data-hour={h}
+            data-warmup="true"
+            aria-label={t('matrix.warmupTitle', { grid: label, hour: pad2(h) })}
+          />
+        ) : (
+          <td key={h} className={`m-cell empty ${agg ? 'm-agg' : ''} ${h === nowHour ? 'now' : ''}`} data-hour={h} />
+        );
+      }
+      const miss = a < target;
+      const { decided, missed } = counts(h);
+      const c = attainmentCss(a, target);
+      return (
+        <td
+          key={h}
+          className={`m-cell ${miss ? 'miss' : 'met'} ${agg ? 'm-agg' : ''} ${h === nowHour ? 'now' : ''}`}
+          style={{ backgroundColor: c.bg, color: c.fg }}
+          data-hour={h}
+          data-att={dataValue(a)}
+          data-miss={miss ? 'true' : undefined}
+          data-n={decided}
+          data-missed={missed}
+          aria-label={t('matrix.cellTitle', {
+            grid: label,
+            hour: pad2(h),
+            att: fmtPct(a, 0),
+            n: decided,
+            miss: missed,
+          })}
+        >
+          {miss ? '×' : ''}
+        </td>
+      );
+    }),
+    <td
+      key="day"
+      className="m-day"
+      style={Number.isNaN(day) ? undefined : { color: day < target ? '#ffb1a8' : '#cfe9c4' }}
+      data-value={dataValue(Number.isNaN(day) ? null : day)}
+    >
+      {Number.isNaN(day) ? '' : fmtPct(day, 0)}
+    </td>,
+  ];
+
+  const renderRow = (row: MatrixRow) => {
+    if (row.kind === 'group') {
+      const grp = row.group;
+      const a = aggs.get(grp.key)!;
+      const name = groupName(grp);
+      return (
+        <tr
+          key={grp.key}
+          className={`m-group level-${row.level}`}
+          data-group={grp.key}
+          data-kind={grp.kind}
+          data-code={grp.code}
+          data-grids={grp.grids.length}
+          data-miss-hours={a.missHours}
+        >
+          <th scope="row" className="m-grid" title={`${name} · ${t('matrix.groupGrids', { n: grp.grids.length })}`}>
+            <button
+              type="button"
+              className="m-toggle"
+              aria-expanded={!row.collapsed}
+              data-testid={`matrix-group-${grp.key}`}
+              onClick={() => toggle(grp.key)}
+              disabled={searching}
+            >
+              <span className="m-caret" aria-hidden="true">
+                {row.collapsed ? '▸' : '▾'}
+              </span>
+              {name} <span className="m-count">{grp.grids.length}</span>
+            </button>
+          </th>
+          {hourCells(
+            name,
+            (h) => groupAtt(a, h),
+            (h) => ({ decided: a.n[h], missed: a.n[h] - a.met[h] }),
+            a.dayAtt,
+            true,
+          )}
+        </tr>
+      );
+    }
+    const g = row.g;
     const id = layout!.gridIds[g];
-    const day = model.dayAtt[g];
-    rows.push(
-      <tr key={g} data-g={g} data-grid={id} data-miss-hours={model.missHours[g]}>
-        <th scope="row" className="m-grid">
-          <button
-            type="button"
-            className="link"
-            onClick={() => layout && ctl.select({ kind: 'cell', index: layout.gridCentre[g] })}
-          >
-            {id}
+    const label = gridLabel(layout!.gridIds, layout!.hierarchy.gridNames, g);
+    const place = gridPlace(layout!.hierarchy, g);
+    return (
+      <tr
+        key={g}
+        className={`m-row level-${row.level} ${g === selGrid ? 'selected' : ''}`}
+        data-g={g}
+        data-grid={id}
+        data-miss-hours={model.missHours[g]}
+        aria-selected={g === selGrid ? true : undefined}
+      >
+        <th scope="row" className="m-grid" title={place ? `${label} · ${place}` : label}>
+          <button type="button" className="link" onClick={() => selectGrid(g)}>
+            {label}
           </button>
         </th>
-        {Array.from({ length: HOURS }, (_, h) => {
-          const a = cellAtt(model, g, h);
-          if (Number.isNaN(a)) {
-            return warm[h] ? (
-              <td
-                key={h}
-                className="m-cell empty warmup"
-                data-hour={h}
-                data-warmup="true"
-                aria-label={t('matrix.warmupTitle', { grid: id, hour: pad2(h) })}
-              />
-            ) : (
-              <td key={h} className={`m-cell empty ${h === nowHour ? 'now' : ''}`} data-hour={h} />
-            );
-          }
-          const miss = a < target;
-          const { decided, missed } = cellCounts(model, g, h);
-          const c = attainmentCss(a, target);
-          return (
-            <td
-              key={h}
-              className={`m-cell ${miss ? 'miss' : 'met'} ${h === nowHour ? 'now' : ''}`}
-              style={{ backgroundColor: c.bg, color: c.fg }}
-              data-hour={h}
-              data-att={dataValue(a)}
-              data-miss={miss ? 'true' : undefined}
-              data-n={decided}
-              data-missed={missed}
-              aria-label={t('matrix.cellTitle', {
-                grid: id,
-                hour: pad2(h),
-                att: fmtPct(a, 0),
-                n: decided,
-                miss: missed,
-              })}
-            >
-              {miss ? '×' : ''}
-            </td>
-          );
-        })}
-        <td
-          className="m-day"
-          style={Number.isNaN(day) ? undefined : { color: day < target ? '#ffb1a8' : '#cfe9c4' }}
-          data-value={dataValue(Number.isNaN(day) ? null : day)}
-        >
-          {Number.isNaN(day) ? '' : fmtPct(day, 0)}
-        </td>
-      </tr>,
+        {hourCells(
+          label,
+          (h) => cellAtt(model, g, h),
+          (h) => cellCounts(model, g, h),
+          model.dayAtt[g],
+          false,
+        )}
+      </tr>
     );
-  }
+  };
+
+  const nRows = rows.length;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
+  const last = Math.min(nRows, Math.ceil((scrollTop + viewH) / ROW_H) + OVERSCAN);
+  const body = [];
+  for (let r = first; r < last; r++) body.push(renderRow(rows[r]));
+
+  const tipGroup = tip?.group ? groupByKey.get(tip.group) : undefined;
+  const tipAgg = tipGroup ? aggs.get(tipGroup.key) : undefined;
 
   return (
     <section className="panel matrix-panel" aria-labelledby="matrix-title">
@@ -176,6 +341,39 @@ export function CoverageMatrix() {
             </span>
           )}
         </span>
+        <span className="matrix-search">
+          <input
+            type="search"
+            className="input small"
+            data-testid="matrix-search"
+            placeholder={t('matrix.searchPlaceholder')}
+            aria-label={t('matrix.search')}
+            title={t('matrix.searchHint')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onSearchKey}
+          />
+          {searching && (
+            <span
+              className={`muted matrix-search-status ${matches.length === 0 ? 'none' : ''}`}
+              data-testid="matrix-search-status"
+              data-matches={matches.length}
+              role="status"
+            >
+              {matches.length === 0 ? t('matrix.searchNone') : t('matrix.searchMatches', { n: matches.length })}
+            </span>
+          )}
+        </span>
+        {groups && (
+          <span className="segmented small">
+            <button type="button" className="seg" onClick={() => setAll(false)} disabled={searching}>
+              {t('matrix.expandAll')}
+            </button>
+            <button type="button" className="seg" onClick={() => setAll(true)} disabled={searching}>
+              {t('matrix.collapseAll')}
+            </button>
+          </span>
+        )}
         <div className="segmented small">
           <button
             type="button"
@@ -200,6 +398,8 @@ export function CoverageMatrix() {
         ref={scrollRef}
         data-testid="coverage-matrix"
         data-grids={nGrids}
+        data-rows={nRows}
+        data-grouped={String(groups !== null)}
         data-coverage-index={dataValue(model.overall)}
         tabIndex={0}
         onScroll={(e) => {
@@ -207,7 +407,7 @@ export function CoverageMatrix() {
           setTip(null);
         }}
       >
-        <table className="matrix">
+        <table className={`matrix ${groups ? 'grouped' : ''}`}>
           <caption className="visually-hidden">{t('matrix.title')}</caption>
           <thead>
             <tr>
@@ -236,9 +436,9 @@ export function CoverageMatrix() {
                 <td colSpan={HOURS + 2} />
               </tr>
             )}
-            {rows}
-            {last < nGrids && (
-              <tr aria-hidden="true" style={{ height: (nGrids - last) * ROW_H }}>
+            {body}
+            {last < nRows && (
+              <tr aria-hidden="true" style={{ height: (nRows - last) * ROW_H }}>
                 <td colSpan={HOURS + 2} />
               </tr>
             )}
@@ -261,16 +461,28 @@ export function CoverageMatrix() {
         </table>
       </div>
       <FloatingTip anchor={tip && tip.g < nGrids ? tip.rect : null} className="matrix-tip" testId="matrix-tip">
-        {tip && layout && (
+        {tip && layout && tipGroup && tipAgg ? (
           <MatrixCellTip
-            grid={layout.gridIds[tip.g]}
+            grid={groupName(tipGroup)}
+            place={`${tipGroup.kind === 'street' ? t('detail.street') : t('detail.community')} · ${t('matrix.groupGrids', { n: tipGroup.grids.length })}`}
+            hour={tip.h}
+            warmup={warm[tip.h]}
+            att={groupAtt(tipAgg, tip.h)}
+            target={target}
+            decided={tipAgg.n[tip.h]}
+            missed={tipAgg.n[tip.h] - tipAgg.met[tip.h]}
+          />
+        ) : tip && layout && tip.g >= 0 ? (
+          <MatrixCellTip
+            grid={gridLabel(layout.gridIds, layout.hierarchy.gridNames, tip.g)}
+            place={gridPlace(layout.hierarchy, tip.g)}
             hour={tip.h}
             warmup={warm[tip.h]}
             att={cellAtt(model, tip.g, tip.h)}
             target={target}
             {...cellCounts(model, tip.g, tip.h)}
           />
-        )}
+        ) : null}
       </FloatingTip>
     </section>
   );

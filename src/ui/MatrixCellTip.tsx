@@ -3,7 +3,8 @@
  * "warm-up (not counted)", "no decided cases", or the attainment against
  * the target with the decided and missed case counts.
  *
- * Props: `grid` (label), `hour` (0–23), `warmup` (the hour is warm-up
+ * Props: `grid` (label: code and name, or a street's or community's
+ * name), `place` (community · street, or what the group is; optional), `hour` (0–23), `warmup` (the hour is warm-up
  * only), `att` (share, NaN without decided cases), `target`, `decided`,
  * `missed`.
  */
@@ -12,6 +13,7 @@ import { fmtPct, pad2 } from './format.ts';
 
 export interface MatrixCellTipProps {
   grid: string;
+  place?: string;
   hour: number;
   warmup: boolean;
   att: number;
@@ -28,6 +30,7 @@ export function MatrixCellTip(p: MatrixCellTipProps) {
         <strong>{p.grid}</strong>{' '}
         <span className="muted">{t('matrix.tip.hour', { hour: pad2(p.hour), next: pad2(p.hour + 1) })}</span>
       </p>
+      {p.place && <p className="muted tip-place">{p.place}</p>}
       {p.warmup && Number.isNaN(p.att) ? (
         <p>{t('warmup.label')}</p>
       ) : Number.isNaN(p.att) ? (

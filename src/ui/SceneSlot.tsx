@@ -3,7 +3,8 @@
  * the frame stream, the colouring and language, and routes picks to the
  * store (the detail panel shows them), and reframes the city when the
  * workspace view (live / experiments / editor) gives the canvas another
- * shape. `data-testid="city-canvas"` wraps the canvas.
+ * shape; the grid of a selected cell is outlined. `data-testid="city-canvas"`
+ * wraps the canvas.
  */
 import { useCallback, useMemo } from 'react';
 import { CityScene, type ScenePick } from '../scene/CityScene.tsx';
@@ -32,6 +33,10 @@ export function SceneSlot() {
   const text = useStore((s) => s.scenarioText);
   const crowdThreshold = useMemo(() => crowdThresholdOf(text), [text]);
   const onPick = useCallback((p: ScenePick) => ctl.select(p), [ctl]);
+  // the grid of a selected cell is outlined (a grid found in the matrix selects its centre cell)
+  const selectedGrid = useStore((s) =>
+    s.layout && s.selection?.kind === 'cell' ? (s.layout.cellGrid[s.selection.index] ?? -1) : -1,
+  );
   return (
     <div className="scene-slot" data-testid="city-canvas">
       {layout ? (
@@ -45,6 +50,7 @@ export function SceneSlot() {
           onPick={onPick}
           crowdThreshold={crowdThreshold}
           reframeKey={view}
+          selectedGrid={selectedGrid}
         />
       ) : (
         <div className="scene-placeholder">
