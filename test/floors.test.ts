@@ -58,7 +58,7 @@ export const FOLDERS: Record<string, Folder> = {
   'src/i18n': { floor: 1, may: [...FLOOR0, 'src/analysis', 'src/export'] },
   // a district's GeoJSON and case log to a scenario (allweather import, and the app's open/drop): pure
   'src/importer': { floor: 1, may: [...FLOOR0, 'src/analysis'] },
-  workers: { floor: 2, may: [...FLOOR0, 'src/analysis', 'src/export'] },
+  workers: { floor: 2, may: [...FLOOR0, 'src/analysis', 'src/export', 'src/importer'] },
   'src/cli': { floor: 2, may: [...FLOOR0, ...FLOOR1, 'workers'] },
   bin: { floor: 2, may: ['src/cli'] },
   'src/client': { floor: 3, may: [...FLOOR0, ...FLOOR1, 'workers'] },

@@ -6,10 +6,12 @@
  * workspace takes the right half beside the city (which stays mounted, so
  * the delta colouring shows next to the comparison). The root carries the
  * state the end-to-end tests wait on: data-scenario, data-seed, data-done,
- * data-view.
+ * data-view. Files dropped on the page open like "Open" (a hint shows while
+ * they are dragged over it); the import view shows the last import's report.
  */
 import { useController, useStore } from './useStore.ts';
 import { useKeyboard } from './useKeyboard.ts';
+import { useFileDrop } from './useFileDrop.ts';
 import { Header } from '../ui/Header.tsx';
 import { Controls } from '../ui/Controls.tsx';
 import { SceneSlot } from '../ui/SceneSlot.tsx';
@@ -27,10 +29,13 @@ import { LateLegend } from '../ui/diagnosis/LateLegend.tsx';
 import { LiveDiagnosisPanel } from '../ui/diagnosis/LiveDiagnosisPanel.tsx';
 import { ExperimentsPanel } from '../ui/experiments/ExperimentsPanel.tsx';
 import { EditorPanel } from '../ui/editor/EditorPanel.tsx';
+import { ImportPanel } from '../ui/import/ImportPanel.tsx';
+import { DropHint } from '../ui/import/DropHint.tsx';
 
 export function App() {
   const ctl = useController();
   useKeyboard(ctl);
+  const dragging = useFileDrop(ctl);
   const scenarioId = useStore((s) => s.scenarioId);
   const seed = useStore((s) => s.seed);
   const done = useStore((s) => s.done);
@@ -77,6 +82,8 @@ export function App() {
       )}
       {view === 'experiments' && <ExperimentsPanel />}
       {view === 'editor' && <EditorPanel />}
+      {view === 'import' && <ImportPanel />}
+      {dragging && <DropHint />}
     </div>
   );
 }

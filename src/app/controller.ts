@@ -18,6 +18,16 @@
  * declined, the current run is untouched. A text over 20 MB is refused
  * outright. A link asking for ten million cases a day used to freeze the
  * page with no word of why.
+ *
+ * Opened or dropped files (`openFiles`, fileKinds.ts): a scenario or an
+ * exported manifest loads as before; a district's GeoJSON, with or without
+ * a case log, is imported in the import worker (src/client/importClient.ts:
+ * importDistrict on the default built-in's teams and event types, then
+ * calibrate with the log), and a log alone calibrates the running
+ * scenario. The result loads like any file (run-size question included)
+ * and its notes, figures and calibration report go to `imported` (the
+ * import view). Errors, which file they are in and where, show like a
+ * broken scenario file's, and the current run goes on.
  */
 import type { Subscription } from 'rxjs';
 import type { LiveClient } from '../client/liveClient.ts';
@@ -42,6 +52,9 @@ import { parseScenario } from '../scenario/load.ts';
 import { LIMITS, fileTooLargeMessage } from '../scenario/limits.ts';
 import { APP_RUN_LIMITS, checkRunSize, estimateRunSize, runSizeMessage, type RunLimits } from '../sim/runSize.ts';
 import type { RunSizeQuestion } from './store.ts';
+import { DEFAULT_SCENARIO_ID } from './scenarios.ts';
+import { planOpen, type OpenedFile } from './fileKinds.ts';
+import { createImportClient, type ImportClient } from '../client/importClient.ts';
 
 export const PUBLISH_MS = 250;
 export const STEP_S = 600;
@@ -75,6 +88,11 @@ export interface Controller {
   loadBuiltin(id: string, seed?: number): Promise<boolean>;
   /** Load a scenario file's text; on invalid text the current run is untouched and the errors are shown. */
   loadFile(fileName: string, text: string): Promise<boolean>;
+  /**
+   * Open files chosen or dropped together: a scenario or manifest (.json), or a district GeoJSON with at most one
+   * case log (.csv), or a log alone (calibrates the running scenario). Resolves true when something was loaded.
+   */
+  openFiles(files: OpenedFile[]): Promise<boolean>;
   /** Load scenario text from the editor or a share link (`label` names it in errors and the picker). */
   loadText(text: string, source: Exclude<ScenarioSource, 'builtin'>, label: string, seed?: number): Promise<boolean>;
   play(): void;
@@ -151,7 +169,13 @@ function frameBytes(f: Frame): number {
   );
 }
 
-export function createController(client: LiveClient, lang: Lang): Controller {
+export function createController(
+  client: LiveClient,
+  lang: Lang,
+  /** Starts the import worker on the first import (tests pass an inline one). */
+  importer: () => ImportClient = createImportClient,
+): Controller {
+  let importClient: ImportClient | null = null;
   const store = createStore<AppState>(initialState(lang));
   const series: Series = { tH: [], backlog: [], sla: [] };
   const stats: LiveStats = { framesReceived: 0, bytesReceived: 0, lastFrameT: 0, layout: null };
@@ -324,6 +348,56 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       }
       return loadText(text, { source: 'file', fileName, label: fileName });
     },
+    async openFiles(files) {
+      const plan = planOpen(files);
+      const names = files.map((f) => f.name).join(' + ');
+      if (plan.kind === 'error') {
+        store.setState({ errors: plan.errors, errorsSource: names });
+        return false;
+      }
+      if (plan.kind === 'scenario') return ctl.loadFile(plan.file.name, plan.file.text);
+      for (const f of files) if (tooLarge(f.text, f.name)) return false;
+      const s = store.getState();
+      const geojson = plan.kind === 'import' ? plan.geojson : null;
+      const csv = plan.csv;
+      // an import takes its teams and event types from the default built-in; a log alone fits the running scenario
+      const baseText = geojson ? (builtinById(DEFAULT_SCENARIO_ID)?.text ?? s.scenarioText) : s.scenarioText;
+      store.setState({ importing: names });
+      let r;
+      try {
+        importClient ??= importer();
+        r = await importClient.run({ geojsonText: geojson?.text ?? null, csvText: csv?.text ?? null, baseText });
+      } catch (e) {
+        r = {
+          ok: false as const,
+          stage: 'geojson' as const,
+          errors: [
+            { path: '', code: 'import_failed', zh: `导入失败：${String(e)}`, en: `Import failed: ${String(e)}` },
+          ],
+        };
+      }
+      store.setState({ importing: null });
+      if (!r.ok) {
+        const source = r.stage === 'csv' ? csv?.name : r.stage === 'geojson' ? geojson?.name : s.scenarioId;
+        store.setState({ errors: r.errors, errorsSource: source ?? names });
+        return false;
+      }
+      const label = geojson?.name ?? `${s.fileName ?? s.scenarioId} + ${csv!.name}`;
+      if (!(await loadText(r.scenarioText, { source: 'file', fileName: label, label }))) return false;
+      store.setState({
+        imported: {
+          fileName: geojson?.name ?? null,
+          csvName: csv?.name ?? null,
+          scenarioId: store.getState().scenarioId,
+          notes: r.notes,
+          stats: r.stats,
+          report: r.report,
+          ms: r.ms,
+        },
+        view: 'import',
+      });
+      return true;
+    },
     loadText(text, source, label, seed) {
       // a file keeps its name; an edited or shared scenario is named by its id
       return loadText(text, { source, fileName: source === 'file' ? label : null, label }, seed);
@@ -419,6 +493,7 @@ export function createController(client: LiveClient, lang: Lang): Controller {
       for (const s of subs) s.unsubscribe();
       if (timer) clearTimeout(timer);
       client.dispose();
+      importClient?.dispose();
     },
   };
   return ctl;

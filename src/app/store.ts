@@ -15,6 +15,8 @@
  */
 import type { CityLayout, Frame, Speed } from '../analysis/liveTypes.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { ImportStats } from '../importer/geojson.ts';
+import type { CalibrationReportData } from '../importer/importService.ts';
 
 export interface Store<T> {
   getState(): T;
@@ -49,8 +51,8 @@ export function createStore<T extends object>(initial: T): Store<T> {
 
 export type { Lang } from '../i18n/lang.ts';
 export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment' | 'delta';
-/** The workspace beside the 3D view: the live twin's panels, the experiments, or the scenario editor. */
-export type View = 'live' | 'experiments' | 'editor';
+/** The workspace beside the 3D view: the live twin's panels, the experiments, the scenario editor, or the last import's report. */
+export type View = 'live' | 'experiments' | 'editor' | 'import';
 /** Where the running scenario came from. */
 export type ScenarioSource = 'builtin' | 'file' | 'edited' | 'link';
 
@@ -114,6 +116,24 @@ export interface RunSizeQuestion {
   memoryBytes: number;
 }
 
+/** What the last district import (or calibration) produced, for its report panel. */
+export interface ImportSummary {
+  /** The GeoJSON's file name (null for a calibration of the running scenario alone). */
+  fileName: string | null;
+  /** The case log's file name (null: no calibration). */
+  csvName: string | null;
+  /** Id of the scenario it produced. */
+  scenarioId: string;
+  /** The importer's notes (overlaps, small grids, kept properties). */
+  notes: string[];
+  /** Rasterisation figures (src/importer/geojson.ts ImportStats); null for a calibration alone. */
+  stats: ImportStats | null;
+  /** The calibration report (src/importer/calibrate.ts); null without a log. */
+  report: CalibrationReportData | null;
+  /** Wall time of the import and of the calibration in the worker, ms. */
+  ms: { import: number; calibrate: number };
+}
+
 export interface AppState {
   /** Id of the scenario running (from its file), and its full text. */
   scenarioId: string;
@@ -147,6 +167,10 @@ export interface AppState {
   delta: DeltaOverlay | null;
   /** A load waiting for the user to confirm a very large run (null: none); the current run is untouched meanwhile. */
   runSizeQuestion: RunSizeQuestion | null;
+  /** Files being imported in the import worker (their names), null when none. */
+  importing: string | null;
+  /** The last successful import or calibration (its report), null when none. */
+  imported: ImportSummary | null;
 }
 
 export const SPEEDS: readonly Speed[] = [1, 60, 600, 3600, 'max'];
@@ -173,5 +197,7 @@ export function initialState(lang: Lang): AppState {
     view: 'live',
     delta: null,
     runSizeQuestion: null,
+    importing: null,
+    imported: null,
   };
 }

@@ -1,7 +1,10 @@
 /**
  * Scenario picker: the built-ins and "open file". A file that fails
  * validation leaves the current scenario running; its errors show in
- * ScenarioErrors.
+ * ScenarioErrors. "Open" takes a scenario or export (.json), or a
+ * district's GeoJSON with its case log (.csv) chosen together, or a log
+ * alone (the controller's openFiles); while the import worker runs, the
+ * picker says so.
  */
 import { useRef, type ChangeEvent } from 'react';
 import { BUILTIN_SCENARIOS } from '../app/scenarios.ts';
@@ -24,17 +27,16 @@ export function ScenarioPicker() {
   const onSelect = (e: ChangeEvent<HTMLSelectElement>) => {
     if (e.target.value !== FILE_VALUE) void ctl.loadBuiltin(e.target.value);
   };
+  const importing = useStore((s) => s.importing);
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.target;
-    const file = input.files?.[0];
-    if (!file) return;
-    if (ctl.refuseLargeFile(file)) {
-      // over 20 MB: said before reading it
-      input.value = '';
-      return;
+    const files = [...(input.files ?? [])];
+    if (files.length === 0) return;
+    // over 20 MB: said before reading it
+    if (!files.some((f) => ctl.refuseLargeFile(f))) {
+      const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      await ctl.openFiles(read);
     }
-    const text = await file.text();
-    await ctl.loadFile(file.name, text);
     input.value = ''; // the same file can be opened again after a fix
   };
 
@@ -67,15 +69,27 @@ export function ScenarioPicker() {
         </optgroup>
         {source !== 'builtin' && <option value={FILE_VALUE}>{otherLabel}</option>}
       </select>
-      <button type="button" className="btn" onClick={() => fileRef.current?.click()} disabled={loading}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => fileRef.current?.click()}
+        disabled={loading || importing !== null}
+        title={t('scenario.openHint')}
+      >
         <Icon name="open" /> {t('scenario.open')}
       </button>
+      {importing !== null && (
+        <span className="muted importing" role="status" data-testid="importing">
+          {t('import.working', { name: importing })}
+        </span>
+      )}
       <input
         ref={fileRef}
         className="visually-hidden"
         data-testid="scenario-file"
         type="file"
-        accept=".json,application/json"
+        accept=".json,.geojson,.csv,application/json,application/geo+json,text/csv"
+        multiple
         tabIndex={-1}
         aria-label={t('scenario.open')}
         onChange={(e) => void onFile(e)}
