@@ -64,10 +64,10 @@ function qqChart(t: TypeReport): string {
         `<circle cx="${s(q.fitted[fam])}" cy="${S - s(q.observed) + P - 8}" r="2" fill="#1b9e77"><title>p=${q.p}: ${num(q.observed)} / ${num(q.fitted[fam])}</title></circle>`,
     )
     .join('');
-  return `<svg width="${S}" height="${S}" role="img" aria-label="Q-Q ${fam}">
+  return `<svg width="${S}" height="${S + 10}" role="img" aria-label="Q-Q ${fam}">
 <line x1="${P}" y1="${S - P + P - 8}" x2="${S - 8}" y2="${P}" stroke="#bbb" stroke-dasharray="4 3"/>
 <line x1="${P}" y1="${S - 8}" x2="${S - 8}" y2="${S - 8}" stroke="#333"/><line x1="${P}" y1="${P}" x2="${P}" y2="${S - 8}" stroke="#333"/>
-${pts}<text x="${S / 2}" y="${S}" text-anchor="middle">拟合 fitted (${esc(fam)}), min</text>
+${pts}<text x="${S / 2}" y="${S + 8}" text-anchor="middle">拟合 fitted (${esc(fam)}), min</text>
 <text x="10" y="${S / 2}" transform="rotate(-90 10 ${S / 2})" text-anchor="middle">观测 observed, min</text>
 <text x="${P + 2}" y="${P + 10}">${num(max, 3)}</text></svg>`;
 }
