@@ -10,6 +10,7 @@
  *   allweather export <scenario.json> [--format csv,json,arrow] [...]    (exportCmd.ts)
  *   allweather replay <manifest.json> [--json] [--out DIR]               (exportCmd.ts)
  *   allweather validate <scenario.json>                                   (validateCmd.ts)
+ *   allweather import <district.geojson> [--cases log.csv] --out <s.json> (importCmd.ts)
  *   allweather schema                                                     (schemaCmd.ts)
  *
  * Data goes to stdout (or --out), progress and messages to stderr. Exit codes:
@@ -46,6 +47,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./exportCmd.ts')).exportCommand,
   replay: async () => (await import('./exportCmd.ts')).replayCommand,
   validate: async () => (await import('./validateCmd.ts')).validateCommand,
+  import: async () => (await import('./importCmd.ts')).importCommand,
   schema: async () => (await import('./schemaCmd.ts')).schemaCommand,
 };
 

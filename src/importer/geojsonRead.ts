@@ -388,7 +388,9 @@ function checkCoordinates(c: unknown, depth: number, path: Path, errors: Scenari
       return false;
     }
     const [lon, lat] = c as number[];
-    if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    const E = CHINA_EXTENT;
+    const swapped = lat >= E.lonMin && lat <= E.lonMax && lon >= E.latMin && lon <= E.latMax;
+    if (!swapped && (Math.abs(lon) > 180 || Math.abs(lat) > 90)) {
       errors.push(
         scenarioError(
           path,
@@ -399,9 +401,7 @@ function checkCoordinates(c: unknown, depth: number, path: Path, errors: Scenari
       );
       return false;
     }
-    const E = CHINA_EXTENT;
     if (lon < E.lonMin || lon > E.lonMax || lat < E.latMin || lat > E.latMax) {
-      const swapped = lat >= E.lonMin && lat <= E.lonMax && lon >= E.latMin && lon <= E.latMax;
       errors.push(
         scenarioError(
           path,

@@ -1,0 +1,200 @@
+/**
+ * `allweather import`: a district's GeoJSON (and optionally its case log) to a scenario file.
+ *
+ *   allweather import <district.geojson> [--cases <log.csv>] [--base <scenario.json>] [--cell-size 100]
+ *                     [--report DIR] [--json] --out <scenario.json>
+ *
+ * The GeoJSON is rasterised onto unit cells (src/importer/geojson.ts); event types, teams and dispatch come
+ * from --base (default: the package's scenarios/baseline-weekday.json). With --cases the scenario is then
+ * calibrated from the case log (src/importer/calibrate.ts). The written scenario passes `allweather validate`.
+ * --report DIR writes import.json (counts and notes) and, with --cases, the calibration report.
+ *
+ * A GeoJSON, CSV or base scenario that cannot be used is bad input (exit 2), every problem listed in zh and en
+ * with its JSON path (`$.features[12].properties.code`).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenarioObject } from '../scenario/load.ts';
+import { formatErrors, type ScenarioError } from '../scenario/messages.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { importDistrict, type ImportStats } from '../importer/geojson.ts';
+import { loadScenario, onePositional, parse, positiveArg, readTextFile, UsageError, type CliIO } from './common.ts';
+import { USAGE } from './usage.ts';
+
+/** Set by the CLI bundle's build (see common.ts). */
+declare const ALLWEATHER_CLI_BUNDLE: boolean | undefined;
+const BUNDLED = typeof ALLWEATHER_CLI_BUNDLE !== 'undefined' && ALLWEATHER_CLI_BUNDLE === true;
+/** The package's baseline scenario: dist-cli/../scenarios in the bundle, src/cli/../../scenarios from sources. */
+export const DEFAULT_BASE = fileURLToPath(
+  new URL(BUNDLED ? '../scenarios/baseline-weekday.json' : '../../scenarios/baseline-weekday.json', import.meta.url),
+);
+
+/** What the import command needs of the calibration module (src/importer/calibrate.ts). */
+interface CalibrationModule {
+  calibrate(
+    scenario: Scenario,
+    csvText: string,
+  ): { ok: true; scenario: ScenarioInput; report: unknown } | { ok: false; errors: ScenarioError[] };
+  /** Writes the report's files into `dir`, or returns them by name for the caller to write. */
+  writeCalibrationReport?: (dir: string, report: unknown) => unknown;
+}
+
+async function loadCalibration(): Promise<CalibrationModule> {
+  try {
+    const mod = (await import('../importer/calibrate.ts')) as unknown as Partial<CalibrationModule>;
+    if (typeof mod.calibrate !== 'function') throw new Error('calibrate() is missing');
+    return mod as CalibrationModule;
+  } catch (err) {
+    throw new UsageError(
+      `校准不可用（src/importer/calibrate.ts 无法加载）：不带 --cases 可导入但不校准 / calibration not available (src/importer/calibrate.ts could not be loaded): import without --cases to get an uncalibrated scenario (${(err as Error).message})`,
+    );
+  }
+}
+
+/** JSON with 2-space indentation, arrays of plain numbers on one line (run-length rasters, profiles). */
+export function scenarioJson(s: unknown): string {
+  return `${JSON.stringify(s, null, 2).replace(/\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]/g, (_m, inner: string) => `[${inner.replace(/,\s*/g, ', ')}]`)}\n`;
+}
+
+export async function importCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      cases: { type: 'string' },
+      base: { type: 'string' },
+      'cell-size': { type: 'string' },
+      report: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  const geoPath = onePositional('import', positionals, USAGE, 'GeoJSON 文件 / GeoJSON file');
+  const out = values.out as string | undefined;
+  if (out === undefined) {
+    throw new UsageError(
+      `import 需要 --out <scenario.json>（写出的场景文件）/ import needs --out <scenario.json> (the scenario file to write)\n\n${USAGE}`,
+    );
+  }
+  const cellSizeM = positiveArg('cell-size', values['cell-size'] as string | undefined, 10_000) ?? 100;
+  const basePath = (values.base as string | undefined) ?? DEFAULT_BASE;
+  const casesPath = values.cases as string | undefined;
+  const reportDir = values.report as string | undefined;
+
+  const geojsonText = readTextFile(geoPath, { zh: 'GeoJSON 文件', en: 'GeoJSON file' });
+  const csvText = casesPath === undefined ? undefined : readTextFile(casesPath, { zh: '案件记录文件', en: 'Case log' });
+  const calibration = csvText === undefined ? undefined : await loadCalibration();
+  const { scenario: base } = loadScenario(basePath);
+
+  const imported = importDistrict(geojsonText, { base, cellSizeM });
+  if (!imported.ok) {
+    throw new UsageError(`GeoJSON 无法导入 / Cannot import the GeoJSON: ${geoPath}\n${formatErrors(imported.errors)}`);
+  }
+  let scenario: ScenarioInput = imported.scenario;
+  let report: unknown;
+  if (calibration && csvText !== undefined) {
+    const parsed = parseScenarioObject(scenario);
+    if (!parsed.ok)
+      throw new UsageError(`导入的场景无效 / The imported scenario is invalid\n${formatErrors(parsed.errors)}`);
+    const cal = calibration.calibrate(parsed.scenario, csvText);
+    if (!cal.ok) {
+      throw new UsageError(
+        `案件记录无法用于校准 / Cannot calibrate from the case log: ${casesPath}\n${formatErrors(cal.errors)}`,
+      );
+    }
+    scenario = cal.scenario;
+    report = cal.report;
+  }
+  const check = parseScenarioObject(scenario);
+  if (!check.ok) throw new UsageError(`生成的场景无效 / The scenario made is invalid\n${formatErrors(check.errors)}`);
+
+  writeOut(out, scenarioJson(scenario));
+  const written = [out];
+  if (reportDir !== undefined) {
+    const files: Record<string, string> = {
+      'import.json': `${JSON.stringify({ geojson: geoPath, base: basePath, cellSizeM, stats: imported.stats, notes: imported.notes }, null, 2)}\n`,
+    };
+    let more: unknown;
+    if (report !== undefined) {
+      if (calibration?.writeCalibrationReport) more = calibration.writeCalibrationReport(reportDir, report);
+      else files['calibration.json'] = `${JSON.stringify(report, null, 2)}\n`;
+    }
+    // a report writer that returns its files by name leaves the writing to us
+    if (more && typeof more === 'object' && !Array.isArray(more)) Object.assign(files, more);
+    for (const [name, text] of Object.entries(files)) written.push(writeOut(join(reportDir, name), text, true));
+    if (Array.isArray(more)) written.push(...more.map(String));
+  }
+
+  const s = imported.stats;
+  if (values.json === true) {
+    io.stdout.write(
+      `${JSON.stringify({ ok: true, out, id: check.scenario.id, calibrated: report !== undefined, calibration: report === undefined ? undefined : calibrationHeadline(report), stats: s, notes: imported.notes, files: written }, null, 2)}\n`,
+    );
+  } else {
+    io.stdout.write(summary(out, check.scenario, s, imported.notes, report, written));
+  }
+  return 0;
+}
+
+/** Writes a file (and with `mkdir` its folder); returns its path. A failure is bad input (exit 2). */
+function writeOut(path: string, text: string | Uint8Array, mkdir = false): string {
+  try {
+    if (mkdir) mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UsageError(`无法写入 / Cannot write: ${path} (${code})`);
+  }
+}
+
+/** The calibration report's headline figures, read defensively (the report's shape belongs to calibrate.ts). */
+function calibrationHeadline(report: unknown): {
+  rows?: number;
+  usable?: number;
+  badRows?: number;
+  newTypes?: string[];
+} {
+  const r = report as {
+    source?: { rows?: number; usable?: number };
+    badRows?: { total?: number };
+    newTypes?: { id?: string }[];
+  } | null;
+  if (!r || typeof r !== 'object') return {};
+  return {
+    rows: r.source?.rows,
+    usable: r.source?.usable,
+    badRows: r.badRows?.total,
+    newTypes: Array.isArray(r.newTypes) ? r.newTypes.map((t) => String(t.id)) : undefined,
+  };
+}
+
+function summary(
+  out: string,
+  sc: Scenario,
+  s: ImportStats,
+  notes: readonly string[],
+  report: unknown,
+  files: readonly string[],
+): string {
+  const calibrated = report !== undefined;
+  const h = calibrationHeadline(report);
+  const lines = [
+    `已写入 / Wrote ${out}: ${sc.id} — ${sc.name.zh} / ${sc.name.en}${calibrated ? '（已按案件记录校准 / calibrated from the case log）' : ''}`,
+    `  ${s.grids} 网格 grids, ${s.communities} 社区 communities, ${s.streets} 街道 streets; ` +
+      `${s.cells} 单元 cells of ${sc.city.cellSizeM} m in a ${s.cols} × ${s.rows} lattice`,
+    `  水域 water ${s.waterCells}, 桥梁 bridge ${s.bridgeCells}, 低洼 low-lying ${s.lowLyingCells} cells; ` +
+      `车站 stations ${s.stations}; 重叠 overlapping ${s.overlapCells}; 小于一个单元的网格 grids smaller than a cell ${s.smallGrids}`,
+    `  ${sc.eventTypes.length} 事件类型 event types, ${sc.teams.length} 队伍 teams`,
+    ...(calibrated
+      ? [
+          `  案件记录 case log: ${h.rows ?? '?'} 行 rows, ${h.usable ?? '?'} 可用 usable, ${h.badRows ?? '?'} 问题行 bad rows` +
+            (h.newTypes && h.newTypes.length > 0 ? `; 新事件类型 new event types: ${h.newTypes.join(', ')}` : ''),
+        ]
+      : []),
+    ...notes.map((n) => `  - ${n}`),
+    ...(files.length > 1 ? [`  报告 report: ${files.slice(1).join(', ')}`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
