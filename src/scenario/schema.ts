@@ -82,6 +82,8 @@ const Zone = z.strictObject({
   /** Multiplies the land use's default population density (at most 1,000,000). */
   popFactor: weight.optional(),
   lowLying: z.boolean().optional(),
+  /** A bridge (or tunnel) over water: its cells are passable even where their land use is water. */
+  bridge: z.boolean().optional(),
 });
 
 const Station = z.strictObject({
@@ -354,6 +356,12 @@ export const Travel = z.strictObject({
   intraCellM: finiteNonNeg.max(L.cellSizeMMax).default(50),
   /** Patrol walks at this share of the travel speed. */
   patrolSpeedFactor: finitePos.max(1).default(0.5),
+  /**
+   * How cells are apart: absent (or 'cells'), by steps through passable cells, around water and over bridges
+   * (src/sim/paths.ts); 'lattice', the straight lattice distance through everything (what a city of hundreds of
+   * thousands of cells uses: the exact search around its rivers costs ~30 times the run there, docs/scale-profile.md).
+   */
+  metric: z.enum(['cells', 'lattice']).optional(),
 });
 
 export const Run = z.strictObject({

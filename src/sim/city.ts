@@ -24,6 +24,7 @@
 import type { Scenario, LandUse } from '../scenario/schema.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import { decodeRuns } from '../scenario/runs.ts';
+import { PathFields } from './paths.ts';
 
 /** People per hectare by land use, day and night (central Shanghai order of magnitude). */
 export const DEFAULT_DENSITY: Record<LandUse, { day: number; night: number }> = {
@@ -62,8 +63,10 @@ export class City {
   private readonly gridCentre: Int32Array;
   /** Cells of each grid in patrol (lawn-mower) order: imported grids only (k x k grids compute theirs). */
   private readonly gridCellList: Int32Array[] | null;
-  /** 1 for a bridge cell: passable even over water (imported districts). */
+  /** 1 for a bridge cell: passable even over water. */
   readonly bridge: Uint8Array;
+  /** Distances around water (paths.ts), or null when every cell is passable (then the lattice distance is exact). */
+  private readonly paths: PathFields | null;
 
   constructor(sc: Scenario) {
     const c = sc.city;
@@ -97,6 +100,7 @@ export class City {
           if (z.landUse) this.landUse[i] = LAND_USES.indexOf(z.landUse);
           if (z.popFactor !== undefined) popFactor[i] = z.popFactor;
           if (z.lowLying !== undefined) this.lowLying[i] = z.lowLying ? 1 : 0;
+          if (z.bridge !== undefined) this.bridge[i] = z.bridge ? 1 : 0;
         }
       }
     }
@@ -118,6 +122,15 @@ export class City {
     c.stations.forEach((s, si) => {
       this.station[s.y * c.cols + s.x] = si;
     });
+    // travel goes around water, crossing it only at bridges
+    const water = LAND_USES.indexOf('water');
+    const passable = new Uint8Array(n);
+    let blocked = 0;
+    for (let i = 0; i < n; i++) {
+      passable[i] = this.landUse[i] !== water || this.bridge[i] === 1 ? 1 : 0;
+      blocked += 1 - passable[i];
+    }
+    this.paths = blocked > 0 && sc.travel.metric !== 'lattice' ? new PathFields(c.cols, c.rows, passable) : null;
 
     this.gridIds = [];
     this.gridDistrict = new Int16Array(this.nGrids);
@@ -219,11 +232,21 @@ export class City {
     return (i / this.cols) | 0;
   }
   /**
-   * Lattice (Manhattan) distance between two cells, in cells. Column and row
-   * come from the ids themselves: no per-cell table is read (two random reads
-   * of multi-megabyte arrays per candidate member, at city scale).
+   * Travel distance between two cells, in cell steps: the lattice (Manhattan)
+   * distance, or the way around water when water lies between them (paths.ts).
+   * Column and row come from the ids themselves: no per-cell table is read
+   * (two random reads of multi-megabyte arrays per candidate member, at city
+   * scale). Never less than `latticeDistance`, which search bounds rely on.
+   * With a `limit`, a distance above it may come back as Infinity (a search
+   * for the nearest member passes the best so far: farther is all it needs).
    */
-  cellDistance(a: number, b: number): number {
+  cellDistance(a: number, b: number, limit = Infinity): number {
+    if (this.paths !== null) return this.paths.distance(a, b, limit);
+    return this.latticeDistance(a, b);
+  }
+
+  /** Lattice (Manhattan) distance between two cells, in cells: a lower bound of `cellDistance`. */
+  latticeDistance(a: number, b: number): number {
     const cols = this.cols;
     const ya = (a / cols) | 0,
       yb = (b / cols) | 0;

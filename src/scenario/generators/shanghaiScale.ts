@@ -87,7 +87,14 @@ type Rect = [x: number, y: number, w: number, h: number];
 type LandUse = 'residential' | 'commercial' | 'industrial' | 'transport' | 'green' | 'water' | 'mixed';
 
 /** Map features in kilometres on the 79.6 km square (x east, y south from the north-west corner). */
-const ZONES_KM: { r: Rect; landUse?: LandUse; popFactor?: number; lowLying?: boolean; what: string }[] = [
+const ZONES_KM: {
+  r: Rect;
+  landUse?: LandUse;
+  popFactor?: number;
+  lowLying?: boolean;
+  bridge?: boolean;
+  what: string;
+}[] = [
   // suburban new towns and district seats (mixed), before the urban core overrides its part
   { r: [17, 20, 7, 7], landUse: 'mixed', what: 'Jiading new town' },
   { r: [40, 18, 9, 7], landUse: 'mixed', what: 'Baoshan, Wusong' },
@@ -125,6 +132,27 @@ const ZONES_KM: { r: Rect; landUse?: LandUse; popFactor?: number; lowLying?: boo
   { r: [38, 44, 4.7, 0.3], landUse: 'water', what: 'Huangpu River, bend' },
   { r: [37.7, 44, 0.3, 25], landUse: 'water', what: 'Huangpu River, south reach' },
   { r: [22, 37.2, 20.4, 0.1], landUse: 'water', what: 'Suzhou Creek' },
+  // crossings (travel goes around water and over these; positions schematic, as everything here)
+  { r: [52, 11, 0.2, 3], bridge: true, what: 'Shanghai Yangtze River Tunnel-Bridge (to Changxing and Chongming)' },
+  { r: [42.4, 20, 0.3, 0.2], bridge: true, what: 'Waigaoqiao (Outer Ring) tunnel' },
+  { r: [42.4, 33, 0.3, 0.2], bridge: true, what: 'Yangpu Bridge' },
+  { r: [42.4, 36, 0.3, 0.2], bridge: true, what: 'Xinjian Road tunnel' },
+  { r: [42.4, 38.5, 0.3, 0.2], bridge: true, what: "Yan'an Road tunnel" },
+  { r: [42.4, 41.5, 0.3, 0.2], bridge: true, what: 'Nanpu Bridge' },
+  { r: [40, 44, 0.2, 0.3], bridge: true, what: 'Lupu Bridge' },
+  { r: [37.7, 47, 0.3, 0.2], bridge: true, what: 'Xupu Bridge' },
+  { r: [37.7, 53, 0.3, 0.2], bridge: true, what: 'Minpu Bridge' },
+  { r: [37.7, 62, 0.3, 0.2], bridge: true, what: 'Fengpu Bridge' },
+  { r: [24, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges (one every ~2 km)' },
+  { r: [26, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [28, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [30, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [32, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [34, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [36, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [38, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [40, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
+  { r: [42, 37.2, 0.1, 0.1], bridge: true, what: 'Suzhou Creek bridges' },
   // low-lying cells (drainage): old lilong blocks and riverside land (assumption)
   { r: [39, 41, 3, 2], lowLying: true, what: 'old Nanshi' },
   { r: [43, 41, 2, 2], lowLying: true, what: 'Pudong riverside' },
@@ -256,6 +284,7 @@ export function shanghaiScale(opts: ShanghaiScaleOptions = {}): ScenarioInput {
         ...(z.landUse ? { landUse: z.landUse } : {}),
         ...(z.popFactor !== undefined ? { popFactor: z.popFactor } : {}),
         ...(z.lowLying ? { lowLying: true } : {}),
+        ...(z.bridge ? { bridge: true } : {}),
       })),
       stations: [
         {
@@ -574,6 +603,10 @@ export function shanghaiScale(opts: ShanghaiScaleOptions = {}): ScenarioInput {
       detourFactor: 1.3,
       intraCellM: 50,
       patrolSpeedFactor: 0.5,
+      // the straight lattice distance: the exact search around the Yangtze, the Huangpu and the lakes costs ~30
+      // times the whole run at 633,616 cells (measured 2026-11-30: 133–155 s instead of ~4.5 s for one day);
+      // imported districts and the built-in scenarios go around water (src/sim/paths.ts)
+      metric: 'lattice',
     },
     targets: { coverage: 0.8 },
     metro: {

@@ -137,7 +137,7 @@ export class FreeSet {
             const nx = this.next[m];
             if (!sim.isFree(m)) this.remove(m);
             else {
-              const d = city.cellDistance(sim.staffCell(m), cell);
+              const d = city.cellDistance(sim.staffCell(m), cell, bestD);
               if (d < bestD || (d === bestD && m < s)) {
                 bestD = d;
                 s = m;

@@ -40,8 +40,10 @@ export const priorityPreemption: PreemptionPolicy = {
         const d = sim.sCase[s];
         if (sim.cCrewNeed[d] !== 1) continue;
         const p = sim.types[sim.cType[d]].priority;
-        const dd = sim.city.cellDistance(sim.staffCell(s), cell);
-        if (p > bestP || (p === bestP && p > 1 && dd < bestD)) {
+        // a lower priority never wins; an equal one (above 1) only when nearer: the distance needs no more precision
+        if (p < bestP || (p === bestP && p <= 1)) continue;
+        const dd = sim.city.cellDistance(sim.staffCell(s), cell, p > bestP ? Infinity : bestD);
+        if (p > bestP || dd < bestD) {
           best = s;
           bestP = p;
           bestD = dd;

@@ -22,7 +22,7 @@ export function nearestFree(sim: Dispatcher, list: Int32Array, cell: number, bes
   for (let i = 0; i < list.length; i++) {
     const m = list[i];
     if (!sim.isFree(m)) continue;
-    const d = sim.city.cellDistance(sim.staffCell(m), cell);
+    const d = sim.city.cellDistance(sim.staffCell(m), cell, bestD);
     if (d < bestD) {
       bestD = d;
       s = m;
@@ -82,6 +82,11 @@ function consider(s: number, key: number, need: number): void {
   bestKey[n] = key;
 }
 
+/** The farthest distance in `tier` that can still join the `need` best (ties included): the worst kept key's, or Infinity. */
+function limitFor(tier: number, need: number): number {
+  return bestKey.length < need ? Infinity : bestKey[need - 1] - tier;
+}
+
 /**
  * The `need` members a crew case at `cell` gets from `tiers`, nearest first, into `out`; false (out empty) when too few are free.
  * A partial selection: each free member is inserted into a sorted list of at most `need` (no sort of every candidate).
@@ -104,7 +109,7 @@ export function pickCrew(
       // a city-wide list: its free candidates (policies/freeLists.ts); the order does not matter here
       set.forEachFree((s) => {
         found++;
-        consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell), need);
+        consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell, limitFor(tier, need)), need);
       });
       continue;
     }
@@ -113,7 +118,7 @@ export function pickCrew(
       const s = list[j];
       if (!sim.isFree(s)) continue;
       found++;
-      consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell), need);
+      consider(s, tier + sim.city.cellDistance(sim.staffCell(s), cell, limitFor(tier, need)), need);
     }
   }
   if (found < need) return false;
