@@ -267,7 +267,7 @@ export class Simulation extends Dispatcher {
   // --- changes made while the run goes on (drill injects) ---
 
   /** Replace the rain from hour `fromHour` on (drivers/drill.ts). */
-  setRain(fromHour: number, mmByHour: number[]): void {
+  setRain(fromHour: number, mmByHour: readonly number[]): void {
     this.drivers.drill.setRain(fromHour, mmByHour);
   }
 
