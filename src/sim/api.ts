@@ -14,9 +14,9 @@
  * A batch run that needs nothing but the result is `runScenario` (run.ts);
  * results and frames are plain data (result.ts, frame.ts).
  *
- * Members of the manual scope (the drill's command grids) are numbered
- * 0..nStaff-1 as in frames (`Frame.staffXY`, `CityLayout.staffTeam`); cases
- * are named by their id (`CaseRecord.id`), never by their storage slot.
+ * Staff members are numbered 0..nStaff-1 as in frames (`Frame.staffXY`,
+ * `CityLayout.staffTeam`); cases are named by their id (`CaseRecord.id`),
+ * never by their storage slot.
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunDiagnosis } from './stages.ts';
@@ -24,7 +24,7 @@ import type { CaseRecord, RunResult } from './result.ts';
 import type { CityLayout, Frame } from './frame.ts';
 import { Simulation } from './simulation.ts';
 import { ManualSimulation } from './manual.ts';
-import { CHANNELS, CS, SS } from './engine.ts';
+import { CS, SS } from './engine.ts';
 import { frameOf, layoutOf, seriesSample } from './snapshot.ts';
 import { buildResult, diagnosisOf } from './report.ts';
 
@@ -249,60 +249,19 @@ class DrillView extends EngineView<ManualSimulation> implements DrillEngine {
     this.sim.manualOn = on;
   }
   heldCases(): HeldCase[] {
-    const sim = this.sim;
-    return sim.heldSlots().map(([id, c]) => {
-      const t = sim.types[sim.cType[c]];
-      return {
-        caseId: id,
-        type: t.id,
-        cell: sim.cCell[c],
-        grid: sim.city.gridIds[sim.city.cellGrid[sim.cCell[c]]],
-        priority: t.priority,
-        channel: CHANNELS[sim.cChannel[c]],
-        filedS: sim.cFiled[c],
-        responseDueS: sim.cFiled[c] + t.responseS,
-        crew: t.crew,
-        skill: sim.skills[t.skill],
-      };
-    });
+    return this.sim.heldCases();
   }
   freeMembersFor(caseId: number): Candidate[] {
-    const sim = this.sim;
-    const c = sim.slotOf(caseId);
-    if (c < 0) return [];
-    const skill = sim.types[sim.cType[c]].skill;
-    const out: Candidate[] = [];
-    for (let s = 0; s < sim.nStaff; s++) {
-      if (!sim.isFreeFor(s, skill)) continue;
-      out.push({
-        staff: s,
-        team: sim.sc.teams[sim.sTeam[s]].id,
-        distanceCells: sim.city.cellDistance(sim.staffCell(s), sim.cCell[c]),
-      });
-    }
-    return out.sort((a, b) => a.distanceCells - b.distanceCells || a.staff - b.staff);
+    return this.sim.freeMembersFor(caseId);
   }
   canTake(s: number, caseId: number): boolean {
-    const sim = this.sim;
-    const c = sim.slotOf(caseId);
-    return c >= 0 && Number.isInteger(s) && s >= 0 && s < sim.nStaff && sim.isFreeFor(s, sim.types[sim.cType[c]].skill);
+    return this.sim.canTake(s, caseId);
   }
   assignHeld(caseId: number, members: readonly number[]): void {
-    const sim = this.sim;
-    const c = sim.slotOf(caseId);
-    if (c < 0) throw new Error(`case ${caseId} is not held`);
-    if (members.length !== sim.types[sim.cType[c]].crew) throw new Error(`case ${caseId}: wrong crew size`);
-    for (const s of members) if (!this.canTake(s, caseId)) throw new Error(`member ${s} cannot take case ${caseId}`);
-    sim.unhold(caseId);
-    for (const s of members) sim.assign(s, c);
+    this.sim.assignHeld(caseId, members);
   }
   toAutomatic(caseId: number): void {
-    const sim = this.sim;
-    const c = sim.slotOf(caseId);
-    if (c < 0) throw new Error(`case ${caseId} is not held`);
-    sim.unhold(caseId);
-    sim.cFiled[c] = Math.min(sim.cFiled[c], sim.now - sim.neighbourWaitS);
-    if (!sim.tryDispatchCase(c)) sim.enqueue(c, false);
+    this.sim.toAutomatic(caseId);
   }
   injectCase(typeId: string, cell: number): number {
     const sim = this.sim;
@@ -337,7 +296,6 @@ class DrillView extends EngineView<ManualSimulation> implements DrillEngine {
     return this.sim.memberByKey(key);
   }
   caseRecords(): CaseRecord[] {
-    const sim = this.sim;
-    return sim.allRecords().filter((r) => sim.inManualScope(r.grid));
+    return this.sim.scopeRecords();
   }
 }

@@ -14,8 +14,9 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { Simulation } from './simulation.ts';
-import { CS, SS } from './engine.ts';
+import { CHANNELS, CS, SS } from './engine.ts';
 import type { CaseRecord } from './result.ts';
+import type { Candidate, HeldCase } from './api.ts';
 
 export class ManualSimulation extends Simulation {
   /** 1 for grids whose filed cases are held for a person. */
@@ -41,33 +42,82 @@ export class ManualSimulation extends Simulation {
   }
 
   /** The slot of a held case still waiting, or -1. */
-  slotOf(caseId: number): number {
+  private slotOf(caseId: number): number {
     const c = this.held.get(caseId);
     return c !== undefined && this.cState[c] === CS.QUEUED && this.cId[c] === caseId ? c : -1;
   }
 
-  /** Held cases still waiting, as [case id, slot], in filing order (dropping those that left). */
-  heldSlots(): [number, number][] {
-    const out: [number, number][] = [];
+  /** Held cases still waiting, in filing order (dropping those that left). */
+  heldCases(): HeldCase[] {
+    const out: HeldCase[] = [];
     for (const [id, c] of this.held) {
-      if (this.slotOf(id) < 0) this.held.delete(id);
-      else out.push([id, c]);
+      if (this.slotOf(id) < 0) {
+        this.held.delete(id);
+        continue;
+      }
+      const t = this.types[this.cType[c]];
+      out.push({
+        caseId: id,
+        type: t.id,
+        cell: this.cCell[c],
+        grid: this.city.gridIds[this.city.cellGrid[this.cCell[c]]],
+        priority: t.priority,
+        channel: CHANNELS[this.cChannel[c]],
+        filedS: this.cFiled[c],
+        responseDueS: this.cFiled[c] + t.responseS,
+        crew: t.crew,
+        skill: this.skills[t.skill],
+      });
     }
     return out;
   }
 
-  /** Case `caseId` leaves the hold (it is being dispatched). */
-  unhold(caseId: number): void {
-    this.held.delete(caseId);
+  /** Free members with the skill held case `caseId` needs, nearest first (then by number); none if it is not held. */
+  freeMembersFor(caseId: number): Candidate[] {
+    const c = this.slotOf(caseId);
+    if (c < 0) return [];
+    const skill = this.types[this.cType[c]].skill;
+    const out: Candidate[] = [];
+    for (let s = 0; s < this.nStaff; s++) {
+      if (!this.isFreeFor(s, skill)) continue;
+      out.push({
+        staff: s,
+        team: this.sc.teams[this.sTeam[s]].id,
+        distanceCells: this.city.cellDistance(this.staffCell(s), this.cCell[c]),
+      });
+    }
+    return out.sort((a, b) => a.distanceCells - b.distanceCells || a.staff - b.staff);
   }
 
-  /** Whether grid g is in the manual scope. */
-  inManualScope(g: number): boolean {
-    return this.manualGrid[g] === 1;
+  /** Member s is free for held case `caseId` (on duty, idle or patrolling, off the lanes, with the skill). */
+  canTake(s: number, caseId: number): boolean {
+    const c = this.slotOf(caseId);
+    return (
+      c >= 0 && Number.isInteger(s) && s >= 0 && s < this.nStaff && this.isFreeFor(s, this.types[this.cType[c]].skill)
+    );
+  }
+
+  /** Dispatch held case `caseId` to `members` (its whole crew, each one free for it); throws otherwise. */
+  assignHeld(caseId: number, members: readonly number[]): void {
+    const c = this.slotOf(caseId);
+    if (c < 0) throw new Error(`case ${caseId} is not held`);
+    if (members.length !== this.types[this.cType[c]].crew) throw new Error(`case ${caseId}: wrong crew size`);
+    for (const s of members) if (!this.canTake(s, caseId)) throw new Error(`member ${s} cannot take case ${caseId}`);
+    this.held.delete(caseId);
+    for (const s of members) this.assign(s, c);
+  }
+
+  /** Held case `caseId` goes to automatic dispatch, its neighbour wait waived; throws if it is not held. */
+  toAutomatic(caseId: number): void {
+    const c = this.slotOf(caseId);
+    if (c < 0) throw new Error(`case ${caseId} is not held`);
+    this.held.delete(caseId);
+    this.cFiled[c] = Math.min(this.cFiled[c], this.now - this.neighbourWaitS);
+    if (!this.tryDispatchCase(c)) this.enqueue(c, false);
   }
 
   /** Free, on-duty, dispatchable members holding `skill`. */
-  isFreeFor(s: number, skill: number): boolean {
+  private isFreeFor(s: number, skill: number): boolean {
     const st = this.sState[s];
     return (
       this.sOnDuty[s] === 1 &&
@@ -104,11 +154,11 @@ export class ManualSimulation extends Simulation {
     return this.keyIndex.get(key) ?? -1;
   }
 
-  /** Records of every case so far (the log's closed and decided ones, then the open ones as they stand), by id. */
-  allRecords(): CaseRecord[] {
+  /** Records of the manual scope's cases so far (the log's closed and decided ones, then the open ones as they stand), by id. */
+  scopeRecords(): CaseRecord[] {
     const byId = new Map<number, CaseRecord>();
     for (const r of this.log ?? []) byId.set(r.id, r);
     for (let c = 0; c < this.cap; c++) if (this.cState[c] !== CS.FREE) byId.set(this.cId[c], this.record(c, null, -1));
-    return [...byId.values()].sort((a, b) => a.id - b.id);
+    return [...byId.values()].filter((r) => this.manualGrid[r.grid] === 1).sort((a, b) => a.id - b.id);
   }
 }
