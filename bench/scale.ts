@@ -71,8 +71,7 @@ async function child(scale: number): Promise<void> {
   const { shanghaiScale } = await import('../src/scenario/generators/shanghaiScale.ts');
   const { loadScenarioOrThrow } = await import('../src/scenario/load.ts');
   const { rosteredStaff } = await import('../src/scenario/validate.ts');
-  const { Simulation } = await import('../src/sim/simulation.ts');
-  const { buildResult } = await import('../src/sim/report.ts');
+  const { createEngine } = await import('../src/sim/api.ts');
   gc();
   const baseHeapExt = heapExt();
   if (scale === 0) {
@@ -89,7 +88,7 @@ async function child(scale: number): Promise<void> {
   const sc = loadScenarioOrThrow(shanghaiScale({ scale }));
   const c1 = cpuS(),
     t1 = performance.now();
-  const sim = new Simulation(sc, sc.run.seed);
+  const sim = createEngine(sc, sc.run.seed);
   const c2 = cpuS(),
     t2 = performance.now();
   // what the built simulation holds once the build's garbage is gone (not timed)
@@ -106,15 +105,15 @@ async function child(scale: number): Promise<void> {
   const c3 = cpuS(),
     t3 = performance.now();
   const eventsAtHorizon = sim.events;
-  const r = buildResult(sim, sc.run.seed);
+  const r = sim.finish();
   const c4 = cpuS(),
     t4 = performance.now();
   peak = Math.max(peak, heapExt());
   const report: ChildReport = {
     scale,
-    cells: sim.city.nCells,
-    grids: sim.city.nGrids,
-    staff: sc.teams.reduce((n, t) => n + rosteredStaff(t, sim.city.nGrids), 0),
+    cells: sc.city.cols * sc.city.rows,
+    grids: sim.gridIds.length,
+    staff: sc.teams.reduce((n, t) => n + rosteredStaff(t, sim.gridIds.length), 0),
     ratePerDay: sc.eventTypes.reduce((n, e) => n + e.ratePerDay, 0),
     wallS: [(t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2b) / 1000, (t4 - t3) / 1000],
     cpuS: [c1 - c0, c2 - c1, c3 - c2b, c4 - c3],

@@ -24,6 +24,12 @@
  * Floor 0's finer purity rules (clocks, randomness, browser globals) are in
  * purity.test.ts.
  *
+ * The engine's narrow surface: outside src/sim, no file (tests, benches and
+ * scripts included) imports the engine's own modules (the state, dispatch,
+ * patrols, the event loop, core/, policies/, drivers/, and the snapshot and
+ * report functions that take the engine object); they go through
+ * src/sim/api.ts. Only src/sim's own files, tests among them, may.
+ *
  * Imports counted: `import … from`, `import '…'`, `export … from`,
  * `import(…)`, and `new URL('…', import.meta.url)` (how a worker file is
  * spawned). Comments are ignored.
@@ -150,6 +156,38 @@ export function violation(file: string, spec: string): string | null {
   return `${dir} import: ${from} (floor ${FOLDERS[from].floor}) may not import ${to} (floor ${FOLDERS[to].floor})`;
 }
 
+/** The engine's own modules (repository paths): outside src/sim, only src/sim/api.ts may be imported instead. */
+const ENGINE_INTERNALS = [
+  /^src\/sim\/(engine|dispatch|patrol|simulation|manual|snapshot|report)\.ts$/,
+  /^src\/sim\/(core|policies|drivers)\//,
+];
+
+/** Why importing `spec` from `file` (repository paths) reaches into the engine past its API, or null. */
+export function engineReach(file: string, spec: string): string | null {
+  if (file.startsWith('src/sim/') || !spec.startsWith('.')) return null;
+  const target = relative(ROOT, resolve(ROOT, dirname(file), spec))
+    .split('\\')
+    .join('/');
+  if (!ENGINE_INTERNALS.some((re) => re.test(target))) return null;
+  return `reaches into the engine (${target}): use src/sim/api.ts`;
+}
+
+/** Every source file under `dir`, tests included (node_modules and test data skipped). */
+function sourceFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(join(ROOT, dir));
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const p = `${dir}/${name}`;
+    if (statSync(join(ROOT, p)).isDirectory())
+      return name === 'testdata' || name === 'node_modules' ? [] : sourceFiles(p);
+    return /\.(tsx?|mts|mjs|js)$/.test(name) ? [p] : [];
+  });
+}
+
 function productionFiles(dir: string): string[] {
   let entries: string[];
   try {
@@ -202,6 +240,41 @@ describe('the floors of every folder', () => {
         if (g.test(code)) found.push(`${file}: ${g.source}`);
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe("the engine's surface (src/sim/api.ts)", () => {
+  it('no file outside src/sim imports the engine past its API', () => {
+    const files = ['src', 'workers', 'bench', 'scripts', 'test', 'e2e', 'bin'].flatMap(sourceFiles);
+    expect(files).toContain('src/drill/session.ts');
+    expect(files).toContain('src/drill/drill.test.ts');
+    expect(files).toContain('bench/scale.ts');
+    const report: string[] = [];
+    for (const file of files) {
+      for (const imp of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {
+        const why = engineReach(file, imp.spec);
+        if (why) report.push(`${file}:${imp.line}: import '${imp.spec}': ${why}`);
+      }
+    }
+    expect(report, `imports past the engine's API:\n${report.join('\n')}`).toEqual([]);
+  });
+
+  it('stays small: at most 30 members, each with a doc comment', () => {
+    const api = readFileSync(join(ROOT, 'src/sim/api.ts'), 'utf8');
+    const members: string[] = [];
+    for (const name of ['Engine', 'DrillEngine']) {
+      const body = new RegExp(`export interface ${name} (?:extends \\w+ )?\\{\\n([\\s\\S]*?)\\n\\}`).exec(api)?.[1];
+      expect(body, name).toBeDefined();
+      const lines = body!.split('\n');
+      lines.forEach((line, i) => {
+        const m = /^ {2}(?:readonly )?(\w+)[(:?]/.exec(line);
+        if (!m) return;
+        members.push(m[1]);
+        expect(lines[i - 1], `${name}.${m[1]} needs a one-line doc comment`).toMatch(/^ {2}\/\*\*.*\*\/$/);
+      });
+    }
+    expect(members.length).toBeGreaterThan(10);
+    expect(members.length).toBeLessThanOrEqual(30);
   });
 });
 
@@ -262,5 +335,19 @@ describe('the floor checker itself', () => {
     expect(violation('src/analysis/pool.ts', '../../workers/sim.node-worker.mjs')).toBeNull();
     expect(violation('bin/allweather.mjs', '../')).toBeNull();
     expect(violation('bin/allweather.mjs', '../src/ui/Header.tsx')).toMatch(/^upward import/);
+  });
+
+  it("names imports past the engine's API, allows the API, result types and src/sim itself", () => {
+    expect(engineReach('src/drill/session.ts', '../sim/engine.ts')).toMatch(/reaches into the engine/);
+    expect(engineReach('src/drill/session.ts', '../sim/simulation.ts')).toMatch(/reaches into the engine/);
+    expect(engineReach('src/analysis/liveService.ts', '../sim/snapshot.ts')).toMatch(/reaches into the engine/);
+    expect(engineReach('src/drill/drill.test.ts', '../sim/core/cases.ts')).toMatch(/reaches into the engine/);
+    expect(engineReach('bench/scale.ts', '../src/sim/policies/registry.ts')).toMatch(/reaches into the engine/);
+    expect(engineReach('test/x.test.ts', '../src/sim/drivers/rain.ts')).toMatch(/reaches into the engine/);
+    expect(engineReach('src/drill/session.ts', '../sim/api.ts')).toBeNull();
+    expect(engineReach('src/drill/scoring.ts', '../sim/result.ts')).toBeNull();
+    expect(engineReach('src/ui/drill/Inbox.tsx', '../../sim/frame.ts')).toBeNull();
+    expect(engineReach('src/sim/policies/nearest.test.ts', '../dispatch.ts')).toBeNull();
+    expect(engineReach('src/sim/api.ts', './simulation.ts')).toBeNull();
   });
 });

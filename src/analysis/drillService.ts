@@ -19,8 +19,7 @@ import { checkInject, parseDrill } from '../drill/validate.ts';
 import { DrillSession, type InboxItem, type LogEntry } from '../drill/session.ts';
 import { DRILL_LIMITS, Inject, type Action, type Drill } from '../drill/schema.ts';
 import type { DrillScore } from '../drill/scoring.ts';
-import { frameOf, layoutOf } from '../sim/snapshot.ts';
-import type { CityLayout, Frame } from '../sim/frame.ts';
+import type { CityLayout, Frame } from '../sim/api.ts';
 
 export interface DrillState {
   drillId: string;
@@ -94,7 +93,7 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
     };
   };
   const emit = () => {
-    if (session && onFrame) onFrame({ frame: frameOf(session.sim), state: state() });
+    if (session && onFrame) onFrame({ frame: session.engine.frame(), state: state() });
   };
   const tick = (g: number) => {
     if (g !== gen || !playing || !session) return;
@@ -120,7 +119,7 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
       speed = d.drill.speed;
       session = new DrillSession(drill, scenario);
       emit();
-      return { ok: true, layout: layoutOf(session.sim, drill.seed), drill, state: state() };
+      return { ok: true, layout: session.engine.layout(), drill, state: state() };
     },
     subscribe(cb: (f: DrillFrame) => void) {
       onFrame = cb;
@@ -243,7 +242,7 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
     replayTo(rec: DrillRecord, tS: number, scenarioOverride?: Scenario): DrillFrame & { score: DrillScore } {
       const s = DrillSession.replay(rec.drill, rec.scenario, rec.actions, { upToS: tS, scenarioOverride });
       return {
-        frame: frameOf(s.sim),
+        frame: s.engine.frame(),
         state: {
           drillId: s.drill.id,
           tS: s.now,

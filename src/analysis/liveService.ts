@@ -19,10 +19,7 @@
  */
 import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { Simulation } from '../sim/simulation.ts';
-import { frameOf, layoutOf, seriesSample } from '../sim/snapshot.ts';
-import type { Frame } from '../sim/frame.ts';
-import { diagnosisOf } from '../sim/report.ts';
+import { createEngine, type Engine, type Frame } from '../sim/api.ts';
 import { diagnose } from './diagnose.ts';
 import type { LiveDiagnosis, LiveService, LoadResult, Speed } from './liveTypes.ts';
 
@@ -44,7 +41,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
   const later = opts.later ?? ((fn, ms) => void setTimeout(fn, ms));
   let scenario: Scenario | null = null;
   let seed = 1;
-  let sim: Simulation | null = null;
+  let sim: Engine | null = null;
   let onFrame: ((f: Frame) => void) | null = null;
   let playing = false;
   let speed: Speed = 'max';
@@ -63,7 +60,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     const end = Math.min(t, sim.horizonS);
     while (nextSampleS <= end) {
       sim.runUntil(nextSampleS);
-      samples.push(...seriesSample(sim));
+      samples.push(...sim.seriesSample());
       nextSampleS += SAMPLE_S;
     }
     sim.runUntil(end);
@@ -74,7 +71,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     lastFrame = now();
     const wall = now();
     const sendCoverage = sim.decisions !== sentDecisions && (!playing || wall - coverageWall >= COVERAGE_MS);
-    const f = frameOf(sim, { coverage: sendCoverage });
+    const f = sim.frame({ coverage: sendCoverage });
     if (sendCoverage) {
       sentDecisions = sim.decisions;
       coverageWall = wall;
@@ -105,7 +102,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     generation++;
     playing = false;
     seed = s;
-    sim = scenario ? new Simulation(scenario, seed) : null;
+    sim = scenario ? createEngine(scenario, seed) : null;
     samples = [];
     nextSampleS = 0;
     sentDecisions = -1;
@@ -118,7 +115,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
       scenario = parsed.scenario;
       reset(s ?? scenario.run.seed);
       emit();
-      return { ok: true, layout: layoutOf(sim!, seed) };
+      return { ok: true, layout: sim!.layout() };
     },
     subscribe(cb) {
       onFrame = cb;
@@ -161,13 +158,13 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     },
     diagnosis(): LiveDiagnosis | null {
       if (!sim || !scenario) return null;
-      const run = diagnosisOf(sim);
+      const run = sim.diagnosis();
       return {
         tS: Math.min(sim.now, sim.horizonS),
         final: sim.finished,
         seed,
         scenarioId: scenario.id,
-        diagnosis: diagnose(scenario, [{ diagnosis: run }], sim.city.gridIds),
+        diagnosis: diagnose(scenario, [{ diagnosis: run }], sim.gridIds),
       };
     },
   };

@@ -87,11 +87,11 @@ describe('drill session', () => {
     expect(atCell().length).toBe(1);
     // the storm inject (I04, +25 min) changes the rain from that hour, not before
     const hour = Math.floor((s.startS + 25 * 60) / 3600);
-    const before = s.sim.rain[hour];
+    const before = s.engine.rainMmPerH(hour);
     s.advanceTo(s.startS + 25 * 60 - 1);
-    expect(s.sim.rain[hour]).toBe(before);
+    expect(s.engine.rainMmPerH(hour)).toBe(before);
     s.advanceTo(s.startS + 25 * 60);
-    expect(s.sim.rain[hour]).toBe(12);
+    expect(s.engine.rainMmPerH(hour)).toBe(12);
   });
 
   it('held cases wait for the trainee: nothing in scope is dispatched automatically', () => {
@@ -104,10 +104,10 @@ describe('drill session', () => {
 
   it('a team taken off duty leaves duty at once and comes back with teamOn', () => {
     const s = new DrillSession(drill, scenario);
-    const team = scenario.teams.findIndex((t) => t.id === 'enforcement');
     const onDuty = () =>
-      Array.from({ length: s.sim.nStaff }, (_, i) => i).filter((i) => s.sim.sTeam[i] === team && s.sim.sOnDuty[i])
-        .length;
+      Array.from({ length: s.engine.nStaff }, (_, i) => s.engine.member(i)).filter(
+        (m) => m.team === 'enforcement' && m.onDuty,
+      ).length;
     s.advanceTo(s.startS + 44 * 60);
     expect(onDuty()).toBeGreaterThan(0);
     s.advanceTo(s.startS + 45 * 60);

@@ -12,9 +12,8 @@
  * case waiting. The same function scores the automatic-dispatch baseline,
  * so the two can stand side by side.
  */
-import type { CaseRecord } from '../sim/result.ts';
+import type { CaseRecord, CaseTypeInfo } from '../sim/api.ts';
 import type { Action } from './schema.ts';
-import type { DrillSimulation } from './session.ts';
 
 export interface CaseScore {
   caseId: number;
@@ -48,11 +47,18 @@ export interface DrillScore {
   score: number;
 }
 
-export function scoreDrill(records: CaseRecord[], sim: DrillSimulation, actions: Action[], endS: number): DrillScore {
+/** Score `records` (the drill's cases) given the event types, the priorities the trainee changed and the action log. */
+export function scoreDrill(
+  records: CaseRecord[],
+  types: readonly CaseTypeInfo[],
+  priorityOf: ReadonlyMap<number, number>,
+  actions: Action[],
+  endS: number,
+): DrillScore {
   const byTrainee = new Set<number>();
   for (const a of actions) if (a.kind === 'assign' || a.kind === 'mutualAid') byTrainee.add(a.caseId);
-  const prio = (r: CaseRecord) => sim.priorityOf.get(r.id) ?? r.priority;
-  const typeOf = new Map(sim.types.map((t) => [t.id, t]));
+  const prio = (r: CaseRecord) => priorityOf.get(r.id) ?? r.priority;
+  const typeOf = new Map(types.map((t) => [t.id, t]));
   const dispatched = (r: CaseRecord) => (r.dispatchedS >= 0 ? r.dispatchedS : Infinity);
   const cases: CaseScore[] = records.map((r) => {
     const t = typeOf.get(r.type)!;

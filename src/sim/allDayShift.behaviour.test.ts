@@ -10,7 +10,6 @@
  */
 import { describe, it, expect } from 'vitest';
 import { caseType, lineCity, playInjects, team, tripS } from '../drill/handBuilt.ts';
-import { frameOf } from './snapshot.ts';
 
 const H = 3600;
 
@@ -36,8 +35,8 @@ describe('a 24-hour shift across its own end', () => {
       expect(r.travelS).toBe(tripS(1));
       expect(r.handlingS).toBe(H);
       expect(r.handledS).toBe(23.5 * H + tripS(1) + H);
-      session.sim.runUntil(session.sim.horizonS);
-      expect(frameOf(session.sim).result!.kpis.overtimeHours).toBe(0);
+      session.engine.runUntil(session.engine.horizonS);
+      expect(session.engine.frame().result!.kpis.overtimeHours).toBe(0);
     });
   }
 

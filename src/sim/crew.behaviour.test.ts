@@ -12,7 +12,6 @@
  */
 import { describe, it, expect } from 'vitest';
 import { caseType, lineCity, playInjects, team, tripS } from '../drill/handBuilt.ts';
-import { frameOf } from './snapshot.ts';
 
 /** A member's state in a frame (frame.ts: 0 off, 1 idle, 2 patrol, 3 travelling, 4 on scene, 5 security lane). */
 const SS = { IDLE: 1, TRAVEL: 3 } as const;
@@ -40,7 +39,7 @@ describe('crews of 2 and 3 take the nearest qualified members', () => {
     expect(trio.travelS).toBe(tripS(1));
     // a pair at cell 4: member 4 and, of members 3 and 5 (equally near), member 3
     const { session } = playInjects(nineMembers(), [{ atMin: 0, type: 'pair', x: 4 }], { untilMin: 0 });
-    const f = frameOf(session.sim);
+    const f = session.engine.frame();
     const busy = [...f.staffState.keys()].filter((s) => f.staffState[s] === SS.TRAVEL);
     expect(busy).toEqual([3, 4]);
   });
@@ -86,7 +85,7 @@ describe('a single member', () => {
 
   it('between two equally near, the lowest id', () => {
     const { session } = playInjects(two(), [{ atMin: 0, type: 'solo', x: 4 }], { untilMin: 0 });
-    expect([...frameOf(session.sim).staffState]).toEqual([SS.TRAVEL, SS.IDLE]);
+    expect([...session.engine.frame().staffState]).toEqual([SS.TRAVEL, SS.IDLE]);
   });
 });
 
@@ -94,7 +93,7 @@ describe('a crew is released whole', () => {
   it('after a crew-of-two case is handled, both members are free again', () => {
     const input = nineMembers();
     const { session } = playInjects(input, [{ atMin: 0, type: 'pair', x: 0 }], { untilMin: 30 });
-    const f = frameOf(session.sim);
+    const f = session.engine.frame();
     expect(f.kpis.staffBusy).toBe(0);
     expect([...f.staffState].every((st) => st === SS.IDLE)).toBe(true);
   });

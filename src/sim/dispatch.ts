@@ -81,7 +81,7 @@ export abstract class Dispatcher extends Patrols {
   }
 
   /** Try to give case c its crew now (or a member taken by preemption). Returns true when dispatched. */
-  tryDispatchCase(c: number): boolean {
+  protected tryDispatchCase(c: number): boolean {
     const t = this.types[this.cType[c]];
     const need = t.crew;
     if (this.freeCount < need) return this.tryPreempt(c);
@@ -144,10 +144,10 @@ export abstract class Dispatcher extends Patrols {
   }
 
   /** Member s reaches its case (the workflow lives in simulation.ts). */
-  abstract onStaffArrive(s: number): void;
+  protected abstract onStaffArrive(s: number): void;
 
   /** Members of case c's crew. */
-  crewOf(c: number): number[] {
+  private crewOf(c: number): number[] {
     const extra = this.crewExtra.get(c);
     return extra ? [this.cCrew0[c], ...extra] : [this.cCrew0[c]];
   }
@@ -177,7 +177,7 @@ export abstract class Dispatcher extends Patrols {
   }
 
   /** Put a case back in the queue, front of its class, freeing its crew. Returns the crew. */
-  requeueCase(c: number): number[] {
+  protected requeueCase(c: number): number[] {
     if (this.cState[c] === CS.HANDLING) this.cRemainS[c] = Math.max(0, this.cHandleEnd[c] - this.now);
     const crew = this.crewOf(c);
     this.crewExtra.delete(c);
@@ -191,7 +191,7 @@ export abstract class Dispatcher extends Patrols {
   }
 
   /** Queue case c for dispatch; `front` for a case that was already waiting. */
-  enqueue(c: number, front: boolean): void {
+  protected enqueue(c: number, front: boolean): void {
     this.cState[c] = CS.QUEUED;
     const t = this.types[this.cType[c]];
     this.putInQueue(this.globalScope, t.skill, t.cls, c, front);
@@ -228,7 +228,7 @@ export abstract class Dispatcher extends Patrols {
   }
 
   /** Give free member s the best waiting case it may serve. Returns true when it took one. */
-  findWork(s: number): boolean {
+  private findWork(s: number): boolean {
     if (this.queues.length === 0) return false;
     // the scopes the policy lets s serve: its own first, then (grid-first) cases that have waited
     const list = this.scopeBuf;
@@ -256,7 +256,7 @@ export abstract class Dispatcher extends Patrols {
   }
 
   /** A member with nothing to do: take waiting work, or patrol, or wait. */
-  seekWork(s: number): void {
+  protected seekWork(s: number): void {
     if (this.findWork(s)) return;
     if (this.sPatrols[s] === 1 && this.sState[s] !== SS.PATROL) {
       this.sState[s] = SS.PATROL;

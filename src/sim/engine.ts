@@ -117,9 +117,9 @@ export class EngineState extends CaseStore {
   readonly hours: number;
   events = 0;
 
-  readonly cellLatentHead: Int32Array;
-  caseCounter = 0;
-  fileSeq = 0;
+  protected readonly cellLatentHead: Int32Array;
+  protected caseCounter = 0;
+  protected fileSeq = 0;
   /** SLA verdicts recorded so far: the coverage matrix changes only when this does. */
   decisions = 0;
 
@@ -136,8 +136,8 @@ export class EngineState extends CaseStore {
   readonly sTo: Int32Array;
   readonly sDepart: Float64Array;
   readonly sArrive: Float64Array;
-  readonly sSpeed: Float64Array;
-  readonly sOvertimeFrom: Float64Array;
+  protected readonly sSpeed: Float64Array;
+  protected readonly sOvertimeFrom: Float64Array;
   /** Position of each member on its patrol route. */
   readonly sRoute: Int32Array;
   /** Each member's patrol route (the lawn-mower walk of the grids it answers for). */
@@ -145,7 +145,7 @@ export class EngineState extends CaseStore {
   /** The grids each member answers for (empty for pooled members: the whole city). */
   readonly sGrids: Int32Array[];
   /** Counted cases not yet closed (the drain after the horizon runs until none is left). */
-  openCounted = 0;
+  protected openCounted = 0;
   /**
    * Dispatchable staff ids by skill (everyone), by skill among pooled teams
    * (a city-wide force under every policy), and by grid x skill among teams
@@ -157,8 +157,8 @@ export class EngineState extends CaseStore {
   /** 1 for members of pooled teams. */
   readonly sPooled: Uint8Array;
   /** 1 for members of teams that patrol when idle. */
-  readonly sPatrols: Uint8Array;
-  readonly travelEnabled: boolean;
+  protected readonly sPatrols: Uint8Array;
+  protected readonly travelEnabled: boolean;
   /** Queue scope holding every waiting case (scopes 0..nGrids-1 are the grids). */
   readonly globalScope: number;
   readonly gridNeighbours: Int32Array[];
@@ -168,7 +168,7 @@ export class EngineState extends CaseStore {
   /** Rain, mm in each hour of the horizon (drivers/rain.ts; zeros when dry). */
   readonly rain: Float64Array;
   /** Rainstorm warning level by hour (index into WARNING_LEVELS). */
-  warning: Uint8Array;
+  readonly warning: Uint8Array;
   /** Travel and patrol times are multiplied by this in each hour (drivers/rain.ts; 1 when dry). */
   readonly travelFactor: Float64Array;
   /** Metro stations (drivers/metro.ts; none without a metro). */
@@ -177,16 +177,16 @@ export class EngineState extends CaseStore {
   readonly sLane: Int16Array;
 
   // --- dispatch ---
-  readonly queues: CaseQueues;
+  protected readonly queues: CaseQueues;
   /** Where cases and members look for each other (policies/: gridBound, nearest, gridFirst). */
   readonly scope: ScopePolicy;
   /** The order of waiting cases (policies/: fifo, priority, easyFirst). */
-  readonly order: OrderPolicy;
+  private readonly order: OrderPolicy;
   /** Who a case that finds nobody free may take a member from (policies/priority.ts), if anyone. */
-  readonly preempt: PreemptionPolicy;
+  protected readonly preempt: PreemptionPolicy;
   readonly neighbourWaitS: number;
-  readonly centre: Centre;
-  readonly patrolStream: Stream;
+  private readonly centre: Centre;
+  protected readonly patrolStream: Stream;
 
   // --- statistics ---
   readonly backlog: HourlyLevel;
@@ -198,7 +198,7 @@ export class EngineState extends CaseStore {
   /** Stage times of decided cases and the late cases' records, for the diagnosis. */
   readonly stages: StageBook;
   /** Per event type, the team a never-served case would have waited for: the first team holding its skill (-1: none). */
-  readonly defaultTeam: Int16Array;
+  protected readonly defaultTeam: Int16Array;
   /** All types' waits, responses and resolutions (merged from the per-type tallies; observations are recorded once). */
   allTallies(): { wait: Tally; queueWait: Tally; response: Tally; resolution: Tally } {
     return {
@@ -428,7 +428,7 @@ export class EngineState extends CaseStore {
   }
 
   /** Case c leaves its current stage now and enters `next` (from `from`, default now). */
-  enterStage(c: number, next: number, from: number): void {
+  protected enterStage(c: number, next: number, from: number): void {
     const spent = this.now - this.cPhaseFrom[c];
     const b = c * STAGE_COUNT;
     const cur = this.cPhase[c];
@@ -440,7 +440,7 @@ export class EngineState extends CaseStore {
   }
 
   /** Hour index of the horizon for time t (clamped). */
-  hourOf(t: number): number {
+  protected hourOf(t: number): number {
     const h = (t / 3600) | 0;
     return h < this.travelFactor.length ? h : this.travelFactor.length - 1;
   }

@@ -45,7 +45,7 @@ export abstract class Patrols extends EngineState {
   private walkT = 0;
 
   /** Start member s's next patrol step now (from the cell it is in) and plan its leg. */
-  patrolStep(s: number): void {
+  protected patrolStep(s: number): void {
     this.walkCell = this.sTo[s];
     this.walkIdx = this.sRoute[s];
     this.walkT = this.now;
@@ -91,7 +91,7 @@ export abstract class Patrols extends EngineState {
   }
 
   /** Bring patrolling member s's step up to now: every step that ended before now is taken. */
-  syncPatrol(s: number): void {
+  protected syncPatrol(s: number): void {
     if (this.sState[s] !== SS.PATROL) return;
     while (this.sArrive[s] < this.now) {
       this.walkCell = this.sTo[s];
@@ -183,7 +183,7 @@ export abstract class Patrols extends EngineState {
    * finds the latent cases of that cell (`discoverHere`), and walks on if it
    * is still patrolling.
    */
-  onPatrolEvent(s: number): void {
+  protected onPatrolEvent(s: number): void {
     this.syncPatrol(s);
     this.discoverHere(this.sTo[s]);
     if (this.sState[s] !== SS.PATROL) return;
@@ -195,14 +195,14 @@ export abstract class Patrols extends EngineState {
   }
 
   /** Discover the latent cases of a cell a patrol reaches now (the workflow lives in simulation.ts). */
-  abstract discoverHere(cell: number): void;
+  protected abstract discoverHere(cell: number): void;
 
   /**
    * Case c has become latent in its cell, for a patrol to find: a walker
    * whose current leg passes the cell before its next event gets an event
    * at that pass instead.
    */
-  onLatent(c: number): void {
+  protected onLatent(c: number): void {
     const cell = this.cCell[c];
     const g = this.city.cellGrid[cell];
     this.gridLatent[g]++;
@@ -231,7 +231,7 @@ export abstract class Patrols extends EngineState {
   }
 
   /** Case c is no longer latent (discovered). */
-  offLatent(c: number): void {
+  protected offLatent(c: number): void {
     this.gridLatent[this.city.cellGrid[this.cCell[c]]]--;
   }
 }

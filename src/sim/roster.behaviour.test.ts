@@ -92,8 +92,8 @@ describe('shift end with a case in hand', () => {
   it('overtime: the member finishes the case; the 20 min 50 s past 01:00 are paid as overtime', () => {
     const { records, session } = playInjects(late('overtime'), [{ atMin: 50, type: 'job', x: 0 }]);
     expect(records[0].handledS).toBe(50 * 60 + 50 + 30 * 60);
-    session.sim.runUntil(session.sim.horizonS);
-    const result = frameOf(session.sim).result!;
+    session.engine.runUntil(session.engine.horizonS);
+    const result = session.engine.frame().result!;
     const early = result.byTeam.find((t) => t.id === 'early')!;
     expect(early.overtimeHours).toBeCloseTo((20 * 60 + 50) / 3600, 12);
     expect(early.staffHours).toBeCloseTo(1 + (20 * 60 + 50) / 3600, 12);
@@ -104,8 +104,8 @@ describe('shift end with a case in hand', () => {
     // handled 9 min 10 s before 01:00; the remaining 20 min 50 s start after the 02:00 member's 50 s trip
     expect(records[0].handledS).toBe(2 * H + 50 + 20 * 60 + 50);
     expect(records[0].handlingS).toBe(30 * 60);
-    session.sim.runUntil(session.sim.horizonS);
-    expect(frameOf(session.sim).result!.kpis.overtimeHours).toBe(0);
+    session.engine.runUntil(session.engine.horizonS);
+    expect(session.engine.frame().result!.kpis.overtimeHours).toBe(0);
   });
 });
 

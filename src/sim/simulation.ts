@@ -267,7 +267,7 @@ export class Simulation extends Dispatcher {
   // --- changes made while the run goes on (drill injects) ---
 
   /** Replace the rain from hour `fromHour` on (drivers/drill.ts). */
-  setRain(fromHour: number, mmByHour: number[]): void {
+  setRain(fromHour: number, mmByHour: readonly number[]): void {
     this.drivers.drill.setRain(fromHour, mmByHour);
   }
 
@@ -286,7 +286,7 @@ export class Simulation extends Dispatcher {
     this.drivers.drill.setTeamOn(team);
   }
 
-  override onStaffArrive(s: number): void {
+  protected override onStaffArrive(s: number): void {
     this.sState[s] = SS.ON_SCENE;
     const c = this.sCase[s];
     // on scene: the first member there; handling starts when the whole crew is
@@ -399,7 +399,7 @@ export class Simulation extends Dispatcher {
     if (this.log) this.log.push(this.record(c, met, closedS));
   }
 
-  record(c: number, met: boolean | null, closedS: number): CaseRecord {
+  protected record(c: number, met: boolean | null, closedS: number): CaseRecord {
     const b = c * STAGE_COUNT;
     const grid = this.city.cellGrid[this.cCell[c]];
     return {
@@ -520,7 +520,7 @@ export class Simulation extends Dispatcher {
   }
 
   /** A patrol reaches `cell` now: its latent cases are discovered. */
-  discoverHere(cell: number): void {
+  protected discoverHere(cell: number): void {
     let c = this.cellLatentHead[cell];
     while (c >= 0) {
       const next = this.cLatNext[c];

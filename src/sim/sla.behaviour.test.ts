@@ -11,7 +11,6 @@
  */
 import { describe, it, expect } from 'vitest';
 import { caseType, lineCity, playInjects, team } from '../drill/handBuilt.ts';
-import { frameOf } from './snapshot.ts';
 
 /** One case at minute 0 reached after `tripS` seconds and handled in 1 min; deadlines in minutes. */
 function verdict(tripS: number, responseDeadlineMin: number, resolutionDeadlineMin: number) {
@@ -64,8 +63,8 @@ describe('coverage at the target', () => {
       { atMin: 2, type: 'ok', x: 0 },
       { atMin: 3, type: 'tight', x: 0 },
     ]);
-    session.sim.runUntil(session.sim.horizonS);
-    return frameOf(session.sim).result!;
+    session.engine.runUntil(session.engine.horizonS);
+    return session.engine.frame().result!;
   };
 
   it('attainment 0.75 against a target of 0.75 is covered; against 0.8 it is not', () => {

@@ -24,45 +24,45 @@ import { STAGE_COUNT } from '../stages.ts';
 
 export class CaseStore {
   cap = 0;
-  nextFree = -1;
+  private nextFree = -1;
   used = 0;
   cType = new Int16Array(0);
   cCell = new Int32Array(0);
   cState = new Uint8Array(0);
-  cToken = new Int32Array(0);
+  protected cToken = new Int32Array(0);
   cQTok = new Int32Array(0);
-  cChannel = new Uint8Array(0);
-  cCounted = new Uint8Array(0);
+  protected cChannel = new Uint8Array(0);
+  protected cCounted = new Uint8Array(0);
   cCrewNeed = new Uint8Array(0);
-  cCrewArrived = new Uint8Array(0);
-  cCrew0 = new Int32Array(0);
-  cLatNext = new Int32Array(0);
-  cLatPrev = new Int32Array(0);
+  protected cCrewArrived = new Uint8Array(0);
+  protected cCrew0 = new Int32Array(0);
+  protected cLatNext = new Int32Array(0);
+  protected cLatPrev = new Int32Array(0);
   cId = new Float64Array(0);
-  cSeq = new Float64Array(0);
+  protected cSeq = new Float64Array(0);
   cOccur = new Float64Array(0);
-  cDiscover = new Float64Array(0);
+  protected cDiscover = new Float64Array(0);
   cFiled = new Float64Array(0);
-  cDispatched = new Float64Array(0);
+  protected cDispatched = new Float64Array(0);
   cOnScene = new Float64Array(0);
-  cHandleStart = new Float64Array(0);
-  cHandleEnd = new Float64Array(0);
-  cHandled = new Float64Array(0);
-  cVerified = new Float64Array(0);
-  cRemainS = new Float64Array(0);
-  cFileD = new Float64Array(0);
-  cDispatchD = new Float64Array(0);
-  cVerifyD = new Float64Array(0);
-  cCloseD = new Float64Array(0);
+  protected cHandleStart = new Float64Array(0);
+  protected cHandleEnd = new Float64Array(0);
+  protected cHandled = new Float64Array(0);
+  protected cVerified = new Float64Array(0);
+  protected cRemainS = new Float64Array(0);
+  protected cFileD = new Float64Array(0);
+  protected cDispatchD = new Float64Array(0);
+  protected cVerifyD = new Float64Array(0);
+  protected cCloseD = new Float64Array(0);
   // --- stage accounting (see stages.ts): the stage a case is in since cPhaseFrom, and seconds spent in each ---
-  cPhase = new Uint8Array(0);
-  cPhaseFrom = new Float64Array(0);
+  protected cPhase = new Uint8Array(0);
+  protected cPhaseFrom = new Float64Array(0);
   /** Seconds in each stage so far, STAGE_COUNT per case (index c * STAGE_COUNT + stage). */
-  cStage = new Float64Array(0);
+  protected cStage = new Float64Array(0);
   /** The response's split (filed → first on scene): centre, queue, travel seconds, frozen at first on scene. */
-  cResp = new Float64Array(0);
+  protected cResp = new Float64Array(0);
   /** Extra crew members of cases needing more than one. */
-  readonly crewExtra = new Map<number, number[]>();
+  protected readonly crewExtra = new Map<number, number[]>();
 
   constructor(capacity: number) {
     this.growCases(capacity);
@@ -122,7 +122,7 @@ export class CaseStore {
     this.cap = cap;
   }
 
-  allocCase(): number {
+  protected allocCase(): number {
     if (this.nextFree < 0) this.growCases(this.cap * 2);
     const c = this.nextFree;
     this.nextFree = this.cLatNext[c];
@@ -130,7 +130,7 @@ export class CaseStore {
     return c;
   }
 
-  freeCase(c: number): void {
+  protected freeCase(c: number): void {
     this.cState[c] = CS.FREE;
     this.cToken[c]++;
     this.cQTok[c]++;

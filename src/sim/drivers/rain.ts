@@ -75,7 +75,7 @@ export class RainDriver implements Driver {
   private apply(fromHour: number): void {
     const sim = this.sim;
     const rain = sim.rain;
-    sim.warning = warningLevels(rain);
+    sim.warning.set(warningLevels(rain));
     const slow = this.weather.travelSlowdownPerMm;
     for (let h = fromHour; h < sim.travelFactor.length; h++) sim.travelFactor[h] = 1 + slow * rain[h];
     for (const t of sim.types) {
