@@ -383,7 +383,13 @@ export function createController(
         return false;
       }
       const label = geojson?.name ?? `${s.fileName ?? s.scenarioId} + ${csv!.name}`;
-      if (!(await loadText(r.scenarioText, { source: 'file', fileName: label, label }))) return false;
+      // the report's view first: the canvas takes its new shape before the district's scene frames itself
+      const viewBefore = store.getState().view;
+      store.setState({ view: 'import' });
+      if (!(await loadText(r.scenarioText, { source: 'file', fileName: label, label }))) {
+        store.setState({ view: viewBefore });
+        return false;
+      }
       store.setState({
         imported: {
           fileName: geojson?.name ?? null,

@@ -8,6 +8,8 @@
  * two fingers) and zoom (wheel / pinch); the camera cannot dip below the
  * ground. Every change requests a render, and damping keeps requesting
  * renders until the motion settles, so on-demand rendering still glides.
+ * Resizes within 1.5 s of a new city or of a reframe request frame the
+ * city again (the page's layout is still settling then).
  */
 import { useEffect, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
@@ -119,6 +121,7 @@ export function CameraRig({ metrics, reframeKey }: CameraRigProps): null {
   const invalidate = useThree((s) => s.invalidate);
   const size = useThree((s) => s.size);
   const controls = useRef<MapControls | null>(null);
+  const settleUntil = useRef(0);
 
   useEffect(() => {
     const c = new MapControls(camera, gl.domElement);
@@ -132,6 +135,9 @@ export function CameraRig({ metrics, reframeKey }: CameraRigProps): null {
     controls.current = c;
 
     const dist = frameCity(camera as PerspectiveCamera, c.target, metrics, size.width / Math.max(1, size.height));
+    // a new city often arrives with a change of the page's layout (an import opens its report beside the canvas):
+    // resizes in the next moments frame it again, as after a reframe request
+    settleUntil.current = performance.now() + SETTLE_MS;
     c.minDistance = 2;
     c.maxDistance = dist * 4;
     c.update();
@@ -145,7 +151,6 @@ export function CameraRig({ metrics, reframeKey }: CameraRigProps): null {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [camera, gl, invalidate, metrics]);
 
-  const settleUntil = useRef(0);
   const lastKey = useRef(reframeKey);
   useEffect(() => {
     const reframe = () => {
