@@ -63,10 +63,15 @@ describe('allweather import', () => {
 
   it('with --cases, calibrates from the case log: the log-only type becomes an event type', () => {
     const file = join(tmp, 'calibrated.json');
-    const r = cli('import', SAMPLE, '--cases', CASES, '--out', file, '--json');
+    const dir = join(tmp, 'calibration');
+    const r = cli('import', SAMPLE, '--cases', CASES, '--out', file, '--report', dir, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).calibrated).toBe(true);
+    const j = JSON.parse(r.stdout);
+    expect(j.calibrated).toBe(true);
+    expect(j.calibration.badRows).toBeGreaterThanOrEqual(8); // the sample's rows that are bad on purpose
+    expect(j.calibration.newTypes).toEqual(['illegal-parking']);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('illegal-parking');
     const sc = JSON.parse(readFileSync(file, 'utf8'));
     expect(sc.eventTypes.map((e: { id: string }) => e.id)).toContain('illegal-parking');
     expect(cli('validate', file).code).toBe(0);
@@ -87,7 +92,10 @@ describe('allweather import', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
-  it('needs --out and an existing file (exit 2)', () => {
+  it('needs --out, an existing file, and --cases for --trace (exit 2)', () => {
+    const t = cli('import', SAMPLE, '--out', join(tmp, 'x.json'), '--trace', 'replay');
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('--trace needs --cases');
     const r = cli('import', SAMPLE);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--out');

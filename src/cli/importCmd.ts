@@ -2,12 +2,15 @@
  * `allweather import`: a district's GeoJSON (and optionally its case log) to a scenario file.
  *
  *   allweather import <district.geojson> [--cases <log.csv>] [--base <scenario.json>] [--cell-size 100]
- *                     [--report DIR] [--json] --out <scenario.json>
+ *                     [--report DIR] [--trace off|carry|replay] [--json] --out <scenario.json>
  *
  * The GeoJSON is rasterised onto unit cells (src/importer/geojson.ts); event types, teams and dispatch come
  * from --base (default: the package's scenarios/baseline-weekday.json). With --cases the scenario is then
- * calibrated from the case log (src/importer/calibrate.ts). The written scenario passes `allweather validate`.
- * --report DIR writes import.json (counts and notes) and, with --cases, the calibration report.
+ * calibrated from the case log (src/importer/calibrate.ts); --trace carry puts the log's cases in the scenario,
+ * --trace replay also plays them as the arrivals instead of the fitted rates. The written scenario passes
+ * `allweather validate`.
+ * --report DIR writes import.json (counts and notes) and, with --cases, the calibration report
+ * (calibrationReportFiles.ts: report.json, the CSVs and report.html).
  *
  * A GeoJSON, CSV or base scenario that cannot be used is bad input (exit 2), every problem listed in zh and en
  * with its JSON path (`$.features[12].properties.code`).
@@ -16,8 +19,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioObject } from '../scenario/load.ts';
-import { formatErrors, type ScenarioError } from '../scenario/messages.ts';
+import { formatErrors } from '../scenario/messages.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import type { CalibrationReport } from '../importer/report.ts';
 import { importDistrict, type ImportStats } from '../importer/geojson.ts';
 import { loadScenario, onePositional, parse, positiveArg, readTextFile, UsageError, type CliIO } from './common.ts';
 import { USAGE } from './usage.ts';
@@ -30,24 +34,17 @@ export const DEFAULT_BASE = fileURLToPath(
   new URL(BUNDLED ? '../scenarios/baseline-weekday.json' : '../../scenarios/baseline-weekday.json', import.meta.url),
 );
 
-/** What the import command needs of the calibration module (src/importer/calibrate.ts). */
-interface CalibrationModule {
-  calibrate(
-    scenario: Scenario,
-    csvText: string,
-  ): { ok: true; scenario: ScenarioInput; report: unknown } | { ok: false; errors: ScenarioError[] };
-  /** Writes the report's files into `dir`, or returns them by name for the caller to write. */
-  writeCalibrationReport?: (dir: string, report: unknown) => unknown;
-}
-
-async function loadCalibration(): Promise<CalibrationModule> {
+/** The calibration (loaded only with --cases: CSV parsing and model fitting). */
+async function loadCalibration() {
   try {
-    const mod = (await import('../importer/calibrate.ts')) as unknown as Partial<CalibrationModule>;
-    if (typeof mod.calibrate !== 'function') throw new Error('calibrate() is missing');
-    return mod as CalibrationModule;
+    const [{ calibrate }, { writeCalibrationReport }] = await Promise.all([
+      import('../importer/calibrate.ts'),
+      import('./calibrationReportFiles.ts'),
+    ]);
+    return { calibrate, writeCalibrationReport };
   } catch (err) {
     throw new UsageError(
-      `校准不可用（src/importer/calibrate.ts 无法加载）：不带 --cases 可导入但不校准 / calibration not available (src/importer/calibrate.ts could not be loaded): import without --cases to get an uncalibrated scenario (${(err as Error).message})`,
+      `校准不可用（无法加载 src/importer/calibrate.ts）：不带 --cases 可导入但不校准 / calibration not available (src/importer/calibrate.ts could not be loaded): import without --cases for an uncalibrated scenario (${(err as Error).message})`,
     );
   }
 }
@@ -65,6 +62,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       base: { type: 'string' },
       'cell-size': { type: 'string' },
       report: { type: 'string' },
+      trace: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -81,6 +79,13 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const basePath = (values.base as string | undefined) ?? DEFAULT_BASE;
   const casesPath = values.cases as string | undefined;
   const reportDir = values.report as string | undefined;
+  const trace = values.trace as string | undefined;
+  if (trace !== undefined && !['off', 'carry', 'replay'].includes(trace)) {
+    throw new UsageError(`--trace 须为 off、carry 或 replay / --trace must be off, carry or replay, got "${trace}"`);
+  }
+  if (trace !== undefined && casesPath === undefined) {
+    throw new UsageError('--trace 需要 --cases / --trace needs --cases (the log whose cases are replayed)');
+  }
 
   const geojsonText = readTextFile(geoPath, { zh: 'GeoJSON 文件', en: 'GeoJSON file' });
   const csvText = casesPath === undefined ? undefined : readTextFile(casesPath, { zh: '案件记录文件', en: 'Case log' });
@@ -92,12 +97,14 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     throw new UsageError(`GeoJSON 无法导入 / Cannot import the GeoJSON: ${geoPath}\n${formatErrors(imported.errors)}`);
   }
   let scenario: ScenarioInput = imported.scenario;
-  let report: unknown;
+  let report: CalibrationReport | undefined;
   if (calibration && csvText !== undefined) {
     const parsed = parseScenarioObject(scenario);
     if (!parsed.ok)
       throw new UsageError(`导入的场景无效 / The imported scenario is invalid\n${formatErrors(parsed.errors)}`);
-    const cal = calibration.calibrate(parsed.scenario, csvText);
+    const cal = calibration.calibrate(parsed.scenario, csvText, {
+      trace: (trace ?? 'off') as 'off' | 'carry' | 'replay',
+    });
     if (!cal.ok) {
       throw new UsageError(
         `案件记录无法用于校准 / Cannot calibrate from the case log: ${casesPath}\n${formatErrors(cal.errors)}`,
@@ -109,21 +116,19 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const check = parseScenarioObject(scenario);
   if (!check.ok) throw new UsageError(`生成的场景无效 / The scenario made is invalid\n${formatErrors(check.errors)}`);
 
-  writeOut(out, scenarioJson(scenario));
+  writeOut(out, scenarioJson(scenario), true);
   const written = [out];
   if (reportDir !== undefined) {
-    const files: Record<string, string> = {
-      'import.json': `${JSON.stringify({ geojson: geoPath, base: basePath, cellSizeM, stats: imported.stats, notes: imported.notes }, null, 2)}\n`,
-    };
-    let more: unknown;
-    if (report !== undefined) {
-      if (calibration?.writeCalibrationReport) more = calibration.writeCalibrationReport(reportDir, report);
-      else files['calibration.json'] = `${JSON.stringify(report, null, 2)}\n`;
+    const summaryJson = { geojson: geoPath, base: basePath, cellSizeM, stats: imported.stats, notes: imported.notes };
+    written.push(writeOut(join(reportDir, 'import.json'), `${JSON.stringify(summaryJson, null, 2)}\n`, true));
+    if (report !== undefined && calibration) {
+      try {
+        written.push(...calibration.writeCalibrationReport(reportDir, report));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? String(err);
+        throw new UsageError(`无法写入报告 / Cannot write the report: ${reportDir} (${code})`);
+      }
     }
-    // a report writer that returns its files by name leaves the writing to us
-    if (more && typeof more === 'object' && !Array.isArray(more)) Object.assign(files, more);
-    for (const [name, text] of Object.entries(files)) written.push(writeOut(join(reportDir, name), text, true));
-    if (Array.isArray(more)) written.push(...more.map(String));
   }
 
   const s = imported.stats;
@@ -149,24 +154,13 @@ function writeOut(path: string, text: string | Uint8Array, mkdir = false): strin
   }
 }
 
-/** The calibration report's headline figures, read defensively (the report's shape belongs to calibrate.ts). */
-function calibrationHeadline(report: unknown): {
-  rows?: number;
-  usable?: number;
-  badRows?: number;
-  newTypes?: string[];
-} {
-  const r = report as {
-    source?: { rows?: number; usable?: number };
-    badRows?: { total?: number };
-    newTypes?: { id?: string }[];
-  } | null;
-  if (!r || typeof r !== 'object') return {};
+/** The calibration report's headline figures. */
+function calibrationHeadline(r: CalibrationReport) {
   return {
-    rows: r.source?.rows,
-    usable: r.source?.usable,
-    badRows: r.badRows?.total,
-    newTypes: Array.isArray(r.newTypes) ? r.newTypes.map((t) => String(t.id)) : undefined,
+    rows: r.source.rows,
+    usable: r.source.usable,
+    badRows: r.badRows.total,
+    newTypes: r.newTypes.map((t) => t.id),
   };
 }
 
@@ -175,11 +169,11 @@ function summary(
   sc: Scenario,
   s: ImportStats,
   notes: readonly string[],
-  report: unknown,
+  report: CalibrationReport | undefined,
   files: readonly string[],
 ): string {
   const calibrated = report !== undefined;
-  const h = calibrationHeadline(report);
+  const h = report ? calibrationHeadline(report) : undefined;
   const lines = [
     `已写入 / Wrote ${out}: ${sc.id} — ${sc.name.zh} / ${sc.name.en}${calibrated ? '（已按案件记录校准 / calibrated from the case log）' : ''}`,
     `  ${s.grids} 网格 grids, ${s.communities} 社区 communities, ${s.streets} 街道 streets; ` +
@@ -189,8 +183,8 @@ function summary(
     `  ${sc.eventTypes.length} 事件类型 event types, ${sc.teams.length} 队伍 teams`,
     ...(calibrated
       ? [
-          `  案件记录 case log: ${h.rows ?? '?'} 行 rows, ${h.usable ?? '?'} 可用 usable, ${h.badRows ?? '?'} 问题行 bad rows` +
-            (h.newTypes && h.newTypes.length > 0 ? `; 新事件类型 new event types: ${h.newTypes.join(', ')}` : ''),
+          `  案件记录 case log: ${h!.rows} 行 rows, ${h!.usable} 可用 usable, ${h!.badRows} 问题行 bad rows` +
+            (h!.newTypes.length > 0 ? `; 新事件类型 new event types: ${h!.newTypes.join(', ')}` : ''),
         ]
       : []),
     ...notes.map((n) => `  - ${n}`),

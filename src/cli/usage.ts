@@ -42,5 +42,6 @@ optimise: --criterion coverage|hourly|types  --target 0.8  --confidence 0.95  --
 export:   --format csv,json,arrow（默认全部 / default all）  --cases (case rows in tidy.csv)  --out DIR
 import:   --out <scenario.json>（必需 / required）  --base <scenario.json>（默认 / default scenarios/baseline-weekday.json）
           --cell-size 100（米 / m）  --cases <log.csv>（按案件记录校准 / calibrate from a case log）  --report DIR  --json
+          --trace carry|replay（随 --cases：携带／重放记录中的案件 / with --cases: carry / replay the log's own cases）
 replay:   --out DIR 重写导出 / write the bundle again  --format, --cases 同导出 / as in the export
 `;

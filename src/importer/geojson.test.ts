@@ -10,6 +10,7 @@ import { loadScenarioOrThrow, parseScenarioObject } from '../scenario/load.ts';
 import { decodeRuns } from '../scenario/runs.ts';
 import { LAND_USES, type Scenario } from '../scenario/schema.ts';
 import { runScenario } from '../sim/run.ts';
+import { City } from '../sim/city.ts';
 import { importDistrict, type ImportResult } from './geojson.ts';
 import { cellOf, toLonLat, type GeoFrame } from './project.ts';
 import { walkSegment } from './rasterise.ts';
@@ -218,6 +219,15 @@ describe('water, bridges, land use, low-lying and stations', () => {
       ]),
     ),
     feature({ kind: 'water' }, river),
+    feature(
+      { kind: 'water', name: 'pond outside' },
+      poly([
+        [560, 720],
+        [640, 720],
+        [640, 800],
+        [560, 800],
+      ]),
+    ),
     feature({ kind: 'bridge' }, { type: 'LineString', coordinates: [P(150, 300), P(170, 520)] }),
     feature(
       { kind: 'bridge' },
@@ -256,12 +266,16 @@ describe('water, bridges, land use, low-lying and stations', () => {
   const bridge = decodeRuns(c.layout!.bridge!, n);
   const low = decodeRuns(c.layout!.lowLying!, n);
 
-  it('paints land use in file order, water over it; outside the district stays the default', () => {
+  it('paints land use in file order, water over it; land use outside the district stays the default', () => {
     expect(LAND_USES[lu[at(50, 50)]]).toBe('green');
     expect(LAND_USES[lu[at(250, 150)]]).toBe('commercial');
     expect(LAND_USES[lu[at(500, 150)]]).toBe(BASE.city.defaultLandUse);
     expect(LAND_USES[lu[at(500, 410)]]).toBe('water');
     expect(r.stats.waterCells).toBeGreaterThan(100);
+    // water outside the district is water too (travel passes through outside cells); it is not counted
+    expect(gridAt(r.scenario, 600, 760)).toBeNull();
+    expect(LAND_USES[lu[at(600, 760)]]).toBe('water');
+    expect(LAND_USES[lu[at(600, 700)]]).toBe(BASE.city.defaultLandUse);
   });
 
   it('makes the river passable where a bridge line or polygon crosses it: a 4-connected chain of cells', () => {
@@ -499,6 +513,30 @@ describe('the sample district (scenarios/sample-district)', () => {
     expect(a.kpis.casesArrived).toBeGreaterThan(100);
     expect(same(b)).toBe(same(a));
     expect(a.coverage.grids).toEqual(sc.city.layout!.grids.map((g) => g.code));
+  });
+});
+
+describe("the sample's river", () => {
+  const sc: Scenario = loadScenarioOrThrow(ok(importDistrict(SAMPLE, { base: BASE })).scenario);
+  const water = LAND_USES.indexOf('water');
+  /** The dry cells just north and south of the river in column x. */
+  function banks(city: City, x: number): [number, number] {
+    let y = 0;
+    while (city.landUse[y * city.cols + x] !== water) y++;
+    const north = (y - 1) * city.cols + x;
+    while (city.landUse[y * city.cols + x] === water) y++;
+    return [north, y * city.cols + x];
+  }
+
+  it('is crossed only at its bridges: far from them the way round is long; without them the far bank is unreachable', () => {
+    const city = new City(sc);
+    const [n, s] = banks(city, 25); // about 1 km from either bridge
+    expect(city.latticeDistance(n, s)).toBeLessThan(6);
+    expect(city.cellDistance(n, s)).toBeGreaterThan(city.latticeDistance(n, s) + 10);
+    expect(city.cellDistance(n, s)).toBeLessThan(Infinity);
+    const noBridge = structuredClone(sc);
+    delete noBridge.city.layout!.bridge;
+    expect(new City(noBridge).cellDistance(n, s)).toBe(Infinity);
   });
 });
 

@@ -15,7 +15,9 @@
  *   taken from its neighbour if that one has cells to spare, and a note says so;
  * - land use: the base's default, then `landuse` polygons in file order (a later one paints over an earlier
  *   one), then `water` (land use water, impassable) over all of them; `bridge` polygons and lines set the bridge
- *   flag (water passable there); `lowlying` the low-lying flag; flags and land use only inside the district;
+ *   flag (water passable there); `lowlying` the low-lying flag. Land use and low-lying are painted inside the
+ *   district only; water and bridges on the whole lattice, since travel passes through cells outside the
+ *   district (a river along its edge is not a road round it); the counts in `stats` are of cells inside;
  * - stations stand in their cell, which must be inside a grid.
  * The hierarchy comes from the grids' properties (hierarchy.ts); everything that is not the city — event types,
  * teams, dispatch, workflow, travel, run, targets, weather, metro — from the base scenario, fitted to the new
@@ -183,18 +185,18 @@ export function importDistrict(geojsonText: string, opts: ImportOptions): Import
   }
   for (let i = 0; i < n; i++) if (cellGrid[i] >= 0) stats.cells++;
 
-  // land use, water, bridges, low-lying: inside the district only
+  // land use and low-lying inside the district; water and bridges wherever they are (travel crosses outside cells)
   const defaultUse = LAND_USES.indexOf(opts.base.city.defaultLandUse);
   const water = LAND_USES.indexOf('water');
   const landUse = new Int32Array(n).fill(defaultUse);
   const lowLying = new Int32Array(n);
   const bridge = new Int32Array(n);
-  const paint = (cells: number[], raster: Int32Array, v: number) => {
-    for (const c of cells) if (cellGrid[c] >= 0) raster[c] = v;
+  const paint = (cells: number[], raster: Int32Array, v: number, inside = true) => {
+    for (const c of cells) if (!inside || cellGrid[c] >= 0) raster[c] = v;
   };
   for (const f of of('landuse') as LandUseFeature[])
     paint(polygonCells(lat, f.geometry), landUse, LAND_USES.indexOf(f.use));
-  for (const f of of('water') as AreaFeature[]) paint(polygonCells(lat, f.geometry), landUse, water);
+  for (const f of of('water') as AreaFeature[]) paint(polygonCells(lat, f.geometry), landUse, water, false);
   for (const f of of('lowlying') as AreaFeature[]) paint(polygonCells(lat, f.geometry), lowLying, 1);
   for (const f of of('bridge') as BridgeFeature[]) {
     const g = f.geometry;
@@ -202,6 +204,7 @@ export function importDistrict(geojsonText: string, opts: ImportOptions): Import
       g.type === 'LineString' || g.type === 'MultiLineString' ? lineCells(lat, g) : polygonCells(lat, g),
       bridge,
       1,
+      false,
     );
   }
   let dryBridges = 0;
@@ -276,7 +279,7 @@ export function importDistrict(geojsonText: string, opts: ImportOptions): Import
     grid: encodeRuns(cellGrid),
     landUse: features.some((f) => f.kind === 'landuse' || f.kind === 'water') ? encodeRuns(landUse) : undefined,
     lowLying: stats.lowLyingCells > 0 ? encodeRuns(lowLying) : undefined,
-    bridge: stats.bridgeCells > 0 ? encodeRuns(bridge) : undefined,
+    bridge: bridge.some((v) => v === 1) ? encodeRuns(bridge) : undefined,
     hierarchy,
     stations,
     adapted,
