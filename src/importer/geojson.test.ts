@@ -181,6 +181,7 @@ describe('rasterising a district', () => {
     expect(p.ok).toBe(true);
     expect(r.scenario.city.zones).toEqual([]);
     expect(r.scenario.city.districts).toEqual([]);
+    expect(r.scenario.city.gridSize).toBe(1); // the district's own grids (k > 1 regroups them)
     expect(r.scenario.city.stations).toEqual([]);
     // no station: the base's station teams, crowd incidents and metro go; no low-lying cell: road ponding rate 0
     expect(r.scenario.teams.some((t) => t.station !== undefined)).toBe(false);

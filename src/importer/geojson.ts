@@ -360,7 +360,8 @@ function assemble(base: Scenario, lat: Lattice, p: Parts): ScenarioInput {
       cellSizeM: lat.cellSizeM,
       cols: lat.cols,
       rows: lat.rows,
-      gridSize: baseCity.gridSize,
+      // 1: the district's own grids; a grid-size study sets k > 1 to regroup the cells into k x k blocks
+      gridSize: 1,
       defaultLandUse: baseCity.defaultLandUse,
       ...(baseCity.density ? { density: baseCity.density } : {}),
       zones: [],
