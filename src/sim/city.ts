@@ -20,6 +20,14 @@
  * the streets (街道) of `city.hierarchy`. Everything else here answers the
  * same questions for both kinds (a grid's centre cell, its neighbours, its
  * patrol route), from tables built once.
+ *
+ * A "grid size" study on an imported district: with `gridSize` 1 the
+ * district's own grids are used; with k > 1 its cells are regrouped into
+ * k x k blocks of the lattice (cells outside stay outside; a block holding
+ * no cell of the district is no grid), coded G<row>-<col> like the k x k
+ * grids of a built-in city, each in the street most of its cells' own grids
+ * are in. Sweeping `city.gridSize` over 1, 3, 5 ... thus compares the
+ * district's grids with regular ones of each size on the same cells.
  */
 import type { Scenario, LandUse } from '../scenario/schema.ts';
 import { LAND_USES } from '../scenario/schema.ts';
@@ -57,6 +65,10 @@ export class City {
   readonly gridDistrict: Int16Array;
   readonly gridIds: string[];
   readonly districtIds: string[];
+  /** Each grid's name ('' when it has none: k x k grids and regrouped blocks). */
+  readonly gridNames: string[];
+  /** Each grid's community (index into city.hierarchy.communities), -1 when none. */
+  readonly gridCommunity: Int32Array;
   /** The city's own grids (an imported district): not the k x k lattice. */
   readonly irregular: boolean;
   /** The cell at the centre of each grid (k x k: the middle cell; imported: its cell nearest the grid's centroid, dry if any). */
@@ -79,7 +91,9 @@ export class City {
     this.irregular = lay !== undefined;
     this.gridCols = lay ? 0 : Math.floor(c.cols / c.gridSize);
     this.gridRows = lay ? 0 : Math.floor(c.rows / c.gridSize);
-    this.nGrids = lay ? lay.grids.length : this.gridCols * this.gridRows;
+    const own = lay ? decodeRuns(lay.grid, c.cols * c.rows, -1) : null;
+    const blocks = own && c.gridSize > 1 ? regroup(own, c.cols, c.rows, c.gridSize) : null;
+    this.nGrids = lay ? (blocks ? blocks.codes.length : lay.grids.length) : this.gridCols * this.gridRows;
     const n = this.nCells;
     this.landUse = new Uint8Array(n).fill(LAND_USES.indexOf(c.defaultLandUse));
     this.dayPop = new Float32Array(n);
@@ -87,7 +101,7 @@ export class City {
     this.lowLying = new Uint8Array(n);
     this.bridge = new Uint8Array(n);
     this.station = new Int16Array(n).fill(-1);
-    this.cellGrid = lay ? decodeRuns(lay.grid, n, -1) : new Int32Array(n);
+    this.cellGrid = blocks ? blocks.cellGrid : (own ?? new Int32Array(n));
     const popFactor = new Float32Array(n).fill(1);
 
     if (lay?.landUse) this.landUse.set(decodeRuns(lay.landUse, n, LAND_USES.indexOf(c.defaultLandUse)));
@@ -135,15 +149,37 @@ export class City {
     this.gridIds = [];
     this.gridDistrict = new Int16Array(this.nGrids);
     this.gridCentre = new Int32Array(this.nGrids);
-    if (lay) {
+    this.gridNames = new Array<string>(this.nGrids).fill('');
+    this.gridCommunity = new Int32Array(this.nGrids).fill(-1);
+    if (lay && blocks && own) {
+      // regrouped: each block in the street of most of its cells' own grids (ties: the lower street index)
+      const streets = c.hierarchy?.streets ?? [];
+      this.districtIds = ['city', ...streets.map((st) => st.code)];
+      const ownStreet = this.ownGridStreets(c, lay.grids);
+      const votes = new Int32Array(this.nGrids * (streets.length + 1));
+      for (let i = 0; i < n; i++) {
+        const b = this.cellGrid[i];
+        if (b >= 0) votes[b * (streets.length + 1) + ownStreet[own[i]]]++;
+      }
+      for (let b = 0; b < this.nGrids; b++) {
+        this.gridIds.push(blocks.codes[b]);
+        let best = 0;
+        for (let st = 1; st <= streets.length; st++) {
+          if (votes[b * (streets.length + 1) + st] > votes[b * (streets.length + 1) + best]) best = st;
+        }
+        this.gridDistrict[b] = best;
+      }
+      this.gridCellList = this.buildGridCells();
+    } else if (lay) {
       // districts are the hierarchy's streets; a grid's street is its community's
       const streets = c.hierarchy?.streets ?? [];
       this.districtIds = ['city', ...streets.map((st) => st.code)];
-      const streetOfCommunity = new Map((c.hierarchy?.communities ?? []).map((cm) => [cm.code, cm.street]));
+      this.gridDistrict.set(this.ownGridStreets(c, lay.grids));
+      const communityIndex = new Map((c.hierarchy?.communities ?? []).map((cm, i) => [cm.code, i]));
       lay.grids.forEach((g, gi) => {
         this.gridIds.push(g.code);
-        const street = g.community !== undefined ? streetOfCommunity.get(g.community) : undefined;
-        this.gridDistrict[gi] = street === undefined ? 0 : streets.findIndex((st) => st.code === street) + 1;
+        this.gridNames[gi] = g.name ?? '';
+        this.gridCommunity[gi] = g.community !== undefined ? (communityIndex.get(g.community) ?? -1) : -1;
       });
       this.gridCellList = this.buildGridCells();
     } else {
@@ -161,6 +197,16 @@ export class City {
       }
       this.gridCellList = null;
     }
+  }
+
+  /** Street (1-based index into the hierarchy's streets, 0: none) of each of an imported district's own grids. */
+  private ownGridStreets(c: Scenario['city'], grids: { community?: string }[]): Int16Array {
+    const streets = c.hierarchy?.streets ?? [];
+    const streetOfCommunity = new Map((c.hierarchy?.communities ?? []).map((cm) => [cm.code, cm.street]));
+    return Int16Array.from(grids, (g) => {
+      const street = g.community !== undefined ? streetOfCommunity.get(g.community) : undefined;
+      return street === undefined ? 0 : streets.findIndex((st) => st.code === street) + 1;
+    });
   }
 
   /**
@@ -343,4 +389,37 @@ export class City {
     }
     return route;
   }
+}
+
+/**
+ * An imported district's cells regrouped into k x k blocks of the lattice: the block of every inside cell
+ * (outside cells stay -1), blocks holding a cell numbered row by row, coded G<row>-<col> (1-based, 2 digits).
+ */
+function regroup(own: Int32Array, cols: number, rows: number, k: number): { cellGrid: Int32Array; codes: string[] } {
+  const bc = Math.ceil(cols / k),
+    br = Math.ceil(rows / k);
+  const index = new Int32Array(bc * br).fill(-1);
+  for (let i = 0; i < own.length; i++) {
+    if (own[i] < 0) continue;
+    const y = (i / cols) | 0,
+      x = i - y * cols;
+    index[((y / k) | 0) * bc + ((x / k) | 0)] = 0;
+  }
+  const codes: string[] = [];
+  for (let b = 0; b < index.length; b++) {
+    if (index[b] < 0) continue;
+    index[b] = codes.length;
+    const r = (b / bc) | 0,
+      col = b - r * bc;
+    codes.push(`G${String(r + 1).padStart(2, '0')}-${String(col + 1).padStart(2, '0')}`);
+  }
+  const cellGrid = new Int32Array(own.length).fill(-1);
+  for (let i = 0; i < own.length; i++) {
+    if (own[i] < 0) continue;
+    const y = (i / cols) | 0,
+      x = i - y * cols;
+    cellGrid[i] = index[((y / k) | 0) * bc + ((x / k) | 0)];
+  }
+  void rows;
+  return { cellGrid, codes };
 }

@@ -118,6 +118,27 @@ describe('an imported district (city.layout)', () => {
     expect(l.hierarchy.communities.map((c) => c.street)).toEqual([0, 1]);
   });
 
+  it('gridSize k > 1 regroups the district into k x k blocks (a grid-size study): outside cells stay outside', () => {
+    const sc = imported();
+    sc.city.gridSize = 2;
+    expect(validateScenario(sc)).toEqual([]);
+    const city = new City(sc);
+    expect(city.gridIds).toEqual(['G01-01', 'G01-02', 'G01-03', 'G02-01', 'G02-02', 'G02-03']);
+    //   . 0 1 1 2 2
+    //   . 0 1 1 . 2
+    //   3 3 4 4 . 5
+    //   . . 4 4 . .
+    expect([...city.cellGrid]).toEqual([
+      -1, 0, 1, 1, 2, 2, -1, 0, 1, 1, -1, 2, 3, 3, 4, 4, -1, 5, -1, -1, 4, 4, -1, -1,
+    ]);
+    // each block in the street most of its cells' grids are in (G01-02: two cells of each street, the first wins)
+    expect([...city.gridDistrict]).toEqual([1, 1, 1, 1, 2, 1]);
+    expect(city.gridNames).toEqual(['', '', '', '', '', '']);
+    const r = runScenario(sc, { seed: 3, log: true });
+    expect(r.coverage.grids).toEqual(city.gridIds);
+    for (const c of r.log!) expect(city.cellGrid[c.cell]).toBeGreaterThanOrEqual(0);
+  });
+
   it('a k x k city gets a hierarchy too: the scenario as district, its districts as streets', () => {
     const sim = new Simulation(Scenario.parse(toyDistrict()), 1);
     const l = layoutOf(sim, 1);

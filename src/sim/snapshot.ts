@@ -28,10 +28,9 @@ import { buildResult } from './report.ts';
  */
 export function hierarchyOf(sc: Simulation['sc'], city: Simulation['city']): HierarchyView {
   const h = sc.city.hierarchy;
-  const n = city.nGrids;
   const gridStreet = Int16Array.from(city.gridDistrict, (d) => d - 1);
-  const gridCommunity = new Int32Array(n).fill(-1);
-  const gridNames: string[] = new Array<string>(n).fill('');
+  const district = h?.district ?? { code: sc.id, name: sc.name.zh };
+  const common = { district, gridNames: city.gridNames.slice(), gridStreet, gridCommunity: city.gridCommunity.slice() };
   if (sc.city.layout) {
     const streets = h?.streets ?? [];
     const communities = (h?.communities ?? []).map((c) => ({
@@ -39,28 +38,9 @@ export function hierarchyOf(sc: Simulation['sc'], city: Simulation['city']): Hie
       name: c.name,
       street: streets.findIndex((st) => st.code === c.street),
     }));
-    const ci = new Map(communities.map((c, i) => [c.code, i]));
-    sc.city.layout.grids.forEach((g, i) => {
-      gridNames[i] = g.name ?? '';
-      gridCommunity[i] = g.community !== undefined ? (ci.get(g.community) ?? -1) : -1;
-    });
-    return {
-      district: h?.district ?? { code: sc.id, name: sc.name.zh },
-      streets: streets.map((st) => ({ code: st.code, name: st.name })),
-      communities,
-      gridNames,
-      gridStreet,
-      gridCommunity,
-    };
+    return { ...common, streets: streets.map((st) => ({ code: st.code, name: st.name })), communities };
   }
-  return {
-    district: h?.district ?? { code: sc.id, name: sc.name.zh },
-    streets: sc.city.districts.map((d) => ({ code: d.id, name: d.name.zh })),
-    communities: [],
-    gridNames,
-    gridStreet,
-    gridCommunity,
-  };
+  return { ...common, streets: sc.city.districts.map((d) => ({ code: d.id, name: d.name.zh })), communities: [] };
 }
 
 export function layoutOf(sim: Simulation, seed: number): CityLayout {
