@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load.ts';
 import { runScenario } from '../sim/run.ts';
-import { calibrate } from './calibrate.ts';
+import { calibrate, newTypeName } from './calibrate.ts';
 import type { CalibrationReport } from './report.ts';
 import { district, generate, INSIDE, iso, toCsvLog, type TypeSpec } from './testLog.ts';
 
@@ -277,3 +277,21 @@ const ORDER = [
 function sortByReasonOrder(a: string, b: string): number {
   return ORDER.indexOf(a) - ORDER.indexOf(b);
 }
+
+describe('what a calibrated scenario plays', () => {
+  it('a replay plays the log’s days from its first midnight; a Poisson run plays a week after the base’s warm-up', () => {
+    expect(scenario.run.days).toBe(DAYS);
+    expect(scenario.run.warmupHours).toBe(0);
+    const poisson = calibrate(base, csv);
+    if (!poisson.ok) throw new Error(JSON.stringify(poisson.errors));
+    expect(poisson.scenario.run.days).toBe(7);
+    expect(poisson.scenario.run.warmupHours).toBe(base.run.warmupHours);
+    expect(poisson.report.warnings.some((w) => w.en.includes('run length set to 7 days'))).toBe(true);
+  });
+
+  it('a new event type gets a readable name, not its raw id', () => {
+    expect(newTypeName('illegal-parking')).toEqual({ zh: '新事件类型：Illegal parking', en: 'Illegal parking' });
+    expect(newTypeName('违法停车')).toEqual({ zh: '违法停车', en: '违法停车' });
+    expect(eventType('parking').name).toEqual({ zh: '新事件类型：Parking', en: 'Parking' });
+  });
+});

@@ -85,6 +85,20 @@ interface Case {
 const DAY_MS = 86_400_000;
 const sig = (x: number) => Number(x.toPrecision(6));
 
+/** Days a calibrated (Poisson) scenario plays by default: one week, every weekday of a 168-hour profile once. */
+const POISSON_DAYS = 7;
+
+/**
+ * A readable name for an event type first seen in the log: its own text when it is a label (Chinese, or words
+ * with spaces), else the id's words ("illegal-parking" → "Illegal parking") marked as new in Chinese.
+ */
+export function newTypeName(id: string): { zh: string; en: string } {
+  if (/[\u3400-\u9fff]/.test(id)) return { zh: id, en: id };
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  const en = words.charAt(0).toUpperCase() + words.slice(1);
+  return { zh: `新事件类型：${en}`, en };
+}
+
 export function calibrate(base: Scenario, csvText: string, opts: CalibrateOptions = {}): CalibrateResult {
   const minCases = opts.minCasesPerType ?? DEFAULT_MIN_CASES;
   const geo = base.city.geo;
@@ -214,7 +228,7 @@ export function calibrate(base: Scenario, csvText: string, opts: CalibrateOption
     const list = byType.get(id)!;
     const et: EventType = {
       id,
-      name: { zh: id, en: id },
+      name: newTypeName(id),
       ratePerDay: 0,
       weights: { population: 'none', only: 'any' },
       priority: 3,
@@ -253,7 +267,15 @@ export function calibrate(base: Scenario, csvText: string, opts: CalibrateOption
       zh: `记录含多个时区偏移；以第一行可用记录的偏移 ${fmtOffset(offsetMin)} 定义当地时间`,
       en: `the log has several UTC offsets; local time is the first usable row's, ${fmtOffset(offsetMin)}`,
     });
-  if (base.run.warmupHours > 0)
+  const replay = opts.trace === 'replay';
+  // a replay runs the log's own days from its first midnight; a Poisson run plays a week after the base's warm-up
+  const runDays = replay ? days : Math.min(days, POISSON_DAYS);
+  if (!replay && runDays < days)
+    warnings.push({
+      zh: `运行天数设为 ${runDays} 天（记录共 ${days} 天；到达按校准的速率和时段分布生成，可在场景中改 run.days）`,
+      en: `run length set to ${runDays} days (the log covers ${days}; arrivals follow the calibrated rates and profile; change run.days in the scenario)`,
+    });
+  if (replay && base.run.warmupHours > 0)
     warnings.push({
       zh: `预热由 ${base.run.warmupHours} 小时改为 0：时间 0 是记录第一天的零点`,
       en: `warm-up set from ${base.run.warmupHours} h to 0: time 0 is midnight of the log's first day`,
@@ -272,10 +294,10 @@ export function calibrate(base: Scenario, csvText: string, opts: CalibrateOption
     ].slice(-LIMITS.notes),
     run: {
       ...base.run,
-      days,
-      warmupHours: 0,
+      days: runDays,
+      warmupHours: replay ? 0 : base.run.warmupHours,
       startDayOfWeek: startDow,
-      ...(opts.trace === 'replay' ? { arrivals: 'trace' as const } : {}),
+      ...(replay ? { arrivals: 'trace' as const } : {}),
     },
     city: { ...base.city, geo: { ...geo, utcOffsetMin: offsetMin, startDate } },
     eventTypes: types,
