@@ -76,7 +76,10 @@ export class StageBook {
    */
   late: Float64Array;
 
-  constructor(readonly nTypes: number) {
+  readonly nTypes: number = 0;
+
+  constructor(nTypes: number) {
+    this.nTypes = nTypes;
     this.decided = new Float64Array(nTypes);
     this.onTime = new Float64Array(nTypes);
     this.sumAll = new Float64Array(nTypes * STAGE_COUNT);
