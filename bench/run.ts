@@ -19,7 +19,8 @@
  * (g) CLI start-up (bench/startup.ts): `allweather validate` from the built bundle against a bare
  *     `node -e 0` and against the sources through tsx; medians of 10 fresh processes each.
  *
- * BENCH_ONLY=<section> runs one section alone (`BENCH_ONLY=scale npm run bench`); unset, everything runs.
+ * BENCH_ONLY=<section> runs one section alone (`BENCH_ONLY=scale npm run bench`): mmc (a), staff (b, c), scale (f),
+ * startup (g); unset, everything runs.
  */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -52,6 +53,76 @@ function time<T>(f: () => T): { value: T; s: number } {
 
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
+// (a) M/M/c: engine vs reference --------------------------------------------
+/** Section (a): the engine against the reference loop on validation-mmc.json (BENCH_ONLY=mmc). */
+function benchMmc(): void {
+  const mmc = load('validation-mmc.json');
+  const et = mmc.eventTypes[0];
+  if (et.handlingMin.dist !== 'exponential') throw new Error('validation-mmc: expected exponential handling');
+  const lambdaPerS = et.ratePerDay / 86_400;
+  const meanServiceS = et.handlingMin.mean * 60;
+  const c = mmc.teams.reduce((sum, t) => sum + Math.max(...t.shifts.map((s) => s.staff)), 0);
+  const days = TARGET_CASES / et.ratePerDay;
+  const seed = mmc.run.seed;
+  console.log(
+    `M/M/c (validation-mmc.json): λ=${fmt(et.ratePerDay)}/day, mean service ${fmt(meanServiceS, 1)} s, c=${c}, ρ=${fmt((lambdaPerS * meanServiceS) / c, 3)}, ${fmt(days, 1)} days ≈ ${fmt(TARGET_CASES)} cases`,
+  );
+
+  const ref: { rate: number; wait: number; cases: number }[] = [];
+  const eng: { rate: number; wait: number | null; cases: number; events: number }[] = [];
+  // warm both up (JIT) on a shorter run before measuring
+  runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: 50 * 86_400, seed: 99 });
+  runScenario(mmc, { seed: 99, days: 50 });
+  for (let i = 0; i < REPEATS; i++) {
+    const r = time(() => runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: days * 86_400, seed: seed + i }));
+    ref.push({ rate: r.value.cases / r.s, wait: r.value.meanWaitS, cases: r.value.cases });
+    const e = time(() => runScenario(mmc, { seed: seed + i, days }));
+    eng.push({
+      rate: e.value.kpis.casesArrived / e.s,
+      wait: e.value.kpis.meanWaitS,
+      cases: e.value.kpis.casesArrived,
+      events: e.value.perf.events,
+    });
+    console.log(
+      `  run ${i + 1}: reference ${fmt(r.value.cases)} cases in ${fmt(r.s, 3)} s; engine ${fmt(e.value.kpis.casesArrived)} cases, ${fmt(e.value.perf.events)} events in ${fmt(e.s, 3)} s`,
+    );
+  }
+  const refRate = median(ref.map((x) => x.rate));
+  const engRate = median(eng.map((x) => x.rate));
+  console.log(`  reference  ${fmt(refRate)} cases/s (median of ${REPEATS})`);
+  console.log(`  engine     ${fmt(engRate)} cases/s (median of ${REPEATS})`);
+  console.log(`  ratio engine/reference ${fmt(engRate / refRate, 3)}`);
+  console.log(
+    `  mean wait: Erlang C ${fmt(erlangCWaitS(lambdaPerS, meanServiceS, c), 2)} s; reference ${ref.map((x) => fmt(x.wait, 2)).join(', ')} s; engine ${eng.map((x) => (x.wait === null ? '—' : fmt(x.wait, 2))).join(', ')} s`,
+  );
+  console.log('');
+}
+
+// (b) + (c) baseline events/s and cost per event as staff grows -------------------
+/** Sections (b) and (c): baseline-weekday, cost per event as staff grows (BENCH_ONLY=staff). */
+function benchStaff(): void {
+  const baseline = load('baseline-weekday.json');
+  function scaled(s: Scenario, k: number): Scenario {
+    const copy = structuredClone(s);
+    for (const team of copy.teams) for (const shift of team.shifts) shift.staff *= k;
+    return copy;
+  }
+  console.log(
+    `baseline-weekday.json (${baseline.run.days} day(s), seed ${baseline.run.seed}): cost per event as staff grows`,
+  );
+  console.log('  staff   events        wall s    events/s      ns/event   cases');
+  for (const k of [1, 10, 100]) {
+    const sc = scaled(baseline, k);
+    const runs = Array.from({ length: REPEATS }, () => time(() => runScenario(sc, { seed: baseline.run.seed })));
+    const wall = median(runs.map((r) => r.s));
+    const ev = runs[0].value.perf.events;
+    console.log(
+      `  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived)}`,
+    );
+  }
+  console.log('');
+}
+
 console.log('AllWeather benchmark');
 console.log(`date     ${new Date().toISOString()}`);
 console.log(`cpu      ${os.cpus()[0]?.model ?? 'unknown'} (${os.availableParallelism()} threads)`);
@@ -61,6 +132,8 @@ console.log('');
 // Sections that can run alone: BENCH_ONLY=<name>.
 const ONLY = process.env.BENCH_ONLY;
 const STANDALONE: Record<string, () => Promise<void>> = {
+  mmc: async () => benchMmc(),
+  staff: async () => benchStaff(),
   scale: async () => (await import('./scale.ts')).benchScale(),
   startup: async () => (await import('./startup.ts')).benchStartup(),
 };
@@ -71,69 +144,8 @@ if (ONLY) {
   process.exit(0);
 }
 
-// (a) M/M/c: engine vs reference --------------------------------------------
-const mmc = load('validation-mmc.json');
-const et = mmc.eventTypes[0];
-if (et.handlingMin.dist !== 'exponential') throw new Error('validation-mmc: expected exponential handling');
-const lambdaPerS = et.ratePerDay / 86_400;
-const meanServiceS = et.handlingMin.mean * 60;
-const c = mmc.teams.reduce((sum, t) => sum + Math.max(...t.shifts.map((s) => s.staff)), 0);
-const days = TARGET_CASES / et.ratePerDay;
-const seed = mmc.run.seed;
-console.log(
-  `M/M/c (validation-mmc.json): λ=${fmt(et.ratePerDay)}/day, mean service ${fmt(meanServiceS, 1)} s, c=${c}, ρ=${fmt((lambdaPerS * meanServiceS) / c, 3)}, ${fmt(days, 1)} days ≈ ${fmt(TARGET_CASES)} cases`,
-);
-
-const ref: { rate: number; wait: number; cases: number }[] = [];
-const eng: { rate: number; wait: number | null; cases: number; events: number }[] = [];
-// warm both up (JIT) on a shorter run before measuring
-runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: 50 * 86_400, seed: 99 });
-runScenario(mmc, { seed: 99, days: 50 });
-for (let i = 0; i < REPEATS; i++) {
-  const r = time(() => runReferenceMmc({ lambdaPerS, meanServiceS, c, horizonS: days * 86_400, seed: seed + i }));
-  ref.push({ rate: r.value.cases / r.s, wait: r.value.meanWaitS, cases: r.value.cases });
-  const e = time(() => runScenario(mmc, { seed: seed + i, days }));
-  eng.push({
-    rate: e.value.kpis.casesArrived / e.s,
-    wait: e.value.kpis.meanWaitS,
-    cases: e.value.kpis.casesArrived,
-    events: e.value.perf.events,
-  });
-  console.log(
-    `  run ${i + 1}: reference ${fmt(r.value.cases)} cases in ${fmt(r.s, 3)} s; engine ${fmt(e.value.kpis.casesArrived)} cases, ${fmt(e.value.perf.events)} events in ${fmt(e.s, 3)} s`,
-  );
-}
-const refRate = median(ref.map((x) => x.rate));
-const engRate = median(eng.map((x) => x.rate));
-console.log(`  reference  ${fmt(refRate)} cases/s (median of ${REPEATS})`);
-console.log(`  engine     ${fmt(engRate)} cases/s (median of ${REPEATS})`);
-console.log(`  ratio engine/reference ${fmt(engRate / refRate, 3)}`);
-console.log(
-  `  mean wait: Erlang C ${fmt(erlangCWaitS(lambdaPerS, meanServiceS, c), 2)} s; reference ${ref.map((x) => fmt(x.wait, 2)).join(', ')} s; engine ${eng.map((x) => (x.wait === null ? '—' : fmt(x.wait, 2))).join(', ')} s`,
-);
-console.log('');
-
-// (b) + (c) baseline events/s and cost per event as staff grows -------------------
-const baseline = load('baseline-weekday.json');
-function scaled(s: Scenario, k: number): Scenario {
-  const copy = structuredClone(s);
-  for (const team of copy.teams) for (const shift of team.shifts) shift.staff *= k;
-  return copy;
-}
-console.log(
-  `baseline-weekday.json (${baseline.run.days} day(s), seed ${baseline.run.seed}): cost per event as staff grows`,
-);
-console.log('  staff   events        wall s    events/s      ns/event   cases');
-for (const k of [1, 10, 100]) {
-  const sc = scaled(baseline, k);
-  const runs = Array.from({ length: REPEATS }, () => time(() => runScenario(sc, { seed: baseline.run.seed })));
-  const wall = median(runs.map((r) => r.s));
-  const ev = runs[0].value.perf.events;
-  console.log(
-    `  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived)}`,
-  );
-}
-console.log('');
+await STANDALONE.mmc();
+await STANDALONE.staff();
 
 // (c') one simulated day of the driver scenarios ------------------------------------
 for (const name of ['peoples-square-surge.json', 'rainstorm-red-night.json']) {

@@ -77,10 +77,10 @@ const BLOCK = 16;
 export class LocationSampler {
   private readonly day: Float64Array;
   private readonly night: Float64Array | null;
-  private readonly n: number;
+  private readonly n: number = 0;
   private readonly city: City;
   private readonly luW: Float64Array;
-  private readonly only: 0 | 1 | 2;
+  private readonly only: 0 | 1 | 2 = 0;
   private readonly pop: 'none' | 'day' | 'night' | 'byHour';
   /** Calibrated weights per cell (`weights.cells`, the floor elsewhere), or null: land use x population. */
   private readonly cellW: Float64Array | null;

@@ -46,14 +46,14 @@ export const DEFAULT_DENSITY: Record<LandUse, { day: number; night: number }> = 
 };
 
 export class City {
-  readonly cols: number;
-  readonly rows: number;
-  readonly nCells: number;
-  readonly cellSizeM: number;
-  readonly k: number;
-  readonly gridCols: number;
-  readonly gridRows: number;
-  readonly nGrids: number;
+  readonly cols: number = 0;
+  readonly rows: number = 0;
+  readonly nCells: number = 0;
+  readonly cellSizeM: number = 0;
+  readonly k: number = 0;
+  readonly gridCols: number = 0;
+  readonly gridRows: number = 0;
+  readonly nGrids: number = 0;
   /** Index into LAND_USES. */
   readonly landUse: Uint8Array;
   readonly dayPop: Float32Array;

@@ -15,6 +15,12 @@
  * - the future-event list is a typed-array heap ordered by (time, sequence);
  * - everything random about a case is drawn when it occurs, from its event
  *   type's own substream: a staffing change cannot shift the case stream.
+ * - numeric fields are declared with a number (`readonly horizonS: number = 0`)
+ *   even when the constructor sets them: a bare declaration defines the field
+ *   as undefined first (ES2022 class fields), V8 then stores it tagged, and
+ *   every double written to it is a fresh heap number and a write barrier
+ *   (HourlyLevel.lastS paid that on every level change). This holds for the
+ *   classes the run loop touches (here, city.ts, stats.ts, queues.ts, ...).
  *
  * This module holds the state (see README.md in this folder for the map):
  * core/ the queue and event kinds, policies/ the dispatch policies (chosen
@@ -107,14 +113,14 @@ export class EngineState extends CaseStore {
   readonly roster: Roster;
   readonly q = new EventQueue(4096);
   readonly streams: StreamSet;
-  readonly seed: number;
+  readonly seed: number = 0;
   readonly types: TypeRt[];
   readonly skills: string[];
   now = 0;
-  readonly warmupS: number;
-  readonly horizonS: number;
+  readonly warmupS: number = 0;
+  readonly horizonS: number = 0;
   /** Hours of the horizon (rounded up): the length of the hourly rate series. */
-  readonly hours: number;
+  readonly hours: number = 0;
   events = 0;
 
   protected readonly cellLatentHead: Int32Array;
@@ -124,7 +130,7 @@ export class EngineState extends CaseStore {
   decisions = 0;
 
   // --- staff (structure of arrays) ---
-  readonly nStaff: number;
+  readonly nStaff: number = 0;
   readonly sTeam: Int16Array;
   readonly sHome: Int32Array;
   readonly sSkills: Int32Array;
@@ -160,7 +166,7 @@ export class EngineState extends CaseStore {
   protected readonly sPatrols: Uint8Array;
   protected readonly travelEnabled: boolean;
   /** Queue scope holding every waiting case (scopes 0..nGrids-1 are the grids). */
-  readonly globalScope: number;
+  readonly globalScope: number = 0;
   readonly gridNeighbours: Int32Array[];
   freeCount = 0;
 
@@ -184,7 +190,7 @@ export class EngineState extends CaseStore {
   private readonly order: OrderPolicy;
   /** Who a case that finds nobody free may take a member from (policies/priority.ts), if anyone. */
   protected readonly preempt: PreemptionPolicy;
-  readonly neighbourWaitS: number;
+  readonly neighbourWaitS: number = 0;
   private readonly centre: Centre;
   protected readonly patrolStream: Stream;
 

@@ -22,9 +22,9 @@ import { Tally, HourlyLevel } from './stats.ts';
 import type { Stream } from './rng.ts';
 
 export class StationRt {
-  readonly index: number;
+  readonly index: number = 0;
   readonly id: string;
-  readonly cell: number;
+  readonly cell: number = 0;
   rates: Float64Array;
   readonly arrivals: Stream;
   readonly service: Stream;

@@ -19,8 +19,8 @@ export const QUEUED_STATE = 3;
 export class CaseQueues {
   private readonly lists: (number[] | undefined)[];
   private readonly heads: Int32Array;
-  private readonly nSkills: number;
-  readonly nClasses: number;
+  private readonly nSkills: number = 0;
+  readonly nClasses: number = 0;
   /** Live entries in all lists (an upper bound: stale ones count until skipped). */
   length = 0;
 

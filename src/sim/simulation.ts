@@ -380,22 +380,17 @@ export class Simulation extends Dispatcher {
       t.slaMet++;
       this.covMet[idx]++;
     }
-    const end = closedS >= 0 ? closedS : this.now;
-    const filed = this.cFiled[c];
-    const respS = filed < 0 ? 0 : (this.cOnScene[c] >= 0 ? this.cOnScene[c] : end) - filed;
-    this.stages.add(
-      t.index,
-      met,
-      this.cStage,
-      c * STAGE_COUNT,
-      this.cResp,
-      c * 3,
-      this.cCrew0[c] >= 0 ? this.sTeam[this.cCrew0[c]] : this.defaultTeam[t.index],
-      grid,
-      hour,
-      respS,
-      end - this.cOccur[c],
-    );
+    const sb = c * STAGE_COUNT,
+      rb = c * 3;
+    this.stages.addSums(t.index, met, this.cStage, sb, this.cResp, rb);
+    if (!met) {
+      const end = closedS >= 0 ? closedS : this.now;
+      const filed = this.cFiled[c];
+      const respS = filed < 0 ? 0 : (this.cOnScene[c] >= 0 ? this.cOnScene[c] : end) - filed;
+      const crew0 = this.cCrew0[c];
+      const team = crew0 >= 0 ? this.sTeam[crew0] : this.defaultTeam[t.index];
+      this.stages.addLate(t.index, team, grid, hour, respS, end - this.cOccur[c], this.cStage, sb, this.cResp, rb);
+    }
     if (this.log) this.log.push(this.record(c, met, closedS));
   }
 

@@ -76,7 +76,10 @@ export class StageBook {
    */
   late: Float64Array;
 
-  constructor(readonly nTypes: number) {
+  readonly nTypes: number = 0;
+
+  constructor(nTypes: number) {
+    this.nTypes = nTypes;
     this.decided = new Float64Array(nTypes);
     this.onTime = new Float64Array(nTypes);
     this.sumAll = new Float64Array(nTypes * STAGE_COUNT);
@@ -102,7 +105,8 @@ export class StageBook {
   /**
    * Record a decided case: its stages (5 values at `st[so..]`) and response split (3 at `rp[ro..]`); for a
    * late case (`met` false) also its team (-1: none), grid, hour of day, response and resolution seconds.
-   * Unrolled and allocation-free: this runs once per decided case.
+   * The engine calls the two halves itself (`addSums`, then `addLate` for a late case only), so that the
+   * common on-time case passes no doubles across a call.
    */
   add(
     type: number,
@@ -117,41 +121,52 @@ export class StageBook {
     respS: number,
     resolS: number,
   ): void {
+    this.addSums(type, met, st, so, rp, ro);
+    if (!met) this.addLate(type, team, grid, hour, respS, resolS, st, so, rp, ro);
+  }
+
+  /** A decided case's stages into its type's sums (and the on-time sums when `met`). Unrolled: once per decided case. */
+  addSums(type: number, met: boolean, st: Float64Array, so: number, rp: Float64Array, ro: number): void {
     this.decided[type]++;
     const b = type * STAGE_COUNT,
       r = type * 3;
-    const s0 = st[so],
-      s1 = st[so + 1],
-      s2 = st[so + 2],
-      s3 = st[so + 3],
-      s4 = st[so + 4];
-    const r0 = rp[ro],
-      r1 = rp[ro + 1],
-      r2 = rp[ro + 2];
     const all = this.sumAll,
       ra = this.respAll;
-    all[b] += s0;
-    all[b + 1] += s1;
-    all[b + 2] += s2;
-    all[b + 3] += s3;
-    all[b + 4] += s4;
-    ra[r] += r0;
-    ra[r + 1] += r1;
-    ra[r + 2] += r2;
-    if (met) {
-      this.onTime[type]++;
-      const ok = this.sumOk,
-        rok = this.respOk;
-      ok[b] += s0;
-      ok[b + 1] += s1;
-      ok[b + 2] += s2;
-      ok[b + 3] += s3;
-      ok[b + 4] += s4;
-      rok[r] += r0;
-      rok[r + 1] += r1;
-      rok[r + 2] += r2;
-      return;
-    }
+    all[b] += st[so];
+    all[b + 1] += st[so + 1];
+    all[b + 2] += st[so + 2];
+    all[b + 3] += st[so + 3];
+    all[b + 4] += st[so + 4];
+    ra[r] += rp[ro];
+    ra[r + 1] += rp[ro + 1];
+    ra[r + 2] += rp[ro + 2];
+    if (!met) return;
+    this.onTime[type]++;
+    const ok = this.sumOk,
+      rok = this.respOk;
+    ok[b] += st[so];
+    ok[b + 1] += st[so + 1];
+    ok[b + 2] += st[so + 2];
+    ok[b + 3] += st[so + 3];
+    ok[b + 4] += st[so + 4];
+    rok[r] += rp[ro];
+    rok[r + 1] += rp[ro + 1];
+    rok[r + 2] += rp[ro + 2];
+  }
+
+  /** A late case's record (its sums went in by `addSums`): no per-case allocation, one typed array grown by doubling. */
+  addLate(
+    type: number,
+    team: number,
+    grid: number,
+    hour: number,
+    respS: number,
+    resolS: number,
+    st: Float64Array,
+    so: number,
+    rp: Float64Array,
+    ro: number,
+  ): void {
     let L = this.late;
     const o = this.n++ * LATE_FIELDS;
     if (o + LATE_FIELDS > L.length) {
@@ -165,14 +180,14 @@ export class StageBook {
     L[o + 3] = hour;
     L[o + 4] = respS;
     L[o + 5] = resolS;
-    L[o + 6] = s0;
-    L[o + 7] = s1;
-    L[o + 8] = s2;
-    L[o + 9] = s3;
-    L[o + 10] = s4;
-    L[o + 11] = r0;
-    L[o + 12] = r1;
-    L[o + 13] = r2;
+    L[o + 6] = st[so];
+    L[o + 7] = st[so + 1];
+    L[o + 8] = st[so + 2];
+    L[o + 9] = st[so + 3];
+    L[o + 10] = st[so + 4];
+    L[o + 11] = rp[ro];
+    L[o + 12] = rp[ro + 1];
+    L[o + 13] = rp[ro + 2];
   }
 }
 

@@ -111,15 +111,16 @@ const HOUR_S = 3600;
 
 /** A level integrated over time, split by hour of day, counting only inside [fromS, toS). */
 export class HourlyLevel {
+  // every field starts as a number (engine.ts: a bare declaration would make lastS a heap number per change)
   level = 0;
-  private lastS: number;
+  private lastS = 0;
   readonly byHour = new Float64Array(24);
-  private readonly fromS: number;
-  private readonly toS: number;
+  private readonly fromS: number = 0;
+  private readonly toS: number = 0;
 
   /** End of the hour holding lastS, and that hour's slot: the common case (no hour boundary crossed) needs no division. */
-  private hourEndS: number;
-  private slot: number;
+  private hourEndS = 0;
+  private slot = 0;
 
   constructor(fromS: number, toS = Infinity) {
     this.fromS = fromS;

@@ -26,9 +26,9 @@ export class FreeSet {
   /** Candidates in the set. */
   n = 0;
   /** Grids per tile side, tiles across and down. */
-  readonly t: number;
-  readonly tilesX: number;
-  readonly tilesY: number;
+  readonly t: number = 0;
+  readonly tilesX: number = 0;
+  readonly tilesY: number = 0;
   /** First candidate of each tile (-1: none), then `next`; each member's tile (-1: not a candidate). */
   private readonly head: Int32Array;
   private readonly next: Int32Array;
