@@ -59,6 +59,8 @@ const OUR_FILES = new Set([
   'tidy.csv',
   'result.json',
   'cases.arrow',
+  'tidy.parquet',
+  'cases.parquet',
   'cases.csv',
   'comparison.json',
   'manifest-a.json',

@@ -199,7 +199,7 @@ describe('allweather run', () => {
     const r = runJson(MMC, '--days', '0.5', '--out', out, '--log');
     expect(readFileSync(join(out, 'result.json'), 'utf8')).toBe(r.stdout);
     const summary = readFileSync(join(out, 'summary.csv'), 'utf8');
-    expect(summary.startsWith('\uFEFFkpi,mean,ci_low,ci_high,n\r\n')).toBe(true);
+    expect(summary.startsWith('\uFEFFkpi,mean,ci_low,ci_high,n,unit\r\n')).toBe(true);
     for (const k of REQUIRED_KPIS) expect(summary).toContain(`\r\n${k},`);
     expect(existsSync(join(out, 'cases.csv'))).toBe(true);
     const cases = readFileSync(join(out, 'cases.csv'), 'utf8').trimEnd().split('\r\n');

@@ -22,13 +22,21 @@
  * --json result.json) to stdout: byte for byte what the export wrote, and
  * says so for the summary.csv and result.json beside it; a difference exits 3.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statfsSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { statfsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { aggregate } from '../analysis/aggregate.ts';
+import { compareResults } from '../analysis/compare.ts';
+import { comparisonSummaryCsv } from '../export/summary.ts';
 import { runInOrder } from '../analysis/ordered.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
-import { EXPORT_FORMATS, bundleWriter, resultJson, runSummaryCsv, type ExportFormat } from '../export/bundle.ts';
+import {
+  DEFAULT_FORMATS,
+  EXPORT_FORMATS,
+  bundleWriter,
+  resultJson,
+  runSummaryCsv,
+  type ExportFormat,
+} from '../export/bundle.ts';
 import {
   createManifest,
   loadManifest,
@@ -41,6 +49,7 @@ import {
 import type { RunResult } from '../sim/result.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import { BundleDir } from './bundleDir.ts';
+import { checkListedFiles, noneThere, openReplaySource, type FileAccess, type ReplaySource } from './replaySource.ts';
 import {
   RUN_SIZE_OPTIONS,
   UsageError,
@@ -53,7 +62,6 @@ import {
   overridesArg,
   parse,
   progress,
-  readTextFile,
   readVersion,
   withPool,
   type CliIO,
@@ -62,7 +70,7 @@ import {
 import { USAGE } from './usage.ts';
 
 function formatsArg(value: string | undefined): ExportFormat[] {
-  if (value === undefined) return [...EXPORT_FORMATS];
+  if (value === undefined) return [...DEFAULT_FORMATS];
   const list = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
@@ -75,6 +83,9 @@ function formatsArg(value: string | undefined): ExportFormat[] {
   }
   return [...new Set(list)] as ExportFormat[];
 }
+
+/** Formats that write the per-case log (cases.arrow, cases.parquet). */
+const needsLog = (formats: readonly ExportFormat[]) => formats.includes('arrow') || formats.includes('parquet');
 
 /** 1234567 → "1.2 MB" (decimal units). */
 export function fmtBytes(n: number): string {
@@ -111,7 +122,7 @@ async function runBundle(
   const { out } = opts;
   const R = manifest.replications;
   const writer = out ? bundleWriter(manifest, { formats: opts.formats, cases: opts.cases }, out) : null;
-  const log = out !== null && (opts.formats.includes('arrow') || opts.cases);
+  const log = out !== null && (needsLog(opts.formats) || opts.cases);
   const p = progress(io, '重复 replications', opts.progress);
   let announced = false;
   const { results } = await withPool(opts.workers, R, (run, size) =>
@@ -180,9 +191,9 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
 
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
-  if (formats.includes('arrow') && seed + replications - 1 > 0x7fffffff) {
+  if (needsLog(formats) && seed + replications - 1 > 0x7fffffff) {
     throw new UsageError(
-      `Arrow 导出要求种子小于 2^31 / the Arrow export needs seeds below 2^31 (seed + replications − 1 = ${seed + replications - 1})`,
+      `Arrow/Parquet 案件导出要求种子小于 2^31 / the Arrow and Parquet case logs need seeds below 2^31 (seed + replications − 1 = ${seed + replications - 1})`,
     );
   }
   const manifest = createManifest({
@@ -199,7 +210,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   checkTextRunSize(io, scenarioText, {
     days: manifest.days,
     runs: replications,
-    log: formats.includes('arrow') || cases,
+    log: needsLog(formats) || cases,
     force,
   });
 
@@ -246,58 +257,6 @@ function loadManifestOrThrow(text: string, path: string) {
   return loaded;
 }
 
-/** SHA-256 of a file, read in pieces (a case log can be gigabytes). */
-function sha256File(path: string): string {
-  const hash = createHash('sha256');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(path, 'r');
-  try {
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      hash.update(buf.subarray(0, n));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
-
-/** Checks the files a manifest lists, beside it: one line each on stderr; returns how many are missing or altered. */
-function checkListedFiles(io: CliIO, dir: string, files: readonly BundleFile[]): number {
-  let bad = 0;
-  for (const f of files) {
-    const path = join(dir, f.name);
-    let size: number;
-    try {
-      const st = statSync(path);
-      if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      size = st.size;
-    } catch {
-      bad++;
-      io.stderr.write(
-        `✗ ${path} 缺失：清单列出了它，导出不完整 / is missing: the manifest lists it, the export is incomplete\n`,
-      );
-      continue;
-    }
-    let same = size === f.bytes;
-    try {
-      same = same && sha256File(path) === f.sha256;
-    } catch {
-      same = false;
-    }
-    if (same) {
-      io.stderr.write(`✓ ${path} 与清单记录的大小和 SHA-256 一致 / matches its size and SHA-256 in the manifest\n`);
-    } else {
-      bad++;
-      io.stderr.write(
-        `✗ ${path} 与清单记录的${size === f.bytes ? ' SHA-256 ' : '大小'}不符（被改动、损坏或不完整）/ does not match its ${size === f.bytes ? 'SHA-256' : `size (${size} bytes, listed ${f.bytes})`} in the manifest: altered, damaged or incomplete\n`,
-      );
-    }
-  }
-  return bad;
-}
-
 export async function replayCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -315,44 +274,35 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   const formats = formatsArg(values.format as string | undefined);
   const cases = values.cases === true;
   const workers = intArg('workers', values.workers as string | undefined, 1);
-  const { manifest, scenarioText } = loadManifestOrThrow(
-    readTextFile(path, { zh: '清单文件', en: 'Manifest file' }),
-    path,
-  );
+  const source = openReplaySource(path);
+  if (source.manifests.length === 2) return replayComparison(io, source, { workers, json: values.json === true });
+  const [{ name: manifestName, shown, text }] = source.manifests;
+  const { manifest, scenarioText } = loadManifestOrThrow(text, shown);
   checkManifestRunSize(io, manifest, scenarioText, {
-    log: values.out !== undefined && (formats.includes('arrow') || cases),
+    log: values.out !== undefined && (needsLog(formats) || cases),
     force: values.force === true,
   });
-  const version = readVersion();
-  if (manifest.version !== version) {
-    io.stderr.write(
-      `注意 / Note: 清单由 ${manifest.version} 版生成，当前为 ${version}，数字可能不同 / the manifest was made by version ${manifest.version}, this is ${version}: numbers may differ\n`,
-    );
-  }
+  versionNote(io, manifest);
 
-  // The export beside the manifest: every listed file must be there, unaltered.
-  const dir = dirname(path);
+  // The export beside the manifest (or in the zip): every listed file must be there, unaltered.
+  const { files } = source;
   let damaged = 0;
   let compare: string[];
-  if (
-    manifest.files !== undefined &&
-    manifest.files.length > 0 &&
-    manifest.files.every((f) => !existsSync(join(dir, f.name)))
-  ) {
+  if (manifest.files !== undefined && noneThere(files, manifest.files)) {
     // The manifest on its own (copied out of its bundle): it re-runs standalone.
     io.stderr.write(
       '注意 / Note: 清单旁没有它列出的文件，只按清单重放 / none of the files the manifest lists is beside it: replaying the manifest on its own\n',
     );
     compare = [];
   } else if (manifest.files !== undefined) {
-    damaged = checkListedFiles(io, dir, manifest.files);
+    damaged = checkListedFiles(io, files, manifest.files);
     compare = manifest.files.map((f) => f.name).filter((n) => n === 'summary.csv' || n === 'result.json');
   } else {
     // An older export (no file list), or result.json: compare what is there. Other
     // manifests (compare's manifest-a.json) sit beside files of another shape.
-    const own = ['manifest.json', 'result.json'].includes(basename(path));
+    const own = ['manifest.json', 'result.json'].includes(manifestName);
     compare = own ? ['summary.csv', 'result.json'] : [];
-    if (basename(path) === 'manifest.json') {
+    if (manifestName === 'manifest.json') {
       io.stderr.write(
         '注意 / Note: 清单未列出文件及其 SHA-256（旧版导出），只比对 summary.csv 与 result.json / the manifest lists no files with their SHA-256 (an older export): only summary.csv and result.json are compared\n',
       );
@@ -361,11 +311,8 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   // Read them now: a replay --out into the same folder replaces them.
   const before = new Map<string, string>();
   for (const name of compare) {
-    try {
-      before.set(name, readFileSync(join(dir, name), 'utf8'));
-    } catch {
-      // absent (an older export without it)
-    }
+    const t = files.text(name);
+    if (t !== null) before.set(name, t); // absent: an older export without it
   }
   const outDir = values.out as string | undefined;
   if (damaged > 0 && outDir === undefined) {
@@ -396,21 +343,80 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
     'summary.csv': runSummaryCsv(manifest, results, agg),
     'result.json': resultJson(manifest, results, agg),
   };
-  let differs = false;
-  for (const [name, text] of before) {
-    const file = join(dir, name);
-    const same = text === now[name];
-    if (!same) differs = true;
-    io.stderr.write(
-      same
-        ? `✓ ${file} 与重放逐字节一致 / matches the replay byte for byte\n`
-        : `✗ ${file} 与重放不一致 / differs from the replay\n`,
-    );
-  }
+  const differs = sayCompared(io, files, before, now);
   if (damaged > 0)
     io.stderr.write(
       `导出不完整或被改动（${damaged} 个文件）/ the export is incomplete or altered (${damaged} file(s))\n`,
     );
   io.stdout.write(values.json ? now['result.json'] : now['summary.csv']);
   return differs || damaged > 0 ? 3 : 0;
+}
+
+function versionNote(io: CliIO, manifest: ExportManifest): void {
+  const version = readVersion();
+  if (manifest.version !== version) {
+    io.stderr.write(
+      `注意 / Note: 清单由 ${manifest.version} 版生成，当前为 ${version}，数字可能不同 / the manifest was made by version ${manifest.version}, this is ${version}: numbers may differ\n`,
+    );
+  }
+}
+
+/** Says for each file read before the replay whether it equals the replay's; true when one differs. */
+function sayCompared(
+  io: CliIO,
+  files: FileAccess,
+  before: ReadonlyMap<string, string>,
+  now: Record<string, string>,
+): boolean {
+  let differs = false;
+  for (const [name, text] of before) {
+    const same = text === now[name];
+    if (!same) differs = true;
+    io.stderr.write(
+      same
+        ? `✓ ${files.where(name)} 与重放逐字节一致 / matches the replay byte for byte\n`
+        : `✗ ${files.where(name)} 与重放不一致 / differs from the replay\n`,
+    );
+  }
+  return differs;
+}
+
+/**
+ * A comparison's folder or zip (manifest-a.json and manifest-b.json, as
+ * `compare --out` and the app write them): checks every file both list,
+ * replays A and B (B on its own seeds: the same as A's for common random
+ * numbers) and compares summary.csv (A, B, B-A) with the replay's.
+ */
+async function replayComparison(
+  io: CliIO,
+  source: ReplaySource,
+  opts: { workers: number | undefined; json: boolean },
+): Promise<number> {
+  const [a, b] = source.manifests.map((m) => ({ ...loadManifestOrThrow(m.text, m.shown), shown: m.shown }));
+  for (const m of [a, b]) {
+    checkManifestRunSize(io, m.manifest, m.scenarioText, { log: false, force: false });
+    versionNote(io, m.manifest);
+  }
+  const { files } = source;
+  const listed = new Map<string, BundleFile>();
+  for (const f of [...(a.manifest.files ?? []), ...(b.manifest.files ?? [])]) listed.set(f.name, f);
+  const damaged = checkListedFiles(io, files, [...listed.values()]);
+  if (damaged > 0) {
+    io.stderr.write(
+      `导出不完整或被改动（${damaged} 个文件），未重放 / the export is incomplete or altered (${damaged} file(s)): not replayed\n`,
+    );
+    return 3;
+  }
+  const before = new Map<string, string>();
+  const summary = files.text('summary.csv');
+  if (summary !== null) before.set('summary.csv', summary);
+  const run = (m: typeof a) =>
+    runBundle(io, withoutFiles(m.manifest), m.scenarioText, { out: null, formats: [], cases: false, ...opts });
+  const resA = await run(a);
+  const resB = await run(b);
+  const mode = b.manifest.seed === a.manifest.seed ? 'crn' : 'independent';
+  const now = { 'summary.csv': comparisonSummaryCsv(compareResults(resA, resB, mode)) };
+  const differs = sayCompared(io, files, before, now);
+  io.stdout.write(now['summary.csv']);
+  return differs ? 3 : 0;
 }

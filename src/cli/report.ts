@@ -7,7 +7,7 @@
 import type { Aggregate } from '../analysis/aggregate.ts';
 import type { CaseRecord, RunResult, WeatherStats } from '../sim/result.ts';
 import { csvCell, toCsv, type Cell } from '../export/csv.ts';
-import { CASE_FIELD_UNITS } from '../export/units.ts';
+import { CASE_FIELD_UNITS, KPI_UNITS } from '../export/units.ts';
 import { KPI_NAMES } from '../analysis/aggregate.ts';
 
 export interface Manifest {
@@ -116,13 +116,13 @@ export function buildReport(
   };
 }
 
-/** Tidy KPI table: one row per KPI. */
+/** Tidy KPI table: one row per KPI, its unit last (src/export/units.ts). */
 export function summaryCsv(report: RunReport): string {
   return toCsv(
-    ['kpi', 'mean', 'ci_low', 'ci_high', 'n'],
+    ['kpi', 'mean', 'ci_low', 'ci_high', 'n', 'unit'],
     KPI_NAMES.map((k) => {
       const e = report.summary[k];
-      return [k, e.mean, e.ci95?.[0], e.ci95?.[1], e.n];
+      return [k, e.mean, e.ci95?.[0], e.ci95?.[1], e.n, KPI_UNITS[k]];
     }),
   );
 }

@@ -34,7 +34,7 @@ describe('report', () => {
 
   it('writes a tidy summary.csv with BOM', () => {
     const csv = summaryCsv(report);
-    expect(csv.startsWith('\uFEFFkpi,mean,ci_low,ci_high,n\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFkpi,mean,ci_low,ci_high,n,unit\r\n')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + Object.keys(report.summary).length);
     const [kpi, mean, lo, hi, n] = lines[1].split(',');

@@ -9,6 +9,7 @@
  * | tidy.csv | csv | run,replication,seed,variant,measure,value,unit (tidy.ts) |
  * | result.json | json | { manifest, summary, byType, coverage, replications: [{ replication, seed, kpis }] } |
  * | cases.arrow | arrow | the per-case log (arrow.ts) |
+ * | tidy.parquet, cases.parquet | parquet | tidy.csv's rows and the per-case log as Parquet (parquet.ts) |
  *
  * Every file is a function of the manifest and the replications' results
  * only — no clock, no wall time — so re-running a manifest (`allweather
@@ -24,12 +25,16 @@
 import { aggregate, type Aggregate } from '../analysis/aggregate.ts';
 import type { Kpis, RunResult } from '../sim/result.ts';
 import { arrowCaseWriter, type ArrowCaseWriter } from './arrow.ts';
+import { parquetCaseWriter, parquetTidyWriter, type ParquetStreamWriter } from './parquet.ts';
 import { manifestJson, runId, withoutFiles, type ExportManifest } from './manifest.ts';
 import { summaryCsv } from './summary.ts';
 import { tidyHeader, tidyReplicationChunks } from './tidy.ts';
 
-export type ExportFormat = 'csv' | 'json' | 'arrow';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'arrow'];
+export type ExportFormat = 'csv' | 'json' | 'arrow' | 'parquet';
+/** Every format `--format` takes. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'arrow', 'parquet'];
+/** What `export` writes without `--format` (Parquet is asked for). */
+export const DEFAULT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'arrow'];
 
 export interface ResultDocument {
   manifest: ExportManifest;
@@ -88,12 +93,13 @@ export interface BundleOutput {
 }
 
 /** The bundle's files besides manifest.json, in bundle order, for these formats. */
-export function bundleFileNames(formats: readonly ExportFormat[] = EXPORT_FORMATS): string[] {
+export function bundleFileNames(formats: readonly ExportFormat[] = DEFAULT_FORMATS): string[] {
   const f = new Set(formats);
   return [
     ...(f.has('csv') ? ['summary.csv', 'tidy.csv'] : []),
     ...(f.has('json') ? ['result.json'] : []),
     ...(f.has('arrow') ? ['cases.arrow'] : []),
+    ...(f.has('parquet') ? ['tidy.parquet', 'cases.parquet'] : []),
   ];
 }
 
@@ -111,12 +117,18 @@ export interface BundleWriter {
  * need no logs). Memory: one replication's log, whatever the count.
  */
 export function bundleWriter(manifest: ExportManifest, opts: BundleOptions, out: BundleOutput): BundleWriter {
-  const formats = new Set(opts.formats ?? EXPORT_FORMATS);
+  const formats = new Set(opts.formats ?? DEFAULT_FORMATS);
   const run = runId(manifest),
     variant = variantLabel(manifest);
   let arrow: ArrowCaseWriter | null = null;
+  let parquet: { tidy: ParquetStreamWriter; cases: ParquetStreamWriter } | null = null;
   if (formats.has('csv')) out.write('tidy.csv', tidyHeader({ cases: opts.cases }));
   if (formats.has('arrow')) arrow = arrowCaseWriter((chunk) => out.write('cases.arrow', chunk));
+  if (formats.has('parquet'))
+    parquet = {
+      tidy: parquetTidyWriter(run, variant, (chunk) => out.write('tidy.parquet', chunk), { cases: opts.cases }),
+      cases: parquetCaseWriter((chunk) => out.write('cases.parquet', chunk)),
+    };
   let next = 0;
   return {
     add(rep, result) {
@@ -126,6 +138,8 @@ export function bundleWriter(manifest: ExportManifest, opts: BundleOptions, out:
         for (const chunk of tidyReplicationChunks(run, variant, rep, result, { cases: opts.cases }))
           out.write('tidy.csv', chunk);
       arrow?.add(rep, result);
+      parquet?.tidy.add(rep, result);
+      parquet?.cases.add(rep, result);
     },
     finish(results, agg = aggregate(results)) {
       if (next !== results.length)
@@ -143,12 +157,18 @@ export function bundleWriter(manifest: ExportManifest, opts: BundleOptions, out:
         arrow.finish();
         out.end('cases.arrow');
       }
+      if (parquet) {
+        parquet.tidy.finish();
+        out.end('tidy.parquet');
+        parquet.cases.finish();
+        out.end('cases.parquet');
+      }
       return bundleFileNames([...formats]);
     },
   };
 }
 
-/** Every file of the bundle, by file name, in memory. `arrow` needs the results' logs. Same bytes as `bundleWriter`. */
+/** Every file of the bundle, by file name, in memory. `arrow` and `parquet` need the results' logs. Same bytes as `bundleWriter`. */
 export function exportBundle(
   manifest: ExportManifest,
   results: readonly RunResult[],

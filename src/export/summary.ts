@@ -2,12 +2,14 @@
  * Wide summary CSV: one row per variant and KPI with its mean and 95 %
  * confidence interval over replications.
  *
- *     variant,kpi,mean,ci_low,ci_high,n
- *     baseline-weekday,meanWaitS,564.16,530.2,598.1,10
+ *     variant,kpi,mean,ci_low,ci_high,n,unit
+ *     baseline-weekday,meanWaitS,564.16,530.2,598.1,10,s
  *
  * For a comparison the rows of A and B are followed by the paired difference
  * B − A (variant `B-A`, common random numbers; see analysis/compare.ts). Values
- * are in the stored units (KPI_UNITS in units.ts); null is an empty cell.
+ * are in the stored units, named in the last column `unit` (KPI_UNITS in
+ * units.ts: s, share, cases, h, CNY; a difference is in its KPI's unit);
+ * null is an empty cell.
  * Numbers are written in full (shortest round-trip form), so equal runs give
  * byte-identical files. Pure.
  */
@@ -15,8 +17,9 @@ import { KPI_NAMES, type Estimate, type KpiName } from '../analysis/aggregate.ts
 import type { Comparison } from '../analysis/compare.ts';
 import type { SweepResult } from '../analysis/sweep.ts';
 import { toCsv, type Cell } from './csv.ts';
+import { KPI_UNITS } from './units.ts';
 
-export const SUMMARY_COLUMNS = ['variant', 'kpi', 'mean', 'ci_low', 'ci_high', 'n'] as const;
+export const SUMMARY_COLUMNS = ['variant', 'kpi', 'mean', 'ci_low', 'ci_high', 'n', 'unit'] as const;
 
 export interface SummaryVariant {
   variant: string;
@@ -24,7 +27,7 @@ export interface SummaryVariant {
 }
 
 function row(variant: string, kpi: KpiName, e: Estimate): Cell[] {
-  return [variant, kpi, e.mean, e.ci95?.[0], e.ci95?.[1], e.n];
+  return [variant, kpi, e.mean, e.ci95?.[0], e.ci95?.[1], e.n, KPI_UNITS[kpi]];
 }
 
 /** Rows per variant, KPIs in the standard order. */
