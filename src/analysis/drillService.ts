@@ -17,8 +17,9 @@ import type { Scenario } from '../scenario/schema.ts';
 import { zodIssuesToErrors, type ScenarioError } from '../scenario/messages.ts';
 import { checkInject, parseDrill } from '../drill/validate.ts';
 import { DrillSession, type InboxItem, type LogEntry } from '../drill/session.ts';
+import type { DrillWeather } from '../drill/weather.ts';
 import { DRILL_LIMITS, Inject, type Action, type Drill } from '../drill/schema.ts';
-import type { DrillScore } from '../drill/scoring.ts';
+import type { DrillScore, SeatScore } from '../drill/scoring.ts';
 import type { CityLayout, Frame } from '../sim/api.ts';
 
 export interface DrillState {
@@ -33,6 +34,8 @@ export interface DrillState {
   pending: Inject[];
   timeline: LogEntry[];
   actions: number;
+  /** The drill's weather as its header shows it (src/drill/weather.ts): injected rain and announced warning. */
+  weather: DrillWeather;
 }
 
 export interface DrillFrame {
@@ -51,6 +54,8 @@ export interface DrillRecord {
   score: DrillScore;
   baseline: DrillScore;
   timeline: LogEntry[];
+  /** Each seat's score and its baseline's (absent when the drill has no seats). */
+  seatScores?: { seat: string; score: DrillScore; baseline: DrillScore }[];
 }
 
 export type DrillLoad =
@@ -90,6 +95,7 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
       pending: s.pendingInjects(),
       timeline: s.timeline.slice(),
       actions: s.actions.length,
+      weather: s.weather(),
     };
   };
   const emit = () => {
@@ -225,6 +231,10 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
         base.act(a);
       }
       base.advanceTo(session.now);
+      const baseSeats = new Map(base.seatScores().map((x) => [x.seat, x.score]));
+      const seatScores = session
+        .seatScores()
+        .map((x: SeatScore) => ({ seat: x.seat, score: x.score, baseline: baseSeats.get(x.seat)! }));
       return {
         app: 'allweather',
         kind: 'drill-record',
@@ -236,6 +246,7 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
         score: session.score(),
         baseline: base.score(),
         timeline: session.timeline.slice(),
+        ...(seatScores.length ? { seatScores } : {}),
       };
     },
     /** After-action review: the drill rebuilt from its record up to `tS` (optionally under another staffing plan). */
@@ -255,6 +266,7 @@ export function createDrillService(opts: DrillServiceOptions = {}) {
           pending: s.pendingInjects(),
           timeline: s.timeline,
           actions: s.actions.length,
+          weather: s.weather(),
         },
         score: s.score(),
       };

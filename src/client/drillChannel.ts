@@ -59,9 +59,16 @@ const newId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${performance.now()}`;
 
 export interface TrainerHandlers {
-  /** A trainee asks to apply a dispatching action (the trainer applies it through the service, which checks it). */
+  /**
+   * A trainee asks to apply a dispatching action (the trainer applies it
+   * through the service, which checks it). The action carries the seat the
+   * request named ("all", the whole scope, when it named none), whatever
+   * the action itself said.
+   */
   act(action: TraineeAction): Promise<ActResult>;
   candidates(caseId: number): Promise<Candidate[]>;
+  /** A trainee window (`from`) was heard, in seat `seat` (undefined: not chosen yet). */
+  heard?(from: string, seat: string | undefined): void;
   /** The current hello, frame and record for a trainee that just joined (null before the drill is loaded). */
   snapshot(): { hello: Hello; frame: Frame | null; state: DrillState | null; record: FinishedDrill | null } | null;
 }
@@ -89,6 +96,7 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
       return;
     }
     const m = d.msg;
+    h.heard?.(m.from, m.seat);
     switch (m.t) {
       case 'join': {
         const s = h.snapshot();
@@ -99,7 +107,7 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
         return;
       }
       case 'act':
-        void h.act(m.action).then(
+        void h.act({ ...m.action, seat: m.seat ?? 'all' }).then(
           (result) => reply(m.from, m.id, result),
           (err: unknown) =>
             reply(m.from, m.id, { ok: false, zh: `培训师端出错：${String(err)}`, en: `trainer error: ${String(err)}` }),
@@ -146,13 +154,15 @@ export interface TraineeChannel {
   record$: BehaviorSubject<FinishedDrill | null>;
   act(action: TraineeAction): Promise<ActResult>;
   candidates(caseId: number): Promise<Candidate[]>;
+  /** Take seat `seat` (a seat id, or "all"): later requests name it, and the trainer hears it at once. */
+  setSeat(seat: string): void;
   /** Messages dropped so far, by reason. */
   rejected(): RejectCounts;
   close(): void;
 }
 
-/** A trainee's end of the channel, bound to the session `token` its link carried. */
-export function openTraineeChannel(drillId: string, token: string): TraineeChannel {
+/** A trainee's end of the channel, bound to the session `token` its link carried, in `seat` (if chosen). */
+export function openTraineeChannel(drillId: string, token: string, initialSeat?: string): TraineeChannel {
   const name = channelName(drillId);
   const ch = new BroadcastChannel(name);
   const log = createRejectLog(`${name}, trainee`);
@@ -173,8 +183,9 @@ export function openTraineeChannel(drillId: string, token: string): TraineeChann
   >();
   let nextId = 1;
   let lastSeen = 0;
+  let seat = initialSeat;
 
-  const post = (m: FromTrainee) => ch.postMessage(m);
+  const post = (m: FromTrainee) => ch.postMessage(seat === undefined ? m : { ...m, seat });
   const join = () => post({ t: 'join', token, from: me });
   const seen = () => {
     lastSeen = performance.now();
@@ -260,6 +271,10 @@ export function openTraineeChannel(drillId: string, token: string): TraineeChann
         en: 'the trainer window did not answer',
       }),
     candidates: (caseId) => request<Candidate[]>({ t: 'candidates', caseId }, CandidatesSchema, []),
+    setSeat(s) {
+      seat = s;
+      join();
+    },
     rejected: log.counts,
     close() {
       clearInterval(watch);

@@ -54,6 +54,8 @@ export interface DrillMeta {
   autoOutside: boolean;
   startHour: number;
   durationMin: number;
+  /** The drill's trainee seats (none: one trainee holds the whole scope). */
+  seats?: { id: string; name: { zh: string; en: string }; grids: string[] }[];
 }
 
 export interface Hello {
@@ -78,10 +80,16 @@ export type FromTrainer =
   | { t: 'ping'; token: string }
   | { t: 'bye'; token: string };
 
+/**
+ * A trainee's requests name its seat (`seat`: a seat id of the drill, or
+ * "all" for the whole scope; absent while it has not chosen one). The
+ * trainer counts the windows of each seat from them, and the session
+ * refuses an action on a case outside the seat's grids.
+ */
 export type FromTrainee =
-  | { t: 'join'; token: string; from: string }
-  | { t: 'act'; token: string; from: string; id: number; action: TraineeAction }
-  | { t: 'candidates'; token: string; from: string; id: number; caseId: number };
+  | { t: 'join'; token: string; from: string; seat?: string }
+  | { t: 'act'; token: string; from: string; id: number; action: TraineeAction; seat?: string }
+  | { t: 'candidates'; token: string; from: string; id: number; caseId: number; seat?: string };
 
 /** Why a message was dropped; `peer` is normal traffic not meant for this window. */
 export type RejectReason = 'size' | 'token' | 'role' | 'shape';
@@ -187,6 +195,10 @@ const DrillMetaSchema = z.looseObject({
   autoOutside: z.boolean(),
   startHour: num,
   durationMin: num,
+  seats: z
+    .array(z.looseObject({ id, name: Label, grids: z.array(id).max(MAX_ITEMS) }))
+    .max(DRILL_LIMITS.seats)
+    .optional(),
 }) satisfies z.ZodType<DrillMeta>;
 
 const HelloSchema = z.strictObject({ layout: CityLayoutSchema, meta: DrillMetaSchema }) satisfies z.ZodType<Hello>;
@@ -263,6 +275,14 @@ const DrillStateSchema = z.looseObject({
   pending: z.array(Inject).max(DRILL_LIMITS.injects),
   timeline: z.array(LogEntrySchema).max(MAX_ITEMS),
   actions: count,
+  weather: z.looseObject({
+    rainMmPerH: num.nonnegative(),
+    warning: int.min(0).max(4),
+    source: z.union([
+      z.strictObject({ kind: z.literal('inject'), id }),
+      z.strictObject({ kind: z.literal('forecast') }),
+    ]),
+  }),
 }) satisfies z.ZodType<DrillState>;
 
 const CaseScoreSchema = z.looseObject({
@@ -304,6 +324,10 @@ const DrillRecordSchema = z.looseObject({
   score: DrillScoreSchema,
   baseline: DrillScoreSchema,
   timeline: z.array(LogEntrySchema).max(MAX_ITEMS),
+  seatScores: z
+    .array(z.looseObject({ seat: id, score: DrillScoreSchema, baseline: DrillScoreSchema }))
+    .max(DRILL_LIMITS.seats)
+    .optional(),
 }) satisfies z.ZodType<DrillRecord>;
 
 /** What a trainee accepts as the answer to an `act`. */
@@ -327,6 +351,7 @@ export const CandidatesSchema = z
 const token = z.string().regex(TOKEN_RE);
 const windowId = z.string().min(1).max(64);
 const requestId = int.min(0).max(2 ** 31);
+const seat = id.optional();
 
 const TRAINER_MESSAGES = {
   hello: z.strictObject({ t: z.literal('hello'), token, hello: HelloSchema }),
@@ -338,9 +363,16 @@ const TRAINER_MESSAGES = {
 };
 
 const TRAINEE_MESSAGES = {
-  join: z.strictObject({ t: z.literal('join'), token, from: windowId }),
-  act: z.strictObject({ t: z.literal('act'), token, from: windowId, id: requestId, action: TraineeAction }),
-  candidates: z.strictObject({ t: z.literal('candidates'), token, from: windowId, id: requestId, caseId: count }),
+  join: z.strictObject({ t: z.literal('join'), token, from: windowId, seat }),
+  act: z.strictObject({ t: z.literal('act'), token, from: windowId, id: requestId, action: TraineeAction, seat }),
+  candidates: z.strictObject({
+    t: z.literal('candidates'),
+    token,
+    from: windowId,
+    id: requestId,
+    caseId: count,
+    seat,
+  }),
 };
 
 /** Every message of the channel, as one discriminated union (on `t`). */

@@ -42,6 +42,8 @@ export const DRILL_LIMITS = {
   crew: 64,
   /** Injects in a drill's timeline. */
   injects: 1000,
+  /** Trainee seats of a drill. */
+  seats: 64,
 } as const;
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -51,10 +53,20 @@ const name = text(DRILL_LIMITS.idChars);
 
 const Base = { id: name.optional(), atMin: minutes, note: z.string().max(DRILL_LIMITS.textChars).optional() };
 
+/**
+ * Rainstorm warning levels as a bulletin names them (China's signals, index
+ * 0..4 as the engine's `WARNING_LEVELS`). A message or storm inject that
+ * carries `warning` announces that level from its time on: the drill's
+ * header shows the announced level, not the one the engine would derive
+ * from the scenario's forecast (src/drill/weather.ts).
+ */
+export const WARNING_NAMES = ['none', 'blue', 'yellow', 'orange', 'red'] as const;
+export const WarningName = z.enum(WARNING_NAMES);
+export type WarningName = z.infer<typeof WarningName>;
+
 export const Inject = z.discriminatedUnion('kind', [
   /** A message to the trainee (a phone call, a superior's order, a weather bulletin). */
-  z.strictObject({ ...Base, kind: z.literal('message'), text: Label }),
-  /** A specific case at a cell. */
+  z.strictObject({ ...Base, kind: z.literal('message'), text: Label, warning: WarningName.optional() }),
   /** A specific case at a cell (x, y are checked against the city in validate.ts). */
   z.strictObject({
     ...Base,
@@ -72,6 +84,7 @@ export const Inject = z.discriminatedUnion('kind', [
       .array(z.number().finite().nonnegative().max(DRILL_LIMITS.rainMmPerH))
       .min(1)
       .max(DRILL_LIMITS.stormHours),
+    warning: WarningName.optional(),
   }),
   /** Extra passengers at a station over the coming minutes. */
   z.strictObject({
@@ -109,6 +122,25 @@ export const Drill = z.strictObject({
       autoOutside: z.boolean().default(true),
     })
     .default({ grids: 'all', autoOutside: true }),
+  /**
+   * Trainee seats (席位), e.g. one per street: each dispatches the cases of
+   * its own grids (inside the command scope). Without seats one trainee
+   * holds the whole scope; with seats a trainee window may still take the
+   * whole scope (seat id "all", reserved).
+   */
+  seats: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes')
+          .max(DRILL_LIMITS.idChars),
+        name: Label,
+        grids: z.array(z.string().min(1).max(DRILL_LIMITS.idChars)).min(1).max(10_000),
+      }),
+    )
+    .max(DRILL_LIMITS.seats)
+    .default([]),
   /** What the trainee may see: the whole city, or only the command scope. */
   traineeSees: z.enum(['all', 'scope']).default('all'),
   injects: z.array(Inject).max(DRILL_LIMITS.injects).default([]),
@@ -119,6 +151,9 @@ export type Drill = z.infer<typeof Drill>;
 const tS = z.number().finite();
 const caseId = z.number().int().nonnegative();
 
+/** The seat that took the action (a trainee's; absent for the trainer's console and older records). */
+const seat = z.string().min(1).max(DRILL_LIMITS.idChars).optional();
+
 /** The dispatcher's actions: what a trainee window may send. */
 export const TraineeAction = z.discriminatedUnion('kind', [
   /** `staffKeys` name the members by team, shift and place, so a replay under another staffing plan finds the same people. */
@@ -128,12 +163,13 @@ export const TraineeAction = z.discriminatedUnion('kind', [
     caseId,
     staff: z.array(z.number().int()).min(1).max(DRILL_LIMITS.crew),
     staffKeys: z.array(name).max(DRILL_LIMITS.crew).optional(),
+    seat,
   }),
-  z.strictObject({ kind: z.literal('reprioritise'), tS, caseId, priority: z.number().int().min(1).max(4) }),
+  z.strictObject({ kind: z.literal('reprioritise'), tS, caseId, priority: z.number().int().min(1).max(4), seat }),
   /** Hand the case to the neighbouring grids' automatic dispatch. */
-  z.strictObject({ kind: z.literal('escalate'), tS, caseId }),
+  z.strictObject({ kind: z.literal('escalate'), tS, caseId, seat }),
   /** Ask for help from anywhere in the city (the nearest free member with the skill). */
-  z.strictObject({ kind: z.literal('mutualAid'), tS, caseId }),
+  z.strictObject({ kind: z.literal('mutualAid'), tS, caseId, seat }),
 ]);
 export type TraineeAction = z.infer<typeof TraineeAction>;
 

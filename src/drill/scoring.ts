@@ -103,3 +103,28 @@ export function scoreDrill(
   );
   return { cases, n: cases.length, onTimeShare, late, dispatches: disp.length, inversions, priorityShare, score };
 }
+
+/** One seat's score: the drill's score over the cases of the seat's grids only. */
+export interface SeatScore {
+  seat: string;
+  score: DrillScore;
+}
+
+/**
+ * Score each seat on its own cases (those filed in its grids): its on-time
+ * and late shares, and priority inversions among its own cases only (a
+ * dispatcher is not blamed for another seat's queue).
+ */
+export function scoreSeats(
+  records: CaseRecord[],
+  seats: readonly { id: string; grids: 'all' | readonly string[] }[],
+  types: readonly CaseTypeInfo[],
+  priorityOf: ReadonlyMap<number, number>,
+  actions: Action[],
+  endS: number,
+): SeatScore[] {
+  return seats.map((seat) => {
+    const mine = seat.grids === 'all' ? records : records.filter((r) => seat.grids.includes(r.gridCode));
+    return { seat: seat.id, score: scoreDrill(mine, types, priorityOf, actions, endS) };
+  });
+}

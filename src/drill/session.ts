@@ -17,7 +17,18 @@ import type { Scenario } from '../scenario/schema.ts';
 import { createDrillEngine, type CaseRecord, type DrillEngine, type HeldCase } from '../sim/api.ts';
 import type { Action, Drill, Inject } from './schema.ts';
 import { errorsAsMessage, parseAction } from './validate.ts';
-import { scoreDrill, type DrillScore } from './scoring.ts';
+import { scoreDrill, scoreSeats, type DrillScore, type SeatScore } from './scoring.ts';
+import { rainAt, warningAfter, type DrillWeather } from './weather.ts';
+
+/** The seat id that holds the whole command scope (one trainee for everything). */
+export const WHOLE_SCOPE = 'all';
+
+/** A trainee seat with its grids resolved ('all': every grid of the city). */
+export interface SeatScope {
+  id: string;
+  name: { zh: string; en: string };
+  grids: 'all' | string[];
+}
 
 /** A case waiting in the trainee's inbox (its priority as the trainee or an inject set it). */
 export type InboxItem = HeldCase;
@@ -44,6 +55,10 @@ export class DrillSession {
   private injectIdx = 0;
   private readonly injects: Inject[];
   readonly manual: boolean;
+  /** The drill's seats (without the whole-scope seat). */
+  readonly seats: readonly SeatScope[];
+  /** Storm injects fired so far, with their times (the rain the header shows follows them). */
+  private readonly storms: { tS: number; rainMmPerH: number[] }[] = [];
 
   /** `manual` false runs the same drill with automatic dispatch everywhere: the baseline a trainee is scored against. */
   constructor(drill: Drill, scenario: Scenario, opts: { manual?: boolean; scenarioOverride?: Scenario } = {}) {
@@ -55,6 +70,7 @@ export class DrillSession {
     this.startS = drill.startHour * 3600;
     this.endS = this.startS + drill.durationMin * 60;
     this.injects = drill.injects.map((x, i) => ({ ...x, id: x.id ?? `I${i + 1}` })).sort((a, b) => a.atMin - b.atMin);
+    this.seats = (drill.seats ?? []).map((x) => ({ id: x.id, name: x.name, grids: x.grids.slice() }));
     // before the drill: the city runs under automatic dispatch
     this.engine.runUntil(this.startS);
     this.engine.setManual(this.manual);
@@ -113,6 +129,7 @@ export class DrillSession {
       }
       case 'storm':
         engine.setRain(Math.floor(engine.now / 3600), inj.rainMmPerH);
+        this.storms.push({ tS: engine.now, rainMmPerH: inj.rainMmPerH.slice() });
         return;
       case 'surge':
         engine.addSurge(inj.station, inj.durationMin * 60, inj.extraPassengers);
@@ -126,10 +143,39 @@ export class DrillSession {
     }
   }
 
-  /** The trainee's inbox: cases waiting for dispatch, most urgent first, then oldest. */
-  inbox(): InboxItem[] {
+  /**
+   * The drill's weather now, as its header shows it (weather.ts): the rain
+   * the simulation runs on (storm injects included) and the warning the
+   * injects announced (or, in a drill that announces none, the engine's).
+   */
+  weather(): DrillWeather {
+    const fired = this.timeline.filter((e) => e.kind !== 'action').map((e) => e.detail as Inject);
+    const announces = this.injects.some((x) => (x.kind === 'message' || x.kind === 'storm') && x.warning);
+    const w = warningAfter(fired, announces);
+    const hour = Math.floor(this.now / 3600);
+    const rain = rainAt(this.now, (h) => this.engine.rainMmPerH(h), this.storms);
+    if (w === null) return { rainMmPerH: rain, warning: this.engine.warningLevel(hour), source: { kind: 'forecast' } };
+    return {
+      rainMmPerH: rain,
+      warning: w.level,
+      source: w.id === null ? { kind: 'forecast' } : { kind: 'inject', id: w.id },
+    };
+  }
+
+  /** The grids of seat `seatId` ('all' for the whole scope), or null when the drill has no such seat. */
+  seatGrids(seatId: string): 'all' | string[] | null {
+    // the whole scope: every case held for a person (the scope's grids, or the city without automatic dispatch outside)
+    if (seatId === WHOLE_SCOPE) return 'all';
+    return this.seats.find((x) => x.id === seatId)?.grids ?? null;
+  }
+
+  /** The trainee's inbox (of one seat, or the whole scope): cases waiting for dispatch, most urgent first, then oldest. */
+  inbox(seatId?: string): InboxItem[] {
+    const grids = seatId === undefined ? 'all' : this.seatGrids(seatId);
+    if (grids === null) return [];
     return this.engine
       .heldCases()
+      .filter((h) => grids === 'all' || grids.includes(h.grid))
       .map((h) => ({ ...h, priority: this.priorityOf.get(h.caseId) ?? h.priority }))
       .sort((a, b) => a.priority - b.priority || a.filedS - b.filedS);
   }
@@ -166,6 +212,16 @@ export class DrillSession {
     }
     const held = engine.heldCases().find((h) => h.caseId === a.caseId);
     if (!held) return { zh: `案件 ${a.caseId} 不在待派遣列表中`, en: `case ${a.caseId} is not waiting for dispatch` };
+    if (a.seat !== undefined) {
+      // a seat dispatches the cases of its own grids only
+      const grids = this.seatGrids(a.seat);
+      if (grids === null) return { zh: `没有席位“${a.seat}”`, en: `there is no seat "${a.seat}"` };
+      if (grids !== 'all' && !grids.includes(held.grid))
+        return {
+          zh: `案件 ${a.caseId} 在网格 ${held.grid}，不属于本席位的指挥范围`,
+          en: `case ${a.caseId} is in grid ${held.grid}, outside this seat's command scope`,
+        };
+    }
     switch (a.kind) {
       case 'assign': {
         if (a.staff.length !== held.crew)
@@ -213,6 +269,18 @@ export class DrillSession {
 
   score(): DrillScore {
     return scoreDrill(this.caseRecords(), this.engine.caseTypes(), this.priorityOf, this.actions, this.endS);
+  }
+
+  /** The score of each seat: the cases of its grids, scored alone (empty when the drill has no seats). */
+  seatScores(): SeatScore[] {
+    return scoreSeats(
+      this.caseRecords(),
+      this.seats,
+      this.engine.caseTypes(),
+      this.priorityOf,
+      this.actions,
+      this.endS,
+    );
   }
 
   /** Rebuild a drill from its action log (exactly, event for event); `scenarioOverride` replays it under another plan. */

@@ -223,6 +223,50 @@ function checkReferences(d: Drill, sc: Scenario): ScenarioError[] {
         );
     });
   }
+  errors.push(...checkSeats(d, sc));
   d.injects.forEach((inj, i) => errors.push(...checkInject(inj, ['injects', i], sc, d.durationMin)));
+  return errors;
+}
+
+/** Seats: ids unique (and not "all", the whole scope's), each grid a grid of the city inside the command scope. */
+function checkSeats(d: Drill, sc: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  if (!d.seats.length) return errors;
+  const gridIds = new City(sc).gridIds;
+  const seen = new Set<string>();
+  d.seats.forEach((seat, i) => {
+    if (seat.id === 'all' || seen.has(seat.id))
+      errors.push(
+        scenarioError(
+          ['seats', i, 'id'],
+          'duplicate_seat',
+          seat.id === 'all' ? '席位编号“all”保留给整个指挥范围' : `席位编号“${seat.id}”重复`,
+          seat.id === 'all'
+            ? 'the seat id "all" is kept for the whole command scope'
+            : `seat id "${seat.id}" is used twice`,
+        ),
+      );
+    seen.add(seat.id);
+    seat.grids.forEach((g, j) => {
+      if (!gridIds.includes(g))
+        errors.push(
+          scenarioError(
+            ['seats', i, 'grids', j],
+            'unknown_grid',
+            `没有责任网格“${g}”（例如 ${gridIds[0]}）`,
+            `there is no grid "${g}" (e.g. ${gridIds[0]})`,
+          ),
+        );
+      else if (d.scope.grids !== 'all' && !d.scope.grids.includes(g))
+        errors.push(
+          scenarioError(
+            ['seats', i, 'grids', j],
+            'seat_outside_scope',
+            `网格“${g}”不在演练的指挥范围内`,
+            `grid "${g}" is outside the drill's command scope`,
+          ),
+        );
+    });
+  });
   return errors;
 }
