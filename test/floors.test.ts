@@ -65,7 +65,9 @@ export const FOLDERS: Record<string, Folder> = {
   // a district's GeoJSON and case log to a scenario (allweather import, and the app's open/drop): pure
   'src/importer': { floor: 1, may: [...FLOOR0, 'src/analysis'] },
   workers: { floor: 2, may: [...FLOOR0, 'src/analysis', 'src/export', 'src/importer'] },
-  'src/cli': { floor: 2, may: [...FLOOR0, ...FLOOR1, 'workers'] },
+  // the queue-backed Runner and the queue worker (BullMQ on Redis, Node only): used by the CLI
+  'src/queue': { floor: 2, may: [...FLOOR0, ...FLOOR1] },
+  'src/cli': { floor: 2, may: [...FLOOR0, ...FLOOR1, 'workers', 'src/queue'] },
   bin: { floor: 2, may: ['src/cli'] },
   'src/client': { floor: 3, may: [...FLOOR0, ...FLOOR1, 'workers'] },
   'src/app': { floor: 4, may: BELOW_APP },
@@ -89,7 +91,7 @@ const EXCEPTIONS: Record<string, string> = {
 const SHARED_FILES = new Set(['package.json']);
 
 const NODE_ONLY_FILES = new Set(['src/analysis/pool.ts']);
-const NODE_FOLDERS = new Set(['src/cli', 'workers', 'bin']);
+const NODE_FOLDERS = new Set(['src/cli', 'src/queue', 'workers', 'bin']);
 const BROWSER_SAFE_FOLDERS = new Set(['src/analysis', 'src/export', 'src/i18n', 'src/importer']);
 const UI_PACKAGES = /^(react|react-dom|three|@react-three\/[\w-]+|uplot)(\/|$)/;
 const STREAM_PACKAGES = /^rxjs(\/|$)/;

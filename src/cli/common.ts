@@ -66,6 +66,11 @@ const BUNDLED = typeof ALLWEATHER_CLI_BUNDLE !== 'undefined' && ALLWEATHER_CLI_B
 const PACKAGE_JSON = new URL(BUNDLED ? '../package.json' : '../../package.json', import.meta.url);
 const WORKER_URL = BUNDLED ? new URL('./sim.node-worker.mjs', import.meta.url) : undefined;
 
+/** The simulation worker's entry for a NodePool (the bundled one in dist-cli/, else the pool's default). */
+export function workerUrl(): URL | undefined {
+  return WORKER_URL;
+}
+
 // zod compiles each object schema into a function at its first parse (its JIT): worth it over
 // thousands of parses, not over the CLI's few, where it about doubles the first parse of a
 // scenario (bench/run.ts (g), start-up). Same results either way; worker threads keep the JIT.
@@ -167,6 +172,8 @@ export function runArgs(values: Record<string, unknown>, minReplications: number
     workers: intArg('workers', values.workers as string | undefined, 1, 1024),
     force: values.force === true,
     progress: values.progress === true,
+    /** --queue redis://…: run the replications on `allweather worker`s through that queue (queueArgs.ts). */
+    queue: values.queue as string | undefined,
   };
 }
 
@@ -174,6 +181,7 @@ export function runArgs(values: Record<string, unknown>, minReplications: number
 export const RUN_SIZE_OPTIONS = {
   force: { type: 'boolean', default: false },
   progress: { type: 'boolean', default: false },
+  queue: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The flags of every command that runs replications of variants: --set, --replications, --seed, --days, --workers, --json, --force, --progress. */
@@ -310,16 +318,25 @@ export interface SignalSource {
 
 /**
  * Runs `f` with a NodePool of min(jobs, --workers or CPUs) workers, always
- * closed afterwards. Ctrl-C (SIGINT) while it runs terminates the workers at
+ * closed afterwards (or, given `{ queue }`, with the queue-backed Runner:
+ * queueArgs.ts). Ctrl-C (SIGINT) while it runs terminates the workers at
  * once and rejects with InterruptedError (exit 130, no stack); a second
  * Ctrl-C after that is Node's default (the process ends).
  */
 export async function withPool<T>(
-  workers: number | undefined,
+  where: number | undefined | { workers?: number; queue?: string; io?: CliIO },
   jobs: number,
   f: (run: Runner, size: number) => Promise<T>,
   signals: SignalSource = process,
 ): Promise<T> {
+  const choice = typeof where === 'object' ? where : { workers: where };
+  const workers = choice.workers;
+  // --queue: the same Runner contract on a BullMQ queue (queueArgs.ts, loaded only then); --workers is the window
+  if (choice.queue !== undefined) {
+    const { withQueue } = await import('./queueArgs.ts');
+    const io = choice.io ?? { stdout: process.stdout, stderr: process.stderr };
+    return withQueue(choice.queue, io, workers, f, signals);
+  }
   const size = Math.max(1, Math.min(Math.max(1, jobs), workers ?? os.availableParallelism()));
   const pool = new NodePool({ workers: size, workerUrl: WORKER_URL });
   let interrupted = false;

@@ -74,7 +74,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
       `compare 需要第二个场景文件或至少一个 --set / compare needs a second scenario file or at least one --set path=value\n\n${USAGE}`,
     );
   }
-  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 2, 10);
+  const { replications, seedFlag, days, workers, force, progress: showProgress, queue } = runArgs(values, 2, 10);
   const mode = values.independent ? 'independent' : 'crn';
   if (values.out !== undefined) checkOutDir(values.out as string); // an unwritable --out is said before the run
 
@@ -101,7 +101,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
     a: resA,
     b: resB,
     headcount,
-  } = await withPool(workers, 2 * replications, (run) =>
+  } = await withPool({ workers, queue, io }, 2 * replications, (run) =>
     runComparison(run, a.text, textB, { seed, replications, days, mode, onProgress: p.update }),
   );
   p.end();

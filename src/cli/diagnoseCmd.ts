@@ -37,7 +37,7 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
     USAGE,
   );
   const path = onePositional('diagnose', positionals, USAGE);
-  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 1, 4);
+  const { replications, seedFlag, days, workers, force, progress: showProgress, queue } = runArgs(values, 1, 4);
   const overrides = overridesArg(values.set as string[] | undefined);
   const loaded = loadScenario(path);
   const variant = Object.keys(overrides).length > 0 ? applyOverridesParsed(scenarioRaw(loaded.text), overrides) : null;
@@ -47,7 +47,7 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
   checkRunSizeOrThrow(io, [scenario], { days, runs: replications, force });
   const p = progress(io, '重复 replications', showProgress);
   let done = 0;
-  const results = await withPool(workers, replications, (run) =>
+  const results = await withPool({ workers, queue, io }, replications, (run) =>
     run(text, consecutiveSeeds(seed, replications), { days, onResult: () => p.update(++done, replications) }),
   );
   p.end();

@@ -12,6 +12,11 @@
  *   allweather validate <scenario.json>                                   (validateCmd.ts)
  *   allweather import <district.geojson> [--cases log.csv] --out <s.json> (importCmd.ts)
  *   allweather schema                                                     (schemaCmd.ts)
+ *   allweather worker --queue redis://host:port [--concurrency N]        (workerCmd.ts)
+ *
+ * --queue redis://… on run, compare, sweep, staffing, diagnose, optimise,
+ * export and replay runs the replications on \`allweather worker\`s through
+ * a BullMQ queue instead of the local pool (queueArgs.ts, src/queue/).
  *
  * Data goes to stdout (or --out), progress and messages to stderr. Exit codes:
  * 0 success, 2 bad input (usage, missing file, invalid JSON, scenario or
@@ -49,6 +54,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validateCmd.ts')).validateCommand,
   import: async () => (await import('./importCmd.ts')).importCommand,
   schema: async () => (await import('./schemaCmd.ts')).schemaCommand,
+  worker: async () => (await import('./workerCmd.ts')).workerCommand,
 };
 
 /** Runs the CLI; resolves to the exit code. Never throws. */

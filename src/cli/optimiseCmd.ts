@@ -83,7 +83,7 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
   const confidence = fractionArg('confidence', values.confidence as string | undefined, 0.5, 1) ?? 0.95;
   const budget = intArg('budget-evaluations', values['budget-evaluations'] as string | undefined, 1) ?? 40;
   const verifyReps = intArg('verify-replications', values['verify-replications'] as string | undefined, 2);
-  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 2, 6);
+  const { replications, seedFlag, days, workers, force, progress: showProgress, queue } = runArgs(values, 2, 6);
   const baseOverrides = overridesArg(values.set as string[] | undefined);
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
@@ -94,7 +94,7 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
   // at most `budget` plans of R replications, then the verification
   checkRunSizeOrThrow(io, [variant], { days, runs: budget * replications + (verifyReps ?? 2 * replications), force });
   const p = progress(io, '评估 evaluations', showProgress);
-  const result = await withPool(workers, replications, (run) =>
+  const result = await withPool({ workers, queue, io }, replications, (run) =>
     optimise(run, text, {
       seed,
       replications,

@@ -44,7 +44,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     USAGE,
   );
   const path = onePositional('run', positionals, USAGE);
-  const { replications, seedFlag, days: daysArg, workers, force, progress: showProgress } = runArgs(values, 1, 1);
+  const { replications, seedFlag, days: daysArg, workers, force, progress: showProgress, queue } = runArgs(values, 1, 1);
   const outDir = values.out as string | undefined;
   const log = values.log === true;
   if (outDir !== undefined) checkOutDir(outDir); // an unwritable --out is said before the run
@@ -61,7 +61,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   let json: string, report: ReturnType<typeof buildReport>;
   try {
     out?.write('cases.csv', casesCsvHeader());
-    const { results } = await withPool(workers, replications, (run, size) =>
+    const { results } = await withPool({ workers, queue, io }, replications, (run, size) =>
       runInOrder(run, text, consecutiveSeeds(seed, replications), {
         days,
         log: streamLog,

@@ -62,7 +62,7 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
   if (minStaff !== undefined && maxStaff !== undefined && maxStaff < minStaff)
     throw new UsageError('--max-staff 须不小于 --min-staff / --max-staff must be >= --min-staff');
   const baseOverrides = overridesArg(values.set as string[] | undefined);
-  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 2, 8);
+  const { replications, seedFlag, days, workers, force, progress: showProgress, queue } = runArgs(values, 2, 8);
 
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
@@ -74,7 +74,7 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
   checkRunSizeOrThrow(io, [variant], { days, runs: replications * shifts.length, force });
   const p = progress(io, '评估 evaluations', showProgress);
   let n = 0;
-  const plan = await withPool(workers, replications, (run) =>
+  const plan = await withPool({ workers, queue, io }, replications, (run) =>
     findStaffing(run, text, shifts, {
       seed,
       replications,

@@ -95,7 +95,7 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`两个 --param 的路径相同 / both --param name the same path: ${params[0].path}`);
   const baseOverrides = overridesArg(values.set as string[] | undefined);
   if (values['hold-headcount']) baseOverrides.holdHeadcount = true;
-  const { replications, seedFlag, days, workers, force, progress: showProgress } = runArgs(values, 1, 5);
+  const { replications, seedFlag, days, workers, force, progress: showProgress, queue } = runArgs(values, 1, 5);
 
   if (values.out !== undefined) checkOutDir(values.out as string); // an unwritable --out is said before the run
   const { text, scenario } = loadScenario(path);
@@ -103,7 +103,7 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   const points = params.reduce((n, p) => n * p.values.length, 1);
   checkRunSizeOrThrow(io, sweepVariants(text, params, baseOverrides), { days, runs: points * replications, force });
   const p = progress(io, '扫描点 points', showProgress);
-  const result = await withPool(workers, points * replications, (run) =>
+  const result = await withPool({ workers, queue, io }, points * replications, (run) =>
     sweep(run, text, params, {
       seed,
       replications,

@@ -13,6 +13,7 @@ export const USAGE = `全天候 AllWeather — 城市网格化管理离散事件
   allweather validate <scenario.json>                 校验场景 / check a scenario file
   allweather import <district.geojson> --out <s.json> 由辖区 GeoJSON（及案件记录）生成场景 / a scenario from a district's GeoJSON (and case log)
   allweather schema                                   输出 JSON Schema / print the scenario JSON Schema
+  allweather worker --queue redis://host:port         队列工作进程（BullMQ）/ a queue worker running replications for --queue
 
 通用选项 common options (run, diagnose, optimise, compare, sweep, staffing, export):
   --seed N            首次重复的种子（默认取场景 run.seed）/ seed of replication 0 (default: the scenario's run.seed); replication r uses N + r
@@ -23,6 +24,9 @@ export const USAGE = `全天候 AllWeather — 城市网格化管理离散事件
   --json              以一个 JSON 对象输出到 stdout / print one JSON object on stdout
   --force             超过运行规模上限仍运行 / run even when the run-size estimate is over the limits (also replay)
   --progress          进度写到 stderr（即使不是终端）/ progress on stderr even when it is not a terminal (also replay)
+  --queue URL         经 Redis 队列交给 allweather worker 运行（输出与本地相同）/ run the replications on allweather workers
+                      through a Redis queue (same output as locally): redis://[:password@]host:port[/db]; --workers is then
+                      the replications in flight (default 64); password also from ALLWEATHER_REDIS_PASSWORD
   （上限 limits: --days ≤ 366, --replications ≤ 10000; 文件 files ≤ 20 MB; 估计上限 estimate limits: 每次重复 2.5×10⁸ 事件 events and 1.5 GB per replication,
    共 2×10⁹ 事件 events in all — ALLWEATHER_MAX_EVENTS_PER_RUN, ALLWEATHER_MAX_EVENTS, ALLWEATHER_MAX_MEMORY_MB 可改 / override them）
   -h, --help          显示帮助 / show this help
@@ -43,5 +47,7 @@ export:   --format csv,json,arrow（默认全部 / default all）  --cases (case
 import:   --out <scenario.json>（必需 / required）  --base <scenario.json>（默认 / default scenarios/baseline-weekday.json）
           --cell-size 100（米 / m）  --cases <log.csv>（按案件记录校准 / calibrate from a case log）  --report DIR  --json
           --trace carry|replay（随 --cases：携带／重放记录中的案件 / with --cases: carry / replay the log's own cases）
+worker:   --queue URL（或 or ALLWEATHER_QUEUE_URL）  --concurrency N（默认 CPU 数 / default CPUs）  --grace-seconds 20
+          （SIGTERM：完成或释放运行中的任务后退出 / finishes or releases its running jobs, then exits）  --lock-ms 30000  --stalled-ms 30000
 replay:   --out DIR 重写导出 / write the bundle again  --format, --cases 同导出 / as in the export
 `;
