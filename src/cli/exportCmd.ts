@@ -116,6 +116,8 @@ async function runBundle(
     formats: readonly ExportFormat[];
     cases: boolean;
     workers?: number;
+    /** --queue redis://…: the replications run on queue workers (queueArgs.ts). */
+    queue?: string;
     progress?: boolean;
   },
 ): Promise<RunResult[]> {
@@ -125,7 +127,7 @@ async function runBundle(
   const log = out !== null && (needsLog(opts.formats) || opts.cases);
   const p = progress(io, '重复 replications', opts.progress);
   let announced = false;
-  const { results } = await withPool(opts.workers, R, (run, size) =>
+  const { results } = await withPool({ workers: opts.workers, queue: opts.queue, io }, R, (run, size) =>
     runInOrder(run, scenarioText, consecutiveSeeds(manifest.seed, R), {
       days: manifest.days,
       log,
@@ -185,7 +187,15 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   );
   const path = onePositional('export', positionals, USAGE);
   const formats = formatsArg(values.format as string | undefined);
-  const { replications, seedFlag, days: daysFlag, workers, force, progress: showProgress } = runArgs(values, 1, 1);
+  const {
+    replications,
+    seedFlag,
+    days: daysFlag,
+    workers,
+    force,
+    progress: showProgress,
+    queue,
+  } = runArgs(values, 1, 1);
   const overrides = overridesArg(values.set as string[] | undefined);
   const cases = values.cases === true;
 
@@ -218,7 +228,14 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   let results: RunResult[];
   let written: string[];
   try {
-    results = await runBundle(io, manifest, scenarioText, { out, formats, cases, workers, progress: showProgress });
+    results = await runBundle(io, manifest, scenarioText, {
+      out,
+      formats,
+      cases,
+      workers,
+      queue,
+      progress: showProgress,
+    });
     // manifest.json first in what is said, as in the bundle's table (it is written last)
     written = out
       .commit()
@@ -330,6 +347,7 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
       formats,
       cases,
       workers,
+      queue: values.queue as string | undefined,
       progress: values.progress === true,
     });
     out?.commit();
