@@ -24,7 +24,7 @@
  * the frontier is the upper-left edge — for each budget, the best coverage
  * on offer.
  */
-import type { RunResult } from '../sim/result.ts';
+import type { Kpis, RunResult } from '../sim/result.ts';
 import { aggregate, type Estimate } from './aggregate.ts';
 import { headcountOf, type Headcount } from './headcount.ts';
 import { applyOverridesParsed, describeOverrides, OverrideError, scenarioRaw, type Overrides } from './overrides.ts';
@@ -65,6 +65,8 @@ export interface SweepPoint {
   headcount: Headcount | null;
   /** On the coverage/staff-hours frontier. */
   onFrontier: boolean;
+  /** Every replication's seed and KPIs at this point, in replication order (absent when it could not run): the per-replication rows of the downloads. */
+  replications?: { seed: number; kpis: Kpis }[];
 }
 
 export interface SweepResult {
@@ -182,6 +184,7 @@ export async function sweep(
           costCny: s.costCny,
           headcount: p.headcount!,
           onFrontier: false,
+          replications: results.map((r) => ({ seed: r.seed, kpis: r.kpis })),
         };
       }
       opts.onPoint?.(point, ++done, prepared.length);

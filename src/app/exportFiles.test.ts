@@ -31,6 +31,8 @@ describe('app export files', () => {
       'allweather-baseline-weekday-replications-table.csv',
       'allweather-baseline-weekday-replications-result.json',
       'allweather-baseline-weekday-replications-cases.arrow',
+      'allweather-baseline-weekday-replications-tidy.parquet',
+      'allweather-baseline-weekday-replications-cases.parquet',
       'allweather-baseline-weekday-replications-manifest.json',
     ]);
     const tidy = files[0].data as string;
@@ -66,6 +68,8 @@ describe('app export files', () => {
       'comparison.json',
       'cases-a.arrow',
       'cases-b.arrow',
+      'cases-a.parquet',
+      'cases-b.parquet',
       'manifest-a.json',
       'manifest-b.json',
     ]);

@@ -11,26 +11,43 @@
  *   manifest-a.json, manifest-b.json and cases-a/b.arrow;
  * - for both, table.csv: the panel's KPI table in the UI language
  *   (readableCsv.ts), for reading and reports;
- * - sweep: sweep.csv (one row per point) and sweep.json (the manifest of the
- *   base scenario, the parameters and every point).
+ * - sweep: sweep.csv (one row per point), sweep-replications.csv (one row
+ *   per point, replication and KPI) and sweep.json (the manifest of the
+ *   base scenario, the parameters and every point);
+ * - the cheapest plan (optimise): optimise.json (the request and the whole
+ *   result: plan, verification, history), optimise-plan.csv (a row per
+ *   searched shift), optimise-evaluations.csv (every plan simulated) and
+ *   manifest.json of the scenario it searched;
+ * - the staffing search: staffing.json and staffing.csv (a row per staff
+ *   level tried).
+ * Replications also give tidy.parquet and, with the logs, cases.parquet; a
+ * comparison cases-a/b.parquet beside its Arrow files.
  *
- * Files are named `allweather-<scenario>-<kind>-<file>`. Building is pure
- * (apart from the manifest's `createdAt`); the panel turns a file into a
- * Blob download.
+ * Files are named `allweather-<scenario>-<kind>-<file>`. Each experiment
+ * is also one zip (`experimentZip`, `allweather-<scenario>-<kind>.zip`)
+ * holding its files under their own names, its manifest listing every one
+ * with its SHA-256 (src/export/zip.ts), so `allweather replay <zip>`
+ * checks every byte however the browser named the download. Building is
+ * pure (apart from the manifest's `createdAt`); the panel turns a file into
+ * a Blob download.
  */
 import { describeOverrides } from '../analysis/overrides.ts';
 import { verdictReport } from '../analysis/verdict.ts';
 import { exportBundle } from '../export/bundle.ts';
 import { casesToArrow } from '../export/arrow.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
-import { comparisonSummaryCsv, sweepCsv } from '../export/summary.ts';
+import { casesToParquet, tidyToParquet } from '../export/parquet.ts';
+import { comparisonSummaryCsv, sweepCsv, sweepReplicationsCsv } from '../export/summary.ts';
+import { toCsv } from '../export/csv.ts';
 import { tidyCsv } from '../export/tidy.ts';
-import type { LastRuns } from './experiments.ts';
+import { experimentZip as experimentZip0 } from '../export/zip.ts';
+import type { OptimiseJob } from './decisions.ts';
+import type { LastRuns, StaffingJob } from './experiments.ts';
 import { comparisonTableCsv, replicationsTableCsv } from './readableCsv.ts';
 import type { Lang } from './store.ts';
 import { APP_VERSION } from './version.ts';
 
-export type ExportKind = 'manifest' | 'summary' | 'tidy' | 'json' | 'arrow' | 'table';
+export type ExportKind = 'manifest' | 'summary' | 'tidy' | 'json' | 'arrow' | 'parquet' | 'table' | 'zip';
 
 export interface ExportFile {
   /** Download file name. */
@@ -50,7 +67,9 @@ const MIME: Record<ExportKind, string> = {
   summary: 'text/csv;charset=utf-8',
   tidy: 'text/csv;charset=utf-8',
   arrow: 'application/vnd.apache.arrow.file',
+  parquet: 'application/vnd.apache.parquet',
   table: 'text/csv;charset=utf-8',
+  zip: 'application/zip',
 };
 
 const KIND_OF: Record<string, ExportKind> = {
@@ -59,6 +78,8 @@ const KIND_OF: Record<string, ExportKind> = {
   'tidy.csv': 'tidy',
   'result.json': 'json',
   'cases.arrow': 'arrow',
+  'tidy.parquet': 'parquet',
+  'cases.parquet': 'parquet',
 };
 
 /** A file name part from a scenario id (ids are already [a-z0-9-]). */
@@ -83,9 +104,20 @@ export function replicationFiles(run: NonNullable<LastRuns['replications']>, lan
     command: run.command,
   });
   const hasLog = run.results.every((r) => r.log !== undefined);
-  const bundle = exportBundle(manifest, run.results, { formats: hasLog ? ['csv', 'json', 'arrow'] : ['csv', 'json'] });
+  const bundle = exportBundle(manifest, run.results, {
+    formats: hasLog ? ['csv', 'json', 'arrow', 'parquet'] : ['csv', 'json'],
+  });
+  if (!hasLog) bundle['tidy.parquet'] = tidyToParquet(runId(manifest), manifest.scenario, run.results);
   const prefix = `allweather-${slug(manifest.scenario)}-replications`;
-  const order = ['tidy.csv', 'summary.csv', 'result.json', 'cases.arrow', 'manifest.json'];
+  const order = [
+    'tidy.csv',
+    'summary.csv',
+    'result.json',
+    'cases.arrow',
+    'tidy.parquet',
+    'cases.parquet',
+    'manifest.json',
+  ];
   const files = order.filter((n) => n in bundle).map((n) => file(prefix, n, KIND_OF[n], bundle[n]));
   files.splice(2, 0, file(prefix, 'table.csv', 'table', replicationsTableCsv(run.aggregate.summary, lang)));
   return files;
@@ -138,6 +170,8 @@ export function comparisonFiles(run: NonNullable<LastRuns['comparison']>, lang: 
   if (run.a.every((r) => r.log !== undefined) && run.b.every((r) => r.log !== undefined)) {
     out.push(file(prefix, 'cases-a.arrow', 'arrow', casesToArrow(run.a), 'A'));
     out.push(file(prefix, 'cases-b.arrow', 'arrow', casesToArrow(run.b), 'B'));
+    out.push(file(prefix, 'cases-a.parquet', 'parquet', casesToParquet(run.a), 'A'));
+    out.push(file(prefix, 'cases-b.parquet', 'parquet', casesToParquet(run.b), 'B'));
   }
   out.push(file(prefix, 'manifest-a.json', 'manifest', manifestJson(mA), 'A'));
   out.push(file(prefix, 'manifest-b.json', 'manifest', manifestJson(mB), 'B'));
@@ -163,8 +197,97 @@ export function sweepFiles(run: NonNullable<LastRuns['sweep']>): ExportFile[] {
   };
   return [
     file(prefix, 'sweep.csv', 'summary', sweepCsv(run.result)),
+    file(prefix, 'sweep-replications.csv', 'tidy', sweepReplicationsCsv(run.result)),
     file(prefix, 'sweep.json', 'json', JSON.stringify(doc, null, 2) + '\n'),
+    file(prefix, 'manifest.json', 'manifest', manifestJson(manifest)),
   ];
+}
+
+/** The cheapest plan's files (a finished optimise job with a result). */
+export function optimiseFiles(job: OptimiseJob): ExportFile[] | null {
+  const r = job.result;
+  if (job.status !== 'done' || !r || job.scenarioText === '') return null;
+  const manifest = createManifest({
+    version: APP_VERSION,
+    scenario: job.scenarioText,
+    seed: r.seeds[0] ?? job.seed,
+    replications: r.replications,
+    days: job.request?.days,
+    command: `app: optimise criterion=${r.criterion} target=${r.target} confidence=${r.confidence} R=${r.replications} seed=${r.seeds[0] ?? job.seed}`,
+  });
+  const prefix = `allweather-${slug(manifest.scenario)}-optimise`;
+  const doc = { manifest: JSON.parse(manifestJson(manifest)) as unknown, request: job.request, result: r };
+  const shifts = r.shifts as unknown as Record<string, unknown>[];
+  const history = r.history as unknown as Record<string, unknown>[];
+  return [
+    file(prefix, 'optimise-plan.csv', 'summary', rowsCsv(shifts)),
+    file(prefix, 'optimise-evaluations.csv', 'tidy', rowsCsv(history)),
+    file(prefix, 'optimise.json', 'json', JSON.stringify(doc, null, 2) + '\n'),
+    file(prefix, 'manifest.json', 'manifest', manifestJson(manifest)),
+  ];
+}
+
+/** The staffing search's files (a finished job). No manifest: the job does not keep its scenario text. */
+export function staffingFiles(job: StaffingJob): ExportFile[] | null {
+  if (job.status !== 'done' || !job.plan) return null;
+  const prefix = `allweather-${slug(job.scenarioId)}-staffing`;
+  const doc = {
+    scenario: job.scenarioId,
+    seed: job.seed,
+    shift: job.shift,
+    target: job.target,
+    confidence: job.confidence,
+    criterion: job.criterion,
+    evaluations: job.evaluations,
+    plan: job.plan,
+  };
+  return [
+    file(prefix, 'staffing.csv', 'summary', rowsCsv(job.evaluations as unknown as Record<string, unknown>[])),
+    file(prefix, 'staffing.json', 'json', JSON.stringify(doc, null, 2) + '\n'),
+  ];
+}
+
+/**
+ * Objects as CSV rows: a column per key (first seen order), nested objects
+ * flattened with dots (`criterion.mean`), arrays as JSON.
+ */
+export function rowsCsv(rows: readonly Record<string, unknown>[]): string {
+  const flat = rows.map((r) => flatten(r));
+  const header = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  return toCsv(
+    header,
+    flat.map((r) => header.map((h) => r[h])),
+  );
+}
+
+function flatten(o: Record<string, unknown>, prefix = '', out: Record<string, string | number | boolean | null> = {}) {
+  for (const [k, v] of Object.entries(o)) {
+    const key = prefix + k;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, `${key}.`, out);
+    else if (Array.isArray(v)) out[key] = JSON.stringify(v);
+    else if (v === undefined) out[key] = null;
+    else out[key] = v as string | number | boolean | null;
+  }
+  return out;
+}
+
+const MANIFEST_NAME = /^manifest(-[ab])?\.json$/;
+
+/**
+ * One zip of an experiment's files under their own names (`short`), its
+ * manifest(s) listing every other file with its size and SHA-256
+ * (src/export/zip.ts): `allweather replay <zip>` checks every byte.
+ */
+export function experimentZip(files: readonly ExportFile[]): ExportFile {
+  const first = files[0];
+  const prefix = first.name.slice(0, first.name.length - first.short.length - 1);
+  const manifests: Record<string, ExportManifest> = {};
+  const data: Record<string, string | Uint8Array> = {};
+  for (const f of files) {
+    if (MANIFEST_NAME.test(f.short)) manifests[f.short] = JSON.parse(f.data as string) as ExportManifest;
+    else data[f.short] = f.data;
+  }
+  return { name: `${prefix}.zip`, short: 'zip', mime: MIME.zip, data: experimentZip0(manifests, data), kind: 'zip' };
 }
 
 /** Bytes of a file as the download will have them (UTF-8 for text). */

@@ -87,7 +87,7 @@ function zipAccess(zipPath: string, entries: Map<string, Uint8Array>): FileAcces
         .digest('hex'),
     text(name) {
       const b = entries.get(name);
-      return b === undefined ? null : new TextDecoder().decode(b);
+      return b === undefined ? null : new TextDecoder('utf-8', { ignoreBOM: true }).decode(b); // keep the CSV's BOM: compared byte for byte
     },
   };
 }

@@ -85,3 +85,25 @@ export function sweepCsv(result: SweepResult): string {
   ]);
   return toCsv(header, rows);
 }
+
+/**
+ * A sweep's per-replication rows, tidy: one row per point, replication and
+ * KPI — `point` (the point's index), the swept values (one column per
+ * parameter path), `replication`, `seed`, `measure` (the KPI), `value`,
+ * `unit`. Points that could not run, or swept before points kept their
+ * replications, have no rows.
+ */
+export function sweepReplicationsCsv(result: SweepResult): string {
+  const header = ['point', ...result.params.map((p) => p.path), 'replication', 'seed', 'measure', 'value', 'unit'];
+  const rows: Cell[][] = [];
+  for (const p of result.points) {
+    const values = result.params.map((q): Cell => {
+      const v = p.values[q.path];
+      return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : JSON.stringify(v);
+    });
+    (p.replications ?? []).forEach((r, i) => {
+      for (const k of KPI_NAMES) rows.push([p.index, ...values, i, r.seed, k, r.kpis[k], KPI_UNITS[k]]);
+    });
+  }
+  return toCsv(header, rows);
+}

@@ -338,6 +338,10 @@ export const en: Dict = {
   'dl.kind.tidy': 'tidy CSV',
   'dl.kind.json': 'JSON with manifest',
   'dl.kind.arrow': 'Arrow case log',
+  'dl.kind.parquet': 'Parquet (typed columns)',
+  'dl.kind.zip': 'the whole experiment, checked by allweather replay',
+  'dl.optimise': 'Cheapest plan',
+  'dl.staffing': 'Staffing search',
   'dl.note': 'Files are made on this machine; nothing is uploaded.',
   'ed.title': 'Scenario editor',
   'ed.intro':

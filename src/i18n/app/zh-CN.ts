@@ -338,6 +338,10 @@ export const zhCN = {
   'dl.kind.tidy': '整洁 CSV',
   'dl.kind.json': 'JSON（含清单）',
   'dl.kind.arrow': 'Arrow 逐案记录',
+  'dl.kind.parquet': 'Parquet（列有类型）',
+  'dl.kind.zip': '整个实验（allweather replay 可逐字节核对）',
+  'dl.optimise': '最省排班',
+  'dl.staffing': '人员搜索',
   'dl.note': '文件在本机生成，不会上传。',
   'ed.title': '场景编辑',
   'ed.intro':
