@@ -29,6 +29,14 @@ import { headcountOfText, type Headcount } from '../analysis/headcount.ts';
 import { paramLabel, type Bilingual } from '../analysis/paramLabels.ts';
 import { parseScenario } from '../scenario/load.ts';
 import {
+  coverageShareByHour,
+  typeDistributions,
+  typeInfos,
+  type TypeDistribution,
+  type TypeInfo,
+} from '../analysis/chartData.ts';
+import { attainmentByHour } from '../analysis/compare.ts';
+import {
   applyOverridesToText,
   describeOverrides,
   InvalidBaseScenarioError,
@@ -83,6 +91,16 @@ export interface ReplicationsJob extends JobBase {
   /** Estimates after each finished replication (n = index + 1): the intervals narrowing. */
   history: Record<KpiName, Estimate>[];
   log: boolean;
+  /** Per finished replication (replication order), SLA attainment and coverage by hour: the charts' bands. */
+  hourly: HourlySeries;
+  /** Per event type, response and wait distributions over the case logs (when kept), once done. */
+  distributions: TypeDistribution[] | null;
+}
+
+/** Per replication, 24 values each. */
+export interface HourlySeries {
+  attainment: (number | null)[][];
+  coverage: (number | null)[][];
 }
 
 export interface ComparisonJob extends JobBase {
@@ -94,6 +112,8 @@ export interface ComparisonJob extends JobBase {
   /** A's and B's rostered headcount, known as soon as B is built. */
   headcount: { a: Headcount; b: Headcount } | null;
   log: boolean;
+  /** A's and B's response and wait distributions per event type (when the logs were kept), once done. */
+  distributions: { a: TypeDistribution[]; b: TypeDistribution[] } | null;
 }
 
 export interface SweepJob extends JobBase {
@@ -230,8 +250,19 @@ export function initialExperimentsState(poolSize: number): ExperimentsState {
       converged: null,
       history: [],
       log: true,
+      hourly: { attainment: [], coverage: [] },
+      distributions: null,
     },
-    comparison: { ...idleBase(), overrides: {}, mode: 'crn', pairs: 0, comparison: null, headcount: null, log: true },
+    comparison: {
+      ...idleBase(),
+      overrides: {},
+      mode: 'crn',
+      pairs: 0,
+      comparison: null,
+      headcount: null,
+      log: true,
+      distributions: null,
+    },
     sweep: {
       ...idleBase(),
       params: [],
@@ -270,6 +301,26 @@ export function labelsOf(text: string, paths: readonly string[]): Record<string,
   const parsed = parseScenario(text);
   const sc = parsed.ok ? parsed.scenario : null;
   return Object.fromEntries(paths.map((p) => [p, paramLabel(p, sc)]));
+}
+
+/** Attainment and coverage by hour of each replication. */
+export function hourlyOf(results: readonly RunResult[]): HourlySeries {
+  return { attainment: results.map(attainmentByHour), coverage: results.map(coverageShareByHour) };
+}
+
+/** The event types of a scenario text (none when it does not parse). */
+function typesOf(text: string): TypeInfo[] {
+  const parsed = parseScenario(text);
+  return parsed.ok ? typeInfos(parsed.scenario) : [];
+}
+
+/** Per-type distributions of the runs' case logs; null without logs. */
+export function distributionsOf(text: string, results: readonly RunResult[]): TypeDistribution[] | null {
+  if (results.length === 0 || results.some((r) => !r.log)) return null;
+  return typeDistributions(
+    results.map((r) => r.log!),
+    typesOf(text),
+  );
 }
 
 /** Estimates of every KPI over some replications. */
@@ -391,6 +442,8 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         converged: null,
         history,
         log: req.log,
+        hourly: { attainment: [], coverage: [] },
+        distributions: null,
         elapsedS: 0,
       });
       try {
@@ -403,7 +456,13 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             const done = finished(results);
             const summary = summaryOf(done);
             history.push(summary);
-            patch('replications', { done: done.length, summary, history: history.slice(), elapsedS: job.elapsed() });
+            patch('replications', {
+              done: done.length,
+              summary,
+              history: history.slice(),
+              hourly: hourlyOf(done),
+              elapsedS: job.elapsed(),
+            });
           },
         });
         if (!job.current()) return;
@@ -415,7 +474,13 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           aggregate: agg,
           command: `app: replications R=${req.replications} seed=${req.seed}`,
         };
-        patch('replications', { status: 'done', summary: agg.summary, elapsedS: job.elapsed() });
+        patch('replications', {
+          status: 'done',
+          summary: agg.summary,
+          hourly: hourlyOf(all),
+          distributions: distributionsOf(text, all),
+          elapsedS: job.elapsed(),
+        });
       } catch (err) {
         if (job.current()) fail('replications', err, job.elapsed());
       }
@@ -439,6 +504,8 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         converged: null,
         history,
         log: req.log,
+        hourly: { attainment: [], coverage: [] },
+        distributions: null,
         elapsedS: 0,
       });
       const runner = runnerWith(req.log, (seed, _t, r) => {
@@ -451,6 +518,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           done: done.length,
           summary,
           history: history.slice(),
+          hourly: hourlyOf(done),
           targets: targetStatus(summary, req.targets),
           elapsedS: job.elapsed(),
         });
@@ -477,6 +545,8 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           summary: res.aggregate.summary,
           targets: res.targets,
           converged: res.converged,
+          hourly: hourlyOf(res.results),
+          distributions: distributionsOf(text, res.results),
           done: res.replications,
           total: res.replications,
           elapsedS: job.elapsed(),
@@ -502,6 +572,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         comparison: null,
         headcount: null,
         log: req.log,
+        distributions: null,
         elapsedS: 0,
       });
       let bText: string;
@@ -575,7 +646,15 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           headcount,
           command: `app: compare B = A + {${describeOverrides(req.overrides)}} R=${req.replications} seed=${req.seed} mode=${req.mode}`,
         };
-        patch('comparison', { status: 'done', comparison, pairs: req.replications, elapsedS: job.elapsed() });
+        const da = distributionsOf(aText, ra),
+          db = distributionsOf(bText, rb);
+        patch('comparison', {
+          status: 'done',
+          comparison,
+          pairs: req.replications,
+          distributions: da && db ? { a: da, b: db } : null,
+          elapsedS: job.elapsed(),
+        });
         // keep a delta colouring that is on screen in step with the new comparison
         if (ctl.store.getState().colorBy === 'delta') exp.showDelta();
       } catch (err) {

@@ -21,6 +21,8 @@ import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { VariantForm } from './VariantForm.tsx';
 import { ComparedVariant } from './ComparedVariant.tsx';
+import { DistributionChart } from './charts/DistributionChart.tsx';
+import { HourBandChart } from './charts/HourBandChart.tsx';
 
 export function ComparePanel() {
   const t = useT();
@@ -155,7 +157,19 @@ export function ComparePanel() {
           {job.headcount && <HeadcountTable headcount={job.headcount} />}
           <DeltaTable comparison={c} />
           <GridDeltaTable comparison={c} done={job.status === 'done'} />
+          <HourBandChart comparison={c} fileName={`allweather-${job.scenarioId}-compare`} />
           <HourDeltaTable comparison={c} />
+          {job.distributions ? (
+            <DistributionChart
+              variants={[
+                { label: 'A', types: job.distributions.a },
+                { label: 'B', types: job.distributions.b },
+              ]}
+              fileName={`allweather-${job.scenarioId}-compare`}
+            />
+          ) : (
+            job.status === 'done' && <p className="muted small">{t('chart.noLog')}</p>
+          )}
         </>
       )}
     </div>

@@ -4,11 +4,14 @@
  * or, in "until" mode, batches until each chosen KPI's half-width is under
  * its target (src/analysis/replicate.ts).
  */
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { HalfWidthTarget } from '../../analysis/replicate.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { CiHistoryChart } from './CiHistoryChart.tsx';
+import { choicesOfText } from './choices.ts';
+import { CoverageHourChart } from './charts/CoverageHourChart.tsx';
+import { DistributionChart } from './charts/DistributionChart.tsx';
 import { EstimateTable } from './EstimateTable.tsx';
 import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
@@ -22,6 +25,8 @@ export function ReplicationsPanel() {
   const poolSize = useExp((s) => s.poolSize);
   const liveSeed = useStore((s) => s.seed);
   const ready = useStore((s) => s.layout !== null && !s.loading);
+  const text = useStore((s) => s.scenarioText);
+  const coverageTarget = useMemo(() => choicesOfText(text)?.coverageTarget ?? null, [text]);
   const [mode, setMode] = useState<'fixed' | 'until'>('fixed');
   const [reps, setReps] = useState(String(Math.max(8, 2 * poolSize)));
   const [seed, setSeed] = useState(String(liveSeed));
@@ -162,6 +167,19 @@ export function ReplicationsPanel() {
         <>
           <EstimateTable summary={job.summary} targets={job.mode === 'until' ? job.targets : null} testId="rep-table" />
           <CiHistoryChart history={job.history} kpi={chartKpi} onKpi={setChartKpi} />
+          <CoverageHourChart
+            hourly={job.hourly}
+            target={coverageTarget}
+            fileName={`allweather-${job.scenarioId}-replications`}
+          />
+          {job.distributions ? (
+            <DistributionChart
+              variants={[{ label: null, types: job.distributions }]}
+              fileName={`allweather-${job.scenarioId}-replications`}
+            />
+          ) : (
+            job.status === 'done' && <p className="muted small">{t('chart.noLog')}</p>
+          )}
         </>
       )}
     </div>

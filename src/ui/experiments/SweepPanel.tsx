@@ -14,7 +14,7 @@ import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { choicesOfText } from './choices.ts';
 import { CheapestPlan } from './CheapestPlan.tsx';
-import { FrontierChart } from './FrontierChart.tsx';
+import { SweepIntervalChart } from './charts/SweepIntervalChart.tsx';
 import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { StaffingSearch } from './StaffingSearch.tsx';
@@ -165,10 +165,11 @@ export function SweepPanel() {
       <JobErrors error={job.error} testId="sweep-error" />
       {job.points.length > 0 && (
         <>
-          <FrontierChart
+          <SweepIntervalChart
             points={job.points}
             frontier={job.frontier}
             target={Number.isFinite(tv) && tv > 0 ? tv : null}
+            fileName={`allweather-${job.scenarioId}-sweep`}
           />
           <CheapestPlan
             plan={plan}
