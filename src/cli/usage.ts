@@ -8,8 +8,8 @@ export const USAGE = `全天候 AllWeather — 城市网格化管理离散事件
   allweather staffing <scenario.json> --shift team.i  最少人员排班搜索 / fewest staff meeting a target
   allweather diagnose <scenario.json>                 超时原因与对策 / why cases are late, and the levers
   allweather optimise <scenario.json>                 多队伍最省达标排班 / cheapest roster over several teams meeting a criterion
-  allweather export <scenario.json> [options]         导出 CSV/JSON/Arrow 与清单 / export CSV/JSON/Arrow with a manifest
-  allweather replay <manifest.json>                   按清单重放 / re-run a manifest exactly
+  allweather export <scenario.json> [options]         导出 CSV/JSON/Arrow/Parquet 与清单 / export CSV/JSON/Arrow/Parquet with a manifest
+  allweather replay <manifest.json|folder|zip>        按清单核对文件并重放 / check the files and re-run a manifest exactly
   allweather validate <scenario.json>                 校验场景 / check a scenario file
   allweather import <district.geojson> --out <s.json> 由辖区 GeoJSON（及案件记录）生成场景 / a scenario from a district's GeoJSON (and case log)
   allweather schema                                   输出 JSON Schema / print the scenario JSON Schema
@@ -43,7 +43,7 @@ staffing: --shift team.index，可重复（逐班次贪心）/ repeatable (greed
           --target 0.8  --confidence 0.95  --criterion coverage|hourly  --min-staff N  --max-staff N
 optimise: --criterion coverage|hourly|types  --target 0.8  --confidence 0.95  --teams a,b（默认全部处置队伍 / default every case-handling team）
           --fixed c,d  --min-staff path=N  --max-staff path=N  --budget-evaluations 40  --verify-replications R
-export:   --format csv,json,arrow（默认全部 / default all）  --cases (case rows in tidy.csv)  --out DIR
+export:   --format csv,json,arrow,parquet（默认 / default csv,json,arrow）  --cases (case rows in tidy.csv)  --out DIR
 import:   --out <scenario.json>（必需 / required）  --base <scenario.json>（默认 / default scenarios/baseline-weekday.json）
           --cell-size 100（米 / m）  --cases <log.csv>（按案件记录校准 / calibrate from a case log）  --report DIR  --json
           --trace carry|replay（随 --cases：携带／重放记录中的案件 / with --cases: carry / replay the log's own cases）
