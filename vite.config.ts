@@ -1,6 +1,7 @@
 /**
  * Vite config for the browser app (index.html → src/app/main.tsx) and the
- * drill page (drill.html → src/app/drill/main.tsx).
+ * drill page (drill.html → src/app/drill/main.tsx) and the briefing page
+ * (briefing.html → src/ui/briefing/main.tsx).
  *
  * - `base: './'`: the built app works from any path (a file share, a sub-folder).
  * - Workers are ES modules (`new Worker(url, { type: 'module' })` in src/client).
@@ -22,6 +23,7 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         drill: fileURLToPath(new URL('./drill.html', import.meta.url)),
+        briefing: fileURLToPath(new URL('./briefing.html', import.meta.url)),
       },
     },
   },

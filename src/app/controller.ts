@@ -93,6 +93,8 @@ export interface Controller {
    * case log (.csv), or a log alone (calibrates the running scenario). Resolves true when something was loaded.
    */
   openFiles(files: OpenedFile[]): Promise<boolean>;
+  /** Where an opened experiments export goes (main.tsx: the saved experiments' import); unset, it is refused. */
+  onExperimentsFile?: (file: OpenedFile) => Promise<boolean>;
   /** Load scenario text from the editor or a share link (`label` names it in errors and the picker). */
   loadText(text: string, source: Exclude<ScenarioSource, 'builtin'>, label: string, seed?: number): Promise<boolean>;
   play(): void;
@@ -356,6 +358,14 @@ export function createController(
         return false;
       }
       if (plan.kind === 'scenario') return ctl.loadFile(plan.file.name, plan.file.text);
+      if (plan.kind === 'experiments') {
+        if (ctl.onExperimentsFile) return ctl.onExperimentsFile(plan.file);
+        store.setState({
+          errors: [{ path: '', code: 'experiments_file', zh: '此处无法打开实验文件', en: 'An experiments file cannot be opened here' }],
+          errorsSource: names,
+        });
+        return false;
+      }
       for (const f of files) if (tooLarge(f.text, f.name)) return false;
       const s = store.getState();
       const geojson = plan.kind === 'import' ? plan.geojson : null;

@@ -60,7 +60,15 @@ import type { Controller } from './controller.ts';
 import { createStore, type DeltaOverlay, type Store } from './store.ts';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-export type ExperimentsTab = 'replications' | 'compare' | 'sweep' | 'diagnose' | 'optimise' | 'downloads';
+export type ExperimentsTab =
+  | 'replications'
+  | 'compare'
+  | 'sweep'
+  | 'diagnose'
+  | 'optimise'
+  | 'downloads'
+  /** Saved experiments (savedExperiments.ts). */
+  | 'history';
 
 /** A failed job's reason, in both languages, with the scenario errors when an override or the scenario was invalid. */
 export interface JobError {

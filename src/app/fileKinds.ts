@@ -10,6 +10,7 @@
  * kind, or a file of no known kind, is an error said in both languages.
  */
 import type { LoadError } from './store.ts';
+import { looksLikeExport } from './savedFormat.ts';
 
 export interface OpenedFile {
   name: string;
@@ -18,6 +19,8 @@ export interface OpenedFile {
 
 export type OpenPlan =
   | { kind: 'scenario'; file: OpenedFile }
+  /** Saved experiments exported from the history (savedFormat.ts): imported into it. */
+  | { kind: 'experiments'; file: OpenedFile }
   | { kind: 'import'; geojson: OpenedFile; csv: OpenedFile | null }
   | { kind: 'calibrate'; csv: OpenedFile }
   | { kind: 'error'; errors: LoadError[] };
@@ -64,5 +67,6 @@ export function planOpen(files: readonly OpenedFile[]): OpenPlan {
   }
   if (by.geojson.length === 1) return { kind: 'import', geojson: by.geojson[0], csv: by.csv[0] ?? null };
   if (by.csv.length === 1) return { kind: 'calibrate', csv: by.csv[0] };
+  if (looksLikeExport(by.json[0].text)) return { kind: 'experiments', file: by.json[0] };
   return { kind: 'scenario', file: by.json[0] };
 }

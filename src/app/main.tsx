@@ -35,6 +35,8 @@ import { createApplied } from './applied.ts';
 import { ControllerContext, EditorContext, ExperimentsContext } from './useStore.ts';
 import { DecisionsContext, LiveDiagnosisContext } from './useDecisions.ts';
 import { AppliedContext } from './useApplied.ts';
+import { createSavedExperiments } from './savedExperiments.ts';
+import { SavedContext } from './useSaved.ts';
 import { App } from './App.tsx';
 import { loadSavedLang, loadSavedScenario } from './persist.ts';
 import { DEFAULT_LANG, parseLang } from '../i18n/lang.ts';
@@ -54,6 +56,15 @@ const editor = createEditor(ctl);
 const liveDiagnosis = createLiveDiagnosis(ctl);
 const decisions = createDecisions(ctl, experiments);
 const applied = createApplied(ctl);
+// every finished experiment is kept in IndexedDB; an exported file opened or dropped goes back into the history
+const saved = createSavedExperiments(experiments, decisions, () => ctl.store.getState().scenarioText);
+void saved.load().then(() => saved.follow());
+ctl.onExperimentsFile = async (file) => {
+  const n = await saved.importText(file.name, file.text);
+  ctl.setView('experiments');
+  experiments.setTab('history');
+  return n > 0;
+};
 const urlView = params.get('view');
 if (urlView === 'experiments' || urlView === 'editor' || urlView === 'live') ctl.setView(urlView as View);
 
@@ -65,7 +76,9 @@ createRoot(document.getElementById('root')!).render(
           <LiveDiagnosisContext.Provider value={liveDiagnosis}>
             <DecisionsContext.Provider value={decisions}>
               <AppliedContext.Provider value={applied}>
-                <App />
+                <SavedContext.Provider value={saved}>
+                  <App />
+                </SavedContext.Provider>
               </AppliedContext.Provider>
             </DecisionsContext.Provider>
           </LiveDiagnosisContext.Provider>

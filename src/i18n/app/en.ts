@@ -1,9 +1,11 @@
 /** English UI strings. Typed as `Dict`: exactly the keys of zh-CN.ts. */
 import { SHARED } from '../shared.ts';
+import { HISTORY } from './history.ts';
 import type { Dict } from './zh-CN.ts';
 
 export const en: Dict = {
   ...SHARED.en,
+  ...HISTORY.en,
   'app.subtitle': 'Digital twin of city grid management',
   'app.loading': 'Loading scenario…',
   'clock.label': 'Simulation clock',

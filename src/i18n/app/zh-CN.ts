@@ -5,8 +5,10 @@
  * Placeholders in braces (`{day}`) are filled by `t(key, { day: 1 })`; see ../translate.ts.
  */
 import { SHARED } from '../shared.ts';
+import { HISTORY } from './history.ts';
 export const zhCN = {
   ...SHARED['zh-CN'],
+  ...HISTORY['zh-CN'],
   'app.subtitle': '城市网格化管理数字孪生',
   'app.loading': '正在加载场景…',
   'clock.label': '仿真时钟',

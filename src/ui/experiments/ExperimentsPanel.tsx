@@ -1,7 +1,8 @@
 /**
  * The Experiments workspace (实验): replications with confidence intervals,
  * A/B comparison, sweeps with the cost frontier and the staffing search, the
- * diagnosis of what limits coverage, the cheapest plan, and downloads.
+ * diagnosis of what limits coverage, the cheapest plan, downloads, and the
+ * history of saved experiments (every finished one is kept).
  * Every job runs the scenario loaded in the live twin on the worker pool;
  * the header says which scenario and how many workers.
  */
@@ -15,8 +16,9 @@ import { SweepPanel } from './SweepPanel.tsx';
 import { DiagnosePanel } from './DiagnosePanel.tsx';
 import { OptimisePanel } from './OptimisePanel.tsx';
 import { DownloadsPanel } from './DownloadsPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 
-const TABS: ExperimentsTab[] = ['replications', 'compare', 'sweep', 'diagnose', 'optimise', 'downloads'];
+const TABS: ExperimentsTab[] = ['replications', 'compare', 'sweep', 'diagnose', 'optimise', 'downloads', 'history'];
 
 export function ExperimentsPanel() {
   const t = useT();
@@ -63,6 +65,7 @@ export function ExperimentsPanel() {
         {tab === 'diagnose' && <DiagnosePanel />}
         {tab === 'optimise' && <OptimisePanel />}
         {tab === 'downloads' && <DownloadsPanel />}
+        {tab === 'history' && <HistoryPanel />}
       </div>
     </section>
   );
