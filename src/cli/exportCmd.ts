@@ -1,7 +1,7 @@
 /**
  * `allweather export` and `allweather replay`.
  *
- *   allweather export <scenario.json> [--format csv,json,arrow] [--replications R] [--seed N] [--days D]
+ *   allweather export <scenario.json> [--format csv,json,arrow,parquet] [--replications R] [--seed N] [--days D]
  *                     [--set path=value ...] [--cases] [--workers W] [--out DIR] [--json]
  *   allweather replay <manifest.json|result.json> [--out DIR [--format ...] [--cases]] [--workers W] [--json]
  *
