@@ -7,7 +7,8 @@
  *           ──frame (city snapshot + state)──▶            every drill frame (what the trainee may see)
  *           ──record (scores, action log)────▶            when the drill has ended
  *           ──ping / bye──────────────────────▶            every 1.5 s / when the window closes
- *   trainee ──join────────────────────────────▶ trainer    until a trainer answers
+ *   trainee ──join────────────────────────────▶ trainer    until a trainer answers (with its seat)
+ *           ──here────────────────────────────▶            every 1.5 s while connected (the trainer counts seats' windows)
  *           ──act / candidates (request id)───▶            answered by `reply` to that trainee
  *
  * Every message carries the session's token (sessionToken.ts), which the
@@ -106,6 +107,8 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
         if (s.record) post({ t: 'record', token, record: s.record.record, edited: s.record.edited });
         return;
       }
+      case 'here':
+        return;
       case 'act':
         void h.act({ ...m.action, seat: m.seat ?? 'all' }).then(
           (result) => reply(m.from, m.id, result),
@@ -240,6 +243,7 @@ export function openTraineeChannel(drillId: string, token: string, initialSeat?:
   const watch = setInterval(() => {
     if (status$.value === 'connected' && performance.now() - lastSeen > LOST_MS) status$.next('waiting');
     if (status$.value === 'waiting') join();
+    else post({ t: 'here', token, from: me });
   }, PING_MS);
 
   function request<T>(

@@ -2,7 +2,7 @@
  * The drill channel's messages, and the gate every one of them passes.
  *
  *   trainer → trainees   hello · frame · record · reply · ping · bye
- *   trainee → trainer    join · act · candidates
+ *   trainee → trainer    join · here · act · candidates
  *
  * Any page of the origin can post on `allweather-drill-<id>` (drillChannel.ts),
  * so a window believes nothing it hears until four gates have passed, in
@@ -88,6 +88,7 @@ export type FromTrainer =
  */
 export type FromTrainee =
   | { t: 'join'; token: string; from: string; seat?: string }
+  | { t: 'here'; token: string; from: string; seat?: string }
   | { t: 'act'; token: string; from: string; id: number; action: TraineeAction; seat?: string }
   | { t: 'candidates'; token: string; from: string; id: number; caseId: number; seat?: string };
 
@@ -364,6 +365,8 @@ const TRAINER_MESSAGES = {
 
 const TRAINEE_MESSAGES = {
   join: z.strictObject({ t: z.literal('join'), token, from: windowId, seat }),
+  /** A connected trainee's heartbeat (every 1.5 s): the trainer counts the windows in each seat. */
+  here: z.strictObject({ t: z.literal('here'), token, from: windowId, seat }),
   act: z.strictObject({ t: z.literal('act'), token, from: windowId, id: requestId, action: TraineeAction, seat }),
   candidates: z.strictObject({
     t: z.literal('candidates'),
@@ -384,6 +387,7 @@ export const DrillMessage = z.discriminatedUnion('t', [
   TRAINER_MESSAGES.ping,
   TRAINER_MESSAGES.bye,
   TRAINEE_MESSAGES.join,
+  TRAINEE_MESSAGES.here,
   TRAINEE_MESSAGES.act,
   TRAINEE_MESSAGES.candidates,
 ]);

@@ -27,6 +27,8 @@ export interface ConsoleActions {
   setLang(lang: Lang): void;
   selectCase(caseId: number | null): void;
   assign(caseId: number, staff: number[]): Promise<boolean>;
+  /** Assign the nearest qualified crew (free members with the skill, as many as the case needs) to a waiting case. */
+  assignNearest(caseId: number): Promise<boolean>;
   reprioritise(caseId: number, priority: number): Promise<boolean>;
   escalate(caseId: number): Promise<boolean>;
   mutualAid(caseId: number): Promise<boolean>;
@@ -114,6 +116,19 @@ export function createConsole(store: Store<DrillPageState>, link: ConsoleLink): 
         { kind: 'assign', tS: 0, caseId, staff },
         both('notice.assigned', { id: caseId, staff: staff.map((s) => `#${s}`).join(', ') }),
       ),
+    async assignNearest(caseId) {
+      const item = store.getState().state?.inbox.find((i) => i.caseId === caseId);
+      if (!item) return false;
+      const cands = await link.candidates(caseId);
+      if (cands.length < item.crew) {
+        notify('error', both('notice.noCrew', { id: caseId, crew: item.crew, free: cands.length }));
+        return false;
+      }
+      return actions.assign(
+        caseId,
+        cands.slice(0, item.crew).map((c) => c.staff),
+      );
+    },
     reprioritise: (caseId, priority) =>
       act({ kind: 'reprioritise', tS: 0, caseId, priority }, both('notice.reprioritised', { id: caseId, p: priority })),
     escalate: (caseId) => act({ kind: 'escalate', tS: 0, caseId }, both('notice.escalated', { id: caseId })),

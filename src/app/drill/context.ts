@@ -41,6 +41,12 @@ export function useTrainer(): TrainerController {
   return c;
 }
 
+export function useTrainee(): TraineeController {
+  const c = usePageController();
+  if (c.role !== 'trainee') throw new Error('useTrainee: not a trainee window');
+  return c;
+}
+
 /** The console (trainer or trainee) of this window. */
 export function useConsole(): TrainerController | TraineeController {
   const c = usePageController();

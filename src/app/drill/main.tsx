@@ -7,7 +7,9 @@
  *   hosts the drill; trainee windows of the same browser follow it over a
  *   BroadcastChannel. `review` opens a saved drill record. Without a role:
  *   the start page listing the drills;
- * - `lang=zh-CN|en` (also `zh`, `en-US`…; default: the last choice, else zh-CN).
+ * - `lang=zh-CN|en` (also `zh`, `en-US`…; default: the last choice, else zh-CN);
+ * - `seat=<id>` (trainee): the seat this window takes (`all`: the whole command
+ *   scope); without it a drill with seats asks the trainee to choose one.
  *
  * A trainee window's link also carries the trainer session's token, in the
  * fragment, never in the query: `#token=<32 hex digits>` (the trainer's
@@ -61,7 +63,8 @@ const setLang = (l: Lang) => {
 
 function controllerFor(): PageController {
   if (role === 'trainer' && drill) return createTrainer(drill, store, renderReport);
-  if (role === 'trainee' && drill) return createTrainee(drill.id, store, tokenFromHash(location.hash), renderReport);
+  if (role === 'trainee' && drill)
+    return createTrainee(drill.id, store, tokenFromHash(location.hash), renderReport, params.get('seat'));
   if (role === 'review') {
     let client: DrillClient | null = null;
     const review = createReviewController(() => (client ??= createDrillClient()), renderReport);

@@ -39,6 +39,8 @@ export interface Notice extends Bilingual {
 export interface LiveScore {
   score: DrillScore;
   baseline: DrillScore;
+  /** Each seat's score and baseline (drills with seats). */
+  seats?: { seat: string; score: DrillScore; baseline: DrillScore }[];
   /** The drill time the scores refer to. */
   tS: number;
 }
@@ -71,6 +73,16 @@ export interface DrillPageState {
   /** The record's timeline differs from the drill file's (the trainer edited it or fired injects live). */
   timelineEdited: boolean;
   view: 'console' | 'review';
+  /** Trainee: the seat this window holds ("all": the whole scope), null until chosen. */
+  seat: string | null;
+  /** Trainer: trainee windows heard in the last few seconds, by seat ("" for a window that has not chosen yet). */
+  seatWindows: Record<string, number>;
+  /** Trainer: the seat whose inbox the trainer looks at ("all": every seat's). */
+  seatShown: string;
+  /** Trainee: P1 cases that arrived since the window joined (highlighted), and how many alerts sounded. */
+  alerts: { fresh: number[]; count: number };
+  /** Trainee: the P1 alert's sound is on. */
+  sound: boolean;
 }
 
 export function initialPageState(role: Role, lang: Lang, drillId: string | null): DrillPageState {
@@ -95,6 +107,11 @@ export function initialPageState(role: Role, lang: Lang, drillId: string | null)
     record: null,
     timelineEdited: false,
     view: 'console',
+    seat: null,
+    seatWindows: {},
+    seatShown: 'all',
+    alerts: { fresh: [], count: 0 },
+    sound: true,
   };
 }
 

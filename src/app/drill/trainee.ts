@@ -13,6 +13,7 @@
  * (`enterToken`): the page then reloads with the token in its fragment.
  */
 import { NEVER, type Observable, type Subscription } from 'rxjs';
+import { map } from 'rxjs/operators';
 import type { Frame } from '../../sim/frame.ts';
 import { createDrillClient, type DrillClient } from '../../client/drillClient.ts';
 import { openTraineeChannel } from '../../client/drillChannel.ts';
@@ -20,6 +21,19 @@ import { tokenFragment, tokenFromPaste } from '../../client/sessionToken.ts';
 import { createConsole, type ConsoleActions } from './console.ts';
 import { createReviewController, type ReportRenderer, type ReviewController } from './review.ts';
 import type { DrillPageState, Store } from './store.ts';
+import type { DrillState } from '../../client/drillClient.ts';
+import type { DrillMeta } from '../../client/drillChannel.ts';
+import { seatInbox, urgentArrivals } from './dispatchKeys.ts';
+import { beep } from './beep.ts';
+
+/** How long a P1 arrival stays highlighted in the inbox. */
+const FRESH_MS = 15_000;
+
+/** The grids of seat `seat` in the drill (`all`: the whole scope; an unknown seat sees nothing). */
+export function seatGridsOf(meta: DrillMeta | null, seat: string | null): 'all' | string[] {
+  if (seat === null || seat === 'all') return 'all';
+  return meta?.seats?.find((x) => x.id === seat)?.grids ?? [];
+}
 
 const noSession = {
   ok: false as const,
@@ -34,6 +48,9 @@ export interface TraineeController extends ConsoleActions {
   review: ReviewController;
   /** Take the session token from a pasted trainee link (or the token alone) and reload with it; false when there is none in the text. */
   enterToken(text: string): boolean;
+  /** Take a seat ("all": the whole scope); the choice goes into the page's URL (a reload keeps it). */
+  chooseSeat(seat: string): void;
+  setSound(on: boolean): void;
   dispose(): void;
 }
 
@@ -62,6 +79,7 @@ export function createTrainee(
   store: Store<DrillPageState>,
   token: string | null,
   renderReport: ReportRenderer,
+  initialSeat: string | null = null,
 ): TraineeController {
   const enterToken = (text: string) => {
     const t = tokenFromPaste(text);
@@ -85,11 +103,43 @@ export function createTrainee(
       frames$: NEVER,
       review,
       enterToken,
+      chooseSeat: () => undefined,
+      setSound: (on) => store.setState({ sound: on }),
       dispose: () => consoleCtl.dispose(),
     };
   }
-  const link = openTraineeChannel(drillId, token);
-  const consoleCtl = createConsole(store, link);
+  const link = openTraineeChannel(drillId, token, initialSeat ?? undefined);
+  store.setState({ seat: initialSeat });
+  // the seat's own inbox: the trainer relays every case of the scope, this window keeps its seat's
+  const seen = new Set<number>();
+  let first = true;
+  const freshUntil = new Map<number, number>();
+  const forSeat = (state: DrillState): DrillState => {
+    const st = store.getState();
+    const inbox = seatInbox(state.inbox, seatGridsOf(st.meta, st.seat));
+    if (st.seat !== null) {
+      // P1 arrivals: a beep and a highlight (the cases already waiting when the window took its seat do not beep)
+      const urgent = urgentArrivals(seen, inbox);
+      const now = performance.now();
+      if (!first && urgent.length) {
+        for (const id of urgent) freshUntil.set(id, now + FRESH_MS);
+        if (st.sound) beep();
+        store.setState({ alerts: { fresh: st.alerts.fresh, count: st.alerts.count + 1 } });
+      }
+      first = false;
+      for (const [id, until] of freshUntil)
+        if (until < now || !inbox.some((i) => i.caseId === id)) freshUntil.delete(id);
+      const fresh = [...freshUntil.keys()];
+      if (fresh.join() !== store.getState().alerts.fresh.join())
+        store.setState({ alerts: { ...store.getState().alerts, fresh } });
+    }
+    return { ...state, inbox };
+  };
+  const consoleCtl = createConsole(store, {
+    act: (a) => link.act(a),
+    candidates: (id) => link.candidates(id),
+    updates$: link.updates$.pipe(map(({ frame, state }) => ({ frame, state: forSeat(state) }))),
+  });
   const subs: Subscription[] = [
     link.status$.subscribe((s) => store.setState(s === 'connected' ? { connected: true } : { connected: false })),
     link.hello$.subscribe((h) => {
@@ -114,6 +164,21 @@ export function createTrainee(
     frames$: link.frames$,
     review,
     enterToken,
+    chooseSeat(seat) {
+      seen.clear();
+      freshUntil.clear();
+      first = true;
+      store.setState({ seat, selectedCase: null, candidates: null, alerts: { fresh: [], count: 0 } });
+      link.setSeat(seat);
+      try {
+        const u = new URL(location.href);
+        u.searchParams.set('seat', seat);
+        history.replaceState(null, '', u.href);
+      } catch {
+        /* not in a browser page */
+      }
+    },
+    setSound: (on) => store.setState({ sound: on }),
     dispose() {
       consoleCtl.dispose();
       for (const s of subs) s.unsubscribe();

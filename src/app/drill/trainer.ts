@@ -34,6 +34,8 @@ import type { DrillPageState, Lang, Store } from './store.ts';
 import { both } from '../../i18n/drill/index.ts';
 
 const SCORE_EVERY_MS = 5000;
+/** A trainee window not heard for this long has left its seat. */
+const GONE_MS = 5000;
 
 export interface TrainerController extends ConsoleActions {
   role: 'trainer';
@@ -50,8 +52,10 @@ export interface TrainerController extends ConsoleActions {
   finish(): Promise<void>;
   pickCell(cell: number): void;
   clearTimelineErrors(): void;
-  /** The link that opens a trainee window of this session (the token in its fragment), relative to drill.html. */
-  traineeUrl(lang: Lang): string;
+  /** The link that opens a trainee window of this session (the token in its fragment), relative to drill.html; with `seat`, in that seat. */
+  traineeUrl(lang: Lang, seat?: string): string;
+  /** Look at one seat's inbox ("all": every seat's). */
+  showSeat(seat: string): void;
   dispose(): void;
 }
 
@@ -78,9 +82,29 @@ export function createTrainer(
   });
   const review = createReviewController(() => client, renderReport);
   const token = newSessionToken();
+  // trainee windows heard lately, and their seats
+  const windows = new Map<string, { seat: string; at: number }>();
+  const countSeats = () => {
+    const now = performance.now();
+    const counts: Record<string, number> = {};
+    for (const [from, w] of windows) {
+      if (now - w.at > GONE_MS) windows.delete(from);
+      else counts[w.seat] = (counts[w.seat] ?? 0) + 1;
+    }
+    const prev = store.getState().seatWindows;
+    const same =
+      Object.keys(prev).length === Object.keys(counts).length &&
+      Object.entries(counts).every(([k, v]) => prev[k] === v);
+    if (!same) store.setState({ seatWindows: counts });
+  };
   const channel = openTrainerChannel(drill.id, token, {
     act: (a) => client.act(a),
     candidates: (id) => client.candidates(id),
+    heard: (from, seat) => {
+      const known = windows.get(from);
+      windows.set(from, { seat: seat ?? '', at: performance.now() });
+      if (!known || known.seat !== (seat ?? '')) countSeats();
+    },
     snapshot: () =>
       hello
         ? {
@@ -106,7 +130,8 @@ export function createTrainer(
     scoring = true;
     try {
       const rec = await client.record();
-      if (rec && !recordTaken) store.setState({ liveScore: { score: rec.score, baseline: rec.baseline, tS: st.tS } });
+      if (rec && !recordTaken)
+        store.setState({ liveScore: { score: rec.score, baseline: rec.baseline, seats: rec.seatScores, tS: st.tS } });
       scoredActions = st.actions;
       scoredT = st.tS;
     } finally {
@@ -122,7 +147,7 @@ export function createTrainer(
     store.setState({
       record,
       timelineEdited: edited,
-      liveScore: { score: rec.score, baseline: rec.baseline, tS: d.state.tS },
+      liveScore: { score: rec.score, baseline: rec.baseline, seats: rec.seatScores, tS: d.state.tS },
     });
     channel.sendRecord(record, edited);
   };
@@ -138,6 +163,7 @@ export function createTrainer(
   const scoreTimer = setInterval(() => {
     if (latest?.state.playing) void liveScore();
   }, SCORE_EVERY_MS);
+  const seatTimer = setInterval(countSeats, 1000);
 
   void (async () => {
     const scText = scenarioTextFor(drill);
@@ -164,6 +190,7 @@ export function createTrainer(
       autoOutside: d.scope.autoOutside,
       startHour: d.startHour,
       durationMin: d.durationMin,
+      seats: d.seats,
     };
     hello = { layout: r.layout, meta };
     mask = scopeMask(r.layout, d.scope.grids);
@@ -220,12 +247,14 @@ export function createTrainer(
       store.setState({ pickedCell: { x: cell % cols, y: Math.floor(cell / cols), seq: ++pickSeq } });
     },
     clearTimelineErrors: () => setErrors(null),
-    traineeUrl: (lang) =>
-      `./drill.html?drill=${encodeURIComponent(drill.id)}&role=trainee${lang === 'en' ? '&lang=en' : ''}${tokenFragment(token)}`,
+    traineeUrl: (lang, seat) =>
+      `./drill.html?drill=${encodeURIComponent(drill.id)}&role=trainee${seat ? `&seat=${encodeURIComponent(seat)}` : ''}${lang === 'en' ? '&lang=en' : ''}${tokenFragment(token)}`,
+    showSeat: (seat) => store.setState({ seatShown: seat }),
     dispose() {
       consoleCtl.dispose();
       frameSub.unsubscribe();
       clearInterval(scoreTimer);
+      clearInterval(seatTimer);
       channel.close();
       client.dispose();
     },

@@ -15,9 +15,11 @@ export interface CandidateCrewsProps {
   layout: CityLayout;
   disabled: boolean;
   onAssign: (staff: number[]) => void;
+  /** Crews listed at most (default 6; the trainee's keys 1-9 reach 9). */
+  max?: number;
 }
 
-export function CandidateCrews({ candidates, crew, layout, disabled, onAssign }: CandidateCrewsProps) {
+export function CandidateCrews({ candidates, crew, layout, disabled, onAssign, max = 6 }: CandidateCrewsProps) {
   const t = useT();
   const lang = useDrill((s) => s.lang);
   if (candidates === null)
@@ -26,7 +28,7 @@ export function CandidateCrews({ candidates, crew, layout, disabled, onAssign }:
         {t('case.loadingCandidates')}
       </p>
     );
-  const crews = crewsFrom(candidates, crew);
+  const crews = crewsFrom(candidates, crew, max);
   const teamName = (id: string) => {
     const tm = layout.teams.find((x) => x.id === id);
     return tm ? pick(lang, tm.name) : id;
@@ -58,7 +60,7 @@ export function CandidateCrews({ candidates, crew, layout, disabled, onAssign }:
               disabled={disabled}
               onClick={() => onAssign(c.map((m) => m.staff))}
             >
-              <span className="crew-rank">{i + 1}</span>
+              <kbd className="crew-rank">{i + 1}</kbd>
               <span className="crew-members">
                 {c.map((m) => (
                   <span key={m.staff} className="crew-member" data-staff={m.staff}>

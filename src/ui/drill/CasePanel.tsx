@@ -91,6 +91,7 @@ export function CasePanel() {
       </dl>
       <h3 className="sub-title">{t('case.crewsTitle')}</h3>
       <CandidateCrews
+        max={9}
         candidates={candidates}
         crew={item.crew}
         layout={layout}
@@ -144,7 +145,13 @@ export function CasePanel() {
         >
           {t('case.mutualAid')}
         </button>
-        <button type="button" className="btn small" onClick={() => ctl.selectCase(null)}>
+        <button
+          type="button"
+          className="btn small"
+          data-testid="case-close"
+          aria-keyshortcuts="Escape"
+          onClick={() => ctl.selectCase(null)}
+        >
           {t('common.close')}
         </button>
       </div>

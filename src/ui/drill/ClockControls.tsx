@@ -1,6 +1,8 @@
 /**
  * The trainer's clock control (the only place the drill clock is run or
- * paused): play / pause (Space), the speed from real time to 60x, and
+ * paused): play / pause (Space), the speed from real time to 60x (above
+ * 10x, more than a person can follow, a warning says so with the cases per
+ * real minute so far), and
  * "finish drill" (runs to the end at once; asks for a second click).
  */
 import { useEffect, useState } from 'react';
@@ -8,6 +10,7 @@ import { useTrainer } from '../../app/drill/context.ts';
 import { useDrill } from '../../app/drill/store.ts';
 import { Icon } from '../Icon.tsx';
 import { useT } from './i18n/index.ts';
+import { FOLLOWABLE_SPEED } from '../../app/drill/dispatchKeys.ts';
 
 export const DRILL_SPEEDS = [1, 2, 5, 10, 30, 60] as const;
 
@@ -19,6 +22,12 @@ export function ClockControls() {
   const playing = st?.playing ?? false;
   const done = st?.done ?? false;
   const ready = st !== null;
+  const live = useDrill((s) => s.liveScore);
+  const speed = st?.speed ?? 0;
+  const tooFast = speed > FOLLOWABLE_SPEED;
+  // cases of the scope so far per simulated minute, times the speed: what lands on a dispatcher per real minute
+  const elapsedMin = st ? (st.tS - st.startS) / 60 : 0;
+  const perRealMin = live && elapsedMin >= 5 ? Math.round((live.score.n / elapsedMin) * speed) : null;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -71,7 +80,10 @@ export function ClockControls() {
               type="button"
               role="radio"
               aria-checked={st?.speed === sp}
-              className={`seg ${st?.speed === sp ? 'active' : ''}`}
+              className={`seg ${st?.speed === sp ? 'active' : ''} ${sp > FOLLOWABLE_SPEED ? 'too-fast' : ''}`}
+              title={
+                sp <= FOLLOWABLE_SPEED ? t('controls.followable') : t('controls.tooFast', { max: FOLLOWABLE_SPEED })
+              }
               data-testid={`drill-speed-${sp}`}
               data-value={sp}
               disabled={!ready || done}
@@ -82,6 +94,12 @@ export function ClockControls() {
           ))}
         </div>
       </div>
+      {tooFast && (
+        <p className="speed-warning" role="alert" data-testid="speed-warning" data-speed={speed}>
+          ⚠ {t('controls.tooFast', { max: FOLLOWABLE_SPEED })}
+          {perRealMin !== null && <> ({t('controls.perMin', { n: perRealMin })})</>}
+        </p>
+      )}
       <div className="control-group finish-group">
         {confirming && !done ? (
           <>

@@ -1,6 +1,6 @@
 /**
  * The drill page (drill.html): the start page, the trainer's console, a
- * trainee's console (or "waiting for the trainer", or "open this window
+ * trainee's console (or "waiting for the trainer", "choose your seat", or "open this window
  * from the trainer's console" when it came without its token), or the after-action
  * review, by the window's role and view.
  */
@@ -12,6 +12,7 @@ import { TraineeConsole } from './TraineeConsole.tsx';
 import { WaitingForTrainer } from './WaitingForTrainer.tsx';
 import { OpenFromTrainer } from './OpenFromTrainer.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { SeatChooser } from './SeatChooser.tsx';
 
 function Body() {
   const role = useDrill((s) => s.role);
@@ -20,10 +21,12 @@ function Body() {
   const hasLayout = useDrill((s) => s.layout !== null);
   const finished = useDrill((s) => s.record !== null);
   const tokenMissing = useDrill((s) => s.tokenMissing);
+  const mustChoose = useDrill((s) => s.role === 'trainee' && s.seat === null && (s.meta?.seats?.length ?? 0) > 0);
   if (role === 'home') return <DrillHome />;
   if (role === 'review' || view === 'review') return <ReviewPanel />;
   if (role === 'trainer') return <TrainerConsole />;
   if (tokenMissing) return <OpenFromTrainer />;
+  if (mustChoose && connected && hasLayout && !finished) return <SeatChooser />;
   return (connected || finished) && hasLayout ? <TraineeConsole /> : <WaitingForTrainer />;
 }
 

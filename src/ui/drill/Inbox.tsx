@@ -6,6 +6,7 @@
  * `onSelect` the items are buttons (select a case to see its candidate
  * crews); without it the list is read-only (the trainer, the review).
  */
+import { useEffect, useRef } from 'react';
 import type { InboxItem } from '../../drill/session.ts';
 import type { CityLayout } from '../../sim/frame.ts';
 import { useDrill } from '../../app/drill/store.ts';
@@ -27,7 +28,15 @@ export interface InboxProps {
 export function Inbox({ items, nowS, layout, selected = null, onSelect, title, testId = 'inbox' }: InboxProps) {
   const t = useT();
   const lang = useDrill((s) => s.lang);
+  const fresh = useDrill((s) => s.alerts.fresh);
   const names = namesFromLayout(layout, lang);
+  const listRef = useRef<HTMLUListElement>(null);
+  // the selected case stays in view (up/down walk the list)
+  useEffect(() => {
+    if (selected === null) return;
+    const el = listRef.current?.querySelector(`[data-case-id="${selected}"]`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   return (
     <section className="panel inbox" data-testid={testId} data-count={items.length} aria-label={title}>
       <h2 className="panel-title">
@@ -39,7 +48,7 @@ export function Inbox({ items, nowS, layout, selected = null, onSelect, title, t
       {items.length === 0 ? (
         <p className="muted empty-note">{t('inbox.empty')}</p>
       ) : (
-        <ul className="inbox-list" role="list">
+        <ul className="inbox-list" role="list" ref={listRef}>
           {items.map((it) => {
             const left = it.responseDueS - nowS;
             const { x, y } = cellXY(it.cell, layout.cols);
@@ -70,6 +79,8 @@ export function Inbox({ items, nowS, layout, selected = null, onSelect, title, t
             return (
               <li
                 key={it.caseId}
+                className={fresh.includes(it.caseId) ? 'fresh-p1' : undefined}
+                data-fresh={fresh.includes(it.caseId) ? 'true' : undefined}
                 data-testid="inbox-item"
                 data-case-id={it.caseId}
                 data-type={it.type}

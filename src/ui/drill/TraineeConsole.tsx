@@ -1,5 +1,6 @@
 /**
- * The trainee's console: the inbox on the left (click a case), the 3D city
+ * The trainee's console: its seat, the P1 alert and the inbox on the left
+ * (click a case, or work it at the keyboard: useDispatchKeys), the 3D city
  * in the middle (clicking a cell with a waiting case selects it), the
  * selected case with its candidate crews on the right (or the score once
  * the drill is over) and the staff; below the city, the messages and
@@ -8,7 +9,7 @@
  */
 import { useCallback } from 'react';
 import type { ScenePick } from '../../scene/CityScene.tsx';
-import { useConsole } from '../../app/drill/context.ts';
+import { useTrainee } from '../../app/drill/context.ts';
 import { useDrill } from '../../app/drill/store.ts';
 import { useT } from './i18n/index.ts';
 import { DrillScene } from './DrillScene.tsx';
@@ -18,10 +19,12 @@ import { ScoreBoard } from './ScoreBoard.tsx';
 import { MessageFeed } from './MessageFeed.tsx';
 import { StaffBoard } from './StaffBoard.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
+import { SeatBar } from './SeatBar.tsx';
+import { useDispatchKeys } from './useDispatchKeys.ts';
 
 export function TraineeConsole() {
   const t = useT();
-  const ctl = useConsole();
+  const ctl = useTrainee();
   const layout = useDrill((s) => s.layout);
   const st = useDrill((s) => s.state);
   const frame = useDrill((s) => s.frame);
@@ -36,6 +39,7 @@ export function TraineeConsole() {
     },
     [ctl],
   );
+  useDispatchKeys(ctl);
   if (!layout || !st)
     return (
       <main className="drill-main">
@@ -45,12 +49,16 @@ export function TraineeConsole() {
   return (
     <main className="drill-trainee" data-testid="trainee-console" data-sees={meta?.traineeSees ?? 'all'}>
       <div className="trainee-left">
+        <SeatBar />
         <Inbox
           items={st.inbox}
           nowS={st.tS}
           layout={layout}
           selected={selected}
-          onSelect={(id) => ctl.selectCase(selected === id ? null : id)}
+          onSelect={(id) => {
+            // clicking the selected case again keeps it open (close with its button or Esc)
+            if (selected !== id) ctl.selectCase(id);
+          }}
           title={t('inbox.title')}
         />
       </div>

@@ -2,8 +2,8 @@
  * The trainer's console: the clock control and the link that opens trainee
  * windows of this session on top; the 3D city (click a
  * cell to fill a case inject's x, y); beside it the score (live, then
- * final), the trainee's inbox as the trainee sees it (read-only) and the
- * staff; below, the pending inject timeline, the inject form (fire now or
+ * final), the seats (windows in each, waiting cases, score per seat), the
+ * inbox of the seat picked there (read-only) and the staff; below, the pending inject timeline, the inject form (fire now or
  * add while paused) and what has fired so far.
  */
 import { useCallback } from 'react';
@@ -22,6 +22,9 @@ import { FiredTimeline } from './FiredTimeline.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { TraineeLink } from './TraineeLink.tsx';
 import { ErrorList } from './ErrorList.tsx';
+import { SeatBoard } from './SeatBoard.tsx';
+import { seatInbox } from '../../app/drill/dispatchKeys.ts';
+import { pick } from './i18n/index.ts';
 
 export function TrainerConsole() {
   const t = useT();
@@ -30,6 +33,8 @@ export function TrainerConsole() {
   const st = useDrill((s) => s.state);
   const frame = useDrill((s) => s.frame);
   const loadErrors = useDrill((s) => s.loadErrors);
+  const lang = useDrill((s) => s.lang);
+  const shownSeat = useDrill((s) => s.meta?.seats?.find((x) => x.id === s.seatShown) ?? null);
   const onPick = useCallback(
     (p: ScenePick) => {
       if (p.kind === 'cell') ctl.pickCell(p.index);
@@ -66,7 +71,14 @@ export function TrainerConsole() {
       </div>
       <aside className="trainer-side" aria-label={t('trainer.sideLabel')}>
         <ScoreBoard />
-        <Inbox items={st.inbox} nowS={st.tS} layout={layout} title={t('trainer.inboxTitle')} testId="trainer-inbox" />
+        <SeatBoard />
+        <Inbox
+          items={shownSeat ? seatInbox(st.inbox, shownSeat.grids) : st.inbox}
+          nowS={st.tS}
+          layout={layout}
+          title={shownSeat ? t('seats.inboxOf', { seat: pick(lang, shownSeat.name) }) : t('trainer.inboxTitle')}
+          testId="trainer-inbox"
+        />
         <StaffBoard layout={layout} frame={frame} />
       </aside>
       <div className="trainer-bottom">
