@@ -193,7 +193,9 @@ describe('the browser twin', () => {
     const errors = page.locator('[data-testid="scenario-errors"]');
     await errors.waitFor();
     const text = await errors.innerText();
-    expect(text).toContain('$.eventTypes');
+    // the field by name, its JSON path in the item's data-path and tooltip (not as the visible label)
+    expect(text).toContain('事件类型');
+    expect(await errors.locator('li[data-path^="$.eventTypes"]').count()).toBeGreaterThan(0);
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     await page.screenshot({ path: `${SHOTS}05-invalid-file.png` });
     // the baseline is still loaded and still plays

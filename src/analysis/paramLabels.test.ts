@@ -41,3 +41,35 @@ describe('nightStaff: what it changes', () => {
     expect(help.zh).toContain('网格员 00:00–08:00（每网格）');
   });
 });
+
+describe('fieldLabel', () => {
+  it('names a field of an editor error from its JSON path, the team and shift from the scenario', async () => {
+    const { fieldLabel } = await import('./paramLabels.ts');
+    const sc = {
+      teams: [
+        { id: 'gw', name: { zh: '网格员', en: 'Grid workers' }, placement: 'perGrid', shifts: [] },
+        {
+          id: 'enf',
+          name: { zh: '城管执法', en: 'Enforcement' },
+          placement: 'total',
+          shifts: [{ start: '08:00', end: '16:00', staff: 2 }],
+        },
+      ],
+      eventTypes: [],
+    } as unknown as Parameters<typeof fieldLabel>[1];
+    expect(fieldLabel('$.teams[1].shifts[0].staff', sc)).toEqual({
+      zh: '城管执法 · 班次 08:00–16:00 人数',
+      en: 'Enforcement · shift 08:00–16:00 staff',
+    });
+    expect(fieldLabel('$.teams[1].shifts[0].staff')).toEqual({
+      zh: '队伍 2 · 第 1 班 · 人数',
+      en: 'Team 2 · shift 1 · staff',
+    });
+    expect(fieldLabel('$.city.gridSize')).toEqual({ zh: '网格大小', en: 'Grid size' });
+    expect(fieldLabel('$')).toBeNull();
+    expect(fieldLabel('$.teams[0].skills[2]', sc)).toEqual({
+      zh: '网格员 · 技能 · 第 3 项',
+      en: 'Grid workers · skills · item 3',
+    });
+  });
+});

@@ -138,3 +138,122 @@ export function nightStaffHelp(sc: Scenario): Bilingual {
     en: `Sets the staff of these ${shifts.length} shifts at once: ${shifts.map((s) => `${s.name.en} ${s.start}–${s.end}${s.perGrid ? ' (per grid)' : ''}`).join(', ')}`,
   };
 }
+
+/** Names of scenario fields seen in editor errors (a field not listed keeps its key). */
+const FIELD_NAMES: Record<string, Bilingual> = {
+  staff: { zh: '人数', en: 'staff' },
+  start: { zh: '开始时间', en: 'start' },
+  end: { zh: '结束时间', en: 'end' },
+  skills: { zh: '技能', en: 'skills' },
+  name: { zh: '名称', en: 'name' },
+  id: { zh: '编号', en: 'id' },
+  gridSize: { zh: '网格大小', en: 'grid size' },
+  coverage: { zh: '覆盖标准', en: 'coverage standard' },
+  policy: { zh: '派遣策略', en: 'dispatch policy' },
+  days: { zh: '天数', en: 'days' },
+  warmupHours: { zh: '预热小时数', en: 'warm-up hours' },
+  ...TEAM_FIELDS,
+  ...TYPE_FIELDS,
+};
+
+const SECTIONS: Record<string, Bilingual> = {
+  city: { zh: '城市', en: 'City' },
+  dispatch: { zh: '派遣', en: 'Dispatch' },
+  targets: { zh: '目标', en: 'Targets' },
+  run: { zh: '运行', en: 'Run' },
+  teams: { zh: '队伍', en: 'Team' },
+  eventTypes: { zh: '事件类型', en: 'Event type' },
+  shifts: { zh: '班次', en: 'shift' },
+};
+
+/**
+ * A field's name from the JSON path of a validation error, as a planner reads
+ * it: `$.teams[1].shifts[0].staff` → "城管执法 · 班次 08:00–16:00 人数 /
+ * Enforcement · shift 08:00–16:00 staff" (team and shift named from the
+ * scenario when it has them, else "队伍 2 · 第 1 班 人数"); null for the root.
+ */
+export function fieldLabel(jsonPath: string, sc?: Scenario | null): Bilingual | null {
+  const seg = jsonPath
+    .replace(/^\$\.?/, '')
+    .split(/\.|\[(\d+)\]/)
+    .filter((s) => s !== undefined && s !== '');
+  if (seg.length === 0) return null;
+  const joined = seg.join('.');
+  if (Object.hasOwn(FIXED, joined) || sc) {
+    const direct = paramLabel(joined, sc);
+    if (direct.en !== joined) return direct;
+  }
+  const zh: string[] = [],
+    en: string[] = [];
+  let i = 0;
+  while (i < seg.length) {
+    const s = seg[i],
+      next = seg[i + 1];
+    if ((s === 'teams' || s === 'eventTypes') && next !== undefined && /^\d+$/.test(next)) {
+      const item = (s === 'teams' ? sc?.teams : sc?.eventTypes)?.[Number(next)];
+      zh.push(item ? item.name.zh : `${SECTIONS[s].zh} ${Number(next) + 1}`);
+      en.push(item ? item.name.en : `${SECTIONS[s].en} ${Number(next) + 1}`);
+      i += 2;
+      continue;
+    }
+    if (s === 'shifts' && next !== undefined && /^\d+$/.test(next)) {
+      const team = seg[0] === 'teams' ? sc?.teams[Number(seg[1])] : undefined;
+      const sh = team?.shifts[Number(next)];
+      const l = sh ? shiftLabel(sh) : { zh: `第 ${Number(next) + 1} 班`, en: `shift ${Number(next) + 1}` };
+      zh.push(l.zh);
+      en.push(l.en);
+      i += 2;
+      continue;
+    }
+    if (/^\d+$/.test(s)) {
+      zh.push(`第 ${Number(s) + 1} 项`);
+      en.push(`item ${Number(s) + 1}`);
+    } else {
+      const f = Object.hasOwn(FIELD_NAMES, s) ? FIELD_NAMES[s] : Object.hasOwn(SECTIONS, s) ? SECTIONS[s] : null;
+      zh.push(f ? f.zh : s);
+      en.push(f ? f.en : s);
+    }
+    i++;
+  }
+  return { zh: zh.join(' · '), en: en.join(' · ') };
+}
+
+const isLabel = (x: unknown): x is Bilingual =>
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as Bilingual).zh === 'string' &&
+  typeof (x as Bilingual).en === 'string';
+
+/**
+ * What `fieldLabel` needs of a draft that may not validate: its teams and
+ * event types with an id and a bilingual name, and shifts with their times
+ * (anything else dropped), so an error in a broken draft is still named.
+ */
+export function namesOfDraft(draft: unknown): Scenario | null {
+  if (typeof draft !== 'object' || draft === null) return null;
+  const d = draft as Record<string, unknown>;
+  const list = (x: unknown) => (Array.isArray(x) ? (x as unknown[]) : []);
+  const named = (x: unknown, i: number) => {
+    const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+    return {
+      ...o,
+      id: typeof o.id === 'string' ? o.id : String(i),
+      name: isLabel(o.name)
+        ? o.name
+        : { zh: typeof o.id === 'string' ? o.id : `${i + 1}`, en: typeof o.id === 'string' ? o.id : `${i + 1}` },
+    };
+  };
+  const teams = list(d.teams).map((x, i) => {
+    const t = named(x, i) as Record<string, unknown>;
+    const shifts = list(t.shifts).map((sh) => {
+      const s = (typeof sh === 'object' && sh !== null ? sh : {}) as Record<string, unknown>;
+      return {
+        start: typeof s.start === 'string' ? s.start : '?',
+        end: typeof s.end === 'string' ? s.end : '?',
+        staff: 0,
+      };
+    });
+    return { ...t, shifts };
+  });
+  return { ...d, teams, eventTypes: list(d.eventTypes).map(named) } as unknown as Scenario;
+}

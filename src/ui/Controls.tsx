@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Speed } from '../analysis/liveTypes.ts';
 import { SPEEDS } from '../app/store.ts';
+import { SpeedReadout } from './SpeedReadout.tsx';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
 import { parseHhMm } from './format.ts';
@@ -94,6 +95,7 @@ export function Controls() {
             </button>
           ))}
         </div>
+        <SpeedReadout />
       </div>
 
       <form className="control-group" onSubmit={onRestart}>

@@ -1,4 +1,5 @@
 /** Validation errors of the last failed scenario load (which field, what is wrong), dismissable. */
+import { fieldLabel } from '../analysis/paramLabels.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
 import { Icon } from './Icon.tsx';
@@ -33,9 +34,12 @@ export function ScenarioErrors() {
       <ul>
         {errors.map((e, i) => (
           <li key={i} data-path={e.path} data-code={e.code}>
-            <code className="error-path" title={t('scenario.errorPath')}>
-              {e.path || t('scenario.errorRoot')}
-            </code>
+            <strong className="error-field" title={`${t('scenario.errorPath')}: ${e.path}`}>
+              {(() => {
+                const l = fieldLabel(e.path);
+                return l ? (lang === 'en' ? l.en : l.zh) : t('scenario.errorRoot');
+              })()}
+            </strong>
             <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
             <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
               {lang === 'en' ? e.zh : e.en}

@@ -48,6 +48,20 @@ describe('coverage matrix model', () => {
     expect(Array.from(gridOrder(m, 'id'))).toEqual([0, 1, 2]);
   });
 
+  it('worst first sorts by attainment, not by the number of missed hours', () => {
+    // grid 0 misses two hours narrowly (7/10 and 7/10: 70 %); grid 1 misses one hour badly (1/10: 10 %)
+    const { coverage, cases } = frameArrays(3, [
+      [0, 1, 7, 10],
+      [0, 2, 7, 10],
+      [1, 1, 1, 10],
+      [2, 1, 10, 10],
+    ]);
+    const m = buildMatrix(coverage, cases, 3, 0.8);
+    expect(m.missHours[0]).toBe(2);
+    expect(m.missHours[1]).toBe(1);
+    expect(Array.from(gridOrder(m, 'worst'))).toEqual([1, 0, 2]);
+  });
+
   it('warm-up hours of the day: those the run passes only inside the warm-up', () => {
     const H = 3600,
       D = 86_400;

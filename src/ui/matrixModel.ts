@@ -70,12 +70,12 @@ export function cellAtt(m: MatrixModel, g: number, h: number): number {
   return m.n[i] > 0 ? m.met[i] / m.n[i] : NaN;
 }
 
-/** Grid order: by id (identity) or worst first (most hours below target, then lowest day attainment; grids without cases last). */
+/** Grid order: by id (identity) or worst first (lowest day attainment, then most hours below target; grids without cases last). */
 export function gridOrder(m: MatrixModel, mode: 'id' | 'worst'): Int32Array {
   const idx = Int32Array.from({ length: m.nGrids }, (_, i) => i);
   if (mode === 'id') return idx;
   const key = (g: number) => (Number.isNaN(m.dayAtt[g]) ? 2 : m.dayAtt[g]);
-  return idx.sort((a, b) => m.missHours[b] - m.missHours[a] || key(a) - key(b) || a - b);
+  return idx.sort((a, b) => key(a) - key(b) || m.missHours[b] - m.missHours[a] || a - b);
 }
 
 /**

@@ -666,4 +666,6 @@ export const en: Dict = {
   'chart.ecdfA': 'A',
   'chart.ecdfB': 'B',
   'chart.ecdf': 'cumulative share',
+  'controls.rate': '≈ {v} sim-min/s',
+  'controls.rateTitle': 'Measured: simulated minutes per real second (about 1 at 60x, 60 at 3600x)',
 };

@@ -657,6 +657,8 @@ export const zhCN = {
   'chart.ecdfA': 'A',
   'chart.ecdfB': 'B',
   'chart.ecdf': '累计占比',
+  'controls.rate': '≈ {v} 仿真分钟/秒',
+  'controls.rateTitle': '实测：每一秒真实时间推进的仿真分钟数（60x 约为 1，3600x 约为 60）',
 };
 
 export type DictKey = keyof typeof zhCN;

@@ -1,8 +1,11 @@
 /**
  * Every validation error of the draft in one list (the fields show theirs
- * too): the JSON path — a button that focuses the field when the form has
- * one — and the message in both languages.
+ * too): the field's name in words — a button that focuses the field when
+ * the form has one — with its JSON path as its tooltip, and the message in
+ * both languages.
  */
+import { useMemo } from 'react';
+import { fieldLabel, namesOfDraft } from '../../analysis/paramLabels.ts';
 import { useEditorState, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 
@@ -18,6 +21,8 @@ export function ErrorSummary() {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const errors = useEditorState((s) => s.errors);
+  const draft = useEditorState((s) => s.draft);
+  const names = useMemo(() => namesOfDraft(draft), [draft]);
   if (errors.length === 0) return null;
   return (
     <section className="ed-errors" role="alert" data-testid="ed-errors" data-count={errors.length}>
@@ -25,8 +30,11 @@ export function ErrorSummary() {
       <ul>
         {errors.map((e, i) => (
           <li key={i} data-path={e.path} data-code={e.code}>
-            <button type="button" className="link error-path" onClick={() => focusPath(e.path)}>
-              {e.path}
+            <button type="button" className="link error-field" title={e.path} onClick={() => focusPath(e.path)}>
+              {(() => {
+                const l = fieldLabel(e.path, names);
+                return l ? (lang === 'en' ? l.en : l.zh) : t('scenario.errorRoot');
+              })()}
             </button>
             <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
             <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>

@@ -62,15 +62,18 @@ export function CheapestPlan({
         </label>
       </div>
       {!anyPoints ? null : plan ? (
-        <p className="plan-found">
+        <p
+          className="plan-found"
+          title={describeOverrides(plan.values)}
+          data-overrides={describeOverrides(plan.values)}
+        >
           <span className="mark-cheapest">★</span>{' '}
           {Object.entries(plan.values).map(([path, v], i) => (
             <span key={path}>
               {i > 0 ? ' · ' : ''}
               {labels[path] ? pickName(lang, labels[path]) : path} = {typeof v === 'string' ? v : JSON.stringify(v)}
             </span>
-          ))}{' '}
-          <code title={describeOverrides(plan.values)}>{describeOverrides(plan.values)}</code>
+          ))}
           {' — '}
           {t('kpi.coverageIndex')}{' '}
           <strong data-value={dv(plan.coverageIndex?.mean)}>

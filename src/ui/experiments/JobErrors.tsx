@@ -1,4 +1,5 @@
-/** A failed job's reason and, for an invalid scenario or override, each error with its JSON path (both languages). */
+/** A failed job's reason and, for an invalid scenario or override, each error by the field's name (its JSON path as the tooltip), in both languages. */
+import { fieldLabel } from '../../analysis/paramLabels.ts';
 import type { JobError } from '../../app/experiments.ts';
 import { useStore } from '../../app/useStore.ts';
 
@@ -14,7 +15,10 @@ export function JobErrors({ error, testId }: { error: JobError | null; testId: s
         <ul>
           {error.errors.map((e, i) => (
             <li key={i} data-path={e.path}>
-              <code className="error-path">{e.path}</code> <span className="error-msg">{pick(e)}</span>
+              <strong className="error-field" title={e.path}>
+                {pick(fieldLabel(e.path) ?? { zh: '（整个场景）', en: '(the whole scenario)' })}
+              </strong>{' '}
+              <span className="error-msg">{pick(e)}</span>
               <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
                 {alt(e)}
               </span>

@@ -6,6 +6,7 @@
  * 02:00, per grid for per-grid teams), so nobody sweeps five shifts
  * believing they sweep one.
  */
+import { paramLabel } from '../../analysis/paramLabels.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { POLICIES, type ScenarioChoices } from './choices.ts';
@@ -156,8 +157,8 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
         </p>
       )}
       {param && (
-        <p className="muted small">
-          <code>{param.path}</code> = {param.values.join(', ')}
+        <p className="muted small" title={param.path} data-path={param.path}>
+          {pickName(lang, paramLabel(param.path, choices.scenario))} = {param.values.join(', ')}
         </p>
       )}
     </fieldset>

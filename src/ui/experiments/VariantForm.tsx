@@ -133,7 +133,13 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
           </select>
         </label>
       </div>
-      <p className="overrides-preview" data-testid="cmp-overrides" data-count={n}>
+      <p
+        className="overrides-preview"
+        data-testid="cmp-overrides"
+        data-count={n}
+        data-overrides={describeOverrides(overrides)}
+        title={n > 0 ? describeOverrides(overrides) : undefined}
+      >
         <span className="control-label">{t('cmp.overrides')}</span>{' '}
         {n === 0 ? (
           <span className="muted">{t('cmp.noOverrides')}</span>
@@ -145,8 +151,7 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
                 {pickName(lang, paramLabel(path, choices.scenario))} ={' '}
                 {typeof value === 'string' ? value : JSON.stringify(value)}
               </span>
-            ))}{' '}
-            <code className="muted small">{describeOverrides(overrides)}</code>
+            ))}
           </>
         )}
       </p>
