@@ -19,8 +19,11 @@
  * (g) CLI start-up (bench/startup.ts): `allweather validate` from the built bundle against a bare
  *     `node -e 0` and against the sources through tsx; medians of 10 fresh processes each.
  *
+ * (h) The queue (bench/queue.ts, BENCH_ONLY=queue only: it needs redis-server and the built CLI): replications/s
+ *     through BullMQ with 1 and 2 worker processes against the in-process pool, overhead per job, payload sizes.
+ *
  * BENCH_ONLY=<section> runs one section alone (`BENCH_ONLY=scale npm run bench`): mmc (a), staff (b, c), scale (f),
- * startup (g); unset, everything runs.
+ * startup (g), queue (h); unset, everything but the queue runs.
  */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -136,6 +139,7 @@ const STANDALONE: Record<string, () => Promise<void>> = {
   staff: async () => benchStaff(),
   scale: async () => (await import('./scale.ts')).benchScale(),
   startup: async () => (await import('./startup.ts')).benchStartup(),
+  queue: async () => (await import('./queue.ts')).benchQueue(),
 };
 if (ONLY) {
   const section = STANDALONE[ONLY];

@@ -15,6 +15,7 @@ import { InvalidBaseScenarioError, OverrideError, parseAssignment, type Override
 import { parseScenario } from '../scenario/load.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import { writeBundle } from './bundleDir.ts';
+import { maskUrl } from '../queue/url.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { LIMITS, fileTooLargeMessage } from '../scenario/limits.ts';
 import {
@@ -406,10 +407,11 @@ export function writeFiles(dir: string, files: Record<string, string | Uint8Arra
   return writeBundle(dir, files);
 }
 
-/** The command line as typed, for manifests: `allweather <args>`, arguments quoted where needed. */
+/** The command line as typed, for manifests: `allweather <args>`, arguments quoted where needed, passwords in URLs masked. */
 export function commandLine(argv: readonly string[]): string {
   const q = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  return ['allweather', ...argv.map(q)].join(' ');
+  // a --queue URL's password never reaches a manifest
+  return ['allweather', ...argv.map((a) => q(maskUrl(a)))].join(' ');
 }
 
 /** Fixed-decimal number with thousands separators. */
