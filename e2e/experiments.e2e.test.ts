@@ -10,6 +10,7 @@ import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { tableFromIPC } from 'apache-arrow';
+import { bundleFileEntry, readZip } from '../src/export/zip.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, SHOTS, type Watched } from './browser.ts';
 
@@ -63,9 +64,12 @@ describe('experiments, downloads, editor and share links', () => {
     await page.selectOption('[data-testid="cmp-team"]', 'grid-workers');
     await page.fill('[data-testid="cmp-staff"]', '3');
     await page.fill('[data-testid="cmp-reps"]', String(REPS));
-    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain(
+    // the change in words; the override path only in a data attribute
+    expect(await page.locator('[data-testid="cmp-overrides"]').getAttribute('data-overrides')).toContain(
       'teams.grid-workers.shifts.0.staff=3',
     );
+    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain('网格员');
+    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).not.toContain('teams.');
     await page.click('[data-testid="cmp-run"]');
     await page.waitForSelector('[data-testid="cmp-progress"][data-status="done"]', { timeout: 60_000 });
     expect(await page.locator('[data-testid="cmp-meta"]').getAttribute('data-pairs')).toBe(String(REPS));
@@ -136,6 +140,19 @@ describe('experiments, downloads, editor and share links', () => {
     const col = t.getChild('replication')!;
     for (let i = 0; i < t.numRows; i += 97) reps.add(col.get(i) as number);
     expect([...reps].sort()).toEqual([0, 1, 2, 3]);
+
+    // one zip of the whole comparison: canonical names, both manifests listing every file's SHA-256
+    await page.click('[data-testid="exp-tab-downloads"]');
+    await page.waitForSelector('[data-testid="downloads"][data-ready="true"]');
+    const zip = await download(page, 'download-comparison-zip');
+    expect(zip.name).toBe('allweather-baseline-weekday-compare.zip');
+    const entries = readZip(new Uint8Array(zip.bytes));
+    expect([...entries.keys()]).toContain('cases-a.parquet');
+    const manifestA = JSON.parse(new TextDecoder().decode(entries.get('manifest-a.json'))) as {
+      files: { name: string; bytes: number; sha256: string }[];
+    };
+    for (const f of manifestA.files) expect(bundleFileEntry(f.name, entries.get(f.name)!)).toEqual(f);
+    expect(Buffer.from(entries.get('tidy.csv')!)).toEqual(tidy.bytes);
   });
 
   it('a grid-size comparison says the headcount it changes and calls the saving cheaper, not better; Hold headcount keeps the headcount', async () => {
@@ -163,7 +180,7 @@ describe('experiments, downloads, editor and share links', () => {
     await page.screenshot({ path: `${SHOTS}13-compare-headcount-1440.png` });
 
     await page.check('[data-testid="cmp-hold-headcount"]');
-    expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain(
+    expect(await page.locator('[data-testid="cmp-overrides"]').getAttribute('data-overrides')).toContain(
       'city.gridSize=10, holdHeadcount=true',
     );
     await page.click('[data-testid="cmp-run"]');
