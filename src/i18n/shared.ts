@@ -32,6 +32,15 @@ const GENERIC = {
   'unit.pp': { zh: '百分点', en: 'pp' },
   'unit.percent': { zh: '%', en: '%' },
   'unit.cny': { zh: '元', en: 'CNY' },
+  // the city view's switch (src/ui/SceneSlot.tsx), wherever the city is drawn
+  'map.mode': { zh: '视图', en: 'View' },
+  'map.mode.2d': { zh: '二维地图', en: '2D map' },
+  'map.mode.3d': { zh: '三维', en: '3D' },
+  'map.mode.hint2d': {
+    zh: '平面地图：大型辖区也流畅；放大显示网格编码',
+    en: 'Map from above: fluid for large districts; zoom in for grid codes',
+  },
+  'map.mode.hint3d': { zh: '三维城市：方块高度为白天人口', en: '3D city: block height is day population' },
 } satisfies Record<string, Bilingual>;
 
 export type GenericKey = keyof typeof GENERIC;

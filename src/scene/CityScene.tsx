@@ -1,5 +1,5 @@
 /**
- * The 3D city: the live twin's canvas.
+ * The city: the live twin's canvas, as a 3D view or a 2D map (`mode`).
  *
  * One react-three-fiber `<Canvas>` (WebGL2) rendering on demand: a frame
  * from the simulation, a camera move or a prop change requests one render,
@@ -14,12 +14,18 @@
  *   CityScene
  *   ├─ FrameBridge     frames$ → FrameStore, invalidate()
  *   ├─ RenderStats     renders, publishes window.__allweatherGl
- *   └─ (per layout)
- *      ├─ CameraRig    framing + MapControls
- *      ├─ Ground, CellsMesh, GridLines, SelectedGrid
- *      ├─ StationColumns, StaffMarkers, CaseMarkers
- *      ├─ Rain
- *      └─ Prewarm     compiles every shader before the run plays
+ *   ├─ (per layout, 3D)
+ *   │  ├─ CameraRig    framing + MapControls
+ *   │  ├─ Ground, CellsMesh, GridLines, SelectedGrid
+ *   │  ├─ StationColumns, StaffMarkers, CaseMarkers
+ *   │  ├─ Rain
+ *   │  └─ Prewarm     compiles every shader before the run plays
+ *   └─ (per layout, 2D map: orthographic, north up, for large districts)
+ *      ├─ MapCamera    framing + pan/zoom
+ *      ├─ Ground, CellsTexture (one textured quad), GridLines, SelectedGrid
+ *      ├─ StationColumns, MapMarkers (staff and cases as points, by zoom)
+ *      ├─ MapLabels    street names / grid codes in the DOM over the canvas
+ *      └─ Prewarm
  *
  * Per-frame updates write straight into instance buffers in `useFrame`
  * (no React state, no allocation). A new layout (another scenario) remounts
@@ -27,18 +33,22 @@
  * and builds new ones. Text is not drawn in the canvas: labels, legends
  * and details belong to the DOM, and every fact drawn here has a DOM twin.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef, type RefObject } from 'react';
 import { Canvas } from '@react-three/fiber';
 import type { Observable } from 'rxjs';
 import type { CityLayout, Frame } from '../sim/frame.ts';
 import { CameraRig } from './CameraRig.tsx';
 import { CaseMarkers } from './CaseMarkers.tsx';
 import { CellsMesh, type ColorBy, type GridDelta } from './CellsMesh.tsx';
+import { CellsTexture } from './CellsTexture.tsx';
 import { sceneMetrics } from './cityGeometry.ts';
 import { FrameBridge } from './FrameBridge.tsx';
 import { createFrameStore, type FrameStore } from './frameStore.ts';
 import { GridLines } from './GridLines.tsx';
 import { Ground } from './Ground.tsx';
+import { MapCamera } from './MapCamera.tsx';
+import { MapLabels } from './MapLabels.tsx';
+import { MapMarkers } from './MapMarkers.tsx';
 import { BACKGROUND } from './palette.ts';
 import { Prewarm } from './Prewarm.tsx';
 import { Rain } from './Rain.tsx';
@@ -79,6 +89,8 @@ export interface CitySceneProps {
   reframeKey?: unknown;
   /** A responsibility grid to outline, with a pin on its centre cell (index into `layout.gridIds`). Default `-1` (none). */
   selectedGrid?: number;
+  /** `'3d'`: the oblique 3D city; `'2d'`: the map from straight above (orthographic, one textured quad for the cells, labels by zoom), fluid for large districts. Default `'3d'`. */
+  mode?: '2d' | '3d';
 }
 
 const layoutKeys = new WeakMap<CityLayout, number>();
@@ -89,7 +101,13 @@ function layoutKey(layout: CityLayout): number {
   return k;
 }
 
-function ariaLabel(layout: CityLayout, lang: 'zh-CN' | 'en', colorBy: ColorBy, lateCases = false): string {
+function ariaLabel(
+  layout: CityLayout,
+  lang: 'zh-CN' | 'en',
+  colorBy: ColorBy,
+  lateCases = false,
+  mode: '2d' | '3d' = '3d',
+): string {
   const nGrids = layout.gridIds.length;
   if (lang === 'en') {
     const by = {
@@ -100,7 +118,7 @@ function ariaLabel(layout: CityLayout, lang: 'zh-CN' | 'en', colorBy: ColorBy, l
       delta: lateCases ? 'late cases per responsibility grid' : 'the difference B − A of grid SLA attainment',
     }[colorBy];
     return (
-      `3D city view of ${layout.name.en}: ${layout.cols} × ${layout.rows} unit cells in ${nGrids} responsibility grids, ` +
+      `${mode === '2d' ? '2D map' : '3D city view'} of ${layout.name.en}: ${layout.cols} × ${layout.rows} unit cells in ${nGrids} responsibility grids, ` +
       `${layout.nStaff} staff, ${layout.stations.length} metro stations; cells coloured by ${by}. The same facts are in the panels beside it.`
     );
   }
@@ -112,7 +130,7 @@ function ariaLabel(layout: CityLayout, lang: 'zh-CN' | 'en', colorBy: ColorBy, l
     delta: lateCases ? '各责任网格的超时案件数' : '责任网格达标率之差（B − A）',
   }[colorBy];
   return (
-    `${layout.name.zh}三维城市视图：${layout.cols} × ${layout.rows} 个单元网格，${nGrids} 个责任网格，` +
+    `${layout.name.zh}${mode === '2d' ? '二维地图' : '三维城市视图'}：${layout.cols} × ${layout.rows} 个单元网格，${nGrids} 个责任网格，` +
     `${layout.nStaff} 名工作人员，${layout.stations.length} 个地铁站；单元网格按${by}着色。相同信息见旁边的面板。`
   );
 }
@@ -127,6 +145,8 @@ interface LayerProps {
   crowdThreshold: number;
   reframeKey: unknown;
   selectedGrid: number;
+  /** The element over the canvas for the 2D map's labels. */
+  labels: RefObject<HTMLDivElement | null>;
 }
 
 /** Everything that depends on the layout; remounted (and so rebuilt) for each new layout. */
@@ -172,8 +192,59 @@ function CityLayers({
   );
 }
 
+/** The 2D map of a layout; remounted for each new layout. */
+function MapLayers({
+  layout,
+  store,
+  colorBy,
+  delta,
+  onPick,
+  crowdThreshold,
+  reframeKey,
+  selectedGrid,
+  labels,
+}: LayerProps) {
+  const metrics = useMemo(() => sceneMetrics(layout), [layout]);
+  const pick = useMemo(() => {
+    if (!onPick) return { cell: undefined, staff: undefined, station: undefined };
+    return {
+      cell: (index: number) => onPick({ kind: 'cell', index }),
+      staff: (index: number) => onPick({ kind: 'staff', index }),
+      station: (index: number) => onPick({ kind: 'station', index }),
+    };
+  }, [onPick]);
+  return (
+    <>
+      <MapCamera metrics={metrics} reframeKey={reframeKey} />
+      <Ground metrics={metrics} />
+      <CellsTexture
+        layout={layout}
+        metrics={metrics}
+        store={store}
+        colorBy={colorBy}
+        delta={delta}
+        onPickCell={pick.cell}
+        onPickStaff={pick.staff}
+        onPickStation={pick.station}
+      />
+      <GridLines layout={layout} metrics={metrics} />
+      <SelectedGrid layout={layout} metrics={metrics} grid={selectedGrid} />
+      <StationColumns
+        layout={layout}
+        metrics={metrics}
+        store={store}
+        threshold={crowdThreshold}
+        onPick={pick.station}
+      />
+      <MapMarkers layout={layout} metrics={metrics} store={store} />
+      <MapLabels layout={layout} metrics={metrics} container={labels} />
+      <Prewarm />
+    </>
+  );
+}
+
 /**
- * The live 3D city. Fills its parent (give the parent a size).
+ * The live city, in 3D or as a 2D map. Fills its parent (give the parent a size).
  *
  * @param props.layout the city to draw (required)
  * @param props.frames$ the simulation's frames (required)
@@ -186,6 +257,7 @@ function CityLayers({
  * @param props.antialias multisampling, default `true`
  * @param props.reframeKey frame the city again when it changes, default undefined
  * @param props.selectedGrid grid to outline (index), default `-1` (none)
+ * @param props.mode `'3d'` or `'2d'` (the map), default `'3d'`
  */
 export function CityScene({
   layout,
@@ -199,12 +271,16 @@ export function CityScene({
   antialias = true,
   reframeKey,
   selectedGrid = -1,
+  mode = '3d',
 }: CitySceneProps) {
   const store = useMemo(() => createFrameStore(), []);
+  const labels = useRef<HTMLDivElement>(null);
+  const Layers = mode === '2d' ? MapLayers : CityLayers;
   return (
     <div
       role="img"
-      aria-label={ariaLabel(layout, lang, colorBy, delta?.scale === 'sequential')}
+      aria-label={ariaLabel(layout, lang, colorBy, delta?.scale === 'sequential', mode)}
+      data-map-mode={mode}
       style={{ position: 'relative', width: '100%', height: '100%', background: BACKGROUND }}
     >
       <Canvas
@@ -218,8 +294,9 @@ export function CityScene({
         <color attach="background" args={[BACKGROUND]} />
         <FrameBridge frames$={frames$} store={store} />
         <RenderStats />
-        <CityLayers
-          key={layoutKey(layout)}
+        <Layers
+          key={`${mode}-${layoutKey(layout)}`}
+          labels={labels}
           layout={layout}
           store={store}
           colorBy={colorBy}
@@ -231,6 +308,14 @@ export function CityScene({
           selectedGrid={selectedGrid}
         />
       </Canvas>
+      {mode === '2d' && (
+        <div
+          ref={labels}
+          data-testid="map-labels"
+          aria-hidden
+          style={{ position: 'absolute', inset: 0, overflow: 'hidden', pointerEvents: 'none' }}
+        />
+      )}
     </div>
   );
 }

@@ -9,7 +9,10 @@
  * tests and CI) that round trip waits for whatever frame the GPU is still
  * rasterising, which showed up as a main-thread task of 0.4-2.4 s when the
  * first case appeared mid-run. So, on mount, every hidden object is shown
- * for one warm-up render (empty layers draw nothing) and hidden again.
+ * while the scene is compiled and hidden again. The compilation is
+ * asynchronous (`compileAsync`: with KHR_parallel_shader_compile the GPU
+ * links in the background and nothing waits for it on the main thread);
+ * one render follows when every program is ready.
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
@@ -28,10 +31,16 @@ export function Prewarm(): null {
         shown.push(o);
       }
     });
-    gl.compile(scene, camera);
-    gl.render(scene, camera);
+    let live = true;
+    const ready = gl.compileAsync(scene, camera); // issues every compile now, synchronously
     for (const o of shown) o.visible = false;
-    invalidate();
+    ready.then(
+      () => live && invalidate(),
+      () => live && invalidate(),
+    );
+    return () => {
+      live = false;
+    };
   }, [gl, scene, camera, invalidate]);
   return null;
 }

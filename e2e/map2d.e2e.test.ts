@@ -1,0 +1,241 @@
+/**
+ * Large districts in the 2D map (issue 12): lianhu-grids (14,535 cells,
+ * 1,615 grids) opens in the 2D map by default, draws (the canvas is not
+ * blank), shows street names zoomed out and grid codes zoomed in, and a
+ * click selects the cell under it as in 3D; the baseline opens in 3D and
+ * switches to the map; the sample district (opened as a file) in the map.
+ *
+ * Printed, never asserted (a shared, noisy machine; README rule): the
+ * longest main-thread task while loading lianhu-grids and the tasks over
+ * 50 ms while it plays at maximum speed (Long Tasks API), frames per
+ * second in the 2D map and in 3D (requestAnimationFrame callbacks and
+ * frames the scene drew, `window.__allweatherGl.frames`), the load average.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import os from 'node:os';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, SHOTS } from './browser.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const GEOJSON = `${root}scenarios/sample-district/district.geojson`;
+const CSV = `${root}scenarios/sample-district/cases.csv`;
+const PLAY_MS = 10_000;
+
+/** Installed before the app: long tasks (buffered from the page's start) and animation frames. */
+const INIT = `
+(() => {
+  const m = { longTasks: [], raf: [] };
+  window.__perf = m;
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) m.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const tick = (t) => { m.raf.push(t); requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})();
+`;
+
+interface Perf {
+  longTasks: { start: number; duration: number }[];
+  raf: number[];
+}
+declare global {
+  interface Window {
+    __perf?: Perf;
+  }
+}
+
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+/** Share of pixels that differ from the most common colour: 0 for a blank canvas. */
+function nonBackgroundShare(png: Buffer): number {
+  const img = PNG.sync.read(png);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < img.data.length; i += 4) {
+    const key = (img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return 1 - Math.max(...counts.values()) / (img.width * img.height);
+}
+
+const drawn = (p: Page) => p.evaluate(() => window.__allweatherGl?.frames ?? 0);
+
+/** Play at maximum speed for PLAY_MS (restarting when the day ends); what the main thread and the scene did. */
+async function playFor(p: Page, label: string) {
+  if ((await p.locator('[data-testid="app"]').getAttribute('data-done')) === 'true') {
+    await p.fill('[data-testid="seed"]', '499');
+    await p.click('[data-testid="restart"]');
+  }
+  await p.click('[data-testid="speed-max"]');
+  const t0 = await p.evaluate(() => performance.now());
+  const f0 = await drawn(p);
+  await p.click('[data-testid="play"]');
+  const start = Date.now();
+  let seed = 500;
+  while (Date.now() - start < PLAY_MS) {
+    const done = await p
+      .waitForSelector('[data-testid="app"][data-done="true"]', {
+        timeout: Math.max(1, PLAY_MS - (Date.now() - start)),
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!done) break;
+    await p.fill('[data-testid="seed"]', String(++seed));
+    await p.click('[data-testid="restart"]');
+    await p.click('[data-testid="speed-max"]');
+    await p.click('[data-testid="play"]');
+  }
+  const m = await p.evaluate((t0) => {
+    const b = window.__perf!;
+    const s = (performance.now() - t0) / 1000;
+    const lt = b.longTasks.filter((x) => x.start >= t0).map((x) => Math.round(x.duration));
+    return { s, raf: b.raf.filter((t) => t >= t0).length / s, lt };
+  }, t0);
+  const fps = ((await drawn(p)) - f0) / m.s;
+  await p.click('[data-testid="pause"]');
+  console.log(
+    `lianhu-grids ${label} playing at max speed ${m.s.toFixed(1)} s: ${fps.toFixed(1)} frames drawn/s, ` +
+      `${m.raf.toFixed(1)} animation frames/s, longest main-thread task ${Math.max(0, ...m.lt)} ms, ` +
+      `${m.lt.filter((d) => d > 50).length} tasks over 50 ms ${JSON.stringify(m.lt)}`,
+  );
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(INIT);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the 2D map of a large district', () => {
+  it('lianhu-grids opens in the 2D map, draws, and loads without long main-thread tasks (printed)', async () => {
+    console.log(
+      `machine: ${os.cpus()[0]?.model} × ${os.availableParallelism()}, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
+    await page.goto(`${inject('appUrl')}?scenario=lianhu-grids`);
+    await page.waitForSelector('[data-testid="app"][data-ready="true"][data-scenario="lianhu-grids"]');
+    const slot = page.locator('[data-testid="city-canvas"]');
+    expect(await slot.getAttribute('data-map-mode')).toBe('2d');
+    await page.waitForSelector('[data-testid="city-canvas"] canvas', { timeout: 60_000 });
+    await page.waitForFunction(() => (window.__allweatherGl?.frames ?? 0) >= 1, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(2000); // shaders compiled in the background, the first frames
+    const load = await page.evaluate(() => window.__perf!.longTasks.map((x) => Math.round(x.duration)));
+    console.log(
+      `lianhu-grids loading: longest main-thread task ${Math.max(0, ...load)} ms, all ${JSON.stringify(load)}`,
+    );
+    expect(await page.locator('[data-testid="map-mode-2d"]').getAttribute('aria-checked')).toBe('true');
+    expect(await page.locator('[data-testid="city-canvas"] [data-map-mode="2d"]').count()).toBe(1);
+    const shot = await slot.screenshot();
+    expect(nonBackgroundShare(shot)).toBeGreaterThan(0.2);
+    await page.screenshot({ path: `${SHOTS}map2d-01-lianhu-zoomed-out.png` });
+    // zoomed out: street names
+    const labels = page.locator('[data-testid="map-labels"]');
+    expect(await labels.getAttribute('data-level')).toBe('street');
+    expect(Number(await labels.getAttribute('data-count'))).toBeGreaterThan(0);
+  });
+
+  it('a click on the map selects the cell under it, and its grid is outlined', async () => {
+    const box = (await page.locator('[data-testid="city-canvas"] canvas').boundingBox())!;
+    // framed, the centre of the canvas is the centre of the plan: cell (127, 28) of 255 × 57
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const detail = page.locator('[data-testid="detail-panel"][data-kind="cell"]');
+    await detail.waitFor();
+    expect(await detail.locator('.detail-head').innerText()).toContain('(127, 28)');
+    const grid = await page.evaluate(() => {
+      const l = window.__allweather!.layout!;
+      return l.gridIds[l.cellGrid[28 * l.cols + 127]];
+    });
+    expect(JSON.parse((await page.locator('[data-testid="detail-grid"]').getAttribute('data-value'))!)).toBe(grid);
+  });
+
+  it('plays in the 2D map (figures printed), then zoomed in it shows grid codes', async () => {
+    await playFor(page, '2D map');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}map2d-02-lianhu-playing.png` });
+    const box = (await page.locator('[data-testid="city-canvas"] canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(800);
+    const labels = page.locator('[data-testid="map-labels"]');
+    expect(await labels.getAttribute('data-level')).toBe('grid');
+    expect(Number(await labels.getAttribute('data-count'))).toBeGreaterThan(3);
+    await page.screenshot({ path: `${SHOTS}map2d-03-lianhu-zoomed-in.png` });
+    // another colouring, same map
+    await page.click('[data-testid="colorby-backlog"]');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}map2d-04-lianhu-zoomed-in-backlog.png` });
+    await page.click('[data-testid="colorby-landUse"]');
+  });
+
+  it('switches to 3D and back (3D figures printed)', async () => {
+    await page.click('[data-testid="map-mode-3d"]');
+    await page.waitForSelector('[data-testid="city-canvas"][data-map-mode="3d"]');
+    await page.waitForTimeout(2000);
+    await playFor(page, '3D');
+    await page.screenshot({ path: `${SHOTS}map2d-05-lianhu-3d.png` });
+    await page.click('[data-testid="map-mode-2d"]');
+    await page.waitForSelector('[data-testid="city-canvas"][data-map-mode="2d"]');
+    expect(await page.locator('[data-testid="map-labels"]').count()).toBe(1);
+  });
+
+  it('the baseline opens in 3D; its 2D map draws', async () => {
+    await page.goto(`${inject('appUrl')}?scenario=baseline-weekday`);
+    await page.waitForSelector('[data-testid="app"][data-ready="true"][data-scenario="baseline-weekday"]');
+    const slot = page.locator('[data-testid="city-canvas"]');
+    expect(await slot.getAttribute('data-map-mode')).toBe('3d');
+    await page.click('[data-testid="map-mode-2d"]');
+    await page.waitForSelector('[data-testid="city-canvas"][data-map-mode="2d"] canvas');
+    await page.click('[data-testid="speed-3600"]');
+    await page.click('[data-testid="play"]');
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > 10 * 3600,
+      undefined,
+      { timeout: 120_000 },
+    );
+    await page.click('[data-testid="pause"]');
+    await page.waitForTimeout(500);
+    expect(nonBackgroundShare(await slot.screenshot())).toBeGreaterThan(0.2);
+    await page.screenshot({ path: `${SHOTS}map2d-06-baseline-2d.png` });
+    await page.click('[data-testid="lang-en"]');
+    expect(await page.locator('[data-testid="map-mode-2d"]').innerText()).toBe('2D map');
+    await page.click('[data-testid="lang-zh"]');
+  });
+
+  it('the sample district, opened as a file, in the 2D map', async () => {
+    await page.setInputFiles('[data-testid="scenario-file"]', [GEOJSON, CSV]);
+    await page.waitForSelector('[data-testid="app"][data-ready="true"][data-view="import"]', { timeout: 120_000 });
+    await page.click('[data-testid="view-live"]');
+    await page.click('[data-testid="map-mode-2d"]');
+    await page.waitForSelector('[data-testid="city-canvas"][data-map-mode="2d"] canvas');
+    await page.click('[data-testid="speed-3600"]');
+    await page.click('[data-testid="play"]');
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-ts')) > 10 * 3600,
+      undefined,
+      { timeout: 120_000 },
+    );
+    await page.click('[data-testid="pause"]');
+    await page.waitForTimeout(500);
+    const slot = page.locator('[data-testid="city-canvas"]');
+    expect(nonBackgroundShare(await slot.screenshot())).toBeGreaterThan(0.2);
+    await page.screenshot({ path: `${SHOTS}map2d-07-sample-district-2d.png` });
+    expect(errors).toEqual([]);
+  });
+});
