@@ -67,6 +67,7 @@ export function CoverageHourChart({ hourly, target, fileName }: CoverageHourChar
           measure: what,
           replications: String(n),
           bands: JSON.stringify(bands.map((b) => [b.mean, b.lo, b.hi])),
+          series: JSON.stringify(hourly[what]),
         }}
         x={{
           lo: -0.5,
