@@ -91,6 +91,18 @@ describe('hourBands', () => {
     expect(bands.a[5].mean).toBeCloseTo(c.byHour.backlog[5].a.mean!, 12);
     expect(bands.b[5].lo).toBe(c.byHour.backlog[5].b.ci95![0]);
   });
+  it("clips A's and B's attainment intervals to 0..1, not the difference's", () => {
+    const a = [fakeRun(1), fakeRun(2)];
+    const c = compareResults(a, a);
+    const raw = c.byHour.attainment.map((d) => d.a.ci95);
+    const bands = hourBands(c, 'attainment');
+    bands.a.forEach((b, h) => {
+      if (raw[h] === null) return;
+      expect(b.lo).toBe(Math.max(0, raw[h]![0]));
+      expect(b.hi).toBe(Math.min(1, raw[h]![1]));
+    });
+    expect(bands.diff.every((b) => b.mean === 0 || b.mean === null)).toBe(true);
+  });
 });
 
 describe('coverageHourBands', () => {

@@ -117,12 +117,24 @@ export interface HourBands {
 const toBands = (ds: readonly Difference[], pick: (d: Difference) => Interval): HourBand[] =>
   ds.map((d, hour) => ({ hour, ...pick(d) }));
 
-/** A's, B's and B − A's mean and 95 % CI per hour of day, from a comparison (paired CIs for B − A). */
+/** An interval of a share with its ends clipped to 0..1. */
+const clipShare = (iv: Interval): Interval => ({
+  ...iv,
+  lo: iv.lo === null ? null : clamp01(iv.lo),
+  hi: iv.hi === null ? null : clamp01(iv.hi),
+});
+
+/**
+ * A's, B's and B − A's mean and 95 % CI per hour of day, from a comparison
+ * (paired CIs for B − A). Attainment is a share: A's and B's intervals are
+ * clipped to 0..1 (B − A's, a difference, is not).
+ */
 export function hourBands(c: Comparison, what: 'attainment' | 'backlog'): HourBands {
   const ds = c.byHour[what];
+  const own = what === 'attainment' ? clipShare : (iv: Interval) => iv;
   return {
-    a: toBands(ds, (d) => intervalOf(d.a)),
-    b: toBands(ds, (d) => intervalOf(d.b)),
+    a: toBands(ds, (d) => own(intervalOf(d.a))),
+    b: toBands(ds, (d) => own(intervalOf(d.b))),
     diff: toBands(ds, (d) => intervalOf(d.diff)),
   };
 }
