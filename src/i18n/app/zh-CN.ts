@@ -385,7 +385,7 @@ export const zhCN = {
   'applied.keptUrl': '已按网址（?scenario=）打开内置场景；上次应用的场景“{name}”仍保留，可恢复。',
   'applied.restore': '恢复上次应用的场景',
   'applied.unreadable': '上次应用的场景无法读取，已忽略。',
-  'ed.errorsTitle': '{n} 处错误（点击路径跳到字段）',
+  'ed.errorsTitle': '{n} 处错误（点击字段名跳到该字段）',
   'ed.staffing': '班次与人数',
   'ed.perGrid': '人数按每个网格计',
   'ed.inTotal': '人数为全队合计',
