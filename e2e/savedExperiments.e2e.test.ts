@@ -15,8 +15,8 @@ import { launch, openApp, type Watched } from './browser.ts';
 
 const OUT = process.env.E2E_SHOTS_DIR || new URL('../test-results/briefing/', import.meta.url).pathname;
 const REPS = 3;
-/** A4 at 96 dpi, in CSS pixels. */
-const A4 = { width: 794, height: 1123 };
+/** A4 at 96 dpi less the print margins (14 mm each side, briefing.css), in CSS pixels: one printed page's content. */
+const A4 = { width: Math.round(((210 - 28) / 25.4) * 96), height: Math.round(((297 - 28) / 25.4) * 96) };
 
 let browser: Browser;
 let app: Watched;

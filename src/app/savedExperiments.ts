@@ -29,12 +29,12 @@ import {
 } from 'idb-keyval';
 import { KPI_NAMES, estimate, type Estimate, type KpiName } from '../analysis/aggregate.ts';
 import { compareArms, welchFromEstimates, type ArmComparison, type ArmMethod } from '../analysis/armCompare.ts';
-import { describeOverrides, type Overrides } from '../analysis/overrides.ts';
+import type { Overrides } from '../analysis/overrides.ts';
 import type { Bilingual } from '../analysis/paramLabels.ts';
 import { scenarioHash, fnv1a64 } from '../scenario/load.ts';
 import type { RunResult } from '../sim/result.ts';
 import type { DecisionsController } from './decisions.ts';
-import type { ExperimentsController } from './experiments.ts';
+import { labelsOf, type ExperimentsController } from './experiments.ts';
 import {
   exportFileName,
   exportText,
@@ -225,7 +225,7 @@ export interface RecordInput {
   arms: SavedArm[];
   result: SavedResult;
   /** What to add to the title after the kind and scenario (e.g. the overrides in words). */
-  detail?: string;
+  detail?: string | Bilingual;
 }
 
 let counter = 0;
@@ -243,13 +243,16 @@ export function buildRecord(inp: RecordInput, now: number, id = newId(now)): Sav
     hash = null;
   }
   const k = kindName(inp.kind);
-  const tail = inp.detail ? ` · ${inp.detail}` : '';
+  const d = typeof inp.detail === 'string' ? { zh: inp.detail, en: inp.detail } : inp.detail;
   return {
     version: SAVED_VERSION,
     id,
     kind: inp.kind,
     name: '',
-    title: { zh: `${k.zh} · ${inp.scenarioId}${tail}`, en: `${k.en} · ${inp.scenarioId}${tail}` },
+    title: {
+      zh: `${k.zh} · ${inp.scenarioId}${d?.zh ? ` · ${d.zh}` : ''}`,
+      en: `${k.en} · ${inp.scenarioId}${d?.en ? ` · ${d.en}` : ''}`,
+    },
     createdAt: now,
     appVersion: APP_VERSION,
     scenario: { id: inp.scenarioId, text: inp.scenarioText, hash, sum: fnv1a64(inp.scenarioText) },
@@ -259,6 +262,24 @@ export function buildRecord(inp: RecordInput, now: number, id = newId(now)): Sav
     command: inp.command,
     arms: inp.arms,
     result: inp.result,
+  };
+}
+
+/** Overrides in words, e.g. "网格员 · 班次 08:00–16:00 人数（每网格）= 3" (field names from the scenario). */
+export function overridesInWords(text: string, o: Overrides): Bilingual {
+  const entries = Object.entries(o);
+  if (entries.length === 0) return { zh: '', en: '' };
+  let labels: Record<string, Bilingual> = {};
+  try {
+    labels = labelsOf(text, Object.keys(o));
+  } catch {
+    // unparsable text: the paths themselves
+  }
+  const val = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  return {
+    zh: entries.map(([p, v]) => `${labels[p]?.zh ?? p} = ${val(v)}`).join('；'),
+    en: entries.map(([p, v]) => `${labels[p]?.en ?? p} = ${val(v)}`).join('; '),
   };
 }
 
@@ -313,7 +334,7 @@ export function recordFromExperiments(
     const j = s.comparison,
       last = exp.last.comparison;
     if (!j.comparison || !last) return null;
-    const o = describeOverrides(last.overrides);
+    const o = overridesInWords(last.aText, last.overrides);
     return buildRecord(
       {
         kind,
@@ -325,7 +346,7 @@ export function recordFromExperiments(
         command: last.command,
         arms: [
           armOf('A', { zh: 'A（原方案）', en: 'A (as is)' }, [], {}, last.a, {}),
-          armOf('B', { zh: `B（${o}）`, en: `B (${o})` }, [], last.overrides, last.b, {}),
+          armOf('B', { zh: `B（${o.zh}）`, en: `B (${o.en})` }, [], last.overrides, last.b, {}),
         ],
         result: { kind, comparison: last.comparison, headcount: last.headcount ?? null },
         detail: o,
@@ -366,7 +387,10 @@ export function recordFromExperiments(
           points: r.points,
           frontier: r.frontier,
         },
-        detail: r.params.map((p) => j.labels[p.path]?.en ?? p.path).join(' × '),
+        detail: {
+          zh: r.params.map((p) => j.labels[p.path]?.zh ?? p.path).join(' × '),
+          en: r.params.map((p) => j.labels[p.path]?.en ?? p.path).join(' × '),
+        },
       },
       now,
     );
@@ -388,10 +412,7 @@ export function recordFromExperiments(
         .map((e) =>
           armOf(
             `staff-${e.staff}`,
-            {
-              zh: `${j.shift!.team}.${j.shift!.shift} = ${e.staff} 人`,
-              en: `${j.shift!.team}.${j.shift!.shift} = ${e.staff} staff`,
-            },
+            overridesInWords(scenarioText, { [`teams.${j.shift!.team}.shifts.${j.shift!.shift}.staff`]: e.staff }),
             seeds,
             { [`teams.${j.shift!.team}.shifts.${j.shift!.shift}.staff`]: e.staff },
             null,
@@ -407,7 +428,9 @@ export function recordFromExperiments(
         evaluations: j.evaluations,
         plan: j.plan,
       },
-      detail: `${j.shift.team}.${j.shift.shift}`,
+      detail: labelsOf(scenarioText, [`teams.${j.shift.team}.shifts.${j.shift.shift}.staff`])[
+        `teams.${j.shift.team}.shifts.${j.shift.shift}.staff`
+      ],
     },
     now,
   );
@@ -466,7 +489,7 @@ export function recordFromDecisions(
         ),
       ],
       result: { kind, result: r },
-      detail: describeOverrides(changes) || '—',
+      detail: Object.keys(changes).length > 0 ? overridesInWords(j.scenarioText, changes) : '—',
     },
     now,
   );

@@ -78,6 +78,8 @@ export type SavedResult =
       history: Record<KpiName, Estimate>[];
       targets: TargetStatus[] | null;
       converged: boolean | null;
+      /** Per replication, SLA attainment and coverage by hour (24 values each): the bands of the hourly chart. */
+      hourly?: { attainment: (number | null)[][]; coverage: (number | null)[][] };
     }
   | { kind: 'comparison'; comparison: Comparison; headcount: { a: Headcount; b: Headcount } | null }
   | {
@@ -343,6 +345,7 @@ const resultS = z.discriminatedUnion('kind', [
     history: z.array(kpiEstimates),
     targets: z.array(targetStatusS).nullable(),
     converged: bool.nullable(),
+    hourly: z.looseObject({ attainment: z.array(z.array(nnum)), coverage: z.array(z.array(nnum)) }).optional(),
   }),
   z.looseObject({
     kind: z.literal('comparison'),

@@ -19,13 +19,15 @@ import { namesOfText } from '../diagnosis/limitText.ts';
 import { CiHistoryChart } from './CiHistoryChart.tsx';
 import { DeltaTable } from './DeltaTable.tsx';
 import { EstimateTable } from './EstimateTable.tsx';
-import { FrontierChart } from './FrontierChart.tsx';
 import { HeadcountTable } from './HeadcountTable.tsx';
 import { HourDeltaTable } from './HourDeltaTable.tsx';
 import { PlanSummary } from './PlanSummary.tsx';
 import { PlanTable } from './PlanTable.tsx';
 import { SweepTable } from './SweepTable.tsx';
 import { VerdictSummary } from './VerdictSummary.tsx';
+import { CoverageHourChart } from './charts/CoverageHourChart.tsx';
+import { HourBandChart } from './charts/HourBandChart.tsx';
+import { SweepIntervalChart } from './charts/SweepIntervalChart.tsx';
 
 export interface SavedResultViewProps {
   record: SavedExperiment;
@@ -42,6 +44,8 @@ export function SavedResultView({ record, withoutDiagnosis = false }: SavedResul
     return p.ok ? p.scenario : null;
   }, [record.scenario.text]);
   const r = record.result;
+  const target = scenario?.targets.coverage ?? null;
+  const fileName = `allweather-${record.scenario.id}-${record.kind}-saved`;
   switch (r.kind) {
     case 'replications':
       return (
@@ -52,6 +56,11 @@ export function SavedResultView({ record, withoutDiagnosis = false }: SavedResul
               <CiHistoryChart history={r.history} kpi={kpi} onKpi={setKpi} />
             </div>
           )}
+          {r.hourly && r.hourly.attainment.length > 0 && (
+            <div className="keep-together">
+              <CoverageHourChart hourly={r.hourly} target={target} fileName={fileName} />
+            </div>
+          )}
         </div>
       );
     case 'comparison':
@@ -60,6 +69,9 @@ export function SavedResultView({ record, withoutDiagnosis = false }: SavedResul
           <VerdictSummary comparison={r.comparison} headcount={r.headcount} />
           {r.headcount && <HeadcountTable headcount={r.headcount} />}
           <DeltaTable comparison={r.comparison} />
+          <div className="keep-together">
+            <HourBandChart comparison={r.comparison} fileName={fileName} />
+          </div>
           <HourDeltaTable comparison={r.comparison} />
         </div>
       );
@@ -67,7 +79,7 @@ export function SavedResultView({ record, withoutDiagnosis = false }: SavedResul
       return (
         <div className="saved-result" data-testid="saved-result" data-kind={r.kind}>
           <div className="keep-together">
-            <FrontierChart points={r.points} frontier={r.frontier} target={null} />
+            <SweepIntervalChart points={r.points} frontier={r.frontier} target={target} fileName={fileName} />
           </div>
           <SweepTable params={r.params} points={r.points} frontier={r.frontier} cheapest={null} labels={r.labels} />
         </div>
