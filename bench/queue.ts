@@ -12,6 +12,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { NodePool } from '../src/analysis/pool.ts';
 import { consecutiveSeeds } from '../src/analysis/runner.ts';
 import { createSimService } from '../src/analysis/service.ts';
@@ -69,6 +71,7 @@ export async function benchQueue(): Promise<void> {
   const TINY = 200; // tiny replications for the overhead per job
   const TINY_DAYS = 0.01;
   const rows: [string, number, number][] = [];
+  let noopPerS = 0;
   try {
     // in-process pool
     for (const workers of [1, 2]) {
@@ -82,9 +85,33 @@ export async function benchQueue(): Promise<void> {
         await pool.close();
       }
     }
+    // what BullMQ on this Redis sustains by itself: no-op jobs, added in bulk, one worker at concurrency 50
+    {
+      const conn = new Redis(redis.url, { maxRetriesPerRequest: null });
+      const q = new Queue('noop', { connection: conn });
+      const JOBS = 5000;
+      let done = 0;
+      const t0 = performance.now();
+      const finished = new Promise<void>((resolve) => {
+        const w = new Worker('noop', async () => 1, { connection: conn, concurrency: 50 });
+        w.on('completed', () => {
+          if (++done === JOBS) void w.close().then(resolve);
+        });
+      });
+      for (let i = 0; i < JOBS; i += 500)
+        await q.addBulk(Array.from({ length: 500 }, (_, k) => ({ name: 'n', data: { i: i + k } })));
+      await finished;
+      noopPerS = JOBS / ((performance.now() - t0) / 1000);
+      await q.close();
+      conn.disconnect();
+    }
     // through the queue: 1, then 2 worker processes (one simulation thread each)
     const workers: ChildProcess[] = [];
-    const runner = await QueueRunner.connect({ target, appVersion: 'bench', statusMs: 0 });
+    const runner = await QueueRunner.connect({
+      target,
+      appVersion: (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version,
+      statusMs: 0,
+    });
     try {
       for (const count of [1, 2]) {
         while (workers.length < count) workers.push(await startWorker(redis.url));
@@ -107,6 +134,10 @@ export async function benchQueue(): Promise<void> {
   const pool1 = rows[0][2],
     queue1 = rows[2][2];
   console.log(`  overhead per job through the queue (1 worker, tiny jobs): ${fmt((queue1 - pool1) * 1000, 2)} ms`);
+
+  console.log(
+    `  BullMQ alone on this Redis: ${fmt(noopPerS, 0)} no-op jobs/s (added in bulk, one worker, concurrency 50)`,
+  );
 
   // payloads of the sweep of the README's estimate: lianhu-grids, 30 days
   const lianhu = text('lianhu-grids.json');
