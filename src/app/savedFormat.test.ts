@@ -25,6 +25,7 @@ import {
   UNREADABLE_PREFIX,
 } from './savedExperiments.ts';
 import { metaOf } from './savedFormat.ts';
+import { planOpen } from './fileKinds.ts';
 
 const TEXT = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 const V1 = JSON.parse(readFileSync(new URL('./testdata/saved-experiment.v1.json', import.meta.url), 'utf8')) as unknown;
@@ -140,6 +141,13 @@ describe('saved experiment format', () => {
     if (!bad.ok) expect(bad.en).toMatch(/malformed at \$\.result/);
     expect(readSaved('hello')).toMatchObject({ ok: false });
     expect(readSaved(null)).toMatchObject({ ok: false });
+  });
+
+  it('an exported file opened or dropped is told from a scenario (fileKinds.ts)', () => {
+    const text = exportText([comparisonRecord()], '9.9.9', new Date(0));
+    expect(planOpen([{ name: 'mine.allweather-experiments.json', text }]).kind).toBe('experiments');
+    expect(planOpen([{ name: 'renamed.json', text }]).kind).toBe('experiments');
+    expect(planOpen([{ name: 'baseline-weekday.json', text: TEXT }]).kind).toBe('scenario');
   });
 
   it('an export file with a bad record imports the others and says which was refused', () => {
