@@ -11,21 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
+import { REQUIRED_KPIS } from '../src/cli/testCli.ts';
 import { launch, openApp, SHOTS, type Watched } from './browser.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const KPIS = [
-  'casesArrived',
-  'casesClosed',
-  'meanWaitS',
-  'meanResponseS',
-  'p90ResponseS',
-  'slaAttainment',
-  'coverageIndex',
-  'staffHours',
-  'utilisation',
-  'overtimeHours',
-] as const;
+const KPIS = REQUIRED_KPIS;
 
 let browser: Browser;
 let app: Watched;

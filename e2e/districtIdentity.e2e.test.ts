@@ -10,23 +10,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { REQUIRED_KPIS } from '../src/cli/testCli.ts';
 import { launch, openApp, SHOTS, type Watched } from './browser.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const GEOJSON = `${root}scenarios/sample-district/district.geojson`;
 const CSV = `${root}scenarios/sample-district/cases.csv`;
-const KPIS = [
-  'casesArrived',
-  'casesClosed',
-  'meanWaitS',
-  'meanResponseS',
-  'p90ResponseS',
-  'slaAttainment',
-  'coverageIndex',
-  'staffHours',
-  'utilisation',
-  'overtimeHours',
-] as const;
+const KPIS = REQUIRED_KPIS;
 
 let browser: Browser;
 let app: Watched;

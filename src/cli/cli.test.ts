@@ -3,41 +3,15 @@
  * `node bin/allweather.mjs ...` as a user would and checks exit codes,
  * stdout and stderr.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, REQUIRED_KPIS, ROOT, scratchDir, STACK_LINE } from './testCli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MMC = 'scenarios/validation-mmc.json';
 const BASELINE = 'scenarios/baseline-weekday.json';
-const REQUIRED_KPIS = [
-  'casesArrived',
-  'casesClosed',
-  'meanWaitS',
-  'meanResponseS',
-  'p90ResponseS',
-  'slaAttainment',
-  'coverageIndex',
-  'staffHours',
-  'utilisation',
-  'overtimeHours',
-];
-const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
 
-const tmp = mkdtempSync(join(tmpdir(), 'allweather-cli-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = scratchDir('allweather-cli-');
 
 function runJson(...args: string[]) {
   const r = cli('run', ...args, '--json');

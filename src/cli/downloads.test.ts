@@ -5,14 +5,11 @@
  * caught with a bilingual message and exit 3; `export --format parquet`
  * writes Parquet files that read back with the CSV's and Arrow's content.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aggregate } from '../analysis/aggregate.ts';
 import { createSimService } from '../analysis/service.ts';
 import { comparisonFiles, experimentZip, replicationFiles } from '../app/exportFiles.ts';
@@ -21,21 +18,11 @@ import { applyOverridesToText } from '../analysis/overrides.ts';
 import { ARROW_COLUMNS, casesFromArrow } from '../export/arrow.ts';
 import { loadManifest } from '../export/manifest.ts';
 import { bundleFileEntry, readZip } from '../export/zip.ts';
+import { cli, ROOT, scratchDir } from './testCli.ts';
 
 const utf8 = (b: Uint8Array | undefined) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASELINE = 'scenarios/baseline-weekday.json';
-const tmp = mkdtempSync(join(tmpdir(), 'allweather-dl-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = scratchDir('allweather-dl-');
 
 const text = readFileSync(join(ROOT, BASELINE), 'utf8');
 const service = createSimService();

@@ -6,42 +6,20 @@
  * rest call `main` in this process (same code, without a second of start-up
  * per case).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { casesFromArrow } from '../export/arrow.ts';
 import { createManifest, manifestJson } from '../export/manifest.ts';
 import { TEMP_PREFIX } from './bundleDir.ts';
 import { main } from './main.ts';
+import { cli, ROOT, scratchDir, STACK_LINE } from './testCli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MMC = 'scenarios/validation-mmc.json';
 const BASELINE = 'scenarios/baseline-weekday.json';
-const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
 
-const tmp = mkdtempSync(join(tmpdir(), 'allweather-exp-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = scratchDir('allweather-exp-');
 
 /** `main` in this process, capturing stdout and stderr. */
 async function inProcess(...args: string[]) {

@@ -2,29 +2,15 @@
  * `allweather import` as a user runs it (the built bin): the sample district imported, then validated and
  * played; bad input refused with exit 2 and a bilingual message naming the feature.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, scratchDir, STACK_LINE } from './testCli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE = 'scenarios/sample-district/district.geojson';
 const CASES = 'scenarios/sample-district/cases.csv';
-const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
 
-const tmp = mkdtempSync(join(tmpdir(), 'allweather-import-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/allweather.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = scratchDir('allweather-import-');
 
 describe('allweather import', () => {
   const out = join(tmp, 'sample.json');
