@@ -6,11 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..') + sep;
 
 /** A line of a JavaScript stack trace: no message of the CLI may show one. */
 export const STACK_LINE = /^\s+at .+[:(]\d+:\d+\)?$/m;
