@@ -149,11 +149,17 @@ export class DrillSession {
    * injects announced (or, in a drill that announces none, the engine's).
    */
   weather(): DrillWeather {
-    const fired = this.timeline.filter((e) => e.kind !== 'action').map((e) => e.detail as Inject);
+    // fired so far, and those due now but not fired yet (at the drill's first instant, before the clock has moved)
+    const due = this.pendingInjects().filter((x) => this.startS + x.atMin * 60 <= this.now);
+    const fired = [...this.timeline.filter((e) => e.kind !== 'action').map((e) => e.detail as Inject), ...due];
     const announces = this.injects.some((x) => (x.kind === 'message' || x.kind === 'storm') && x.warning);
     const w = warningAfter(fired, announces);
     const hour = Math.floor(this.now / 3600);
-    const rain = rainAt(this.now, (h) => this.engine.rainMmPerH(h), this.storms);
+    const storms = [
+      ...this.storms,
+      ...due.flatMap((x) => (x.kind === 'storm' ? [{ tS: this.now, rainMmPerH: x.rainMmPerH }] : [])),
+    ];
+    const rain = rainAt(this.now, (h) => this.engine.rainMmPerH(h), storms);
     if (w === null) return { rainMmPerH: rain, warning: this.engine.warningLevel(hour), source: { kind: 'forecast' } };
     return {
       rainMmPerH: rain,

@@ -57,6 +57,8 @@ describe("the drill header's weather", () => {
 
   it('at every inject time (and at the end) the session shows what the injects say', () => {
     const s = new DrillSession(drill, scenario);
+    // loaded, before the clock has moved: 20:00, I01's yellow is already out
+    expect(WARNING_NAMES[s.weather().warning]).toBe('yellow');
     const times = [...new Set([...drill.injects.map((x) => x.atMin), drill.durationMin])].sort((a, b) => a - b);
     const seen: { m: number; warning: string; rain: number }[] = [];
     for (const m of times) {

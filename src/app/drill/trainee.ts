@@ -133,7 +133,12 @@ export function createTrainee(
       if (fresh.join() !== store.getState().alerts.fresh.join())
         store.setState({ alerts: { ...store.getState().alerts, fresh } });
     }
-    return { ...state, inbox };
+    // the feed shows this seat's own actions (and the trainer's messages), not the other seats'
+    const mine = st.seat === null || st.seat === 'all';
+    const timeline = mine
+      ? state.timeline
+      : state.timeline.filter((e) => e.kind !== 'action' || !('seat' in e.detail) || e.detail.seat === st.seat);
+    return { ...state, inbox, timeline };
   };
   const consoleCtl = createConsole(store, {
     act: (a) => link.act(a),

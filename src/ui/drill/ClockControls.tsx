@@ -24,7 +24,7 @@ export function ClockControls() {
   const ready = st !== null;
   const live = useDrill((s) => s.liveScore);
   const speed = st?.speed ?? 0;
-  const tooFast = speed > FOLLOWABLE_SPEED;
+  const tooFast = speed > FOLLOWABLE_SPEED && !done;
   // cases of the scope so far per simulated minute, times the speed: what lands on a dispatcher per real minute
   const elapsedMin = st ? (st.tS - st.startS) / 60 : 0;
   const perRealMin = live && elapsedMin >= 5 ? Math.round((live.score.n / elapsedMin) * speed) : null;

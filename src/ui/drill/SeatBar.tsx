@@ -47,7 +47,7 @@ export function SeatBar() {
         >
           {t(sound ? 'alert.soundOn' : 'alert.soundOff')}
         </button>
-        <span className="keys-hint" data-testid="keys-hint">
+        <span className="dispatch-keys" data-testid="keys-hint">
           {t('keys.hint')}
         </span>
       </div>

@@ -76,12 +76,11 @@ export function SeatBoard() {
                     type="button"
                     className="seat-show"
                     aria-pressed={shown === r.id}
-                    title={t('seats.show', { seat: r.name })}
+                    title={`${t('seats.show', { seat: r.name })}${r.grids !== 'all' ? ` · ${t('seat.grids', { grids: r.grids.join(', ') })}` : ''}`}
                     onClick={() => ctl.showSeat(r.id)}
                   >
                     {r.name}
                   </button>
-                  {r.grids !== 'all' && <span className="seat-grids muted">{r.grids.join(' ')}</span>}
                 </th>
                 <td
                   className={`num ${n === 0 && r.id !== 'all' ? 'muted' : ''}`}

@@ -1,0 +1,309 @@
+/**
+ * A drill with two trainee seats, dispatched at the keyboard, and a header
+ * that follows the injects. One browser context (BroadcastChannel joins
+ * its pages): the trainer's console and two trainee windows opened from
+ * the trainer's seat links (Yuyuan, G05-06; Nanjing East Road, G03-03 and
+ * G02-04). While the whole drill plays, both the trainer's and a trainee's
+ * header are sampled every 50 ms: at every sample (so at every inject time)
+ * the warning and the rain shown equal what the injects say by then (the
+ * bulletins' levels, the storms' rain; the base scenario's rain before the
+ * first storm). Each seat's inbox holds only its grids' cases; the Yuyuan
+ * trainee works its inbox with ↓, Enter (nearest crew) and 1 (the first
+ * crew listed); a P1 arrival (I02, 20:10, in Yuyuan) turns red and counts
+ * an alert; clicking the selected case again keeps it open. The trainer
+ * sees each seat's windows, inbox and score; the live-score panel keeps its
+ * size as the inbox grows; above 10x a warning shows.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SHOTS } from './browser.ts';
+import { resolveChromium } from './chromiumPath.ts';
+import { parseScenario } from '../src/scenario/load.ts';
+import { rainSeries } from '../src/sim/weather.ts';
+
+const DRILL = 'red-night-drill';
+const root = new URL('../', import.meta.url);
+const drillFile = JSON.parse(readFileSync(new URL(`scenarios/drills/${DRILL}.json`, root), 'utf8')) as {
+  startHour: number;
+  durationMin: number;
+  seats: { id: string; grids: string[] }[];
+  injects: { id: string; atMin: number; kind: string; warning?: string; rainMmPerH?: number[] }[];
+};
+const sc = parseScenario(readFileSync(new URL('scenarios/rainstorm-red-night.json', root), 'utf8'));
+if (!sc.ok) throw new Error('scenario');
+const baseRain = rainSeries(sc.scenario, sc.scenario.run.warmupHours + sc.scenario.run.days * 24);
+const LEVELS = ['none', 'blue', 'yellow', 'orange', 'red'];
+const startS = drillFile.startHour * 3600;
+const injectS = (x: { atMin: number }) => startS + x.atMin * 60;
+
+/** What the injects say at simulated time tS: the last announced warning, the last storm's rain (else the base's). */
+function expectedAt(tS: number): { warning: string; rain: number } {
+  const fired = drillFile.injects.filter((x) => injectS(x) <= tS);
+  let warning = 'none';
+  for (const x of fired) if (x.warning) warning = x.warning;
+  const storms = fired.filter((x) => x.kind === 'storm');
+  const last = storms[storms.length - 1];
+  const hour = Math.floor(tS / 3600);
+  const rain = last ? (last.rainMmPerH![hour - Math.floor(injectS(last) / 3600)] ?? 0) : baseRain[hour];
+  return { warning, rain };
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let trainer: Page;
+let yuyuan: Page;
+let nanjing: Page;
+const errors: string[] = [];
+
+const watch = (p: Page, who: string) => {
+  p.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${who}: ${m.text()}`);
+  });
+  p.on('pageerror', (e) => errors.push(`${who}: ${String(e)}`));
+  return p;
+};
+
+/** Record the header (clock, warning, rain) every 50 ms into window.__header. */
+async function sampleHeader(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __header: [number, number, number][] };
+    w.__header = [];
+    setInterval(() => {
+      const clock = document.querySelector('[data-testid="drill-clock"]');
+      const warn = document.querySelector('[data-testid="drill-warning"]');
+      const rain = document.querySelector('[data-testid="drill-weather"] .weather-rain');
+      if (!clock || !warn || !rain) return;
+      w.__header.push([
+        Number(clock.getAttribute('data-ts')),
+        Number(warn.getAttribute('data-level')),
+        Number(JSON.parse(rain.getAttribute('data-value') ?? '0')),
+      ]);
+    }, 50);
+  });
+}
+
+async function checkHeader(page: Page, who: string): Promise<number> {
+  const samples = await page.evaluate(() => (window as unknown as { __header: [number, number, number][] }).__header);
+  expect(samples.length, who).toBeGreaterThan(50);
+  for (const [tS, level, rain] of samples) {
+    const exp = expectedAt(tS);
+    expect({ who, tS, warning: LEVELS[level] }).toEqual({ who, tS, warning: exp.warning });
+    expect(rain, `${who} rain at ${tS}`).toBeCloseTo(exp.rain, 6);
+  }
+  // every inject time was seen: a sample at or after it and before the next one
+  const times = [...new Set(drillFile.injects.map(injectS))].sort((a, b) => a - b);
+  times.forEach((t, i) => {
+    const next = times[i + 1] ?? startS + drillFile.durationMin * 60 + 1;
+    expect(
+      samples.some(([tS]) => tS >= t && tS < next),
+      `${who}: a header sample between ${t} and ${next}`,
+    ).toBe(true);
+  });
+  return samples.length;
+}
+
+const grids = (seat: string) => drillFile.seats.find((x) => x.id === seat)!.grids;
+
+async function inboxGrids(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="inbox-item"] [data-grid]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-grid')!));
+}
+
+beforeAll(async () => {
+  // four windows at once, as in a real drill room: none of them may be throttled for being in the background
+  mkdirSync(SHOTS, { recursive: true });
+  const { executablePath, args, env } = await resolveChromium();
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      ...args,
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
+    ...(env ? { env } : {}),
+  });
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  trainer = watch(await context.newPage(), 'trainer');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('drill: two trainee seats, keyboard dispatch, a header that follows the injects', () => {
+  it("the trainer's seat links open two trainee windows, each in its seat", async () => {
+    await trainer.goto(new URL(`drill.html?drill=${DRILL}&role=trainer`, inject('appUrl')).href);
+    await trainer.waitForSelector('[data-testid="seat-board"] [data-testid="seat-row"][data-seat="yuyuan"]');
+    const link = async (seat: string) =>
+      new URL(
+        (await trainer.locator(`[data-testid="open-seat-window"][data-seat="${seat}"]`).getAttribute('href'))!,
+        trainer.url(),
+      ).href;
+    yuyuan = watch(await context.newPage(), 'yuyuan');
+    nanjing = watch(await context.newPage(), 'nanjing-east');
+    await yuyuan.goto(await link('yuyuan'));
+    await nanjing.goto(await link('nanjing-east'));
+    for (const [p, seat] of [
+      [yuyuan, 'yuyuan'],
+      [nanjing, 'nanjing-east'],
+    ] as const) {
+      await p.waitForSelector(`[data-testid="trainee-seat"][data-seat="${seat}"]`, { timeout: 30_000 });
+      await p.waitForSelector('[data-testid="trainee-console"] [data-testid="drill-canvas"] canvas');
+    }
+    // the trainer counts one window in each seat
+    await trainer.waitForSelector('[data-testid="seat-row"][data-seat="yuyuan"][data-windows="1"]');
+    await trainer.waitForSelector('[data-testid="seat-row"][data-seat="nanjing-east"][data-windows="1"]');
+    await trainer.waitForSelector('[data-testid="seat-row"][data-seat="the-bund"][data-windows="0"]');
+    // before the clock starts: 20:00, the drill's own warning (I01 yellow), not the forecast's orange
+    expect(await trainer.locator('[data-testid="drill-warning"]').getAttribute('data-level')).toBe('2');
+    expect(await yuyuan.locator('[data-testid="drill-warning"]').getAttribute('data-level')).toBe('2');
+  });
+
+  it('a trainee window without a seat asks for one', async () => {
+    const href = (await trainer.locator('[data-testid="open-trainee-window"]').getAttribute('href'))!;
+    const p = watch(await context.newPage(), 'chooser');
+    await p.goto(new URL(href, trainer.url()).href);
+    await p.waitForSelector('[data-testid="seat-chooser"] [data-testid="seat-option"][data-seat="the-bund"]', {
+      timeout: 30_000,
+    });
+    expect(await p.locator('[data-testid="seat-option"]').count()).toBe(drillFile.seats.length + 1);
+    await p.screenshot({ path: `${SHOTS}drill-seats-00-chooser.png` });
+    await p.close();
+  });
+
+  it('the drill plays; each seat sees its own cases; the Yuyuan trainee dispatches at the keyboard', async () => {
+    await sampleHeader(trainer);
+    await sampleHeader(yuyuan);
+    const scoreBox0 = (await trainer.locator('[data-testid="live-score"]').boundingBox())!;
+    // 30x: fast enough for a test, and above what a person can follow: the trainer is warned
+    await trainer.click('[data-testid="drill-speed-30"]');
+    await trainer.waitForSelector('[data-testid="speed-warning"][data-speed="30"]');
+    await trainer.click('[data-testid="drill-play"]');
+    await trainer.waitForSelector('[data-testid="drill-clock"][data-playing="true"]');
+
+    // I02 (20:10): a P1 ponding case in Yuyuan's grid: it arrives red and counts an alert
+    const p1 = yuyuan.locator('[data-testid="inbox-item"][data-priority="1"][data-fresh="true"]');
+    await p1.first().waitFor({ timeout: 60_000 });
+    await yuyuan.waitForSelector('[data-testid="p1-alert"].is-on');
+    expect(Number(await yuyuan.locator('[data-testid="p1-alert"]').getAttribute('data-count'))).toBeGreaterThan(0);
+    await yuyuan.screenshot({ path: `${SHOTS}drill-seats-01-yuyuan-p1.png` });
+
+    // keyboard: ↓ selects the first case, a click on it again keeps it open, Enter sends the nearest crew
+    await yuyuan.bringToFront();
+    const notice = yuyuan.locator('[data-testid="drill-notice"]');
+    let viaEnter = 0;
+    let viaDigit = 0;
+    for (let attempt = 0; attempt < 40 && (viaEnter === 0 || viaDigit === 0); attempt++) {
+      await yuyuan.locator('[data-testid="inbox-item"]').first().waitFor({ timeout: 60_000 });
+      // walk down the inbox one case further each attempt (the first may have no free crew of its size)
+      const n = await yuyuan.locator('[data-testid="inbox-item"]').count();
+      await yuyuan.locator('body').press('Escape');
+      for (let k = 0; k <= attempt % Math.max(1, n); k++) await yuyuan.locator('body').press('ArrowDown');
+      const panel = yuyuan.locator('[data-testid="case-panel"]:not([data-case-id=""])');
+      if (
+        !(await panel.waitFor({ timeout: 5000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
+      const caseId = await panel.getAttribute('data-case-id');
+      if (attempt === 0) {
+        // the selected case clicked again stays selected
+        const sel = yuyuan.locator(`[data-testid="inbox-item"][data-case-id="${caseId}"] button`);
+        if (
+          await sel.click({ timeout: 3000 }).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          await yuyuan.waitForTimeout(400);
+          expect(await yuyuan.locator('[data-testid="case-panel"]').getAttribute('data-case-id')).toBe(caseId);
+        }
+      }
+      const listed = await yuyuan
+        .waitForSelector('[data-testid="candidate-crews"], [data-testid="no-candidates"]', { timeout: 5000 })
+        .then(
+          () => yuyuan.locator('[data-testid="crew-option"]').count(),
+          () => 0,
+        );
+      if (listed === 0) {
+        await yuyuan.waitForTimeout(1000);
+        continue;
+      }
+      const seq = Number(await notice.getAttribute('data-seq'));
+      const useDigit = viaEnter > 0;
+      await yuyuan.locator('body').press(useDigit ? '1' : 'Enter');
+      await yuyuan.waitForFunction(
+        (s) => Number(document.querySelector('[data-testid="drill-notice"]')?.getAttribute('data-seq')) > s,
+        seq,
+        { timeout: 10_000 },
+      );
+      if ((await notice.getAttribute('data-kind')) !== 'ok') continue;
+      if (useDigit) viaDigit++;
+      else viaEnter++;
+      await yuyuan.waitForSelector(`[data-testid="inbox-item"][data-case-id="${caseId}"]`, {
+        state: 'detached',
+        timeout: 10_000,
+      });
+    }
+    expect({ viaEnter, viaDigit }).toEqual({ viaEnter: 1, viaDigit: 1 });
+
+    // each seat's inbox holds only its grids' cases
+    for (const g of await inboxGrids(yuyuan)) expect(grids('yuyuan')).toContain(g);
+    for (const g of await inboxGrids(nanjing)) expect(grids('nanjing-east')).toContain(g);
+    // the trainer's inbox of a seat, picked on the seat board
+    await trainer.click('[data-testid="seat-row"][data-seat="nanjing-east"] .seat-show');
+    await trainer.waitForTimeout(600);
+    for (const g of await inboxGrids(trainer)) expect(grids('nanjing-east')).toContain(g);
+
+    // the live score (every 5 s while playing) shows per seat; the Yuyuan trainee's dispatches count there
+    await trainer.waitForSelector(
+      '[data-testid="seat-row"][data-seat="yuyuan"] [data-testid="seat-score"]:not([data-value=""])',
+      {
+        timeout: 30_000,
+      },
+    );
+    // the live-score panel keeps its size while the inbox grows (it has its own height; the inbox scrolls)
+    await trainer.click('[data-testid="seat-row"][data-seat="all"] .seat-show');
+    await trainer.waitForFunction(
+      () => Number(document.querySelector('[data-testid="trainer-inbox"]')?.getAttribute('data-count')) >= 8,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const scoreBox1 = (await trainer.locator('[data-testid="live-score"]').boundingBox())!;
+    expect(scoreBox1.height).toBe(scoreBox0.height);
+    await trainer.screenshot({ path: `${SHOTS}drill-seats-02-trainer.png` });
+    await yuyuan.screenshot({ path: `${SHOTS}drill-seats-03-yuyuan.png` });
+    await nanjing.screenshot({ path: `${SHOTS}drill-seats-04-nanjing.png` });
+
+    // on past the last injects (I12 and I13, 22:30) at 60x, then the trainer finishes the drill (to 23:00 at once)
+    await trainer.click('[data-testid="drill-speed-60"]');
+    await trainer.waitForFunction(
+      (t) => Number(document.querySelector('[data-testid="drill-clock"]')?.getAttribute('data-ts')) >= t,
+      startS + 152 * 60,
+      { timeout: 360_000, polling: 250 },
+    );
+    await trainer.click('[data-testid="drill-finish"]');
+    await trainer.click('[data-testid="drill-finish-confirm"]');
+    await trainer.waitForSelector('[data-testid="drill-clock"][data-done="true"]', { timeout: 60_000 });
+    await yuyuan.waitForSelector('[data-testid="drill-clock"][data-done="true"]', { timeout: 60_000 });
+    await trainer.waitForSelector('[data-testid="final-score"]', { timeout: 60_000 });
+    await trainer.screenshot({ path: `${SHOTS}drill-seats-05-trainer-end.png` });
+  }, 600_000);
+
+  it('at every inject time, in the trainer and the trainee windows, the header shows what the injects say', async () => {
+    const n1 = await checkHeader(trainer, 'trainer');
+    const n2 = await checkHeader(yuyuan, 'yuyuan');
+    expect(n1 + n2).toBeGreaterThan(100);
+    // at 23:00 (the drill's end): orange, as I12 said at 22:30, not the forecast's red
+    expect(await trainer.locator('[data-testid="drill-warning"]').getAttribute('data-level')).toBe('3');
+  });
+
+  it('no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
