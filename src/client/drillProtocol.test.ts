@@ -171,6 +171,21 @@ describe('what the trainer accepts', () => {
     }
     expect(reason({ t: 'candidates', token: TOKEN, from: ME, id: 4, caseId: 7 })).toBe('ok');
   });
+
+  it('requests name their seat (join, the heartbeat, act, candidates); a malformed seat is dropped', () => {
+    for (const m of [
+      { t: 'join', token: TOKEN, from: ME, seat: 'yuyuan' },
+      { t: 'here', token: TOKEN, from: ME, seat: 'all' },
+      { t: 'here', token: TOKEN, from: ME },
+      { t: 'act', token: TOKEN, from: ME, id: 5, seat: 'yuyuan', action: { ...assign, seat: 'yuyuan' } },
+      { t: 'candidates', token: TOKEN, from: ME, id: 6, caseId: 7, seat: 'the-bund' },
+    ])
+      expect(reason(m), m.t).toBe('ok');
+    expect(reason({ t: 'here', token: TOKEN, from: ME, seat: '' })).toBe('shape');
+    expect(reason({ t: 'here', token: TOKEN, from: ME, seat: 'x'.repeat(200) })).toBe('shape');
+    expect(reason({ t: 'join', token: TOKEN, from: ME, seat: 42 })).toBe('shape');
+    expect(reason({ t: 'here', token: 'b'.repeat(32), from: ME })).toBe('token');
+  });
 });
 
 describe('what a trainee accepts', () => {
