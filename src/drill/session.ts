@@ -18,7 +18,7 @@ import { createDrillEngine, type CaseRecord, type DrillEngine, type HeldCase } f
 import type { Action, Drill, Inject } from './schema.ts';
 import { errorsAsMessage, parseAction } from './validate.ts';
 import { scoreDrill, scoreSeats, type DrillScore, type SeatScore } from './scoring.ts';
-import { rainAt, warningAfter, type DrillWeather } from './weather.ts';
+import { forecastWarning, rainAt, warningAfter, type DrillWeather } from './weather.ts';
 
 /** The seat id that holds the whole command scope (one trainee for everything). */
 export const WHOLE_SCOPE = 'all';
@@ -160,7 +160,12 @@ export class DrillSession {
       ...due.flatMap((x) => (x.kind === 'storm' ? [{ tS: this.now, rainMmPerH: x.rainMmPerH }] : [])),
     ];
     const rain = rainAt(this.now, (h) => this.engine.rainMmPerH(h), storms);
-    if (w === null) return { rainMmPerH: rain, warning: this.engine.warningLevel(hour), source: { kind: 'forecast' } };
+    if (w === null)
+      return {
+        rainMmPerH: rain,
+        warning: forecastWarning(hour, (h) => this.engine.rainMmPerH(h)),
+        source: { kind: 'forecast' },
+      };
     return {
       rainMmPerH: rain,
       warning: w.level,

@@ -7,11 +7,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../scenario/load.ts';
-import { rainSeries } from '../sim/weather.ts';
+import { rainSeries, warningLevels } from '../sim/weather.ts';
 import { parseDrill } from './validate.ts';
 import { DrillSession } from './session.ts';
 import { WARNING_NAMES, type Drill, type Inject } from './schema.ts';
-import { rainAt, warningAfter } from './weather.ts';
+import { forecastWarning, rainAt, warningAfter } from './weather.ts';
 
 const read = (p: string) => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8');
 const parsed = parseScenario(read('scenarios/rainstorm-red-night.json'));
@@ -77,7 +77,7 @@ describe("the drill header's weather", () => {
     // the rain eases when I12 says so (I13), below the storm's peak
     expect(at(150).rain).toBeLessThan(at(100).rain);
     // the engine's own level (from the rain series) would say otherwise: that is what the header must not show
-    expect(s.engine.warningLevel(23)).toBe(4);
+    expect(forecastWarning(23, (h) => s.engine.rainMmPerH(h))).toBe(4);
   });
 
   it('a drill without any announcement keeps the engine level; live announcements count', () => {
@@ -91,9 +91,19 @@ describe("the drill header's weather", () => {
     );
     s.advanceTo(s.startS + 60);
     expect(s.weather().source).toEqual({ kind: 'forecast' });
-    expect(s.weather().warning).toBe(s.engine.warningLevel(20));
+    expect(s.weather().warning).toBe(forecastWarning(20, (h) => s.engine.rainMmPerH(h)));
     expect(s.act({ kind: 'inject', tS: 0, inject: { ...msg, atMin: 1 } })).toEqual({ ok: true });
     expect(s.weather()).toMatchObject({ warning: 4, source: { kind: 'inject', id: 'X' } });
+  });
+
+  it("forecastWarning gives the engine's level for an hour (the base scenario's: orange at 20:00)", () => {
+    const levels = warningLevels(baseRain);
+    for (const h of [0, 12, 19, 20, 21, 23, 26, 30, hours - 1])
+      expect(
+        forecastWarning(h, (x) => baseRain[x] ?? 0),
+        String(h),
+      ).toBe(levels[h]);
+    expect(WARNING_NAMES[levels[20]]).toBe('orange');
   });
 
   it('rainAt: a storm replaces the series from the hour it fired in, zero after its end', () => {

@@ -22,6 +22,7 @@
  * drill's inject list and check the header at every inject time.
  */
 import { WARNING_NAMES, type Inject, type WarningName } from './schema.ts';
+import { warningLevels } from '../sim/weather.ts';
 
 export interface DrillWeather {
   /** Rain this hour, mm/h. */
@@ -73,4 +74,15 @@ export function rainAt(
     return s.rainMmPerH[hour - from] ?? 0;
   }
   return base(hour);
+}
+
+/**
+ * The level the engine's rule (src/sim/weather.ts: the wettest 3, 6 and 12 h
+ * windows that contain the hour) gives hour `hour` of the rain series
+ * `rainOf`: the forecast's level, for drills that announce none.
+ */
+export function forecastWarning(hour: number, rainOf: (hour: number) => number): number {
+  const from = Math.max(0, hour - 11);
+  const around = Float64Array.from({ length: hour + 12 - from }, (_, i) => rainOf(from + i));
+  return warningLevels(around)[hour - from];
 }

@@ -153,8 +153,6 @@ export interface DrillEngine extends Engine {
   memberByKey(key: string): number;
   /** Records of the manual scope's cases so far (closed or decided ones as logged, open ones as they stand), by id. */
   caseRecords(): CaseRecord[];
-  /** The rainstorm warning level (0 none .. 4 red) the engine derives for hour `hour` from its rain series. */
-  warningLevel(hour: number): number;
 }
 
 /** A simulation of `scenario` with `seed`; `days` overrides the scenario's, `log` keeps every case's record. */
@@ -299,8 +297,5 @@ class DrillView extends EngineView<ManualSimulation> implements DrillEngine {
   }
   caseRecords(): CaseRecord[] {
     return this.sim.scopeRecords();
-  }
-  warningLevel(hour: number): number {
-    return this.sim.warning[hour] ?? 0;
   }
 }
