@@ -45,7 +45,8 @@ void main() {
   vColor = color;
   vLate = late;
   gl_PointSize = size * uPx;
-  gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+  // size 0 (off duty): outside the clip volume, not a one-pixel point (point sizes are clamped to at least 1)
+  gl_Position = size > 0.0 ? projectionMatrix * modelViewMatrix * vec4(position, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
 }`;
 const FRAGMENT = /* glsl */ `
 uniform vec3 uRim;
