@@ -389,7 +389,7 @@ export const en: Dict = {
     'Opened the built-in the address asks for (?scenario=); the scenario you applied last ("{name}") is kept and can be restored.',
   'applied.restore': 'Restore the scenario you applied last',
   'applied.unreadable': 'The scenario you applied last could not be read and was ignored.',
-  'ed.errorsTitle': '{n, plural, one {# error} other {# errors}} (click a field's name to go to it)',
+  'ed.errorsTitle': '{n, plural, one {# error} other {# errors}} (click a field’s name to go to it)',
   'ed.staffing': 'Shifts and staff',
   'ed.perGrid': 'staff counted per grid',
   'ed.inTotal': 'staff for the whole team',
