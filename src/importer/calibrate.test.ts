@@ -280,12 +280,12 @@ function sortByReasonOrder(a: string, b: string): number {
 
 describe('what a calibrated scenario plays', () => {
   it('a replay plays the log’s days from its first midnight; a Poisson run plays a week after the base’s warm-up', () => {
-    expect(scenario.run.days).toBe(DAYS);
-    expect(scenario.run.warmupHours).toBe(0);
+    expect(scenario.run!.days).toBe(DAYS);
+    expect(scenario.run!.warmupHours).toBe(0);
     const poisson = calibrate(base, csv);
     if (!poisson.ok) throw new Error(JSON.stringify(poisson.errors));
-    expect(poisson.scenario.run.days).toBe(7);
-    expect(poisson.scenario.run.warmupHours).toBe(base.run.warmupHours);
+    expect(poisson.scenario.run!.days).toBe(7);
+    expect(poisson.scenario.run!.warmupHours).toBe(base.run.warmupHours);
     expect(poisson.report.warnings.some((w) => w.en.includes('run length set to 7 days'))).toBe(true);
   });
 
