@@ -18,6 +18,7 @@ import { build, preview } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/browser.ts';
 import { resolveChromium } from '../e2e/chromiumPath.ts';
+import type { GlStats } from '../src/scene/RenderStats.tsx';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PLAY_S = Number(process.env.BENCH_PLAY_S ?? 15);
@@ -52,7 +53,7 @@ declare global {
       rafTimes: number[];
       gaps: { t: number; gap: number }[];
     };
-    __allweatherGl?: { calls: number; triangles: number };
+    __allweatherGl?: GlStats;
   }
 }
 
