@@ -361,7 +361,14 @@ export function createController(
       if (plan.kind === 'experiments') {
         if (ctl.onExperimentsFile) return ctl.onExperimentsFile(plan.file);
         store.setState({
-          errors: [{ path: '', code: 'experiments_file', zh: '此处无法打开实验文件', en: 'An experiments file cannot be opened here' }],
+          errors: [
+            {
+              path: '',
+              code: 'experiments_file',
+              zh: '此处无法打开实验文件',
+              en: 'An experiments file cannot be opened here',
+            },
+          ],
           errorsSource: names,
         });
         return false;

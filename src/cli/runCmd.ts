@@ -44,7 +44,15 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     USAGE,
   );
   const path = onePositional('run', positionals, USAGE);
-  const { replications, seedFlag, days: daysArg, workers, force, progress: showProgress, queue } = runArgs(values, 1, 1);
+  const {
+    replications,
+    seedFlag,
+    days: daysArg,
+    workers,
+    force,
+    progress: showProgress,
+    queue,
+  } = runArgs(values, 1, 1);
   const outDir = values.out as string | undefined;
   const log = values.log === true;
   if (outDir !== undefined) checkOutDir(outDir); // an unwritable --out is said before the run
