@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GLOSSARY, GLOSSARY_KEYS } from '../analysis/glossary.ts';
 import { STAGE_LABELS } from '../analysis/diagnose.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
-import { SHARED, warningKey } from './shared.ts';
+import { SHARED, skillLabel, warningKey } from './shared.ts';
 import { DICTS } from './app/index.ts';
 import { DRILL_DICTS } from './drill/index.ts';
 import { LANGS } from './lang.ts';
@@ -39,5 +39,28 @@ describe('labels defined once', () => {
       'warning.0',
     ]);
     expect(SHARED['zh-CN']['warning.4']).toBe('红色预警');
+  });
+});
+
+describe('skills in words', () => {
+  it('every skill of the built-in scenarios has a name in both languages; an unknown one is shown as written', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../scenarios/', import.meta.url);
+    const skills = new Set<string>();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'scenario.schema.json')) {
+      const sc = JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as {
+        eventTypes: { skill: string }[];
+        teams: { skills: string[] }[];
+      };
+      for (const et of sc.eventTypes) skills.add(et.skill);
+      for (const t of sc.teams) for (const s of t.skills) skills.add(s);
+    }
+    expect(skills.size).toBeGreaterThan(5);
+    for (const s of skills) {
+      expect(skillLabel(s, 'zh-CN'), s).not.toBe(s);
+      expect(skillLabel(s, 'en'), s).toMatch(/^[a-z ]+$/);
+    }
+    expect(skillLabel('enforcement', 'zh-CN')).toBe('城管执法');
+    expect(skillLabel('tree-surgery', 'en')).toBe('tree-surgery');
   });
 });

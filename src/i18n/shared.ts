@@ -64,6 +64,30 @@ function side(lang: Lang): Record<SharedKey, string> {
 /** The shared labels of each language, to spread into a page's dictionary. */
 export const SHARED: Readonly<Record<Lang, Record<SharedKey, string>>> = { 'zh-CN': side('zh-CN'), en: side('en') };
 
+/**
+ * The skills of the built-in scenarios in words (a scenario's skills are its own strings: one the product does
+ * not know is shown as written, which is how its author named it).
+ */
+const SKILLS: Record<string, Bilingual> = {
+  any: { zh: '通用', en: 'general' },
+  crowd: { zh: '客流疏导', en: 'crowd control' },
+  drainage: { zh: '排水', en: 'drainage' },
+  enforcement: { zh: '城管执法', en: 'law enforcement' },
+  environment: { zh: '环境保护', en: 'environment' },
+  grid: { zh: '网格巡查', en: 'grid patrol' },
+  police: { zh: '公安', en: 'police' },
+  repair: { zh: '市政维修', en: 'municipal repair' },
+  sanitation: { zh: '环卫', en: 'sanitation' },
+  security: { zh: '安检', en: 'security check' },
+  traffic: { zh: '交通', en: 'traffic' },
+};
+
+/** A skill in words, in `lang`. */
+export function skillLabel(skill: string, lang: Lang): string {
+  const l = SKILLS[skill];
+  return l ? (lang === 'en' ? l.en : l.zh) : skill;
+}
+
 /** The key of a warning level (clamped to 0–4). */
 export function warningKey(level: number): WarningKey {
   return `warning.${Math.max(0, Math.min(4, Math.round(level))) as 0 | 1 | 2 | 3 | 4}`;

@@ -10,6 +10,7 @@ import { useConsole } from '../../app/drill/context.ts';
 import { useDrill } from '../../app/drill/store.ts';
 import { timeOfDay } from '../format.ts';
 import { useT, type DrillKey } from './i18n/index.ts';
+import { skillLabel } from '../../i18n/shared.ts';
 import { namesFromLayout } from './describe.ts';
 import { cellXY, fmtDuration } from './model.ts';
 import { CandidateCrews } from './CandidateCrews.tsx';
@@ -86,7 +87,7 @@ export function CasePanel() {
         </div>
         <div>
           <dt>{t('case.needs')}</dt>
-          <dd data-value={item.crew}>{t('case.needsCrew', { n: item.crew, skill: item.skill })}</dd>
+          <dd data-value={item.crew}>{t('case.needsCrew', { n: item.crew, skill: skillLabel(item.skill, lang) })}</dd>
         </div>
       </dl>
       <h3 className="sub-title">{t('case.crewsTitle')}</h3>
