@@ -178,6 +178,33 @@ describe.skipIf(SKIP_QUEUE_TESTS)('allweather worker and --queue (real redis-ser
     expect(a.done() + b.done()).toBe(8 + 9 + 3 + 4);
   });
 
+  it('compare, staffing and optimise through the queue print exactly what the local runs print', async () => {
+    await startWorker(redis.url, ['--concurrency', '2']);
+    const cases: string[][] = [
+      ['compare', MMC, '--set', 'teams.0.shifts.0.staff=11', '--replications', '4', '--days', '1', '--seed', '7'],
+      ['staffing', MMC, '--shift', 'servers.0', '--replications', '3', '--days', '1', '--max-staff', '12'],
+      [
+        'optimise',
+        MMC,
+        '--replications',
+        '2',
+        '--days',
+        '1',
+        '--budget-evaluations',
+        '4',
+        '--verify-replications',
+        '2',
+      ],
+    ];
+    for (const args of cases) {
+      const local = cli(args);
+      expect(local.code, `${args[0]} locally: ${local.stderr}`).toBe(0);
+      const queued = cli([...args, '--queue', redis.url]);
+      expect(queued.code, `${args[0]} queued: ${queued.stderr}`).toBe(0);
+      expect(maskWall(queued.stdout), args[0]).toBe(maskWall(local.stdout));
+    }
+  });
+
   it('a worker killed with SIGKILL mid-job loses nothing: the other takes its job over, the output is the same', async () => {
     const args = ['run', BASELINE, '--replications', '4', '--days', '1', '--seed', '500'];
     const local = cli(args);
