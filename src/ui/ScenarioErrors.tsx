@@ -36,6 +36,8 @@ export function ScenarioErrors() {
           <li key={i} data-path={e.path} data-code={e.code}>
             <strong className="error-field" title={`${t('scenario.errorPath')}: ${e.path}`}>
               {(() => {
+                // a district's GeoJSON is addressed by its own features, as GIS tools and the CLI name them
+                if (e.path.startsWith('$.features')) return e.path.replace(/^\$\./, '');
                 const l = fieldLabel(e.path);
                 return l ? (lang === 'en' ? l.en : l.zh) : t('scenario.errorRoot');
               })()}
