@@ -53,7 +53,8 @@ import {
 } from 'apache-arrow';
 import type { CaseRecord, RunResult } from '../sim/result.ts';
 
-const TIME_FIELDS = [
+/** Case-log times, in log order: -1 (the step did not happen) becomes null in Arrow and Parquet. */
+export const TIME_FIELDS = [
   'occurredS',
   'discoveredS',
   'filedS',
@@ -64,7 +65,8 @@ const TIME_FIELDS = [
   'verifiedS',
   'closedS',
 ] as const;
-const STAGE_FIELDS = [
+/** Case-log stage durations, in log order. */
+export const STAGE_FIELDS = [
   'discoveryS',
   'centreS',
   'queueS',

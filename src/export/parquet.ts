@@ -32,28 +32,7 @@ import { ByteWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } fr
 import type { RunResult } from '../sim/result.ts';
 import type { Cell } from './csv.ts';
 import { tidyReplicationRows } from './tidy.ts';
-
-const TIME_FIELDS = [
-  'occurredS',
-  'discoveredS',
-  'filedS',
-  'dispatchedS',
-  'onSceneS',
-  'handlingStartS',
-  'handledS',
-  'verifiedS',
-  'closedS',
-] as const;
-const STAGE_FIELDS = [
-  'discoveryS',
-  'centreS',
-  'queueS',
-  'travelS',
-  'handlingS',
-  'responseCentreS',
-  'responseQueueS',
-  'responseTravelS',
-] as const;
+import { STAGE_FIELDS, TIME_FIELDS } from './arrow.ts';
 
 /** At most this many rows in one row group (a replication with more is split). */
 const ROW_GROUP_ROWS = 1 << 20;
