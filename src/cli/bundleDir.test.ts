@@ -127,7 +127,11 @@ describe('bundle folders and leftovers', () => {
     ).toBe(true);
     expect(
       isBundleFolder(
-        d('sweep', { 'sweep.json': JSON.stringify({ scenario: 'x', points: [], frontier: [] }), 'sweep.csv': '' }),
+        d('sweep', {
+          'sweep.json': JSON.stringify({ scenario: 'x', points: [], frontier: [] }),
+          'sweep.csv': '',
+          'sweep-replications.csv': '',
+        }),
       ),
     ).toBe(true);
     expect(isBundleFolder(d('half', { 'summary.csv': 'a', 'tidy.csv': 'b' }))).toBe(false); // no JSON of ours

@@ -67,6 +67,7 @@ const OUR_FILES = new Set([
   'manifest-b.json',
   'sweep.json',
   'sweep.csv',
+  'sweep-replications.csv',
 ]);
 
 /** Whether a JSON file of that name and content was made by AllWeather. */

@@ -10,8 +10,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KPI_NAMES } from '../analysis/aggregate.ts';
 import { casesFromArrow } from '../export/arrow.ts';
 import { createManifest, manifestJson } from '../export/manifest.ts';
+import { sweepReplicationsCsv } from '../export/summary.ts';
 import { TEMP_PREFIX } from './bundleDir.ts';
 import { main } from './main.ts';
 import { cli, ROOT, scratchDir, STACK_LINE } from './testCli.ts';
@@ -144,7 +146,7 @@ describe('allweather compare', () => {
 });
 
 describe('allweather sweep', () => {
-  it('sweeps a parameter over a range with CRN and marks the frontier; --out writes sweep.csv', async () => {
+  it('sweeps a parameter over a range with CRN and marks the frontier; --out writes sweep.csv and sweep-replications.csv', async () => {
     const out = join(tmp, 'sweep');
     const j = await json(
       'sweep',
@@ -173,6 +175,27 @@ describe('allweather sweep', () => {
     expect(csv.startsWith('\uFEFFteams.servers.shifts.0.staff,coverageIndex_mean,')).toBe(true);
     expect(csv).toContain(',peak_on_duty,rostered_staff_hours_per_day,n,');
     expect(csv.trimEnd().split('\r\n')).toHaveLength(4);
+    // per replication: the browser's sweep download's rows (one writer), each KPI of each replication at each point
+    const reps = readFileSync(join(out, 'sweep-replications.csv'), 'utf8');
+    expect(reps).toBe(sweepReplicationsCsv(j));
+    const lines = reps
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('point,teams.servers.shifts.0.staff,replication,seed,measure,value,unit');
+    expect(lines).toHaveLength(1 + 3 * 2 * KPI_NAMES.length);
+    const cov = lines.filter((l) => l.split(',')[4] === 'coverageIndex').map((l) => l.split(','));
+    expect(cov.map((c) => [c[0], c[1], c[2], c[3]])).toEqual([
+      ['0', '10', '0', '1'],
+      ['0', '10', '1', '2'],
+      ['1', '11', '0', '1'],
+      ['1', '11', '1', '2'],
+      ['2', '12', '0', '1'],
+      ['2', '12', '1', '2'],
+    ]);
+    // the mean of a point's replications is the point's mean in sweep.json
+    const mean0 = (Number(cov[0][5]) + Number(cov[1][5])) / 2;
+    expect(mean0).toBeCloseTo(j.points[0].coverageIndex.mean, 12);
   });
 
   it('exits 2 on a bad --param', async () => {

@@ -10,6 +10,10 @@
  * in headcount; --hold-headcount (`--set holdHeadcount=true` at every point)
  * keeps it at the scenario's. Parameters are named in words under the table
  * (paramLabels.ts).
+ *
+ * --out DIR writes sweep.json (the --json report), sweep.csv (one row per
+ * point) and sweep-replications.csv (one row per point, replication and KPI:
+ * the rows the browser's sweep download holds, from the same writer).
  */
 import { fmtCount, sameHeadcount } from '../analysis/headcount.ts';
 import {
@@ -22,7 +26,7 @@ import {
 import { paramLabel } from '../analysis/paramLabels.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
-import { sweepCsv } from '../export/summary.ts';
+import { sweepCsv, sweepReplicationsCsv } from '../export/summary.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
@@ -123,7 +127,13 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   };
   const json = JSON.stringify(report, null, 2) + '\n';
   const outDir = values.out as string | undefined;
-  if (outDir !== undefined) writeFiles(outDir, { 'sweep.json': json, 'sweep.csv': sweepCsv(result) });
+  if (outDir !== undefined)
+    writeFiles(outDir, {
+      'sweep.json': json,
+      'sweep.csv': sweepCsv(result),
+      // the browser's sweep download writes the same rows (src/app/exportFiles.ts sweepFiles)
+      'sweep-replications.csv': sweepReplicationsCsv(result),
+    });
   io.stdout.write(values.json ? json : formatSweep(report, scenario));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
   return 0;
