@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { nightStaffHelp, nightStaffShifts, paramLabel } from './paramLabels.ts';
+import {
+  nightStaffHelp,
+  nightStaffShifts,
+  overrideLabel,
+  paramLabel,
+  policyLabel,
+  POLICY_LABELS,
+  valueLabel,
+} from './paramLabels.ts';
 
 const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 const sc = (parseScenario(text) as { scenario: Scenario }).scenario;
@@ -29,6 +37,47 @@ describe('paramLabel', () => {
       en: 'weather.drainageMmPerH',
     });
     expect(paramLabel('teams.x.shifts.1.staff').en).toBe('x · shift 1 staff');
+  });
+});
+
+describe('values in words', () => {
+  it('names every dispatch policy the schema takes, in both languages; an unknown one as written', () => {
+    const schema = readFileSync(new URL('../scenario/schema.ts', import.meta.url), 'utf8');
+    const ids = /policy: z\.enum\(\[([^\]]+)\]\)/
+      .exec(schema)![1]
+      .match(/'([^']+)'/g)!
+      .map((x) => x.slice(1, -1));
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    for (const id of ids) {
+      const l = policyLabel(id);
+      expect(l.zh).not.toBe(id);
+      expect(l.en).not.toBe(id);
+      expect(l.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(Object.keys(POLICY_LABELS).sort()).toEqual([...ids].sort());
+    expect(policyLabel('nearest')).toEqual({ zh: '就近派遣', en: 'Nearest available' });
+    expect(policyLabel('roundRobin')).toEqual({ zh: 'roundRobin', en: 'roundRobin' });
+    expect(policyLabel('__proto__')).toEqual({ zh: '__proto__', en: '__proto__' });
+  });
+
+  it('shows a value by what its path sets, numbers as written', () => {
+    expect(valueLabel('dispatch.policy', 'gridFirst').zh).toBe('本网格优先');
+    expect(valueLabel('dispatch.order', 'easyFirst').en).toBe('Easy first (score gaming)');
+    expect(valueLabel('teams.sanitation.shiftEnd', 'handover')).toEqual({ zh: '交接班', en: 'Hand over' });
+    expect(valueLabel('teams.0.mode', 'ebike').zh).toBe('电动车');
+    expect(valueLabel('holdHeadcount', true)).toEqual({ zh: '是', en: 'yes' });
+    expect(valueLabel('city.gridSize', 5)).toEqual({ zh: '5', en: '5' });
+    expect(valueLabel('run.note', 'nearest')).toEqual({ zh: 'nearest', en: 'nearest' }); // only where a policy is meant
+  });
+
+  it('says an override as field = value, both named', () => {
+    expect(overrideLabel('dispatch.policy', 'nearest', sc)).toEqual({
+      zh: '派遣策略 = 就近派遣',
+      en: 'Dispatch policy = Nearest available',
+    });
+    expect(overrideLabel('teams.grid-workers.shifts.0.staff', 3, sc).en).toBe(
+      'Grid workers · shift 08:00–16:00 staff per grid = 3',
+    );
   });
 });
 

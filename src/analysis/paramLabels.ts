@@ -97,6 +97,72 @@ export function paramLabel(path: string, sc?: Scenario | null): Bilingual {
   return { zh: path, en: path };
 }
 
+/**
+ * The values planners choose among, in words: dispatch policies, dispatch
+ * orders, shift-end rules, placements and travel modes. The one source: the
+ * app's dictionaries take `policy.*`, `order.*` and `shiftEnd.*` from here
+ * (src/i18n/shared.ts), and overrides are shown with them (`overrideLabel`).
+ */
+export const POLICY_LABELS = {
+  gridBound: { zh: '网格专属', en: 'Grid-bound' },
+  nearest: { zh: '就近派遣', en: 'Nearest available' },
+  gridFirst: { zh: '本网格优先', en: 'Own grid first' },
+} satisfies Record<string, Bilingual>;
+export const ORDER_LABELS = {
+  fifo: { zh: '先到先办', en: 'First come first served' },
+  priority: { zh: '按优先级', en: 'By priority' },
+  easyFirst: { zh: '易办先办（刷分）', en: 'Easy first (score gaming)' },
+} satisfies Record<string, Bilingual>;
+export const SHIFT_END_LABELS = {
+  overtime: { zh: '加班办完', en: 'Finish as overtime' },
+  handover: { zh: '交接班', en: 'Hand over' },
+} satisfies Record<string, Bilingual>;
+const PLACEMENT_LABELS: Record<string, Bilingual> = {
+  perGrid: { zh: '按网格排班', en: 'per grid' },
+  spread: { zh: '分散布设', en: 'spread' },
+  pooled: { zh: '集中调度', en: 'pooled' },
+};
+const MODE_LABELS: Record<string, Bilingual> = {
+  walk: { zh: '步行', en: 'on foot' },
+  ebike: { zh: '电动车', en: 'e-bike' },
+  vehicle: { zh: '机动车', en: 'vehicle' },
+};
+
+const known = (table: Readonly<Record<string, Bilingual>>, id: string): Bilingual =>
+  Object.hasOwn(table, id) ? table[id] : { zh: id, en: id };
+
+/** A dispatch policy in words ("nearest" → 就近派遣 / Nearest available); an unknown id as written. */
+export function policyLabel(id: string): Bilingual {
+  return known(POLICY_LABELS, id);
+}
+
+/**
+ * An override's value in words, by what its path sets: a policy, an order, a
+ * shift-end rule, a placement or a travel mode by name, yes/no for a switch;
+ * a number or any other text as written.
+ */
+export function valueLabel(path: string, value: unknown): Bilingual {
+  const last = path.split('.').pop() ?? '';
+  if (typeof value === 'string') {
+    if (path === 'dispatch.policy') return policyLabel(value);
+    if (path === 'dispatch.order') return known(ORDER_LABELS, value);
+    if (last === 'shiftEnd') return known(SHIFT_END_LABELS, value);
+    if (last === 'placement') return known(PLACEMENT_LABELS, value);
+    if (last === 'mode') return known(MODE_LABELS, value);
+    return { zh: value, en: value };
+  }
+  if (typeof value === 'boolean') return value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' };
+  const t = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return { zh: t, en: t };
+}
+
+/** "派遣策略 = 就近派遣" / "Dispatch policy = Nearest available": an override's field and value in words. */
+export function overrideLabel(path: string, value: unknown, sc?: Scenario | null, name?: Bilingual): Bilingual {
+  const n = name ?? paramLabel(path, sc);
+  const v = valueLabel(path, value);
+  return { zh: `${n.zh} = ${v.zh}`, en: `${n.en} = ${v.en}` };
+}
+
 /** One shift that `nightStaff` sets. */
 export interface NightShift {
   team: string;

@@ -30,7 +30,7 @@ import {
 import { KPI_NAMES, estimate, type Estimate, type KpiName } from '../analysis/aggregate.ts';
 import { compareArms, welchFromEstimates, type ArmComparison, type ArmMethod } from '../analysis/armCompare.ts';
 import type { Overrides } from '../analysis/overrides.ts';
-import type { Bilingual } from '../analysis/paramLabels.ts';
+import { overrideLabel, type Bilingual } from '../analysis/paramLabels.ts';
 import { scenarioHash, fnv1a64 } from '../scenario/load.ts';
 import type { RunResult } from '../sim/result.ts';
 import type { DecisionsController } from './decisions.ts';
@@ -265,7 +265,7 @@ export function buildRecord(inp: RecordInput, now: number, id = newId(now)): Sav
   };
 }
 
-/** Overrides in words, e.g. "网格员 · 班次 08:00–16:00 人数（每网格）= 3" (field names from the scenario). */
+/** Overrides in words, e.g. "网格员 · 班次 08:00–16:00 人数（每网格） = 3", "派遣策略 = 就近派遣" (field names from the scenario, values in words). */
 export function overridesInWords(text: string, o: Overrides): Bilingual {
   const entries = Object.entries(o);
   if (entries.length === 0) return { zh: '', en: '' };
@@ -275,12 +275,8 @@ export function overridesInWords(text: string, o: Overrides): Bilingual {
   } catch {
     // unparsable text: the paths themselves
   }
-  const val = (v: unknown) =>
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-  return {
-    zh: entries.map(([p, v]) => `${labels[p]?.zh ?? p} = ${val(v)}`).join('；'),
-    en: entries.map(([p, v]) => `${labels[p]?.en ?? p} = ${val(v)}`).join('; '),
-  };
+  const words = entries.map(([p, v]) => overrideLabel(p, v, null, labels[p]));
+  return { zh: words.map((w) => w.zh).join('；'), en: words.map((w) => w.en).join('; ') };
 }
 
 const summaryOfEst = (e: {
@@ -360,10 +356,7 @@ export function recordFromExperiments(
     if (!last) return null;
     const r = last.result;
     const labelOf = (v: Overrides): Bilingual => {
-      const parts = Object.entries(v).map(([p, x]) => ({
-        zh: `${j.labels[p]?.zh ?? p} = ${String(x)}`,
-        en: `${j.labels[p]?.en ?? p} = ${String(x)}`,
-      }));
+      const parts = Object.entries(v).map(([p, x]) => overrideLabel(p, x, null, j.labels[p]));
       return { zh: parts.map((p) => p.zh).join('，'), en: parts.map((p) => p.en).join(', ') };
     };
     return buildRecord(

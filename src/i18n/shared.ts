@@ -3,13 +3,15 @@
  * once here and spread into each page's dictionary: the product's name,
  * weather and warning levels, display units; and, taken from their own one
  * source on floor 1, the KPI names (src/analysis/glossary.ts) and the
- * diagnosis stage names (src/analysis/diagnose.ts `STAGE_LABELS`).
+ * diagnosis stage names (src/analysis/diagnose.ts `STAGE_LABELS`), the
+ * dispatch policies, orders and shift-end rules (src/analysis/paramLabels.ts).
  *
  * A page's dictionary then holds only its own texts: adding a KPI to the
  * glossary names it on every page, and no page repeats "红色预警".
  */
 import { GLOSSARY, GLOSSARY_KEYS, type GlossaryKey } from '../analysis/glossary.ts';
 import { STAGE_LABELS } from '../analysis/diagnose.ts';
+import { ORDER_LABELS, POLICY_LABELS, SHIFT_END_LABELS } from '../analysis/paramLabels.ts';
 import { STAGE_NAMES, type StageName } from '../sim/stages.ts';
 import type { Bilingual, Lang } from './lang.ts';
 
@@ -50,7 +52,12 @@ export type WarningKey = `warning.${0 | 1 | 2 | 3 | 4}`;
 /** KPIs named by the glossary: `kpi.<key>`; its warm-up entry is `warmup.label`. */
 export type KpiKey = `kpi.${Exclude<GlossaryKey, 'warmup'>}`;
 export type StageKey = `diag.stage.${StageName}`;
-export type SharedKey = GenericKey | KpiKey | 'warmup.label' | StageKey;
+/** Dispatch policies, dispatch orders and shift-end rules by id: `policy.nearest`, `order.fifo`, `shiftEnd.handover`. */
+export type ChoiceKey =
+  | `policy.${keyof typeof POLICY_LABELS & string}`
+  | `order.${keyof typeof ORDER_LABELS & string}`
+  | `shiftEnd.${keyof typeof SHIFT_END_LABELS & string}`;
+export type SharedKey = GenericKey | KpiKey | 'warmup.label' | StageKey | ChoiceKey;
 
 function side(lang: Lang): Record<SharedKey, string> {
   const of = (b: Bilingual) => (lang === 'en' ? b.en : b.zh);
@@ -58,6 +65,12 @@ function side(lang: Lang): Record<SharedKey, string> {
   for (const [k, b] of Object.entries(GENERIC)) out[k] = of(b);
   for (const k of GLOSSARY_KEYS) out[k === 'warmup' ? 'warmup.label' : `kpi.${k}`] = of(GLOSSARY[k].name);
   for (const n of STAGE_NAMES) out[`diag.stage.${n}`] = of(STAGE_LABELS[n]);
+  for (const [prefix, table] of [
+    ['policy', POLICY_LABELS],
+    ['order', ORDER_LABELS],
+    ['shiftEnd', SHIFT_END_LABELS],
+  ] as const)
+    for (const [id, b] of Object.entries(table)) out[`${prefix}.${id}`] = of(b);
   return out as Record<SharedKey, string>;
 }
 

@@ -134,7 +134,7 @@ function Briefing({ rec }: { rec: SavedExperiment }) {
                   <ul className="briefing-changes">
                     {changes.map((c) => (
                       <li key={c.path}>
-                        {pickName(lang, c.label)}: <strong>{c.value}</strong>
+                        {pickName(lang, c.label)}: <strong>{pickName(lang, c.value)}</strong>
                       </li>
                     ))}
                   </ul>

@@ -5,7 +5,7 @@
  * language. Pure (tested without a browser).
  */
 import type { Estimate } from '../../analysis/aggregate.ts';
-import { paramLabel, type Bilingual } from '../../analysis/paramLabels.ts';
+import { overrideLabel, paramLabel, valueLabel, type Bilingual } from '../../analysis/paramLabels.ts';
 import type { SavedExperiment } from '../../app/savedFormat.ts';
 import { parseScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -33,18 +33,11 @@ export function scenarioOf(rec: SavedExperiment): Scenario | null {
 export function changesInWords(
   rec: SavedExperiment,
   sc: Scenario | null,
-): { label: Bilingual; value: string; path: string }[] {
+): { label: Bilingual; value: Bilingual; path: string }[] {
   return Object.entries(rec.overrides).map(([path, v]) => ({
     path,
     label: paramLabel(path, sc),
-    value:
-      typeof v === 'boolean'
-        ? v
-          ? '✓'
-          : '✗'
-        : typeof v === 'string' || typeof v === 'number'
-          ? String(v)
-          : JSON.stringify(v),
+    value: valueLabel(path, v),
   }));
 }
 
@@ -60,8 +53,8 @@ export function questionOf(rec: SavedExperiment, sc: Scenario | null): Bilingual
     : { zh: rec.scenario.id, en: rec.scenario.id };
   const ch = joinWords(
     changesInWords(rec, sc).map((c) => ({
-      zh: `${c.label.zh} 改为 ${c.value}`,
-      en: `${c.label.en} set to ${c.value}`,
+      zh: `${c.label.zh} 改为 ${c.value.zh}`,
+      en: `${c.label.en} set to ${c.value.en}`,
     })),
   );
   const r = rec.result;
@@ -169,10 +162,7 @@ export function planOf(rec: SavedExperiment, sc: Scenario | null): Bilingual[] {
             en: `No swept setting has the lower end of its coverage-index 95 % CI at ${pct(target, 0)} or above.`,
           },
         ];
-      const vals = Object.entries(p.values).map(([path, v]) => ({
-        zh: `${(r.labels[path] ?? paramLabel(path, sc)).zh} = ${String(v)}`,
-        en: `${(r.labels[path] ?? paramLabel(path, sc)).en} = ${String(v)}`,
-      }));
+      const vals = Object.entries(p.values).map(([path, v]) => overrideLabel(path, v, sc, r.labels[path]));
       const w = joinWords(vals);
       return [
         {

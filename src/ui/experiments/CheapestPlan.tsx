@@ -4,7 +4,7 @@
  * rather than the mean, and the plan found with its figures, or that none
  * of the points meets the target.
  */
-import type { Bilingual } from '../../analysis/paramLabels.ts';
+import { overrideLabel, type Bilingual } from '../../analysis/paramLabels.ts';
 import type { SweepPoint } from '../../analysis/sweep.ts';
 import { describeOverrides } from '../../analysis/overrides.ts';
 import { useStore } from '../../app/useStore.ts';
@@ -71,7 +71,7 @@ export function CheapestPlan({
           {Object.entries(plan.values).map(([path, v], i) => (
             <span key={path}>
               {i > 0 ? ' · ' : ''}
-              {labels[path] ? pickName(lang, labels[path]) : path} = {typeof v === 'string' ? v : JSON.stringify(v)}
+              {pickName(lang, overrideLabel(path, v, null, labels[path]))}
             </span>
           ))}
           {' — '}

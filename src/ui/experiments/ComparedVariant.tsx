@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { Overrides } from '../../analysis/overrides.ts';
-import { paramLabel } from '../../analysis/paramLabels.ts';
+import { overrideLabel } from '../../analysis/paramLabels.ts';
 import { parseScenario } from '../../scenario/load.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
@@ -32,9 +32,7 @@ export function ComparedVariant({ overrides, formOverrides }: ComparedVariantPro
     return r?.ok ? r.scenario : null;
   }, [text]);
   if (same(overrides, formOverrides) || Object.keys(overrides).length === 0) return null;
-  const items = Object.entries(overrides).map(
-    ([p, v]) => `${pickName(lang, paramLabel(p, sc))} = ${typeof v === 'string' ? v : JSON.stringify(v)}`,
-  );
+  const items = Object.entries(overrides).map(([p, v]) => pickName(lang, overrideLabel(p, v, sc)));
   return (
     <p className="overrides-preview compared-variant" data-testid="cmp-b" data-count={items.length}>
       <span className="control-label">{t('cmp.bIs', { n: items.length })}</span>{' '}

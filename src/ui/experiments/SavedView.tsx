@@ -5,7 +5,7 @@
  * export of this one experiment.
  */
 import type { SavedExperiment } from '../../app/savedFormat.ts';
-import { kindName } from '../../app/savedExperiments.ts';
+import { kindName, overridesInWords } from '../../app/savedExperiments.ts';
 import { useSaved } from '../../app/useSaved.ts';
 import { useStore } from '../../app/useStore.ts';
 import { describeOverrides } from '../../analysis/overrides.ts';
@@ -53,8 +53,8 @@ export function SavedView({ record: r }: { record: SavedExperiment }) {
       </p>
       <dl className="saved-facts small">
         <dt>{t('hist.changes')}</dt>
-        <dd>
-          <code>{changes || t('hist.noChanges')}</code>
+        <dd data-overrides={changes} title={changes || undefined}>
+          {changes ? pickName(lang, overridesInWords(r.scenario.text, r.overrides)) : t('hist.noChanges')}
         </dd>
         <dt>{t('hist.hash')}</dt>
         <dd>

@@ -6,7 +6,7 @@
  * on the frontier (◆ and words) or the cheapest plan meeting the target (★).
  * A combination the scenario cannot take shows why.
  */
-import type { Bilingual } from '../../analysis/paramLabels.ts';
+import { valueLabel, type Bilingual } from '../../analysis/paramLabels.ts';
 import type { SweepParam, SweepPoint } from '../../analysis/sweep.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
@@ -20,8 +20,6 @@ export interface SweepTableProps {
   /** Each parameter's name in words, by path (the path itself when missing). */
   labels: Record<string, Bilingual>;
 }
-
-const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
 
 export function SweepTable({ params, points, frontier, cheapest, labels }: SweepTableProps) {
   const t = useT();
@@ -74,7 +72,7 @@ export function SweepTable({ params, points, frontier, cheapest, labels }: Sweep
             >
               {params.map((q) => (
                 <td key={q.path} className="num">
-                  {show(p.values[q.path])}
+                  {pickName(lang, valueLabel(q.path, p.values[q.path]))}
                 </td>
               ))}
               {p.error ? (

@@ -3,12 +3,13 @@
  * chosen here: staff of one shift of one team, the responsibility-grid size
  * (only sizes that divide the city), the dispatch policy, and that team's
  * shift-end rule. Empty choices leave A's value. The overrides it makes are
- * shown by name and value (analysis/paramLabels.ts) and as `path=value`, as
- * the CLI's --set takes them.
+ * shown by name and value in words (analysis/paramLabels.ts: "派遣策略 =
+ * 就近派遣", never the id `nearest`), with `path=value`, as the CLI's --set
+ * takes them, as the tooltip.
  */
 import type { Overrides } from '../../analysis/overrides.ts';
 import { describeOverrides } from '../../analysis/overrides.ts';
-import { paramLabel } from '../../analysis/paramLabels.ts';
+import { paramLabel, valueLabel } from '../../analysis/paramLabels.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { POLICIES, SHIFT_END_RULES, type ScenarioChoices, type VariantForm as Form } from './choices.ts';
@@ -146,10 +147,9 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
         ) : (
           <>
             {Object.entries(overrides).map(([path, value], i) => (
-              <span key={path} data-path={path}>
+              <span key={path} data-path={path} title={`${path}=${String(value)}`}>
                 {i > 0 ? ' · ' : ''}
-                {pickName(lang, paramLabel(path, choices.scenario))} ={' '}
-                {typeof value === 'string' ? value : JSON.stringify(value)}
+                {pickName(lang, paramLabel(path, choices.scenario))} = {pickName(lang, valueLabel(path, value))}
               </span>
             ))}
           </>
