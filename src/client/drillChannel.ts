@@ -4,7 +4,7 @@
  * over a BroadcastChannel named after the drill (`allweather-drill-<id>`).
  *
  *   trainer ──hello (layout, drill)──────────▶ trainees   on open, and in answer to `join`
- *           ──frame (city snapshot + state)──▶            every drill frame (what the trainee may see)
+ *           ──frame (city snapshot + state)──▶ one seat   every drill frame, on that seat's channel
  *           ──record (scores, action log)────▶            when the drill has ended
  *           ──ping / bye──────────────────────▶            every 1.5 s / when the window closes
  *   trainee ──join────────────────────────────▶ trainer    until a trainer answers (with its seat)
@@ -18,7 +18,14 @@
  * first such message with console.warn and count the rest (`rejected()`).
  * A dropped message changes nothing and answers nothing.
  *
- * The transport is all this file knows: what the trainee may see is decided
+ * Frames go to one seat at a time, each on a channel of its own
+ * (`seatChannelName`: `allweather-drill-<id>/seat/<seat>`) that only the
+ * windows in that seat listen to: a seat's window never receives another
+ * seat's cases, not even to drop them. A window that has not chosen a seat
+ * listens on the channel of `NO_SEAT`. Everything else (hello, record,
+ * requests, replies, pings) travels on the drill's channel.
+ *
+ * The transport is all this file knows: what each seat may see is decided
  * by the page (src/app/drill/traineeView.ts) before it is sent, and the
  * trainer's service checks every action again before applying it. A trainee
  * hears nothing for 5 s (or a `bye`) and goes back to "waiting for the trainer".
@@ -47,6 +54,12 @@ export type { DrillMeta, Hello, RejectCounts } from './drillProtocol.ts';
 
 export const channelName = (drillId: string) => `allweather-drill-${drillId}`;
 
+/** The seat key of a window that has not chosen a seat. */
+export const NO_SEAT = '-';
+/** The channel of one seat's frames (`seat`: a seat id, "all", or NO_SEAT). */
+export const seatChannelName = (drillId: string, seat: string | undefined) =>
+  `${channelName(drillId)}/seat/${seat ?? NO_SEAT}`;
+
 export interface FinishedDrill {
   record: DrillRecord;
   edited: boolean;
@@ -67,16 +80,20 @@ export interface TrainerHandlers {
    * the action itself said.
    */
   act(action: TraineeAction): Promise<ActResult>;
-  candidates(caseId: number): Promise<Candidate[]>;
+  /** The free crews for case `caseId`, asked by a window in seat `seat` (undefined: none chosen). */
+  candidates(caseId: number, seat: string | undefined): Promise<Candidate[]>;
   /** A trainee window (`from`) was heard, in seat `seat` (undefined: not chosen yet). */
   heard?(from: string, seat: string | undefined): void;
-  /** The current hello, frame and record for a trainee that just joined (null before the drill is loaded). */
-  snapshot(): { hello: Hello; frame: Frame | null; state: DrillState | null; record: FinishedDrill | null } | null;
+  /** The current hello, record, and seat `seat`'s frame, for a trainee that just joined in that seat (null before the drill is loaded). */
+  snapshot(
+    seat: string | undefined,
+  ): { hello: Hello; frame: Frame | null; state: DrillState | null; record: FinishedDrill | null } | null;
 }
 
 export interface TrainerChannel {
   sendHello(hello: Hello): void;
-  sendFrame(frame: Frame, state: DrillState): void;
+  /** Send seat `seat` (a seat id, "all", or undefined for windows without one) its view of a frame, on that seat's channel only. */
+  sendFrame(seat: string | undefined, frame: Frame, state: DrillState): void;
   sendRecord(record: DrillRecord, edited: boolean): void;
   /** Messages dropped so far, by reason. */
   rejected(): RejectCounts;
@@ -89,6 +106,15 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
   const ch = new BroadcastChannel(name);
   const log = createRejectLog(`${name}, trainer`);
   const post = (m: FromTrainer) => ch.postMessage(m);
+  // one channel per seat, opened when that seat is first sent a frame
+  const seatChannels = new Map<string, BroadcastChannel>();
+  const postFrame = (seat: string | undefined, frame: Frame, state: DrillState) => {
+    const key = seat ?? NO_SEAT;
+    let sc = seatChannels.get(key);
+    if (!sc) seatChannels.set(key, (sc = new BroadcastChannel(seatChannelName(drillId, seat))));
+    const m: FromTrainer = { t: 'frame', token, frame, state };
+    sc.postMessage(m);
+  };
   const reply = (to: string, id: number, result: unknown) => post({ t: 'reply', token, to, id, result });
   ch.onmessage = (e: MessageEvent<unknown>) => {
     const d = decodeAtTrainer(e.data, token);
@@ -100,10 +126,10 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
     h.heard?.(m.from, m.seat);
     switch (m.t) {
       case 'join': {
-        const s = h.snapshot();
+        const s = h.snapshot(m.seat);
         if (!s) return;
         post({ t: 'hello', token, hello: s.hello });
-        if (s.frame && s.state) post({ t: 'frame', token, frame: s.frame, state: s.state });
+        if (s.frame && s.state) postFrame(m.seat, s.frame, s.state);
         if (s.record) post({ t: 'record', token, record: s.record.record, edited: s.record.edited });
         return;
       }
@@ -117,7 +143,7 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
         );
         return;
       case 'candidates':
-        void h.candidates(m.caseId).then(
+        void h.candidates(m.caseId, m.seat).then(
           (result) => reply(m.from, m.id, result),
           () => reply(m.from, m.id, []),
         );
@@ -132,7 +158,7 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
   if (canListen) addEventListener('pagehide', bye);
   return {
     sendHello: (hello) => post({ t: 'hello', token, hello }),
-    sendFrame: (frame, state) => post({ t: 'frame', token, frame, state }),
+    sendFrame: postFrame,
     sendRecord: (record, edited) => post({ t: 'record', token, record, edited }),
     rejected: log.counts,
     close() {
@@ -140,6 +166,8 @@ export function openTrainerChannel(drillId: string, token: string, h: TrainerHan
       if (canListen) removeEventListener('pagehide', bye);
       bye();
       ch.close();
+      for (const sc of seatChannels.values()) sc.close();
+      seatChannels.clear();
     },
   };
 }
@@ -149,7 +177,7 @@ export type TraineeStatus = 'waiting' | 'connected';
 export interface TraineeChannel {
   status$: BehaviorSubject<TraineeStatus>;
   hello$: BehaviorSubject<Hello | null>;
-  /** Every relayed frame with its state. */
+  /** Every frame relayed to this window's seat, with its state. */
   updates$: Observable<{ frame: Frame; state: DrillState }>;
   /** City snapshots for the 3D view: latest per animation frame, the last replayed to late subscribers. */
   frames$: Observable<Frame>;
@@ -157,7 +185,7 @@ export interface TraineeChannel {
   record$: BehaviorSubject<FinishedDrill | null>;
   act(action: TraineeAction): Promise<ActResult>;
   candidates(caseId: number): Promise<Candidate[]>;
-  /** Take seat `seat` (a seat id, or "all"): later requests name it, and the trainer hears it at once. */
+  /** Take seat `seat` (a seat id, or "all"): later requests name it, the window listens to that seat's frames only, and the trainer hears it at once. */
   setSeat(seat: string): void;
   /** Messages dropped so far, by reason. */
   rejected(): RejectCounts;
@@ -194,6 +222,30 @@ export function openTraineeChannel(drillId: string, token: string, initialSeat?:
     lastSeen = performance.now();
     if (status$.value !== 'connected') status$.next('connected');
   };
+  // this seat's frames, on its own channel (the drill's channel carries none)
+  const onFrame = (e: MessageEvent<unknown>) => {
+    const d = decodeAtTrainee(e.data, token, me);
+    if (!d.ok) {
+      log.note(d.reason);
+      return;
+    }
+    const m = d.msg;
+    if (m.t !== 'frame') return;
+    if (!hello$.value) {
+      join();
+      return;
+    }
+    seen();
+    rawFrames.next(m.frame);
+    updates.next({ frame: m.frame, state: m.state });
+  };
+  const openSeat = () => {
+    const sc = new BroadcastChannel(seatChannelName(drillId, seat));
+    sc.onmessage = onFrame;
+    sc.onmessageerror = () => log.note('shape');
+    return sc;
+  };
+  let seatCh = openSeat();
   ch.onmessage = (e: MessageEvent<unknown>) => {
     const d = decodeAtTrainee(e.data, token, me);
     if (!d.ok) {
@@ -207,13 +259,7 @@ export function openTraineeChannel(drillId: string, token: string, initialSeat?:
         hello$.next(m.hello);
         return;
       case 'frame':
-        if (!hello$.value) {
-          join();
-          return;
-        }
-        seen();
-        rawFrames.next(m.frame);
-        updates.next({ frame: m.frame, state: m.state });
+        // frames come on the seat's channel only
         return;
       case 'record':
         seen();
@@ -277,6 +323,8 @@ export function openTraineeChannel(drillId: string, token: string, initialSeat?:
     candidates: (caseId) => request<Candidate[]>({ t: 'candidates', caseId }, CandidatesSchema, []),
     setSeat(s) {
       seat = s;
+      seatCh.close();
+      seatCh = openSeat();
       join();
     },
     rejected: log.counts,
@@ -284,6 +332,7 @@ export function openTraineeChannel(drillId: string, token: string, initialSeat?:
       clearInterval(watch);
       for (const p of pending.values()) clearTimeout(p.timer);
       ch.close();
+      seatCh.close();
     },
   };
 }

@@ -22,18 +22,11 @@ import { createConsole, type ConsoleActions } from './console.ts';
 import { createReviewController, type ReportRenderer, type ReviewController } from './review.ts';
 import type { DrillPageState, Store } from './store.ts';
 import type { DrillState } from '../../client/drillClient.ts';
-import type { DrillMeta } from '../../client/drillChannel.ts';
-import { seatInbox, urgentArrivals } from './dispatchKeys.ts';
+import { urgentArrivals } from './dispatchKeys.ts';
 import { beep } from './beep.ts';
 
 /** How long a P1 arrival stays highlighted in the inbox. */
 const FRESH_MS = 15_000;
-
-/** The grids of seat `seat` in the drill (`all`: the whole scope; an unknown seat sees nothing). */
-export function seatGridsOf(meta: DrillMeta | null, seat: string | null): 'all' | string[] {
-  if (seat === null || seat === 'all') return 'all';
-  return meta?.seats?.find((x) => x.id === seat)?.grids ?? [];
-}
 
 const noSession = {
   ok: false as const,
@@ -110,13 +103,13 @@ export function createTrainee(
   }
   const link = openTraineeChannel(drillId, token, initialSeat ?? undefined);
   store.setState({ seat: initialSeat });
-  // the seat's own inbox: the trainer relays every case of the scope, this window keeps its seat's
+  // the trainer relays this seat's own view only (its inbox, its cases on the map, its own actions: traineeView.ts)
   const seen = new Set<number>();
   let first = true;
   const freshUntil = new Map<number, number>();
-  const forSeat = (state: DrillState): DrillState => {
+  const noteArrivals = (state: DrillState): DrillState => {
     const st = store.getState();
-    const inbox = seatInbox(state.inbox, seatGridsOf(st.meta, st.seat));
+    const inbox = state.inbox;
     if (st.seat !== null) {
       // P1 arrivals: a beep and a highlight (the cases already waiting when the window took its seat do not beep)
       const urgent = urgentArrivals(seen, inbox);
@@ -133,17 +126,12 @@ export function createTrainee(
       if (fresh.join() !== store.getState().alerts.fresh.join())
         store.setState({ alerts: { ...store.getState().alerts, fresh } });
     }
-    // the feed shows this seat's own actions (and the trainer's messages), not the other seats'
-    const mine = st.seat === null || st.seat === 'all';
-    const timeline = mine
-      ? state.timeline
-      : state.timeline.filter((e) => e.kind !== 'action' || !('seat' in e.detail) || e.detail.seat === st.seat);
-    return { ...state, inbox, timeline };
+    return state;
   };
   const consoleCtl = createConsole(store, {
     act: (a) => link.act(a),
     candidates: (id) => link.candidates(id),
-    updates$: link.updates$.pipe(map(({ frame, state }) => ({ frame, state: forSeat(state) }))),
+    updates$: link.updates$.pipe(map(({ frame, state }) => ({ frame, state: noteArrivals(state) }))),
   });
   const subs: Subscription[] = [
     link.status$.subscribe((s) => store.setState(s === 'connected' ? { connected: true } : { connected: false })),

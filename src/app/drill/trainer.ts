@@ -1,8 +1,10 @@
 /**
  * The trainer's window: it hosts the drill worker (the authoritative
  * session), runs the clock, edits and fires injects, and relays every frame
- * to the trainee windows (filtered to what they may see, see
- * traineeView.ts). Trainee actions arrive over the channel, are applied by
+ * to the trainee windows: to each seat that has a window, that seat's own
+ * view (its cases only, see traineeView.ts), on that seat's channel; the
+ * crews of a case go only to a seat whose inbox holds it. The trainer
+ * itself keeps every seat's inbox and score. Trainee actions arrive over the channel, are applied by
  * the service at the clock's time, and their outcome goes back to the
  * trainee who sent them; the resulting frame reaches everyone.
  *
@@ -28,7 +30,7 @@ import { newSessionToken, tokenFragment } from '../../client/sessionToken.ts';
 import { createConsole, type ConsoleActions } from './console.ts';
 import { createReviewController, type ReportRenderer, type ReviewController } from './review.ts';
 import { effectiveRecord } from './record.ts';
-import { scopeMask, traineeFrame, traineeState } from './traineeView.ts';
+import { seatHoldsCase, seatMask, seatView } from './traineeView.ts';
 import { scenarioTextFor, type BuiltinDrill } from './drills.ts';
 import type { DrillPageState, Lang, Store } from './store.ts';
 import { both } from '../../i18n/drill/index.ts';
@@ -67,7 +69,8 @@ export function createTrainer(
 ): TrainerController {
   let latest: DrillFrame | null = null;
   let hello: Hello | null = null;
-  let mask: Uint8Array | null = null;
+  /** Each seat's map mask (by seat key), made when first needed. */
+  const masks = new Map<string, Uint8Array>();
   let recordTaken = false;
   let scoring = false;
   let scoredActions = -1;
@@ -99,18 +102,20 @@ export function createTrainer(
   };
   const channel = openTrainerChannel(drill.id, token, {
     act: (a) => client.act(a),
-    candidates: (id) => client.candidates(id),
+    // a seat hears of the crews for its own cases only
+    candidates: (id, seat) =>
+      seatHoldsCase(latest?.state ?? null, hello?.meta ?? null, seat, id) ? client.candidates(id) : Promise.resolve([]),
     heard: (from, seat) => {
       const known = windows.get(from);
       windows.set(from, { seat: seat ?? '', at: performance.now() });
       if (!known || known.seat !== (seat ?? '')) countSeats();
     },
-    snapshot: () =>
+    snapshot: (seat) =>
       hello
         ? {
             hello,
-            frame: latest ? toTrainee(latest).frame : null,
-            state: latest ? toTrainee(latest).state : null,
+            frame: latest ? toSeat(latest, seat).frame : null,
+            state: latest ? toSeat(latest, seat).state : null,
             record: store.getState().record
               ? { record: store.getState().record!, edited: store.getState().timelineEdited }
               : null,
@@ -118,10 +123,26 @@ export function createTrainer(
         : null,
   });
 
-  const toTrainee = (d: DrillFrame) => ({
-    frame: hello && mask ? traineeFrame(d.frame, hello.layout, hello.meta, mask) : d.frame,
-    state: traineeState(d.state),
-  });
+  /** What seat `seat` (undefined: a window without one) receives of a frame. */
+  const toSeat = (d: DrillFrame, seat: string | undefined) => {
+    const h = hello!;
+    const key = seat ?? '';
+    let mask = masks.get(key);
+    if (!mask) masks.set(key, (mask = seatMask(h.layout, h.meta, seat)));
+    return seatView(d, h.layout, h.meta, seat, mask);
+  };
+  /** The seats with a window now (undefined: windows that have not chosen one). */
+  const seatsHeard = (): (string | undefined)[] => {
+    const keys = new Set<string>();
+    for (const w of windows.values()) keys.add(w.seat);
+    return [...keys].map((k) => (k === '' ? undefined : k));
+  };
+  const relay = (d: DrillFrame) => {
+    for (const seat of seatsHeard()) {
+      const v = toSeat(d, seat);
+      channel.sendFrame(seat, v.frame, v.state);
+    }
+  };
 
   const liveScore = async (force = false) => {
     if (scoring || recordTaken || !latest) return;
@@ -154,10 +175,7 @@ export function createTrainer(
 
   const frameSub: Subscription = client.drillFrames$.subscribe((d) => {
     latest = d;
-    if (hello) {
-      const v = toTrainee(d);
-      channel.sendFrame(v.frame, v.state);
-    }
+    if (hello) relay(d);
     if (d.state.done && !recordTaken) void takeRecord(d);
   });
   const scoreTimer = setInterval(() => {
@@ -193,13 +211,10 @@ export function createTrainer(
       seats: d.seats,
     };
     hello = { layout: r.layout, meta };
-    mask = scopeMask(r.layout, d.scope.grids);
+    masks.clear();
     store.setState({ layout: r.layout, meta, state: r.state, connected: true, loadErrors: null });
     channel.sendHello(hello);
-    if (latest) {
-      const v = toTrainee(latest);
-      channel.sendFrame(v.frame, v.state);
-    }
+    if (latest) relay(latest);
     void liveScore(true);
   })();
 
