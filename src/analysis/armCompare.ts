@@ -96,6 +96,15 @@ export function welchDf(varX: number, nX: number, varY: number, nY: number): num
   return ((vx + vy) * (vx + vy)) / ((vx * vx) / (nX - 1) + (vy * vy) / (nY - 1));
 }
 
+/** Y − X of one figure's per-replication values: paired (same seeds; nulls drop their partner) or Welch. */
+export function compareValues(
+  x: readonly (number | null)[],
+  y: readonly (number | null)[],
+  method: ArmMethod,
+): Difference {
+  return method === 'paired' ? difference(x, y) : welchDifference(x, y);
+}
+
 /** Y − X for every KPI both arms carry, paired or Welch by the seeds (`method` forces one; paired needs equal seeds). */
 export function compareArms(x: Arm, y: Arm, method: ArmMethod = armMethod(x, y)): ArmComparison {
   if (method === 'paired' && armMethod(x, y) !== 'paired')
@@ -105,7 +114,7 @@ export function compareArms(x: Arm, y: Arm, method: ArmMethod = armMethod(x, y))
     const xv = x.kpis[k],
       yv = y.kpis[k];
     if (!xv || !yv) continue;
-    kpis[k] = method === 'paired' ? difference(xv, yv) : welchDifference(xv, yv);
+    kpis[k] = compareValues(xv, yv, method);
   }
   return { method, nX: x.seeds.length, nY: y.seeds.length, kpis };
 }
