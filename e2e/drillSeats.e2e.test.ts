@@ -7,7 +7,10 @@
  * header are sampled every 50 ms: at every sample (so at every inject time)
  * the warning and the rain shown equal what the injects say by then (the
  * bulletins' levels, the storms' rain; the base scenario's rain before the
- * first storm). Each seat's inbox holds only its grids' cases; the Yuyuan
+ * first storm). Each seat's inbox holds only its grids' cases, and so does
+ * every message its window receives: a recorder on the window's
+ * BroadcastChannels sees frames on its own seat's channel only, with its
+ * grids' cases and its own dispatches, never another seat's. The Yuyuan
  * trainee works its inbox with ↓, Enter (nearest crew) and 1 (the first
  * crew listed); a P1 arrival (I02, 20:10, in Yuyuan) turns red and counts
  * an alert; clicking the selected case again keeps it open. The trainer
@@ -106,6 +109,95 @@ async function checkHeader(page: Page, who: string): Promise<number> {
 
 const grids = (seat: string) => drillFile.seats.find((x) => x.id === seat)!.grids;
 
+/** What a trainee window received on its BroadcastChannels (installed before the page's own scripts run). */
+interface Heard {
+  /** Channel names frames arrived on. */
+  channels: string[];
+  frames: number;
+  /** Grids of every inbox item of every frame received. */
+  grids: string[];
+  /** Seats named by the dispatches in the feeds received ('' for one without a seat). */
+  actionSeats: string[];
+  /** The most cases any received frame's inbox held. */
+  maxInbox: number;
+}
+function recordChannels(): void {
+  if (!location.search.includes('role=trainee')) return;
+  const heard = {
+    channels: [] as string[],
+    frames: 0,
+    grids: [] as string[],
+    actionSeats: [] as string[],
+    maxInbox: 0,
+  };
+  (window as unknown as { __heard: typeof heard }).__heard = heard;
+  const Real = window.BroadcastChannel;
+  window.BroadcastChannel = class extends Real {
+    constructor(name: string) {
+      super(name);
+      this.addEventListener('message', (e: MessageEvent) => {
+        const d = e.data as {
+          t?: string;
+          state?: { inbox: { grid: string }[]; timeline: { kind: string; detail: { seat?: string } }[] };
+        };
+        if (d?.t !== 'frame' || !d.state) return;
+        heard.frames++;
+        if (!heard.channels.includes(name)) heard.channels.push(name);
+        heard.maxInbox = Math.max(heard.maxInbox, d.state.inbox.length);
+        for (const it of d.state.inbox) if (!heard.grids.includes(it.grid)) heard.grids.push(it.grid);
+        for (const x of d.state.timeline)
+          if (x.kind === 'action' && !heard.actionSeats.includes(x.detail.seat ?? ''))
+            heard.actionSeats.push(x.detail.seat ?? '');
+      });
+    }
+  };
+}
+/**
+ * The trainer's console in a narrow window: nothing wider than the window,
+ * and its panels side by side or one under another, never on top of each
+ * other or cut off at the window's edge.
+ */
+async function checkNarrowLayout(page: Page): Promise<void> {
+  const r = await page.evaluate(() => {
+    const sel = [
+      '.drill-header',
+      '.trainer-top .controls',
+      '.trainee-link',
+      '.trainer-stage',
+      '[data-testid="live-score"]',
+      '[data-testid="seat-board"]',
+      '[data-testid="trainer-inbox"]',
+      '[data-testid="staff-board"]',
+      '.trainer-bottom > .panel',
+    ];
+    const boxes = sel.flatMap((s) =>
+      [...document.querySelectorAll(s)].map((e, i) => {
+        const b = e.getBoundingClientRect();
+        return { s: `${s}#${i}`, x: b.left + scrollX, y: b.top + scrollY, w: b.width, h: b.height };
+      }),
+    );
+    return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, boxes };
+  });
+  expect(r.scrollWidth, 'no sideways scroll').toBeLessThanOrEqual(r.width);
+  expect(r.boxes.length).toBeGreaterThanOrEqual(11);
+  for (const b of r.boxes) {
+    expect(b.w * b.h, `${b.s} shown`).toBeGreaterThan(0);
+    expect(b.x, `${b.s} inside the window`).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.w, `${b.s} inside the window`).toBeLessThanOrEqual(r.width + 0.5);
+  }
+  for (let i = 0; i < r.boxes.length; i++)
+    for (let j = i + 1; j < r.boxes.length; j++) {
+      const a = r.boxes[i];
+      const b = r.boxes[j];
+      const overlap =
+        Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 &&
+        Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;
+      expect(overlap, `${a.s} overlaps ${b.s}`).toBe(false);
+    }
+}
+
+const heardBy = (p: Page) => p.evaluate(() => (window as unknown as { __heard: Heard }).__heard);
+
 async function inboxGrids(page: Page): Promise<string[]> {
   return page
     .locator('[data-testid="inbox-item"] [data-grid]')
@@ -127,6 +219,7 @@ beforeAll(async () => {
     ...(env ? { env } : {}),
   });
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.addInitScript(recordChannels);
   trainer = watch(await context.newPage(), 'trainer');
 });
 afterAll(async () => {
@@ -255,6 +348,22 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
     // each seat's inbox holds only its grids' cases
     for (const g of await inboxGrids(yuyuan)) expect(grids('yuyuan')).toContain(g);
     for (const g of await inboxGrids(nanjing)) expect(grids('nanjing-east')).toContain(g);
+    // and so did every frame the window received: on its own seat's channel, its grids' cases, its own dispatches
+    for (const [p, seat] of [
+      [yuyuan, 'yuyuan'],
+      [nanjing, 'nanjing-east'],
+    ] as const) {
+      const heard = await heardBy(p);
+      expect(heard.frames, seat).toBeGreaterThan(20);
+      expect(heard.channels, seat).toEqual([`allweather-drill-${DRILL}/seat/${seat}`]);
+      expect(heard.maxInbox, seat).toBeGreaterThan(0);
+      for (const g of heard.grids) expect(grids(seat), `${seat} received a case of ${g}`).toContain(g);
+      expect(
+        heard.actionSeats.filter((x) => x !== seat),
+        seat,
+      ).toEqual([]);
+    }
+    expect((await heardBy(yuyuan)).actionSeats).toEqual(['yuyuan']);
     // the trainer's inbox of a seat, picked on the seat board
     await trainer.click('[data-testid="seat-row"][data-seat="nanjing-east"] .seat-show');
     await trainer.waitForTimeout(600);
@@ -280,6 +389,23 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
     await yuyuan.screenshot({ path: `${SHOTS}drill-seats-03-yuyuan.png` });
     await nanjing.screenshot({ path: `${SHOTS}drill-seats-04-nanjing.png` });
 
+    // 900 x 700: the console stacks (no sideways scroll), no panel overlaps another or leaves the page,
+    // and the live score still keeps its size while the inbox grows
+    await trainer.setViewportSize({ width: 900, height: 700 });
+    await trainer.waitForTimeout(500);
+    await checkNarrowLayout(trainer);
+    const narrow0 = await trainer.locator('[data-testid="live-score"]').boundingBox();
+    const count0 = Number(await trainer.locator('[data-testid="trainer-inbox"]').getAttribute('data-count'));
+    await trainer.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="trainer-inbox"]')?.getAttribute('data-count')) > n,
+      count0,
+      { timeout: 120_000 },
+    );
+    expect((await trainer.locator('[data-testid="live-score"]').boundingBox())!.height).toBe(narrow0!.height);
+    await checkNarrowLayout(trainer);
+    await trainer.screenshot({ path: `${SHOTS}drill-seats-02b-trainer-900.png`, fullPage: true });
+    await trainer.setViewportSize({ width: 1440, height: 900 });
+
     // on past the last injects (I12 and I13, 22:30) at 60x, then the trainer finishes the drill (to 23:00 at once)
     await trainer.click('[data-testid="drill-speed-60"]');
     await trainer.waitForFunction(
@@ -301,6 +427,48 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
     expect(n1 + n2).toBeGreaterThan(100);
     // at 23:00 (the drill's end): orange, as I12 said at 22:30, not the forecast's red
     expect(await trainer.locator('[data-testid="drill-warning"]').getAttribute('data-level')).toBe('3');
+  });
+
+  it("the drill's printable report scores each seat (its grids, cases, on-time share, the score's parts) besides the total", async () => {
+    await trainer.click('[data-testid="open-review"]');
+    await trainer.waitForSelector('[data-testid="open-report"]', { timeout: 60_000 });
+    const [report] = await Promise.all([context.waitForEvent('page'), trainer.click('[data-testid="open-report"]')]);
+    await report.waitForLoadState();
+    const rows = await report.locator('[data-testid="seat-scores"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        seat: tr.getAttribute('data-seat')!,
+        score: Number(tr.getAttribute('data-score')),
+        cases: Number(tr.getAttribute('data-cases')),
+        cells: [...tr.children].map((c) => (c as HTMLElement).innerText.trim()),
+        parts: ['onTime', 'notLate', 'order'].map((k) => Number(tr.querySelector(`[data-part="${k}"]`)!.textContent)),
+      })),
+    );
+    expect(rows.map((r) => r.seat)).toEqual([...drillFile.seats.map((x) => x.id), 'total']);
+    const total = rows.at(-1)!;
+    expect(total.score).toBe(Number(await report.locator('body').getAttribute('data-score')));
+    // the seats cover the command scope once: their cases add up to the drill's
+    expect(rows.slice(0, -1).reduce((n, r) => n + r.cases, 0)).toBe(total.cases);
+    for (const r of rows) {
+      // the parts add up to the score (each shown to one decimal)
+      expect(Math.abs(r.parts[0] + r.parts[1] + r.parts[2] - r.score), r.seat).toBeLessThanOrEqual(0.65);
+      if (r.seat !== 'total') for (const g of grids(r.seat)) expect(r.cells[0]).toContain(g);
+    }
+    // Yuyuan's trainee dispatched two cases at the keyboard: they count in its row (column "by trainee")
+    const yu = rows.find((r) => r.seat === 'yuyuan')!;
+    expect(yu.cases).toBeGreaterThan(0);
+    expect(Number(yu.cells[2])).toBeGreaterThanOrEqual(2);
+    // printed: A4 width, the seat table and the case table inside the page
+    await report.setViewportSize({ width: 794, height: 1123 });
+    await report.emulateMedia({ media: 'print' });
+    const widths = await report.evaluate(() => ({
+      page: document.documentElement.clientWidth,
+      tables: [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().right),
+    }));
+    for (const right of widths.tables) expect(right).toBeLessThanOrEqual(widths.page + 0.5);
+    await report.screenshot({ path: `${SHOTS}drill-seats-06-report-print.png`, fullPage: true });
+    const pdf = await report.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await report.close();
   });
 
   it('no console errors', () => {
