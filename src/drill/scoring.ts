@@ -104,6 +104,26 @@ export function scoreDrill(
   return { cases, n: cases.length, onTimeShare, late, dispatches: disp.length, inversions, priorityShare, score };
 }
 
+/**
+ * The score's three parts in points, as the formula weighs them: on time
+ * (of 50), not late (of 30) and dispatch order (of 20). They add up to the
+ * score before it is rounded.
+ */
+export interface ScoreParts {
+  onTime: number;
+  notLate: number;
+  order: number;
+}
+
+export function scoreParts(s: Pick<DrillScore, 'n' | 'onTimeShare' | 'late' | 'priorityShare'>): ScoreParts {
+  // the same credits as scoreDrill: no judged case earns no on-time credit; no dispatch, no order credit (unless nothing was to dispatch)
+  return {
+    onTime: 50 * (s.onTimeShare ?? 0),
+    notLate: 30 * (s.n ? 1 - s.late / s.n : 1),
+    order: 20 * (s.priorityShare ?? (s.n ? 0 : 1)),
+  };
+}
+
 /** One seat's score: the drill's score over the cases of the seat's grids only. */
 export interface SeatScore {
   seat: string;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { effectiveRecord, firedFromSchedule } from './record.ts';
+import { effectiveRecord, firedFromSchedule, seatReport } from './record.ts';
+import { scoreParts } from '../../drill/scoring.ts';
 import { applyStaffDeltas, parseRecordFile } from './review.ts';
 import { renderReport } from '../../ui/drill/report.ts';
 import { drillHarness as harness, drillText, scenarioText } from '../../analysis/testdata/drillHarness.ts';
@@ -112,5 +113,90 @@ describe('the drill record as it ran', () => {
     expect(renderReport(record, { lang: 'en', edited: false, whatIf: null, appVersion: '0' })).not.toMatch(
       /[\u4e00-\u9fff]/,
     );
+  });
+
+  it("the report's seats: each seat's grids, cases, on-time share and score parts (adding up to its score), then the whole drill", () => {
+    const { record } = effectiveRecord(rec, pendingAtEnd);
+    const { seats, total } = seatReport(record);
+    expect(seats.map((x) => x.seat)).toEqual(record.drill.seats.map((x) => x.id));
+    // the seats cover the command scope exactly once: their cases add up to the drill's
+    expect(seats.reduce((n, x) => n + x.cases, 0)).toBe(total.cases);
+    expect(total.cases).toBe(record.score.n);
+    expect(seats.reduce((n, x) => n + x.byTrainee, 0)).toBe(total.byTrainee);
+    expect(total.byTrainee).toBeGreaterThan(0);
+    for (const r of [...seats, total]) {
+      const sc = r.seat === 'total' ? record.score : record.seatScores!.find((x) => x.seat === r.seat)!.score;
+      const bl = r.seat === 'total' ? record.baseline : record.seatScores!.find((x) => x.seat === r.seat)!.baseline;
+      if (r.seat !== 'total') {
+        const seat = record.drill.seats.find((x) => x.id === r.seat)!;
+        expect(r.name).toEqual(seat.name);
+        expect(r.grids).toEqual(seat.grids);
+      } else expect(r.grids).toEqual(record.drill.scope.grids);
+      expect(r.cases).toBe(sc.n);
+      expect(r.byTrainee).toBe(sc.cases.filter((c) => c.by === 'trainee').length);
+      // the on-time share over the seat's judged cases, counted here from its cases
+      const judged = sc.cases.filter((c) => c.onTime !== null);
+      expect(r.onTimeShare).toBe(judged.length ? judged.filter((c) => c.onTime).length / judged.length : null);
+      expect(r.late).toBe(sc.cases.filter((c) => c.late).length);
+      // the three parts are the formula's weights of the shares and add up to the score
+      expect(r.parts.onTime).toBeCloseTo(50 * (r.onTimeShare ?? 0), 10);
+      expect(r.parts.notLate).toBeCloseTo(30 * (r.cases ? 1 - r.late / r.cases : 1), 10);
+      expect(r.parts.order).toBeCloseTo(20 * (r.priorityShare ?? (r.cases ? 0 : 1)), 10);
+      expect(Math.round(r.parts.onTime + r.parts.notLate + r.parts.order)).toBe(r.score);
+      expect(r.score).toBe(sc.score);
+      expect(r.baseline.score).toBe(bl.score);
+      expect(Math.round(r.baseline.parts.onTime + r.baseline.parts.notLate + r.baseline.parts.order)).toBe(bl.score);
+    }
+    // a seat with no case at all: full marks for lateness and order, none for response
+    expect(scoreParts({ n: 0, onTimeShare: null, late: 0, priorityShare: null })).toEqual({
+      onTime: 0,
+      notLate: 30,
+      order: 20,
+    });
+    // a drill without seats: the whole drill only
+    const bare = { ...record, drill: { ...record.drill, seats: [] }, seatScores: undefined };
+    expect(seatReport(bare).seats).toEqual([]);
+    expect(seatReport(bare).total.score).toBe(record.score.score);
+  });
+
+  it('the printed report shows a row per seat (name, grids, cases, parts) and the total, and each case its seat', () => {
+    const { record } = effectiveRecord(rec, pendingAtEnd);
+    const { seats, total } = seatReport(record);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const html = renderReport(record, { lang, edited: true, whatIf: null, appVersion: '0', generatedAt: 'T' });
+      expect(html).toContain(lang === 'en' ? 'Scores by seat' : '按席位得分');
+      for (const r of [...seats, total]) {
+        const m = html.match(
+          new RegExp(`<tr data-seat="${r.seat}" data-score="(\\d+)" data-cases="(\\d+)"[^>]*>(.*?)</tr>`),
+        );
+        expect(m, r.seat).not.toBeNull();
+        expect(Number(m![1])).toBe(r.score);
+        expect(Number(m![2])).toBe(r.cases);
+        const row = m![3];
+        if (r.name) {
+          expect(row).toContain(lang === 'en' ? r.name.en : r.name.zh);
+          expect(row).toContain((r.grids as string[]).join(', '));
+        } else expect(row).toContain(lang === 'en' ? 'Whole drill' : '全演练合计');
+        expect(row).toContain(`data-part="onTime">${r.parts.onTime.toFixed(1)}<`);
+        expect(row).toContain(`data-part="notLate">${r.parts.notLate.toFixed(1)}<`);
+        expect(row).toContain(`data-part="order">${r.parts.order.toFixed(1)}<`);
+        expect(row).toContain(
+          `data-metric="onTimeShare">${r.onTimeShare === null ? '—' : `${(r.onTimeShare * 100).toFixed(1)}%`}<`,
+        );
+      }
+      // each case row names its seat
+      const yuyuan = record.drill.seats.find((x) => x.id === 'yuyuan')!;
+      const yuyuanCases = record.seatScores!.find((x) => x.seat === 'yuyuan')!.score.cases;
+      const seatName = lang === 'en' ? yuyuan.name.en : yuyuan.name.zh;
+      expect(yuyuanCases.length).toBeGreaterThan(0);
+      for (const c of yuyuanCases) expect(html).toContain(`<tr><td class="num">${c.caseId}</td><td>${seatName}</td>`);
+    }
+    // no seats, no seat table and no seat column
+    const bare = renderReport(
+      { ...record, drill: { ...record.drill, seats: [] }, seatScores: undefined },
+      { lang: 'en', edited: true, whatIf: null, appVersion: '0' },
+    );
+    expect(bare).not.toContain('Scores by seat');
+    expect(bare).not.toContain('<th>Seat</th>');
   });
 });

@@ -11,8 +11,12 @@
  *
  * In the session's timeline a live inject is the entry the inject itself
  * pushed, immediately followed by the action entry that carried it.
+ *
+ * `seatReport` is the report's table of seats: each seat's scope, cases and
+ * score parts beside its baseline's, and the drill's total.
  */
 import type { DrillRecord } from '../../client/drillClient.ts';
+import { scoreParts, type DrillScore, type ScoreParts } from '../../drill/scoring.ts';
 import type { Inject } from '../../drill/schema.ts';
 import type { LogEntry } from '../../drill/session.ts';
 
@@ -57,4 +61,62 @@ export function effectiveRecord(
   const liveInjects = rec.actions.some((a) => a.kind === 'inject');
   const edited = liveInjects || before.length !== after.length || before.some((x, i) => x !== after[i]);
   return { record: { ...rec, drill: { ...rec.drill, injects } }, edited };
+}
+
+/** One row of the report's table of seats (or its total). */
+export interface SeatReportRow {
+  /** The seat's id; "total" for the drill's row. */
+  seat: string;
+  /** The seat's name (null for the total). */
+  name: { zh: string; en: string } | null;
+  /** The seat's grids ("all": the drill's whole command scope). */
+  grids: 'all' | string[];
+  /** Cases of its grids filed during the drill. */
+  cases: number;
+  /** Of them, dispatched by a trainee (by hand or mutual aid). */
+  byTrainee: number;
+  dispatched: number;
+  onTimeShare: number | null;
+  late: number;
+  priorityShare: number | null;
+  parts: ScoreParts;
+  score: number;
+  baseline: { score: number; onTimeShare: number | null; parts: ScoreParts };
+}
+
+function row(
+  seat: string,
+  name: SeatReportRow['name'],
+  grids: SeatReportRow['grids'],
+  s: DrillScore,
+  b: DrillScore,
+): SeatReportRow {
+  return {
+    seat,
+    name,
+    grids,
+    cases: s.n,
+    byTrainee: s.cases.filter((c) => c.by === 'trainee').length,
+    dispatched: s.dispatches,
+    onTimeShare: s.onTimeShare,
+    late: s.late,
+    priorityShare: s.priorityShare,
+    parts: scoreParts(s),
+    score: s.score,
+    baseline: { score: b.score, onTimeShare: b.onTimeShare, parts: scoreParts(b) },
+  };
+}
+
+/**
+ * The record's seats, each scored on its own cases (the seats' scores the
+ * session took: `seatScores`), in the drill's seat order, then the drill's
+ * total. A drill without seats has the total only.
+ */
+export function seatReport(rec: DrillRecord): { seats: SeatReportRow[]; total: SeatReportRow } {
+  const bySeat = new Map((rec.seatScores ?? []).map((x) => [x.seat, x]));
+  const seats = (rec.drill.seats ?? []).flatMap((x) => {
+    const sc = bySeat.get(x.id);
+    return sc ? [row(x.id, x.name, x.grids.slice(), sc.score, sc.baseline)] : [];
+  });
+  return { seats, total: row('total', null, rec.drill.scope.grids, rec.score, rec.baseline) };
 }

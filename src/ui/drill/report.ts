@@ -4,8 +4,10 @@
  * print: A4, black on white, tables that do not break inside a row, no
  * buttons). It carries the drill and its scenario (hash, seed), the scores
  * side by side (trainee, automatic-dispatch baseline, and the what-if
- * staffing plan when one was run), the timeline of injects and actions,
- * and every case's score.
+ * staffing plan when one was run), in a drill with seats each seat's
+ * score (its grids, cases, on-time share and the score's three parts,
+ * beside its baseline; src/app/drill/record.ts `seatReport`), the
+ * timeline of injects and actions, and every case's score (and seat).
  */
 import type { DrillRecord } from '../../client/drillClient.ts';
 import type { CaseScore, DrillScore } from '../../drill/scoring.ts';
@@ -15,7 +17,7 @@ import { describeAction, describeInject, namesFromScenario } from './describe.ts
 import { fmtDuration } from './model.ts';
 import { SCORE_METRICS, matchBaseline, verdictKey } from './scoreMetrics.ts';
 import type { Action, Inject } from '../../drill/schema.ts';
-import { withoutLiveDuplicates } from '../../app/drill/record.ts';
+import { seatReport, withoutLiveDuplicates, type SeatReportRow } from '../../app/drill/record.ts';
 import type { ReportOptions } from '../../app/drill/review.ts';
 
 export type { ReportOptions };
@@ -37,6 +39,11 @@ const CSS = `
   td.num, th.num { text-align: right; }
   table.summary { width: auto; min-width: 55%; }
   table.summary td.num, table.summary th.num { min-width: 110px; }
+  table.seats th, table.seats td { padding: 3px 5px; }
+  table.seats thead th { font-size: 11.5px; }
+  table.seats tr.total td, table.seats tr.total th { border-top: 2px solid #222; font-weight: 600; }
+  table.seats .grids { font-size: 11px; color: #444; }
+  table.seats .sub { display: block; color: #555; font-size: 11px; font-weight: 400; }
   .bad { color: #a40000; font-weight: 600; }
   .good { color: #0a5c1f; }
   .note { color: #444; font-size: 12px; }
@@ -45,6 +52,10 @@ const CSS = `
   @media print {
     @page { size: A4; margin: 14mm 12mm; }
     body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+    table.seats { font-size: 9pt; }
+    table.seats thead th { font-size: 8.5pt; }
+    table.cases { font-size: 8.5pt; }
+    table.cases th, table.cases td { padding: 2px 3px; }
     .no-print { display: none !important; }
     h2 { break-after: avoid; }
     tr, .meta { break-inside: avoid; }
@@ -58,6 +69,37 @@ function fmtMetric(key: (typeof SCORE_METRICS)[number]['key'], s: DrillScore | n
   const v = s[key];
   if (v === null || v === undefined) return '—';
   return key === 'onTimeShare' || key === 'priorityShare' ? `${(v * 100).toFixed(1)}%` : String(v);
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const pts = (v: number) => v.toFixed(1);
+
+/** The report's table of seats: one row per seat, then the whole drill's. */
+function seatTable(rows: SeatReportRow[], total: SeatReportRow, t: T, lang: ReportOptions['lang']): string {
+  const th = (k: Parameters<T>[0], num = true) => `<th${num ? ' class="num"' : ''}>${esc(t(k))}</th>`;
+  const tr = (r: SeatReportRow) => {
+    const name = r.name ? pick(lang, r.name) : t('seatReport.total');
+    const grids = r.grids === 'all' ? t('seatReport.scopeAll') : r.grids.join(', ');
+    return (
+      `<tr data-seat="${esc(r.seat)}" data-score="${r.score}" data-cases="${r.cases}"${r.name ? '' : ' class="total"'}>` +
+      `<th scope="row">${esc(name)}<span class="grids sub">${esc(grids)}</span></th>` +
+      `<td class="num">${r.cases}</td><td class="num">${r.byTrainee}</td>` +
+      `<td class="num" data-metric="onTimeShare">${esc(pct(r.onTimeShare))}</td><td class="num">${r.late}</td>` +
+      `<td class="num">${esc(pct(r.priorityShare))}</td>` +
+      `<td class="num" data-part="onTime">${pts(r.parts.onTime)}</td><td class="num" data-part="notLate">${pts(r.parts.notLate)}</td>` +
+      `<td class="num" data-part="order">${pts(r.parts.order)}</td>` +
+      `<td class="num"><strong>${r.score}</strong></td>` +
+      `<td class="num">${r.baseline.score}<span class="sub">${esc(pct(r.baseline.onTimeShare))}</span></td></tr>`
+    );
+  };
+  return (
+    `<table class="seats" data-testid="seat-scores"><thead><tr>${th('seats.seat', false)}${th('seatReport.cases')}${th('seatReport.byTrainee')}` +
+    `${th('metric.onTimeShare')}${th('metric.late')}${th('metric.priorityShare')}${th('seatReport.partOnTime')}${th('seatReport.partNotLate')}` +
+    `${th('seatReport.partOrder')}${th('metric.score')}${th('score.baseline')}</tr></thead><tbody>` +
+    rows.map(tr).join('') +
+    tr(total) +
+    '</tbody></table>'
+  );
 }
 
 function caseCells(c: CaseScore | undefined, t: T): string {
@@ -116,15 +158,26 @@ export function renderReport(rec: DrillRecord, o: ReportOptions): string {
       .join('') +
     '</tbody></table>';
 
+  const seatRows = seatReport(rec);
+  const seatOf = new Map<number, string>();
+  for (const x of rec.seatScores ?? []) {
+    const seat = rec.drill.seats?.find((y) => y.id === x.seat);
+    for (const c of x.score.cases) seatOf.set(c.caseId, seat ? pick(lang, seat.name) : x.seat);
+  }
+  const withSeats = seatRows.seats.length > 0;
+  const seatsSection = withSeats
+    ? `<h2>${esc(t('report.seats'))}</h2>\n${seatTable(seatRows.seats, seatRows.total, t, lang)}\n<p class="note">${esc(t('report.seatsNote'))}</p>`
+    : '';
+
   const base = matchBaseline(rec.score.cases, rec.baseline.cases, o.edited);
   const head5 = `<th>${esc(t('cases.dispatched'))}</th><th class="num">${esc(t('cases.responseMin'))}</th><th>${esc(t('cases.onTime'))}</th><th>${esc(t('cases.late'))}</th><th class="num">${esc(t('cases.inversions'))}</th>`;
   const cases =
-    `<table><thead><tr><th colspan="5"></th><th colspan="6">${esc(t('score.trainee'))}</th><th colspan="5">${esc(t('score.baseline'))}</th></tr>` +
-    `<tr><th class="num">${esc(t('cases.id'))}</th><th>${esc(t('cases.type'))}</th><th>${esc(t('cases.priority'))}</th><th>${esc(t('cases.filed'))}</th><th>${esc(t('cases.due'))}</th><th>${esc(t('cases.by'))}</th>${head5}${head5}</tr></thead><tbody>` +
+    `<table class="cases"><thead><tr><th colspan="${withSeats ? 6 : 5}"></th><th colspan="6">${esc(t('score.trainee'))}</th><th colspan="5">${esc(t('score.baseline'))}</th></tr>` +
+    `<tr><th class="num">${esc(t('cases.id'))}</th>${withSeats ? `<th>${esc(t('cases.seat'))}</th>` : ''}<th>${esc(t('cases.type'))}</th><th>${esc(t('cases.priority'))}</th><th>${esc(t('cases.filed'))}</th><th>${esc(t('cases.due'))}</th><th>${esc(t('cases.by'))}</th>${head5}${head5}</tr></thead><tbody>` +
     rec.score.cases
       .map(
         (c) =>
-          `<tr><td class="num">${c.caseId}</td><td>${esc(names.type(c.type))}</td><td>P${c.priority}</td>` +
+          `<tr><td class="num">${c.caseId}</td>${withSeats ? `<td>${esc(seatOf.get(c.caseId) ?? '—')}</td>` : ''}<td>${esc(names.type(c.type))}</td><td>P${c.priority}</td>` +
           `<td>${c.filedS < 0 ? '—' : esc(timeOfDay(c.filedS))}</td><td>${esc(timeOfDay(c.responseDueS))}</td><td>${esc(t(`cases.by.${c.by}`))}</td>` +
           `${caseCells(c, t)}${caseCells(base.get(c.caseId), t)}</tr>`,
       )
@@ -158,6 +211,7 @@ ${summary}
 ${whatIf}
 <p class="note">${esc(t('score.formula'))}</p>
 <p class="note">${esc(t(o.edited ? 'score.baselineNoteEdited' : 'score.baselineNote'))}</p>
+${seatsSection}
 <h2>${esc(t('report.timeline'))}</h2>
 ${timeline}
 <h2>${esc(t('report.cases', { n: rec.score.n }))}</h2>
