@@ -106,7 +106,8 @@ export interface StaffingOptions {
   maxStaff?: number;
   /** Applied before the search (and kept in the plan's overrides). */
   baseOverrides?: Overrides;
-  onEvaluation?: (e: StaffingEvaluation) => void;
+  /** Called as each count is judged, with the replications it ran (none when the scenario refused the count). */
+  onEvaluation?: (e: StaffingEvaluation, results?: readonly RunResult[]) => void;
   signal?: AbortSignal;
 }
 
@@ -400,7 +401,7 @@ export async function findStaffing(
       };
       evaluations.set(staff, e);
       const { results: _r, ...report } = e;
-      opts.onEvaluation?.(report);
+      opts.onEvaluation?.(report, results);
       return e;
     };
 

@@ -21,6 +21,7 @@
  * it with a scenario loaded later.
  */
 import { diagnose, type Diagnosis } from '../analysis/diagnose.ts';
+import { diagnosisReplications, type DiagnosisReplications } from '../analysis/diagnosisCompare.ts';
 import { applyOverridesToText, type Overrides } from '../analysis/overrides.ts';
 import { optimise, type OptimiseCriterion, type OptimiseProgress, type OptimiseResult } from '../analysis/optimise.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
@@ -48,6 +49,9 @@ export interface DiagnoseJob extends DecisionJobBase {
   days: number | null;
   /** Over the replications finished so far (in replication order). */
   diagnosis: Diagnosis | null;
+  /** When done: each replication's own figures and KPIs (what a saved diagnosis keeps for comparisons with intervals). */
+  replications: DiagnosisReplications | null;
+  runKpis: Pick<RunResult, 'seed' | 'kpis'>[] | null;
 }
 
 export interface OptimiseRequest {
@@ -127,7 +131,7 @@ const base = (): DecisionJobBase => ({
 
 export function initialDecisionsState(): DecisionsState {
   return {
-    diagnose: { ...base(), done: 0, total: 0, days: null, diagnosis: null },
+    diagnose: { ...base(), done: 0, total: 0, days: null, diagnosis: null, replications: null, runKpis: null },
     optimise: { ...base(), request: null, progress: null, steps: [], result: null, applied: false },
     optimiseDraft: null,
   };
@@ -189,6 +193,8 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
         total: req.replications,
         days: req.days ?? null,
         diagnosis: null,
+        replications: null,
+        runKpis: null,
         elapsedS: 0,
       });
       const parsed = parseScenario(text);
@@ -216,7 +222,14 @@ export function createDecisions(ctl: Controller, exp: ExperimentsController): De
         });
         if (!job.current()) return;
         const diagnosis = diagnose(sc, all);
-        patch('diagnose', { status: 'done', done: all.length, diagnosis, elapsedS: job.elapsed() });
+        patch('diagnose', {
+          status: 'done',
+          done: all.length,
+          diagnosis,
+          replications: diagnosisReplications(all),
+          runKpis: all.map((r) => ({ seed: r.seed, kpis: r.kpis })),
+          elapsedS: job.elapsed(),
+        });
         recolour(diagnosis);
       } catch (err) {
         if (job.current()) fail('diagnose', err, job.elapsed());

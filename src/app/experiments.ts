@@ -180,6 +180,8 @@ export interface LastRuns {
     headcount?: { a: Headcount; b: Headcount } | null;
   } | null;
   sweep: { scenarioText: string; seed: number; result: SweepResult; command: string } | null;
+  /** Each staff count's replications (seed and KPIs) of the last staffing search: what makes its counts comparable, paired. */
+  staffing: { byStaff: Record<number, Pick<RunResult, 'seed' | 'kpis'>[]> } | null;
 }
 
 export interface ReplicationsRequest {
@@ -385,7 +387,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
   const store = createStore<ExperimentsState>(initialExperimentsState(pool.size));
   const loadSub = pool.load$.subscribe((load) => store.setState({ load }));
   const aborts: Partial<Record<JobKind, AbortController>> = {};
-  const last: LastRuns = { replications: null, comparison: null, sweep: null };
+  const last: LastRuns = { replications: null, comparison: null, sweep: null, staffing: null };
 
   const scenario = () => {
     const s = ctl.store.getState();
@@ -728,6 +730,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
       const { text, id } = scenario();
       const job = start('staffing');
       const evaluations: StaffingEvaluation[] = [];
+      const byStaff: Record<number, Pick<RunResult, 'seed' | 'kpis'>[]> = {};
       patch('staffing', {
         status: 'running',
         error: null,
@@ -751,8 +754,9 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           confidence: req.confidence,
           criterion: req.criterion,
           signal: job.signal,
-          onEvaluation: (e) => {
+          onEvaluation: (e, results) => {
             if (!job.current()) return;
+            if (results) byStaff[e.staff] = results.map((r) => ({ seed: r.seed, kpis: r.kpis }));
             evaluations.push(e);
             patch('staffing', {
               evaluations: evaluations.slice().sort((x, y) => x.staff - y.staff),
@@ -762,6 +766,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           },
         });
         if (!job.current()) return;
+        last.staffing = { byStaff };
         patch('staffing', { status: 'done', plan, elapsedS: job.elapsed() });
       } catch (err) {
         if (job.current()) fail('staffing', err, job.elapsed());

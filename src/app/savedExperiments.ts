@@ -29,6 +29,7 @@ import {
 } from 'idb-keyval';
 import { KPI_NAMES, estimate, type Estimate, type KpiName } from '../analysis/aggregate.ts';
 import { compareArms, welchFromEstimates, type ArmComparison, type ArmMethod } from '../analysis/armCompare.ts';
+import { compareDiagnoses, type DiagnosisComparison } from '../analysis/diagnosisCompare.ts';
 import type { Overrides } from '../analysis/overrides.ts';
 import { overrideLabel, type Bilingual } from '../analysis/paramLabels.ts';
 import { scenarioHash, fnv1a64 } from '../scenario/load.ts';
@@ -98,6 +99,8 @@ export interface SavedCompareView {
   result: ArmComparison | null;
   /** Why the paired interval could not be used although the seeds match (values not kept). */
   note: Bilingual | null;
+  /** Two diagnoses: what changed in why cases are late (null unless both records are diagnoses). */
+  diagnosis: DiagnosisComparison | null;
 }
 
 export interface SavedState {
@@ -172,11 +175,20 @@ export function compareSavedArms(x: SavedArm, y: SavedArm): { result: ArmCompari
     result: { method, nX: x.seeds.length, nY: y.seeds.length, kpis },
     note: sameSeeds
       ? {
-          zh: '两组种子相同，但此类实验未保存逐次结果，只能按独立样本（Welch）比较，区间偏宽（保守）',
-          en: 'The seeds are the same, but this kind of experiment keeps no per-replication values: compared as independent samples (Welch), a wider (conservative) interval',
+          zh: '两组种子相同，但记录中没有逐次结果（较早保存的实验），只能按独立样本（Welch）比较，区间偏宽（保守）',
+          en: 'The seeds are the same, but the records keep no per-replication values (saved before they were kept): compared as independent samples (Welch), a wider (conservative) interval',
         }
       : null,
   };
+}
+
+/** Two saved diagnoses compared (null unless both are diagnoses): with intervals where both kept their replications. */
+export function compareSavedDiagnoses(x: SavedExperiment, y: SavedExperiment): DiagnosisComparison | null {
+  if (x.result.kind !== 'diagnose' || y.result.kind !== 'diagnose') return null;
+  return compareDiagnoses(
+    { diagnosis: x.result.diagnosis, replications: x.result.replications ?? null },
+    { diagnosis: y.result.diagnosis, replications: y.result.replications ?? null },
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -197,7 +209,7 @@ export function armOf(
   label: Bilingual,
   seeds: number[],
   overrides: Overrides,
-  runs: readonly RunResult[] | null,
+  runs: readonly Pick<RunResult, 'seed' | 'kpis'>[] | null,
   summary: Partial<Record<KpiName, Estimate | null>>,
 ): SavedArm {
   const s: Partial<Record<KpiName, Estimate>> = {};
@@ -370,7 +382,9 @@ export function recordFromExperiments(
         command: last.command,
         arms: r.points
           .filter((p) => !p.error)
-          .map((p) => armOf(`point-${p.index}`, labelOf(p.values), r.seeds, p.overrides, null, summaryOfEst(p))),
+          .map((p) =>
+            armOf(`point-${p.index}`, labelOf(p.values), r.seeds, p.overrides, p.replications ?? null, summaryOfEst(p)),
+          ),
         result: {
           kind,
           params: r.params,
@@ -408,7 +422,7 @@ export function recordFromExperiments(
             overridesInWords(scenarioText, { [`teams.${j.shift!.team}.shifts.${j.shift!.shift}.staff`]: e.staff }),
             seeds,
             { [`teams.${j.shift!.team}.shifts.${j.shift!.shift}.staff`]: e.staff },
-            null,
+            exp.last.staffing?.byStaff[e.staff] ?? null,
             summaryOfEst(e),
           ),
         ),
@@ -448,8 +462,13 @@ export function recordFromDecisions(
         replications: j.done,
         overrides: {},
         command: `app: diagnose R=${j.done} seed=${j.seed}${j.days ? ` days=${j.days}` : ''}`,
-        arms: [],
-        result: { kind, days: j.days, diagnosis: j.diagnosis },
+        arms: j.runKpis ? [armOf('main', { zh: '全部重复', en: 'All replications' }, [], {}, j.runKpis, {})] : [],
+        result: {
+          kind,
+          days: j.days,
+          diagnosis: j.diagnosis,
+          ...(j.replications ? { replications: j.replications } : {}),
+        },
         detail: `R=${j.done}`,
       },
       now,
@@ -689,12 +708,15 @@ export function createSavedExperiments(
       if (!rx || !ry) return;
       const ax = rx.arms.find((a) => a.key === armX) ?? mainArm(rx),
         ay = ry.arms.find((a) => a.key === armY) ?? mainArm(ry);
+      const diagnosis = compareSavedDiagnoses(rx, ry);
       if (!ax || !ay) {
-        store.setState({ compare: { x, y, armX: ax?.key ?? '', armY: ay?.key ?? '', result: null, note: null } });
+        store.setState({
+          compare: { x, y, armX: ax?.key ?? '', armY: ay?.key ?? '', result: null, note: null, diagnosis },
+        });
         return;
       }
       const { result, note } = compareSavedArms(ax, ay);
-      store.setState({ compare: { x, y, armX: ax.key, armY: ay.key, result, note } });
+      store.setState({ compare: { x, y, armX: ax.key, armY: ay.key, result, note, diagnosis } });
     },
     async exportFile(ids, lang) {
       const list = ids.length > 0 ? ids : store.getState().items.map((m) => m.id);

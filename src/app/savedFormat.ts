@@ -27,11 +27,16 @@
  * - 2: `createdAt` (ms), `name` (the planner's, may be empty) beside an
  *   automatic bilingual `title`, `scenario: { id, text, hash, sum }`, and
  *   `arms: [{ key, label, seeds, values?, summary }]`.
+ *   Later additions, optional, so no new version: a diagnosis's
+ *   `result.replications` (each replication's figures) and its `main` arm
+ *   with per-replication KPI values; sweep points' and staffing counts'
+ *   arms with `values` (so two of them compare paired on the same seeds).
  */
 import { z } from 'zod';
 import { KPI_NAMES, type Estimate, type KpiName } from '../analysis/aggregate.ts';
 import type { Comparison } from '../analysis/compare.ts';
 import type { Diagnosis } from '../analysis/diagnose.ts';
+import type { DiagnosisReplications } from '../analysis/diagnosisCompare.ts';
 import type { Headcount } from '../analysis/headcount.ts';
 import type { OptimiseResult } from '../analysis/optimise.ts';
 import type { Overrides } from '../analysis/overrides.ts';
@@ -101,7 +106,13 @@ export type SavedResult =
       plan: StaffingPlan | null;
     }
   | { kind: 'optimise'; result: OptimiseResult }
-  | { kind: 'diagnose'; days: number | null; diagnosis: Diagnosis };
+  | {
+      kind: 'diagnose';
+      days: number | null;
+      diagnosis: Diagnosis;
+      /** Each replication's own figures (kept since they are): comparisons of two diagnoses get intervals. */
+      replications?: DiagnosisReplications;
+    };
 
 export interface SavedExperiment {
   version: typeof SAVED_VERSION;
@@ -277,6 +288,17 @@ const diagnosisS = z.looseObject({
     }),
   ),
 });
+const stageLists = <T extends z.ZodType>(s: T) => z.record(stageName, z.array(s));
+const diagnosisRepsS = z.looseObject({
+  seeds: z.array(int),
+  decided: z.array(num),
+  late: z.array(num),
+  stageLate: stageLists(num),
+  stageMeanS: stageLists(nnum),
+  lateByHour: hours24(z.array(num)),
+  attainmentByHour: hours24(z.array(nnum)),
+  limits: z.record(str, z.array(num)),
+});
 const optimiseResultS = z.looseObject({
   criterion: z.enum(['coverage', 'hourly', 'types']),
   target: num,
@@ -371,7 +393,12 @@ const resultS = z.discriminatedUnion('kind', [
     plan: staffingPlanS.nullable(),
   }),
   z.looseObject({ kind: z.literal('optimise'), result: optimiseResultS }),
-  z.looseObject({ kind: z.literal('diagnose'), days: nnum, diagnosis: diagnosisS }),
+  z.looseObject({
+    kind: z.literal('diagnose'),
+    days: nnum,
+    diagnosis: diagnosisS,
+    replications: diagnosisRepsS.optional(),
+  }),
 ]);
 
 const armS = z.looseObject({

@@ -51,7 +51,7 @@ export const HISTORY = {
     'cmpSaved.armY': 'Y：',
     'cmpSaved.paired': '配对比较：两组使用相同的种子（共同随机数），逐次差值的 95% 置信区间（Student t）。',
     'cmpSaved.welch': '独立样本比较（Welch）：两组的种子不同，按两组独立样本计算均值差的 95% 置信区间。',
-    'cmpSaved.noArms': '其中一项没有可比较的指标数值（例如诊断）。',
+    'cmpSaved.noArms': '其中一项没有保存可比较的指标数值（例如较早保存的诊断）。',
     'cmpSaved.col.x': 'X',
     'cmpSaved.col.y': 'Y',
     'cmpSaved.col.diff': 'Y − X',
@@ -122,7 +122,8 @@ export const HISTORY = {
       'Paired comparison: both ran the same seeds (common random numbers); 95 % CI (Student t) of the per-replication differences.',
     'cmpSaved.welch':
       'Independent comparison (Welch): the seeds differ, so the 95 % CI of the difference of means treats them as independent samples.',
-    'cmpSaved.noArms': 'One of them has no KPI values to compare (a diagnosis, for instance).',
+    'cmpSaved.noArms':
+      'One of them kept no KPI values to compare (a diagnosis saved by an earlier version, for instance).',
     'cmpSaved.col.x': 'X',
     'cmpSaved.col.y': 'Y',
     'cmpSaved.col.diff': 'Y − X',
