@@ -2,7 +2,8 @@
  * Two saved experiments compared: one set of replications (arm) of each,
  * Y − X for every KPI both carry with its 95 % interval. Which interval is
  * said above the table: paired when both ran the same seeds (and kept their
- * per-replication values), Welch's independent one otherwise.
+ * per-replication values), Welch's independent one otherwise. Two diagnoses
+ * also show what changed in why cases are late (SavedDiagnosisCompare).
  */
 import { useEffect, useState } from 'react';
 import type { SavedExperiment } from '../../app/savedFormat.ts';
@@ -10,6 +11,7 @@ import { useSaved, useSavedState } from '../../app/useSaved.ts';
 import { useStore } from '../../app/useStore.ts';
 import { digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from '../../i18n/kpi.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
+import { SavedDiagnosisCompare } from './SavedDiagnosisCompare.tsx';
 import { SigMark } from './SigMark.tsx';
 
 export function SavedCompare() {
@@ -133,6 +135,7 @@ export function SavedCompare() {
           </div>
         </>
       )}
+      {cmp.diagnosis && <SavedDiagnosisCompare x={x} y={y} cmp={cmp.diagnosis} />}
     </section>
   );
 }
