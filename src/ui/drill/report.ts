@@ -2,7 +2,7 @@
  * The drill's readable report: one self-contained HTML page (inline CSS, no
  * request anywhere) that reads well on screen and prints well (@media
  * print: A4, black on white, tables that do not break inside a row, no
- * buttons). It carries the drill and its scenario (hash, seed), the scores
+ * buttons; the wide case table on landscape pages). It carries the drill and its scenario (hash, seed), the scores
  * side by side (trainee, automatic-dispatch baseline, and the what-if
  * staffing plan when one was run), in a drill with seats each seat's
  * score (its grids, cases, on-time share and the score's three parts,
@@ -40,7 +40,7 @@ const CSS = `
   table.summary { width: auto; min-width: 55%; }
   table.summary td.num, table.summary th.num { min-width: 110px; }
   table.seats th, table.seats td { padding: 3px 5px; }
-  table.seats thead th { font-size: 11.5px; }
+  table.seats thead th { font-size: 11.5px; white-space: nowrap; vertical-align: bottom; }
   table.seats tr.total td, table.seats tr.total th { border-top: 2px solid #222; font-weight: 600; }
   table.seats .grids { font-size: 11px; color: #444; }
   table.seats .sub { display: block; color: #555; font-size: 11px; font-weight: 400; }
@@ -54,8 +54,12 @@ const CSS = `
     body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
     table.seats { font-size: 9pt; }
     table.seats thead th { font-size: 8.5pt; }
-    table.cases { font-size: 8.5pt; }
-    table.cases th, table.cases td { padding: 2px 3px; }
+    /* the case table (17 columns) prints on landscape A4 pages of its own, small and tight */
+    @page cases { size: A4 landscape; margin: 12mm; }
+    .cases-page { page: cases; }
+    table.cases { font-size: 8pt; }
+    table.cases th, table.cases td { padding: 1px 3px; }
+    table.cases td.num, table.cases td.t { white-space: nowrap; }
     .no-print { display: none !important; }
     h2 { break-after: avoid; }
     tr, .meta { break-inside: avoid; }
@@ -92,10 +96,12 @@ function seatTable(rows: SeatReportRow[], total: SeatReportRow, t: T, lang: Repo
       `<td class="num">${r.baseline.score}<span class="sub">${esc(pct(r.baseline.onTimeShare))}</span></td></tr>`
     );
   };
+  const part = (k: Parameters<T>[0], n: number) =>
+    `<th class="num">${esc(t(k))}<span class="sub">${esc(t('seatReport.outOf', { n }))}</span></th>`;
   return (
     `<table class="seats" data-testid="seat-scores"><thead><tr>${th('seats.seat', false)}${th('seatReport.cases')}${th('seatReport.byTrainee')}` +
-    `${th('metric.onTimeShare')}${th('metric.late')}${th('metric.priorityShare')}${th('seatReport.partOnTime')}${th('seatReport.partNotLate')}` +
-    `${th('seatReport.partOrder')}${th('metric.score')}${th('score.baseline')}</tr></thead><tbody>` +
+    `${th('seatReport.onTime')}${th('seatReport.late')}${th('seatReport.order')}${part('seatReport.partOnTime', 50)}${part('seatReport.partNotLate', 30)}` +
+    `${part('seatReport.partOrder', 20)}${th('seats.score')}${th('seats.baseline')}</tr></thead><tbody>` +
     rows.map(tr).join('') +
     tr(total) +
     '</tbody></table>'
@@ -107,7 +113,7 @@ function caseCells(c: CaseScore | undefined, t: T): string {
   const resp = c.responseS === null ? '—' : (c.responseS / 60).toFixed(1);
   const v = t(verdictKey(c.onTime));
   return (
-    `<td>${c.dispatchedS === null ? '—' : esc(timeOfDay(c.dispatchedS))}</td><td class="num">${esc(resp)}</td>` +
+    `<td class="t">${c.dispatchedS === null ? '—' : esc(timeOfDay(c.dispatchedS))}</td><td class="num">${esc(resp)}</td>` +
     `<td class="${c.onTime === false ? 'bad' : c.onTime ? 'good' : ''}">${esc(v)}</td><td class="${c.late ? 'bad' : ''}">${esc(t(c.late ? 'cases.lateYes' : 'cases.lateNo'))}</td>` +
     `<td class="num">${c.inversions}</td>`
   );
@@ -177,8 +183,8 @@ export function renderReport(rec: DrillRecord, o: ReportOptions): string {
     rec.score.cases
       .map(
         (c) =>
-          `<tr><td class="num">${c.caseId}</td>${withSeats ? `<td>${esc(seatOf.get(c.caseId) ?? '—')}</td>` : ''}<td>${esc(names.type(c.type))}</td><td>P${c.priority}</td>` +
-          `<td>${c.filedS < 0 ? '—' : esc(timeOfDay(c.filedS))}</td><td>${esc(timeOfDay(c.responseDueS))}</td><td>${esc(t(`cases.by.${c.by}`))}</td>` +
+          `<tr><td class="num">${c.caseId}</td>${withSeats ? `<td>${esc(seatOf.get(c.caseId) ?? '—')}</td>` : ''}<td>${esc(names.type(c.type))}</td><td class="t">P${c.priority}</td>` +
+          `<td class="t">${c.filedS < 0 ? '—' : esc(timeOfDay(c.filedS))}</td><td class="t">${esc(timeOfDay(c.responseDueS))}</td><td>${esc(t(`cases.by.${c.by}`))}</td>` +
           `${caseCells(c, t)}${caseCells(base.get(c.caseId), t)}</tr>`,
       )
       .join('') +
@@ -214,8 +220,10 @@ ${whatIf}
 ${seatsSection}
 <h2>${esc(t('report.timeline'))}</h2>
 ${timeline}
+<section class="cases-page">
 <h2>${esc(t('report.cases', { n: rec.score.n }))}</h2>
 ${cases}
+</section>
 </body>
 </html>
 `;
