@@ -6,12 +6,15 @@
  * exported, one deleted and the file imported back; the briefing page of the
  * comparison opens, switches language, prints to PDF with Chromium
  * (A4) and is screenshotted as printed, pages 1 and 2
- * (test-results/briefing/, or $E2E_SHOTS_DIR).
+ * (test-results/briefing/, or $E2E_SHOTS_DIR); the PDF's own pages 1 and 2
+ * are rendered to PNG there too (PDF.js in Chromium, pdfPages.ts): A4
+ * portrait, not blank, ink in the top half of each.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, type Watched } from './browser.ts';
+import { renderPdfPages } from './pdfPages.ts';
 
 const OUT = process.env.E2E_SHOTS_DIR || new URL('../test-results/briefing/', import.meta.url).pathname;
 const REPS = 3;
@@ -171,6 +174,18 @@ describe('saved experiments, history and the briefing', () => {
     expect(height).toBeGreaterThan(A4.height);
     await page.screenshot({ path: `${OUT}/briefing-page1.png`, clip: { x: 0, y: 0, ...A4 }, fullPage: true });
     await page.screenshot({ path: `${OUT}/briefing-page2.png`, clip: { x: 0, y: A4.height, ...A4 }, fullPage: true });
+    // the PDF itself, pages 1 and 2 as printed: A4 portrait, each with ink in its top half (nothing blank or cut)
+    const printed = await renderPdfPages(ctx, inject('appUrl'), readFileSync(pdfPath), [1, 2]);
+    expect(printed.numPages).toBe(pages);
+    expect(printed.pages.map((p) => p.n)).toEqual([1, 2]);
+    for (const p of printed.pages) {
+      writeFileSync(`${OUT}/briefing-pdf-page${p.n}.png`, p.png);
+      // A4 is 595.3 x 841.9 pt (Chromium rounds it to whole 1/96 in: 595.9 x 842.9)
+      expect(Math.abs(p.widthPt - 595.3), `page ${p.n} width ${p.widthPt}`).toBeLessThan(1.5);
+      expect(Math.abs(p.heightPt - 841.9), `page ${p.n} height ${p.heightPt}`).toBeLessThan(1.5);
+      expect(p.inkTop, `page ${p.n}: ink in the top half`).toBeGreaterThan(0.01);
+      expect(p.ink, `page ${p.n}: not blank`).toBeGreaterThan(0.02);
+    }
 
     // English by the switch (screen media: the toolbar shows)
     await page.emulateMedia({ media: 'screen' });
