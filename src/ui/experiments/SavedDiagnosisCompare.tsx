@@ -19,6 +19,7 @@ import { STAGE_NAMES } from '../../sim/stages.ts';
 import { useT } from '../i18n/index.ts';
 import { limitHours, limitName, namesOfText, stageKey, type Names } from '../diagnosis/limitText.ts';
 import { SigMark } from './SigMark.tsx';
+import './savedCompare.css';
 
 export interface SavedDiagnosisCompareProps {
   x: SavedExperiment;
@@ -133,7 +134,6 @@ export function SavedDiagnosisCompare({ x, y, cmp, top = 8 }: SavedDiagnosisComp
           <thead>
             <tr>
               <th scope="col">{t('cmpDiag.cause')}</th>
-              <th scope="col">{t('cmpDiag.hours')}</th>
               <th scope="col" className="num">
                 {t('cmpDiag.lateX')}
               </th>
@@ -159,15 +159,17 @@ export function SavedDiagnosisCompare({ x, y, cmp, top = 8 }: SavedDiagnosisComp
                 data-team={c.team ?? ''}
                 {...rowData(c.late)}
               >
-                <th scope="row" title={c.key}>
+                <th scope="row" className="cause-cell" title={c.key}>
                   {limitName(c, names, lang)}
                   {!c.a && <span className="muted small"> · {t('cmpDiag.onlyY')}</span>}
                   {!c.b && <span className="muted small"> · {t('cmpDiag.onlyX')}</span>}
+                  <span className="cause-hours muted small">
+                    {t('cmpDiag.hours', {
+                      x: c.a ? limitHours(c.a).main : t('cmpDiag.absent'),
+                      y: c.b ? limitHours(c.b).main : t('cmpDiag.absent'),
+                    })}
+                  </span>
                 </th>
-                <td className="nowrap">
-                  {c.a ? limitHours(c.a).main : t('cmpDiag.absent')} /{' '}
-                  {c.b ? limitHours(c.b).main : t('cmpDiag.absent')}
-                </td>
                 <td className="num">{fmtValue('cases', c.late.a.mean, lang, 1)}</td>
                 <td className="num">{fmtValue('cases', c.late.b.mean, lang, 1)}</td>
                 <td className="num strong">{fmtSigned('cases', c.late.diff.mean, lang, 1)}</td>
