@@ -70,6 +70,18 @@ describe('experiments, downloads, editor and share links', () => {
     );
     expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).toContain('网格员');
     expect(await page.locator('[data-testid="cmp-overrides"]').innerText()).not.toContain('teams.');
+    // a policy by its name, never its id (the id only in the tooltip and the data attribute)
+    await page.selectOption('[data-testid="cmp-policy"]', 'gridBound');
+    const preview = page.locator('[data-testid="cmp-overrides"]');
+    expect(await preview.innerText()).toContain('派遣策略 = 网格专属');
+    expect(await preview.innerText()).not.toContain('gridBound');
+    expect(await preview.getAttribute('data-overrides')).toContain('dispatch.policy=gridBound');
+    for (const o of await page.locator('[data-testid="cmp-policy"] option').allInnerTexts())
+      expect(o).not.toMatch(/gridBound|nearest|gridFirst/);
+    await preview.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}13-ab-form-policy-1440.png` });
+    await page.selectOption('[data-testid="cmp-policy"]', '');
+    expect(await preview.getAttribute('data-overrides')).not.toContain('dispatch.policy');
     await page.click('[data-testid="cmp-run"]');
     await page.waitForSelector('[data-testid="cmp-progress"][data-status="done"]', { timeout: 60_000 });
     expect(await page.locator('[data-testid="cmp-meta"]').getAttribute('data-pairs')).toBe(String(REPS));
