@@ -19,10 +19,11 @@
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SHOTS } from './browser.ts';
 import { resolveChromium } from './chromiumPath.ts';
+import { renderPdfPages } from './pdfPages.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import { rainSeries } from '../src/sim/weather.ts';
 
@@ -457,17 +458,31 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
     const yu = rows.find((r) => r.seat === 'yuyuan')!;
     expect(yu.cases).toBeGreaterThan(0);
     expect(Number(yu.cells[2])).toBeGreaterThanOrEqual(2);
-    // printed: A4 width, the seat table and the case table inside the page
-    await report.setViewportSize({ width: 794, height: 1123 });
+    // printed on A4: the scores and the seat table within a portrait page's width (186 mm), the case table
+    // (17 columns) on landscape pages of its own; the PDF's pages looked at (PDF.js renders them: pdfPages.ts)
+    await report.setViewportSize({ width: 703, height: 1000 });
     await report.emulateMedia({ media: 'print' });
     const widths = await report.evaluate(() => ({
       page: document.documentElement.clientWidth,
-      tables: [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().right),
+      tables: [...document.querySelectorAll('table:not(.cases)')].map((t) => t.getBoundingClientRect().right),
     }));
+    expect(widths.tables.length).toBeGreaterThanOrEqual(3);
     for (const right of widths.tables) expect(right).toBeLessThanOrEqual(widths.page + 0.5);
     await report.screenshot({ path: `${SHOTS}drill-seats-06-report-print.png`, fullPage: true });
     const pdf = await report.pdf({ format: 'A4', printBackground: true });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const printed = await renderPdfPages(context, inject('appUrl'), pdf, [1, 2, 3, 4]);
+    const first = printed.pages[0];
+    // A4 portrait: 595.3 x 841.9 pt (Chromium's: 595.9 x 842.9)
+    expect(Math.abs(first.widthPt - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(first.heightPt - 841.9)).toBeLessThan(1.5);
+    expect(first.inkTop).toBeGreaterThan(0.02);
+    // the case table's pages are landscape, none blank
+    const landscape = printed.pages.filter((p) => p.widthPt > p.heightPt);
+    expect(landscape.length).toBeGreaterThan(0);
+    for (const p of printed.pages) {
+      writeFileSync(`${SHOTS}drill-seats-07-report-pdf-page${p.n}.png`, p.png);
+      expect(p.ink, `page ${p.n} not blank`).toBeGreaterThan(0.02);
+    }
     await report.close();
   });
 
