@@ -4,8 +4,9 @@
  * them inside Chromium, in a page of the app's origin whose only content is
  * PDF.js itself (served from node_modules by a route, nothing leaves the
  * machine). Each page comes back as a PNG with the share of its pixels
- * that carry ink (not near-white), over the whole page and its top half:
- * a page that printed blank, or whose top is empty, shows it.
+ * that carry ink (not near-white), over the whole page, its halves and its
+ * outer edge: a page that printed blank, half empty, or on a dark
+ * background (the margins not paper white), shows it.
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
@@ -22,9 +23,12 @@ export interface PdfPageImage {
   /** Page size in PDF points (A4 portrait: 595 x 842). */
   widthPt: number;
   heightPt: number;
-  /** Share of pixels that are not near-white, over the page and over its top half. */
+  /** Share of pixels that are not near-white, over the page, its top half and its bottom half. */
   ink: number;
   inkTop: number;
+  inkBottom: number;
+  /** Share of not near-white pixels in the page's outer band (5 mm, inside the print margins): paper there. */
+  inkEdge: number;
 }
 
 /** Render pages `pages` (1-based) of the PDF `pdf` at `scale` (1 = 72 dpi); also the document's page count. */
@@ -86,11 +90,22 @@ export async function renderPdfPages(
           const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
           let inked = 0;
           let inkedTop = 0;
-          const half = Math.floor(canvas.height / 2) * canvas.width;
+          let inkedEdge = 0;
+          let edge = 0;
+          const w = canvas.width;
+          const h = canvas.height;
+          const half = Math.floor(h / 2) * w;
+          // 5 mm of a 210 mm wide page
+          const band = Math.round((w * 5) / 210);
           for (let i = 0; i < px.length / 4; i++) {
+            const x = i % w;
+            const y = Math.floor(i / w);
+            const onEdge = x < band || y < band || x >= w - band || y >= h - band;
+            if (onEdge) edge++;
             if (px[i * 4] < 235 || px[i * 4 + 1] < 235 || px[i * 4 + 2] < 235) {
               inked++;
               if (i < half) inkedTop++;
+              if (onEdge) inkedEdge++;
             }
           }
           res.push({
@@ -102,6 +117,8 @@ export async function renderPdfPages(
             heightPt: p.view[3] - p.view[1],
             ink: inked / (px.length / 4),
             inkTop: inkedTop / half,
+            inkBottom: (inked - inkedTop) / (w * h - half),
+            inkEdge: inkedEdge / edge,
           });
         }
         return { numPages: doc.numPages, pages: res };

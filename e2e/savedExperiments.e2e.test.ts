@@ -8,7 +8,8 @@
  * (A4) and is screenshotted as printed, pages 1 and 2
  * (test-results/briefing/, or $E2E_SHOTS_DIR); the PDF's own pages 1 and 2
  * are rendered to PNG there too (PDF.js in Chromium, pdfPages.ts): A4
- * portrait, not blank, ink in the top half of each.
+ * portrait, not blank, ink in the top half of each, white margins, and
+ * page 1 filled down to its bottom half.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -185,7 +186,11 @@ describe('saved experiments, history and the briefing', () => {
       expect(Math.abs(p.heightPt - 841.9), `page ${p.n} height ${p.heightPt}`).toBeLessThan(1.5);
       expect(p.inkTop, `page ${p.n}: ink in the top half`).toBeGreaterThan(0.01);
       expect(p.ink, `page ${p.n}: not blank`).toBeGreaterThan(0.02);
+      // printed on paper: the margins white, not the app's dark background
+      expect(p.inkEdge, `page ${p.n}: margins paper white`).toBeLessThan(0.005);
     }
+    // page 1 is filled on: the long results table goes on over the break instead of leaving half a page empty
+    expect(printed.pages[0].inkBottom, 'page 1: its bottom half printed').toBeGreaterThan(0.02);
 
     // English by the switch (screen media: the toolbar shows)
     await page.emulateMedia({ media: 'screen' });
