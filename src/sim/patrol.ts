@@ -39,6 +39,18 @@ export abstract class Patrols extends EngineState {
   private readonly patrolEventAt = new Float64Array(this.nStaff);
   /** Latent cases waiting for a patrol, per grid (legs in grids with none skip the per-cell look). */
   private readonly gridLatent = new Int32Array(this.city.nGrids);
+  /** Per member, the columns and rows its current leg passes in its grid: x0, x1, y0, y1 (planLeg). */
+  private readonly legBox = new Int32Array(this.nStaff * 4);
+  /**
+   * Per member, the step its planned leg ends with (the step arriving at the leg's event): from, to, route
+   * index, depart; `legAt` the arrival. The leg's event puts the member there at once instead of taking the
+   * leg's steps again (the same step syncPatrol would reach: the walk is a function of its start).
+   */
+  private readonly legFrom = new Int32Array(this.nStaff);
+  private readonly legTo = new Int32Array(this.nStaff);
+  private readonly legIdx = new Int32Array(this.nStaff);
+  private readonly legDepart = new Float64Array(this.nStaff);
+  private readonly legAt = new Float64Array(this.nStaff).fill(-1);
   // a walk worked out ahead without moving the member: cell, route index, time of the last arrival
   private walkCell = 0;
   private walkIdx = 0;
@@ -122,24 +134,101 @@ export abstract class Patrols extends EngineState {
    */
   private planLeg(s: number): void {
     const grid = this.city.cellGrid;
-    const g = grid[this.sTo[s]];
+    const latent = this.cellLatentHead;
+    const cols = this.city.cols;
+    const route = this.sRouteCells[s];
+    const tf = this.travelFactor;
+    const lastHour = tf.length - 1;
+    // the walk of walkStep, in locals: the same cells and the same sums of the same step times, to the bit
+    const base = this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor);
+    let cur = this.sTo[s];
+    const g = grid[cur];
     const look = this.gridLatent[g] > 0;
-    this.walkCell = this.sTo[s];
-    this.walkIdx = this.sRoute[s];
-    this.walkT = this.sArrive[s];
-    let at = this.walkT;
+    let idx = this.sRoute[s];
+    let target = route[idx];
+    let cx = cur % cols,
+      cy = (cur / cols) | 0;
+    let tx = target % cols,
+      ty = (target / cols) | 0;
+    let t = this.sArrive[s];
+    let at = t;
+    // the step time of the hour t is in; recomputed (by the division walkStep makes) only near the hour's end
+    let h = (t / 3600) | 0;
+    let step = base * tf[h < lastHour ? h : lastHour];
+    let safeUntil = h * 3600 + 3599;
+    // the step arriving at `at` (none taken yet: the member's current step)
+    let endFrom = this.sFrom[s],
+      endTo = cur,
+      endIdx = idx,
+      endDepart = this.sDepart[s];
+    // the leg's bounding box (cells in grid g it passes), for onLatent's quick rejection
+    let x0 = cx,
+      x1 = cx,
+      y0 = cy,
+      y1 = cy;
     for (let i = 1; i < PATROL_LEG; i++) {
-      if (look && this.cellLatentHead[this.walkCell] >= 0) break;
-      this.walkStep(s);
-      if (grid[this.walkCell] !== g) break;
-      at = this.walkT;
+      if (look && latent[cur] >= 0) break;
+      const from = cur,
+        depart = t;
+      if (cur === target) {
+        if (++idx === route.length) idx = 0;
+        target = route[idx];
+        tx = target % cols;
+        ty = (target / cols) | 0;
+      }
+      if (cx !== tx) {
+        if (tx > cx) {
+          cx++;
+          cur++;
+        } else {
+          cx--;
+          cur--;
+        }
+      } else {
+        if (cy !== ty) {
+          if (ty > cy) {
+            cy++;
+            cur += cols;
+          } else {
+            cy--;
+            cur -= cols;
+          }
+        }
+      }
+      if (t >= safeUntil) {
+        h = (t / 3600) | 0;
+        step = base * tf[h < lastHour ? h : lastHour];
+        safeUntil = h * 3600 + 3599;
+      }
+      t += step;
+      if (grid[cur] !== g) break;
+      at = t;
+      endFrom = from;
+      endTo = cur;
+      endIdx = idx;
+      endDepart = depart;
+      if (cx < x0) x0 = cx;
+      else if (cx > x1) x1 = cx;
+      if (cy < y0) y0 = cy;
+      else if (cy > y1) y1 = cy;
     }
+    const b = s * 4;
+    const box = this.legBox;
+    box[b] = x0;
+    box[b + 1] = x1;
+    box[b + 2] = y0;
+    box[b + 3] = y1;
+    this.legFrom[s] = endFrom;
+    this.legTo[s] = endTo;
+    this.legIdx[s] = endIdx;
+    this.legDepart[s] = endDepart;
+    this.legAt[s] = at;
     if (this.patrolGrid[s] !== g) {
       this.unlistPatrol(s);
-      const h = this.patrolHead[g];
-      this.patrolNext[s] = h;
+      const hd = this.patrolHead[g];
+      this.patrolNext[s] = hd;
       this.patrolPrev[s] = -1;
-      if (h >= 0) this.patrolPrev[h] = s;
+      if (hd >= 0) this.patrolPrev[hd] = s;
       this.patrolHead[g] = s;
       this.patrolGrid[s] = g;
     }
@@ -184,7 +273,14 @@ export abstract class Patrols extends EngineState {
    * is still patrolling.
    */
   protected onPatrolEvent(s: number): void {
-    this.syncPatrol(s);
+    if (this.now === this.legAt[s]) {
+      // the planned leg's end (not brought forward by onLatent): its last step, as syncPatrol would take it
+      this.sFrom[s] = this.legFrom[s];
+      this.sTo[s] = this.legTo[s];
+      this.sRoute[s] = this.legIdx[s];
+      this.sDepart[s] = this.legDepart[s];
+      this.sArrive[s] = this.now;
+    } else this.syncPatrol(s);
     this.discoverHere(this.sTo[s]);
     if (this.sState[s] !== SS.PATROL) return;
     this.walkCell = this.sTo[s];
@@ -206,13 +302,18 @@ export abstract class Patrols extends EngineState {
     const cell = this.cCell[c];
     const g = this.city.cellGrid[cell];
     this.gridLatent[g]++;
+    const cols = this.city.cols;
+    const cx = cell % cols,
+      cy = (cell / cols) | 0;
+    const box = this.legBox;
     let s = this.patrolHead[g];
     while (s >= 0) {
       const next = this.patrolNext[s];
       if (this.sState[s] !== SS.PATROL || this.sToken[s] !== this.patrolTok[s]) {
         // no longer on that leg (dispatched, off duty): drop it from the list
         this.unlistPatrol(s);
-      } else {
+      } else if (cx >= box[s * 4] && cx <= box[s * 4 + 1] && cy >= box[s * 4 + 2] && cy <= box[s * 4 + 3]) {
+        // the leg passes the cell's column and row range: walk it to see whether (and when) it passes the cell
         this.syncPatrol(s);
         const until = this.patrolEventAt[s];
         this.walkCell = this.sTo[s];
