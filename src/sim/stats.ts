@@ -57,7 +57,10 @@ export class Tally {
     } else if (x < 1) {
       this.small++;
     } else {
-      const b = binOf(x);
+      // binOf(x), written out: V8 kept it a call, four times per closed case (-90 instructions per case)
+      f64[0] = x;
+      const hi = u32[1];
+      const b = ((hi >>> 20) - 1023) * SUB + ((hi >>> 14) & (SUB - 1));
       if (b < NBINS) this.bins[b]++;
       else this.over++;
     }
