@@ -62,6 +62,13 @@ describe('an imported, calibrated district in the app', () => {
     const text = await panel.innerText();
     expect(text).toContain('按小时：观测与拟合案件数');
     expect(text).toMatch(/无法使用的行/);
+    // a new event type's team by its name, the id only in the data attribute and tooltip
+    const team = page.locator('[data-testid="calibration-new-types"] td[data-team]').first();
+    if ((await team.count()) > 0) {
+      const id = (await team.getAttribute('data-team'))!;
+      expect(await team.innerText()).not.toBe(id);
+      expect(await team.innerText()).toMatch(/[\u4e00-\u9fff]/);
+    }
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}district-01-calibration-report.png` });
     // another type, and English

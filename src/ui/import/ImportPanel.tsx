@@ -9,12 +9,13 @@
  * defaults chosen for them; and the importer's notes and the methods, folded.
  * Everything shown in zh-CN or English; the report's own texts carry both.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useController, useStore } from '../../app/useStore.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { fmtInt } from '../format.ts';
 import { TypeReportView } from './TypeReportView.tsx';
 import { BadRowsTable } from './BadRowsTable.tsx';
+import { nameOf, namesOfText } from '../diagnosis/limitText.ts';
 
 const STAT_KEYS = [
   'cells',
@@ -35,6 +36,9 @@ export function ImportPanel() {
   const imp = useStore((s) => s.imported);
   const lang = useStore((s) => s.lang);
   const types = useStore((s) => s.layout?.types);
+  const scenarioText = useStore((s) => s.scenarioText);
+  // a new type's team by its name (城管执法队, not the id `enforcement`); the id only as a tooltip
+  const teamNames = useMemo(() => namesOfText(scenarioText).teams, [scenarioText]);
   const [typeIdx, setTypeIdx] = useState(0);
   if (!imp) {
     return (
@@ -157,7 +161,9 @@ export function ImportPanel() {
                       <tr key={n.id}>
                         <td>{typeName(n.id)}</td>
                         <td className="num">{fmtInt(n.cases, lang)}</td>
-                        <td>{n.team}</td>
+                        <td title={n.team} data-team={n.team}>
+                          {nameOf(teamNames, n.team, lang)}
+                        </td>
                         <td className="num">{n.crew}</td>
                         <td className="num">{n.priority}</td>
                         <td className="num">
