@@ -78,8 +78,8 @@ export function questionOf(rec: SavedExperiment, sc: Scenario | null): Bilingual
     }
     case 'staffing':
       return {
-        zh: `“${name.zh}”中 ${r.shift.team} 第 ${r.shift.shift + 1} 个班次最少需要多少人，才能以 ${pct(r.confidence, 0)} 的把握使判据不低于 ${pct(r.target, 0)}？`,
-        en: `What is the fewest staff on ${r.shift.team} shift ${r.shift.shift + 1} of "${name.en}" that meets ${pct(r.target, 0)} with ${pct(r.confidence, 0)} confidence?`,
+        zh: `“${name.zh}”中 ${shiftInWords(sc, r.shift).zh}最少需要多少人，才能以 ${pct(r.confidence, 0)} 的把握使判据不低于 ${pct(r.target, 0)}？`,
+        en: `What is the fewest staff on the ${shiftInWords(sc, r.shift).en} of "${name.en}" that meets ${pct(r.target, 0)} with ${pct(r.confidence, 0)} confidence?`,
       };
     case 'optimise':
       return {
@@ -92,6 +92,14 @@ export function questionOf(rec: SavedExperiment, sc: Scenario | null): Bilingual
         en: `Where does the time of late cases go in "${name.en}"? What limits the standard, and what acts on it?`,
       };
   }
+}
+
+/** A shift by its team's name and hours ("网格员 08:00–16:00"); the id and the shift's number only when the scenario lacks it. */
+export function shiftInWords(sc: Scenario | null, ref: { team: string; shift: number }): Bilingual {
+  const team = sc?.teams.find((t) => t.id === ref.team);
+  const s = team?.shifts[ref.shift];
+  if (!team || !s) return { zh: `${ref.team} 第 ${ref.shift + 1} 个班次`, en: `${ref.team} shift ${ref.shift + 1}` };
+  return { zh: `${team.name.zh} ${s.start}–${s.end} 班次`, en: `${team.name.en} ${s.start}–${s.end} shift` };
 }
 
 /** The recommended plan and its cost, in sentences (and a verdict where there is none to recommend). */
@@ -176,14 +184,15 @@ export function planOf(rec: SavedExperiment, sc: Scenario | null): Bilingual[] {
       if (!plan) return [{ zh: '搜索未完成，没有方案。', en: 'The search did not finish: no plan.' }];
       return plan.shifts.map((s) => {
         const ev = s.evaluations.find((e) => e.staff === s.staff);
+        const label = shiftInWords(sc, s.shift);
         return s.staff === null
           ? {
-              zh: `${s.label}：搜索范围内没有人数能满足要求（现为 ${s.original} 人）。`,
-              en: `${s.label}: no count within the search bounds meets the requirement (now ${s.original}).`,
+              zh: `${label.zh}：搜索范围内没有人数能满足要求（现为 ${s.original} 人）。`,
+              en: `${label.en}: no count within the search bounds meets the requirement (now ${s.original}).`,
             }
           : {
-              zh: `建议：${s.label} 由 ${s.original} 人改为 ${s.staff} 人${s.perGrid ? '（每网格）' : ''}；此时每天成本 ${yuan(ev?.costCny?.mean)}，覆盖指数 ${pct(ev?.coverageIndex?.mean)}。`,
-              en: `Recommended: ${s.label} from ${s.original} to ${s.staff}${s.perGrid ? ' per grid' : ''}; cost ${yuan(ev?.costCny?.mean)} a day, coverage index ${pct(ev?.coverageIndex?.mean)}.`,
+              zh: `建议：${label.zh}由 ${s.original} 人改为 ${s.staff} 人${s.perGrid ? '（每网格）' : ''}；此时每天成本 ${yuan(ev?.costCny?.mean)}，覆盖指数 ${pct(ev?.coverageIndex?.mean)}。`,
+              en: `Recommended: ${label.en} from ${s.original} to ${s.staff}${s.perGrid ? ' per grid' : ''}; cost ${yuan(ev?.costCny?.mean)} a day, coverage index ${pct(ev?.coverageIndex?.mean)}.`,
             };
       });
     }

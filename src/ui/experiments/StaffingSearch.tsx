@@ -55,6 +55,13 @@ export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
       });
   };
   const plan = job.plan?.shifts[0] ?? null;
+  // the shift by its team's name ("网格员 08:00–16:00"), not the search's own label (team id)
+  const planTeam = plan ? choices.teams.find((x) => x.id === plan.shift.team) : undefined;
+  const planShift = planTeam?.shifts[plan?.shift.shift ?? -1];
+  const planLabel =
+    plan && planTeam && planShift
+      ? `${pickName(lang, planTeam.name)} ${planShift.start}–${planShift.end}`
+      : (plan?.label ?? '');
   return (
     <section className="sub-section staffing" data-testid="staffing">
       <h3 className="sub-title">{t('staff.title')}</h3>
@@ -196,12 +203,12 @@ export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
           >
             {plan.feasible
               ? t('staff.answer', {
-                  label: plan.label,
+                  label: planLabel,
                   staff: plan.staff ?? '',
                   original: plan.original,
                   per: plan.perGrid ? t('staff.perGrid') : '',
                 })
-              : t('staff.none', { label: plan.label })}
+              : t('staff.none', { label: planLabel })}
           </p>
           <ErlangTable hours={plan.erlang} />
         </>
