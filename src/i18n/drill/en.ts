@@ -139,7 +139,7 @@ export const en: DrillDict = {
   'case.crewsLabel': 'Candidate crews of {crew}; click one to assign it',
   'case.loadingCandidates': 'Looking for free members…',
   'case.noCandidates':
-    'Only {free} free members have the skill, fewer than the crew of {crew}: escalate, or send later.',
+    'Free members with the skill: only {free}, fewer than the crew of {crew}: escalate, or send later.',
   'case.distance': '{cells} cells ≈ {m} m',
   'case.assign': 'Assign',
   'case.otherMoves': 'Other moves',
@@ -300,7 +300,7 @@ export const en: DrillDict = {
     "The trainer runs the clock and the injects in one window and opens the trainee's window from there; the trainee dispatches by hand in it (windows of the same browser follow each other).",
   'home.openTrainer': 'Trainer console',
   'home.review': 'Review a saved drill record…',
-  'notice.noCrew': 'Case #{id} needs a crew of {crew}; only {free} free members have the skill',
+  'notice.noCrew': 'Case #{id} needs a crew of {crew}; free members with the skill: only {free}',
   'seat.label': 'Seat',
   'seat.chooseTitle': 'Choose your seat',
   'seat.chooseBody': "Each seat dispatches the cases of its own street's grids only. Several windows may share a seat.",
