@@ -12,6 +12,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { softwareCanvas } from './softwareCanvas.ts';
 
 export interface TimeSeriesChartProps {
   title: string;
@@ -117,7 +118,7 @@ export function TimeSeriesChart({
       hooks: shadeToX > 0 ? { drawClear: [(u) => drawShade(u, shadeToX)] } : undefined,
     };
     const d = dataRef.current;
-    const plot = new uPlot(opts, [d.x.slice(), d.y.slice()] as uPlot.AlignedData, box);
+    const plot = softwareCanvas(() => new uPlot(opts, [d.x.slice(), d.y.slice()] as uPlot.AlignedData, box));
     plotRef.current = plot;
     const ro = new ResizeObserver(() => {
       plot.setSize({ width: Math.max(120, box.clientWidth), height: Math.max(60, box.clientHeight) });

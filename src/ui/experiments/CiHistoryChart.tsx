@@ -10,6 +10,7 @@ import type { Estimate } from '../../analysis/aggregate.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
 import { dv, fmtCi, fmtValue, KPI_NAMES, toDisplay, unitKey, unitOf, type KpiName } from '../../i18n/kpi.ts';
+import { softwareCanvas } from '../softwareCanvas.ts';
 
 const AXIS = {
   stroke: '#aab4c3',
@@ -77,7 +78,7 @@ export function CiHistoryChart({ history, kpi, onKpi }: CiHistoryChartProps) {
       ],
       bands: [{ series: [3, 2], fill: 'rgba(86,180,233,0.16)' }],
     };
-    const plot = new uPlot(opts, dataRef.current, box);
+    const plot = softwareCanvas(() => new uPlot(opts, dataRef.current, box));
     plotRef.current = plot;
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(200, box.clientWidth), height: 150 }));
     ro.observe(box);

@@ -9,6 +9,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SweepPoint } from '../../analysis/sweep.ts';
 import { useT } from '../i18n/index.ts';
+import { softwareCanvas } from '../softwareCanvas.ts';
 
 const AXIS = {
   stroke: '#aab4c3',
@@ -97,7 +98,7 @@ export function FrontierChart({ points, frontier, target }: FrontierChartProps) 
         { label: t('sweep.target'), stroke: TARGET, width: 1, dash: [5, 4], points: { show: false } },
       ],
     };
-    const plot = new uPlot(opts, dataRef.current, box);
+    const plot = softwareCanvas(() => new uPlot(opts, dataRef.current, box));
     plotRef.current = plot;
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(240, box.clientWidth), height: 220 }));
     ro.observe(box);

@@ -12,6 +12,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { softwareCanvas } from '../softwareCanvas.ts';
 
 const AXIS = {
   stroke: '#aab4c3',
@@ -84,7 +85,7 @@ export function XYChart({ title, xLabel, yLabel, x, series, testId, height = 200
         ),
       ],
     };
-    const plot = new uPlot(opts, dataRef.current, box);
+    const plot = softwareCanvas(() => new uPlot(opts, dataRef.current, box));
     plotRef.current = plot;
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(240, box.clientWidth), height }));
     ro.observe(box);
