@@ -25,7 +25,8 @@ import {
 } from 'three';
 import { setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
-import { BACKGROUND, CASE_TYPE_COLORS, LATE_COLOR, linear, paletteArray } from './palette.ts';
+import { BACKGROUND, CASE_TYPE_COLORS, LATE_COLOR } from './palette.ts';
+import { linear, paletteArray } from './paletteGl.ts';
 
 export interface CaseMarkersProps {
   metrics: SceneMetrics;

@@ -15,7 +15,8 @@ import { useEffect, useMemo } from 'react';
 import { BufferGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
 import { regionEdges, type SceneMetrics } from './cityGeometry.ts';
-import { GRID_LINE_COLOR, LOW_LYING_COLOR, STREET_LINE_COLOR, linear } from './palette.ts';
+import { GRID_LINE_COLOR, LOW_LYING_COLOR, STREET_LINE_COLOR } from './palette.ts';
+import { linear } from './paletteGl.ts';
 
 const GRID_ALPHA = 0.42;
 const STREET_ALPHA = 0.95;

@@ -20,7 +20,8 @@ import type { CityLayout } from '../sim/frame.ts';
 import type { SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
 import { markerPx } from './mapView.ts';
-import { BACKGROUND, CASE_TYPE_COLORS, LATE_COLOR, STAFF_STATE_COLORS, linear, paletteArray } from './palette.ts';
+import { BACKGROUND, CASE_TYPE_COLORS, LATE_COLOR, STAFF_STATE_COLORS } from './palette.ts';
+import { linear, paletteArray } from './paletteGl.ts';
 
 export interface MapMarkersProps {
   layout: CityLayout;

@@ -14,7 +14,8 @@ import { ConeGeometry, InstancedBufferAttribute, InstancedMesh, MeshBasicMateria
 import type { CityLayout } from '../sim/frame.ts';
 import { setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
-import { STAFF_STATE_COLORS, paletteArray } from './palette.ts';
+import { STAFF_STATE_COLORS } from './palette.ts';
+import { paletteArray } from './paletteGl.ts';
 import { instancePick } from './pick.ts';
 
 export interface StaffMarkersProps {

@@ -13,7 +13,8 @@ import { CylinderGeometry, DoubleSide, InstancedBufferAttribute, InstancedMesh, 
 import type { CityLayout } from '../sim/frame.ts';
 import type { SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
-import { CROWD_STOPS, lutInto, makeLut } from './palette.ts';
+import { CROWD_STOPS, lutInto } from './palette.ts';
+import { makeLut } from './paletteGl.ts';
 import { bakeShading } from './shading.ts';
 import { instancePick } from './pick.ts';
 

@@ -39,12 +39,9 @@ import {
   backlogT,
   deltaT,
   lateT,
-  linear,
   lutInto,
-  makeAttainmentLut,
-  makeLut,
-  paletteArray,
 } from './palette.ts';
+import { linear, makeAttainmentLut, makeLut, paletteArray } from './paletteGl.ts';
 
 export type ColorBy = 'landUse' | 'backlog' | 'coverageHour' | 'attainment' | 'delta';
 

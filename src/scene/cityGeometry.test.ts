@@ -9,7 +9,8 @@ import {
   MIN_CELL_H,
 } from './cityGeometry.ts';
 import { Matrix4, Quaternion, Vector3 } from 'three';
-import { attainmentT, backlogT, makeLut } from './palette.ts';
+import { attainmentT, backlogT } from './palette.ts';
+import { makeLut } from './paletteGl.ts';
 
 describe('scene geometry', () => {
   it('puts trailing cells in the last grid, as the engine does', () => {

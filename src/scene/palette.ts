@@ -4,8 +4,9 @@
  *
  * Every palette is written as sRGB hex (what a designer and a legend see)
  * and turned into three's linear working space once, into small lookup
- * tables of floats; the hot paths then copy three floats per instance and
- * never allocate a `Color`.
+ * tables of floats (paletteGl.ts); the hot paths then copy three floats per
+ * instance and never allocate a `Color`. This module holds no three: the
+ * page's legends import it without loading the 3D engine.
  *
  * - Land use: muted, distinct hues that sit quietly on a dark background.
  * - Backlog (open cases per cell): viridis, perceptually ordered and
@@ -18,7 +19,6 @@
  * - Case type: Paul Tol's "light" qualitative scheme, which reads well on
  *   dark ground and does not collide with the staff colours' meaning.
  */
-import { Color, SRGBColorSpace } from 'three';
 import { LAND_USES } from '../scenario/schema.ts';
 
 /** Page and scene background. */
@@ -131,46 +131,6 @@ export function lateT(v: number, max: number): number {
 /** Station crowd (queue / threshold): calm bluish green, yellow at half, vermillion at and above 100 %. */
 export const CROWD_STOPS = ['#009e73', '#f0e442', '#d55e00'] as const;
 
-const tmp = new Color();
-
-/** One sRGB hex colour as linear floats. */
-export function linear(hex: string): [number, number, number] {
-  tmp.set(hex);
-  return [tmp.r, tmp.g, tmp.b];
-}
-
-/**
- * A lookup table of `size` linear RGB triples interpolating the sRGB stops
- * evenly (interpolation in sRGB, as colour scales are designed).
- */
-export function makeLut(stops: readonly string[], size = 256): Float32Array {
-  const rgb = stops.map((h) => {
-    tmp.set(h);
-    tmp.convertLinearToSRGB();
-    return [tmp.r, tmp.g, tmp.b];
-  });
-  const out = new Float32Array(size * 3);
-  for (let i = 0; i < size; i++) {
-    const t = (i / (size - 1)) * (stops.length - 1);
-    const a = Math.min(Math.floor(t), stops.length - 2);
-    const f = t - a;
-    const p = rgb[a],
-      q = rgb[a + 1];
-    tmp.setRGB(p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f, p[2] + (q[2] - p[2]) * f, SRGBColorSpace);
-    out[i * 3] = tmp.r;
-    out[i * 3 + 1] = tmp.g;
-    out[i * 3 + 2] = tmp.b;
-  }
-  return out;
-}
-
-/** Hex palette as a flat Float32Array of linear triples. */
-export function paletteArray(hexes: readonly string[]): Float32Array {
-  const out = new Float32Array(hexes.length * 3);
-  hexes.forEach((h, i) => out.set(linear(h), i * 3));
-  return out;
-}
-
 /** Position on the backlog scale (0..1) of a count; -1 for an empty cell. */
 export function backlogT(n: number): number {
   if (n <= 0) return -1;
@@ -188,16 +148,6 @@ export function attainmentT(v: number, target: number): number {
     return 0.499 * Math.min(1, Math.max(0, (v - lo) / (target - lo || 1)));
   }
   return 0.5 + 0.5 * Math.min(1, (v - target) / (1 - target || 1));
-}
-
-/** Linear LUT for the attainment scale (256 entries; index with attainmentT). */
-export function makeAttainmentLut(): Float32Array {
-  const lo = makeLut(ATTAINMENT_LOW, 128);
-  const hi = makeLut(ATTAINMENT_HIGH, 128);
-  const out = new Float32Array(256 * 3);
-  out.set(lo, 0);
-  out.set(hi, 128 * 3);
-  return out;
 }
 
 /** Copy entry `t` (0..1) of a 256-entry LUT into `dst` at `o`. */

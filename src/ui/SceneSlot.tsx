@@ -13,12 +13,20 @@
  * browser's GPU start-up never blocks the page; multisampling is off when
  * the first city is a large one (under a software GPU it halves the frame rate).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { CityScene, type ScenePick } from '../scene/CityScene.tsx';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import type { ScenePick } from '../scene/CityScene.tsx';
 import { warmGpu } from '../scene/gpuWarmup.ts';
 import { defaultMapMode } from '../scene/mapView.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
+
+/**
+ * The scene (three, @react-three/fiber: the largest chunk) loads on its own, after the page: evaluated with
+ * the page's entry it made one main-thread task of 0.25–0.5 s while a large district loaded. Its download
+ * starts with the page (this module), its evaluation is a task of its own.
+ */
+const sceneModule = import('../scene/CityScene.tsx');
+const CityScene = lazy(() => sceneModule.then((m) => ({ default: m.CityScene })));
 
 /** The scenario's station crowd threshold (metro.crowdThreshold, default 300 as in the schema). */
 function crowdThresholdOf(text: string): number {
@@ -61,27 +69,32 @@ export function SceneSlot() {
   const selectedGrid = useStore((s) =>
     s.layout && s.selection?.kind === 'cell' ? (s.layout.cellGrid[s.selection.index] ?? -1) : -1,
   );
+  const placeholder = (
+    <div className="scene-placeholder">
+      <p>{t('app.loading')}</p>
+    </div>
+  );
   return (
     <div className="scene-slot" data-testid="city-canvas" data-map-mode={layout ? mode : undefined}>
       {layout && gpuReady ? (
-        <CityScene
-          layout={layout}
-          frames$={ctl.client.frames$}
-          colorBy={colorBy}
-          delta={delta}
-          lang={lang}
-          paused={!playing}
-          onPick={onPick}
-          crowdThreshold={crowdThreshold}
-          reframeKey={view}
-          selectedGrid={selectedGrid}
-          mode={mode}
-          antialias={antialias ?? true}
-        />
+        <Suspense fallback={placeholder}>
+          <CityScene
+            layout={layout}
+            frames$={ctl.client.frames$}
+            colorBy={colorBy}
+            delta={delta}
+            lang={lang}
+            paused={!playing}
+            onPick={onPick}
+            crowdThreshold={crowdThreshold}
+            reframeKey={view}
+            selectedGrid={selectedGrid}
+            mode={mode}
+            antialias={antialias ?? true}
+          />
+        </Suspense>
       ) : (
-        <div className="scene-placeholder">
-          <p>{t('app.loading')}</p>
-        </div>
+        placeholder
       )}
       {layout && (
         <div className="map-mode segmented small" role="radiogroup" aria-label={t('map.mode')}>
