@@ -122,3 +122,20 @@ describe('fieldLabel', () => {
     });
   });
 });
+
+describe('an opened file that does not validate', () => {
+  it("names its errors' fields by the file's own teams and shifts (namesOfDraft), not by index", async () => {
+    const { fieldLabel, namesOfDraft } = await import('./paramLabels.ts');
+    const draft = JSON.parse(
+      readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8'),
+    ) as { teams: { name: { zh: string; en: string }; shifts: { start: string; end: string; staff: number }[] }[] };
+    draft.teams[1].shifts[0].staff = -3; // invalid: the file fails to load
+    const team = draft.teams[1];
+    const sh = team.shifts[0];
+    const l = fieldLabel('$.teams[1].shifts[0].staff', namesOfDraft(draft));
+    expect(l).toEqual({
+      zh: `${team.name.zh} · 班次 ${sh.start}–${sh.end} 人数`,
+      en: `${team.name.en} · shift ${sh.start}–${sh.end} staff`,
+    });
+  });
+});

@@ -49,6 +49,7 @@ import { saveLang, saveScenario } from './persist.ts';
 import { builtinById } from './scenarios.ts';
 import { loadManifest } from '../export/manifest.ts';
 import { parseScenario } from '../scenario/load.ts';
+import { namesOfDraft } from '../analysis/paramLabels.ts';
 import { LIMITS, fileTooLargeMessage } from '../scenario/limits.ts';
 import { APP_RUN_LIMITS, checkRunSize, estimateRunSize, runSizeMessage, type RunLimits } from '../sim/runSize.ts';
 import type { RunSizeQuestion } from './store.ts';
@@ -258,12 +259,22 @@ export function createController(
       store.setState({ runSizeQuestion: q });
     });
 
+  /** The teams and event types of a scenario text that failed to load, to name its errors' fields (null when it is no JSON). */
+  const draftNames = (text: string) => {
+    try {
+      return namesOfDraft(JSON.parse(text) as unknown);
+    } catch {
+      return null;
+    }
+  };
+
   /** Refuse a text over 20 MB (LIMITS.fileBytes) with a message; true when refused. */
   const tooLarge = (text: string, label: string): boolean => {
     if (text.length <= LIMITS.fileBytes) return false;
     store.setState({
       errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(label, text.length) }],
       errorsSource: label,
+      errorsNames: null,
     });
     return true;
   };
@@ -289,7 +300,7 @@ export function createController(
       };
     }
     if (!r.ok) {
-      store.setState({ loading: false, errors: r.errors, errorsSource: meta.label });
+      store.setState({ loading: false, errors: r.errors, errorsSource: meta.label, errorsNames: draftNames(text) });
       return false;
     }
     const layout = r.layout;
@@ -311,6 +322,7 @@ export function createController(
       frame: null,
       errors: null,
       errorsSource: null,
+      errorsNames: null,
       delta: sameGrids ? prev.delta : null,
       colorBy: !sameGrids && prev.colorBy === 'delta' ? 'landUse' : prev.colorBy,
     });
@@ -332,6 +344,7 @@ export function createController(
             { path: '', code: 'unknown_scenario', zh: `没有内置场景“${id}”`, en: `No built-in scenario "${id}"` },
           ],
           errorsSource: id,
+          errorsNames: null,
         });
         return Promise.resolve(false);
       }
@@ -343,7 +356,7 @@ export function createController(
       if (looksLikeManifest(text)) {
         const m = loadManifest(text);
         if (!m.ok) {
-          store.setState({ errors: m.errors, errorsSource: fileName });
+          store.setState({ errors: m.errors, errorsSource: fileName, errorsNames: null });
           return Promise.resolve(false);
         }
         return loadText(m.scenarioText, { source: 'file', fileName, label: fileName }, m.manifest.seed);
@@ -354,7 +367,7 @@ export function createController(
       const plan = planOpen(files);
       const names = files.map((f) => f.name).join(' + ');
       if (plan.kind === 'error') {
-        store.setState({ errors: plan.errors, errorsSource: names });
+        store.setState({ errors: plan.errors, errorsSource: names, errorsNames: null });
         return false;
       }
       if (plan.kind === 'scenario') return ctl.loadFile(plan.file.name, plan.file.text);
@@ -370,6 +383,7 @@ export function createController(
             },
           ],
           errorsSource: names,
+          errorsNames: null,
         });
         return false;
       }
@@ -396,7 +410,7 @@ export function createController(
       store.setState({ importing: null });
       if (!r.ok) {
         const source = r.stage === 'csv' ? csv?.name : r.stage === 'geojson' ? geojson?.name : s.scenarioId;
-        store.setState({ errors: r.errors, errorsSource: source ?? names });
+        store.setState({ errors: r.errors, errorsSource: source ?? names, errorsNames: null });
         return false;
       }
       const label = geojson?.name ?? `${s.fileName ?? s.scenarioId} + ${csv!.name}`;
@@ -492,6 +506,7 @@ export function createController(
       store.setState({
         errors: [{ path: '$', code: 'file_too_large', ...fileTooLargeMessage(file.name, file.size) }],
         errorsSource: file.name,
+        errorsNames: null,
       });
       return true;
     },
@@ -502,13 +517,13 @@ export function createController(
       a?.(go);
     },
     showErrors(errors, source) {
-      store.setState({ errors, errorsSource: source });
+      store.setState({ errors, errorsSource: source, errorsNames: null });
     },
     select(selection) {
       store.setState({ selection });
     },
     dismissErrors() {
-      store.setState({ errors: null, errorsSource: null });
+      store.setState({ errors: null, errorsSource: null, errorsNames: null });
     },
     dispose() {
       answer?.(false);

@@ -15,6 +15,7 @@
  */
 import type { CityLayout, Frame, Speed } from '../analysis/liveTypes.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { ImportStats } from '../importer/geojson.ts';
 import type { CalibrationReportData } from '../importer/importService.ts';
 
@@ -157,6 +158,8 @@ export interface AppState {
   errors: LoadError[] | null;
   /** File name or scenario id of the failed load. */
   errorsSource: string | null;
+  /** The failed scenario's own teams and event types (namesOfDraft), to name its errors' fields; null when not a scenario text. */
+  errorsNames: Scenario | null;
   /** A load is in progress. */
   loading: boolean;
   /** Bumped when the time series gained samples or were reset. */
@@ -192,6 +195,7 @@ export function initialState(lang: Lang): AppState {
     done: false,
     errors: null,
     errorsSource: null,
+    errorsNames: null,
     loading: false,
     seriesVersion: 0,
     view: 'live',

@@ -9,6 +9,8 @@ export function ScenarioErrors() {
   const ctl = useController();
   const errors = useStore((s) => s.errors);
   const source = useStore((s) => s.errorsSource);
+  // the file's own teams and shifts name the field: 夜间网格巡查组 · 班次 00:00–08:00 人数, not 队伍 2 · 第 1 班
+  const names = useStore((s) => s.errorsNames);
   const lang = useStore((s) => s.lang);
   if (!errors) return null;
   return (
@@ -38,7 +40,7 @@ export function ScenarioErrors() {
               {(() => {
                 // a district's GeoJSON is addressed by its own features, as GIS tools and the CLI name them
                 if (e.path.startsWith('$.features')) return e.path.replace(/^\$\./, '');
-                const l = fieldLabel(e.path);
+                const l = fieldLabel(e.path, names);
                 return l ? (lang === 'en' ? l.en : l.zh) : t('scenario.errorRoot');
               })()}
             </strong>
