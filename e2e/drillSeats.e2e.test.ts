@@ -153,34 +153,58 @@ function recordChannels(): void {
     }
   };
 }
+const TRAINER_PANELS = [
+  '.drill-header',
+  '.trainer-top .controls',
+  '.trainee-link',
+  '.trainer-stage',
+  '[data-testid="live-score"]',
+  '[data-testid="seat-board"]',
+  '[data-testid="trainer-inbox"]',
+  '[data-testid="staff-board"]',
+  '.trainer-bottom > .panel',
+];
+const TRAINEE_PANELS = [
+  '.drill-header',
+  '.seat-bar',
+  '.trainee-left .inbox',
+  '[data-testid="case-panel"]',
+  '[data-testid="staff-board"]',
+  '.trainee-stage',
+  '[data-testid="message-feed"]',
+];
+
 /**
- * The trainer's console in a narrow window: nothing wider than the window,
- * and its panels side by side or one under another, never on top of each
- * other or cut off at the window's edge.
+ * A drill console in a narrow window: nothing wider than the window, and
+ * its panels side by side or one under another, never on top of each other
+ * or cut off at the window's edge; `whole` panels show all they hold (no
+ * content squeezed out of them).
  */
-async function checkNarrowLayout(page: Page): Promise<void> {
-  const r = await page.evaluate(() => {
-    const sel = [
-      '.drill-header',
-      '.trainer-top .controls',
-      '.trainee-link',
-      '.trainer-stage',
-      '[data-testid="live-score"]',
-      '[data-testid="seat-board"]',
-      '[data-testid="trainer-inbox"]',
-      '[data-testid="staff-board"]',
-      '.trainer-bottom > .panel',
-    ];
-    const boxes = sel.flatMap((s) =>
-      [...document.querySelectorAll(s)].map((e, i) => {
-        const b = e.getBoundingClientRect();
-        return { s: `${s}#${i}`, x: b.left + scrollX, y: b.top + scrollY, w: b.width, h: b.height };
-      }),
-    );
-    return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, boxes };
-  });
+async function checkNarrowLayout(
+  page: Page,
+  panels: readonly string[] = TRAINER_PANELS,
+  whole: readonly string[] = [],
+): Promise<void> {
+  const r = await page.evaluate(
+    ([sel, whole]) => {
+      const cut = whole.flatMap((s) =>
+        [...document.querySelectorAll(s)]
+          .filter((e) => e.scrollHeight > e.clientHeight + 1)
+          .map((e) => `${s}: ${e.scrollHeight} > ${e.clientHeight}`),
+      );
+      const boxes = sel.flatMap((s) =>
+        [...document.querySelectorAll(s)].map((e, i) => {
+          const b = e.getBoundingClientRect();
+          return { s: `${s}#${i}`, x: b.left + scrollX, y: b.top + scrollY, w: b.width, h: b.height };
+        }),
+      );
+      return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, boxes, cut };
+    },
+    [panels, whole] as const,
+  );
   expect(r.scrollWidth, 'no sideways scroll').toBeLessThanOrEqual(r.width);
-  expect(r.boxes.length).toBeGreaterThanOrEqual(11);
+  expect(r.boxes.length).toBeGreaterThanOrEqual(panels.length);
+  expect(r.cut, 'nothing squeezed out of its panel').toEqual([]);
   for (const b of r.boxes) {
     expect(b.w * b.h, `${b.s} shown`).toBeGreaterThan(0);
     expect(b.x, `${b.s} inside the window`).toBeGreaterThanOrEqual(0);
@@ -406,6 +430,20 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
     await checkNarrowLayout(trainer);
     await trainer.screenshot({ path: `${SHOTS}drill-seats-02b-trainer-900.png`, fullPage: true });
     await trainer.setViewportSize({ width: 1440, height: 900 });
+
+    // the trainee's console at 900 x 700 too: inbox and case side by side, the case whole (crews, actions), no sideways scroll
+    await yuyuan.setViewportSize({ width: 900, height: 700 });
+    await yuyuan.bringToFront();
+    await yuyuan.locator('body').press('Escape');
+    if ((await yuyuan.locator('[data-testid="inbox-item"]').count()) > 0) {
+      await yuyuan.locator('body').press('ArrowDown');
+      await yuyuan.waitForSelector('[data-testid="case-panel"]:not([data-case-id=""])');
+    }
+    await yuyuan.waitForTimeout(500);
+    await checkNarrowLayout(yuyuan, TRAINEE_PANELS, ['[data-testid="case-panel"]']);
+    await yuyuan.screenshot({ path: `${SHOTS}drill-seats-03b-yuyuan-900.png`, fullPage: true });
+    await yuyuan.locator('body').press('Escape');
+    await yuyuan.setViewportSize({ width: 1440, height: 900 });
 
     // on past the last injects (I12 and I13, 22:30) at 60x, then the trainer finishes the drill (to 23:00 at once)
     await trainer.click('[data-testid="drill-speed-60"]');
