@@ -54,6 +54,7 @@ export function SavedCompare() {
             </span>
             {s.r.arms.length > 1 && (
               <select
+                className="input select"
                 data-testid={`saved-compare-arm-${s.id}`}
                 value={s.key}
                 onChange={(e) =>
