@@ -38,7 +38,6 @@ import {
 import { attainmentByHour } from '../analysis/compare.ts';
 import {
   applyOverridesToText,
-  describeOverrides,
   InvalidBaseScenarioError,
   OverrideError,
   type Overrides,
@@ -54,6 +53,7 @@ import {
 } from '../analysis/staffing.ts';
 import { frontier, sweep, type SweepParam, type SweepPoint, type SweepResult } from '../analysis/sweep.ts';
 import type { ScenarioError } from '../scenario/messages.ts';
+import { experimentCommand, scenarioFileName, staffingSpec } from '../export/experiment.ts';
 import type { RunResult } from '../sim/result.ts';
 import { createBrowserPool, type BrowserPool, type PoolLoad } from '../client/pool.ts';
 import type { Controller } from './controller.ts';
@@ -179,9 +179,23 @@ export interface LastRuns {
     /** A's and B's rostered headcount (absent: not known). */
     headcount?: { a: Headcount; b: Headcount } | null;
   } | null;
-  sweep: { scenarioText: string; seed: number; result: SweepResult; command: string } | null;
+  sweep: {
+    scenarioText: string;
+    seed: number;
+    result: SweepResult;
+    command: string;
+    /** Applied at every point first (absent in older records: none). */
+    baseOverrides?: Overrides;
+  } | null;
   /** Each staff count's replications (seed and KPIs) of the last staffing search: what makes its counts comparable, paired. */
-  staffing: { byStaff: Record<number, Pick<RunResult, 'seed' | 'kpis'>[]> } | null;
+  staffing: {
+    byStaff: Record<number, Pick<RunResult, 'seed' | 'kpis'>[]>;
+    /** The scenario searched, the request and the plan (for the download's manifest and files). */
+    scenarioText?: string;
+    request?: StaffingRequest;
+    plan?: StaffingPlan;
+    command?: string;
+  } | null;
 }
 
 export interface ReplicationsRequest {
@@ -482,7 +496,10 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           seed: req.seed,
           results: all,
           aggregate: agg,
-          command: `app: replications R=${req.replications} seed=${req.seed}`,
+          command: experimentCommand(
+            { kind: 'replications', seed: req.seed, replications: req.replications },
+            scenarioFileName(id),
+          ),
         };
         patch('replications', {
           status: 'done',
@@ -548,7 +565,10 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           seed: req.seed,
           results: res.results,
           aggregate: res.aggregate,
-          command: `app: replicate until half-width targets ${JSON.stringify(req.targets)} seed=${req.seed}`,
+          command: experimentCommand(
+            { kind: 'replications', seed: req.seed, replications: res.replications },
+            scenarioFileName(id),
+          ),
         };
         patch('replications', {
           status: 'done',
@@ -654,7 +674,16 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           b: rb,
           comparison,
           headcount,
-          command: `app: compare B = A + {${describeOverrides(req.overrides)}} R=${req.replications} seed=${req.seed} mode=${req.mode}`,
+          command: experimentCommand(
+            {
+              kind: 'compare',
+              seed: req.seed,
+              replications: req.replications,
+              overrides: req.overrides,
+              independent: req.mode !== 'crn',
+            },
+            scenarioFileName(id),
+          ),
         };
         const da = distributionsOf(aText, ra),
           db = distributionsOf(bText, rb);
@@ -712,7 +741,11 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           scenarioText: text,
           seed: req.seed,
           result,
-          command: `app: sweep ${req.params.map((p) => `${p.path}=${p.values.join(',')}`).join(' × ')}${Object.keys(baseOverrides).length ? ` + {${describeOverrides(baseOverrides)}}` : ''} R=${req.replications} seed=${req.seed}`,
+          baseOverrides,
+          command: experimentCommand(
+            { kind: 'sweep', params: req.params, baseOverrides, seed: req.seed, replications: req.replications },
+            scenarioFileName(id),
+          ),
         };
         patch('sweep', {
           status: 'done',
@@ -766,7 +799,13 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           },
         });
         if (!job.current()) return;
-        last.staffing = { byStaff };
+        last.staffing = {
+          byStaff,
+          scenarioText: text,
+          request: req,
+          plan,
+          command: experimentCommand(staffingSpec(req), scenarioFileName(id)),
+        };
         patch('staffing', { status: 'done', plan, elapsedS: job.elapsed() });
       } catch (err) {
         if (job.current()) fail('staffing', err, job.elapsed());

@@ -37,8 +37,8 @@ import { exportBundle } from '../export/bundle.ts';
 import { casesToArrow } from '../export/arrow.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
 import { casesToParquet, tidyToParquet } from '../export/parquet.ts';
-import { comparisonSummaryCsv, sweepCsv, sweepReplicationsCsv } from '../export/summary.ts';
-import { toCsv } from '../export/csv.ts';
+import { comparisonSummaryCsv } from '../export/summary.ts';
+import { rowsCsv, staffingExperimentFiles, staffingSpec, sweepExperimentFiles } from '../export/experiment.ts';
 import { tidyCsv } from '../export/tidy.ts';
 import { experimentZip as experimentZip0 } from '../export/zip.ts';
 import type { OptimiseJob } from './decisions.ts';
@@ -185,20 +185,15 @@ export function sweepFiles(run: NonNullable<LastRuns['sweep']>): ExportFile[] {
     seed: run.seed,
     replications: run.result.seeds.length,
     command: run.command,
+    experiment: { kind: 'sweep', params: run.result.params, baseOverrides: run.baseOverrides ?? {} },
   });
   const prefix = `allweather-${slug(manifest.scenario)}-sweep`;
-  const doc = {
-    manifest: JSON.parse(manifestJson(manifest)) as unknown,
-    params: run.result.params,
-    seeds: run.result.seeds,
-    baseHeadcount: run.result.baseHeadcount,
-    points: run.result.points,
-    frontier: run.result.frontier,
-  };
+  // the same writer as `allweather replay` (src/export/experiment.ts): the same bytes
+  const f = sweepExperimentFiles(manifest, run.result);
   return [
-    file(prefix, 'sweep.csv', 'summary', sweepCsv(run.result)),
-    file(prefix, 'sweep-replications.csv', 'tidy', sweepReplicationsCsv(run.result)),
-    file(prefix, 'sweep.json', 'json', JSON.stringify(doc, null, 2) + '\n'),
+    file(prefix, 'sweep.csv', 'summary', f['sweep.csv']),
+    file(prefix, 'sweep-replications.csv', 'tidy', f['sweep-replications.csv']),
+    file(prefix, 'sweep.json', 'json', f['sweep.json']),
     file(prefix, 'manifest.json', 'manifest', manifestJson(manifest)),
   ];
 }
@@ -227,49 +222,40 @@ export function optimiseFiles(job: OptimiseJob): ExportFile[] | null {
   ];
 }
 
-/** The staffing search's files (a finished job). No manifest: the job does not keep its scenario text. */
-export function staffingFiles(job: StaffingJob): ExportFile[] | null {
+/**
+ * The staffing search's files (a finished job): staffing.csv (a row per
+ * staff count tried), staffing.json (manifest and plan) and manifest.json
+ * with the search's parameters, from the writer `allweather replay` uses.
+ */
+export function staffingFiles(job: StaffingJob, last?: LastRuns['staffing']): ExportFile[] | null {
   if (job.status !== 'done' || !job.plan) return null;
   const prefix = `allweather-${slug(job.scenarioId)}-staffing`;
-  const doc = {
-    scenario: job.scenarioId,
-    seed: job.seed,
-    shift: job.shift,
-    target: job.target,
-    confidence: job.confidence,
-    criterion: job.criterion,
-    evaluations: job.evaluations,
-    plan: job.plan,
-  };
+  if (!last?.scenarioText || !last.request || !last.plan) {
+    // a search whose scenario is not kept: its results, no manifest (not replayable)
+    const doc = { scenario: job.scenarioId, seed: job.seed, plan: job.plan };
+    return [
+      file(prefix, 'staffing.csv', 'summary', rowsCsv(job.evaluations as unknown as Record<string, unknown>[])),
+      file(prefix, 'staffing.json', 'json', JSON.stringify(doc, null, 2) + '\n'),
+    ];
+  }
+  const { seed, replications, ...experiment } = staffingSpec(last.request);
+  const manifest = createManifest({
+    version: APP_VERSION,
+    scenario: last.scenarioText,
+    seed,
+    replications,
+    command: last.command ?? '',
+    experiment,
+  });
+  const f = staffingExperimentFiles(manifest, last.plan);
   return [
-    file(prefix, 'staffing.csv', 'summary', rowsCsv(job.evaluations as unknown as Record<string, unknown>[])),
-    file(prefix, 'staffing.json', 'json', JSON.stringify(doc, null, 2) + '\n'),
+    file(prefix, 'staffing.csv', 'summary', f['staffing.csv']),
+    file(prefix, 'staffing.json', 'json', f['staffing.json']),
+    file(prefix, 'manifest.json', 'manifest', manifestJson(manifest)),
   ];
 }
 
-/**
- * Objects as CSV rows: a column per key (first seen order), nested objects
- * flattened with dots (`criterion.mean`), arrays as JSON.
- */
-export function rowsCsv(rows: readonly Record<string, unknown>[]): string {
-  const flat = rows.map((r) => flatten(r));
-  const header = [...new Set(flat.flatMap((r) => Object.keys(r)))];
-  return toCsv(
-    header,
-    flat.map((r) => header.map((h) => r[h])),
-  );
-}
-
-function flatten(o: Record<string, unknown>, prefix = '', out: Record<string, string | number | boolean | null> = {}) {
-  for (const [k, v] of Object.entries(o)) {
-    const key = prefix + k;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, `${key}.`, out);
-    else if (Array.isArray(v)) out[key] = JSON.stringify(v);
-    else if (v === undefined) out[key] = null;
-    else out[key] = v as string | number | boolean | null;
-  }
-  return out;
-}
+export { rowsCsv };
 
 const MANIFEST_NAME = /^manifest(-[ab])?\.json$/;
 

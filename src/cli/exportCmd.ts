@@ -295,6 +295,19 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   if (source.manifests.length === 2) return replayComparison(io, source, { workers, json: values.json === true });
   const [{ name: manifestName, shown, text }] = source.manifests;
   const { manifest, scenarioText } = loadManifestOrThrow(text, shown);
+  if (manifest.experiment !== undefined) {
+    // a sweep or a staffing search: re-run it, every file compared byte for byte (replayExperiment.ts)
+    checkManifestRunSize(io, manifest, scenarioText, { log: false, force: values.force === true });
+    versionNote(io, manifest);
+    const { replayExperiment } = await import('./replayExperiment.ts');
+    return replayExperiment(io, source, manifest, scenarioText, {
+      workers,
+      queue: values.queue as string | undefined,
+      json: values.json === true,
+      progress: values.progress === true,
+      out: values.out as string | undefined,
+    });
+  }
   checkManifestRunSize(io, manifest, scenarioText, {
     log: values.out !== undefined && (needsLog(formats) || cases),
     force: values.force === true,

@@ -34,6 +34,7 @@ import {
   OverrideError,
   type Overrides,
 } from '../analysis/overrides.ts';
+import type { Experiment } from './experiment.ts';
 import { forbiddenKeyErrors, forbiddenSegmentErrors, nestingErrors } from '../scenario/safeKeys.ts';
 
 export interface ExportManifest {
@@ -55,6 +56,8 @@ export interface ExportManifest {
   overrides: Overrides;
   /** How the run was made: the command line, or "app" and what was clicked. */
   command: string;
+  /** The experiment beyond the replication set (a sweep, a staffing search) and its parameters (experiment.ts); absent: the replication set itself. */
+  experiment?: Experiment;
   /** The base scenario as its file's JSON. */
   scenarioFile: unknown;
   /** The bundle's other files, as written (a manifest.json on disk; absent elsewhere). */
@@ -85,6 +88,28 @@ export const ManifestSchema = z.strictObject({
   days: z.number().finite().positive().max(LIMITS.days),
   overrides: z.record(z.string(), z.unknown()),
   command: z.string(),
+  experiment: z
+    .discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('sweep'),
+        params: z
+          .array(z.strictObject({ path: z.string().min(1), values: z.array(z.unknown()).min(1).max(1001) }))
+          .min(1)
+          .max(2),
+        baseOverrides: z.record(z.string(), z.unknown()),
+      }),
+      z.strictObject({
+        kind: z.literal('staffing'),
+        shifts: z.array(z.string().min(1)).min(1).max(100),
+        target: z.number().min(0).max(1),
+        confidence: z.number().min(0.5).max(1),
+        criterion: z.enum(['coverage', 'hourly']),
+        minStaff: z.number().int().nonnegative().optional(),
+        maxStaff: z.number().int().nonnegative().optional(),
+        baseOverrides: z.record(z.string(), z.unknown()),
+      }),
+    ])
+    .optional(),
   scenarioFile: z.unknown(),
   files: z
     .array(
@@ -109,6 +134,7 @@ export interface ManifestInput {
   command: string;
   /** Default: now. */
   createdAt?: string;
+  experiment?: Experiment;
 }
 
 function rawOf(scenario: string | unknown): unknown {
@@ -133,6 +159,7 @@ export function createManifest(input: ManifestInput): ExportManifest {
     days: input.days ?? scenario.run.days,
     overrides: structuredClone(overrides),
     command: input.command,
+    ...(input.experiment !== undefined ? { experiment: structuredClone(input.experiment) } : {}),
     scenarioFile: structuredClone(scenarioFile),
   };
 }
@@ -163,6 +190,7 @@ export function manifestHeader(m: ExportManifest): Omit<ExportManifest, 'scenari
     days: m.days,
     overrides: m.overrides,
     command: m.command,
+    ...(m.experiment !== undefined ? { experiment: m.experiment } : {}),
   };
 }
 
@@ -238,6 +266,17 @@ export function loadManifest(text: string): LoadedManifest {
   const parsed = ManifestSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues) };
   const m = parsed.data as ExportManifest;
+  if (m.experiment !== undefined) {
+    // the experiment's override paths are walked too (every sweep point, every staffing count)
+    const paths = [
+      ...Object.keys(m.experiment.baseOverrides).map((p) => [p, ['experiment', 'baseOverrides', p]] as const),
+      ...(m.experiment.kind === 'sweep'
+        ? m.experiment.params.map((p, i) => [p.path, ['experiment', 'params', i, 'path']] as const)
+        : []),
+    ];
+    const bad = paths.flatMap(([p, where]) => forbiddenSegmentErrors(p, [...where]).slice(0, 1));
+    if (bad.length > 0) return { ok: false, errors: bad.map((e) => ({ ...e, path: e.path.replace(/^\$/, at) })) };
+  }
   let raw: Record<string, unknown>;
   try {
     raw = applyOverridesParsed(m.scenarioFile, m.overrides).raw;

@@ -95,7 +95,7 @@ export function DownloadsPanel() {
         cmp: last.comparison ? safe(() => m.comparisonFiles(last.comparison!, lang)) : null,
         swp: last.sweep ? safe(() => m.sweepFiles(last.sweep!)) : null,
         opt: optimise ? safe(() => m.optimiseFiles(optimise) ?? []) : null,
-        stf: staffing ? safe(() => m.staffingFiles(staffing) ?? []) : null,
+        stf: staffing ? safe(() => m.staffingFiles(staffing, last.staffing) ?? []) : null,
       };
       const zips: Partial<Record<keyof Lists, ExportFile | null>> = {};
       for (const k of Object.keys(got) as (keyof Lists)[]) {
