@@ -410,6 +410,23 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
     );
     const scoreBox1 = (await trainer.locator('[data-testid="live-score"]').boundingBox())!;
     expect(scoreBox1.height).toBe(scoreBox0.height);
+    // inbox items and what has happened show their text whole: wrapped, never cut with "…"
+    for (const p of [trainer, yuyuan, nanjing]) {
+      const cut = await p.evaluate(() =>
+        [...document.querySelectorAll('.inbox-item *, .fired-timeline .tl-detail')]
+          .filter((e) => {
+            const cs = getComputedStyle(e);
+            return (
+              cs.textOverflow === 'ellipsis' ||
+              cs.webkitLineClamp !== 'none' ||
+              e.scrollWidth > e.clientWidth + 1 ||
+              (cs.overflow !== 'visible' && e.scrollHeight > e.clientHeight + 1)
+            );
+          })
+          .map((e) => `${e.className}: ${e.textContent}`),
+      );
+      expect(cut).toEqual([]);
+    }
     await trainer.screenshot({ path: `${SHOTS}drill-seats-02-trainer.png` });
     await yuyuan.screenshot({ path: `${SHOTS}drill-seats-03-yuyuan.png` });
     await nanjing.screenshot({ path: `${SHOTS}drill-seats-04-nanjing.png` });
@@ -443,6 +460,20 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
     await checkNarrowLayout(yuyuan, TRAINEE_PANELS, ['[data-testid="case-panel"]']);
     await yuyuan.screenshot({ path: `${SHOTS}drill-seats-03b-yuyuan-900.png`, fullPage: true });
     await yuyuan.locator('body').press('Escape');
+
+    // under 720 px one column (inbox above the case): the hint names the inbox by its title, not "on the left"
+    await yuyuan.setViewportSize({ width: 700, height: 900 });
+    await yuyuan.waitForTimeout(500);
+    const hint = yuyuan.locator('[data-testid="case-panel"] p.muted').first();
+    const hintText = (await hint.innerText()).trim();
+    expect(hintText).not.toMatch(/左侧|left/);
+    expect(hintText).toContain(`“${(await yuyuan.locator('.trainee-left .inbox').getAttribute('aria-label'))!}”`);
+    const [inboxBox, caseBox] = [
+      (await yuyuan.locator('.trainee-left .inbox').boundingBox())!,
+      (await yuyuan.locator('[data-testid="case-panel"]').boundingBox())!,
+    ];
+    expect(caseBox.y, 'one column: the case below the inbox').toBeGreaterThanOrEqual(inboxBox.y + inboxBox.height - 1);
+    await yuyuan.screenshot({ path: `${SHOTS}drill-seats-03c-yuyuan-700.png`, fullPage: true });
     await yuyuan.setViewportSize({ width: 1440, height: 900 });
 
     // on past the last injects (I12 and I13, 22:30) at 60x, then the trainer finishes the drill (to 23:00 at once)
@@ -505,7 +536,15 @@ describe('drill: two trainee seats, keyboard dispatch, a header that follows the
       tables: [...document.querySelectorAll('table:not(.cases)')].map((t) => t.getBoundingClientRect().right),
     }));
     expect(widths.tables.length).toBeGreaterThanOrEqual(3);
-    for (const right of widths.tables) expect(right).toBeLessThanOrEqual(widths.page + 0.5);
+    // inside the page's margin, not on its edge (a border there was cut off in the PDF)
+    for (const right of widths.tables) expect(right).toBeLessThanOrEqual(widths.page - 1);
+    // the drill's date and the report's in local time, in the report's language, not ISO UTC
+    const dates = await report.locator('dd[data-iso]').allInnerTexts();
+    expect(dates.length).toBe(2);
+    for (const d of dates) {
+      expect(d).toMatch(/\d{4}年\d{1,2}月\d{1,2}日星期. \d\d:\d\d（GMT[+-−]?\d*(:\d\d)?）/);
+      expect(d).not.toMatch(/T\d\d:\d\d:\d\d/);
+    }
     await report.screenshot({ path: `${SHOTS}drill-seats-06-report-print.png`, fullPage: true });
     const pdf = await report.pdf({ format: 'A4', printBackground: true });
     const printed = await renderPdfPages(context, inject('appUrl'), pdf, [1, 2, 3, 4]);

@@ -54,6 +54,8 @@ export interface DrillRecord {
   score: DrillScore;
   baseline: DrillScore;
   timeline: LogEntry[];
+  /** When the drill ended, by the trainer's clock (ISO 8601; set by the trainer's console, absent in older records). */
+  endedAt?: string;
   /** Each seat's score and its baseline's (absent when the drill has no seats). */
   seatScores?: { seat: string; score: DrillScore; baseline: DrillScore }[];
 }

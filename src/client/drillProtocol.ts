@@ -325,6 +325,7 @@ const DrillRecordSchema = z.looseObject({
   score: DrillScoreSchema,
   baseline: DrillScoreSchema,
   timeline: z.array(LogEntrySchema).max(MAX_ITEMS),
+  endedAt: z.string().max(64).optional(),
   seatScores: z
     .array(z.looseObject({ seat: id, score: DrillScoreSchema, baseline: DrillScoreSchema }))
     .max(DRILL_LIMITS.seats)

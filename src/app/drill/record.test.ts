@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { effectiveRecord, firedFromSchedule, seatReport } from './record.ts';
 import { scoreParts } from '../../drill/scoring.ts';
 import { applyStaffDeltas, parseRecordFile } from './review.ts';
-import { renderReport } from '../../ui/drill/report.ts';
+import { fmtLocalDateTime, renderReport } from '../../ui/drill/report.ts';
 import { drillHarness as harness, drillText, scenarioText } from '../../analysis/testdata/drillHarness.ts';
 
 /** A drill as the consoles run it: timeline edits while paused, live injects, hand dispatches. */
@@ -112,6 +112,29 @@ describe('the drill record as it ran', () => {
     }
     expect(renderReport(record, { lang: 'en', edited: false, whatIf: null, appVersion: '0' })).not.toMatch(
       /[\u4e00-\u9fff]/,
+    );
+  });
+
+  it("the report dates the drill and itself in local time, in the report's language (not ISO UTC)", () => {
+    const iso = '2026-11-30T15:17:21.261Z';
+    expect(fmtLocalDateTime(iso, 'zh-CN', 'Asia/Shanghai')).toBe('2026年11月30日星期一 23:17（GMT+8）');
+    expect(fmtLocalDateTime(iso, 'en', 'Asia/Shanghai')).toBe('Monday, November 30, 2026, 23:17 (GMT+8)');
+    expect(fmtLocalDateTime(iso, 'en', 'Europe/Berlin')).toBe('Monday, November 30, 2026, 16:17 (GMT+1)');
+    expect(fmtLocalDateTime('T', 'en')).toBe('T');
+    const { record } = effectiveRecord(rec, pendingAtEnd);
+    const held = { ...record, endedAt: iso };
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const html = renderReport(held, { lang, edited: true, whatIf: null, appVersion: '0', generatedAt: iso });
+      // both the drill's date and the report's, in the machine's local time, the ISO text only in data-iso
+      const local = fmtLocalDateTime(iso, lang);
+      expect(html).toContain(`<dd data-iso="${iso}">${local}</dd>`);
+      expect(html).toContain(`<dd data-iso="${iso}">AllWeather 0 · ${local}</dd>`);
+      expect(html).toContain(lang === 'en' ? 'Drill held' : '演练日期');
+      expect(html.replace(/data-iso="[^"]*"/g, '')).not.toContain(iso);
+    }
+    // an older record without its date: the report's date only
+    expect(renderReport(record, { lang: 'en', edited: true, whatIf: null, appVersion: '0' })).not.toContain(
+      'Drill held',
     );
   });
 

@@ -99,7 +99,7 @@ export interface ReportOptions {
   edited: boolean;
   whatIf: { deltas: Record<string, number>; score: DrillScore } | null;
   appVersion: string;
-  /** Shown as the report's date; default now (ISO). */
+  /** When the report is made (ISO; shown in local time in the report's language); default now. */
   generatedAt?: string;
 }
 

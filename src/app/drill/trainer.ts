@@ -164,7 +164,9 @@ export function createTrainer(
     recordTaken = true;
     const rec = await client.record();
     if (!rec) return;
-    const { record, edited } = effectiveRecord(rec, d.state.pending);
+    const { record: ran, edited } = effectiveRecord(rec, d.state.pending);
+    // the drill's real date and time (the report shows it in local time)
+    const record = { ...ran, endedAt: new Date().toISOString() };
     store.setState({
       record,
       timelineEdited: edited,

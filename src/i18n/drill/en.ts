@@ -126,7 +126,8 @@ export const en: DrillDict = {
 
   'case.title': 'Case',
   'case.titleOne': 'Case #{id} · {type}',
-  'case.pickOne': 'Pick a case in the list (or in the city) to see the crews you can send.',
+  'case.pickOne':
+    'Pick a case under "Waiting for dispatch" (or in the city), or press ↓, to see the crews you can send.',
   'case.drillOver': 'The drill is over.',
   'case.place': 'Place',
   'case.priority': 'Priority',
@@ -282,6 +283,7 @@ export const en: DrillDict = {
   'meta.scope': 'Command scope',
   'meta.scopeAll': 'all grids',
   'meta.actions': 'Actions',
+  'meta.date': 'Drill held',
   'meta.app': 'Made by',
 
   'waiting.title': 'Waiting for the trainer…',

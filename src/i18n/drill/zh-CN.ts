@@ -128,7 +128,7 @@ export const zhCN = {
 
   'case.title': '案件处置',
   'case.titleOne': '案件 #{id} · {type}',
-  'case.pickOne': '在左侧列表（或城市中）选择一个案件，查看可派遣的队伍。',
+  'case.pickOne': '在“待派遣案件”中（或在城市中）选择一个案件，查看可派遣的队伍；也可按 ↓ 选择。',
   'case.drillOver': '演练已结束。',
   'case.place': '位置',
   'case.priority': '优先级',
@@ -281,6 +281,7 @@ export const zhCN = {
   'meta.scope': '指挥范围',
   'meta.scopeAll': '全部网格',
   'meta.actions': '操作数',
+  'meta.date': '演练日期',
   'meta.app': '生成',
 
   'waiting.title': '等待培训师…',

@@ -58,7 +58,7 @@ export function Inbox({ items, nowS, layout, selected = null, onSelect, title, t
                   <span className={`prio prio-${it.priority}`} data-value={it.priority}>
                     P{it.priority}
                   </span>
-                  <span className="inbox-type ellipsis">{names.type(it.type)}</span>
+                  <span className="inbox-type">{names.type(it.type)}</span>
                   <span className="inbox-id muted">#{it.caseId}</span>
                 </span>
                 <span className="inbox-line2">

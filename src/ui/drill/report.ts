@@ -12,6 +12,7 @@
 import type { DrillRecord } from '../../client/drillClient.ts';
 import type { CaseScore, DrillScore } from '../../drill/scoring.ts';
 import { timeOfDay } from '../format.ts';
+import { intlLocale } from '../../i18n/lang.ts';
 import { translator, pick, type T } from './i18n/index.ts';
 import { describeAction, describeInject, namesFromScenario } from './describe.ts';
 import { fmtDuration } from './model.ts';
@@ -21,6 +22,27 @@ import { seatReport, withoutLiveDuplicates, type SeatReportRow } from '../../app
 import type { ReportOptions } from '../../app/drill/review.ts';
 
 export type { ReportOptions };
+
+/**
+ * A moment in the report's language, in the local time of the browser that
+ * writes the report, with its offset: "2026年11月30日星期一 23:17（GMT+8）",
+ * "Monday, November 30, 2026, 23:17 (GMT+8)". Not a date (a test's
+ * placeholder): the text as given.
+ */
+export function fmtLocalDateTime(iso: string, lang: ReportOptions['lang'], timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const loc = intlLocale(lang);
+  const date = new Intl.DateTimeFormat(loc, { dateStyle: 'full', timeZone }).format(d);
+  const time = new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    d,
+  );
+  const zone =
+    new Intl.DateTimeFormat(loc, { timeZoneName: 'shortOffset', timeZone })
+      .formatToParts(d)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return lang === 'en' ? `${date}, ${time}${zone ? ` (${zone})` : ''}` : `${date} ${time}${zone ? `（${zone}）` : ''}`;
+}
 
 const esc = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -51,7 +73,9 @@ const CSS = `
   .toolbar button { font: inherit; padding: 4px 12px; }
   @media print {
     @page { size: A4; margin: 14mm 12mm; }
-    body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+    /* 2 px inside the page margin on each side: a full-width table's outer border (half of it outside the
+       table's box in the collapsed model) would otherwise lie on the margin's edge and be cut off */
+    body { margin: 0; max-width: none; padding: 0 2px; font-size: 10.5pt; }
     table.seats { font-size: 9pt; }
     table.seats thead th { font-size: 8.5pt; }
     /* the case table (17 columns) prints on landscape A4 pages of its own, small and tight */
@@ -190,6 +214,7 @@ export function renderReport(rec: DrillRecord, o: ReportOptions): string {
       .join('') +
     '</tbody></table>';
 
+  const generatedAt = o.generatedAt ?? new Date().toISOString();
   const scope = rec.drill.scope.grids === 'all' ? t('meta.scopeAll') : rec.drill.scope.grids.join(', ');
   return `<!doctype html>
 <html lang="${lang}">
@@ -210,7 +235,7 @@ ${rec.drill.description ? `<p>${esc(pick(lang, rec.drill.description))}</p>` : '
 <dt>${esc(t('meta.window'))}</dt><dd>${esc(timeOfDay(startS))}–${esc(timeOfDay(endS))} (${rec.drill.durationMin} ${esc(t('unit.minutes'))})</dd>
 <dt>${esc(t('meta.scope'))}</dt><dd>${esc(scope)}</dd>
 <dt>${esc(t('meta.actions'))}</dt><dd>${rec.actions.length}</dd>
-<dt>${esc(t('meta.app'))}</dt><dd>AllWeather ${esc(o.appVersion)} · ${esc(o.generatedAt ?? new Date().toISOString())}</dd>
+${rec.endedAt ? `<dt>${esc(t('meta.date'))}</dt><dd data-iso="${esc(rec.endedAt)}">${esc(fmtLocalDateTime(rec.endedAt, lang))}</dd>\n` : ''}<dt>${esc(t('meta.app'))}</dt><dd data-iso="${esc(generatedAt)}">AllWeather ${esc(o.appVersion)} · ${esc(fmtLocalDateTime(generatedAt, lang))}</dd>
 </dl>
 <h2>${esc(t('report.scores'))}</h2>
 ${summary}
