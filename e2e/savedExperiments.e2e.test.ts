@@ -78,6 +78,14 @@ describe('saved experiments, history and the briefing', () => {
     await page.waitForSelector('[data-testid="history"][data-count="2"]');
     const rows = page.locator('[data-testid="history-table"] tbody tr');
     expect(await rows.count()).toBe(2);
+    // each title names the scenario in words (the default, 基准工作日…), its id only in a tooltip and data attribute
+    for (const text of await rows.locator('[data-testid="history-open"]').allInnerTexts()) {
+      expect(text).toContain('基准工作日');
+      expect(text).not.toContain('baseline-weekday');
+    }
+    const scenarioCell = rows.first().locator('[data-scenario-id]');
+    expect(await scenarioCell.getAttribute('title')).toBe('baseline-weekday');
+    expect(await scenarioCell.innerText()).toContain('基准工作日');
 
     // search: by kind in words, then cleared
     await page.fill('[data-testid="history-search"]', 'A/B');
@@ -156,6 +164,10 @@ describe('saved experiments, history and the briefing', () => {
     for (const s of ['question', 'scenario', 'results', 'diagnosis', 'plan', 'method'])
       expect(await page.locator(`[data-testid="briefing-${s}"] h2`).count()).toBe(1);
     expect(await page.locator('[data-testid="briefing-question"]').innerText()).toContain('要回答的问题');
+    const title = page.locator('[data-testid="briefing-title"]');
+    expect(await title.innerText()).toContain('基准工作日');
+    expect(await title.innerText()).not.toContain('baseline-weekday');
+    expect(await title.getAttribute('data-scenario-id')).toBe('baseline-weekday');
     expect(
       await page.getAttribute(
         '[data-testid="briefing-results"] [data-testid="delta-table"] tr[data-kpi="coverageIndex"]',
@@ -196,6 +208,8 @@ describe('saved experiments, history and the briefing', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.click('[data-testid="lang-en"]');
     expect(await page.locator('[data-testid="briefing-question"] h2').innerText()).toContain('The question');
+    expect(await page.locator('[data-testid="briefing-title"]').innerText()).toContain('Baseline weekday');
+    expect(await page.locator('[data-testid="briefing-title"]').innerText()).not.toContain('baseline-weekday');
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: `${OUT}/briefing-en.pdf`, format: 'A4', printBackground: true });
     await page.screenshot({ path: `${OUT}/briefing-en-page1.png`, clip: { x: 0, y: 0, ...A4 }, fullPage: true });

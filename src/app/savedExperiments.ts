@@ -519,7 +519,10 @@ export function matches(m: SavedMeta, query: string): boolean {
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
   const k = kindName(m.kind);
-  const hay = [m.name, m.title.zh, m.title.en, m.scenarioId, m.kind, k.zh, k.en, date, m.id].join(' ').toLowerCase();
+  const sc = m.scenarioName;
+  const hay = [m.name, m.title.zh, m.title.en, m.scenarioId, sc?.zh, sc?.en, m.kind, k.zh, k.en, date, m.id]
+    .join(' ')
+    .toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 

@@ -150,20 +150,38 @@ export type SavedMeta = Pick<
   'id' | 'kind' | 'name' | 'title' | 'createdAt' | 'seed' | 'replications'
 > & {
   scenarioId: string;
+  /** The scenario's name from its text (absent when the text has none): what the list shows, the id only as a tooltip. */
+  scenarioName?: Bilingual;
   arms: number;
 };
 
-export const metaOf = (r: SavedExperiment): SavedMeta => ({
-  id: r.id,
-  kind: r.kind,
-  name: r.name,
-  title: r.title,
-  createdAt: r.createdAt,
-  seed: r.seed,
-  replications: r.replications,
-  scenarioId: r.scenario.id,
-  arms: r.arms.length,
-});
+/** A scenario text's own name ({zh, en}), without validating the rest; undefined when it has none. */
+export function scenarioNameOf(text: string): Bilingual | undefined {
+  try {
+    const n = (JSON.parse(text.replace(/^\uFEFF/, '')) as { name?: { zh?: unknown; en?: unknown } } | null)?.name;
+    const zh = typeof n?.zh === 'string' && n.zh.trim() ? n.zh : null;
+    const en = typeof n?.en === 'string' && n.en.trim() ? n.en : null;
+    return zh || en ? { zh: zh ?? en!, en: en ?? zh! } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const metaOf = (r: SavedExperiment): SavedMeta => {
+  const scenarioName = scenarioNameOf(r.scenario.text);
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    title: r.title,
+    createdAt: r.createdAt,
+    seed: r.seed,
+    replications: r.replications,
+    scenarioId: r.scenario.id,
+    ...(scenarioName ? { scenarioName } : {}),
+    arms: r.arms.length,
+  };
+};
 
 // ---------------------------------------------------------------------------
 // Validation (zod). Objects are loose: a later minor addition survives a round

@@ -17,7 +17,7 @@ import { LangSwitch } from '../LangSwitch.tsx';
 import { DiagnosisView } from '../diagnosis/DiagnosisView.tsx';
 import { namesOfText } from '../diagnosis/limitText.ts';
 import { SavedResultView } from '../experiments/SavedResultView.tsx';
-import { fmtDate } from '../experiments/savedText.ts';
+import { fmtDate, shownTitle } from '../experiments/savedText.ts';
 import { changesInWords, methodOf, planOf, questionOf, scenarioOf } from './briefingText.ts';
 
 export interface BriefingPageProps {
@@ -60,7 +60,12 @@ function Briefing({ rec }: { rec: SavedExperiment }) {
   const lang = useStore((s) => s.lang);
   const sc = useMemo(() => scenarioOf(rec), [rec]);
   const [openedAt] = useState(() => Date.now());
-  const name = rec.name || pickName(lang, rec.title);
+  const name = shownTitle(lang, {
+    name: rec.name,
+    title: rec.title,
+    scenarioId: rec.scenario.id,
+    scenarioName: sc?.name ?? null,
+  });
   const changes = changesInWords(rec, sc);
   const diagnosis =
     rec.result.kind === 'diagnose'
@@ -84,7 +89,9 @@ function Briefing({ rec }: { rec: SavedExperiment }) {
         <p className="briefing-kicker">
           {t('brief.title')} · {pickName(lang, kindName(rec.kind))}
         </p>
-        <h1 data-testid="briefing-title">{name}</h1>
+        <h1 data-testid="briefing-title" data-scenario-id={rec.scenario.id} title={rec.scenario.id}>
+          {name}
+        </h1>
         <p className="muted small">
           {t('brief.generated', { version: APP_VERSION, date: fmtDate(openedAt), saved: fmtDate(rec.createdAt) })}
         </p>

@@ -12,7 +12,7 @@ import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
 import { openBriefing } from './briefingLink.ts';
 import { saveFile } from './download.ts';
-import { fmtDate } from './savedText.ts';
+import { fmtDate, shownTitle } from './savedText.ts';
 import { SavedCompare } from './SavedCompare.tsx';
 import { SavedView } from './SavedView.tsx';
 
@@ -121,7 +121,7 @@ export function HistoryPanel() {
             </thead>
             <tbody>
               {shown.map((m) => {
-                const name = m.name || pickName(lang, m.title);
+                const name = shownTitle(lang, m);
                 return (
                   <tr key={m.id} data-id={m.id} data-kind={m.kind} className={open?.id === m.id ? 'selected' : ''}>
                     <td>
@@ -142,7 +142,9 @@ export function HistoryPanel() {
                       >
                         {name}
                       </button>
-                      <div className="muted small">{m.scenarioId}</div>
+                      <div className="muted small" title={m.scenarioId} data-scenario-id={m.scenarioId}>
+                        {m.scenarioName ? pickName(lang, m.scenarioName) : m.scenarioId}
+                      </div>
                     </td>
                     <td>{pickName(lang, kindName(m.kind))}</td>
                     <td className="nowrap">{fmtDate(m.createdAt)}</td>

@@ -6,13 +6,14 @@
  * also show what changed in why cases are late (SavedDiagnosisCompare).
  */
 import { useEffect, useState } from 'react';
-import type { SavedExperiment } from '../../app/savedFormat.ts';
+import { metaOf, type SavedExperiment } from '../../app/savedFormat.ts';
 import { useSaved, useSavedState } from '../../app/useSaved.ts';
 import { useStore } from '../../app/useStore.ts';
 import { digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from '../../i18n/kpi.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { SavedDiagnosisCompare } from './SavedDiagnosisCompare.tsx';
 import { SigMark } from './SigMark.tsx';
+import { shownTitle } from './savedText.ts';
 
 export function SavedCompare() {
   const t = useT();
@@ -32,7 +33,7 @@ export function SavedCompare() {
   }, [saved, cmp]);
   if (!cmp || !recs || recs[0].id !== cmp.x || recs[1].id !== cmp.y) return null;
   const [x, y] = recs;
-  const name = (r: SavedExperiment) => r.name || pickName(lang, r.title);
+  const name = (r: SavedExperiment) => shownTitle(lang, metaOf(r));
   const res = cmp.result;
   return (
     <section

@@ -4,7 +4,7 @@
  * they were saved, without re-running; from here the briefing page and the
  * export of this one experiment.
  */
-import type { SavedExperiment } from '../../app/savedFormat.ts';
+import { metaOf, scenarioNameOf, type SavedExperiment } from '../../app/savedFormat.ts';
 import { kindName, overridesInWords } from '../../app/savedExperiments.ts';
 import { useSaved } from '../../app/useSaved.ts';
 import { useStore } from '../../app/useStore.ts';
@@ -12,7 +12,7 @@ import { describeOverrides } from '../../analysis/overrides.ts';
 import { pickName, useT } from '../i18n/index.ts';
 import { openBriefing } from './briefingLink.ts';
 import { saveFile } from './download.ts';
-import { fmtDate } from './savedText.ts';
+import { fmtDate, shownTitle } from './savedText.ts';
 import { SavedResultView } from './SavedResultView.tsx';
 
 export function SavedView({ record: r }: { record: SavedExperiment }) {
@@ -23,7 +23,9 @@ export function SavedView({ record: r }: { record: SavedExperiment }) {
   return (
     <section className="sub-section saved-view" data-testid="saved-view" data-id={r.id} data-kind={r.kind}>
       <div className="saved-view-head">
-        <h3 data-testid="saved-view-name">{r.name || pickName(lang, r.title)}</h3>
+        <h3 data-testid="saved-view-name" data-scenario-id={r.scenario.id}>
+          {shownTitle(lang, metaOf(r))}
+        </h3>
         <div className="button-row">
           <button type="button" data-testid="saved-view-briefing" onClick={() => openBriefing(r.id, lang)}>
             {t('hist.briefing')}
@@ -45,7 +47,7 @@ export function SavedView({ record: r }: { record: SavedExperiment }) {
       <p className="muted small">
         {t('hist.meta', {
           kind: pickName(lang, kindName(r.kind)),
-          scenario: r.scenario.id,
+          scenario: pickName(lang, scenarioNameOf(r.scenario.text) ?? { zh: r.scenario.id, en: r.scenario.id }),
           seed: r.seed,
           reps: r.replications,
           date: fmtDate(r.createdAt),
