@@ -13,6 +13,7 @@ import { GlossaryHelp } from '../GlossaryHelp.tsx';
 import { SigMark } from './SigMark.tsx';
 import { kpiVerdict } from '../../analysis/verdict.ts';
 import { digitsFor, dv, fmtCi, fmtSigned, fmtValue, KPI_NAMES, unitKey, unitOf } from '../../i18n/kpi.ts';
+import { CompareHeadCells } from './CompareHead.tsx';
 
 export function DeltaTable({ comparison }: { comparison: Comparison }) {
   const t = useT();
@@ -24,19 +25,7 @@ export function DeltaTable({ comparison }: { comparison: Comparison }) {
         <thead>
           <tr>
             <th scope="col">{t('exp.col.kpi')}</th>
-            <th scope="col" className="num">
-              A
-            </th>
-            <th scope="col" className="num">
-              B
-            </th>
-            <th scope="col" className="num">
-              B − A
-            </th>
-            <th scope="col" className="num">
-              {t('exp.col.ci')}
-            </th>
-            <th scope="col">{t('exp.col.significant')}</th>
+            <CompareHeadCells x={'A'} y={'B'} diff={'B − A'} />
           </tr>
         </thead>
         <tbody>

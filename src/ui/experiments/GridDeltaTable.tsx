@@ -11,6 +11,7 @@ import { useController, useExperiments, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { SigMark } from './SigMark.tsx';
 import { dv, fmtCi, fmtSigned, fmtValue } from '../../i18n/kpi.ts';
+import { CompareHeadCells } from './CompareHead.tsx';
 
 export function GridDeltaTable({ comparison, done }: { comparison: Comparison; done: boolean }) {
   const t = useT();
@@ -94,19 +95,7 @@ export function GridDeltaTable({ comparison, done }: { comparison: Comparison; d
           <thead>
             <tr>
               <th scope="col">{t('matrix.grid')}</th>
-              <th scope="col" className="num">
-                A
-              </th>
-              <th scope="col" className="num">
-                B
-              </th>
-              <th scope="col" className="num">
-                B − A ({t('unit.pp')})
-              </th>
-              <th scope="col" className="num">
-                {t('exp.col.ci')}
-              </th>
-              <th scope="col">{t('exp.col.significant')}</th>
+              <CompareHeadCells x={'A'} y={'B'} diff={`B − A (${t('unit.pp')})`} />
             </tr>
           </thead>
           <tbody>

@@ -9,6 +9,7 @@ import { useT } from '../i18n/index.ts';
 import { pad2 } from '../format.ts';
 import { SigMark } from './SigMark.tsx';
 import { dv, fmtCi, fmtSigned, fmtValue } from '../../i18n/kpi.ts';
+import { CompareHeadCells, DiffHeadCells } from './CompareHead.tsx';
 
 export function HourDeltaTable({ comparison }: { comparison: Comparison }) {
   const t = useT();
@@ -32,26 +33,8 @@ export function HourDeltaTable({ comparison }: { comparison: Comparison }) {
               </th>
             </tr>
             <tr>
-              <th scope="col" className="num">
-                A
-              </th>
-              <th scope="col" className="num">
-                B
-              </th>
-              <th scope="col" className="num">
-                B − A
-              </th>
-              <th scope="col" className="num">
-                {t('exp.col.ci')}
-              </th>
-              <th scope="col">{t('exp.col.significant')}</th>
-              <th scope="col" className="num">
-                B − A
-              </th>
-              <th scope="col" className="num">
-                {t('exp.col.ci')}
-              </th>
-              <th scope="col">{t('exp.col.significant')}</th>
+              <CompareHeadCells x={'A'} y={'B'} diff={'B − A'} />
+              <DiffHeadCells diff={'B − A'} />
             </tr>
           </thead>
           <tbody>

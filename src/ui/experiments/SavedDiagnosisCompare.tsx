@@ -20,6 +20,7 @@ import { useT } from '../i18n/index.ts';
 import { limitHours, limitName, namesOfText, stageKey, type Names } from '../diagnosis/limitText.ts';
 import { SigMark } from './SigMark.tsx';
 import './savedCompare.css';
+import { CompareHeadCells } from './CompareHead.tsx';
 
 export interface SavedDiagnosisCompareProps {
   x: SavedExperiment;
@@ -64,19 +65,7 @@ export function SavedDiagnosisCompare({ x, y, cmp, top = 8 }: SavedDiagnosisComp
   const lateHours = cmp.byHour.late.filter((d) => (d.a.mean ?? 0) > 0 || (d.b.mean ?? 0) > 0).length;
   const head = (
     <>
-      <th scope="col" className="num">
-        {t('cmpSaved.col.x')}
-      </th>
-      <th scope="col" className="num">
-        {t('cmpSaved.col.y')}
-      </th>
-      <th scope="col" className="num">
-        {t('cmpSaved.col.diff')}
-      </th>
-      <th scope="col" className="num">
-        {t('exp.col.ci')}
-      </th>
-      <th scope="col">{t('exp.col.significant')}</th>
+      <CompareHeadCells x={t('cmpSaved.col.x')} y={t('cmpSaved.col.y')} diff={t('cmpSaved.col.diff')} />
     </>
   );
   const stage = (s: (typeof STAGE_NAMES)[number]) => t(stageKey(s));
@@ -134,19 +123,7 @@ export function SavedDiagnosisCompare({ x, y, cmp, top = 8 }: SavedDiagnosisComp
           <thead>
             <tr>
               <th scope="col">{t('cmpDiag.cause')}</th>
-              <th scope="col" className="num">
-                {t('cmpDiag.lateX')}
-              </th>
-              <th scope="col" className="num">
-                {t('cmpDiag.lateY')}
-              </th>
-              <th scope="col" className="num">
-                {t('cmpSaved.col.diff')}
-              </th>
-              <th scope="col" className="num">
-                {t('exp.col.ci')}
-              </th>
-              <th scope="col">{t('exp.col.significant')}</th>
+              <CompareHeadCells x={t('cmpDiag.lateX')} y={t('cmpDiag.lateY')} diff={t('cmpSaved.col.diff')} />
             </tr>
           </thead>
           <tbody>
