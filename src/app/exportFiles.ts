@@ -38,10 +38,20 @@ import { casesToArrow } from '../export/arrow.ts';
 import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
 import { casesToParquet, tidyToParquet } from '../export/parquet.ts';
 import { comparisonSummaryCsv } from '../export/summary.ts';
-import { rowsCsv, staffingExperimentFiles, staffingSpec, sweepExperimentFiles } from '../export/experiment.ts';
+import {
+  diagnoseExperimentFiles,
+  optimiseExperimentFiles,
+  rowsCsv,
+  staffingExperimentFiles,
+  staffingSpec,
+  sweepExperimentFiles,
+  diagnoseCommand,
+  optimiseCommand,
+  optimiseSpec,
+} from '../export/experiment.ts';
 import { tidyCsv } from '../export/tidy.ts';
 import { experimentZip as experimentZip0 } from '../export/zip.ts';
-import type { OptimiseJob } from './decisions.ts';
+import type { DiagnoseJob, OptimiseJob } from './decisions.ts';
 import type { LastRuns, StaffingJob } from './experiments.ts';
 import { comparisonTableCsv, replicationsTableCsv } from './readableCsv.ts';
 import type { Lang } from './store.ts';
@@ -198,26 +208,49 @@ export function sweepFiles(run: NonNullable<LastRuns['sweep']>): ExportFile[] {
   ];
 }
 
-/** The cheapest plan's files (a finished optimise job with a result). */
+/**
+ * The cheapest plan's files (a finished optimise job with a result), from
+ * the writer `allweather replay` uses: optimise-plan.csv, optimise-evaluations.csv,
+ * optimise.json and manifest.json with the search's parameters.
+ */
 export function optimiseFiles(job: OptimiseJob): ExportFile[] | null {
   const r = job.result;
-  if (job.status !== 'done' || !r || job.scenarioText === '') return null;
+  if (job.status !== 'done' || !r || job.scenarioText === '' || !job.request) return null;
   const manifest = createManifest({
     version: APP_VERSION,
     scenario: job.scenarioText,
-    seed: r.seeds[0] ?? job.seed,
-    replications: r.replications,
-    days: job.request?.days,
-    command: `app: optimise criterion=${r.criterion} target=${r.target} confidence=${r.confidence} R=${r.replications} seed=${r.seeds[0] ?? job.seed}`,
+    seed: job.request.seed,
+    replications: job.request.replications,
+    days: job.request.days,
+    command: optimiseCommand(job.request, job.scenarioId),
+    experiment: optimiseSpec(job.request),
   });
   const prefix = `allweather-${slug(manifest.scenario)}-optimise`;
-  const doc = { manifest: JSON.parse(manifestJson(manifest)) as unknown, request: job.request, result: r };
-  const shifts = r.shifts as unknown as Record<string, unknown>[];
-  const history = r.history as unknown as Record<string, unknown>[];
+  const f = optimiseExperimentFiles(manifest, r);
   return [
-    file(prefix, 'optimise-plan.csv', 'summary', rowsCsv(shifts)),
-    file(prefix, 'optimise-evaluations.csv', 'tidy', rowsCsv(history)),
-    file(prefix, 'optimise.json', 'json', JSON.stringify(doc, null, 2) + '\n'),
+    file(prefix, 'optimise-plan.csv', 'summary', f['optimise-plan.csv']),
+    file(prefix, 'optimise-evaluations.csv', 'tidy', f['optimise-evaluations.csv']),
+    file(prefix, 'optimise.json', 'json', f['optimise.json']),
+    file(prefix, 'manifest.json', 'manifest', manifestJson(manifest)),
+  ];
+}
+
+/** A finished diagnosis's files: diagnosis.json (diagnosis and each replication's KPIs) and manifest.json. */
+export function diagnosisFiles(job: DiagnoseJob): ExportFile[] | null {
+  if (job.status !== 'done' || !job.diagnosis || !job.runKpis || job.scenarioText === '') return null;
+  const manifest = createManifest({
+    version: APP_VERSION,
+    scenario: job.scenarioText,
+    seed: job.seed,
+    replications: job.done,
+    days: job.days ?? undefined,
+    command: diagnoseCommand(job),
+    experiment: { kind: 'diagnose' },
+  });
+  const prefix = `allweather-${slug(manifest.scenario)}-diagnosis`;
+  const f = diagnoseExperimentFiles(manifest, job.diagnosis, job.runKpis);
+  return [
+    file(prefix, 'diagnosis.json', 'json', f['diagnosis.json']),
     file(prefix, 'manifest.json', 'manifest', manifestJson(manifest)),
   ];
 }

@@ -33,6 +33,13 @@ import { compareDiagnoses, type DiagnosisComparison } from '../analysis/diagnosi
 import type { Overrides } from '../analysis/overrides.ts';
 import { overrideLabel, type Bilingual } from '../analysis/paramLabels.ts';
 import { scenarioHash, fnv1a64 } from '../scenario/load.ts';
+import {
+  diagnoseCommand,
+  experimentCommand,
+  optimiseCommand,
+  scenarioFileName,
+  staffingSpec,
+} from '../export/experiment.ts';
 import type { RunResult } from '../sim/result.ts';
 import type { DecisionsController } from './decisions.ts';
 import { labelsOf, type ExperimentsController } from './experiments.ts';
@@ -413,7 +420,19 @@ export function recordFromExperiments(
       seed: j.seed,
       replications: j.plan?.replications ?? seeds.length,
       overrides: j.plan?.overrides ?? {},
-      command: `app: staffing ${j.shift.team}.${j.shift.shift} target=${j.target} confidence=${j.confidence} criterion=${j.criterion} seed=${j.seed}`,
+      command:
+        exp.last.staffing?.command ??
+        experimentCommand(
+          staffingSpec({
+            seed: j.seed,
+            replications: j.plan?.replications ?? seeds.length,
+            shift: j.shift,
+            target: j.target,
+            confidence: j.confidence,
+            criterion: j.criterion,
+          }),
+          scenarioFileName(j.scenarioId),
+        ),
       arms: j.evaluations
         .filter((e) => !e.error)
         .map((e) =>
@@ -461,7 +480,7 @@ export function recordFromDecisions(
         seed: j.seed,
         replications: j.done,
         overrides: {},
-        command: `app: diagnose R=${j.done} seed=${j.seed}${j.days ? ` days=${j.days}` : ''}`,
+        command: diagnoseCommand(j),
         arms: j.runKpis ? [armOf('main', { zh: '全部重复', en: 'All replications' }, [], {}, j.runKpis, {})] : [],
         result: {
           kind,
@@ -486,7 +505,9 @@ export function recordFromDecisions(
       seed: j.seed,
       replications: r.replications,
       overrides: changes,
-      command: `app: optimise criterion=${r.criterion} target=${r.target} confidence=${r.confidence} R=${r.replications} seed=${j.seed}`,
+      command: j.request
+        ? optimiseCommand(j.request, j.scenarioId)
+        : `allweather optimise ${scenarioFileName(j.scenarioId)} --criterion ${r.criterion} --target ${r.target} --confidence ${r.confidence} --replications ${r.replications} --seed ${j.seed}`,
       arms: [
         armOf(
           'plan',

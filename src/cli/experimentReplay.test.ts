@@ -14,9 +14,21 @@ import { describe, expect, it } from 'vitest';
 import { createInlineRunner } from '../analysis/runner.ts';
 import { findStaffing } from '../analysis/staffing.ts';
 import { sweep, type SweepParam } from '../analysis/sweep.ts';
-import { experimentZip, staffingFiles, sweepFiles } from '../app/exportFiles.ts';
+import { diagnose } from '../analysis/diagnose.ts';
+import { optimise } from '../analysis/optimise.ts';
+import { consecutiveSeeds } from '../analysis/runner.ts';
+import { parseScenario } from '../scenario/load.ts';
+import { diagnosisFiles, experimentZip, optimiseFiles, staffingFiles, sweepFiles } from '../app/exportFiles.ts';
+import type { DiagnoseJob, OptimiseJob, OptimiseRequest } from '../app/decisions.ts';
 import type { StaffingJob } from '../app/experiments.ts';
-import { experimentCommand, staffingSpec } from '../export/experiment.ts';
+import {
+  diagnoseCommand,
+  experimentCommand,
+  optimiseCommand,
+  staffingSpec,
+  type CommandSpec,
+} from '../export/experiment.ts';
+import { main } from './main.ts';
 import { manifestJson, type ExportManifest } from '../export/manifest.ts';
 import { bundleFileEntry, readZip } from '../export/zip.ts';
 import { cli, ROOT, scratchDir } from './testCli.ts';
@@ -103,4 +115,144 @@ describe('a staffing zip has a manifest and replays byte for byte', () => {
     expect(b.stderr).toContain(`✗ ${bad}:staffing.json 与重放不一致 / differs from the replay`);
     expect(b.code).toBe(3);
   }, 120_000);
+});
+
+describe('a diagnosis downloads as a zip and replays byte for byte', () => {
+  it('diagnosis.json re-made by the CLI and equal', async () => {
+    const results = await run(text, consecutiveSeeds(7, 2));
+    const sc = parseScenario(text);
+    if (!sc.ok) throw new Error('scenario');
+    const job = {
+      status: 'done',
+      scenarioId: 'baseline-weekday',
+      scenarioText: text,
+      seed: 7,
+      done: 2,
+      total: 2,
+      days: null,
+      diagnosis: diagnose(sc.scenario, results),
+      runKpis: results.map((r) => ({ seed: r.seed, kpis: r.kpis })),
+    } as unknown as DiagnoseJob;
+    const zip = experimentZip(diagnosisFiles(job)!);
+    expect(zip.name).toBe('allweather-baseline-weekday-diagnosis.zip');
+    const path = join(tmp, 'diagnosis.zip');
+    writeFileSync(path, zip.data as Uint8Array);
+    const r = cli('replay', path, '--workers', '2');
+    expect(r.stderr).toContain(`✓ ${path}:diagnosis.json 与重放逐字节一致 / matches the replay byte for byte`);
+    expect(r.code).toBe(0);
+  }, 120_000);
+});
+
+describe('an optimise zip replays byte for byte', () => {
+  it('optimise-plan.csv, optimise-evaluations.csv and optimise.json re-made by the CLI and equal', async () => {
+    const request: OptimiseRequest = {
+      seed: 2,
+      replications: 2,
+      criterion: 'coverage',
+      target: 0.5,
+      confidence: 0.9,
+      teams: ['grid-workers'],
+      minStaff: {},
+      maxStaff: { 'teams.grid-workers.shifts.0.staff': 3 },
+      budgetEvaluations: 3,
+    };
+    const result = await optimise(run, text, { ...request });
+    const job = {
+      status: 'done',
+      scenarioId: 'baseline-weekday',
+      scenarioText: text,
+      seed: 2,
+      request,
+      result,
+    } as unknown as OptimiseJob;
+    const zip = experimentZip(optimiseFiles(job)!);
+    const path = join(tmp, 'optimise.zip');
+    writeFileSync(path, zip.data as Uint8Array);
+    const r = cli('replay', path, '--workers', '2');
+    for (const f of ['optimise-plan.csv', 'optimise-evaluations.csv', 'optimise.json'])
+      expect(r.stderr).toContain(`✓ ${path}:${f} 与重放逐字节一致 / matches the replay byte for byte`);
+    expect(r.code).toBe(0);
+  }, 300_000);
+});
+
+/** A POSIX shell's words of a command line (plain words and '…' quotes, as shellArg writes them). */
+function words(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/(?:[^\s'\\]+|'[^']*'|\\.)+/g))
+    out.push(m[0].replace(/'([^']*)'|\\(.)/g, (_x, q: string | undefined, e: string | undefined) => q ?? e ?? ''));
+  return out;
+}
+
+describe('the equivalent command is a real allweather command line', () => {
+  const specs: CommandSpec[] = [
+    { kind: 'replications', seed: 3, replications: 4 },
+    {
+      kind: 'compare',
+      seed: 1,
+      replications: 5,
+      overrides: { nightStaff: 3, 'dispatch.policy': 'nearest' },
+      independent: true,
+    },
+    {
+      kind: 'sweep',
+      seed: 1,
+      replications: 2,
+      params: [{ path: 'nightStaff', values: [0, 1, 2, 3] }],
+      baseOverrides: { holdHeadcount: true },
+    },
+    staffingSpec({
+      seed: 1,
+      replications: 8,
+      shift: { team: 'grid-workers', shift: 0 },
+      target: 0.8,
+      confidence: 0.95,
+      criterion: 'coverage',
+    }),
+  ];
+  const commands = [
+    ...specs.map((s) => experimentCommand(s, 'my scenario.json')),
+    optimiseCommand(
+      {
+        seed: 1,
+        replications: 6,
+        days: 2,
+        criterion: 'hourly',
+        target: 0.8,
+        confidence: 0.95,
+        teams: ['grid-workers', 'enforcement'],
+        minStaff: { 'teams.enforcement.shifts.0.staff': 2 },
+        maxStaff: {},
+        budgetEvaluations: 40,
+      },
+      'my scenario',
+    ),
+    diagnoseCommand({ seed: 4, done: 4, days: 1, scenarioId: 'my scenario' }),
+  ];
+
+  it('reads as the CLI writes it', () => {
+    expect(commands[2]).toBe(
+      "allweather sweep 'my scenario.json' --param nightStaff=0,1,2,3 --set holdHeadcount=true --replications 2 --seed 1",
+    );
+    expect(commands[3]).toBe(
+      "allweather staffing 'my scenario.json' --shift grid-workers.0 --target 0.8 --confidence 0.95 --criterion coverage --replications 8 --seed 1",
+    );
+    for (const c of commands) expect(c).not.toMatch(/^app:/);
+  });
+
+  it("each kind's command passes the CLI's own argument parser (it stops only at the missing scenario file)", async () => {
+    for (const c of commands) {
+      const argv = words(c);
+      expect(argv[0]).toBe('allweather');
+      expect(argv[2]).toMatch(/^my[ -]scenario\.json$/);
+      let err = '';
+      const io = {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => ((err += s), true) },
+      } as unknown as Parameters<typeof main>[1];
+      const code = await main(argv.slice(1), io);
+      expect(err, c).not.toMatch(/Bad arguments|Unknown command|must be|takes exactly/);
+      expect(err, c).toMatch(/not found: my[ -]scenario/);
+      expect(code).toBe(2);
+    }
+  });
 });

@@ -13,7 +13,16 @@
  */
 import { findStaffing, parseShiftRef } from '../analysis/staffing.ts';
 import { sweep } from '../analysis/sweep.ts';
-import { staffingExperimentFiles, sweepExperimentFiles, type Experiment } from '../export/experiment.ts';
+import { diagnose } from '../analysis/diagnose.ts';
+import { optimise } from '../analysis/optimise.ts';
+import { consecutiveSeeds } from '../analysis/runner.ts';
+import {
+  diagnoseExperimentFiles,
+  optimiseExperimentFiles,
+  staffingExperimentFiles,
+  sweepExperimentFiles,
+  type Experiment,
+} from '../export/experiment.ts';
 import { manifestJson, withoutFiles, type ExportManifest } from '../export/manifest.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { bundleFileEntry } from '../export/zip.ts';
@@ -32,6 +41,8 @@ export interface ReplayExperimentOptions {
 const MAIN: Record<Experiment['kind'], { table: string; json: string }> = {
   sweep: { table: 'sweep.csv', json: 'sweep.json' },
   staffing: { table: 'staffing.csv', json: 'staffing.json' },
+  optimise: { table: 'optimise-plan.csv', json: 'optimise.json' },
+  diagnose: { table: 'diagnosis.json', json: 'diagnosis.json' },
 };
 
 /** Re-runs the manifest's experiment; its files by name (the writers the app uses). */
@@ -49,6 +60,7 @@ export async function rerunExperiment(
   const days = manifest.days === parsed.scenario.run.days ? undefined : manifest.days;
   const m = withoutFiles(manifest);
   const where = { workers: opts.workers, queue: opts.queue, io };
+  let done = 0;
   if (exp.kind === 'sweep') {
     const p = progress(io, '扫描点 points', opts.progress);
     const result = await withPool(where, manifest.replications, (run) =>
@@ -62,6 +74,38 @@ export async function rerunExperiment(
     );
     p.end();
     return sweepExperimentFiles(m, result);
+  }
+  if (exp.kind === 'diagnose') {
+    const p = progress(io, '重复 replications', opts.progress);
+    const results = await withPool(where, manifest.replications, (run) =>
+      run(scenarioText, consecutiveSeeds(manifest.seed, manifest.replications), {
+        days,
+        onResult: (_i, _r) => p.update(++done, manifest.replications),
+      }),
+    );
+    p.end();
+    return diagnoseExperimentFiles(m, diagnose(parsed.scenario, results), results);
+  }
+  if (exp.kind === 'optimise') {
+    const p = progress(io, '评估 evaluations', opts.progress);
+    const result = await withPool(where, manifest.replications, (run) =>
+      optimise(run, scenarioText, {
+        seed: manifest.seed,
+        replications: manifest.replications,
+        days,
+        criterion: exp.criterion,
+        target: exp.target,
+        confidence: exp.confidence,
+        teams: exp.teams,
+        minStaff: exp.minStaff,
+        maxStaff: exp.maxStaff,
+        budgetEvaluations: exp.budgetEvaluations,
+        verifyReplications: exp.verifyReplications,
+        onProgress: (q) => p.update(q.evaluation, q.budget),
+      }),
+    );
+    p.end();
+    return optimiseExperimentFiles(m, result);
   }
   const p = progress(io, '评估 evaluations', opts.progress);
   let n = 0;

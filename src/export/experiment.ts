@@ -44,7 +44,26 @@ export interface StaffingExperiment {
   baseOverrides: Overrides;
 }
 
-export type Experiment = SweepExperiment | StaffingExperiment;
+export interface OptimiseExperiment {
+  kind: 'optimise';
+  criterion: 'coverage' | 'hourly' | 'types';
+  target: number;
+  confidence: number;
+  /** Teams whose shifts are searched. */
+  teams: string[];
+  /** Per-shift bounds, by override path. */
+  minStaff: Record<string, number>;
+  maxStaff: Record<string, number>;
+  budgetEvaluations: number;
+  /** Replications of the verification (absent: the search's). */
+  verifyReplications?: number;
+}
+
+export interface DiagnoseExperiment {
+  kind: 'diagnose';
+}
+
+export type Experiment = SweepExperiment | StaffingExperiment | OptimiseExperiment | DiagnoseExperiment;
 
 /** The manifest as the experiment's JSON files embed it (no file list). */
 const embedded = (m: ExportManifest): unknown => JSON.parse(manifestJson(withoutFiles(m)));
@@ -70,6 +89,40 @@ export function staffingSpec(req: {
   };
 }
 
+/** An optimise request (the app's form) as the manifest's experiment (and `allweather optimise`'s flags). */
+export function optimiseSpec(req: Omit<OptimiseExperiment, 'kind'>): OptimiseExperiment {
+  return {
+    kind: 'optimise',
+    criterion: req.criterion,
+    target: req.target,
+    confidence: req.confidence,
+    teams: [...req.teams],
+    minStaff: { ...req.minStaff },
+    maxStaff: { ...req.maxStaff },
+    budgetEvaluations: req.budgetEvaluations,
+    ...(req.verifyReplications !== undefined ? { verifyReplications: req.verifyReplications } : {}),
+  };
+}
+
+/** The `allweather optimise` command line of an optimise request. */
+export function optimiseCommand(
+  req: Omit<OptimiseExperiment, 'kind'> & { seed: number; replications: number; days?: number },
+  scenarioId: string,
+): string {
+  return experimentCommand(
+    { ...optimiseSpec(req), seed: req.seed, replications: req.replications, days: req.days },
+    scenarioFileName(scenarioId),
+  );
+}
+
+/** The `allweather diagnose` command line of a diagnosis (its replications done, its days when set). */
+export function diagnoseCommand(job: { seed: number; done: number; days: number | null; scenarioId: string }): string {
+  return experimentCommand(
+    { kind: 'diagnose', seed: job.seed, replications: job.done, days: job.days ?? undefined },
+    scenarioFileName(job.scenarioId),
+  );
+}
+
 /** A sweep's files (sweep.json: the manifest, the parameters and every point). */
 export function sweepExperimentFiles(manifest: ExportManifest, result: SweepResult): Record<string, string> {
   const doc = {
@@ -93,6 +146,38 @@ export function staffingExperimentFiles(manifest: ExportManifest, plan: Staffing
   return {
     'staffing.csv': rowsCsv(rows),
     'staffing.json': JSON.stringify({ manifest: embedded(manifest), plan }, null, 2) + '\n',
+  };
+}
+
+/** The cheapest plan's files: optimise-plan.csv (a row per searched shift), optimise-evaluations.csv (every plan simulated), optimise.json (manifest, request, result). */
+export function optimiseExperimentFiles(
+  manifest: ExportManifest,
+  result: { shifts: readonly object[]; history: readonly object[] },
+): Record<string, string> {
+  if (manifest.experiment?.kind !== 'optimise') throw new Error('optimiseExperimentFiles: not an optimise manifest');
+  // the request as the manifest holds it (its own key order, whatever the form's)
+  const { kind: _kind, ...search } = manifest.experiment;
+  const request = { seed: manifest.seed, replications: manifest.replications, days: manifest.days, ...search };
+  return {
+    'optimise-plan.csv': rowsCsv(result.shifts as unknown as Record<string, unknown>[]),
+    'optimise-evaluations.csv': rowsCsv(result.history as unknown as Record<string, unknown>[]),
+    'optimise.json': JSON.stringify({ manifest: embedded(manifest), request, result }, null, 2) + '\n',
+  };
+}
+
+/** A diagnosis's files: diagnosis.json (manifest, diagnosis, each replication's seed and KPIs). */
+export function diagnoseExperimentFiles(
+  manifest: ExportManifest,
+  diagnosis: unknown,
+  runs: readonly { seed: number; kpis: unknown }[],
+): Record<string, string> {
+  return {
+    'diagnosis.json':
+      JSON.stringify(
+        { manifest: embedded(manifest), diagnosis, replications: runs.map((r) => ({ seed: r.seed, kpis: r.kpis })) },
+        null,
+        2,
+      ) + '\n',
   };
 }
 
@@ -142,17 +227,7 @@ const setArgs = (o: Overrides): string[] => Object.entries(o).flatMap(([p, v]) =
 export type CommandSpec =
   | { kind: 'replications'; seed: number; replications: number; days?: number }
   | { kind: 'compare'; seed: number; replications: number; days?: number; overrides: Overrides; independent: boolean }
-  | ({ seed: number; replications: number; days?: number } & Experiment)
-  | {
-      kind: 'optimise';
-      seed: number;
-      replications: number;
-      days?: number;
-      criterion: string;
-      target: number;
-      confidence: number;
-    }
-  | { kind: 'diagnose'; seed: number; replications: number; days?: number };
+  | ({ seed: number; replications: number; days?: number } & Experiment);
 
 /**
  * The `allweather` command line that runs the same experiment on `file`
@@ -206,6 +281,12 @@ export function experimentCommand(spec: CommandSpec, file: string): string {
         String(spec.target),
         '--confidence',
         String(spec.confidence),
+        ...(spec.teams.length > 0 ? ['--teams', spec.teams.join(',')] : []),
+        ...Object.entries(spec.minStaff).flatMap(([p, n]) => ['--min-staff', `${p}=${n}`]),
+        ...Object.entries(spec.maxStaff).flatMap(([p, n]) => ['--max-staff', `${p}=${n}`]),
+        '--budget-evaluations',
+        String(spec.budgetEvaluations),
+        ...(spec.verifyReplications !== undefined ? ['--verify-replications', String(spec.verifyReplications)] : []),
         ...common,
       ];
       break;

@@ -108,6 +108,18 @@ export const ManifestSchema = z.strictObject({
         maxStaff: z.number().int().nonnegative().optional(),
         baseOverrides: z.record(z.string(), z.unknown()),
       }),
+      z.strictObject({
+        kind: z.literal('optimise'),
+        criterion: z.enum(['coverage', 'hourly', 'types']),
+        target: z.number().min(0).max(1),
+        confidence: z.number().min(0.5).max(1),
+        teams: z.array(z.string().min(1)).max(1000),
+        minStaff: z.record(z.string(), z.number().int().nonnegative()),
+        maxStaff: z.record(z.string(), z.number().int().nonnegative()),
+        budgetEvaluations: z.number().int().positive().max(10_000),
+        verifyReplications: z.number().int().min(2).max(LIMITS.replications).optional(),
+      }),
+      z.strictObject({ kind: z.literal('diagnose') }),
     ])
     .optional(),
   scenarioFile: z.unknown(),
@@ -268,11 +280,17 @@ export function loadManifest(text: string): LoadedManifest {
   const m = parsed.data as ExportManifest;
   if (m.experiment !== undefined) {
     // the experiment's override paths are walked too (every sweep point, every staffing count)
+    const e = m.experiment;
     const paths = [
-      ...Object.keys(m.experiment.baseOverrides).map((p) => [p, ['experiment', 'baseOverrides', p]] as const),
-      ...(m.experiment.kind === 'sweep'
-        ? m.experiment.params.map((p, i) => [p.path, ['experiment', 'params', i, 'path']] as const)
+      ...('baseOverrides' in e ? Object.keys(e.baseOverrides) : []).map(
+        (p) => [p, ['experiment', 'baseOverrides', p]] as const,
+      ),
+      ...(e.kind === 'optimise'
+        ? (['minStaff', 'maxStaff'] as const).flatMap((k) =>
+            Object.keys(e[k]).map((p) => [p, ['experiment', k, p]] as const),
+          )
         : []),
+      ...(e.kind === 'sweep' ? e.params.map((p, i) => [p.path, ['experiment', 'params', i, 'path']] as const) : []),
     ];
     const bad = paths.flatMap(([p, where]) => forbiddenSegmentErrors(p, [...where]).slice(0, 1));
     if (bad.length > 0) return { ok: false, errors: bad.map((e) => ({ ...e, path: e.path.replace(/^\$/, at) })) };

@@ -336,6 +336,7 @@ export const en: Dict = {
   'dl.kind.zip': 'the whole experiment, checked by allweather replay',
   'dl.optimise': 'Cheapest plan',
   'dl.staffing': 'Staffing search',
+  'dl.diagnosis': 'Diagnosis',
   'dl.note': 'Files are made on this machine; nothing is uploaded.',
   'ed.title': 'Scenario editor',
   'ed.intro':

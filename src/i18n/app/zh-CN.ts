@@ -336,6 +336,7 @@ export const zhCN = {
   'dl.kind.zip': '整个实验（allweather replay 可逐字节核对）',
   'dl.optimise': '最省排班',
   'dl.staffing': '人员搜索',
+  'dl.diagnosis': '超时诊断',
   'dl.note': '文件在本机生成，不会上传。',
   'ed.title': '场景编辑',
   'ed.intro':

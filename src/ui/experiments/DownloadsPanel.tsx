@@ -19,7 +19,7 @@ import { useT, type DictKey } from '../i18n/index.ts';
 import { fmtInt } from '../format.ts';
 import { saveExport, sizeOf } from './download.ts';
 
-type Source = 'replications' | 'comparison' | 'sweep' | 'optimise' | 'staffing';
+type Source = 'replications' | 'comparison' | 'sweep' | 'optimise' | 'staffing' | 'diagnosis';
 
 function FileList({ source, files, zip }: { source: Source; files: ExportFile[] | null; zip?: ExportFile | null }) {
   const t = useT();
@@ -73,9 +73,10 @@ export function DownloadsPanel() {
   const swpDone = useExp((s) => (s.sweep.status === 'done' ? s.sweep : null));
   const staffing = useExp((s) => (s.staffing.status === 'done' ? s.staffing : null));
   const optimise = useDec((s) => (s.optimise.status === 'done' ? s.optimise : null));
-  type Lists = Record<'rep' | 'cmp' | 'swp' | 'opt' | 'stf', ExportFile[] | null>;
+  const diagnosis = useDec((s) => (s.diagnose.status === 'done' ? s.diagnose : null));
+  type Lists = Record<'rep' | 'cmp' | 'swp' | 'opt' | 'stf' | 'dia', ExportFile[] | null>;
   const [lists, setLists] = useState<Lists & { zips: Partial<Record<keyof Lists, ExportFile | null>>; ready: boolean }>(
-    { rep: null, cmp: null, swp: null, opt: null, stf: null, zips: {}, ready: false },
+    { rep: null, cmp: null, swp: null, opt: null, stf: null, dia: null, zips: {}, ready: false },
   );
   useEffect(() => {
     let live = true;
@@ -96,6 +97,7 @@ export function DownloadsPanel() {
         swp: last.sweep ? safe(() => m.sweepFiles(last.sweep!)) : null,
         opt: optimise ? safe(() => m.optimiseFiles(optimise) ?? []) : null,
         stf: staffing ? safe(() => m.staffingFiles(staffing, last.staffing) ?? []) : null,
+        dia: diagnosis ? safe(() => m.diagnosisFiles(diagnosis) ?? []) : null,
       };
       const zips: Partial<Record<keyof Lists, ExportFile | null>> = {};
       for (const k of Object.keys(got) as (keyof Lists)[]) {
@@ -108,8 +110,8 @@ export function DownloadsPanel() {
     return () => {
       live = false;
     };
-  }, [exp, lang, repDone, cmpDone, swpDone, optimise, staffing]);
-  const { rep, cmp, swp, opt, stf, zips } = lists;
+  }, [exp, lang, repDone, cmpDone, swpDone, optimise, staffing, diagnosis]);
+  const { rep, cmp, swp, opt, stf, dia, zips } = lists;
 
   return (
     <div className="exp-section" data-testid="downloads" data-ready={String(lists.ready)}>
@@ -133,6 +135,10 @@ export function DownloadsPanel() {
       <section className="sub-section">
         <h3 className="sub-title">{t('dl.staffing')}</h3>
         <FileList source="staffing" files={stf} zip={zips.stf} />
+      </section>
+      <section className="sub-section">
+        <h3 className="sub-title">{t('dl.diagnosis')}</h3>
+        <FileList source="diagnosis" files={dia} zip={zips.dia} />
       </section>
       <p className="muted small">{t('dl.note')}</p>
     </div>
