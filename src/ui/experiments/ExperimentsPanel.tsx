@@ -8,7 +8,7 @@
  */
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import type { ExperimentsTab } from '../../app/experiments.ts';
-import { useT, type DictKey } from '../i18n/index.ts';
+import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { TabList } from '../TabList.tsx';
 import { ReplicationsPanel } from './ReplicationsPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
@@ -27,6 +27,8 @@ export function ExperimentsPanel() {
   const poolSize = useExp((s) => s.poolSize);
   const load = useExp((s) => s.load);
   const scenarioId = useStore((s) => s.scenarioId);
+  const layout = useStore((s) => s.layout);
+  const lang = useStore((s) => s.lang);
   return (
     <section
       className="workspace experiments"
@@ -48,7 +50,10 @@ export function ExperimentsPanel() {
         >
           {t('exp.pool', { size: poolSize, running: load.running, queued: load.queued })}
         </span>
-        <span className="muted small ellipsis">{t('exp.scenario', { id: scenarioId })}</span>
+        <span className="muted small ellipsis" title={scenarioId} data-scenario-id={scenarioId}>
+          {/* the dictionary's {id} holds the scenario's name; its id is the tooltip */}
+          {t('exp.scenario', { id: layout ? pickName(lang, layout.name) : scenarioId })}
+        </span>
       </header>
       <TabList
         label={t('exp.title')}
