@@ -77,6 +77,9 @@ describe('one zip per experiment', () => {
     expect(r.stderr).toContain(`✓ ${path}:summary.csv 与重放逐字节一致 / matches the replay byte for byte`);
     expect(r.stderr).toContain(`✓ ${path}:result.json 与重放逐字节一致`);
     expect(r.stderr.match(/✓ .* matches its size and SHA-256/g)?.length).toBe(7);
+    // every file re-made by the replay, not only checked against its hash: the case logs, Parquet, the zh-CN/English table
+    for (const f of ['tidy.csv', 'table.csv', 'cases.arrow', 'tidy.parquet', 'cases.parquet'])
+      expect(r.stderr).toContain(`✓ ${path}:${f} 与重放逐字节一致 / matches the replay byte for byte`);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(utf8(readZip(zip.data as Uint8Array).get('summary.csv')));
 

@@ -34,6 +34,7 @@ import {
   EXPORT_FORMATS,
   bundleWriter,
   resultJson,
+  type BundleOutput,
   runSummaryCsv,
   type ExportFormat,
 } from '../export/bundle.ts';
@@ -42,6 +43,7 @@ import {
   loadManifest,
   manifestHeader,
   manifestJson,
+  runId,
   withoutFiles,
   type BundleFile,
   type ExportManifest,
@@ -49,6 +51,10 @@ import {
 import type { RunResult } from '../sim/result.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import { BundleDir } from './bundleDir.ts';
+import { tidyHeader } from '../export/tidy.ts';
+import { tidyToParquet } from '../export/parquet.ts';
+import { bundleFileEntry } from '../export/zip.ts';
+import { replicationsTableCsv } from '../app/readableCsv.ts';
 import { checkListedFiles, noneThere, openReplaySource, type FileAccess, type ReplaySource } from './replaySource.ts';
 import {
   RUN_SIZE_OPTIONS,
@@ -113,6 +119,8 @@ async function runBundle(
   scenarioText: string,
   opts: {
     out: BundleDir | null;
+    /** Without `out`: the bundle's files made in memory, to compare with an export's (replay). */
+    collect?: BundleOutput;
     formats: readonly ExportFormat[];
     cases: boolean;
     workers?: number;
@@ -123,8 +131,9 @@ async function runBundle(
 ): Promise<RunResult[]> {
   const { out } = opts;
   const R = manifest.replications;
-  const writer = out ? bundleWriter(manifest, { formats: opts.formats, cases: opts.cases }, out) : null;
-  const log = out !== null && (needsLog(opts.formats) || opts.cases);
+  const sink = out ?? opts.collect ?? null;
+  const writer = sink ? bundleWriter(manifest, { formats: opts.formats, cases: opts.cases }, sink) : null;
+  const log = sink !== null && (needsLog(opts.formats) || opts.cases);
   const p = progress(io, '重复 replications', opts.progress);
   let announced = false;
   const { results } = await withPool({ workers: opts.workers, queue: opts.queue, io }, R, (run, size) =>
@@ -145,6 +154,7 @@ async function runBundle(
     }),
   );
   p.end();
+  if (!out && writer) writer.finish(results);
   if (out && writer) {
     const names = writer.finish(results);
     const files = names.map((n) => out.files.find((f) => f.name === n)!);
@@ -353,12 +363,16 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
   }
 
   const out = outDir !== undefined ? BundleDir.open(outDir) : null;
+  // Every other listed file re-made in memory too, when they are small (an app's zip): compared by their bytes.
+  const whole =
+    out === null && damaged === 0 && manifest.files !== undefined ? wholeBundle(manifest.files, files) : null;
   let results: RunResult[];
   try {
     results = await runBundle(io, withoutFiles(manifest), scenarioText, {
       out,
-      formats,
-      cases,
+      ...(whole ? { collect: whole.collect } : {}),
+      formats: whole ? whole.formats : formats,
+      cases: whole ? whole.cases : cases,
       workers,
       queue: values.queue as string | undefined,
       progress: values.progress === true,
@@ -374,13 +388,84 @@ export async function replayCommand(args: string[], io: CliIO): Promise<number> 
     'summary.csv': runSummaryCsv(manifest, results, agg),
     'result.json': resultJson(manifest, results, agg),
   };
-  const differs = sayCompared(io, files, before, now);
+  let differs = sayCompared(io, files, before, now);
+  if (whole) differs = whole.compare(io, manifest, results, agg) || differs;
   if (damaged > 0)
     io.stderr.write(
       `导出不完整或被改动（${damaged} 个文件）/ the export is incomplete or altered (${damaged} file(s))\n`,
     );
   io.stdout.write(values.json ? now['result.json'] : now['summary.csv']);
   return differs || damaged > 0 ? 3 : 0;
+}
+
+/** The listed files of a replication set re-made in memory at most this large in all. */
+const WHOLE_BUNDLE_BYTES = 256e6;
+
+/**
+ * A replay that re-makes every listed file of a replication set (tidy CSV,
+ * Arrow, Parquet, the app's table.csv) in memory and compares each with the
+ * export's by SHA-256 (the export's own were checked against the manifest):
+ * for bundles up to WHOLE_BUNDLE_BYTES. summary.csv and result.json are
+ * compared by sayCompared.
+ */
+function wholeBundle(listed: readonly BundleFile[], files: FileAccess) {
+  if (listed.reduce((n, f) => n + f.bytes, 0) > WHOLE_BUNDLE_BYTES) return null;
+  const names = new Set(listed.map((f) => f.name));
+  const formats: ExportFormat[] = [];
+  if (names.has('tidy.csv')) formats.push('csv');
+  if (names.has('result.json')) formats.push('json');
+  if (names.has('cases.arrow')) formats.push('arrow');
+  if (names.has('cases.parquet')) formats.push('parquet');
+  const cases = names.has('tidy.csv') && (files.text('tidy.csv') ?? '').startsWith(tidyHeader({ cases: true }));
+  const parts = new Map<string, (string | Uint8Array)[]>();
+  const collect: BundleOutput = {
+    write: (name, chunk) => parts.set(name, [...(parts.get(name) ?? []), chunk]),
+    end: () => {},
+  };
+  return {
+    formats,
+    cases,
+    collect,
+    /** Says ✓/✗ for each listed file re-made here; true when one differs. */
+    compare(io: CliIO, manifest: ExportManifest, results: readonly RunResult[], agg: ReturnType<typeof aggregate>) {
+      const made = new Map<string, string | Uint8Array>();
+      for (const [name, chunks] of parts) made.set(name, joinChunks(chunks));
+      // the app's downloads without case logs: tidy.parquet on its own (src/app/exportFiles.ts)
+      if (names.has('tidy.parquet') && !made.has('tidy.parquet'))
+        made.set('tidy.parquet', tidyToParquet(runId(manifest), manifest.scenario, results));
+      let differs = false;
+      for (const f of listed) {
+        if (f.name === 'summary.csv' || f.name === 'result.json') continue;
+        let data = made.get(f.name);
+        if (f.name === 'table.csv') {
+          // the app's KPI table, in the language it was saved in
+          const langs = (['zh-CN', 'en'] as const).map((l) => replicationsTableCsv(agg.summary, l));
+          data = langs.find((t) => bundleFileEntry(f.name, t).sha256 === f.sha256) ?? langs[0];
+        }
+        if (data === undefined) continue;
+        const same = bundleFileEntry(f.name, data).sha256 === f.sha256;
+        if (!same) differs = true;
+        io.stderr.write(
+          same
+            ? `✓ ${files.where(f.name)} 与重放逐字节一致 / matches the replay byte for byte\n`
+            : `✗ ${files.where(f.name)} 与重放不一致 / differs from the replay\n`,
+        );
+      }
+      return differs;
+    },
+  };
+}
+
+function joinChunks(chunks: readonly (string | Uint8Array)[]): string | Uint8Array {
+  if (chunks.every((c) => typeof c === 'string')) return (chunks as string[]).join('');
+  const bytes = chunks.map((c) => (typeof c === 'string' ? new TextEncoder().encode(c) : c));
+  const out = new Uint8Array(bytes.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of bytes) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 function versionNote(io: CliIO, manifest: ExportManifest): void {
