@@ -83,6 +83,37 @@ describe('a sweep zip replays byte for byte', () => {
   }, 120_000);
 });
 
+describe('allweather sweep --out writes the same files as the app, with a manifest that replays', () => {
+  it('the folder replays byte for byte', () => {
+    const out = join(tmp, 'cli-sweep');
+    const w = cli(
+      'sweep',
+      'scenarios/validation-mmc.json',
+      '--param',
+      'teams.servers.shifts.0.staff=10..11',
+      '--replications',
+      '2',
+      '--days',
+      '0.5',
+      '--out',
+      out,
+    );
+    expect(w.code, w.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as ExportManifest;
+    expect(m.experiment).toEqual({
+      kind: 'sweep',
+      params: [{ path: 'teams.servers.shifts.0.staff', values: [10, 11] }],
+      baseOverrides: {},
+    });
+    expect(m.days).toBe(0.5);
+    expect(m.files!.map((f) => f.name)).toEqual(['sweep.csv', 'sweep-replications.csv', 'sweep.json']);
+    const r = cli('replay', out, '--workers', '2');
+    for (const f of ['sweep.csv', 'sweep-replications.csv', 'sweep.json'])
+      expect(r.stderr).toContain(`✓ ${join(out, f)} 与重放逐字节一致 / matches the replay byte for byte`);
+    expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
+});
+
 describe('a staffing zip has a manifest and replays byte for byte', () => {
   it('staffing.csv and staffing.json re-made by the CLI and equal', async () => {
     const request = {

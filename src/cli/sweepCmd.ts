@@ -11,9 +11,12 @@
  * keeps it at the scenario's. Parameters are named in words under the table
  * (paramLabels.ts).
  *
- * --out DIR writes sweep.json (the --json report), sweep.csv (one row per
- * point) and sweep-replications.csv (one row per point, replication and KPI:
- * the rows the browser's sweep download holds, from the same writer).
+ * --out DIR writes the files of the app's sweep download, from the same
+ * writers (src/export/experiment.ts): sweep.json (the manifest, the
+ * parameters and every point), sweep.csv (one row per point),
+ * sweep-replications.csv (one row per point, replication and KPI) and
+ * manifest.json with the sweep's parameters: `allweather replay DIR`
+ * re-runs the sweep and compares every file byte for byte.
  */
 import { fmtCount, sameHeadcount } from '../analysis/headcount.ts';
 import {
@@ -26,10 +29,13 @@ import {
 import { paramLabel } from '../analysis/paramLabels.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
-import { sweepCsv, sweepReplicationsCsv } from '../export/summary.ts';
+import { sweepExperimentFiles } from '../export/experiment.ts';
+import { createManifest, manifestJson } from '../export/manifest.ts';
+import { bundleFileEntry } from '../export/zip.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
+  commandLine,
   fmt,
   loadScenario,
   onePositional,
@@ -127,13 +133,21 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   };
   const json = JSON.stringify(report, null, 2) + '\n';
   const outDir = values.out as string | undefined;
-  if (outDir !== undefined)
-    writeFiles(outDir, {
-      'sweep.json': json,
-      'sweep.csv': sweepCsv(result),
-      // the browser's sweep download writes the same rows (src/app/exportFiles.ts sweepFiles)
-      'sweep-replications.csv': sweepReplicationsCsv(result),
+  if (outDir !== undefined) {
+    // the files of the app's sweep download, from the same writers, and a manifest that `allweather replay` re-runs
+    const manifest = createManifest({
+      version: readVersion(),
+      scenario: text,
+      seed,
+      replications,
+      days,
+      command: commandLine(['sweep', ...args]),
+      experiment: { kind: 'sweep', params, baseOverrides },
     });
+    const files = sweepExperimentFiles(manifest, result);
+    const listed = Object.entries(files).map(([name, data]) => bundleFileEntry(name, data));
+    writeFiles(outDir, { ...files, 'manifest.json': manifestJson({ ...manifest, files: listed }) });
+  }
   io.stdout.write(values.json ? json : formatSweep(report, scenario));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
   return 0;
