@@ -31,13 +31,9 @@
  * pure (apart from the manifest's `createdAt`); the panel turns a file into
  * a Blob download.
  */
-import { describeOverrides } from '../analysis/overrides.ts';
-import { verdictReport } from '../analysis/verdict.ts';
 import { exportBundle } from '../export/bundle.ts';
-import { casesToArrow } from '../export/arrow.ts';
-import { createManifest, manifestHeader, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
-import { casesToParquet, tidyToParquet } from '../export/parquet.ts';
-import { comparisonSummaryCsv } from '../export/summary.ts';
+import { createManifest, manifestJson, runId, type ExportManifest } from '../export/manifest.ts';
+import { tidyToParquet } from '../export/parquet.ts';
 import {
   diagnoseExperimentFiles,
   optimiseExperimentFiles,
@@ -49,11 +45,11 @@ import {
   optimiseCommand,
   optimiseSpec,
 } from '../export/experiment.ts';
-import { tidyCsv } from '../export/tidy.ts';
 import { experimentZip as experimentZip0 } from '../export/zip.ts';
+import { comparisonExportFiles } from '../export/comparisonFiles.ts';
 import type { DiagnoseJob, OptimiseJob } from './decisions.ts';
 import type { LastRuns, StaffingJob } from './experiments.ts';
-import { comparisonTableCsv, replicationsTableCsv } from './readableCsv.ts';
+import { replicationsTableCsv } from './readableCsv.ts';
 import type { Lang } from './store.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -151,38 +147,25 @@ export function comparisonFiles(run: NonNullable<LastRuns['comparison']>, lang: 
     command: run.command,
   });
   const mB: ExportManifest = { ...mB0, seed: run.seedsB[0] };
-  const headcount = run.headcount ?? null;
-  const report = {
-    a: { label: mA.scenario, headcount: headcount?.a ?? null, manifest: manifestHeader(mA) },
-    b: {
-      label: `${mB.scenario} + ${describeOverrides(run.overrides)}`,
-      headcount: headcount?.b ?? null,
-      manifest: manifestHeader(mB),
-    },
-    comparison: run.comparison,
-    verdict: verdictReport(run.comparison, headcount),
-  };
   const prefix = `allweather-${slug(mA.scenario)}-compare`;
-  const out: ExportFile[] = [
-    file(
-      prefix,
-      'tidy.csv',
-      'tidy',
-      tidyCsv([
-        { run: runId(mA), variant: 'A', results: run.a },
-        { run: runId(mB), variant: 'B', results: run.b },
-      ]),
-    ),
-    file(prefix, 'summary.csv', 'summary', comparisonSummaryCsv(run.comparison)),
-    file(prefix, 'table.csv', 'table', comparisonTableCsv(run.comparison, lang)),
-    file(prefix, 'comparison.json', 'json', JSON.stringify(report, null, 2) + '\n'),
-  ];
-  if (run.a.every((r) => r.log !== undefined) && run.b.every((r) => r.log !== undefined)) {
-    out.push(file(prefix, 'cases-a.arrow', 'arrow', casesToArrow(run.a), 'A'));
-    out.push(file(prefix, 'cases-b.arrow', 'arrow', casesToArrow(run.b), 'B'));
-    out.push(file(prefix, 'cases-a.parquet', 'parquet', casesToParquet(run.a), 'A'));
-    out.push(file(prefix, 'cases-b.parquet', 'parquet', casesToParquet(run.b), 'B'));
-  }
+  // the writer `allweather replay` uses (src/export/comparisonFiles.ts): the same bytes
+  const made = comparisonExportFiles(
+    { a: mA, b: mB, resultsA: run.a, resultsB: run.b, comparison: run.comparison, headcount: run.headcount ?? null },
+    lang,
+  );
+  const KIND: Record<string, [ExportKind, ('A' | 'B')?]> = {
+    'tidy.csv': ['tidy'],
+    'summary.csv': ['summary'],
+    'table.csv': ['table'],
+    'comparison.json': ['json'],
+    'cases-a.arrow': ['arrow', 'A'],
+    'cases-b.arrow': ['arrow', 'B'],
+    'cases-a.parquet': ['parquet', 'A'],
+    'cases-b.parquet': ['parquet', 'B'],
+  };
+  const out: ExportFile[] = Object.entries(made).map(([name, data]) =>
+    file(prefix, name, KIND[name][0], data, KIND[name][1]),
+  );
   out.push(file(prefix, 'manifest-a.json', 'manifest', manifestJson(mA), 'A'));
   out.push(file(prefix, 'manifest-b.json', 'manifest', manifestJson(mB), 'B'));
   return out;

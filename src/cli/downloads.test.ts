@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../analysis/aggregate.ts';
 import { createSimService } from '../analysis/service.ts';
 import { comparisonFiles, experimentZip, replicationFiles } from '../app/exportFiles.ts';
-import { compareResults } from '../analysis/compare.ts';
+import { compareResults, headcountsOf } from '../analysis/compare.ts';
 import { applyOverridesToText } from '../analysis/overrides.ts';
 import { ARROW_COLUMNS, casesFromArrow } from '../export/arrow.ts';
 import { loadManifest } from '../export/manifest.ts';
@@ -122,6 +122,8 @@ describe('one zip per experiment', () => {
       a: results,
       b,
       comparison: compareResults(results, b),
+      // as the app has it (experiments.ts runComparison)
+      headcount: headcountsOf(text, applyOverridesToText(text, overrides)),
       command: 'app: test',
     });
     const z = experimentZip(cmp);
@@ -131,6 +133,17 @@ describe('one zip per experiment', () => {
     const r = cli('replay', path);
     expect(r.stderr).toContain(`✓ ${path}:cases-b.parquet 与清单记录的大小和 SHA-256 一致`);
     expect(r.stderr).toContain(`✓ ${path}:summary.csv 与重放逐字节一致 / matches the replay byte for byte`);
+    // every file re-made by the replay (src/export/comparisonFiles.ts, the app's writer)
+    for (const f of [
+      'tidy.csv',
+      'table.csv',
+      'comparison.json',
+      'cases-a.arrow',
+      'cases-b.arrow',
+      'cases-a.parquet',
+      'cases-b.parquet',
+    ])
+      expect(r.stderr).toContain(`✓ ${path}:${f} 与重放逐字节一致 / matches the replay byte for byte`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('B-A,slaAttainment');
   });

@@ -25,7 +25,8 @@
 import { statfsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { aggregate } from '../analysis/aggregate.ts';
-import { compareResults } from '../analysis/compare.ts';
+import { compareResults, headcountsOf } from '../analysis/compare.ts';
+import { comparisonExportFiles } from '../export/comparisonFiles.ts';
 import { comparisonSummaryCsv } from '../export/summary.ts';
 import { runInOrder } from '../analysis/ordered.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
@@ -127,13 +128,15 @@ async function runBundle(
     /** --queue redis://…: the replications run on queue workers (queueArgs.ts). */
     queue?: string;
     progress?: boolean;
+    /** Run with the case logs and return them in the results (to re-make files that need them). */
+    keepLogs?: boolean;
   },
 ): Promise<RunResult[]> {
   const { out } = opts;
   const R = manifest.replications;
   const sink = out ?? opts.collect ?? null;
   const writer = sink ? bundleWriter(manifest, { formats: opts.formats, cases: opts.cases }, sink) : null;
-  const log = sink !== null && (needsLog(opts.formats) || opts.cases);
+  const log = opts.keepLogs === true || (sink !== null && (needsLog(opts.formats) || opts.cases));
   const p = progress(io, '重复 replications', opts.progress);
   let announced = false;
   const { results } = await withPool({ workers: opts.workers, queue: opts.queue, io }, R, (run, size) =>
@@ -141,6 +144,7 @@ async function runBundle(
       days: manifest.days,
       log,
       window: size + 2,
+      keepLogs: opts.keepLogs,
       onFinished: (done) => p.update(done, R),
       consume: (i, result) => {
         writer?.add(i, result);
@@ -526,13 +530,47 @@ async function replayComparison(
   const before = new Map<string, string>();
   const summary = files.text('summary.csv');
   if (summary !== null) before.set('summary.csv', summary);
+  // the case logs are kept when the export has them (an app's zip): re-made and compared too
+  const keepLogs = [...listed.keys()].some((n) => /^cases-[ab]\.(arrow|parquet)$/.test(n));
   const run = (m: typeof a) =>
-    runBundle(io, withoutFiles(m.manifest), m.scenarioText, { out: null, formats: [], cases: false, ...opts });
+    runBundle(io, withoutFiles(m.manifest), m.scenarioText, {
+      out: null,
+      formats: [],
+      cases: false,
+      keepLogs,
+      ...opts,
+    });
   const resA = await run(a);
   const resB = await run(b);
   const mode = b.manifest.seed === a.manifest.seed ? 'crn' : 'independent';
-  const now = { 'summary.csv': comparisonSummaryCsv(compareResults(resA, resB, mode)) };
-  const differs = sayCompared(io, files, before, now);
+  const comparison = compareResults(resA, resB, mode);
+  const now = { 'summary.csv': comparisonSummaryCsv(comparison) };
+  let differs = sayCompared(io, files, before, now);
+  if (listed.size > 0) {
+    // every other listed file, from the writer the app's download used (src/export/comparisonFiles.ts)
+    const input = {
+      a: withoutFiles(a.manifest),
+      b: withoutFiles(b.manifest),
+      resultsA: resA,
+      resultsB: resB,
+      comparison,
+      headcount: headcountsOf(a.scenarioText, b.scenarioText),
+    };
+    const made = (['zh-CN', 'en'] as const).map((lang) => comparisonExportFiles(input, lang));
+    for (const f of listed.values()) {
+      if (f.name === 'summary.csv') continue;
+      // table.csv: in the language it was saved in
+      const versions = made.map((m) => m[f.name]).filter((d) => d !== undefined);
+      if (versions.length === 0) continue;
+      const same = versions.some((d) => bundleFileEntry(f.name, d).sha256 === f.sha256);
+      if (!same) differs = true;
+      io.stderr.write(
+        same
+          ? `✓ ${files.where(f.name)} 与重放逐字节一致 / matches the replay byte for byte\n`
+          : `✗ ${files.where(f.name)} 与重放不一致 / differs from the replay\n`,
+      );
+    }
+  }
   io.stdout.write(now['summary.csv']);
   return differs ? 3 : 0;
 }
