@@ -50,4 +50,6 @@ import:   --out <scenario.json>（必需 / required）  --base <scenario.json>�
 worker:   --queue URL（或 or ALLWEATHER_QUEUE_URL）  --concurrency N（默认 CPU 数 / default CPUs）  --grace-seconds 20
           （SIGTERM：完成或释放运行中的任务后退出 / finishes or releases its running jobs, then exits）  --lock-ms 30000  --stalled-ms 30000
 replay:   --out DIR 重写导出 / write the bundle again  --format, --cases 同导出 / as in the export
+          重放应用下载的任一实验压缩包（重复、A/B、扫描、人员搜索、最省方案、诊断），逐字节比对每个文件 /
+          replays any experiment zip from the app (replications, A/B, sweep, staffing, optimise, diagnosis), every file byte for byte
 `;
