@@ -11,8 +11,12 @@ import { applyOverridesParsed, scenarioRaw } from '../analysis/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
+import { diagnoseExperimentFiles } from '../export/experiment.ts';
+import { createManifest, manifestJson } from '../export/manifest.ts';
+import { bundleFileEntry } from '../export/zip.ts';
 import {
   checkRunSizeOrThrow,
+  commandLine,
   fmt,
   loadScenario,
   onePositional,
@@ -22,6 +26,7 @@ import {
   readVersion,
   runArgs,
   withPool,
+  writeFiles,
   type CliIO,
   REPLICATION_OPTIONS,
 } from './common.ts';
@@ -33,6 +38,7 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
     args,
     {
       ...REPLICATION_OPTIONS,
+      out: { type: 'string' },
     },
     USAGE,
   );
@@ -60,7 +66,25 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
     overrides,
     ...d,
   };
+  const outDir = values.out as string | undefined;
+  if (outDir !== undefined) {
+    // the app's diagnosis download, from the same writer, and a manifest `allweather replay DIR` re-runs
+    const manifest = createManifest({
+      version: readVersion(),
+      scenario: loaded.text,
+      overrides,
+      seed,
+      replications,
+      days,
+      command: commandLine(['diagnose', ...args]),
+      experiment: { kind: 'diagnose' },
+    });
+    const files = diagnoseExperimentFiles(manifest, d, results);
+    const listed = Object.entries(files).map(([name, data]) => bundleFileEntry(name, data));
+    writeFiles(outDir, { ...files, 'manifest.json': manifestJson({ ...manifest, files: listed }) });
+  }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatDiagnosis(scenario, d));
+  if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
   return 0;
 }
 

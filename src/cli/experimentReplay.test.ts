@@ -114,6 +114,37 @@ describe('allweather sweep --out writes the same files as the app, with a manife
   }, 120_000);
 });
 
+describe("allweather staffing --out and diagnose --out write the app's files with a manifest that replays", () => {
+  it('both folders replay byte for byte', () => {
+    const MMC = 'scenarios/validation-mmc.json';
+    const runs = [
+      {
+        dir: join(tmp, 'cli-staffing'),
+        args: ['staffing', MMC, '--shift', 'servers.0', '--target', '0.7', '--max-staff', '14'],
+        files: ['staffing.csv', 'staffing.json'],
+      },
+      {
+        dir: join(tmp, 'cli-diagnose'),
+        args: ['diagnose', MMC, '--set', 'teams.servers.shifts.0.staff=11'],
+        files: ['diagnosis.json'],
+      },
+    ];
+    for (const r of runs) {
+      const w = cli(...r.args, '--replications', '2', '--days', '0.5', '--out', r.dir);
+      expect(w.code, w.stderr).toBe(0);
+      const m = JSON.parse(readFileSync(join(r.dir, 'manifest.json'), 'utf8')) as ExportManifest;
+      expect(m.files!.map((f) => f.name)).toEqual(r.files);
+      expect(m.command).toBe(
+        `allweather ${[...r.args, '--replications', '2', '--days', '0.5', '--out', r.dir].join(' ')}`,
+      );
+      const p = cli('replay', r.dir, '--workers', '2');
+      for (const f of r.files)
+        expect(p.stderr).toContain(`✓ ${join(r.dir, f)} 与重放逐字节一致 / matches the replay byte for byte`);
+      expect(p.code, p.stderr).toBe(0);
+    }
+  }, 120_000);
+});
+
 describe('a staffing zip has a manifest and replays byte for byte', () => {
   it('staffing.csv and staffing.json re-made by the CLI and equal', async () => {
     const request = {

@@ -8,9 +8,13 @@
  *                       [--replications R] [--seed N] [--days D] [--workers W] [--json]
  */
 import { findStaffing, parseShiftRef, type StaffingCriterion, type StaffingPlan } from '../analysis/staffing.ts';
+import { staffingExperimentFiles } from '../export/experiment.ts';
+import { createManifest, manifestJson } from '../export/manifest.ts';
+import { bundleFileEntry } from '../export/zip.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
+  commandLine,
   fmt,
   fractionArg,
   intArg,
@@ -21,6 +25,7 @@ import {
   progress,
   readVersion,
   withPool,
+  writeFiles,
   type CliIO,
   runArgs,
   REPLICATION_OPTIONS,
@@ -40,6 +45,7 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
       'min-staff': { type: 'string' },
       'max-staff': { type: 'string' },
       ...REPLICATION_OPTIONS,
+      out: { type: 'string' },
     },
     USAGE,
   );
@@ -90,7 +96,33 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
   );
   p.end();
   const report = { scenario: scenario.id, version: readVersion(), days: days ?? scenario.run.days, ...plan };
+  const outDir = values.out as string | undefined;
+  if (outDir !== undefined) {
+    // the app's staffing download, from the same writer, and a manifest `allweather replay DIR` re-runs
+    const manifest = createManifest({
+      version: readVersion(),
+      scenario: text,
+      seed,
+      replications,
+      days,
+      command: commandLine(['staffing', ...args]),
+      experiment: {
+        kind: 'staffing',
+        shifts: shifts.map((s) => `${s.team}.${s.shift}`),
+        target,
+        confidence,
+        criterion: criterion as StaffingCriterion,
+        ...(minStaff !== undefined ? { minStaff } : {}),
+        ...(maxStaff !== undefined ? { maxStaff } : {}),
+        baseOverrides,
+      },
+    });
+    const files = staffingExperimentFiles(manifest, plan);
+    const listed = Object.entries(files).map(([name, data]) => bundleFileEntry(name, data));
+    writeFiles(outDir, { ...files, 'manifest.json': manifestJson({ ...manifest, files: listed }) });
+  }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatStaffing(report));
+  if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
   return 0;
 }
 

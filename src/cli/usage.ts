@@ -37,10 +37,13 @@ run:      --out DIR (result.json, summary.csv)  --log (cases.csv with --out)
 compare:  b.json 省略时 B = A 加 --set / without b.json, B = A with the --set overrides
           --hold-headcount  网格数变化时 B 保持 A 的在岗人数 / B keeps A's headcount when its grids differ (= --set holdHeadcount=true)
           --independent  B 用不同种子（对照用）/ B on other seeds (to see what CRN buys)  --out DIR
-sweep:    --param path=v1,v2,... 或 a..b[:step]，最多两个 / or a..b[:step], at most two  --out DIR (sweep.json, sweep.csv, sweep-replications.csv)
+sweep:    --param path=v1,v2,... 或 a..b[:step]，最多两个 / or a..b[:step], at most two
+          --out DIR (sweep.json, sweep.csv, sweep-replications.csv, manifest.json: replays with allweather replay DIR)
           --hold-headcount  每个组合保持场景的在岗人数 / every point keeps the scenario's headcount (= --set holdHeadcount=true)
 staffing: --shift team.index，可重复（逐班次贪心）/ repeatable (greedy, one shift at a time)
           --target 0.8  --confidence 0.95  --criterion coverage|hourly  --min-staff N  --max-staff N
+          --out DIR (staffing.csv, staffing.json, manifest.json: replays with allweather replay DIR)
+diagnose: --out DIR (diagnosis.json, manifest.json: replays with allweather replay DIR)
 optimise: --criterion coverage|hourly|types  --target 0.8  --confidence 0.95  --teams a,b（默认全部处置队伍 / default every case-handling team）
           --fixed c,d  --min-staff path=N  --max-staff path=N  --budget-evaluations 40  --verify-replications R
 export:   --format csv,json,arrow,parquet（默认 / default csv,json,arrow）  --cases (case rows in tidy.csv)  --out DIR
