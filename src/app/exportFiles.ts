@@ -10,7 +10,7 @@
  *   shape as `allweather compare --json`), summary.csv (A, B, B-A), tidy.csv (variants A and B),
  *   manifest-a.json, manifest-b.json and cases-a/b.arrow;
  * - for both, table.csv: the panel's KPI table in the UI language
- *   (readableCsv.ts), for reading and reports;
+ *   (src/i18n/readableCsv.ts), for reading and reports;
  * - sweep: sweep.csv (one row per point), sweep-replications.csv (one row
  *   per point, replication and KPI) and sweep.json (the manifest of the
  *   base scenario, the parameters and every point);
@@ -49,7 +49,7 @@ import { experimentZip as experimentZip0 } from '../export/zip.ts';
 import { comparisonExportFiles } from '../export/comparisonFiles.ts';
 import type { DiagnoseJob, OptimiseJob } from './decisions.ts';
 import type { LastRuns, StaffingJob } from './experiments.ts';
-import { replicationsTableCsv } from './readableCsv.ts';
+import { comparisonTableCsv, replicationsTableCsv } from '../i18n/readableCsv.ts';
 import type { Lang } from './store.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -152,6 +152,7 @@ export function comparisonFiles(run: NonNullable<LastRuns['comparison']>, lang: 
   const made = comparisonExportFiles(
     { a: mA, b: mB, resultsA: run.a, resultsB: run.b, comparison: run.comparison, headcount: run.headcount ?? null },
     lang,
+    comparisonTableCsv,
   );
   const KIND: Record<string, [ExportKind, ('A' | 'B')?]> = {
     'tidy.csv': ['tidy'],

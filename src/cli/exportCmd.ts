@@ -55,7 +55,7 @@ import { BundleDir } from './bundleDir.ts';
 import { tidyHeader } from '../export/tidy.ts';
 import { tidyToParquet } from '../export/parquet.ts';
 import { bundleFileEntry } from '../export/zip.ts';
-import { replicationsTableCsv } from '../app/readableCsv.ts';
+import { comparisonTableCsv, replicationsTableCsv } from '../i18n/readableCsv.ts';
 import { checkListedFiles, noneThere, openReplaySource, type FileAccess, type ReplaySource } from './replaySource.ts';
 import {
   RUN_SIZE_OPTIONS,
@@ -556,7 +556,7 @@ async function replayComparison(
       comparison,
       headcount: headcountsOf(a.scenarioText, b.scenarioText),
     };
-    const made = (['zh-CN', 'en'] as const).map((lang) => comparisonExportFiles(input, lang));
+    const made = (['zh-CN', 'en'] as const).map((lang) => comparisonExportFiles(input, lang, comparisonTableCsv));
     for (const f of listed.values()) {
       if (f.name === 'summary.csv') continue;
       // table.csv: in the language it was saved in

@@ -4,7 +4,7 @@
  * zip or folder (src/cli/exportCmd.ts), so both make the same bytes:
  *
  * - tidy.csv (variants A and B), summary.csv (A, B, B-A);
- * - table.csv: the KPI table in the UI language (src/app/readableCsv.ts);
+ * - table.csv: the KPI table in the UI language (src/i18n/readableCsv.ts, passed in by the caller);
  * - comparison.json: labels, each variant's rostered headcount, manifest
  *   headers, every difference and the verdict in words (the shape of
  *   `allweather compare --json`);
@@ -17,8 +17,6 @@ import type { Comparison } from '../analysis/compare.ts';
 import type { Headcount } from '../analysis/headcount.ts';
 import { verdictReport } from '../analysis/verdict.ts';
 import type { RunResult } from '../sim/result.ts';
-import { comparisonTableCsv } from '../app/readableCsv.ts';
-import type { Lang } from '../i18n/lang.ts';
 import { casesToArrow } from './arrow.ts';
 import { manifestHeader, runId, type ExportManifest } from './manifest.ts';
 import { casesToParquet } from './parquet.ts';
@@ -35,8 +33,16 @@ export interface ComparisonInput {
   headcount: { a: Headcount; b: Headcount } | null;
 }
 
+/** The readable table of a comparison in a language (src/i18n/readableCsv.ts `comparisonTableCsv`: it translates, so
+ * it lives above this floor and the caller passes it in). */
+export type ComparisonTableCsv<L> = (comparison: ComparisonInput['comparison'], lang: L) => string;
+
 /** The comparison's files besides its manifests, by name, in download order (the case logs when every result has its log). */
-export function comparisonExportFiles(c: ComparisonInput, lang: Lang): Record<string, string | Uint8Array> {
+export function comparisonExportFiles<L>(
+  c: ComparisonInput,
+  lang: L,
+  comparisonTableCsv: ComparisonTableCsv<L>,
+): Record<string, string | Uint8Array> {
   const report = {
     a: { label: c.a.scenario, headcount: c.headcount?.a ?? null, manifest: manifestHeader(c.a) },
     b: {

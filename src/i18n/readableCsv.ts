@@ -16,9 +16,9 @@ import type { Estimate, KpiName } from '../analysis/aggregate.ts';
 import { KPI_NAMES } from '../analysis/aggregate.ts';
 import type { Comparison } from '../analysis/compare.ts';
 import { toCsv, type Cell } from '../export/csv.ts';
-import { translate } from '../i18n/app/index.ts';
-import { digitsFor, toDisplay, unitKey, unitOf } from '../i18n/kpi.ts';
-import type { Lang } from '../i18n/lang.ts';
+import { translate } from './app/index.ts';
+import { digitsFor, toDisplay, unitKey, unitOf } from './kpi.ts';
+import type { Lang } from './lang.ts';
 
 /** A stored value in display units, rounded to `digits` after the point. */
 export function roundDisplay(v: number, digits: number): number {
