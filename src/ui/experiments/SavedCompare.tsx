@@ -14,6 +14,7 @@ import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { SavedDiagnosisCompare } from './SavedDiagnosisCompare.tsx';
 import { SigMark } from './SigMark.tsx';
 import { shownTitle } from './savedText.ts';
+import { CompareHeadCells } from './CompareHead.tsx';
 
 export function SavedCompare() {
   const t = useT();
@@ -88,19 +89,7 @@ export function SavedCompare() {
               <thead>
                 <tr>
                   <th scope="col">{t('exp.col.kpi')}</th>
-                  <th scope="col" className="num">
-                    {t('cmpSaved.col.x')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('cmpSaved.col.y')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('cmpSaved.col.diff')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('exp.col.ci')}
-                  </th>
-                  <th scope="col">{t('exp.col.significant')}</th>
+                  <CompareHeadCells x={t('cmpSaved.col.x')} y={t('cmpSaved.col.y')} diff={t('cmpSaved.col.diff')} />
                 </tr>
               </thead>
               <tbody>
