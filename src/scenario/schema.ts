@@ -190,6 +190,12 @@ export const City = z.strictObject({
   districts: z.array(District).max(L.districts).default([]),
   /** An imported district's own cells and grids (see Layout); gridSize then only names the k of k × k regroupings. */
   layout: Layout.optional(),
+  /**
+   * A grid-size study on an imported district (needs `layout`, with gridSize 1): merge neighbouring grids until at
+   * most this many remain (src/sim/merge.ts: the smallest into its neighbour, same community first). Left out, or
+   * at least the district's grid count: its own grids as they are.
+   */
+  mergeToGrids: z.number().int().positive().max(L.grids).optional(),
   hierarchy: Hierarchy.optional(),
   geo: Geo.optional(),
 });

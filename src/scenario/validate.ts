@@ -7,6 +7,7 @@
  * change:
  *
  * - the responsibility-grid size must divide the city (`$.city.gridSize`);
+ * - merging an imported district's grids to a count (`$.city.mergeToGrids`) needs its layout and grid size 1;
  * - zones, stations and districts must lie inside the city;
  * - ids must be unique within event types, teams, stations and districts;
  * - a shift must end after it starts ("22:00" → "06:00" needs "06:00+1") and
@@ -76,6 +77,27 @@ function gcd(a: number, b: number): number {
 
 function checkGrid(s: Scenario): ScenarioError[] {
   const { cols, rows, gridSize: k } = s.city;
+  if (s.city.mergeToGrids !== undefined && !s.city.layout) {
+    return [
+      err(
+        ['city', 'mergeToGrids'],
+        'merge_without_layout',
+        `city.mergeToGrids（合并到 ${s.city.mergeToGrids} 个网格）只用于导入的辖区（需要 city.layout）；k × k 网格请改 city.gridSize`,
+        `city.mergeToGrids (merge to ${s.city.mergeToGrids} grids) applies to an imported district only (it needs city.layout); for k × k grids change city.gridSize`,
+      ),
+    ];
+  }
+  if (s.city.mergeToGrids !== undefined && k > 1) {
+    return [
+      err(
+        ['city', 'mergeToGrids'],
+        'merge_with_grid_size',
+        `city.mergeToGrids 合并的是辖区自己的网格，不能与 city.gridSize ${k}（k × k 重组）同时使用；请把 gridSize 设为 1 或去掉 mergeToGrids`,
+        `city.mergeToGrids merges the district's own grids and cannot be combined with city.gridSize ${k} (k × k regrouping); set gridSize to 1 or leave mergeToGrids out`,
+      ),
+      ...checkLayout(s),
+    ];
+  }
   if (s.city.layout) return checkLayout(s);
   if (cols % k === 0 && rows % k === 0) return [];
   const g = gcd(cols, rows);

@@ -28,11 +28,19 @@
  * grids of a built-in city, each in the street most of its cells' own grids
  * are in. Sweeping `city.gridSize` over 1, 3, 5 ... thus compares the
  * district's grids with regular ones of each size on the same cells.
+ * With `mergeToGrids` N (gridSize 1) the district's own grids are instead
+ * merged with their neighbours until at most N remain (merge.ts: the
+ * smallest grid into the 4-adjacent neighbour in the same community, else
+ * the same street, else sharing the longest boundary; islands stay as they
+ * are), coded by their largest constituent plus `+<others>`, each in the
+ * community holding most of its cells and that community's street. Sweeping
+ * `city.mergeToGrids` compares fewer, larger grids of the district's own shapes.
  */
 import type { Scenario, LandUse } from '../scenario/schema.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import { decodeRuns } from '../scenario/runs.ts';
 import { PathFields } from './paths.ts';
+import { mergeGrids } from './merge.ts';
 
 /** People per hectare by land use, day and night (central Shanghai order of magnitude). */
 export const DEFAULT_DENSITY: Record<LandUse, { day: number; night: number }> = {
@@ -93,7 +101,26 @@ export class City {
     this.gridRows = lay ? 0 : Math.floor(c.rows / c.gridSize);
     const own = lay ? decodeRuns(lay.grid, c.cols * c.rows, -1) : null;
     const blocks = own && c.gridSize > 1 ? regroup(own, c.cols, c.rows, c.gridSize) : null;
-    this.nGrids = lay ? (blocks ? blocks.codes.length : lay.grids.length) : this.gridCols * this.gridRows;
+    const merged =
+      lay && own && !blocks && c.mergeToGrids !== undefined && c.mergeToGrids < lay.grids.length
+        ? mergeGrids({
+            cellGrid: own,
+            cols: c.cols,
+            rows: c.rows,
+            codes: lay.grids.map((g) => g.code),
+            names: lay.grids.map((g) => g.name ?? ''),
+            community: this.ownGridCommunities(c, lay.grids),
+            street: this.ownGridStreets(c, lay.grids),
+            target: c.mergeToGrids,
+          })
+        : null;
+    this.nGrids = lay
+      ? blocks
+        ? blocks.codes.length
+        : merged
+          ? merged.codes.length
+          : lay.grids.length
+      : this.gridCols * this.gridRows;
     const n = this.nCells;
     this.landUse = new Uint8Array(n).fill(LAND_USES.indexOf(c.defaultLandUse));
     this.dayPop = new Float32Array(n);
@@ -101,7 +128,7 @@ export class City {
     this.lowLying = new Uint8Array(n);
     this.bridge = new Uint8Array(n);
     this.station = new Int16Array(n).fill(-1);
-    this.cellGrid = blocks ? blocks.cellGrid : (own ?? new Int32Array(n));
+    this.cellGrid = blocks ? blocks.cellGrid : merged ? merged.cellGrid : (own ?? new Int32Array(n));
     const popFactor = new Float32Array(n).fill(1);
 
     if (lay?.landUse) this.landUse.set(decodeRuns(lay.landUse, n, LAND_USES.indexOf(c.defaultLandUse)));
@@ -170,16 +197,24 @@ export class City {
         this.gridDistrict[b] = best;
       }
       this.gridCellList = this.buildGridCells();
+    } else if (lay && merged) {
+      // merged (merge.ts): each merged grid in the community holding most of its cells, and that community's street
+      const streets = c.hierarchy?.streets ?? [];
+      this.districtIds = ['city', ...streets.map((st) => st.code)];
+      this.gridIds.push(...merged.codes);
+      merged.names.forEach((nm, g) => (this.gridNames[g] = nm));
+      this.gridCommunity.set(merged.community);
+      this.gridDistrict.set(merged.street);
+      this.gridCellList = this.buildGridCells();
     } else if (lay) {
       // districts are the hierarchy's streets; a grid's street is its community's
       const streets = c.hierarchy?.streets ?? [];
       this.districtIds = ['city', ...streets.map((st) => st.code)];
       this.gridDistrict.set(this.ownGridStreets(c, lay.grids));
-      const communityIndex = new Map((c.hierarchy?.communities ?? []).map((cm, i) => [cm.code, i]));
+      this.gridCommunity.set(this.ownGridCommunities(c, lay.grids));
       lay.grids.forEach((g, gi) => {
         this.gridIds.push(g.code);
         this.gridNames[gi] = g.name ?? '';
-        this.gridCommunity[gi] = g.community !== undefined ? (communityIndex.get(g.community) ?? -1) : -1;
       });
       this.gridCellList = this.buildGridCells();
     } else {
@@ -197,6 +232,12 @@ export class City {
       }
       this.gridCellList = null;
     }
+  }
+
+  /** Community (index into the hierarchy's communities, -1: none) of each of an imported district's own grids. */
+  private ownGridCommunities(c: Scenario['city'], grids: { community?: string }[]): Int32Array {
+    const communityIndex = new Map((c.hierarchy?.communities ?? []).map((cm, i) => [cm.code, i]));
+    return Int32Array.from(grids, (g) => (g.community !== undefined ? (communityIndex.get(g.community) ?? -1) : -1));
   }
 
   /** Street (1-based index into the hierarchy's streets, 0: none) of each of an imported district's own grids. */
