@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/load.ts';
+import { parseScenario, parseScenarioObject } from '../scenario/load.ts';
+import { encodeRuns } from '../scenario/runs.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { City } from '../sim/city.ts';
 import { buildRoster } from '../sim/roster.ts';
@@ -56,6 +57,36 @@ describe('headcountOf', () => {
       9,
     );
     expect(h.peakOnDuty).toBeGreaterThanOrEqual(Math.max(...h.byHour));
+  });
+});
+
+describe('headcountOf an imported district', () => {
+  // the baseline's 48 grids of 6 x 6 cells as a district's own grids (city.layout, gridSize 1)
+  const city = new City(base);
+  const district = (extra: Record<string, unknown>) => {
+    const raw = baseline() as { city: Record<string, unknown> };
+    raw.city = {
+      ...raw.city,
+      gridSize: 1,
+      layout: { grids: city.gridIds.map((code) => ({ code })), grid: encodeRuns([...city.cellGrid]) },
+      ...extra,
+    };
+    const r = parseScenarioObject(raw);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r.scenario;
+  };
+
+  it.each([
+    ['its own grids', {}, 48],
+    ['merged to 20', { mergeToGrids: 20 }, 20],
+    ['regrouped into 12 x 12 blocks', { gridSize: 12 }, 12],
+  ])('counts per-grid staff in %s, as the engine rosters them', (_, extra, grids) => {
+    const sc = district(extra);
+    expect(gridCount(sc)).toBe(grids);
+    expect(new City(sc).nGrids).toBe(grids);
+    const h = headcountOf(sc);
+    expect(h.grids).toBe(grids);
+    expect(h.byHour).toEqual(rosterByHour(sc));
   });
 });
 

@@ -64,6 +64,7 @@
 import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { parseTimeOfDay } from '../sim/roster.ts';
+import { cityGridCount } from '../sim/city.ts';
 
 export interface TeamHeadcount {
   id: string;
@@ -87,10 +88,12 @@ export interface Headcount {
 
 type Team = Scenario['teams'][number];
 
-/** Responsibility grids of a scenario: (cols / k) × (rows / k) blocks, as City builds them. */
+/**
+ * Responsibility grids of a scenario, as City builds them: (cols / k) × (rows / k) blocks, or an imported
+ * district's own grids (regrouped into k × k blocks, or merged to `city.mergeToGrids`).
+ */
 export function gridCount(sc: Pick<Scenario, 'city'>): number {
-  const { cols, rows, gridSize } = sc.city;
-  return Math.floor(cols / gridSize) * Math.floor(rows / gridSize);
+  return cityGridCount(sc.city);
 }
 
 /** Whether a team's shifts are based at a metro station (then `staff` is a total, whatever the placement). */

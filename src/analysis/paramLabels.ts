@@ -23,6 +23,7 @@ export interface Bilingual {
 
 const FIXED: Record<string, Bilingual> = {
   'city.gridSize': { zh: '网格大小', en: 'Grid size' },
+  'city.mergeToGrids': { zh: '合并到网格数', en: 'Grids after merging' },
   'dispatch.policy': { zh: '派遣策略', en: 'Dispatch policy' },
   'dispatch.order': { zh: '派遣顺序', en: 'Dispatch order' },
   'dispatch.preemption': { zh: '抢占', en: 'Preemption' },
@@ -214,6 +215,7 @@ const FIELD_NAMES: Record<string, Bilingual> = {
   name: { zh: '名称', en: 'name' },
   id: { zh: '编号', en: 'id' },
   gridSize: { zh: '网格大小', en: 'grid size' },
+  mergeToGrids: { zh: '合并到网格数', en: 'grids after merging' },
   coverage: { zh: '覆盖标准', en: 'coverage standard' },
   policy: { zh: '派遣策略', en: 'dispatch policy' },
   days: { zh: '天数', en: 'days' },

@@ -40,7 +40,7 @@ import type { Scenario, LandUse } from '../scenario/schema.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import { decodeRuns } from '../scenario/runs.ts';
 import { PathFields } from './paths.ts';
-import { mergeGrids } from './merge.ts';
+import { mergeGrids, type MergedGrids } from './merge.ts';
 
 /** People per hectare by land use, day and night (central Shanghai order of magnitude). */
 export const DEFAULT_DENSITY: Record<LandUse, { day: number; night: number }> = {
@@ -100,20 +100,7 @@ export class City {
     this.gridCols = lay ? 0 : Math.floor(c.cols / c.gridSize);
     this.gridRows = lay ? 0 : Math.floor(c.rows / c.gridSize);
     const own = lay ? decodeRuns(lay.grid, c.cols * c.rows, -1) : null;
-    const blocks = own && c.gridSize > 1 ? regroup(own, c.cols, c.rows, c.gridSize) : null;
-    const merged =
-      lay && own && !blocks && c.mergeToGrids !== undefined && c.mergeToGrids < lay.grids.length
-        ? mergeGrids({
-            cellGrid: own,
-            cols: c.cols,
-            rows: c.rows,
-            codes: lay.grids.map((g) => g.code),
-            names: lay.grids.map((g) => g.name ?? ''),
-            community: this.ownGridCommunities(c, lay.grids),
-            street: this.ownGridStreets(c, lay.grids),
-            target: c.mergeToGrids,
-          })
-        : null;
+    const { blocks, merged } = own ? reshape(c, own) : { blocks: null, merged: null };
     this.nGrids = lay
       ? blocks
         ? blocks.codes.length
@@ -182,7 +169,7 @@ export class City {
       // regrouped: each block in the street of most of its cells' own grids (ties: the lower street index)
       const streets = c.hierarchy?.streets ?? [];
       this.districtIds = ['city', ...streets.map((st) => st.code)];
-      const ownStreet = this.ownGridStreets(c, lay.grids);
+      const ownStreet = ownGridStreets(c, lay.grids);
       const votes = new Int32Array(this.nGrids * (streets.length + 1));
       for (let i = 0; i < n; i++) {
         const b = this.cellGrid[i];
@@ -210,8 +197,8 @@ export class City {
       // districts are the hierarchy's streets; a grid's street is its community's
       const streets = c.hierarchy?.streets ?? [];
       this.districtIds = ['city', ...streets.map((st) => st.code)];
-      this.gridDistrict.set(this.ownGridStreets(c, lay.grids));
-      this.gridCommunity.set(this.ownGridCommunities(c, lay.grids));
+      this.gridDistrict.set(ownGridStreets(c, lay.grids));
+      this.gridCommunity.set(ownGridCommunities(c, lay.grids));
       lay.grids.forEach((g, gi) => {
         this.gridIds.push(g.code);
         this.gridNames[gi] = g.name ?? '';
@@ -232,22 +219,6 @@ export class City {
       }
       this.gridCellList = null;
     }
-  }
-
-  /** Community (index into the hierarchy's communities, -1: none) of each of an imported district's own grids. */
-  private ownGridCommunities(c: Scenario['city'], grids: { community?: string }[]): Int32Array {
-    const communityIndex = new Map((c.hierarchy?.communities ?? []).map((cm, i) => [cm.code, i]));
-    return Int32Array.from(grids, (g) => (g.community !== undefined ? (communityIndex.get(g.community) ?? -1) : -1));
-  }
-
-  /** Street (1-based index into the hierarchy's streets, 0: none) of each of an imported district's own grids. */
-  private ownGridStreets(c: Scenario['city'], grids: { community?: string }[]): Int16Array {
-    const streets = c.hierarchy?.streets ?? [];
-    const streetOfCommunity = new Map((c.hierarchy?.communities ?? []).map((cm) => [cm.code, cm.street]));
-    return Int16Array.from(grids, (g) => {
-      const street = g.community !== undefined ? streetOfCommunity.get(g.community) : undefined;
-      return street === undefined ? 0 : streets.findIndex((st) => st.code === street) + 1;
-    });
   }
 
   /**
@@ -430,6 +401,56 @@ export class City {
     }
     return route;
   }
+}
+
+/**
+ * How many responsibility grids `new City` builds for a city: the k x k blocks, or an imported district's own
+ * grids, regrouped (gridSize > 1) or merged (mergeToGrids) as the constructor does. Headcounts of per-grid teams
+ * are read in these grids.
+ */
+export function cityGridCount(c: Scenario['city']): number {
+  const lay = c.layout;
+  if (!lay) return Math.floor(c.cols / c.gridSize) * Math.floor(c.rows / c.gridSize);
+  if (c.gridSize <= 1 && (c.mergeToGrids === undefined || c.mergeToGrids >= lay.grids.length)) return lay.grids.length;
+  const { blocks, merged } = reshape(c, decodeRuns(lay.grid, c.cols * c.rows, -1));
+  return blocks ? blocks.codes.length : merged ? merged.codes.length : lay.grids.length;
+}
+
+/** An imported district's grids as the study asks: regrouped into k x k blocks, merged to a count, or neither. */
+function reshape(
+  c: Scenario['city'],
+  own: Int32Array,
+): { blocks: ReturnType<typeof regroup> | null; merged: MergedGrids | null } {
+  const lay = c.layout!;
+  if (c.gridSize > 1) return { blocks: regroup(own, c.cols, c.rows, c.gridSize), merged: null };
+  if (c.mergeToGrids === undefined || c.mergeToGrids >= lay.grids.length) return { blocks: null, merged: null };
+  const merged = mergeGrids({
+    cellGrid: own,
+    cols: c.cols,
+    rows: c.rows,
+    codes: lay.grids.map((g) => g.code),
+    names: lay.grids.map((g) => g.name ?? ''),
+    community: ownGridCommunities(c, lay.grids),
+    street: ownGridStreets(c, lay.grids),
+    target: c.mergeToGrids,
+  });
+  return { blocks: null, merged };
+}
+
+/** Community (index into the hierarchy's communities, -1: none) of each of an imported district's own grids. */
+function ownGridCommunities(c: Scenario['city'], grids: { community?: string }[]): Int32Array {
+  const communityIndex = new Map((c.hierarchy?.communities ?? []).map((cm, i) => [cm.code, i]));
+  return Int32Array.from(grids, (g) => (g.community !== undefined ? (communityIndex.get(g.community) ?? -1) : -1));
+}
+
+/** Street (1-based index into the hierarchy's streets, 0: none) of each of an imported district's own grids. */
+function ownGridStreets(c: Scenario['city'], grids: { community?: string }[]): Int16Array {
+  const streets = c.hierarchy?.streets ?? [];
+  const streetOfCommunity = new Map((c.hierarchy?.communities ?? []).map((cm) => [cm.code, cm.street]));
+  return Int16Array.from(grids, (g) => {
+    const street = g.community !== undefined ? streetOfCommunity.get(g.community) : undefined;
+    return street === undefined ? 0 : streets.findIndex((st) => st.code === street) + 1;
+  });
 }
 
 /**
