@@ -1,7 +1,9 @@
 /**
  * The responsibility-grid size (k × k unit cells; the sizes that divide the
  * city are listed) and the coverage target (a grid-hour is covered when its
- * SLA attainment is at least this share).
+ * SLA attainment is at least this share). An imported district (with a
+ * layout) regroups its cells for any k, and can instead merge its own grids
+ * to a count (`city.mergeToGrids`, src/sim/merge.ts): that field shows only there.
  */
 import { dividingGridSizes } from '../experiments/choices.ts';
 import { getIn } from '../../app/editor.ts';
@@ -13,6 +15,10 @@ export function GridSection() {
   const t = useT();
   const cols = useEditorState((s) => getIn(s.draft, ['city', 'cols']));
   const rows = useEditorState((s) => getIn(s.draft, ['city', 'rows']));
+  const ownGrids = useEditorState((s) => {
+    const grids = getIn(s.draft, ['city', 'layout', 'grids']);
+    return Array.isArray(grids) ? grids.length : null;
+  });
   const sizes =
     typeof cols === 'number' && typeof rows === 'number' && cols > 0 && rows > 0 ? dividingGridSizes(cols, rows) : [];
   return (
@@ -25,11 +31,22 @@ export function GridSection() {
           path={['city', 'gridSize']}
           label={t('ed.gridSize')}
           hint={
-            sizes.length
-              ? t('ed.gridSizeHint', { cols: String(cols), rows: String(rows), sizes: sizes.join(', ') })
-              : undefined
+            ownGrids !== null
+              ? t('ed.gridSizeDistrictHint')
+              : sizes.length
+                ? t('ed.gridSizeHint', { cols: String(cols), rows: String(rows), sizes: sizes.join(', ') })
+                : undefined
           }
         />
+        {ownGrids !== null && (
+          <NumberField
+            path={['city', 'mergeToGrids']}
+            label={t('ed.mergeToGrids')}
+            optional
+            placeholder={String(ownGrids)}
+            hint={t('ed.mergeToGridsHint', { n: String(ownGrids) })}
+          />
+        )}
         <NumberField
           path={['targets', 'coverage']}
           label={t('ed.coverageTarget')}

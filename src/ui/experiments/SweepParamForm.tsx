@@ -1,6 +1,7 @@
 /**
  * One swept parameter: what varies (a shift's staff, the night staff, the
- * grid size, a staff factor, the dispatch policy) and over which values.
+ * grid size, for an imported district the count its grids are merged to, a
+ * staff factor, the dispatch policy) and over which values.
  * `optional` adds "none" (the second parameter). For the night staff it
  * lists every shift that one number sets (all teams' shifts on duty at
  * 02:00, per grid for per-grid teams), so nobody sweeps five shifts
@@ -10,7 +11,7 @@ import { paramLabel } from '../../analysis/paramLabels.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT, type DictKey } from '../i18n/index.ts';
 import { POLICIES, type ScenarioChoices } from './choices.ts';
-import { defaultParam, PARAM_KINDS, paramOf, type ParamDraft, type ParamKind } from './sweepParams.ts';
+import { defaultParam, paramKindsFor, paramOf, type ParamDraft, type ParamKind } from './sweepParams.ts';
 
 export interface SweepParamFormProps {
   n: 1 | 2;
@@ -28,7 +29,7 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
   const { param, error } = paramOf(draft);
   const toggle = (v: string) =>
     set({ picks: draft.picks.includes(v) ? draft.picks.filter((x) => x !== v) : [...draft.picks, v] });
-  const kinds: ParamKind[] = optional ? ['none', ...PARAM_KINDS] : PARAM_KINDS;
+  const kinds: ParamKind[] = optional ? ['none', ...paramKindsFor(choices)] : paramKindsFor(choices);
   return (
     <fieldset className="sweep-param" data-testid={`sweep-param-${n}`}>
       <legend className="control-label">{t('sweep.param', { n })}</legend>
@@ -85,7 +86,7 @@ export function SweepParamForm({ n, choices, draft, onChange, optional = false }
             {pickName(lang, choices.nightStaffHelp)}
           </p>
         )}
-        {(draft.kind === 'staff' || draft.kind === 'nightStaff') && (
+        {(draft.kind === 'staff' || draft.kind === 'nightStaff' || draft.kind === 'mergeToGrids') && (
           <div className="field range-fields">
             <span className="control-label">{t('sweep.range')}</span>
             <span className="inline">

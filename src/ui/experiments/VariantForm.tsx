@@ -1,7 +1,8 @@
 /**
  * Variant B of an A/B comparison: A (the live scenario) plus overrides
  * chosen here: staff of one shift of one team, the responsibility-grid size
- * (only sizes that divide the city), the dispatch policy, and that team's
+ * (only sizes that divide the city), for an imported district the count its
+ * grids are merged to (city.mergeToGrids), the dispatch policy, and that team's
  * shift-end rule. Empty choices leave A's value. The overrides it makes are
  * shown by name and value in words (analysis/paramLabels.ts: "派遣策略 =
  * 就近派遣", never the id `nearest`), with `path=value`, as the CLI's --set
@@ -29,6 +30,7 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
   const shift = team?.shifts[form.shift] ?? team?.shifts[0];
   const set = (p: Partial<Form>) => onChange({ ...form, ...p });
   const staffBad = bad.includes('staff');
+  const mergeBad = bad.includes('mergeToGrids');
   const n = Object.keys(overrides).length;
   return (
     <fieldset className="variant-form" data-testid="variant-form">
@@ -117,6 +119,26 @@ export function VariantForm({ choices, form, onChange, overrides, bad }: Variant
               ))}
           </select>
         </label>
+        {choices.ownGrids !== null && (
+          <label className="field">
+            <span className="control-label">{t('cmp.mergeToGrids')}</span>
+            <input
+              className={`input num-input ${mergeBad ? 'invalid' : ''}`}
+              data-testid="cmp-merge"
+              inputMode="numeric"
+              placeholder={String(choices.mergeToGrids ?? choices.ownGrids)}
+              value={form.mergeToGrids ?? ''}
+              aria-invalid={mergeBad}
+              onChange={(e) => set({ mergeToGrids: e.target.value })}
+            />
+            <span className="muted small">{t('cmp.mergeToGridsHint', { n: choices.ownGrids })}</span>
+            {mergeBad && (
+              <span className="field-error" role="alert">
+                {t('cmp.mergeInvalid')}
+              </span>
+            )}
+          </label>
+        )}
         <label className="field">
           <span className="control-label">{t('cmp.policy')}</span>
           <select

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { applyOverridesToText } from '../../analysis/overrides.ts';
+import { encodeRuns } from '../../scenario/runs.ts';
+import { parseScenario } from '../../scenario/load.ts';
 import { choicesOfText, dividingGridSizes, formOverrides, intRange } from './choices.ts';
 
 const text = readFileSync(new URL('../../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
@@ -46,6 +48,26 @@ describe('experiment form choices', () => {
     expect(
       formOverrides({ team: 'grid-workers', shift: 0, staff: 'x', gridSize: '', policy: '', shiftEnd: '' }, c).bad,
     ).toEqual(['staff']);
+  });
+
+  it('merges an imported district to a grid count (city.mergeToGrids), and only a district', () => {
+    const raw = JSON.parse(text);
+    raw.city.gridSize = 1;
+    raw.city.layout = {
+      grids: Array.from({ length: 12 }, (_, g) => ({ code: `D${g}` })),
+      grid: encodeRuns(Array.from({ length: 1200 }, (_, i) => ((i / 400) | 0) * 4 + (((i % 40) / 10) | 0))),
+    };
+    const districtText = JSON.stringify(raw);
+    const d = choicesOfText(districtText)!;
+    expect([d.ownGrids, d.mergeToGrids, c.ownGrids]).toEqual([12, null, null]);
+    const form = { team: 'grid-workers', shift: 0, staff: '', gridSize: '', policy: '', shiftEnd: '' };
+    const five = formOverrides({ ...form, mergeToGrids: '5' }, d);
+    expect(five).toEqual({ overrides: { 'city.mergeToGrids': 5 }, bad: [] });
+    const b = parseScenario(applyOverridesToText(districtText, five.overrides));
+    expect(b.ok && b.scenario.city.mergeToGrids).toBe(5);
+    expect(formOverrides({ ...form, mergeToGrids: '12' }, d).overrides).toEqual({}); // all its grids: unchanged
+    expect(formOverrides({ ...form, mergeToGrids: '0' }, d).bad).toEqual(['mergeToGrids']);
+    expect(formOverrides({ ...form, mergeToGrids: '5' }, c).bad).toEqual(['mergeToGrids']); // a k x k city
   });
 
   it('makes ranges', () => {

@@ -1,6 +1,7 @@
 /**
  * What the experiment forms can offer for a scenario: its teams and their
- * shifts (for "staff of a shift"), the grid sizes that divide the city, the
+ * shifts (for "staff of a shift"), the grid sizes that divide the city (an
+ * imported district: also its own grid count, for merging to fewer grids), the
  * dispatch policies and shift-end rules, read from the scenario text
  * without running it. Override paths are those of src/analysis/overrides.ts
  * (team by id, shift by index). It keeps the parsed scenario too, for the
@@ -39,6 +40,10 @@ export interface ScenarioChoices {
   gridSize: number;
   /** Grid sizes k that divide both cols and rows. */
   gridSizes: number[];
+  /** An imported district's own grid count (what `city.mergeToGrids` merges down from); null for a k × k city. */
+  ownGrids: number | null;
+  /** The scenario's `city.mergeToGrids`, null when it has none. */
+  mergeToGrids: number | null;
   policy: string;
   teams: TeamChoice[];
   coverageTarget: number;
@@ -69,6 +74,8 @@ export function choicesOf(s: Scenario): ScenarioChoices {
     rows: s.city.rows,
     gridSize: s.city.gridSize,
     gridSizes: dividingGridSizes(s.city.cols, s.city.rows),
+    ownGrids: s.city.layout ? s.city.layout.grids.length : null,
+    mergeToGrids: s.city.mergeToGrids ?? null,
     policy: s.dispatch.policy,
     teams: s.teams.map((t) => ({
       id: t.id,
@@ -102,6 +109,8 @@ export interface VariantForm {
   /** Staff of that shift in B, as typed ('' = unchanged). */
   staff: string;
   gridSize: string;
+  /** An imported district: merge its grids to this many in B, as typed ('' or left out = unchanged). */
+  mergeToGrids?: string;
   policy: string;
   shiftEnd: string;
 }
@@ -121,6 +130,12 @@ export function formOverrides(
       overrides[staffOverridePath(team.id, f.shift)] = n;
   }
   if (f.gridSize !== '' && Number(f.gridSize) !== c.gridSize) overrides['city.gridSize'] = Number(f.gridSize);
+  const merge = f.mergeToGrids?.trim() ?? '';
+  if (merge !== '') {
+    const n = Number(merge);
+    if (!Number.isInteger(n) || n < 1 || c.ownGrids === null) bad.push('mergeToGrids');
+    else if (n !== (c.mergeToGrids ?? c.ownGrids)) overrides['city.mergeToGrids'] = n;
+  }
   if (f.policy !== '' && f.policy !== c.policy) overrides['dispatch.policy'] = f.policy;
   if (f.shiftEnd !== '' && team && f.shiftEnd !== team.shiftEnd) overrides[`teams.${team.id}.shiftEnd`] = f.shiftEnd;
   return { overrides, bad };

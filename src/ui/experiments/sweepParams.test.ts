@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sweepGrid } from '../../analysis/sweep.ts';
+import { encodeRuns } from '../../scenario/runs.ts';
 import { choicesOfText } from './choices.ts';
-import { defaultParam, paramOf } from './sweepParams.ts';
+import { defaultParam, paramKindsFor, paramOf } from './sweepParams.ts';
 
-const c = choicesOfText(readFileSync(new URL('../../../scenarios/baseline-weekday.json', import.meta.url), 'utf8'))!;
+const baselineText = readFileSync(new URL('../../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
+const c = choicesOfText(baselineText)!;
+
+/** The baseline's 40 x 30 cells as an imported district of 12 own grids (10 x 10 cells each). */
+function districtText(): string {
+  const raw = JSON.parse(baselineText);
+  const cells = Array.from({ length: 40 * 30 }, (_, i) => ((i / 40 / 10) | 0) * 4 + (((i % 40) / 10) | 0));
+  raw.city.gridSize = 1;
+  raw.city.layout = { grids: Array.from({ length: 12 }, (_, g) => ({ code: `D${g}` })), grid: encodeRuns(cells) };
+  return JSON.stringify(raw);
+}
 
 describe('sweep parameters from the form', () => {
   it('staff of a shift over a range, times the grid sizes that divide the city', () => {
@@ -23,6 +34,24 @@ describe('sweep parameters from the form', () => {
     expect(paramOf({ ...defaultParam('policy', c), picks: [] }).error).toBe('sweep.err.pick');
     expect(paramOf(defaultParam('none', c))).toEqual({ param: null, error: null });
     expect(paramOf({ ...defaultParam('staffScale', c), list: '0.8，1 1.2' }).param!.values).toEqual([0.8, 1, 1.2]);
+  });
+});
+
+describe('merging an imported district to a grid count', () => {
+  it('is offered for an imported district only', () => {
+    expect(paramKindsFor(c)).not.toContain('mergeToGrids');
+    const d = choicesOfText(districtText())!;
+    expect(d.ownGrids).toBe(12);
+    expect(paramKindsFor(d)).toContain('mergeToGrids');
+  });
+
+  it('sweeps city.mergeToGrids from a quarter of the own grids up to all of them; a count below 1 is refused', () => {
+    const d = choicesOfText(districtText())!;
+    expect(paramOf(defaultParam('mergeToGrids', d)).param).toEqual({
+      path: 'city.mergeToGrids',
+      values: [3, 6, 9, 12],
+    });
+    expect(paramOf({ ...defaultParam('mergeToGrids', d), from: '0' }).error).toBe('sweep.err.range');
   });
 });
 

@@ -7,14 +7,20 @@
  * | staff | teams.<team>.shifts.<i>.staff | from..to by step |
  * | nightStaff | nightStaff (every shift on duty at 02:00) | from..to by step |
  * | gridSize | city.gridSize | the ticked sizes (those that divide the city) |
+ * | mergeToGrids | city.mergeToGrids (an imported district only) | from..to by step, each at least 1 |
  * | staffScale | staffScale (every shift × factor) | a list, e.g. 0.8, 1, 1.2 |
  * | policy | dispatch.policy | the ticked policies |
  */
 import type { SweepParam } from '../../analysis/sweep.ts';
 import { intRange, staffOverridePath, type ScenarioChoices } from './choices.ts';
 
-export type ParamKind = 'none' | 'staff' | 'nightStaff' | 'gridSize' | 'staffScale' | 'policy';
-export const PARAM_KINDS: ParamKind[] = ['staff', 'nightStaff', 'gridSize', 'staffScale', 'policy'];
+export type ParamKind = 'none' | 'staff' | 'nightStaff' | 'gridSize' | 'mergeToGrids' | 'staffScale' | 'policy';
+export const PARAM_KINDS: ParamKind[] = ['staff', 'nightStaff', 'gridSize', 'mergeToGrids', 'staffScale', 'policy'];
+
+/** The kinds a scenario can take: merging grids needs an imported district. */
+export function paramKindsFor(c: ScenarioChoices | null): ParamKind[] {
+  return PARAM_KINDS.filter((k) => k !== 'mergeToGrids' || (c?.ownGrids ?? null) !== null);
+}
 
 export interface ParamDraft {
   kind: ParamKind;
@@ -32,6 +38,21 @@ export interface ParamDraft {
 export function defaultParam(kind: ParamKind, c: ScenarioChoices | null): ParamDraft {
   const team = c?.teams.find((t) => t.role === 'field') ?? c?.teams[0];
   const staff = team?.shifts[0]?.staff ?? 1;
+  if (kind === 'mergeToGrids') {
+    // from a quarter of the district's grids up to all of them, in about four steps
+    const own = c?.ownGrids ?? 1;
+    const from = Math.max(1, Math.round(own / 4));
+    return {
+      kind,
+      team: team?.id ?? '',
+      shift: 0,
+      from: String(from),
+      to: String(own),
+      step: String(Math.max(1, Math.round((own - from) / 3))),
+      list: '',
+      picks: [],
+    };
+  }
   return {
     kind,
     team: team?.id ?? '',
@@ -66,6 +87,12 @@ export function paramOf(d: ParamDraft): {
         param: { path: d.kind === 'staff' ? staffOverridePath(d.team, d.shift) : 'nightStaff', values: vs },
         error: null,
       };
+    }
+    case 'mergeToGrids': {
+      const vs = intRange(Number(d.from), Number(d.to), Number(d.step));
+      if (vs.length === 0 || vs.some((v) => v < 1) || d.from.trim() === '' || d.to.trim() === '')
+        return { param: null, error: 'sweep.err.range' };
+      return { param: { path: 'city.mergeToGrids', values: vs }, error: null };
     }
     case 'gridSize': {
       const vs = d.picks.map(Number).sort((a, b) => a - b);
