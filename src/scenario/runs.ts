@@ -38,7 +38,10 @@ export function decodeRuns(runs: Runs, n: number, fill = 0): Int32Array {
   return out;
 }
 
-/** Responsibility grids of a city: an imported district's own, else the k x k blocks of the lattice. */
+/**
+ * Responsibility grids of a city for the size limits: an imported district's own (before any k x k regrouping or
+ * merging to `mergeToGrids`; src/sim/city.ts `cityGridCount` counts the grids a run builds), else the k x k blocks.
+ */
 export function gridCount(city: Scenario['city']): number {
   return city.layout
     ? city.layout.grids.length
