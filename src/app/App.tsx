@@ -9,6 +9,7 @@
  * data-view. Files dropped on the page open like "Open" (a hint shows while
  * they are dragged over it); the import view shows the last import's report.
  */
+import { lazy, Suspense } from 'react';
 import { useController, useStore } from './useStore.ts';
 import { useKeyboard } from './useKeyboard.ts';
 import { useFileDrop } from './useFileDrop.ts';
@@ -19,7 +20,6 @@ import { KpiPanel } from '../ui/KpiPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { DetailPanel } from '../ui/DetailPanel.tsx';
 import { CoverageMatrix } from '../ui/CoverageMatrix.tsx';
-import { ChartsPanel } from '../ui/ChartsPanel.tsx';
 import { ScenarioErrors } from '../ui/ScenarioErrors.tsx';
 import { RunSizeConfirm } from '../ui/RunSizeConfirm.tsx';
 import { RestoreNotice } from '../ui/RestoreNotice.tsx';
@@ -27,10 +27,16 @@ import { ScenarioTitle } from '../ui/ScenarioTitle.tsx';
 import { DeltaLegend } from '../ui/DeltaLegend.tsx';
 import { LateLegend } from '../ui/diagnosis/LateLegend.tsx';
 import { LiveDiagnosisPanel } from '../ui/diagnosis/LiveDiagnosisPanel.tsx';
-import { ExperimentsPanel } from '../ui/experiments/ExperimentsPanel.tsx';
-import { EditorPanel } from '../ui/editor/EditorPanel.tsx';
-import { ImportPanel } from '../ui/import/ImportPanel.tsx';
 import { DropHint } from '../ui/import/DropHint.tsx';
+
+// Loaded when first shown, each its own chunk (uPlot, the analysis and export code), so the first screen's script
+// is smaller and evaluates in shorter tasks (issue 12: no long task while loading a large district).
+const ChartsPanel = lazy(() => import('../ui/ChartsPanel.tsx').then((m) => ({ default: m.ChartsPanel })));
+const ExperimentsPanel = lazy(() =>
+  import('../ui/experiments/ExperimentsPanel.tsx').then((m) => ({ default: m.ExperimentsPanel })),
+);
+const EditorPanel = lazy(() => import('../ui/editor/EditorPanel.tsx').then((m) => ({ default: m.EditorPanel })));
+const ImportPanel = lazy(() => import('../ui/import/ImportPanel.tsx').then((m) => ({ default: m.ImportPanel })));
 
 export function App() {
   const ctl = useController();
@@ -76,13 +82,17 @@ export function App() {
           </aside>
           <section className="bottom">
             <CoverageMatrix />
-            <ChartsPanel />
+            <Suspense fallback={null}>
+              <ChartsPanel />
+            </Suspense>
           </section>
         </>
       )}
-      {view === 'experiments' && <ExperimentsPanel />}
-      {view === 'editor' && <EditorPanel />}
-      {view === 'import' && <ImportPanel />}
+      <Suspense fallback={null}>
+        {view === 'experiments' && <ExperimentsPanel />}
+        {view === 'editor' && <EditorPanel />}
+        {view === 'import' && <ImportPanel />}
+      </Suspense>
       {dragging && <DropHint />}
     </div>
   );

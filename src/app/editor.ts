@@ -68,8 +68,12 @@ export interface EditorController {
   store: Store<EditorState>;
   /** Bring back the autosaved draft (before the first scenario loads). Resolves true when there was one. */
   restore(): Promise<boolean>;
-  /** Start following the live scenario (call after restore). */
-  follow(): void;
+  /**
+   * Start following the live scenario (call after restore). `schedule` runs the draft's update (a parse and a
+   * validation, ~0.1 s for a large district) when it is given: main.tsx passes a next-task scheduler, so that work is
+   * not in the task that received the scenario. Default: at once.
+   */
+  follow(schedule?: (run: () => void) => void): void;
   /** Start a draft from scenario text (the live scenario, a file). */
   reset(text: string, label: string): void;
   /** Replace the draft with another object (an opened file), keeping the base. */
@@ -226,14 +230,26 @@ export function createEditor(ctl: Controller): EditorController {
       );
       return true;
     },
-    follow() {
+    follow(schedule) {
       if (unfollow) return;
-      const onLive = () => {
+      const update = () => {
         const live = ctl.store.getState();
         const s = store.getState();
         if (!live.scenarioText || live.scenarioText === s.baseText) return;
         // the live scenario changed: a clean draft follows it, a dirty one stays (the panel offers to discard it)
         if (s.draft === null || !s.dirty) ed.reset(live.scenarioText, live.fileName ?? live.scenarioId);
+      };
+      let pending = false;
+      const onLive = () => {
+        const live = ctl.store.getState();
+        if (!live.scenarioText || live.scenarioText === store.getState().baseText) return;
+        if (!schedule) return update();
+        if (pending) return;
+        pending = true;
+        schedule(() => {
+          pending = false;
+          if (unfollow) update();
+        });
       };
       unfollow = ctl.store.subscribe(onLive);
       onLive();

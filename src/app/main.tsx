@@ -23,25 +23,12 @@
  * URL parameters: `?scenario=<built-in id>`, `?seed=<n>`, `?lang=en|zh-CN` (also `zh`, `en-US`…),
  * `?view=live|experiments|editor`.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createLiveClient } from '../client/liveClient.ts';
-import { createController } from './controller.ts';
-import { createExperiments } from './experiments.ts';
-import { createEditor } from './editor.ts';
-import { createLiveDiagnosis } from './liveDiagnosis.ts';
-import { createDecisions } from './decisions.ts';
-import { createApplied } from './applied.ts';
-import { ControllerContext, EditorContext, ExperimentsContext } from './useStore.ts';
-import { DecisionsContext, LiveDiagnosisContext } from './useDecisions.ts';
-import { AppliedContext } from './useApplied.ts';
-import { createSavedExperiments } from './savedExperiments.ts';
-import { SavedContext } from './useSaved.ts';
-import { App } from './App.tsx';
+import type { Controller } from './controller.ts';
+import type { EditorController } from './editor.ts';
+import type { AppliedController } from './applied.ts';
 import { loadSavedLang, loadSavedScenario } from './persist.ts';
 import { DEFAULT_LANG, parseLang } from '../i18n/lang.ts';
-import { builtinById, DEFAULT_SCENARIO_ID } from './scenarios.ts';
-import { readShareHash } from './shareLink.ts';
+import { nextTask } from './nextTask.ts';
 import type { Lang, View } from './store.ts';
 import '../ui/styles.css';
 
@@ -50,48 +37,126 @@ const params = new URLSearchParams(location.search);
 const lang: Lang = parseLang(params.get('lang')) ?? loadSavedLang() ?? DEFAULT_LANG;
 document.documentElement.lang = lang;
 
-const ctl = createController(createLiveClient(), lang);
-const experiments = createExperiments(ctl);
-const editor = createEditor(ctl);
-const liveDiagnosis = createLiveDiagnosis(ctl);
-const decisions = createDecisions(ctl, experiments);
-const applied = createApplied(ctl);
-// every finished experiment is kept in IndexedDB; an exported file opened or dropped goes back into the history
-const saved = createSavedExperiments(experiments, decisions, () => ctl.store.getState().scenarioText);
-void saved.load().then(() => saved.follow());
-ctl.onExperimentsFile = async (file) => {
-  const n = await saved.importText(file.name, file.text);
-  ctl.setView('experiments');
-  experiments.setTab('history');
-  return n > 0;
-};
-const urlView = params.get('view');
-if (urlView === 'experiments' || urlView === 'editor' || urlView === 'live') ctl.setView(urlView as View);
+/** The controllers the first-open steps use. */
+interface Opened {
+  ctl: Controller;
+  editor: EditorController;
+  applied: AppliedController;
+  builtinById: typeof import('./scenarios.ts').builtinById;
+  DEFAULT_SCENARIO_ID: string;
+  readShareHash: typeof import('./shareLink.ts').readShareHash;
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ControllerContext.Provider value={ctl}>
-      <ExperimentsContext.Provider value={experiments}>
-        <EditorContext.Provider value={editor}>
-          <LiveDiagnosisContext.Provider value={liveDiagnosis}>
-            <DecisionsContext.Provider value={decisions}>
-              <AppliedContext.Provider value={applied}>
-                <SavedContext.Provider value={saved}>
-                  <App />
-                </SavedContext.Provider>
-              </AppliedContext.Provider>
-            </DecisionsContext.Provider>
-          </LiveDiagnosisContext.Provider>
-        </EditorContext.Provider>
-      </ExperimentsContext.Provider>
-    </ControllerContext.Provider>
-  </StrictMode>,
-);
+/**
+ * Start in steps, each its own task (nextTask between them), so that no
+ * single task evaluates the whole app (0.3–0.7 s on a loaded machine, which
+ * blocked the page while a large district loaded; issue 12):
+ * 1. the live client: its worker starts loading at once;
+ * 2. zod, the scenario format (its schemas), then the statistics (t quantiles)
+ *    that the controllers below import: imported here only so that their
+ *    modules evaluate in tasks of their own;
+ * 3. the live controller, the editor, the applied scenario;
+ * 4. the experiments, decisions and saved results;
+ * 5. React, then the app's components, rendered as a transition (React
+ *    renders it in slices and yields between them).
+ * The panels that the first screen does not show load when first shown (App.tsx).
+ */
+async function start(): Promise<Opened> {
+  const { createLiveClient } = await import('../client/liveClient.ts');
+  const client = createLiveClient();
+  await nextTask();
+  await import('zod');
+  await nextTask();
+  await import('../scenario/load.ts');
+  await nextTask();
+  await import('../analysis/aggregate.ts');
+  await nextTask();
+  const [{ createController }, { createEditor }, { createApplied }, scenarios, shareLink] = await Promise.all([
+    import('./controller.ts'),
+    import('./editor.ts'),
+    import('./applied.ts'),
+    import('./scenarios.ts'),
+    import('./shareLink.ts'),
+  ]);
+  const ctl = createController(client, lang);
+  const editor = createEditor(ctl);
+  const applied = createApplied(ctl);
+  await nextTask();
+
+  const [{ createExperiments }, { createLiveDiagnosis }, { createDecisions }, { createSavedExperiments }] =
+    await Promise.all([
+      import('./experiments.ts'),
+      import('./liveDiagnosis.ts'),
+      import('./decisions.ts'),
+      import('./savedExperiments.ts'),
+    ]);
+  const experiments = createExperiments(ctl);
+  const liveDiagnosis = createLiveDiagnosis(ctl);
+  const decisions = createDecisions(ctl, experiments);
+  // every finished experiment is kept in IndexedDB; an exported file opened or dropped goes back into the history
+  const saved = createSavedExperiments(experiments, decisions, () => ctl.store.getState().scenarioText);
+  void saved.load().then(() => saved.follow());
+  ctl.onExperimentsFile = async (file) => {
+    const n = await saved.importText(file.name, file.text);
+    ctl.setView('experiments');
+    experiments.setTab('history');
+    return n > 0;
+  };
+  const urlView = params.get('view');
+  if (urlView === 'experiments' || urlView === 'editor' || urlView === 'live') ctl.setView(urlView as View);
+  await nextTask();
+
+  const [{ StrictMode, startTransition }, { createRoot }] = await Promise.all([
+    import('react'),
+    import('react-dom/client'),
+  ]);
+  await nextTask();
+  const [{ App }, stores, decisionHooks, { AppliedContext }, { SavedContext }] = await Promise.all([
+    import('./App.tsx'),
+    import('./useStore.ts'),
+    import('./useDecisions.ts'),
+    import('./useApplied.ts'),
+    import('./useSaved.ts'),
+  ]);
+  const { ControllerContext, EditorContext, ExperimentsContext } = stores;
+  const { DecisionsContext, LiveDiagnosisContext } = decisionHooks;
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <ControllerContext.Provider value={ctl}>
+          <ExperimentsContext.Provider value={experiments}>
+            <EditorContext.Provider value={editor}>
+              <LiveDiagnosisContext.Provider value={liveDiagnosis}>
+                <DecisionsContext.Provider value={decisions}>
+                  <AppliedContext.Provider value={applied}>
+                    <SavedContext.Provider value={saved}>
+                      <App />
+                    </SavedContext.Provider>
+                  </AppliedContext.Provider>
+                </DecisionsContext.Provider>
+              </LiveDiagnosisContext.Provider>
+            </EditorContext.Provider>
+          </ExperimentsContext.Provider>
+        </ControllerContext.Provider>
+      </StrictMode>,
+    ),
+  );
+  return {
+    ctl,
+    editor,
+    applied,
+    builtinById: scenarios.builtinById,
+    DEFAULT_SCENARIO_ID: scenarios.DEFAULT_SCENARIO_ID,
+    readShareHash: shareLink.readShareHash,
+  };
+}
 
 const LINK_LABEL = '分享链接 / share link';
 
 /** A share link's scenario, if the URL has one. Resolves true when it loaded. */
-async function openFromHash(seed: number | undefined): Promise<boolean> {
+async function openFromHash(o: Opened, seed: number | undefined): Promise<boolean> {
+  const { ctl, readShareHash } = o;
   const link = readShareHash(location.hash);
   if (link.kind === 'none') return false;
   // the hash has done its job; a reload should not undo later edits
@@ -120,16 +185,17 @@ async function openFromHash(seed: number | undefined): Promise<boolean> {
   return ok;
 }
 
-async function openFirst(): Promise<void> {
+async function openFirst(o: Opened): Promise<void> {
+  const { ctl, editor, applied, builtinById, DEFAULT_SCENARIO_ID } = o;
   const seedParam = params.get('seed');
   const seed = seedParam !== null && /^\d+$/.test(seedParam) ? Number(seedParam) : undefined;
   await editor.restore();
-  editor.follow();
+  editor.follow((run) => void nextTask().then(run));
   await applied.read();
   applied.follow();
   const saved = loadSavedScenario();
   const lastApplied = saved?.source === 'edited';
-  if (await openFromHash(seed)) {
+  if (await openFromHash(o, seed)) {
     if (lastApplied) applied.kept('link');
     return;
   }
@@ -143,7 +209,7 @@ async function openFirst(): Promise<void> {
   if (urlId && builtinById(urlId)) {
     await done(ctl.loadBuiltin(urlId, seed));
     if (lastApplied) applied.kept('url');
-    dropOpenParams(urlId);
+    dropOpenParams(ctl, urlId);
     return;
   }
   const last = urlId ? null : saved; // an unknown ?scenario= opens the default
@@ -158,7 +224,7 @@ async function openFirst(): Promise<void> {
 }
 
 /** Once the live run is no longer the URL's built-in, `?scenario=` and `?seed=` leave the address bar (a reload then restores the last state). */
-function dropOpenParams(urlId: string): void {
+function dropOpenParams(ctl: Controller, urlId: string): void {
   const off = ctl.store.subscribe(() => {
     const s = ctl.store.getState();
     if (s.loading || (s.scenarioSource === 'builtin' && s.scenarioId === urlId)) return;
@@ -170,7 +236,8 @@ function dropOpenParams(urlId: string): void {
   });
 }
 
-void openFirst();
-
-// a share link pasted into this tab changes only the hash
-window.addEventListener('hashchange', () => void openFromHash(undefined));
+void start().then((o) => {
+  void openFirst(o);
+  // a share link pasted into this tab changes only the hash
+  window.addEventListener('hashchange', () => void openFromHash(o, undefined));
+});

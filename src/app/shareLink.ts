@@ -26,7 +26,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { ScenarioError } from '../scenario/messages.ts';
 import { draftFromText } from './editor.ts';
-import { BUILTIN_SCENARIOS } from './scenarios.ts';
+import { builtinScenarios } from './scenarios.ts';
 import { applyDiff, diffFrom, shortHash, type DiffBase } from './shareDiff.ts';
 
 /** The full form's key (`#s=`). */
@@ -72,7 +72,7 @@ export function shareLink(
   const full: ShareLink = { url: `${page}#${HASH_KEY}=${encodeScenario(scenarioText)}`, form: 'full', baseId: null };
   const draft = opts.full ? null : draftFromText(scenarioText);
   if (draft === null) return full;
-  const bases = opts.bases ?? BUILTIN_SCENARIOS;
+  const bases = opts.bases ?? builtinScenarios();
   const same = bases.filter((b) => b.id === draft.id);
   const targetHash = shortHash(draft);
   if (targetHash === null) return full; // an invalid scenario: shared whole, the receiver sees its errors
@@ -126,7 +126,7 @@ function readDiff(params: URLSearchParams, bases: readonly DiffBase[]): ShareHas
 }
 
 /** What a location hash carries (`bases`: the built-ins a difference may start from). */
-export function readShareHash(hash: string, bases: readonly DiffBase[] = BUILTIN_SCENARIOS): ShareHash {
+export function readShareHash(hash: string, bases: readonly DiffBase[] = builtinScenarios()): ShareHash {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   const params = new URLSearchParams(h.replace(/\+/g, '%2B')); // '+' is part of the encoding, not a space
   const value = params.get(HASH_KEY);

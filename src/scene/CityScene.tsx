@@ -14,6 +14,7 @@
  *   CityScene
  *   ├─ FrameBridge     frames$ → FrameStore, invalidate()
  *   ├─ RenderStats     renders, publishes window.__allweatherGl
+ *   ├─ Deferred        wraps the per-layout layers below: built a task after the canvas
  *   ├─ (per layout, 3D)
  *   │  ├─ CameraRig    framing + MapControls
  *   │  ├─ Ground, CellsMesh, GridLines, SelectedGrid
@@ -56,6 +57,7 @@ import { RenderStats } from './RenderStats.tsx';
 import { StaffMarkers } from './StaffMarkers.tsx';
 import { StationColumns } from './StationColumns.tsx';
 import { SelectedGrid } from './SelectedGrid.tsx';
+import { Deferred } from './Deferred.tsx';
 
 export type { ColorBy, GridDelta } from './CellsMesh.tsx';
 export type { GlStats } from './RenderStats.tsx';
@@ -294,19 +296,21 @@ export function CityScene({
         <color attach="background" args={[BACKGROUND]} />
         <FrameBridge frames$={frames$} store={store} />
         <RenderStats />
-        <Layers
-          key={`${mode}-${layoutKey(layout)}`}
-          labels={labels}
-          layout={layout}
-          store={store}
-          colorBy={colorBy}
-          delta={delta}
-          paused={paused}
-          onPick={onPick}
-          crowdThreshold={crowdThreshold}
-          reframeKey={reframeKey}
-          selectedGrid={selectedGrid}
-        />
+        <Deferred>
+          <Layers
+            key={`${mode}-${layoutKey(layout)}`}
+            labels={labels}
+            layout={layout}
+            store={store}
+            colorBy={colorBy}
+            delta={delta}
+            paused={paused}
+            onPick={onPick}
+            crowdThreshold={crowdThreshold}
+            reframeKey={reframeKey}
+            selectedGrid={selectedGrid}
+          />
+        </Deferred>
       </Canvas>
       {mode === '2d' && (
         <div

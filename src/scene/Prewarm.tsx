@@ -13,17 +13,37 @@
  * asynchronous (`compileAsync`: with KHR_parallel_shader_compile the GPU
  * links in the background and nothing waits for it on the main thread);
  * one render follows when every program is ready.
+ *
+ * Without that extension (SwiftShader has none) the first use of a program
+ * waits for its link, and the first render waited for all of them at once:
+ * 0.5–1 s main-thread tasks while `lianhu-grids` loaded on a loaded machine
+ * (issue 12). There, rendering pauses (frameloop 'never') while the scene's
+ * drawable objects are compiled one per task, each task also waiting for its
+ * own programs' link (their first use, `getUniforms`); then rendering
+ * resumes with one render, as above. (A layout effect: rendering pauses
+ * before the first frame after the layers' mount.)
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useThree } from '@react-three/fiber';
-import type { Object3D } from 'three';
+import type { Material, Object3D } from 'three';
+import { nextTask } from '../app/nextTask.ts';
+
+interface Drawable extends Object3D {
+  material?: Material | Material[];
+}
+/** What three keeps per material: the program it compiled (getUniforms() on first use checks the link). */
+interface MaterialProps {
+  currentProgram?: { getUniforms(): unknown };
+}
 
 export function Prewarm(): null {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
-  useEffect(() => {
+  const setFrameloop = useThree((s) => s.setFrameloop);
+  const getState = useThree((s) => s.get);
+  useLayoutEffect(() => {
     const shown: Object3D[] = [];
     scene.traverse((o) => {
       if (!o.visible) {
@@ -32,15 +52,43 @@ export function Prewarm(): null {
       }
     });
     let live = true;
-    const ready = gl.compileAsync(scene, camera); // issues every compile now, synchronously
+    if (gl.extensions.has('KHR_parallel_shader_compile')) {
+      const ready = gl.compileAsync(scene, camera); // issues every compile now, synchronously
+      for (const o of shown) o.visible = false;
+      ready.then(
+        () => live && invalidate(),
+        () => live && invalidate(),
+      );
+      return () => {
+        live = false;
+      };
+    }
     for (const o of shown) o.visible = false;
-    ready.then(
-      () => live && invalidate(),
-      () => live && invalidate(),
-    );
+    const drawables: Drawable[] = [];
+    scene.traverse((o) => {
+      if ((o as Drawable).material) drawables.push(o);
+    });
+    const loop = getState().frameloop;
+    setFrameloop('never');
+    const resume = () => {
+      if (getState().frameloop === 'never') setFrameloop(loop);
+      invalidate();
+    };
+    void (async () => {
+      for (const o of drawables) {
+        await nextTask();
+        if (!live) return;
+        if (!o.parent) continue; // removed meanwhile
+        for (const m of gl.compile(o, camera, scene)) {
+          (gl.properties.get(m) as MaterialProps).currentProgram?.getUniforms();
+        }
+      }
+      if (live) resume();
+    })();
     return () => {
+      if (live) resume();
       live = false;
     };
-  }, [gl, scene, camera, invalidate]);
+  }, [gl, scene, camera, invalidate, setFrameloop, getState]);
   return null;
 }

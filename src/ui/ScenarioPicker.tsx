@@ -7,7 +7,7 @@
  * picker says so.
  */
 import { useRef, type ChangeEvent } from 'react';
-import { BUILTIN_SCENARIOS } from '../app/scenarios.ts';
+import { builtinScenarios } from '../app/scenarios.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { pickName, useT } from './i18n/index.ts';
 import { Icon } from './Icon.tsx';
@@ -61,7 +61,7 @@ export function ScenarioPicker() {
         onChange={onSelect}
       >
         <optgroup label={t('scenario.builtin')}>
-          {BUILTIN_SCENARIOS.map((s) => (
+          {builtinScenarios().map((s) => (
             <option key={s.id} value={s.id}>
               {pickName(lang, s.name)}
             </option>

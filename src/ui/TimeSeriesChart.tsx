@@ -13,6 +13,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { softwareCanvas } from './softwareCanvas.ts';
+import { nextTask } from '../app/nextTask.ts';
 
 export interface TimeSeriesChartProps {
   title: string;
@@ -42,7 +43,9 @@ function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
   if (known) return known;
   const c = document.createElement('canvas');
   c.width = c.height = 8;
-  const g = c.getContext('2d');
+  // in software like the chart's own canvas (softwareCanvas.ts): this one is made in the chart's first draw, after
+  // its constructor, and a GPU-backed one waited for the browser's GPU process (0.2–1.6 s while lianhu-grids loaded)
+  const g = c.getContext('2d', { willReadFrequently: true });
   if (!g) return null;
   g.fillStyle = 'rgba(120, 132, 150, 0.10)';
   g.fillRect(0, 0, 8, 8);
@@ -59,6 +62,17 @@ function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
   const p = ctx.createPattern(c, 'repeat');
   if (p) hatches.set(ctx, p);
   return p;
+}
+
+/**
+ * Charts are made one per task, in mount order: a chart's first layout and draw (uPlot's commit, text in a CJK
+ * font on a software canvas) take 0.1–0.3 s on a loaded machine, and the panel's two charts made together were
+ * one long task while a large district loaded (issue 12).
+ */
+let chartTurn: Promise<void> = Promise.resolve();
+function nextChartTurn(): Promise<void> {
+  chartTurn = chartTurn.then(nextTask);
+  return chartTurn;
 }
 
 const FONT = '11px "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
@@ -85,48 +99,55 @@ export function TimeSeriesChart({
 
   useEffect(() => {
     const box = boxRef.current!;
-    const opts: uPlot.Options = {
-      width: Math.max(120, box.clientWidth),
-      height: Math.max(60, box.clientHeight),
-      legend: { show: false },
-      cursor: { y: false, points: { size: 6 } },
-      scales: {
-        x: xMax ? { time: false, range: [0, xMax] } : { time: false },
-        y: percent ? { range: [0, 1] } : { range: (_u, _min, max) => [0, Math.max(5, max * 1.1)] },
-      },
-      axes: [
-        {
-          ...AXIS,
-          font: FONT,
-          size: 24,
-          space: 36,
-          values: (_u, ticks) => ticks.map((v) => `${Math.round(v)}`),
-          label: undefined,
+    let plot: uPlot | null = null;
+    let ro: ResizeObserver | null = null;
+    let gone = false;
+    void nextChartTurn().then(() => {
+      if (gone) return;
+      const opts: uPlot.Options = {
+        width: Math.max(120, box.clientWidth),
+        height: Math.max(60, box.clientHeight),
+        legend: { show: false },
+        cursor: { y: false, points: { size: 6 } },
+        scales: {
+          x: xMax ? { time: false, range: [0, xMax] } : { time: false },
+          y: percent ? { range: [0, 1] } : { range: (_u, _min, max) => [0, Math.max(5, max * 1.1)] },
         },
-        {
-          ...AXIS,
-          font: FONT,
-          size: 44,
-          space: 18,
-          values: (_u, ticks) => ticks.map((v) => (percent ? `${Math.round(v * 100)}%` : `${Math.round(v)}`)),
-        },
-      ],
-      series: [
-        { label: xLabel },
-        { label: title, stroke: color, width: 2, fill: `${color}22`, spanGaps: true, points: { show: false } },
-      ],
-      hooks: shadeToX > 0 ? { drawClear: [(u) => drawShade(u, shadeToX)] } : undefined,
-    };
-    const d = dataRef.current;
-    const plot = softwareCanvas(() => new uPlot(opts, [d.x.slice(), d.y.slice()] as uPlot.AlignedData, box));
-    plotRef.current = plot;
-    const ro = new ResizeObserver(() => {
-      plot.setSize({ width: Math.max(120, box.clientWidth), height: Math.max(60, box.clientHeight) });
+        axes: [
+          {
+            ...AXIS,
+            font: FONT,
+            size: 24,
+            space: 36,
+            values: (_u, ticks) => ticks.map((v) => `${Math.round(v)}`),
+            label: undefined,
+          },
+          {
+            ...AXIS,
+            font: FONT,
+            size: 44,
+            space: 18,
+            values: (_u, ticks) => ticks.map((v) => (percent ? `${Math.round(v * 100)}%` : `${Math.round(v)}`)),
+          },
+        ],
+        series: [
+          { label: xLabel },
+          { label: title, stroke: color, width: 2, fill: `${color}22`, spanGaps: true, points: { show: false } },
+        ],
+        hooks: shadeToX > 0 ? { drawClear: [(u) => drawShade(u, shadeToX)] } : undefined,
+      };
+      const d = dataRef.current; // the latest data: setData below had no chart to go to until now
+      const made = softwareCanvas(() => new uPlot(opts, [d.x.slice(), d.y.slice()] as uPlot.AlignedData, box));
+      plot = plotRef.current = made;
+      ro = new ResizeObserver(() => {
+        made.setSize({ width: Math.max(120, box.clientWidth), height: Math.max(60, box.clientHeight) });
+      });
+      ro.observe(box);
     });
-    ro.observe(box);
     return () => {
-      ro.disconnect();
-      plot.destroy();
+      gone = true;
+      ro?.disconnect();
+      plot?.destroy();
       plotRef.current = null;
     };
   }, [title, xLabel, color, percent, xMax, shadeToX]);
