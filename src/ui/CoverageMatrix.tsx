@@ -21,7 +21,7 @@
  * whose code or name matches; Enter selects the best match's centre cell
  * (the 3D view and the details follow) and scrolls its row into view.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
 import { buildMatrix, cellAtt, cellCounts, gridOrder, HOURS, warmupHoursOfDay } from './matrixModel.ts';
@@ -58,7 +58,9 @@ export function CoverageMatrix() {
   const t = useT();
   const ctl = useController();
   const layout = useStore((s) => s.layout);
-  const frame = useStore((s) => s.frame);
+  // a new frame re-renders the matrix in a render of its own, after the urgent one (clock, KPIs): recomputing
+  // 1,615 grids × 24 hours with the rest made one long main-thread task per published frame (issue 12)
+  const frame = useDeferredValue(useStore((s) => s.frame));
   const selection = useStore((s) => s.selection);
   const [sort, setSort] = useState<'id' | 'worst'>('id');
   const [scrollTop, setScrollTop] = useState(0);

@@ -14,6 +14,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { softwareCanvas } from './softwareCanvas.ts';
 import { nextTask } from '../app/nextTask.ts';
+import { warmGpu } from '../scene/gpuWarmup.ts';
 
 export interface TimeSeriesChartProps {
   title: string;
@@ -36,36 +37,8 @@ const AXIS = {
   grid: { stroke: 'rgba(170,180,195,0.12)', width: 1 },
   ticks: { stroke: 'rgba(170,180,195,0.25)', width: 1 },
 };
-/** A diagonal hatch for the warm-up band (one per canvas context). */
-const hatches = new WeakMap<CanvasRenderingContext2D, CanvasPattern>();
-function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
-  const known = hatches.get(ctx);
-  if (known) return known;
-  const c = document.createElement('canvas');
-  c.width = c.height = 8;
-  // in software like the chart's own canvas (softwareCanvas.ts): this one is made in the chart's first draw, after
-  // its constructor, and a GPU-backed one waited for the browser's GPU process (0.2–1.6 s while lianhu-grids loaded)
-  const g = c.getContext('2d', { willReadFrequently: true });
-  if (!g) return null;
-  g.fillStyle = 'rgba(120, 132, 150, 0.10)';
-  g.fillRect(0, 0, 8, 8);
-  g.strokeStyle = 'rgba(150, 162, 180, 0.35)';
-  g.lineWidth = 1.5;
-  g.beginPath();
-  g.moveTo(-2, 10);
-  g.lineTo(10, -2);
-  g.moveTo(6, 10);
-  g.lineTo(10, 6);
-  g.moveTo(-2, 2);
-  g.lineTo(2, -2);
-  g.stroke();
-  const p = ctx.createPattern(c, 'repeat');
-  if (p) hatches.set(ctx, p);
-  return p;
-}
-
 /**
- * Charts are made one per task, in mount order: a chart's first layout and draw (uPlot's commit, text in a CJK
+ * Charts are made (and redrawn with new data) one per task, in order: a chart's first layout and draw (uPlot's commit, text in a CJK
  * font on a software canvas) take 0.1–0.3 s on a loaded machine, and the panel's two charts made together were
  * one long task while a large district loaded (issue 12).
  */
@@ -73,6 +46,14 @@ let chartTurn: Promise<void> = Promise.resolve();
 function nextChartTurn(): Promise<void> {
   chartTurn = chartTurn.then(nextTask);
   return chartTurn;
+}
+/**
+ * The first chart is made once the browser's GPU process is up (src/scene/gpuWarmup.ts): the first 2D canvas
+ * shown on the page creates the page's shared GPU context, and while that process was still starting (a loaded
+ * machine, lianhu-grids) the chart's first draw waited for it, a main-thread task of 0.2–3.6 s.
+ */
+function firstChartTurn(): Promise<void> {
+  return warmGpu().then(nextChartTurn);
 }
 
 const FONT = '11px "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
@@ -102,7 +83,7 @@ export function TimeSeriesChart({
     let plot: uPlot | null = null;
     let ro: ResizeObserver | null = null;
     let gone = false;
-    void nextChartTurn().then(() => {
+    void firstChartTurn().then(() => {
       if (gone) return;
       const opts: uPlot.Options = {
         width: Math.max(120, box.clientWidth),
@@ -153,7 +134,14 @@ export function TimeSeriesChart({
   }, [title, xLabel, color, percent, xMax, shadeToX]);
 
   useEffect(() => {
-    plotRef.current?.setData([x.slice(), y.slice()] as uPlot.AlignedData);
+    // redrawn in a task of its own (one chart per task, as they are made): not in the task of the render
+    let gone = false;
+    void nextChartTurn().then(() => {
+      if (!gone) plotRef.current?.setData([x.slice(), y.slice()] as uPlot.AlignedData);
+    });
+    return () => {
+      gone = true;
+    };
   }, [version, x, y]);
 
   return (
@@ -179,7 +167,12 @@ export function TimeSeriesChart({
   );
 }
 
-/** Hatch the plot area from x = 0 to x = toX (before the series are drawn). */
+/**
+ * Hatch the plot area from x = 0 to x = toX (before the series are drawn): a light grey fill and diagonal
+ * lines x + y = 8k (canvas pixels), as an 8-pixel repeating pattern would draw them. Drawn as lines, not as a
+ * pattern: making a pattern from a canvas started the page's shared GPU context, a main-thread wait of
+ * 0.2–1.4 s for the browser's GPU process while lianhu-grids loaded (issue 12).
+ */
 function drawShade(u: uPlot, toX: number) {
   const ctx = u.ctx;
   const x0 = u.valToPos(0, 'x', true),
@@ -188,9 +181,21 @@ function drawShade(u: uPlot, toX: number) {
   const left = Math.max(u.bbox.left, Math.min(x0, x1)),
     right = Math.min(u.bbox.left + u.bbox.width, Math.max(x0, x1));
   if (!(right > left)) return;
-  const p = hatchPattern(ctx);
   ctx.save();
-  ctx.fillStyle = p ?? 'rgba(120, 132, 150, 0.18)';
+  ctx.fillStyle = 'rgba(120, 132, 150, 0.10)';
   ctx.fillRect(left, top, right - left, height);
+  ctx.beginPath();
+  ctx.rect(left, top, right - left, height);
+  ctx.clip();
+  ctx.strokeStyle = 'rgba(150, 162, 180, 0.35)';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  const bottom = top + height;
+  for (let k = Math.floor((left + top) / 8) - 1; k * 8 <= right + bottom + 8; k++) {
+    const c = k * 8; // the line x + y = c, across the band
+    ctx.moveTo(c - top + 2, top - 2);
+    ctx.lineTo(c - bottom - 2, bottom + 2);
+  }
+  ctx.stroke();
   ctx.restore();
 }
