@@ -246,3 +246,25 @@ describe('a step takes the travel factor of the hour it starts in, rain changed 
     }
   });
 });
+
+describe('walks along the route take each step at the factor of its own hour (stretches that cross an hour)', () => {
+  it('with the factor changing every hour, every pass over 7 hours is where and when the rule puts it', () => {
+    const rain = [0, 30, 5, 60, 0, 45, 10, 0];
+    const sim = start();
+    sim.drivers.rain.setRain(0, rain, sim.drivers.arrivals);
+    const factor = (t: number) => sim.travelFactor[Math.min(Math.floor(t / 3600), sim.travelFactor.length - 1)];
+    expect(new Set(rain.map((_, h) => factor(h * 3600 + 1))).size).toBeGreaterThan(3);
+    const s = walker(sim, 0);
+    const steps = walkFromNow(sim, s, 8 * 3600, (t) => STEP_S * factor(t));
+    for (let t0 = 1500.5; t0 < 7 * 3600; t0 += 1733) {
+      const probe = start();
+      probe.drivers.rain.setRain(0, rain, probe.drivers.arrivals);
+      // a cell 3 to 9 steps ahead: most of the walk to it is one stretch along the route
+      const ahead = steps.filter((st) => st.depart >= t0);
+      const cell = ahead[3 + (Math.floor(t0) % 7)].to;
+      const id = caseAt(probe, 'litter', cell, t0);
+      const pass = steps.find((st) => st.to === cell && st.arrive >= t0)!;
+      expect(records(probe, 9 * 3600).get(id)!.discoveredS).toBe(pass.arrive);
+    }
+  });
+});

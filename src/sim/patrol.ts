@@ -21,6 +21,14 @@
  * (`onLatent`). Discovery times are those of a walk stepped cell by cell,
  * to the last bit; a busy or off-duty member's pending event is stale (its
  * token moved on) and it is dropped from the lists when next met.
+ *
+ * Most steps follow the route itself: standing on route cell i, the member's
+ * next steps go to cells i+1, i+2 ... as long as those are neighbours in
+ * the same grid (RouteTable.run). Planning a leg, syncing and looking ahead
+ * for a latent case walk such stretches by route index (`alongRoute`: one
+ * addition per step, the same additions in the same order), and read a
+ * stretch's column / row box from prefix and suffix tables; only the steps
+ * off the route (back from a case, across a gap) are worked out one by one.
  */
 import { EngineState, EV, SS } from './engine.ts';
 
@@ -51,10 +59,55 @@ export abstract class Patrols extends EngineState {
   private readonly legIdx = new Int32Array(this.nStaff);
   private readonly legDepart = new Float64Array(this.nStaff);
   private readonly legAt = new Float64Array(this.nStaff).fill(-1);
+  /** Per member, its route's tables (RouteTable below; members on the same route share one). */
+  private readonly routeTab: RouteTable[];
   // a walk worked out ahead without moving the member: cell, route index, time of the last arrival
   private walkCell = 0;
   private walkIdx = 0;
   private walkT = 0;
+  private walkDepart = 0;
+
+  constructor(...args: ConstructorParameters<typeof EngineState>) {
+    super(...args);
+    const byRoute = new Map<Int32Array, RouteTable>();
+    this.routeTab = this.sRouteCells.map((route) => {
+      let tab = byRoute.get(route);
+      if (!tab) byRoute.set(route, (tab = new RouteTable(route, this.city.cols, this.city.cellGrid)));
+      return tab;
+    });
+  }
+
+  /**
+   * Walk member s along its route from route index `idx` (standing on that route cell) at time `t`: at
+   * most `m` steps (m <= the route's run from idx), stopping before a step that would start at or after
+   * `until` or from `cell`. Each step lasts the step time of the hour it starts in, added as walkStep adds
+   * it. Leaves the route index reached in walkIdx, its arrival in walkT and the last step's start in
+   * walkDepart (t when no step was taken).
+   */
+  private alongRoute(s: number, idx: number, t: number, m: number, until: number, cell: number): void {
+    const route = this.sRouteCells[s];
+    const tf = this.travelFactor;
+    const lastHour = tf.length - 1;
+    const base = this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor);
+    let h = (t / 3600) | 0;
+    let step = base * tf[h < lastHour ? h : lastHour];
+    let safeUntil = h * 3600 + 3599;
+    let depart = t;
+    const end = idx + m;
+    while (idx < end && t < until && route[idx] !== cell) {
+      depart = t;
+      if (t >= safeUntil) {
+        h = (t / 3600) | 0;
+        step = base * tf[h < lastHour ? h : lastHour];
+        safeUntil = h * 3600 + 3599;
+      }
+      t += step;
+      idx++;
+    }
+    this.walkIdx = idx;
+    this.walkT = t;
+    this.walkDepart = depart;
+  }
 
   /** Start member s's next patrol step now (from the cell it is in) and plan its leg. */
   protected patrolStep(s: number): void {
@@ -105,7 +158,21 @@ export abstract class Patrols extends EngineState {
   /** Bring patrolling member s's step up to now: every step that ended before now is taken. */
   protected syncPatrol(s: number): void {
     if (this.sState[s] !== SS.PATROL) return;
+    const route = this.sRouteCells[s],
+      run = this.routeTab[s].run;
     while (this.sArrive[s] < this.now) {
+      const idx = this.sRoute[s];
+      if (this.sTo[s] === route[idx] && run[idx] > 0) {
+        // on the route: the steps along it, without working each one out
+        this.alongRoute(s, idx, this.sArrive[s], run[idx], this.now, -1);
+        const j = this.walkIdx;
+        this.sFrom[s] = route[j - 1];
+        this.sTo[s] = route[j];
+        this.sRoute[s] = j;
+        this.sDepart[s] = this.walkDepart;
+        this.sArrive[s] = this.walkT;
+        continue;
+      }
       this.walkCell = this.sTo[s];
       this.walkIdx = this.sRoute[s];
       this.walkT = this.sArrive[s];
@@ -166,8 +233,35 @@ export abstract class Patrols extends EngineState {
       x1 = cx,
       y0 = cy,
       y1 = cy;
+    const tab = this.routeTab[s];
     for (let i = 1; i < PATROL_LEG; i++) {
       if (look && latent[cur] >= 0) break;
+      if (cur === target && !look) {
+        // on the route with nothing latent in the grid: the next m steps go to the next m route cells, all
+        // neighbours in grid g (the same steps, times and box as the general step below, without working them out)
+        let m = tab.run[idx];
+        if (m > PATROL_LEG - i) m = PATROL_LEG - i;
+        if (m > 0) {
+          const from = idx;
+          this.alongRoute(s, idx, t, m, Infinity, -1);
+          idx = this.walkIdx;
+          t = this.walkT;
+          endFrom = route[idx - 1];
+          cur = target = endTo = route[idx];
+          cx = tx = tab.x[idx];
+          cy = ty = tab.y[idx];
+          endIdx = idx;
+          endDepart = this.walkDepart;
+          at = t;
+          tab.box(from, idx);
+          if (tab.bx0 < x0) x0 = tab.bx0;
+          if (tab.bx1 > x1) x1 = tab.bx1;
+          if (tab.by0 < y0) y0 = tab.by0;
+          if (tab.by1 > y1) y1 = tab.by1;
+          i += m - 1;
+          continue;
+        }
+      }
       const from = cur,
         depart = t;
       if (cur === target) {
@@ -319,12 +413,19 @@ export abstract class Patrols extends EngineState {
         this.walkCell = this.sTo[s];
         this.walkIdx = this.sRoute[s];
         this.walkT = this.sArrive[s];
+        const route = this.sRouteCells[s],
+          run = this.routeTab[s].run;
         while (this.walkT < until) {
           if (this.walkCell === cell) {
             this.schedulePatrol(s, this.walkT);
             break;
           }
-          this.walkStep(s);
+          const idx = this.walkIdx;
+          if (this.walkCell === route[idx] && run[idx] > 0) {
+            // on the route: along it up to the cell (or the event), without working each step out
+            this.alongRoute(s, idx, this.walkT, run[idx], until, cell);
+            this.walkCell = route[this.walkIdx];
+          } else this.walkStep(s);
         }
       }
       s = next;
@@ -334,5 +435,100 @@ export abstract class Patrols extends EngineState {
   /** Case c is no longer latent (discovered). */
   protected offLatent(c: number): void {
     this.gridLatent[this.city.cellGrid[this.cCell[c]]]--;
+  }
+}
+
+/**
+ * A patrol route's cells as columns and rows, and what the walks along it need: per route index the run
+ * (the steps the route can be followed from there one neighbour cell at a time within that cell's grid; 0 at
+ * the route's end, before a jump over water or into another grid, capped at PATROL_LEG), and the column /
+ * row range of every prefix and suffix of the route, so that the box of a stretch of it is read rather
+ * than walked (`box`).
+ */
+export class RouteTable {
+  readonly x: Int32Array;
+  readonly y: Int32Array;
+  readonly run: Uint8Array;
+  /** Ranges of route[0..i] (pre) and route[i..n-1] (suf): x0, x1, y0, y1 at 4i. */
+  private readonly pre: Int32Array;
+  private readonly suf: Int32Array;
+  /** The last `box` answer. */
+  bx0 = 0;
+  bx1 = 0;
+  by0 = 0;
+  by1 = 0;
+
+  constructor(route: Int32Array, cols: number, cellGrid: Int32Array) {
+    const n = route.length;
+    this.x = new Int32Array(n);
+    this.y = new Int32Array(n);
+    this.run = new Uint8Array(n);
+    this.pre = new Int32Array(4 * n);
+    this.suf = new Int32Array(4 * n);
+    for (let i = 0; i < n; i++) {
+      this.x[i] = route[i] % cols;
+      this.y[i] = (route[i] / cols) | 0;
+    }
+    for (let i = n - 2; i >= 0; i--) {
+      const next =
+        Math.abs(this.x[i + 1] - this.x[i]) + Math.abs(this.y[i + 1] - this.y[i]) === 1 &&
+        cellGrid[route[i + 1]] === cellGrid[route[i]];
+      this.run[i] = next ? Math.min(this.run[i + 1] + 1, PATROL_LEG) : 0;
+    }
+    const pre = this.pre,
+      suf = this.suf;
+    for (let i = 0; i < n; i++) {
+      const o = 4 * i,
+        x = this.x[i],
+        y = this.y[i];
+      pre[o] = i > 0 ? Math.min(pre[o - 4], x) : x;
+      pre[o + 1] = i > 0 ? Math.max(pre[o - 3], x) : x;
+      pre[o + 2] = i > 0 ? Math.min(pre[o - 2], y) : y;
+      pre[o + 3] = i > 0 ? Math.max(pre[o - 1], y) : y;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      const o = 4 * i,
+        x = this.x[i],
+        y = this.y[i];
+      suf[o] = i < n - 1 ? Math.min(suf[o + 4], x) : x;
+      suf[o + 1] = i < n - 1 ? Math.max(suf[o + 5], x) : x;
+      suf[o + 2] = i < n - 1 ? Math.min(suf[o + 6], y) : y;
+      suf[o + 3] = i < n - 1 ? Math.max(suf[o + 7], y) : y;
+    }
+  }
+
+  /** Column and row range of route[a..b] (a <= b) into bx0, bx1, by0, by1. */
+  box(a: number, b: number): void {
+    const n = this.x.length;
+    let o = -1,
+      tab = this.pre;
+    if (a === 0) o = 4 * b;
+    else if (b === n - 1) {
+      o = 4 * a;
+      tab = this.suf;
+    }
+    if (o >= 0) {
+      this.bx0 = tab[o];
+      this.bx1 = tab[o + 1];
+      this.by0 = tab[o + 2];
+      this.by1 = tab[o + 3];
+      return;
+    }
+    let x0 = this.x[a],
+      x1 = x0,
+      y0 = this.y[a],
+      y1 = y0;
+    for (let i = a + 1; i <= b; i++) {
+      const x = this.x[i],
+        y = this.y[i];
+      if (x < x0) x0 = x;
+      else if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      else if (y > y1) y1 = y;
+    }
+    this.bx0 = x0;
+    this.bx1 = x1;
+    this.by0 = y0;
+    this.by1 = y1;
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * The route tables patrols walk by (patrol.ts RouteTable): the run of neighbour steps from each route
+ * index and the column / row box of any stretch, against their definitions worked out cell by cell.
+ */
+import { describe, it, expect } from 'vitest';
+import { RouteTable, PATROL_LEG } from './patrol.ts';
+
+const COLS = 10;
+/**
+ * A lawn-mower route over two 3 x 3 grids side by side (grid 0: x 0-2, grid 1: x 3-5; grid 1 walked bottom
+ * row first, so the route steps from grid 0's last cell to its neighbour in grid 1), one cell (water) left out.
+ */
+function route(): { route: Int32Array; cellGrid: Int32Array } {
+  const cellGrid = new Int32Array(COLS * 3).fill(-1);
+  const cells: number[] = [];
+  for (const g of [0, 1]) {
+    for (let yy = 0; yy < 3; yy++) {
+      const y = g === 0 ? yy : 2 - yy;
+      for (let t = 0; t < 3; t++) {
+        const x = g * 3 + (y % 2 === 0 ? t : 2 - t);
+        cellGrid[y * COLS + x] = g;
+        if (!(g === 0 && x === 1 && y === 1)) cells.push(y * COLS + x);
+      }
+    }
+  }
+  return { route: Int32Array.from(cells), cellGrid };
+}
+
+describe('RouteTable', () => {
+  const { route: r, cellGrid } = route();
+  const tab = new RouteTable(r, COLS, cellGrid);
+  const xy = (c: number) => [c % COLS, Math.floor(c / COLS)];
+
+  it('run[i]: the steps from route[i] that each go to a 4-neighbour in the same grid (none past a gap, a grid change or the end)', () => {
+    for (let i = 0; i < r.length; i++) {
+      let k = 0;
+      while (i + k + 1 < r.length) {
+        const [ax, ay] = xy(r[i + k]),
+          [bx, by] = xy(r[i + k + 1]);
+        if (Math.abs(ax - bx) + Math.abs(ay - by) !== 1 || cellGrid[r[i + k]] !== cellGrid[r[i + k + 1]]) break;
+        k++;
+      }
+      expect(tab.run[i], `run[${i}]`).toBe(Math.min(k, PATROL_LEG));
+    }
+    // the water gap and the change of grid (between neighbour cells) both end a run
+    const last0 = r.findIndex((c) => cellGrid[c] === 1) - 1;
+    expect(Math.abs(r[last0 + 1] - r[last0])).toBe(1);
+    expect(tab.run[last0]).toBe(0);
+    expect([...tab.run].filter((v) => v === 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('box(a, b): the column and row range of route[a..b], for every stretch', () => {
+    for (let a = 0; a < r.length; a++) {
+      for (let b = a; b < r.length; b++) {
+        const pts = [...r.subarray(a, b + 1)].map(xy);
+        tab.box(a, b);
+        expect([tab.bx0, tab.bx1, tab.by0, tab.by1], `box(${a}, ${b})`).toEqual([
+          Math.min(...pts.map((p) => p[0])),
+          Math.max(...pts.map((p) => p[0])),
+          Math.min(...pts.map((p) => p[1])),
+          Math.max(...pts.map((p) => p[1])),
+        ]);
+      }
+    }
+  });
+});
