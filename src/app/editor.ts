@@ -147,10 +147,16 @@ function canon(draft: Json | null): string {
   return draft === null ? '' : canonicalJson(draft);
 }
 
-function validate(draft: Json | null): Pick<EditorState, 'errors' | 'valid' | 'hash'> {
+/**
+ * The draft's errors, validity and content hash. `loaded`: the draft is the live scenario's text, which the live
+ * worker has just validated with the same parseScenario (the store holds a scenario text only once it loaded):
+ * validating it again here was ~0.1–0.2 s of main-thread work per scenario opened (issue 12), so only its hash is
+ * computed.
+ */
+function validate(draft: Json | null, loaded = false): Pick<EditorState, 'errors' | 'valid' | 'hash'> {
   if (draft === null) return { errors: [], valid: false, hash: null };
-  const r = parseScenarioObject(draft);
-  if (!r.ok) return { errors: r.errors, valid: false, hash: null };
+  const r = loaded ? null : parseScenarioObject(draft);
+  if (r && !r.ok) return { errors: r.errors, valid: false, hash: null };
   let hash: string | null = null;
   try {
     hash = scenarioHash(draft);
@@ -204,9 +210,15 @@ export function createEditor(ctl: Controller): EditorController {
       );
   };
 
-  const setDraft = (draft: Json | null, extra: Partial<EditorState> = {}, save = true) => {
-    store.setState({ draft, ...validate(draft), dirty: canon(draft) !== baseCanon, ...extra });
+  const setDraft = (draft: Json | null, extra: Partial<EditorState> = {}, save = true, loaded = false) => {
+    store.setState({ draft, ...validate(draft, loaded), dirty: canon(draft) !== baseCanon, ...extra });
     if (save) autosave();
+  };
+  /** The draft becomes `text` (and its base): `loaded` when it is the live scenario's (validated) text. */
+  const resetTo = (text: string, label: string, loaded: boolean) => {
+    const draft = draftFromText(text);
+    baseCanon = canon(draft);
+    setDraft(draft, { baseText: text, baseLabel: label, restored: false }, true, loaded);
   };
 
   const ed: EditorController = {
@@ -237,7 +249,7 @@ export function createEditor(ctl: Controller): EditorController {
         const s = store.getState();
         if (!live.scenarioText || live.scenarioText === s.baseText) return;
         // the live scenario changed: a clean draft follows it, a dirty one stays (the panel offers to discard it)
-        if (s.draft === null || !s.dirty) ed.reset(live.scenarioText, live.fileName ?? live.scenarioId);
+        if (s.draft === null || !s.dirty) resetTo(live.scenarioText, live.fileName ?? live.scenarioId, true);
       };
       let pending = false;
       const onLive = () => {
@@ -255,9 +267,7 @@ export function createEditor(ctl: Controller): EditorController {
       onLive();
     },
     reset(text, label) {
-      const draft = draftFromText(text);
-      baseCanon = canon(draft);
-      setDraft(draft, { baseText: text, baseLabel: label, restored: false });
+      resetTo(text, label, false);
     },
     replace(draft) {
       setDraft(draft, { restored: false });

@@ -28,6 +28,7 @@ import type { EditorController } from './editor.ts';
 import type { AppliedController } from './applied.ts';
 import { loadSavedLang, loadSavedScenario } from './persist.ts';
 import { DEFAULT_LANG, parseLang } from '../i18n/lang.ts';
+import { formatNumber } from '../i18n/number.ts';
 import { nextTask } from './nextTask.ts';
 import type { Lang, View } from './store.ts';
 import '../ui/styles.css';
@@ -57,7 +58,8 @@ interface Opened {
  *    modules evaluate in tasks of their own;
  * 3. the live controller, the editor, the applied scenario;
  * 4. the experiments, decisions and saved results;
- * 5. React, then the app's components, rendered as a transition (React
+ * 5. React, the language's number format (its first use loads locale
+ *    data), then the app's components, rendered as a transition (React
  *    renders it in slices and yields between them).
  * The panels that the first screen does not show load when first shown (App.tsx).
  */
@@ -110,6 +112,8 @@ async function start(): Promise<Opened> {
     import('react'),
     import('react-dom/client'),
   ]);
+  await nextTask();
+  formatNumber(lang, 1234.5); // the first number format loads the locale's data (~0.1 s under load): not in the render
   await nextTask();
   const [{ App }, stores, decisionHooks, { AppliedContext }, { SavedContext }] = await Promise.all([
     import('./App.tsx'),

@@ -70,6 +70,7 @@ export function Prewarm(): null {
     });
     const loop = getState().frameloop;
     setFrameloop('never');
+    getState().internal.frames = 0; // a render already asked for (the layers' mount) would link them all at once
     const resume = () => {
       if (getState().frameloop === 'never') setFrameloop(loop);
       invalidate();

@@ -57,9 +57,9 @@ interface Tip {
 export function CoverageMatrix() {
   const t = useT();
   const ctl = useController();
-  const layout = useStore((s) => s.layout);
-  // a new frame re-renders the matrix in a render of its own, after the urgent one (clock, KPIs): recomputing
-  // 1,615 grids × 24 hours with the rest made one long main-thread task per published frame (issue 12)
+  // a new city or frame re-renders the matrix in a render of its own, after the urgent one (clock, KPIs, scene):
+  // grouping and recomputing 1,615 grids × 24 hours with the rest made one long main-thread task (issue 12)
+  const layout = useDeferredValue(useStore((s) => s.layout));
   const frame = useDeferredValue(useStore((s) => s.frame));
   const selection = useStore((s) => s.selection);
   const [sort, setSort] = useState<'id' | 'worst'>('id');
