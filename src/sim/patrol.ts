@@ -85,7 +85,7 @@ export abstract class Patrols extends EngineState {
    * walkDepart (t when no step was taken).
    */
   private alongRoute(s: number, idx: number, t: number, m: number, until: number, cell: number): void {
-    const route = this.sRouteCells[s];
+    const route = this.routeTab[s].cyc;
     const tf = this.travelFactor;
     const lastHour = tf.length - 1;
     const base = this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor);
@@ -94,15 +94,29 @@ export abstract class Patrols extends EngineState {
     let safeUntil = h * 3600 + 3599;
     let depart = t;
     const end = idx + m;
-    while (idx < end && t < until && route[idx] !== cell) {
-      depart = t;
-      if (t >= safeUntil) {
-        h = (t / 3600) | 0;
-        step = base * tf[h < lastHour ? h : lastHour];
-        safeUntil = h * 3600 + 3599;
+    if (cell < 0) {
+      // no cell to stop at (planning, syncing): the tightest loop
+      while (idx < end && t < until) {
+        depart = t;
+        if (t >= safeUntil) {
+          h = (t / 3600) | 0;
+          step = base * tf[h < lastHour ? h : lastHour];
+          safeUntil = h * 3600 + 3599;
+        }
+        t += step;
+        idx++;
       }
-      t += step;
-      idx++;
+    } else {
+      while (idx < end && t < until && route[idx] !== cell) {
+        depart = t;
+        if (t >= safeUntil) {
+          h = (t / 3600) | 0;
+          step = base * tf[h < lastHour ? h : lastHour];
+          safeUntil = h * 3600 + 3599;
+        }
+        t += step;
+        idx++;
+      }
     }
     this.walkIdx = idx;
     this.walkT = t;
@@ -158,17 +172,16 @@ export abstract class Patrols extends EngineState {
   /** Bring patrolling member s's step up to now: every step that ended before now is taken. */
   protected syncPatrol(s: number): void {
     if (this.sState[s] !== SS.PATROL) return;
-    const route = this.sRouteCells[s],
-      run = this.routeTab[s].run;
+    const tab = this.routeTab[s];
     while (this.sArrive[s] < this.now) {
-      const idx = this.sRoute[s];
-      if (this.sTo[s] === route[idx] && run[idx] > 0) {
-        // on the route: the steps along it, without working each one out
-        this.alongRoute(s, idx, this.sArrive[s], run[idx], this.now, -1);
-        const j = this.walkIdx;
-        this.sFrom[s] = route[j - 1];
-        this.sTo[s] = route[j];
-        this.sRoute[s] = j;
+      const p = tab.pos(this.sTo[s], this.sRoute[s]);
+      if (p >= 0 && tab.run[p] > 0) {
+        // on the route's cycle: the steps along it, without working each one out
+        this.alongRoute(s, p, this.sArrive[s], tab.run[p], this.now, -1);
+        const q = this.walkIdx;
+        this.sFrom[s] = tab.cyc[q - 1];
+        this.sTo[s] = tab.cyc[q];
+        this.sRoute[s] = tab.idxAt(q);
         this.sDepart[s] = this.walkDepart;
         this.sArrive[s] = this.walkT;
         continue;
@@ -236,24 +249,27 @@ export abstract class Patrols extends EngineState {
     const tab = this.routeTab[s];
     for (let i = 1; i < PATROL_LEG; i++) {
       if (look && latent[cur] >= 0) break;
-      if (cur === target && !look) {
-        // on the route with nothing latent in the grid: the next m steps go to the next m route cells, all
-        // neighbours in grid g (the same steps, times and box as the general step below, without working them out)
-        let m = tab.run[idx];
+      const p = look ? -1 : tab.pos(cur, idx);
+      if (p >= 0) {
+        // on the route's cycle with nothing latent in the grid: the next m steps go to the next m cells of the
+        // cycle, all neighbours in grid g (the same steps, times and box as the general step below)
+        let m = tab.run[p];
         if (m > PATROL_LEG - i) m = PATROL_LEG - i;
         if (m > 0) {
-          const from = idx;
-          this.alongRoute(s, idx, t, m, Infinity, -1);
-          idx = this.walkIdx;
+          this.alongRoute(s, p, t, m, Infinity, -1);
+          const q = this.walkIdx;
           t = this.walkT;
-          endFrom = route[idx - 1];
-          cur = target = endTo = route[idx];
-          cx = tx = tab.x[idx];
-          cy = ty = tab.y[idx];
-          endIdx = idx;
+          endFrom = tab.cyc[q - 1];
+          cur = endTo = tab.cyc[q];
+          idx = endIdx = tab.idxAt(q);
+          target = route[idx];
+          cx = tab.x[q];
+          cy = tab.y[q];
+          tx = target % cols;
+          ty = (target / cols) | 0;
           endDepart = this.walkDepart;
           at = t;
-          tab.box(from, idx);
+          tab.box(p, q);
           if (tab.bx0 < x0) x0 = tab.bx0;
           if (tab.bx1 > x1) x1 = tab.bx1;
           if (tab.by0 < y0) y0 = tab.by0;
@@ -413,18 +429,19 @@ export abstract class Patrols extends EngineState {
         this.walkCell = this.sTo[s];
         this.walkIdx = this.sRoute[s];
         this.walkT = this.sArrive[s];
-        const route = this.sRouteCells[s],
-          run = this.routeTab[s].run;
+        const tab = this.routeTab[s];
         while (this.walkT < until) {
           if (this.walkCell === cell) {
             this.schedulePatrol(s, this.walkT);
             break;
           }
-          const idx = this.walkIdx;
-          if (this.walkCell === route[idx] && run[idx] > 0) {
-            // on the route: along it up to the cell (or the event), without working each step out
-            this.alongRoute(s, idx, this.walkT, run[idx], until, cell);
-            this.walkCell = route[this.walkIdx];
+          const p = tab.pos(this.walkCell, this.walkIdx);
+          if (p >= 0 && tab.run[p] > 0) {
+            // on the route's cycle: along it up to the cell (or the event), without working each step out
+            this.alongRoute(s, p, this.walkT, tab.run[p], until, cell);
+            const q = this.walkIdx;
+            this.walkCell = tab.cyc[q];
+            this.walkIdx = tab.idxAt(q);
           } else this.walkStep(s);
         }
       }
@@ -439,17 +456,23 @@ export abstract class Patrols extends EngineState {
 }
 
 /**
- * A patrol route's cells as columns and rows, and what the walks along it need: per route index the run
- * (the steps the route can be followed from there one neighbour cell at a time within that cell's grid; 0 at
- * the route's end, before a jump over water or into another grid, capped at PATROL_LEG), and the column /
- * row range of every prefix and suffix of the route, so that the box of a stretch of it is read rather
- * than walked (`box`).
+ * A patrol route's cycle and what walks along it need. The cycle is the route's cells, then the cells a
+ * walker passes going from the route's last cell back to its first (column first, as every step), then the
+ * first cell again: position p < n (the route's length) is route cell p with route index p; a later position
+ * is a cell of the way back, heading for route index 0 (the last position is route cell 0 again). Per
+ * position: the cell's column and row, the run (the steps the cycle can be followed from there one
+ * neighbour cell at a time within that cell's grid: 0 at the end, before a jump over water or into another
+ * grid; capped at PATROL_LEG), and the column / row range of every prefix and suffix, so that the box of a
+ * stretch is read rather than walked (`box`).
  */
 export class RouteTable {
+  readonly cyc: Int32Array;
   readonly x: Int32Array;
   readonly y: Int32Array;
   readonly run: Uint8Array;
-  /** Ranges of route[0..i] (pre) and route[i..n-1] (suf): x0, x1, y0, y1 at 4i. */
+  /** The route's length (positions below it are route cells). */
+  private readonly n: number = 0;
+  /** Ranges of cyc[0..i] (pre) and cyc[i..L-1] (suf): x0, x1, y0, y1 at 4i. */
   private readonly pre: Int32Array;
   private readonly suf: Int32Array;
   /** The last `box` answer. */
@@ -459,25 +482,40 @@ export class RouteTable {
   by1 = 0;
 
   constructor(route: Int32Array, cols: number, cellGrid: Int32Array) {
-    const n = route.length;
-    this.x = new Int32Array(n);
-    this.y = new Int32Array(n);
-    this.run = new Uint8Array(n);
-    this.pre = new Int32Array(4 * n);
-    this.suf = new Int32Array(4 * n);
-    for (let i = 0; i < n; i++) {
-      this.x[i] = route[i] % cols;
-      this.y[i] = (route[i] / cols) | 0;
+    const n = (this.n = route.length);
+    const cells = Array.from(route);
+    if (n > 1) {
+      // the way back: steps from the last route cell towards the first, column first (walkStep's rule)
+      let cur = route[n - 1];
+      const ty = (route[0] / cols) | 0,
+        tx = route[0] - ty * cols;
+      while (cur !== route[0]) {
+        const cy = (cur / cols) | 0,
+          cx = cur - cy * cols;
+        cur = cx !== tx ? cur + (tx > cx ? 1 : -1) : cur + (ty > cy ? cols : -cols);
+        cells.push(cur);
+      }
     }
-    for (let i = n - 2; i >= 0; i--) {
+    const L = cells.length;
+    this.cyc = Int32Array.from(cells);
+    this.x = new Int32Array(L);
+    this.y = new Int32Array(L);
+    this.run = new Uint8Array(L);
+    this.pre = new Int32Array(4 * L);
+    this.suf = new Int32Array(4 * L);
+    for (let i = 0; i < L; i++) {
+      this.x[i] = cells[i] % cols;
+      this.y[i] = (cells[i] / cols) | 0;
+    }
+    for (let i = L - 2; i >= 0; i--) {
       const next =
         Math.abs(this.x[i + 1] - this.x[i]) + Math.abs(this.y[i + 1] - this.y[i]) === 1 &&
-        cellGrid[route[i + 1]] === cellGrid[route[i]];
+        cellGrid[cells[i + 1]] === cellGrid[cells[i]];
       this.run[i] = next ? Math.min(this.run[i + 1] + 1, PATROL_LEG) : 0;
     }
     const pre = this.pre,
       suf = this.suf;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < L; i++) {
       const o = 4 * i,
         x = this.x[i],
         y = this.y[i];
@@ -486,24 +524,38 @@ export class RouteTable {
       pre[o + 2] = i > 0 ? Math.min(pre[o - 2], y) : y;
       pre[o + 3] = i > 0 ? Math.max(pre[o - 1], y) : y;
     }
-    for (let i = n - 1; i >= 0; i--) {
+    for (let i = L - 1; i >= 0; i--) {
       const o = 4 * i,
         x = this.x[i],
         y = this.y[i];
-      suf[o] = i < n - 1 ? Math.min(suf[o + 4], x) : x;
-      suf[o + 1] = i < n - 1 ? Math.max(suf[o + 5], x) : x;
-      suf[o + 2] = i < n - 1 ? Math.min(suf[o + 6], y) : y;
-      suf[o + 3] = i < n - 1 ? Math.max(suf[o + 7], y) : y;
+      suf[o] = i < L - 1 ? Math.min(suf[o + 4], x) : x;
+      suf[o + 1] = i < L - 1 ? Math.max(suf[o + 5], x) : x;
+      suf[o + 2] = i < L - 1 ? Math.min(suf[o + 6], y) : y;
+      suf[o + 3] = i < L - 1 ? Math.max(suf[o + 7], y) : y;
     }
   }
 
-  /** Column and row range of route[a..b] (a <= b) into bx0, bx1, by0, by1. */
+  /** The cycle position of a walker at `cell` heading for route index `idx`, or -1 when it is off the cycle. */
+  pos(cell: number, idx: number): number {
+    const cyc = this.cyc;
+    if (cyc[idx] === cell) return idx;
+    if (idx !== 0) return -1;
+    for (let j = this.n; j < cyc.length - 1; j++) if (cyc[j] === cell) return j;
+    return -1;
+  }
+
+  /** The route index a walker at cycle position q heads for (or stands on). */
+  idxAt(q: number): number {
+    return q < this.n ? q : 0;
+  }
+
+  /** Column and row range of cyc[a..b] (a <= b) into bx0, bx1, by0, by1. */
   box(a: number, b: number): void {
-    const n = this.x.length;
+    const L = this.x.length;
     let o = -1,
       tab = this.pre;
     if (a === 0) o = 4 * b;
-    else if (b === n - 1) {
+    else if (b === L - 1) {
       o = 4 * a;
       tab = this.suf;
     }

@@ -1,6 +1,7 @@
 /**
- * The route tables patrols walk by (patrol.ts RouteTable): the run of neighbour steps from each route
- * index and the column / row box of any stretch, against their definitions worked out cell by cell.
+ * The route tables patrols walk by (patrol.ts RouteTable): the cycle (route and way back), positions on
+ * it, the run of neighbour steps from each position and the column / row box of any stretch, against their
+ * definitions worked out cell by cell.
  */
 import { describe, it, expect } from 'vitest';
 import { RouteTable, PATROL_LEG } from './patrol.ts';
@@ -30,14 +31,40 @@ describe('RouteTable', () => {
   const { route: r, cellGrid } = route();
   const tab = new RouteTable(r, COLS, cellGrid);
   const xy = (c: number) => [c % COLS, Math.floor(c / COLS)];
+  // the cycle by the walking rule: the route, then from its last cell towards its first, column first
+  const cycle = [...r];
+  for (let c = r[r.length - 1]; c !== r[0];) {
+    const [cx, cy] = xy(c),
+      [tx, ty] = xy(r[0]);
+    c = cx !== tx ? c + Math.sign(tx - cx) : c + Math.sign(ty - cy) * COLS;
+    cycle.push(c);
+  }
 
-  it('run[i]: the steps from route[i] that each go to a 4-neighbour in the same grid (none past a gap, a grid change or the end)', () => {
-    for (let i = 0; i < r.length; i++) {
+  it('the cycle is the route, the way back to its first cell by the walking rule, and that first cell again', () => {
+    expect([...tab.cyc]).toEqual(cycle);
+    expect(cycle.length).toBeGreaterThan(r.length + 1);
+    expect(tab.cyc[tab.cyc.length - 1]).toBe(r[0]);
+  });
+
+  it('pos / idxAt: a walker on route cell i heading for i is at position i; on the way back (heading for 0) at its place there', () => {
+    for (let i = 0; i < r.length; i++) expect(tab.pos(r[i], i)).toBe(i);
+    for (let j = r.length; j < cycle.length - 1; j++) {
+      expect(tab.pos(cycle[j], 0)).toBe(j);
+      expect(tab.idxAt(j)).toBe(0);
+    }
+    expect(tab.idxAt(cycle.length - 1)).toBe(0);
+    // heading elsewhere than the cell it stands on, off the way back: off the cycle
+    expect(tab.pos(r[3], 5)).toBe(-1);
+    expect(tab.pos(COLS * 3 - 1, 0)).toBe(-1);
+  });
+
+  it('run[p]: the steps from cycle position p that each go to a 4-neighbour in the same grid (none past a gap, a grid change or the end)', () => {
+    for (let i = 0; i < cycle.length; i++) {
       let k = 0;
-      while (i + k + 1 < r.length) {
-        const [ax, ay] = xy(r[i + k]),
-          [bx, by] = xy(r[i + k + 1]);
-        if (Math.abs(ax - bx) + Math.abs(ay - by) !== 1 || cellGrid[r[i + k]] !== cellGrid[r[i + k + 1]]) break;
+      while (i + k + 1 < cycle.length) {
+        const [ax, ay] = xy(cycle[i + k]),
+          [bx, by] = xy(cycle[i + k + 1]);
+        if (Math.abs(ax - bx) + Math.abs(ay - by) !== 1 || cellGrid[cycle[i + k]] !== cellGrid[cycle[i + k + 1]]) break;
         k++;
       }
       expect(tab.run[i], `run[${i}]`).toBe(Math.min(k, PATROL_LEG));
@@ -49,10 +76,10 @@ describe('RouteTable', () => {
     expect([...tab.run].filter((v) => v === 0).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('box(a, b): the column and row range of route[a..b], for every stretch', () => {
-    for (let a = 0; a < r.length; a++) {
-      for (let b = a; b < r.length; b++) {
-        const pts = [...r.subarray(a, b + 1)].map(xy);
+  it('box(a, b): the column and row range of cycle[a..b], for every stretch', () => {
+    for (let a = 0; a < cycle.length; a++) {
+      for (let b = a; b < cycle.length; b++) {
+        const pts = cycle.slice(a, b + 1).map(xy);
         tab.box(a, b);
         expect([tab.bx0, tab.bx1, tab.by0, tab.by1], `box(${a}, ${b})`).toEqual([
           Math.min(...pts.map((p) => p[0])),
