@@ -24,7 +24,7 @@
  *
  * Most steps follow the route itself: standing on route cell i, the member's
  * next steps go to cells i+1, i+2 ... as long as those are neighbours in
- * the same grid (RouteTable.run). Planning a leg, syncing and looking ahead
+ * the same grid (RouteTables.run). Planning a leg, syncing and looking ahead
  * for a latent case walk such stretches by route index (`alongRoute`: one
  * addition per step, the same additions in the same order), and read a
  * stretch's column / row box from prefix and suffix tables; only the steps
@@ -59,8 +59,9 @@ export abstract class Patrols extends EngineState {
   private readonly legIdx = new Int32Array(this.nStaff);
   private readonly legDepart = new Float64Array(this.nStaff);
   private readonly legAt = new Float64Array(this.nStaff).fill(-1);
-  /** Per member, its route's tables (RouteTable below; members on the same route share one). */
-  private readonly routeTab: RouteTable[];
+  /** Every distinct route's cycle tables (RouteTables below), and the one of each member. */
+  private readonly routeTabs: RouteTables;
+  private readonly routeOf: Int32Array;
   // a walk worked out ahead without moving the member: cell, route index, time of the last arrival
   private walkCell = 0;
   private walkIdx = 0;
@@ -69,12 +70,19 @@ export abstract class Patrols extends EngineState {
 
   constructor(...args: ConstructorParameters<typeof EngineState>) {
     super(...args);
-    const byRoute = new Map<Int32Array, RouteTable>();
-    this.routeTab = this.sRouteCells.map((route) => {
-      let tab = byRoute.get(route);
-      if (!tab) byRoute.set(route, (tab = new RouteTable(route, this.city.cols, this.city.cellGrid)));
-      return tab;
+    const byRoute = new Map<Int32Array, number>();
+    const distinct: Int32Array[] = [];
+    // only members who patrol ever walk: the others need no tables (-1)
+    this.routeOf = Int32Array.from(this.sRouteCells, (route, s) => {
+      if (this.sPatrols[s] !== 1) return -1;
+      let r = byRoute.get(route);
+      if (r === undefined) {
+        byRoute.set(route, (r = distinct.length));
+        distinct.push(route);
+      }
+      return r;
     });
+    this.routeTabs = new RouteTables(distinct, this.city.cols, this.city.cellGrid);
   }
 
   /**
@@ -85,7 +93,7 @@ export abstract class Patrols extends EngineState {
    * walkDepart (t when no step was taken).
    */
   private alongRoute(s: number, idx: number, t: number, m: number, until: number, cell: number): void {
-    const route = this.routeTab[s].cyc;
+    const route = this.routeTabs.cyc;
     const tf = this.travelFactor;
     const lastHour = tf.length - 1;
     const base = this.city.cellSizeM / (this.sSpeed[s] * this.sc.travel.patrolSpeedFactor);
@@ -172,16 +180,17 @@ export abstract class Patrols extends EngineState {
   /** Bring patrolling member s's step up to now: every step that ended before now is taken. */
   protected syncPatrol(s: number): void {
     if (this.sState[s] !== SS.PATROL) return;
-    const tab = this.routeTab[s];
+    const tab = this.routeTabs,
+      r = this.routeOf[s];
     while (this.sArrive[s] < this.now) {
-      const p = tab.pos(this.sTo[s], this.sRoute[s]);
+      const p = tab.pos(r, this.sTo[s], this.sRoute[s]);
       if (p >= 0 && tab.run[p] > 0) {
         // on the route's cycle: the steps along it, without working each one out
         this.alongRoute(s, p, this.sArrive[s], tab.run[p], this.now, -1);
         const q = this.walkIdx;
         this.sFrom[s] = tab.cyc[q - 1];
         this.sTo[s] = tab.cyc[q];
-        this.sRoute[s] = tab.idxAt(q);
+        this.sRoute[s] = tab.idxAt(r, q);
         this.sDepart[s] = this.walkDepart;
         this.sArrive[s] = this.walkT;
         continue;
@@ -246,10 +255,11 @@ export abstract class Patrols extends EngineState {
       x1 = cx,
       y0 = cy,
       y1 = cy;
-    const tab = this.routeTab[s];
+    const tab = this.routeTabs,
+      r = this.routeOf[s];
     for (let i = 1; i < PATROL_LEG; i++) {
       if (look && latent[cur] >= 0) break;
-      const p = look ? -1 : tab.pos(cur, idx);
+      const p = look ? -1 : tab.pos(r, cur, idx);
       if (p >= 0) {
         // on the route's cycle with nothing latent in the grid: the next m steps go to the next m cells of the
         // cycle, all neighbours in grid g (the same steps, times and box as the general step below)
@@ -261,7 +271,7 @@ export abstract class Patrols extends EngineState {
           t = this.walkT;
           endFrom = tab.cyc[q - 1];
           cur = endTo = tab.cyc[q];
-          idx = endIdx = tab.idxAt(q);
+          idx = endIdx = tab.idxAt(r, q);
           target = route[idx];
           cx = tab.x[q];
           cy = tab.y[q];
@@ -269,7 +279,7 @@ export abstract class Patrols extends EngineState {
           ty = (target / cols) | 0;
           endDepart = this.walkDepart;
           at = t;
-          tab.box(p, q);
+          tab.box(r, p, q);
           if (tab.bx0 < x0) x0 = tab.bx0;
           if (tab.bx1 > x1) x1 = tab.bx1;
           if (tab.by0 < y0) y0 = tab.by0;
@@ -429,19 +439,20 @@ export abstract class Patrols extends EngineState {
         this.walkCell = this.sTo[s];
         this.walkIdx = this.sRoute[s];
         this.walkT = this.sArrive[s];
-        const tab = this.routeTab[s];
+        const tab = this.routeTabs,
+          r = this.routeOf[s];
         while (this.walkT < until) {
           if (this.walkCell === cell) {
             this.schedulePatrol(s, this.walkT);
             break;
           }
-          const p = tab.pos(this.walkCell, this.walkIdx);
+          const p = tab.pos(r, this.walkCell, this.walkIdx);
           if (p >= 0 && tab.run[p] > 0) {
             // on the route's cycle: along it up to the cell (or the event), without working each step out
             this.alongRoute(s, p, this.walkT, tab.run[p], until, cell);
             const q = this.walkIdx;
             this.walkCell = tab.cyc[q];
-            this.walkIdx = tab.idxAt(q);
+            this.walkIdx = tab.idxAt(r, q);
           } else this.walkStep(s);
         }
       }
@@ -456,106 +467,130 @@ export abstract class Patrols extends EngineState {
 }
 
 /**
- * A patrol route's cycle and what walks along it need. The cycle is the route's cells, then the cells a
- * walker passes going from the route's last cell back to its first (column first, as every step), then the
- * first cell again: position p < n (the route's length) is route cell p with route index p; a later position
- * is a cell of the way back, heading for route index 0 (the last position is route cell 0 again). Per
- * position: the cell's column and row, the run (the steps the cycle can be followed from there one
- * neighbour cell at a time within that cell's grid: 0 at the end, before a jump over water or into another
- * grid; capped at PATROL_LEG), and the column / row range of every prefix and suffix, so that the box of a
- * stretch is read rather than walked (`box`).
+ * Patrol routes' cycles and what walks along them need, for every distinct route in shared buffers (one set
+ * of typed arrays for the whole city: a city of 40,000 grids has 40,000 routes). A route's cycle is its
+ * cells, then the cells a walker passes going from the route's last cell back to its first (column first,
+ * as every step), then the first cell again. Positions are indices into the buffers: route r's cycle is
+ * start[r] .. start[r] + len[r] - 1; the k-th position of it (k < n[r], the route's length) is route cell k
+ * with route index k, a later one is a cell of the way back, heading for route index 0 (the last is route
+ * cell 0 again). Per position: the cell, its column and row, the run (the steps the cycle can be followed
+ * from there one neighbour cell at a time within that cell's grid: 0 at the end, before a jump over water or
+ * into another grid; capped at PATROL_LEG), and the column / row range of the cycle's prefix up to it and
+ * suffix from it, so that the box of a stretch is read rather than walked (`box`).
  */
-export class RouteTable {
+export class RouteTables {
   readonly cyc: Int32Array;
-  readonly x: Int32Array;
-  readonly y: Int32Array;
+  /** Columns and rows (at most 2,000 each: scenario limits). */
+  readonly x: Int16Array;
+  readonly y: Int16Array;
   readonly run: Uint8Array;
-  /** The route's length (positions below it are route cells). */
-  private readonly n: number = 0;
-  /** Ranges of cyc[0..i] (pre) and cyc[i..L-1] (suf): x0, x1, y0, y1 at 4i. */
-  private readonly pre: Int32Array;
-  private readonly suf: Int32Array;
+  /** Per route: its cycle's first position, the route's length, the cycle's length. */
+  readonly start: Int32Array;
+  readonly n: Int32Array;
+  readonly len: Int32Array;
+  /** Ranges of the cycle's prefix ending at / suffix starting at each position: x0, x1, y0, y1 at 4p. */
+  private readonly pre: Int16Array;
+  private readonly suf: Int16Array;
   /** The last `box` answer. */
   bx0 = 0;
   bx1 = 0;
   by0 = 0;
   by1 = 0;
 
-  constructor(route: Int32Array, cols: number, cellGrid: Int32Array) {
-    const n = (this.n = route.length);
-    const cells = Array.from(route);
-    if (n > 1) {
-      // the way back: steps from the last route cell towards the first, column first (walkStep's rule)
-      let cur = route[n - 1];
-      const ty = (route[0] / cols) | 0,
-        tx = route[0] - ty * cols;
-      while (cur !== route[0]) {
-        const cy = (cur / cols) | 0,
-          cx = cur - cy * cols;
-        cur = cx !== tx ? cur + (tx > cx ? 1 : -1) : cur + (ty > cy ? cols : -cols);
-        cells.push(cur);
+  constructor(routes: readonly Int32Array[], cols: number, cellGrid: Int32Array) {
+    const R = routes.length;
+    this.start = new Int32Array(R);
+    this.n = new Int32Array(R);
+    this.len = new Int32Array(R);
+    let total = 0;
+    for (let r = 0; r < R; r++) {
+      const route = routes[r],
+        n = route.length;
+      // the way back is one cell per step: as many as the lattice distance from the last cell to the first
+      const back =
+        n > 1
+          ? Math.abs((route[n - 1] % cols) - (route[0] % cols)) +
+            Math.abs(((route[n - 1] / cols) | 0) - ((route[0] / cols) | 0))
+          : 0;
+      this.start[r] = total;
+      this.n[r] = n;
+      this.len[r] = n + back;
+      total += n + back;
+    }
+    const cyc = (this.cyc = new Int32Array(total));
+    const x = (this.x = new Int16Array(total));
+    const y = (this.y = new Int16Array(total));
+    const run = (this.run = new Uint8Array(total));
+    const pre = (this.pre = new Int16Array(4 * total));
+    const suf = (this.suf = new Int16Array(4 * total));
+    for (let r = 0; r < R; r++) {
+      const route = routes[r],
+        n = route.length,
+        a = this.start[r],
+        e = a + this.len[r];
+      cyc.set(route, a);
+      if (n > 1) {
+        // the way back: steps from the last route cell towards the first, column first (walkStep's rule)
+        let cur = route[n - 1];
+        const ty = (route[0] / cols) | 0,
+          tx = route[0] - ty * cols;
+        for (let i = a + n; i < e; i++) {
+          const cy = (cur / cols) | 0,
+            cx = cur - cy * cols;
+          cur = cx !== tx ? cur + (tx > cx ? 1 : -1) : cur + (ty > cy ? cols : -cols);
+          cyc[i] = cur;
+        }
       }
-    }
-    const L = cells.length;
-    this.cyc = Int32Array.from(cells);
-    this.x = new Int32Array(L);
-    this.y = new Int32Array(L);
-    this.run = new Uint8Array(L);
-    this.pre = new Int32Array(4 * L);
-    this.suf = new Int32Array(4 * L);
-    for (let i = 0; i < L; i++) {
-      this.x[i] = cells[i] % cols;
-      this.y[i] = (cells[i] / cols) | 0;
-    }
-    for (let i = L - 2; i >= 0; i--) {
-      const next =
-        Math.abs(this.x[i + 1] - this.x[i]) + Math.abs(this.y[i + 1] - this.y[i]) === 1 &&
-        cellGrid[cells[i + 1]] === cellGrid[cells[i]];
-      this.run[i] = next ? Math.min(this.run[i + 1] + 1, PATROL_LEG) : 0;
-    }
-    const pre = this.pre,
-      suf = this.suf;
-    for (let i = 0; i < L; i++) {
-      const o = 4 * i,
-        x = this.x[i],
-        y = this.y[i];
-      pre[o] = i > 0 ? Math.min(pre[o - 4], x) : x;
-      pre[o + 1] = i > 0 ? Math.max(pre[o - 3], x) : x;
-      pre[o + 2] = i > 0 ? Math.min(pre[o - 2], y) : y;
-      pre[o + 3] = i > 0 ? Math.max(pre[o - 1], y) : y;
-    }
-    for (let i = L - 1; i >= 0; i--) {
-      const o = 4 * i,
-        x = this.x[i],
-        y = this.y[i];
-      suf[o] = i < L - 1 ? Math.min(suf[o + 4], x) : x;
-      suf[o + 1] = i < L - 1 ? Math.max(suf[o + 5], x) : x;
-      suf[o + 2] = i < L - 1 ? Math.min(suf[o + 6], y) : y;
-      suf[o + 3] = i < L - 1 ? Math.max(suf[o + 7], y) : y;
+      for (let i = a; i < e; i++) {
+        x[i] = cyc[i] % cols;
+        y[i] = (cyc[i] / cols) | 0;
+      }
+      run[e - 1] = 0;
+      for (let i = e - 2; i >= a; i--) {
+        const next =
+          Math.abs(x[i + 1] - x[i]) + Math.abs(y[i + 1] - y[i]) === 1 && cellGrid[cyc[i + 1]] === cellGrid[cyc[i]];
+        run[i] = next ? Math.min(run[i + 1] + 1, PATROL_LEG) : 0;
+      }
+      for (let i = a; i < e; i++) {
+        const o = 4 * i;
+        pre[o] = i > a ? Math.min(pre[o - 4], x[i]) : x[i];
+        pre[o + 1] = i > a ? Math.max(pre[o - 3], x[i]) : x[i];
+        pre[o + 2] = i > a ? Math.min(pre[o - 2], y[i]) : y[i];
+        pre[o + 3] = i > a ? Math.max(pre[o - 1], y[i]) : y[i];
+      }
+      for (let i = e - 1; i >= a; i--) {
+        const o = 4 * i;
+        suf[o] = i < e - 1 ? Math.min(suf[o + 4], x[i]) : x[i];
+        suf[o + 1] = i < e - 1 ? Math.max(suf[o + 5], x[i]) : x[i];
+        suf[o + 2] = i < e - 1 ? Math.min(suf[o + 6], y[i]) : y[i];
+        suf[o + 3] = i < e - 1 ? Math.max(suf[o + 7], y[i]) : y[i];
+      }
     }
   }
 
-  /** The cycle position of a walker at `cell` heading for route index `idx`, or -1 when it is off the cycle. */
-  pos(cell: number, idx: number): number {
-    const cyc = this.cyc;
-    if (cyc[idx] === cell) return idx;
+  /** The position on route r's cycle of a walker at `cell` heading for route index `idx`, or -1 when off it. */
+  pos(r: number, cell: number, idx: number): number {
+    const cyc = this.cyc,
+      a = this.start[r];
+    if (cyc[a + idx] === cell) return a + idx;
     if (idx !== 0) return -1;
-    for (let j = this.n; j < cyc.length - 1; j++) if (cyc[j] === cell) return j;
+    const e = a + this.len[r] - 1;
+    for (let j = a + this.n[r]; j < e; j++) if (cyc[j] === cell) return j;
     return -1;
   }
 
-  /** The route index a walker at cycle position q heads for (or stands on). */
-  idxAt(q: number): number {
-    return q < this.n ? q : 0;
+  /** The route index a walker at position q of route r's cycle heads for (or stands on). */
+  idxAt(r: number, q: number): number {
+    const k = q - this.start[r];
+    return k < this.n[r] ? k : 0;
   }
 
-  /** Column and row range of cyc[a..b] (a <= b) into bx0, bx1, by0, by1. */
-  box(a: number, b: number): void {
-    const L = this.x.length;
+  /** Column and row range of positions a..b (a <= b) of route r's cycle into bx0, bx1, by0, by1. */
+  box(r: number, a: number, b: number): void {
     let o = -1,
       tab = this.pre;
-    if (a === 0) o = 4 * b;
-    else if (b === L - 1) {
+    if (a === this.start[r]) o = 4 * b;
+    else if (b === this.start[r] + this.len[r] - 1) {
       o = 4 * a;
       tab = this.suf;
     }
