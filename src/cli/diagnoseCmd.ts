@@ -12,8 +12,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
 import { diagnoseExperimentFiles } from '../export/experiment.ts';
-import { createManifest, manifestJson } from '../export/manifest.ts';
-import { bundleFileEntry } from '../export/zip.ts';
+import { createManifest } from '../export/manifest.ts';
+import { writeExperimentFolder } from './experimentFolder.ts';
 import {
   checkRunSizeOrThrow,
   commandLine,
@@ -26,7 +26,6 @@ import {
   readVersion,
   runArgs,
   withPool,
-  writeFiles,
   type CliIO,
   REPLICATION_OPTIONS,
 } from './common.ts';
@@ -79,9 +78,7 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
       command: commandLine(['diagnose', ...args]),
       experiment: { kind: 'diagnose' },
     });
-    const files = diagnoseExperimentFiles(manifest, d, results);
-    const listed = Object.entries(files).map(([name, data]) => bundleFileEntry(name, data));
-    writeFiles(outDir, { ...files, 'manifest.json': manifestJson({ ...manifest, files: listed }) });
+    writeExperimentFolder(outDir, manifest, diagnoseExperimentFiles(manifest, d, results));
   }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatDiagnosis(scenario, d));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);

@@ -23,11 +23,11 @@ import {
   sweepExperimentFiles,
   type Experiment,
 } from '../export/experiment.ts';
-import { manifestJson, withoutFiles, type ExportManifest } from '../export/manifest.ts';
+import { withoutFiles, type ExportManifest } from '../export/manifest.ts';
 import { parseScenario } from '../scenario/load.ts';
-import { bundleFileEntry } from '../export/zip.ts';
+import { writeExperimentFolder } from './experimentFolder.ts';
 import { checkListedFiles, noneThere, type ReplaySource } from './replaySource.ts';
-import { UsageError, progress, withPool, writeFiles, type CliIO } from './common.ts';
+import { UsageError, progress, withPool, type CliIO } from './common.ts';
 
 export interface ReplayExperimentOptions {
   workers?: number;
@@ -183,8 +183,7 @@ export async function replayExperiment(
       io.stderr.write(`注意 / Note: ${name} 不在清单中 / is not listed in the manifest\n`);
   }
   if (opts.out !== undefined) {
-    const entries = Object.entries(now).map(([name, data]) => bundleFileEntry(name, data));
-    writeFiles(opts.out, { ...now, 'manifest.json': manifestJson({ ...withoutFiles(manifest), files: entries }) });
+    writeExperimentFolder(opts.out, manifest, now);
     io.stderr.write(`已写入 / Written: ${opts.out}\n`);
   }
   if (damaged > 0)

@@ -9,8 +9,8 @@
  */
 import { findStaffing, parseShiftRef, type StaffingCriterion, type StaffingPlan } from '../analysis/staffing.ts';
 import { staffingExperimentFiles } from '../export/experiment.ts';
-import { createManifest, manifestJson } from '../export/manifest.ts';
-import { bundleFileEntry } from '../export/zip.ts';
+import { createManifest } from '../export/manifest.ts';
+import { writeExperimentFolder } from './experimentFolder.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
@@ -25,7 +25,6 @@ import {
   progress,
   readVersion,
   withPool,
-  writeFiles,
   type CliIO,
   runArgs,
   REPLICATION_OPTIONS,
@@ -117,9 +116,7 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
         baseOverrides,
       },
     });
-    const files = staffingExperimentFiles(manifest, plan);
-    const listed = Object.entries(files).map(([name, data]) => bundleFileEntry(name, data));
-    writeFiles(outDir, { ...files, 'manifest.json': manifestJson({ ...manifest, files: listed }) });
+    writeExperimentFolder(outDir, manifest, staffingExperimentFiles(manifest, plan));
   }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatStaffing(report));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);

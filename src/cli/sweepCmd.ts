@@ -30,8 +30,8 @@ import { paramLabel } from '../analysis/paramLabels.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
 import { sweepExperimentFiles } from '../export/experiment.ts';
-import { createManifest, manifestJson } from '../export/manifest.ts';
-import { bundleFileEntry } from '../export/zip.ts';
+import { createManifest } from '../export/manifest.ts';
+import { writeExperimentFolder } from './experimentFolder.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
@@ -44,7 +44,6 @@ import {
   progress,
   readVersion,
   withPool,
-  writeFiles,
   type CliIO,
   runArgs,
   REPLICATION_OPTIONS,
@@ -144,9 +143,7 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
       command: commandLine(['sweep', ...args]),
       experiment: { kind: 'sweep', params, baseOverrides },
     });
-    const files = sweepExperimentFiles(manifest, result);
-    const listed = Object.entries(files).map(([name, data]) => bundleFileEntry(name, data));
-    writeFiles(outDir, { ...files, 'manifest.json': manifestJson({ ...manifest, files: listed }) });
+    writeExperimentFolder(outDir, manifest, sweepExperimentFiles(manifest, result));
   }
   io.stdout.write(values.json ? json : formatSweep(report, scenario));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
