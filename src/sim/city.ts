@@ -101,13 +101,9 @@ export class City {
     this.gridRows = lay ? 0 : Math.floor(c.rows / c.gridSize);
     const own = lay ? decodeRuns(lay.grid, c.cols * c.rows, -1) : null;
     const { blocks, merged } = own ? reshape(c, own) : { blocks: null, merged: null };
-    this.nGrids = lay
-      ? blocks
-        ? blocks.codes.length
-        : merged
-          ? merged.codes.length
-          : lay.grids.length
-      : this.gridCols * this.gridRows;
+    // the grids the study made of the district's own, if any
+    const shaped = blocks ?? merged;
+    this.nGrids = lay ? (shaped?.codes.length ?? lay.grids.length) : this.gridCols * this.gridRows;
     const n = this.nCells;
     this.landUse = new Uint8Array(n).fill(LAND_USES.indexOf(c.defaultLandUse));
     this.dayPop = new Float32Array(n);
@@ -115,7 +111,7 @@ export class City {
     this.lowLying = new Uint8Array(n);
     this.bridge = new Uint8Array(n);
     this.station = new Int16Array(n).fill(-1);
-    this.cellGrid = blocks ? blocks.cellGrid : merged ? merged.cellGrid : (own ?? new Int32Array(n));
+    this.cellGrid = shaped?.cellGrid ?? own ?? new Int32Array(n);
     const popFactor = new Float32Array(n).fill(1);
 
     if (lay?.landUse) this.landUse.set(decodeRuns(lay.landUse, n, LAND_USES.indexOf(c.defaultLandUse)));
@@ -413,7 +409,7 @@ export function cityGridCount(c: Scenario['city']): number {
   if (!lay) return Math.floor(c.cols / c.gridSize) * Math.floor(c.rows / c.gridSize);
   if (c.gridSize <= 1 && (c.mergeToGrids === undefined || c.mergeToGrids >= lay.grids.length)) return lay.grids.length;
   const { blocks, merged } = reshape(c, decodeRuns(lay.grid, c.cols * c.rows, -1));
-  return blocks ? blocks.codes.length : merged ? merged.codes.length : lay.grids.length;
+  return (blocks ?? merged)?.codes.length ?? lay.grids.length;
 }
 
 /** An imported district's grids as the study asks: regrouped into k x k blocks, merged to a count, or neither. */
@@ -482,6 +478,5 @@ function regroup(own: Int32Array, cols: number, rows: number, k: number): { cell
       x = i - y * cols;
     cellGrid[i] = index[((y / k) | 0) * bc + ((x / k) | 0)];
   }
-  void rows;
   return { cellGrid, codes };
 }
