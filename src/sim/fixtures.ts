@@ -1,9 +1,11 @@
 /**
  * Small scenarios built in code for the engine's tests: the M/M/c queue at
- * any load, and a toy district with every channel, several teams and a
- * night shift that crosses midnight.
+ * any load, a toy district with every channel, several teams and a
+ * night shift that crosses midnight, and that district imported with grids
+ * of its own shapes.
  */
 import { Scenario, type ScenarioInput } from '../scenario/schema.ts';
+import { encodeRuns } from '../scenario/runs.ts';
 
 /** The plain M/M/c queue: lambda per hour, mean handling in minutes, c servers. */
 export function mmcScenario(
@@ -142,4 +144,50 @@ export function toyDistrict(
       closeMin: { dist: 'fixed', value: 5 },
     },
   };
+}
+
+/**
+ * The toy district as an imported one (city.layout): 6 x 4 cells, '.' outside the district, own grids A, B, C
+ * (an L of 5 cells, a bar of 5, a block of 6 with a hole) coded 310101001001, 310101001002, 310101002001;
+ * A and B in community c1 of street s1, C in c2 of s2. `names` names A, B, C (undefined: no name); `city`
+ * adds or replaces fields of the city (e.g. mergeToGrids).
+ */
+export const TOY_DISTRICT_MAP = ['.AABBB', '.ACC.B', 'AACC.B', '..CC..'];
+export function toyImportedDistrict(
+  names: readonly (string | undefined)[] = ['甲网格'],
+  city: Record<string, unknown> = {},
+): ScenarioInput {
+  const cells = TOY_DISTRICT_MAP.join('')
+    .split('')
+    .map((ch) => ({ '.': -1, A: 0, B: 1, C: 2 })[ch]!);
+  const grid = (code: string, i: number, community: string) => ({
+    code,
+    ...(names[i] !== undefined ? { name: names[i] } : {}),
+    community,
+  });
+  return {
+    ...toyDistrict(),
+    id: 'imported',
+    city: {
+      cols: 6,
+      rows: 4,
+      gridSize: 1,
+      layout: {
+        grids: [grid('310101001001', 0, 'c1'), grid('310101001002', 1, 'c1'), grid('310101002001', 2, 'c2')],
+        grid: encodeRuns(cells),
+      },
+      hierarchy: {
+        district: { code: '310101', name: '黄浦区' },
+        streets: [
+          { code: 's1', name: '南京东路街道' },
+          { code: 's2', name: '外滩街道' },
+        ],
+        communities: [
+          { code: 'c1', name: '一社区', street: 's1' },
+          { code: 'c2', name: '二社区', street: 's2' },
+        ],
+      },
+      ...city,
+    },
+  } as ScenarioInput;
 }

@@ -4,55 +4,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../scenario/schema.ts';
-import { encodeRuns } from '../scenario/runs.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { City } from './city.ts';
 import { runScenario } from './run.ts';
 import { layoutOf } from './snapshot.ts';
 import { Simulation } from './simulation.ts';
-import { toyDistrict } from './fixtures.ts';
+import { TOY_DISTRICT_MAP, toyDistrict, toyImportedDistrict } from './fixtures.ts';
 
 // 6 x 4 cells; '.' is outside the district, letters are grids A, B, C (an L, a bar, a block with a hole)
 //   . A A B B B
 //   . A C C . B
 //   A A C C . B
 //   . . C C . .
-const MAP = ['.AABBB', '.ACC.B', 'AACC.B', '..CC..'];
+const MAP = TOY_DISTRICT_MAP;
 const GRID = { '.': -1, A: 0, B: 1, C: 2 } as Record<string, number>;
 const cells = MAP.join('')
   .split('')
   .map((ch) => GRID[ch]);
 
 function imported(): Scenario {
-  const base = toyDistrict();
-  return Scenario.parse({
-    ...base,
-    id: 'imported',
-    city: {
-      cols: 6,
-      rows: 4,
-      gridSize: 1,
-      layout: {
-        grids: [
-          { code: '310101001001', name: '甲网格', community: 'c1' },
-          { code: '310101001002', community: 'c1' },
-          { code: '310101002001', community: 'c2' },
-        ],
-        grid: encodeRuns(cells),
-      },
-      hierarchy: {
-        district: { code: '310101', name: '黄浦区' },
-        streets: [
-          { code: 's1', name: '南京东路街道' },
-          { code: 's2', name: '外滩街道' },
-        ],
-        communities: [
-          { code: 'c1', name: '一社区', street: 's1' },
-          { code: 'c2', name: '二社区', street: 's2' },
-        ],
-      },
-    },
-  });
+  return Scenario.parse(toyImportedDistrict());
 }
 
 describe('an imported district (city.layout)', () => {

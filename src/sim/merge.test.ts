@@ -9,7 +9,7 @@ import { encodeRuns } from '../scenario/runs.ts';
 import { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { City } from './city.ts';
-import { toyDistrict } from './fixtures.ts';
+import { TOY_DISTRICT_MAP, toyDistrict, toyImportedDistrict } from './fixtures.ts';
 import { mergeGrids, type MergeInput } from './merge.ts';
 import { runScenario } from './run.ts';
 
@@ -199,42 +199,10 @@ describe('mergeGrids: islands, counts and shapes', () => {
 //   . A C C . B
 //   A A C C . B
 //   . . C C . .
-const MAP = ['.AABBB', '.ACC.B', 'AACC.B', '..CC..'];
+const MAP = TOY_DISTRICT_MAP;
 
 function imported(extra: Record<string, unknown> = {}): unknown {
-  const base = toyDistrict();
-  const cells = MAP.join('')
-    .split('')
-    .map((ch) => ({ '.': -1, A: 0, B: 1, C: 2 })[ch]!);
-  return {
-    ...base,
-    id: 'imported',
-    city: {
-      cols: 6,
-      rows: 4,
-      gridSize: 1,
-      layout: {
-        grids: [
-          { code: '310101001001', name: '甲网格', community: 'c1' },
-          { code: '310101001002', community: 'c1' },
-          { code: '310101002001', name: '丙网格', community: 'c2' },
-        ],
-        grid: encodeRuns(cells),
-      },
-      hierarchy: {
-        district: { code: '310101', name: '黄浦区' },
-        streets: [
-          { code: 's1', name: '南京东路街道' },
-          { code: 's2', name: '外滩街道' },
-        ],
-        communities: [
-          { code: 'c1', name: '一社区', street: 's1' },
-          { code: 'c2', name: '二社区', street: 's2' },
-        ],
-      },
-      ...extra,
-    },
-  };
+  return toyImportedDistrict(['甲网格', undefined, '丙网格'], extra);
 }
 
 describe('city.mergeToGrids on an imported district', () => {
