@@ -30,7 +30,8 @@
  */
 import type { Dist, EventType, Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import { decodeRuns, gridCount } from '../scenario/runs.ts';
+import { decodeRuns } from '../scenario/runs.ts';
+import { cityGridCount as gridCount } from '../sim/city.ts';
 import { parseScenarioObject } from '../scenario/load.ts';
 import { cellOf } from './project.ts';
 import { parseCoordinate, parseIsoTime, readCaseLog } from './caseLog.ts';

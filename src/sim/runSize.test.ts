@@ -19,6 +19,7 @@ import {
   runSizeMessage,
 } from './runSize.ts';
 import { Simulation } from './simulation.ts';
+import { toyImportedDistrict } from './fixtures.ts';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir)
@@ -53,6 +54,19 @@ describe('estimateRunSize against the engine', () => {
     expect(est.memoryBytes).toBeLessThan(50e6);
     expect(checkRunSize(est, { runs: 10, limits: CLI_RUN_LIMITS }).ok).toBe(true);
     expect(checkRunSize(est, { limits: APP_RUN_LIMITS }).ok).toBe(true);
+  });
+
+  // an imported district's grids as the engine builds them: its own, merged to a count, or regrouped in k x k blocks
+  it.each([
+    ['its own grids', {}],
+    ['merged to 2', { mergeToGrids: 2 }],
+    ['regrouped in 2 x 2 blocks', { gridSize: 2 }],
+  ])('an imported district, %s: grids and per-grid staff as the engine has them', (_label, city) => {
+    const sc = parsed(toyImportedDistrict(undefined, city));
+    const est = estimateRunSize(sc);
+    const sim = new Simulation(sc, 1, {});
+    expect(est.grids).toBe(sim.city.nGrids);
+    expect(est.staff).toBe(sim.nStaff);
   });
 
   it('counts the metro passengers (two events each)', () => {

@@ -39,7 +39,7 @@
  */
 import { METRO_DEFAULTS, WEATHER_DEFAULTS, type Scenario } from '../scenario/schema.ts';
 import { formatBytes } from '../scenario/limits.ts';
-import { gridCount } from '../scenario/runs.ts';
+import { cityGridCount } from './city.ts';
 import { hourlyRates } from './arrivals.ts';
 import { applyRain } from './drivers/rain.ts';
 import { stationRates } from './metro.ts';
@@ -123,7 +123,7 @@ export function estimateRunSize(sc: Scenario, opts: { days?: number; log?: boole
   const horizonDays = horizonS / DAY_S;
   const { cols, rows } = sc.city;
   const cells = cols * rows;
-  const grids = gridCount(sc.city);
+  const grids = cityGridCount(sc.city);
 
   // --- cases, by event type: the engine's own hourly rates, rain applied
   const rain = rainSeries(sc, hours + 1);
