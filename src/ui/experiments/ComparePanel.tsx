@@ -23,6 +23,7 @@ import { VariantForm } from './VariantForm.tsx';
 import { ComparedVariant } from './ComparedVariant.tsx';
 import { DistributionChart } from './charts/DistributionChart.tsx';
 import { HourBandChart } from './charts/HourBandChart.tsx';
+import { CheckField, NumField } from './fields.tsx';
 
 export function ComparePanel() {
   const t = useT();
@@ -84,46 +85,24 @@ export function ComparePanel() {
           <p className="muted">{t('app.loading')}</p>
         )}
         <div className="form-grid">
-          <label className="field">
-            <span className="control-label">{t('rep.replications')}</span>
-            <input
-              className={`input num-input ${repsOk ? '' : 'invalid'}`}
-              data-testid="cmp-reps"
-              inputMode="numeric"
-              value={reps}
-              onChange={(e) => setReps(e.target.value)}
-              aria-invalid={!repsOk}
-            />
-            {!repsOk && <span className="field-error">{t('rep.replicationsInvalid')}</span>}
-          </label>
-          <label className="field">
-            <span className="control-label">{t('exp.seed')}</span>
-            <input
-              className={`input num-input ${seedOk ? '' : 'invalid'}`}
-              data-testid="cmp-seed"
-              inputMode="numeric"
-              value={seed}
-              onChange={(e) => setSeed(e.target.value)}
-              aria-invalid={!seedOk}
-            />
-          </label>
-          <label className="check" title={t('cmp.crnTitle')}>
-            <input type="checkbox" checked={crn} onChange={(e) => setCrn(e.target.checked)} data-testid="cmp-crn" />{' '}
-            {t('cmp.crn')}
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="cmp-log" />{' '}
-            {t('exp.keepLog')}
-          </label>
-          <label className="check" title={t('cmp.holdHeadcountTitle')}>
-            <input
-              type="checkbox"
-              checked={hold}
-              onChange={(e) => setHold(e.target.checked)}
-              data-testid="cmp-hold-headcount"
-            />{' '}
-            {t('cmp.holdHeadcount')}
-          </label>
+          <NumField
+            label={t('rep.replications')}
+            value={reps}
+            onChange={setReps}
+            ok={repsOk}
+            error={t('rep.replicationsInvalid')}
+            testId="cmp-reps"
+          />
+          <NumField label={t('exp.seed')} value={seed} onChange={setSeed} ok={seedOk} testId="cmp-seed" />
+          <CheckField label={t('cmp.crn')} title={t('cmp.crnTitle')} checked={crn} onChange={setCrn} testId="cmp-crn" />
+          <CheckField label={t('exp.keepLog')} checked={log} onChange={setLog} testId="cmp-log" />
+          <CheckField
+            label={t('cmp.holdHeadcount')}
+            title={t('cmp.holdHeadcountTitle')}
+            checked={hold}
+            onChange={setHold}
+            testId="cmp-hold-headcount"
+          />
           <div className="form-actions">
             <button type="submit" className="btn primary" data-testid="cmp-run" disabled={!canRun}>
               {t('cmp.run')}

@@ -13,6 +13,7 @@ import { DiagnosisView } from '../diagnosis/DiagnosisView.tsx';
 import { namesOfText } from '../diagnosis/limitText.ts';
 import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
+import { NumField } from './fields.tsx';
 
 export function DiagnosePanel() {
   const t = useT();
@@ -49,39 +50,17 @@ export function DiagnosePanel() {
     <div className="exp-section" data-testid="diagnose">
       <p className="hint">{t('diag.expIntro')}</p>
       <form className="form-grid" onSubmit={onRun}>
-        <label className="field">
-          <span className="control-label">{t('rep.replications')}</span>
-          <input
-            className={`input num-input ${repsOk ? '' : 'invalid'}`}
-            data-testid="diag-reps"
-            inputMode="numeric"
-            value={reps}
-            onChange={(e) => setReps(e.target.value)}
-            aria-invalid={!repsOk}
-          />
-        </label>
-        <label className="field">
-          <span className="control-label">{t('exp.seed')}</span>
-          <input
-            className={`input num-input ${seedOk ? '' : 'invalid'}`}
-            inputMode="numeric"
-            value={seed}
-            onChange={(e) => setSeed(e.target.value)}
-            aria-invalid={!seedOk}
-          />
-        </label>
-        <label className="field">
-          <span className="control-label">{t('diag.days')}</span>
-          <input
-            className={`input num-input ${daysOk ? '' : 'invalid'}`}
-            data-testid="diag-days"
-            inputMode="decimal"
-            placeholder={t('diag.daysDefault')}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
-            aria-invalid={!daysOk}
-          />
-        </label>
+        <NumField label={t('rep.replications')} value={reps} onChange={setReps} ok={repsOk} testId="diag-reps" />
+        <NumField label={t('exp.seed')} value={seed} onChange={setSeed} ok={seedOk} />
+        <NumField
+          label={t('diag.days')}
+          value={days}
+          onChange={setDays}
+          ok={daysOk}
+          testId="diag-days"
+          decimal
+          placeholder={t('diag.daysDefault')}
+        />
         <div className="form-actions">
           <button type="submit" className="btn primary" data-testid="diag-run" disabled={!canRun}>
             {t('diag.run')}

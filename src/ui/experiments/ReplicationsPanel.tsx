@@ -17,6 +17,7 @@ import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { UntilTargets, defaultTargets, type TargetRow } from './UntilTargets.tsx';
 import { fromDisplay, unitOf, type KpiName } from '../../i18n/kpi.ts';
+import { CheckField, NumField } from './fields.tsx';
 
 export function ReplicationsPanel() {
   const t = useT();
@@ -93,47 +94,26 @@ export function ReplicationsPanel() {
           </label>
         </fieldset>
         {mode === 'fixed' ? (
-          <label className="field">
-            <span className="control-label">{t('rep.replications')}</span>
-            <input
-              className={`input num-input ${repsOk ? '' : 'invalid'}`}
-              data-testid="rep-count"
-              inputMode="numeric"
-              value={reps}
-              onChange={(e) => setReps(e.target.value)}
-              aria-invalid={!repsOk}
-            />
-            {!repsOk && <span className="field-error">{t('rep.replicationsInvalid')}</span>}
-          </label>
-        ) : (
-          <label className="field">
-            <span className="control-label">{t('rep.maxReplications')}</span>
-            <input
-              className={`input num-input ${maxOk ? '' : 'invalid'}`}
-              data-testid="rep-max"
-              inputMode="numeric"
-              value={maxReps}
-              onChange={(e) => setMaxReps(e.target.value)}
-              aria-invalid={!maxOk}
-            />
-            {!maxOk && <span className="field-error">{t('rep.maxInvalid')}</span>}
-          </label>
-        )}
-        <label className="field">
-          <span className="control-label">{t('exp.seed')}</span>
-          <input
-            className={`input num-input ${seedOk ? '' : 'invalid'}`}
-            data-testid="rep-seed"
-            inputMode="numeric"
-            value={seed}
-            onChange={(e) => setSeed(e.target.value)}
-            aria-invalid={!seedOk}
+          <NumField
+            label={t('rep.replications')}
+            value={reps}
+            onChange={setReps}
+            ok={repsOk}
+            error={t('rep.replicationsInvalid')}
+            testId="rep-count"
           />
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="rep-log" />{' '}
-          {t('exp.keepLog')}
-        </label>
+        ) : (
+          <NumField
+            label={t('rep.maxReplications')}
+            value={maxReps}
+            onChange={setMaxReps}
+            ok={maxOk}
+            error={t('rep.maxInvalid')}
+            testId="rep-max"
+          />
+        )}
+        <NumField label={t('exp.seed')} value={seed} onChange={setSeed} ok={seedOk} testId="rep-seed" />
+        <CheckField label={t('exp.keepLog')} checked={log} onChange={setLog} testId="rep-log" />
         <div className="form-actions">
           <button type="submit" className="btn primary" data-testid="rep-run" disabled={!canRun}>
             {running ? t('exp.rerun') : t('exp.run')}

@@ -14,6 +14,7 @@ import { ErlangTable } from './ErlangTable.tsx';
 import { JobErrors } from './JobErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { dv, fmtValue } from '../../i18n/kpi.ts';
+import { NumField } from './fields.tsx';
 
 export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
   const t = useT();
@@ -105,33 +106,9 @@ export function StaffingSearch({ choices }: { choices: ScenarioChoices }) {
             <option value="hourly">{t('staff.criterion.hourly')}</option>
           </select>
         </label>
-        <label className="field">
-          <span className="control-label">{t('staff.target')}</span>
-          <input
-            className="input num-input small"
-            inputMode="decimal"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="control-label">{t('staff.confidence')}</span>
-          <input
-            className="input num-input small"
-            inputMode="decimal"
-            value={confidence}
-            onChange={(e) => setConfidence(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="control-label">{t('rep.replications')}</span>
-          <input
-            className="input num-input small"
-            inputMode="numeric"
-            value={reps}
-            onChange={(e) => setReps(e.target.value)}
-          />
-        </label>
+        <NumField label={t('staff.target')} value={target} onChange={setTarget} decimal small />
+        <NumField label={t('staff.confidence')} value={confidence} onChange={setConfidence} decimal small />
+        <NumField label={t('rep.replications')} value={reps} onChange={setReps} small />
         <div className="form-actions">
           <button type="submit" className="btn" data-testid="staffing-run" disabled={!ok || !ready}>
             {t('staff.run')}

@@ -21,6 +21,7 @@ import { StaffingSearch } from './StaffingSearch.tsx';
 import { SweepParamForm } from './SweepParamForm.tsx';
 import { SweepTable } from './SweepTable.tsx';
 import { cheapestPoint, defaultParam, paramOf, type ParamDraft } from './sweepParams.ts';
+import { CheckField, NumField } from './fields.tsx';
 
 /** Most points a sweep may have (each point runs R replications). */
 const MAX_POINTS = 120;
@@ -102,36 +103,15 @@ export function SweepPanel() {
             <SweepParamForm n={2} choices={choices} draft={p2} onChange={setP2} optional />
           </div>
           <div className="form-grid">
-            <label className="field">
-              <span className="control-label">{t('sweep.replications')}</span>
-              <input
-                className={`input num-input ${repsOk ? '' : 'invalid'}`}
-                data-testid="sweep-reps"
-                inputMode="numeric"
-                value={reps}
-                onChange={(e) => setReps(e.target.value)}
-                aria-invalid={!repsOk}
-              />
-            </label>
-            <label className="field">
-              <span className="control-label">{t('exp.seed')}</span>
-              <input
-                className={`input num-input ${seedOk ? '' : 'invalid'}`}
-                inputMode="numeric"
-                value={seed}
-                onChange={(e) => setSeed(e.target.value)}
-                aria-invalid={!seedOk}
-              />
-            </label>
-            <label className="check" title={t('cmp.holdHeadcountTitle')}>
-              <input
-                type="checkbox"
-                checked={hold}
-                onChange={(e) => setHold(e.target.checked)}
-                data-testid="sweep-hold-headcount"
-              />{' '}
-              {t('cmp.holdHeadcount')}
-            </label>
+            <NumField label={t('sweep.replications')} value={reps} onChange={setReps} ok={repsOk} testId="sweep-reps" />
+            <NumField label={t('exp.seed')} value={seed} onChange={setSeed} ok={seedOk} />
+            <CheckField
+              label={t('cmp.holdHeadcount')}
+              title={t('cmp.holdHeadcountTitle')}
+              checked={hold}
+              onChange={setHold}
+              testId="sweep-hold-headcount"
+            />
             <div className="form-actions">
               <button type="submit" className="btn primary" data-testid="sweep-run" disabled={!canRun}>
                 {running ? t('exp.rerun') : t('sweep.run')}
