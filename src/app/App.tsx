@@ -4,14 +4,15 @@
  * coverage and the legend in the right column, charts and the coverage
  * matrix in the bottom strip. In the experiments and editor views that
  * workspace takes the right half beside the city (which stays mounted, so
- * the delta colouring shows next to the comparison). The root carries the
- * state the end-to-end tests wait on: data-scenario, data-seed, data-done,
- * data-view. Files dropped on the page open like "Open" (a hint shows while
+ * the delta colouring shows next to the comparison). The root (AppRoot)
+ * carries the state the end-to-end tests wait on: data-scenario, data-seed,
+ * data-done, data-view. Files dropped on the page open like "Open" (a hint shows while
  * they are dragged over it); the import view shows the last import's report.
  */
 import { lazy, Suspense } from 'react';
 import { useController, useStore } from './useStore.ts';
 import { useKeyboard } from './useKeyboard.ts';
+import { AppRoot } from './AppRoot.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { Header } from '../ui/Header.tsx';
 import { Controls } from '../ui/Controls.tsx';
@@ -42,25 +43,11 @@ export function App() {
   const ctl = useController();
   useKeyboard(ctl);
   const dragging = useFileDrop(ctl);
-  const scenarioId = useStore((s) => s.scenarioId);
-  const seed = useStore((s) => s.seed);
-  const done = useStore((s) => s.done);
-  const playing = useStore((s) => s.playing);
-  const ready = useStore((s) => s.layout !== null);
-  const lang = useStore((s) => s.lang);
+  // the root's attributes (seed, done, playing…) live in AppRoot: they change on every play, restart and run end,
+  // and re-rendering every panel then made the click's task long (issue 12); App re-renders only on a new view
   const view = useStore((s) => s.view);
   return (
-    <div
-      className={`app view-${view}`}
-      data-testid="app"
-      data-scenario={scenarioId}
-      data-seed={String(seed)}
-      data-done={String(done)}
-      data-playing={String(playing)}
-      data-ready={String(ready)}
-      data-lang={lang}
-      data-view={view}
-    >
+    <AppRoot>
       <Header />
       <Controls />
       <main className="stage">
@@ -94,6 +81,6 @@ export function App() {
         {view === 'import' && <ImportPanel />}
       </Suspense>
       {dragging && <DropHint />}
-    </div>
+    </AppRoot>
   );
 }

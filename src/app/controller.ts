@@ -6,10 +6,11 @@
  * Frames: every frame (raw) brings the worker's time-series samples (one
  * per 5 simulated minutes, so none is lost however fast the run plays);
  * `client.frames$` delivers at most one frame per animation frame, and
- * that is published to the store at most every 250 ms, so
- * React re-renders about four times a second while a run plays. Frames
- * that arrive while paused (load, step, seek, restart) and the final frame
- * are published at once.
+ * that is published to the store at most every 250 ms (500 ms at maximum
+ * speed), so React re-renders about four times a second while a run plays.
+ * Frames that arrive while paused (load, step, seek, restart) and the final
+ * frame are published at once. Publication is always a task of its own
+ * (frameGate.ts), never inside the animation frame the scene draws in.
  *
  * Before a scenario that is not a built-in reaches the worker (a file, a
  * share link, the editor's apply, a restored draft) its run size is
@@ -56,8 +57,28 @@ import type { RunSizeQuestion } from './store.ts';
 import { DEFAULT_SCENARIO_ID } from './scenarios.ts';
 import { planOpen, type OpenedFile } from './fileKinds.ts';
 import { createImportClient, type ImportClient } from '../client/importClient.ts';
+import { createFrameGate } from './frameGate.ts';
 
 export const PUBLISH_MS = 250;
+/**
+ * At maximum speed frames come as fast as the engine computes them (on a large district, a simulated day in a few
+ * seconds): the panels take one every 500 ms, two a second, which still follows the run and keeps the page's work
+ * per second in bounds (issue 12).
+ */
+export const PUBLISH_MAX_MS = 500;
+
+/** How often the panels take a new frame while a run plays at this speed, ms. */
+export function publishMs(speed: Speed): number {
+  return speed === 'max' ? PUBLISH_MAX_MS : PUBLISH_MS;
+}
+
+/** The coverage matrix (1,615 rows on a large district, the page's largest update) at most once a second at maximum speed. */
+export const MATRIX_MAX_MS = 1000;
+
+/** How long the coverage matrix waits after its last frame while a run plays at this speed, ms (0: each published frame). */
+export function matrixPublishMs(speed: Speed): number {
+  return speed === 'max' ? MATRIX_MAX_MS : 0;
+}
 export const STEP_S = 600;
 
 /** Backlog and SLA attainment over simulated time (hours), sampled from frames. */
@@ -184,9 +205,6 @@ export function createController(
   const stats: LiveStats = { framesReceived: 0, bytesReceived: 0, lastFrameT: 0, layout: null };
   if (typeof window !== 'undefined') window.__allweather = stats;
   const subs: Subscription[] = [];
-  let lastPublish = -Infinity;
-  let pending: Frame | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let seriesDirty = false;
   let lastSampleT = -Infinity;
 
@@ -212,10 +230,6 @@ export function createController(
   };
 
   const publish = (f: Frame) => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    pending = null;
-    lastPublish = performance.now();
     const patch: Partial<AppState> = { frame: f, done: f.done };
     if (f.done) patch.playing = false;
     if (seriesDirty) {
@@ -223,12 +237,16 @@ export function createController(
       seriesDirty = false;
     }
     store.setState(patch);
+    matrixGate.offer(f, f.done || !store.getState().playing);
   };
 
-  const flush = () => {
-    timer = null;
-    if (pending) publish(pending);
-  };
+  // the panels take the latest frame in a task of their own, not in the animation frame where the scene draws
+  const gate = createFrameGate<Frame>({ publish, intervalMs: () => publishMs(store.getState().speed) });
+  // the coverage matrix in another task after that, less often at maximum speed
+  const matrixGate = createFrameGate<Frame>({
+    publish: (f) => store.setState({ matrixFrame: f }),
+    intervalMs: () => matrixPublishMs(store.getState().speed),
+  });
 
   subs.push(
     client.rawFrames$.subscribe((f) => {
@@ -240,14 +258,7 @@ export function createController(
     client.layout$.subscribe((l) => {
       stats.layout = l;
     }),
-    client.frames$.subscribe((f) => {
-      const now = performance.now();
-      if (f.done || !store.getState().playing || now - lastPublish >= PUBLISH_MS) publish(f);
-      else {
-        pending = f;
-        if (!timer) timer = setTimeout(flush, Math.max(0, PUBLISH_MS - (now - lastPublish)));
-      }
-    }),
+    client.frames$.subscribe((f) => gate.offer(f, f.done || !store.getState().playing)),
   );
 
   /** The pending run-size question's answer; asking again declines the earlier one. */
@@ -304,6 +315,8 @@ export function createController(
       return false;
     }
     const layout = r.layout;
+    gate.clear(); // a frame of the run before must not follow the new city's
+    matrixGate.clear();
     resetSeries();
     // a comparison's per-grid difference belongs to the grids it was run on
     const prev = store.getState();
@@ -320,6 +333,7 @@ export function createController(
       done: false,
       selection: null,
       frame: null,
+      matrixFrame: null,
       errors: null,
       errorsSource: null,
       errorsNames: null,
@@ -529,7 +543,8 @@ export function createController(
       answer?.(false);
       answer = null;
       for (const s of subs) s.unsubscribe();
-      if (timer) clearTimeout(timer);
+      gate.clear();
+      matrixGate.clear();
       client.dispose();
       importClient?.dispose();
     },

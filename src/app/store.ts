@@ -152,6 +152,11 @@ export interface AppState {
   selection: Selection | null;
   /** Latest frame, published at most ~4 times a second (always the final one). */
   frame: Frame | null;
+  /**
+   * The frame the coverage matrix shows: `frame`, set a task after it, and at maximum speed at most once a second
+   * (its rows are the page's largest update; issue 12). Always the final frame, and at once while paused.
+   */
+  matrixFrame: Frame | null;
   /** The final frame arrived. */
   done: boolean;
   /** Errors of the last failed load (null when none, or dismissed). */
@@ -192,6 +197,7 @@ export function initialState(lang: Lang): AppState {
     colorBy: 'landUse',
     selection: null,
     frame: null,
+    matrixFrame: null,
     done: false,
     errors: null,
     errorsSource: null,
