@@ -1,5 +1,5 @@
 /**
- * Merging an imported district's grids to a count in the app (`city.mergeToGrids`, src/sim/merge.ts): the
+ * Merging an imported district's grids to a count in the app (`city.mergeToGrids`, src/scenario/merge.ts): the
  * editor's grid section offers the field for a district only; applied, the district plays on the merged grids
  * (the coverage matrix counts them, their codes end in "+N"); variant B of a comparison and the sweep form take
  * the count too. Screenshots of the editor and the matrix.

@@ -64,7 +64,7 @@
 import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { parseTimeOfDay } from '../sim/roster.ts';
-import { cityGridCount } from '../sim/city.ts';
+import { cityGridCount } from '../scenario/gridShape.ts';
 
 export interface TeamHeadcount {
   id: string;

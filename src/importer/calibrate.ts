@@ -31,7 +31,7 @@
 import type { Dist, EventType, Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { decodeRuns } from '../scenario/runs.ts';
-import { cityGridCount as gridCount } from '../sim/city.ts';
+import { cityGridCount as gridCount } from '../scenario/gridShape.ts';
 import { parseScenarioObject } from '../scenario/load.ts';
 import { cellOf } from './project.ts';
 import { parseCoordinate, parseIsoTime, readCaseLog } from './caseLog.ts';

@@ -40,7 +40,8 @@ export function decodeRuns(runs: Runs, n: number, fill = 0): Int32Array {
 
 /**
  * Responsibility grids of a city for the size limits: an imported district's own (before any k x k regrouping or
- * merging to `mergeToGrids`; src/sim/city.ts `cityGridCount` counts the grids a run builds), else the k x k blocks.
+ * merging to `mergeToGrids`: an upper bound, cheap on any input), else the k x k blocks. The grids a run builds
+ * are `cityGridCount` (gridShape.ts).
  */
 export function gridCount(city: Scenario['city']): number {
   return city.layout

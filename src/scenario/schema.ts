@@ -192,7 +192,7 @@ export const City = z.strictObject({
   layout: Layout.optional(),
   /**
    * A grid-size study on an imported district (needs `layout`, with gridSize 1): merge neighbouring grids until at
-   * most this many remain (src/sim/merge.ts: the smallest into its neighbour, same community first). Left out, or
+   * most this many remain (src/scenario/merge.ts: the smallest into its neighbour, same community first). Left out, or
    * at least the district's grid count: its own grids as they are.
    */
   mergeToGrids: z.number().int().positive().max(L.grids).optional(),

@@ -257,6 +257,22 @@ describe('validateScenario: skills and crews', () => {
       s.teams[1].shifts[0].staff = 0;
     });
   });
+
+  it('a per-grid team based at a station has its staff there once, not in every grid (as the roster does)', () => {
+    // sanitation: 1 per grid at the peak, 4 grids; garbage cases now need a crew of 2
+    expectValid((s) => {
+      s.eventTypes[0].crew = 2;
+    });
+    const e = expectError(
+      (s) => {
+        s.eventTypes[0].crew = 2;
+        s.teams[0].station = 's1';
+      },
+      '$.eventTypes[0].crew',
+      'crew_too_large',
+    );
+    expect(e.en).toContain('more than 1');
+  });
 });
 
 describe('validateScenario: event types and distributions', () => {

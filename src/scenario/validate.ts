@@ -36,6 +36,7 @@
 import type { Dist, Runs, Scenario } from './schema.ts';
 import { LAND_USES } from './schema.ts';
 import { decodeRuns, gridCount, runsLength } from './runs.ts';
+import { cityGridCount } from './gridShape.ts';
 import { formatPath, type ScenarioError } from './messages.ts';
 import { LIMITS } from './limits.ts';
 
@@ -46,16 +47,22 @@ export function validateScenario(s: Scenario): ScenarioError[] {
   const size = checkSize(s);
   // a city too big to hold is reported alone: the other checks would walk it
   if (size.some((e) => e.code === 'city_too_large')) return size;
+  const grid = checkGrid(s);
+  // staff per grid are counted over the grids a run builds (an imported district merged or regrouped), once the
+  // layout is known to decode and its own grids are within the limit; a refused grid count counts no staff
+  const tooManyGrids = size.some((e) => e.code === 'too_many_grids');
+  const grids = grid.length === 0 && !tooManyGrids ? cityGridCount(s.city) : gridCount(s.city);
   return [
     ...size,
-    ...checkGrid(s),
+    ...(tooManyGrids ? [] : checkStaffTotal(s, grids)),
+    ...grid,
     ...checkInsideCity(s),
     ...checkDuplicateIds(s),
     ...checkRun(s),
     ...checkEventTypes(s),
     ...checkShifts(s),
     ...checkSkills(s),
-    ...checkCrews(s),
+    ...checkCrews(s, grids),
     ...checkDists(s),
     ...checkMetro(s),
     ...checkTrace(s),
@@ -256,8 +263,13 @@ function checkSize(s: Scenario): ScenarioError[] {
         `grid size ${k} cuts the city into ${n0(grids)} responsibility grids, over the limit of ${n0(LIMITS.grids)}; use a larger gridSize (at least ${Math.ceil(Math.sqrt(cells / LIMITS.grids))})`,
       ),
     );
-    return out; // staff per grid would be counted over a grid count that is itself refused
   }
+  return out;
+}
+
+/** All teams' rostered staff within the limit, `grids` the grids a run builds. */
+function checkStaffTotal(s: Scenario, grids: number): ScenarioError[] {
+  const out: ScenarioError[] = [];
   const perTeam = s.teams.map((t) => rosteredStaff(t, grids));
   const total = perTeam.reduce((a, b) => a + b, 0);
   if (total > LIMITS.staffTotal) {
@@ -538,7 +550,8 @@ function peakStaff(team: Scenario['teams'][number], grids: number): number {
   for (const sh of team.shifts) {
     const span = shiftSpanMin(sh);
     if (!span || span.endMin <= span.startMin) continue;
-    const n = team.placement === 'perGrid' ? sh.staff * grids : sh.staff;
+    // as rosteredStaff: a per-grid team based at a station has its staff there, once
+    const n = team.placement === 'perGrid' && team.station === undefined ? sh.staff * grids : sh.staff;
     // A shift past midnight also covers the start of the next day: fold it back.
     for (const off of [0, -1440]) marks.push([span.startMin + off, n], [span.endMin + off, -n]);
   }
@@ -549,8 +562,7 @@ function peakStaff(team: Scenario['teams'][number], grids: number): number {
   return peak;
 }
 
-function checkCrews(s: Scenario): ScenarioError[] {
-  const grids = gridCount(s.city);
+function checkCrews(s: Scenario, grids: number): ScenarioError[] {
   const out: ScenarioError[] = [];
   s.eventTypes.forEach((et, i) => {
     if (et.crew <= 1) return;

@@ -29,7 +29,7 @@
  * are in. Sweeping `city.gridSize` over 1, 3, 5 ... thus compares the
  * district's grids with regular ones of each size on the same cells.
  * With `mergeToGrids` N (gridSize 1) the district's own grids are instead
- * merged with their neighbours until at most N remain (merge.ts: the
+ * merged with their neighbours until at most N remain (src/scenario/merge.ts: the
  * smallest grid into the 4-adjacent neighbour in the same community, else
  * the same street, else sharing the longest boundary; islands stay as they
  * are), coded by their largest constituent plus `+<others>`, each in the
@@ -40,7 +40,7 @@ import type { Scenario, LandUse } from '../scenario/schema.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import { decodeRuns } from '../scenario/runs.ts';
 import { PathFields } from './paths.ts';
-import { mergeGrids, type MergedGrids } from './merge.ts';
+import { ownGridCommunities, ownGridStreets, reshape } from '../scenario/gridShape.ts';
 
 /** People per hectare by land use, day and night (central Shanghai order of magnitude). */
 export const DEFAULT_DENSITY: Record<LandUse, { day: number; night: number }> = {
@@ -181,7 +181,7 @@ export class City {
       }
       this.gridCellList = this.buildGridCells();
     } else if (lay && merged) {
-      // merged (merge.ts): each merged grid in the community holding most of its cells, and that community's street
+      // merged (src/scenario/merge.ts): each merged grid in the community holding most of its cells, and that community's street
       const streets = c.hierarchy?.streets ?? [];
       this.districtIds = ['city', ...streets.map((st) => st.code)];
       this.gridIds.push(...merged.codes);
@@ -397,86 +397,4 @@ export class City {
     }
     return route;
   }
-}
-
-/**
- * How many responsibility grids `new City` builds for a city: the k x k blocks, or an imported district's own
- * grids, regrouped (gridSize > 1) or merged (mergeToGrids) as the constructor does. Headcounts of per-grid teams
- * are read in these grids.
- */
-export function cityGridCount(c: Scenario['city']): number {
-  const lay = c.layout;
-  if (!lay) return Math.floor(c.cols / c.gridSize) * Math.floor(c.rows / c.gridSize);
-  if (c.gridSize <= 1 && (c.mergeToGrids === undefined || c.mergeToGrids >= lay.grids.length)) return lay.grids.length;
-  const { blocks, merged } = reshape(c, decodeRuns(lay.grid, c.cols * c.rows, -1));
-  return (blocks ?? merged)?.codes.length ?? lay.grids.length;
-}
-
-/** An imported district's grids as the study asks: regrouped into k x k blocks, merged to a count, or neither. */
-function reshape(
-  c: Scenario['city'],
-  own: Int32Array,
-): { blocks: ReturnType<typeof regroup> | null; merged: MergedGrids | null } {
-  const lay = c.layout!;
-  if (c.gridSize > 1) return { blocks: regroup(own, c.cols, c.rows, c.gridSize), merged: null };
-  if (c.mergeToGrids === undefined || c.mergeToGrids >= lay.grids.length) return { blocks: null, merged: null };
-  const merged = mergeGrids({
-    cellGrid: own,
-    cols: c.cols,
-    rows: c.rows,
-    codes: lay.grids.map((g) => g.code),
-    names: lay.grids.map((g) => g.name ?? ''),
-    community: ownGridCommunities(c, lay.grids),
-    street: ownGridStreets(c, lay.grids),
-    target: c.mergeToGrids,
-  });
-  return { blocks: null, merged };
-}
-
-/** Community (index into the hierarchy's communities, -1: none) of each of an imported district's own grids. */
-function ownGridCommunities(c: Scenario['city'], grids: { community?: string }[]): Int32Array {
-  const communityIndex = new Map((c.hierarchy?.communities ?? []).map((cm, i) => [cm.code, i]));
-  return Int32Array.from(grids, (g) => (g.community !== undefined ? (communityIndex.get(g.community) ?? -1) : -1));
-}
-
-/** Street (1-based index into the hierarchy's streets, 0: none) of each of an imported district's own grids. */
-function ownGridStreets(c: Scenario['city'], grids: { community?: string }[]): Int16Array {
-  const streets = c.hierarchy?.streets ?? [];
-  const streetOfCommunity = new Map((c.hierarchy?.communities ?? []).map((cm) => [cm.code, cm.street]));
-  return Int16Array.from(grids, (g) => {
-    const street = g.community !== undefined ? streetOfCommunity.get(g.community) : undefined;
-    return street === undefined ? 0 : streets.findIndex((st) => st.code === street) + 1;
-  });
-}
-
-/**
- * An imported district's cells regrouped into k x k blocks of the lattice: the block of every inside cell
- * (outside cells stay -1), blocks holding a cell numbered row by row, coded G<row>-<col> (1-based, 2 digits).
- */
-function regroup(own: Int32Array, cols: number, rows: number, k: number): { cellGrid: Int32Array; codes: string[] } {
-  const bc = Math.ceil(cols / k),
-    br = Math.ceil(rows / k);
-  const index = new Int32Array(bc * br).fill(-1);
-  for (let i = 0; i < own.length; i++) {
-    if (own[i] < 0) continue;
-    const y = (i / cols) | 0,
-      x = i - y * cols;
-    index[((y / k) | 0) * bc + ((x / k) | 0)] = 0;
-  }
-  const codes: string[] = [];
-  for (let b = 0; b < index.length; b++) {
-    if (index[b] < 0) continue;
-    index[b] = codes.length;
-    const r = (b / bc) | 0,
-      col = b - r * bc;
-    codes.push(`G${String(r + 1).padStart(2, '0')}-${String(col + 1).padStart(2, '0')}`);
-  }
-  const cellGrid = new Int32Array(own.length).fill(-1);
-  for (let i = 0; i < own.length; i++) {
-    if (own[i] < 0) continue;
-    const y = (i / cols) | 0,
-      x = i - y * cols;
-    cellGrid[i] = index[((y / k) | 0) * bc + ((x / k) | 0)];
-  }
-  return { cellGrid, codes };
 }

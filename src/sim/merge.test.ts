@@ -10,7 +10,7 @@ import { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { City } from './city.ts';
 import { TOY_DISTRICT_MAP, toyDistrict, toyImportedDistrict } from './fixtures.ts';
-import { mergeGrids, type MergeInput } from './merge.ts';
+import { mergeGrids, type MergeInput } from '../scenario/merge.ts';
 import { runScenario } from './run.ts';
 
 /** A merge input from rows of letters: '.' is outside, each other letter a grid (indices in order of first use unless `order` is given). */
@@ -254,6 +254,22 @@ describe('city.mergeToGrids on an imported district', () => {
     expect(e2.map((e) => [e.path, e.code])).toEqual([['$.city.mergeToGrids', 'merge_without_layout']]);
     expect(e2[0].zh).toContain('导入');
     expect(e2[0].en).toContain('imported district');
+  });
+
+  it('validation counts per-grid staff in the merged grids: a crew the merged district can never assemble is refused', () => {
+    // the grid team: 2 per grid at the peak (08:00-16:00); sanitation cases need a crew of 5
+    const crew5 = (city: Record<string, unknown>) => {
+      const raw = imported(city) as unknown as { eventTypes: { crew: number }[] };
+      raw.eventTypes[0].crew = 5;
+      return Scenario.parse(raw);
+    };
+    const crewErrors = (sc: Scenario) => validateScenario(sc).filter((e) => e.code === 'crew_too_large');
+    expect(crewErrors(crew5({}))).toEqual([]); // 3 own grids: 6 on duty at the peak
+    const merged = crewErrors(crew5({ mergeToGrids: 2 })); // 2 merged grids: 4
+    expect(merged.map((e) => e.path)).toEqual(['$.eventTypes[0].crew']);
+    expect(merged[0].en).toContain('more than 4');
+    expect(merged[0].zh).toContain('最多 4 人');
+    expect(new City(crew5({ mergeToGrids: 2 })).nGrids).toBe(2);
   });
 
   it('lianhu-grids as a district of 1,615 own grids merged to 400 runs a day; every case is in a merged grid', () => {

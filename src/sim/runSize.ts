@@ -39,7 +39,7 @@
  */
 import { METRO_DEFAULTS, WEATHER_DEFAULTS, type Scenario } from '../scenario/schema.ts';
 import { formatBytes } from '../scenario/limits.ts';
-import { cityGridCount } from './city.ts';
+import { cityGridCount } from '../scenario/gridShape.ts';
 import { hourlyRates } from './arrivals.ts';
 import { applyRain } from './drivers/rain.ts';
 import { stationRates } from './metro.ts';

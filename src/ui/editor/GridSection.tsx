@@ -3,7 +3,7 @@
  * city are listed) and the coverage target (a grid-hour is covered when its
  * SLA attainment is at least this share). An imported district (with a
  * layout) regroups its cells for any k, and can instead merge its own grids
- * to a count (`city.mergeToGrids`, src/sim/merge.ts): that field shows only there.
+ * to a count (`city.mergeToGrids`, src/scenario/merge.ts): that field shows only there.
  */
 import { dividingGridSizes } from '../experiments/choices.ts';
 import { getIn } from '../../app/editor.ts';
