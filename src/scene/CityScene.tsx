@@ -93,6 +93,8 @@ export interface CitySceneProps {
   selectedGrid?: number;
   /** `'3d'`: the oblique 3D city; `'2d'`: the map from straight above (orthographic, one textured quad for the cells, labels by zoom), fluid for large districts. Default `'3d'`. */
   mode?: '2d' | '3d';
+  /** Asked before each draw: true when the page's panels changed since the last animation frame; the draw then waits one animation frame (RenderStats). Default: none (always draw). */
+  holdDraw?: () => boolean;
 }
 
 const layoutKeys = new WeakMap<CityLayout, number>();
@@ -260,6 +262,7 @@ function MapLayers({
  * @param props.reframeKey frame the city again when it changes, default undefined
  * @param props.selectedGrid grid to outline (index), default `-1` (none)
  * @param props.mode `'3d'` or `'2d'` (the map), default `'3d'`
+ * @param props.holdDraw true to move a draw to the next animation frame (the panels changed), default none
  */
 export function CityScene({
   layout,
@@ -274,6 +277,7 @@ export function CityScene({
   reframeKey,
   selectedGrid = -1,
   mode = '3d',
+  holdDraw,
 }: CitySceneProps) {
   const store = useMemo(() => createFrameStore(), []);
   const labels = useRef<HTMLDivElement>(null);
@@ -295,7 +299,7 @@ export function CityScene({
       >
         <color attach="background" args={[BACKGROUND]} />
         <FrameBridge frames$={frames$} store={store} />
-        <RenderStats />
+        <RenderStats holdDraw={holdDraw} />
         <Deferred>
           <Layers
             key={`${mode}-${layoutKey(layout)}`}

@@ -7,8 +7,9 @@
  * `window.__allweatherGl` for the browser benchmark and the end-to-end
  * tests (one object, mutated in place).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
+import { createDrawHold } from './drawHold.ts';
 
 export interface GlStats {
   /** Draw calls in the last rendered frame. */
@@ -29,7 +30,18 @@ export interface GlStats {
 /** The global the figures are published on (declared loosely here so other code may declare a narrower view of it). */
 const host = (): { __allweatherGl?: GlStats } => window as unknown as { __allweatherGl?: GlStats };
 
-export function RenderStats(): null {
+export interface RenderStatsProps {
+  /**
+   * Asked before each draw: true when the page's panels changed since the last animation frame, so that the browser
+   * lays them out and paints them in this one. The draw then moves to the next animation frame (never two in a row),
+   * so the canvas's draw and the panels' paint are two shorter tasks instead of one long one (issue 12). Default: none
+   * (always draw).
+   */
+  holdDraw?: () => boolean;
+}
+
+export function RenderStats({ holdDraw }: RenderStatsProps = {}): null {
+  const drawNow = useMemo(() => (holdDraw ? createDrawHold(holdDraw) : () => true), [holdDraw]);
   const statsRef = useRef<GlStats>({
     calls: 0,
     triangles: 0,
@@ -46,7 +58,11 @@ export function RenderStats(): null {
       if (host().__allweatherGl === stats) delete host().__allweatherGl;
     };
   }, []);
-  useFrame(({ gl, scene, camera }) => {
+  useFrame(({ gl, scene, camera, invalidate }) => {
+    if (!drawNow()) {
+      invalidate(); // the next animation frame
+      return;
+    }
     const stats = statsRef.current;
     const t0 = performance.now();
     gl.render(scene, camera);

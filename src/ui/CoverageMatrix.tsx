@@ -20,6 +20,10 @@
  * adds community and street. The search box filters the rows to grids
  * whose code or name matches; Enter selects the best match's centre cell
  * (the 3D view and the details follow) and scrolls its row into view.
+ *
+ * Each row's hour cells are a memoised component (MatrixHourCells.tsx): a
+ * new frame re-renders only the rows whose counts changed, and the render
+ * yields between rows (issue 12).
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useController, useStore } from '../app/useStore.ts';
@@ -41,6 +45,7 @@ import { dataValue, fmtPct, pad2 } from './format.ts';
 import { GlossaryHelp } from './GlossaryHelp.tsx';
 import { FloatingTip, type AnchorRect } from './FloatingTip.tsx';
 import { MatrixCellTip } from './MatrixCellTip.tsx';
+import { MatrixHourCells } from './MatrixHourCells.tsx';
 
 const ROW_H = 20;
 const OVERSCAN = 6;
@@ -172,64 +177,6 @@ export function CoverageMatrix() {
     return m;
   }, [groups]);
 
-  /** The 24 hour cells and the day cell of a row: `att(h)`, `counts(h)`, `day`, `label` for the aria-labels. */
-  const hourCells = (
-    label: string,
-    att: (h: number) => number,
-    counts: (h: number) => { decided: number; missed: number },
-    day: number,
-    agg: boolean,
-  ) => [
-    ...Array.from({ length: HOURS }, (_, h) => {
-      const a = att(h);
-      if (Number.isNaN(a)) {
-        return warm[h] ? (
-          <td
-            key={h}
-            className={`m-cell empty warmup ${agg ? 'm-agg' : ''}`}
-            data-hour={h}
-            data-warmup="true"
-            aria-label={t('matrix.warmupTitle', { grid: label, hour: pad2(h) })}
-          />
-        ) : (
-          <td key={h} className={`m-cell empty ${agg ? 'm-agg' : ''} ${h === nowHour ? 'now' : ''}`} data-hour={h} />
-        );
-      }
-      const miss = a < target;
-      const { decided, missed } = counts(h);
-      const c = attainmentCss(a, target);
-      return (
-        <td
-          key={h}
-          className={`m-cell ${miss ? 'miss' : 'met'} ${agg ? 'm-agg' : ''} ${h === nowHour ? 'now' : ''}`}
-          style={{ backgroundColor: c.bg, color: c.fg }}
-          data-hour={h}
-          data-att={dataValue(a)}
-          data-miss={miss ? 'true' : undefined}
-          data-n={decided}
-          data-missed={missed}
-          aria-label={t('matrix.cellTitle', {
-            grid: label,
-            hour: pad2(h),
-            att: fmtPct(a, 0),
-            n: decided,
-            miss: missed,
-          })}
-        >
-          {miss ? '×' : ''}
-        </td>
-      );
-    }),
-    <td
-      key="day"
-      className="m-day"
-      style={Number.isNaN(day) ? undefined : { color: day < target ? '#ffb1a8' : '#cfe9c4' }}
-      data-value={dataValue(Number.isNaN(day) ? null : day)}
-    >
-      {Number.isNaN(day) ? '' : fmtPct(day, 0)}
-    </td>,
-  ];
-
   const renderRow = (row: MatrixRow) => {
     if (row.kind === 'group') {
       const grp = row.group;
@@ -260,13 +207,16 @@ export function CoverageMatrix() {
               {name} <span className="m-count">{grp.grids.length}</span>
             </button>
           </th>
-          {hourCells(
-            name,
-            (h) => groupAtt(a, h),
-            (h) => ({ decided: a.n[h], missed: a.n[h] - a.met[h] }),
-            a.dayAtt,
-            true,
-          )}
+          <MatrixHourCells
+            label={name}
+            n={a.n}
+            met={a.met}
+            day={a.dayAtt}
+            agg
+            nowHour={nowHour}
+            target={target}
+            warm={warm}
+          />
         </tr>
       );
     }
@@ -288,13 +238,16 @@ export function CoverageMatrix() {
             {label}
           </button>
         </th>
-        {hourCells(
-          label,
-          (h) => cellAtt(model, g, h),
-          (h) => cellCounts(model, g, h),
-          model.dayAtt[g],
-          false,
-        )}
+        <MatrixHourCells
+          label={label}
+          n={model.n.subarray(g * HOURS, (g + 1) * HOURS)}
+          met={model.met.subarray(g * HOURS, (g + 1) * HOURS)}
+          day={model.dayAtt[g]}
+          agg={false}
+          nowHour={nowHour}
+          target={target}
+          warm={warm}
+        />
       </tr>
     );
   };

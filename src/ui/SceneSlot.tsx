@@ -17,6 +17,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import type { ScenePick } from '../scene/CityScene.tsx';
 import { warmGpu } from '../scene/gpuWarmup.ts';
 import { defaultMapMode } from '../scene/mapView.ts';
+import { changedSince } from '../scene/drawHold.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
 
@@ -50,6 +51,16 @@ export function SceneSlot() {
   const text = useStore((s) => s.scenarioText);
   const crowdThreshold = useMemo(() => crowdThresholdOf(text), [text]);
   const onPick = useCallback((p: ScenePick) => ctl.select(p), [ctl]);
+  // at maximum speed, a frame the panels took since the scene's last draw: the browser lays them out and paints them in
+  // this animation frame, and the scene draws in the next (issue 12: the two in one task went over 50 ms there; at
+  // other speeds there is time for both, and every draw counts)
+  const holdDraw = useMemo(() => {
+    const changed = changedSince(() => {
+      const s = ctl.store.getState();
+      return [s.frame, s.matrixFrame];
+    });
+    return () => changed() && ctl.store.getState().speed === 'max';
+  }, [ctl]);
   // the user's choice holds for the scenario it was made on; another city opens in the view its size calls for
   const [chosen, setChosen] = useState<{ scenarioId: string; mode: '2d' | '3d' } | null>(null);
   const mode =
@@ -91,6 +102,7 @@ export function SceneSlot() {
             selectedGrid={selectedGrid}
             mode={mode}
             antialias={antialias ?? true}
+            holdDraw={holdDraw}
           />
         </Suspense>
       ) : (
