@@ -4,7 +4,7 @@
  * plays, and at pauses and the end), with the time it is as of, and the
  * toggles that colour the city by a limit's late cases.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useStore } from '../../app/useStore.ts';
 import { useDecisions, useLiveDiag, useLiveDiagnosis } from '../../app/useDecisions.ts';
 import { useT } from '../i18n/index.ts';
@@ -16,7 +16,9 @@ export function LiveDiagnosisPanel() {
   const t = useT();
   const diag = useLiveDiagnosis();
   const dec = useDecisions();
-  const live = useLiveDiag((s) => s.live);
+  // a fresher diagnosis arrives in the worker's reply task: rendered there, its stage bars and limit rows made a task
+  // over 50 ms at maximum speed (issue 12); as a deferred render, React yields between its parts
+  const live = useDeferredValue(useLiveDiag((s) => s.live));
   const layout = useStore((s) => s.layout);
   const delta = useStore((s) => s.delta);
   const colorBy = useStore((s) => s.colorBy);
