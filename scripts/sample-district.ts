@@ -100,7 +100,7 @@ const RIVER_HALF = 110;
 // seeds of the grids: a jittered 9 x 6 lattice; the four corner seeds are dropped (an irregular outline)
 const NX = 9,
   NY = 6;
-const seeds: number[][] = [];
+const seeds: [number, number][] = [];
 for (let j = 0; j < NY; j++)
   for (let i = 0; i < NX; i++)
     seeds.push([((i + 0.5 + 0.7 * (rnd() - 0.5)) * W) / NX, ((j + 0.5 + 0.7 * (rnd() - 0.5)) * H) / NY]);
