@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createLiveService } from './liveService.ts';
+import { createLiveService, FRAME_MAX_MS } from './liveService.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { runScenario } from '../sim/run.ts';
 import { diagnose } from './diagnose.ts';
@@ -8,11 +8,11 @@ import type { Frame } from '../sim/frame.ts';
 
 const text = readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8');
 
-/** A service whose slices run from a queue we drain by hand, with a fake clock. */
-function harness() {
+/** A service whose slices run from a queue we drain by hand, with a fake clock that moves `tickMs` at each reading. */
+function harness(tickMs = 1) {
   let clock = 0;
   const queue: (() => void)[] = [];
-  const svc = createLiveService({ now: () => (clock += 1), later: (fn) => void queue.push(fn) });
+  const svc = createLiveService({ now: () => (clock += tickMs), later: (fn) => void queue.push(fn) });
   const frames: Frame[] = [];
   svc.subscribe((f) => frames.push(f));
   const drain = (max = 1e6) => {
@@ -22,6 +22,26 @@ function harness() {
 }
 
 describe('live service', () => {
+  it('at maximum speed sends a frame at most every FRAME_MAX_MS of wall time, losing no series sample', () => {
+    let clock = 0;
+    const queue: (() => void)[] = [];
+    const svc = createLiveService({ now: () => (clock += 10), later: (fn) => void queue.push(fn) });
+    const sent: { wall: number; f: Frame }[] = [];
+    svc.subscribe((f) => sent.push({ wall: clock, f }));
+    svc.load(text, 3);
+    svc.play('max');
+    for (let i = 0; i < 1e6 && queue.length; i++) queue.shift()!();
+    const playing = sent.slice(1); // the frame of the load, then the run's
+    expect(playing.at(-1)!.f.done).toBe(true);
+    expect(playing.length).toBeGreaterThan(5);
+    for (let i = 1; i < playing.length - 1; i++) {
+      expect(playing[i].wall - playing[i - 1].wall).toBeGreaterThanOrEqual(FRAME_MAX_MS);
+    }
+    // every 5-minute sample of the day, once, in order
+    const times = playing.flatMap(({ f }) => Array.from({ length: f.series.length / 3 }, (_, k) => f.series[3 * k]));
+    expect(times).toEqual(Array.from({ length: 86400 / 300 + 1 }, (_, k) => k * 300));
+  });
+
   it('played at maximum speed to the end, it reports exactly what a batch run reports', () => {
     const { svc, frames, drain } = harness();
     const r = svc.load(text, 7);
@@ -40,7 +60,7 @@ describe('live service', () => {
   });
 
   it('the open-cases KPI is the backlog the map and the chart show, at every frame and at the end', () => {
-    const { svc, frames, drain } = harness();
+    const { svc, frames, drain } = harness(10); // wall time enough for many frames at maximum speed (FRAME_MAX_MS)
     svc.load(text, 1);
     svc.play('max');
     drain();

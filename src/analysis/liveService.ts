@@ -25,6 +25,13 @@ import type { LiveDiagnosis, LiveService, LoadResult, Speed } from './liveTypes.
 
 const SLICE_MS = 12;
 const FRAME_MS = 30;
+/**
+ * At maximum speed, a frame at most every 100 ms: the page draws only a few a second there, and each frame costs its
+ * main thread a message, fresh buffers and their garbage (issue 12: no task over 50 ms while playing). Frames between
+ * are coalesced, never the run: the series samples of every 5 simulated minutes ride on the next frame sent, and the
+ * final frame is always sent.
+ */
+export const FRAME_MAX_MS = 100;
 /** The coverage matrix (the bulk of a big city's frame) is sent at most this often while playing. */
 const COVERAGE_MS = 250;
 /** Time-series samples every 5 simulated minutes. */
@@ -94,7 +101,7 @@ export function createLiveService(opts: LiveServiceOptions = {}): LiveService {
     lastWall = start;
     const done = sim.now >= sim.horizonS;
     if (done) playing = false;
-    if (done || now() - lastFrame >= FRAME_MS) emit();
+    if (done || now() - lastFrame >= (speed === 'max' ? FRAME_MAX_MS : FRAME_MS)) emit();
     if (!done) later(() => slice(gen), speed === 'max' ? 0 : 16);
   };
 
