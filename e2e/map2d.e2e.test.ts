@@ -66,7 +66,7 @@ const drawn = (p: Page) => p.evaluate(() => window.__allweatherGl?.frames ?? 0);
 /**
  * Play for PLAY_MS at `speed` (restarting when the day ends); what the main thread and the scene did. At 60× (the
  * default) the worker sends a frame every 30 ms, so frames drawn per second measure the scene; at 'max' the worker
- * sends one per simulated 10 minutes, as fast as it computes them (the engine, not the scene, sets that rate).
+ * sends one at most every 100 ms, as fast as it computes them (the engine, not the scene, sets that rate).
  */
 async function playFor(p: Page, label: string, speed: '60' | 'max') {
   if ((await p.locator('[data-testid="app"]').getAttribute('data-done')) === 'true') {
