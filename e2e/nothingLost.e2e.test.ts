@@ -94,7 +94,8 @@ describe('nothing lost: the applied scenario and short share links', () => {
     expect(await notice.getAttribute('data-kind')).toBe('kept');
     expect(await notice.innerText()).toContain('?scenario=');
     expect(await picked(page)).toMatch(/夜间事件/);
-    expect(await editorValue(page, NIGHT_PATROL)).toBe('8');
+    // the clean draft follows the live scenario a task after it loads
+    await expect.poll(() => editorValue(page, NIGHT_PATROL)).toBe('8');
     await page.click('[data-testid="restore-applied"]');
     await expect.poll(() => editorValue(page, NIGHT_PATROL)).toBe('16');
     expect(await picked(page)).toMatch(/已编辑/);
@@ -141,7 +142,10 @@ describe('nothing lost: the applied scenario and short share links', () => {
     const { page } = app;
     await page.selectOption('[data-testid="scenario-select"]', 'baseline-weekday');
     await ready(page, 'baseline-weekday');
-    await expect.poll(() => editorValue(page, GRID_WORKERS)).toBe('1');
+    // the clean draft follows the live scenario a task after it loads: edit it only once it has
+    await editorValue(page, GRID_WORKERS);
+    await page.waitForSelector('[data-testid="editor"][data-draft-id="baseline-weekday"]');
+    expect(await editorValue(page, GRID_WORKERS)).toBe('1');
     await page.fill(GRID_WORKERS, '4');
     await page.click('[data-testid="ed-share"]');
     const url = await page.locator('[data-testid="share-url"]').inputValue();

@@ -47,6 +47,7 @@ export function EditorPanel() {
       data-valid={String(valid)}
       data-dirty={String(dirty)}
       data-errors={nErrors}
+      data-draft-id={draftId}
       aria-labelledby="editor-title"
     >
       <header className="workspace-head">
