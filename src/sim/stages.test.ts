@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Scenario, type ScenarioInput } from '../scenario/schema.ts';
 import { toyDistrict } from './fixtures.ts';
 import { runScenario } from './run.ts';
-import { StageBook, diagnoseBook, STAGE_NAMES } from './stages.ts';
+import { StageBook, diagnoseBook, STAGE_NAMES, LATE_CHUNK } from './stages.ts';
 import { diagnose } from '../analysis/diagnose.ts';
 import type { CaseRecord } from './result.ts';
 
@@ -224,5 +224,51 @@ describe('diagnoseBook (the rule on hand-made cases)', () => {
     const d = diagnoseBook(b, ctx);
     const n = Object.fromEntries(STAGE_NAMES.map((s) => [s, d.stages[s].lateCases]));
     expect(n).toEqual({ discovery: 2, centre: 0, queue: 0, travel: 0, handling: 1 });
+  });
+  it("keeps every late record across the store's chunks, and a released store serves the next book afresh", () => {
+    // queue-limited cases (team b, grid g) and travel-limited ones (team a, grid 2g), more than two chunks
+    const late = 2 * LATE_CHUNK + 7;
+    const fill = (b: StageBook, shift: number) => {
+      add(b, true, [0, 0, 60, 60, 600], [0, 60, 60]);
+      for (let i = 0; i < late; i++) {
+        const queue = i % 3 === 0;
+        const st = queue ? [0, 0, 900, 60, 600] : [0, 0, 60, 900, 600];
+        const rp = queue ? [0, 900, 60] : [0, 60, 900];
+        const resp = rp[0] + rp[1] + rp[2];
+        b.add(
+          0,
+          false,
+          Float64Array.from(st),
+          0,
+          Float64Array.from(rp),
+          0,
+          queue ? 1 : 0,
+          (i % 5) + shift,
+          i % 24,
+          resp,
+          1560,
+        );
+      }
+    };
+    const count = (d: ReturnType<typeof diagnoseBook>, stage: string) =>
+      d.groups.filter((g) => g.stage === stage).reduce((n, g) => n + g.n, 0);
+    const first = new StageBook(1);
+    fill(first, 0);
+    const d1 = diagnoseBook(first, ctx);
+    expect(d1.late).toBe(late);
+    const nQueue = Math.ceil(late / 3);
+    expect(count(d1, 'queue')).toBe(nQueue);
+    expect(count(d1, 'travel')).toBe(late - nQueue);
+    expect(d1.groups.filter((g) => g.stage === 'queue').every((g) => g.team === 'b')).toBe(true);
+    // 5 grids x 24 hours, each record in exactly one group: the last chunk's records are there too
+    expect(new Set(d1.groups.map((g) => g.grid))).toEqual(new Set([0, 1, 2, 3, 4]));
+    first.release();
+    // the next book reuses the chunks: its own grids (10..14), none of the first book's
+    const second = new StageBook(1);
+    fill(second, 10);
+    const d2 = diagnoseBook(second, ctx);
+    expect(d2.late).toBe(late);
+    expect(new Set(d2.groups.map((g) => g.grid))).toEqual(new Set([10, 11, 12, 13, 14]));
+    expect(count(d2, 'queue')).toBe(nQueue);
   });
 });

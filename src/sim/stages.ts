@@ -47,14 +47,16 @@ export const LATE_FIELDS = 14;
 /** Response part: centre, queue, travel (in that order in `cResp`). */
 export const RESP_STAGES: readonly StageName[] = ['centre', 'queue', 'travel'];
 
+/** Late records per chunk of the late-case store (one chunk: 4,096 x 14 doubles, 448 KiB). */
+export const LATE_CHUNK = 4096;
 /**
- * The late-case store of the last released book, kept for the next one on this thread (see `release`).
- * Fresh memory is dear: the first write to each page of a new buffer costs a page fault, which on some
- * machines costs more than the records written to it; replications in a worker reuse one store instead.
+ * Chunks of released books, kept for the next book on this thread (see `release`). The store grows by
+ * whole chunks, never by copying; fresh memory is dear (the first write to each page of a new buffer
+ * costs a page fault), so replications in a worker reuse the chunks a run before them filled.
  */
-let spare: Float64Array | null = null;
-/** A released store larger than this (doubles: 64 MiB) is left to the collector rather than kept. */
-const SPARE_MAX = 8 * 1024 * 1024;
+const pool: Float64Array[] = [];
+/** Chunks kept in the pool at most (8 MiB doubles = 64 MiB); the rest are left to the collector. */
+const POOL_MAX = Math.floor((8 * 1024 * 1024) / (LATE_CHUNK * LATE_FIELDS));
 
 /** Per-type sums over decided cases, and the late cases one by one. */
 export class StageBook {
@@ -70,11 +72,15 @@ export class StageBook {
   /** Late cases recorded. */
   n = 0;
   /**
-   * The late cases, LATE_FIELDS numbers each (record i at i * LATE_FIELDS): type, team, grid, hour of day,
-   * response and resolution seconds, the STAGE_COUNT resolution stages, the 3 response stages. One typed
-   * array grown by doubling: a store per field, no per-case allocation, nothing for the collector to trace.
+   * The late cases, LATE_FIELDS numbers each: type, team, grid, hour of day, response and resolution
+   * seconds, the STAGE_COUNT resolution stages, the 3 response stages. Record i is at
+   * (i % LATE_CHUNK) * LATE_FIELDS in chunk floor(i / LATE_CHUNK): typed arrays of a fixed size, no
+   * per-case allocation, nothing for the collector to trace, and growth never copies.
    */
-  late: Float64Array;
+  readonly lateChunks: Float64Array[] = [];
+  /** The chunk being filled, and the offset of its next record. */
+  private cur: Float64Array = new Float64Array(0);
+  private curO = 0;
 
   readonly nTypes: number = 0;
 
@@ -86,20 +92,19 @@ export class StageBook {
     this.sumOk = new Float64Array(nTypes * STAGE_COUNT);
     this.respAll = new Float64Array(nTypes * 3);
     this.respOk = new Float64Array(nTypes * 3);
-    // every record is written before it is read (records below n), so a reused store needs no clearing
-    this.late = spare ?? new Float64Array(64 * LATE_FIELDS);
-    spare = null;
   }
 
   /**
-   * The book will not be read again: hand its late-case store to the next book made on this thread.
+   * The book will not be read again: hand its late-case chunks to the next book made on this thread.
    * Reading the book afterwards is an error (its records may be overwritten).
    */
   release(): void {
-    const L = this.late;
-    this.late = new Float64Array(0);
+    // every record is written before it is read (records below n), so a reused chunk needs no clearing
+    for (const ch of this.lateChunks) if (pool.length < POOL_MAX) pool.push(ch);
+    this.lateChunks.length = 0;
+    this.cur = new Float64Array(0);
+    this.curO = 0;
     this.n = 0;
-    if (L.length <= SPARE_MAX && (spare === null || L.length > spare.length)) spare = L;
   }
 
   /**
@@ -154,7 +159,7 @@ export class StageBook {
     rok[r + 2] += rp[ro + 2];
   }
 
-  /** A late case's record (its sums went in by `addSums`): no per-case allocation, one typed array grown by doubling. */
+  /** A late case's record (its sums went in by `addSums`): no per-case allocation, growth by whole chunks. */
   addLate(
     type: number,
     team: number,
@@ -167,13 +172,15 @@ export class StageBook {
     rp: Float64Array,
     ro: number,
   ): void {
-    let L = this.late;
-    const o = this.n++ * LATE_FIELDS;
-    if (o + LATE_FIELDS > L.length) {
-      const bigger = new Float64Array(L.length * 2);
-      bigger.set(L);
-      this.late = L = bigger;
+    let L = this.cur;
+    let o = this.curO;
+    if (o === L.length) {
+      L = this.cur = pool.pop() ?? new Float64Array(LATE_CHUNK * LATE_FIELDS);
+      this.lateChunks.push(L);
+      o = 0;
     }
+    this.curO = o + LATE_FIELDS;
+    this.n++;
     L[o] = type;
     L[o + 1] = team;
     L[o + 2] = grid;
@@ -229,12 +236,18 @@ export function diagnoseBook(book: StageBook, ctx: DiagnoseContext): RunDiagnosi
     { stage: StageName; type: string; team: string | null; hour: number; grid: number; n: number }
   >();
   const nTeams = ctx.teamIds.length + 1;
-  const L = book.late;
+  const chunks = book.lateChunks;
+  /** Records in chunk j. */
+  const inChunk = (j: number): number => Math.min(LATE_CHUNK, book.n - j * LATE_CHUNK);
   let maxGrid = 0;
-  for (let i = 0; i < book.n; i++) if (L[i * LATE_FIELDS + 2] > maxGrid) maxGrid = L[i * LATE_FIELDS + 2];
+  for (let j = 0; j < chunks.length; j++) {
+    const L = chunks[j];
+    for (let i = 0, m = inChunk(j); i < m; i++) if (L[i * LATE_FIELDS + 2] > maxGrid) maxGrid = L[i * LATE_FIELDS + 2];
+  }
   const nGridKeys = maxGrid + 1;
   for (let i = 0; i < book.n; i++) {
-    const o = i * LATE_FIELDS;
+    const L = chunks[Math.floor(i / LATE_CHUNK)];
+    const o = (i % LATE_CHUNK) * LATE_FIELDS;
     const t = L[o],
       lTeam = L[o + 1],
       lGrid = L[o + 2],
