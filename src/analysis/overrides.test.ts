@@ -8,6 +8,7 @@ import {
   applyOverridesToText,
   InvalidBaseScenarioError,
   OverrideError,
+  normaliseOverridePath,
   parseAssignment,
   parseOverrideValue,
   shiftCovers,
@@ -189,5 +190,23 @@ describe('command-line values', () => {
     expect(parseAssignment('name.zh=a=b')).toEqual(['name.zh', 'a=b']);
     expect(() => parseAssignment('city.gridSize')).toThrow(OverrideError);
     expect(() => parseAssignment('=4')).toThrow(OverrideError);
+  });
+
+  it('takes a path as the error messages print it ($.teams[0].shifts[1].staff) as its dotted form', () => {
+    expect(normaliseOverridePath('$.teams[0].shifts[1].staff')).toBe('teams.0.shifts.1.staff');
+    expect(normaliseOverridePath('teams[0].shifts[1].staff')).toBe('teams.0.shifts.1.staff');
+    expect(normaliseOverridePath('$["city"].gridSize')).toBe('city.gridSize');
+    expect(normaliseOverridePath(`teams["night-patrol"].shifts[0].staff`)).toBe('teams.night-patrol.shifts.0.staff');
+    expect(normaliseOverridePath(`teams['night-patrol'].mode`)).toBe('teams.night-patrol.mode');
+    expect(normaliseOverridePath(' city.gridSize ')).toBe('city.gridSize'); // a dotted path stays as it is
+    expect(parseAssignment('$.teams[0].shifts[0].staff=3')).toEqual(['teams.0.shifts.0.staff', 3]);
+    // the bracket form sets the same field as the dotted one
+    const viaBrackets = applyOverrides(baseline(), { [parseAssignment('$.teams[1].shifts[0].staff=7')[0]]: 7 });
+    const viaDots = applyOverrides(baseline(), { 'teams.1.shifts.0.staff': 7 });
+    expect(viaBrackets).toEqual(viaDots);
+    expect(viaDots.teams[1].shifts[0].staff).toBe(7);
+    // what is wrong is still said: an empty segment, and a forbidden key however it is written
+    expect(() => applyOverrides(baseline(), { [normaliseOverridePath('teams[].x')]: 1 })).toThrow(OverrideError);
+    expect(() => parseAssignment('$["__proto__"].x=1')).toThrow(OverrideError);
   });
 });

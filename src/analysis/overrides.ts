@@ -406,6 +406,20 @@ export function parseOverrideValue(text: string): unknown {
 }
 
 /** `path=value` → [path, value]; throws OverrideError without an `=` or with a forbidden segment. */
+/**
+ * A path as the scenario's own messages print it (`$.teams[0].shifts[1].staff`, `teams["night-patrol"].mode`)
+ * in the dotted form overrides use (`teams.0.shifts.1.staff`, `teams.night-patrol.mode`); a dotted path comes
+ * back as it was. What is left wrong (an empty segment, an unknown field) is reported by applying it.
+ */
+export function normaliseOverridePath(path: string): string {
+  const p = path.trim().replace(/^\$(\.|(?=\[))/, '');
+  return p
+    .replace(/\[\s*(?:"([^"]*)"|'([^']*)'|([^\]]*?))\s*\]/g, (_m, dq?: string, sq?: string, bare?: string) => {
+      return `.${dq ?? sq ?? bare ?? ''}`;
+    })
+    .replace(/^\./, '');
+}
+
 export function parseAssignment(text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) {
@@ -418,7 +432,7 @@ export function parseAssignment(text: string): [string, unknown] {
       ),
     ]);
   }
-  const path = text.slice(0, eq).trim();
+  const path = normaliseOverridePath(text.slice(0, eq));
   checkOverridePath(text, path); // before `out[path] = value` could set a prototype
   return [path, parseOverrideValue(text.slice(eq + 1))];
 }

@@ -22,6 +22,7 @@ import { fmtCount, sameHeadcount } from '../analysis/headcount.ts';
 import {
   applyOverridesParsed,
   checkOverridePath,
+  normaliseOverridePath,
   parseOverrideValue,
   scenarioRaw,
   type Overrides,
@@ -60,7 +61,7 @@ export function parseParam(text: string): SweepParam {
       `--param 须写作 路径=值1,值2,… 或 路径=a..b / --param must be path=v1,v2,... or path=a..b[:step], got "${text}"`,
     );
   }
-  const path = text.slice(0, eq).trim();
+  const path = normaliseOverridePath(text.slice(0, eq));
   checkOverridePath(text, path); // __proto__, constructor, prototype: refused before any variant is built
   const spec = text.slice(eq + 1).trim();
   const range = /^(-?\d+)\.\.(-?\d+)(?::(\d+))?$/.exec(spec);
