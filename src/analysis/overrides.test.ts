@@ -204,7 +204,7 @@ describe('command-line values', () => {
     const viaBrackets = applyOverrides(baseline(), { [parseAssignment('$.teams[1].shifts[0].staff=7')[0]]: 7 });
     const viaDots = applyOverrides(baseline(), { 'teams.1.shifts.0.staff': 7 });
     expect(viaBrackets).toEqual(viaDots);
-    expect(viaDots.teams[1].shifts[0].staff).toBe(7);
+    expect((viaDots as unknown as ScenarioInput).teams[1].shifts[0].staff).toBe(7);
     // what is wrong is still said: an empty segment, and a forbidden key however it is written
     expect(() => applyOverrides(baseline(), { [normaliseOverridePath('teams[].x')]: 1 })).toThrow(OverrideError);
     expect(() => parseAssignment('$["__proto__"].x=1')).toThrow(OverrideError);
