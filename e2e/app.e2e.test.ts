@@ -221,4 +221,44 @@ describe('the browser twin', () => {
     expect(await page.locator('[data-testid="chart-backlog"]').getAttribute('data-shade-to')).toBe('6');
     expect(await page.locator('[data-testid="chart-backlog"] figcaption').innerText()).toContain('预热（不计入统计）');
   });
+
+  it('below 1,200 px the page is one column that scrolls: nothing is cut off sideways, every control is reachable', async () => {
+    const { page } = app;
+    const before = page.viewportSize()!;
+    try {
+      for (const [width, height] of [
+        [1024, 768],
+        [390, 844],
+      ]) {
+        await page.setViewportSize({ width, height });
+        for (const view of ['live', 'experiments', 'editor']) {
+          await page.click(`[data-testid="view-${view}"]`);
+          const m = await page.evaluate(() => ({
+            scrollW: document.documentElement.scrollWidth,
+            clientW: document.documentElement.clientWidth,
+            scrollH: document.documentElement.scrollHeight,
+          }));
+          expect(m.scrollW, `${width} px, ${view}: no sideways overflow`).toBeLessThanOrEqual(m.clientW);
+          for (const id of ['play', 'speed-max', 'lang-en', 'view-editor', 'seek-go']) {
+            const box = (await page.locator(`[data-testid="${id}"]`).boundingBox())!;
+            expect(box.x, `${id} at ${width} px`).toBeGreaterThanOrEqual(0);
+            expect(box.x + box.width, `${id} at ${width} px`).toBeLessThanOrEqual(width);
+          }
+          if (view === 'live') {
+            // the matrix is below the fold and the page scrolls down to it
+            expect(m.scrollH).toBeGreaterThan(height);
+            await page.locator('[data-testid="coverage-matrix"]').scrollIntoViewIfNeeded();
+            expect(await page.evaluate(() => document.documentElement.scrollTop)).toBeGreaterThan(0);
+            await page.screenshot({ path: `${SHOTS}26-narrow-${width}.png` });
+            await page.evaluate(() => window.scrollTo(0, 0));
+          }
+        }
+      }
+    } finally {
+      await page.setViewportSize(before);
+      await page.click('[data-testid="view-live"]');
+    }
+    // back at full width the page fits the window again
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(before.height);
+  });
 });

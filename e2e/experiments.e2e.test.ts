@@ -200,6 +200,19 @@ describe('experiments, downloads, editor and share links', () => {
     await expect.poll(() => page.locator('[data-testid="headcount-table"]').getAttribute('data-same')).toBe('true');
     expect(await verdict.getAttribute('data-headcount-changed')).toBe('false');
 
+    // what was typed in a form survives switching to another tab and to another view and back
+    await page.click('[data-testid="exp-tab-replications"]');
+    await page.fill('[data-testid="rep-count"]', '5');
+    await page.fill('[data-testid="rep-seed"]', '77');
+    await page.click('[data-testid="exp-tab-sweep"]');
+    await page.click('[data-testid="exp-tab-replications"]');
+    expect(await page.inputValue('[data-testid="rep-count"]')).toBe('5');
+    await page.click('[data-testid="view-live"]');
+    await page.click('[data-testid="view-experiments"]');
+    await page.click('[data-testid="exp-tab-replications"]');
+    expect(await page.inputValue('[data-testid="rep-count"]')).toBe('5');
+    expect(await page.inputValue('[data-testid="rep-seed"]')).toBe('77');
+
     // the sweep's night-staff parameter says which shifts the one number sets
     await page.click('[data-testid="exp-tab-sweep"]');
     await page.selectOption('[data-testid="sweep-kind-1"]', 'nightStaff');
@@ -218,6 +231,12 @@ describe('experiments, downloads, editor and share links', () => {
     await field.fill('abc'); // invalid first: the bilingual error shows beside the field
     const err = page.locator(`[data-testid="field-errors"][data-path="$.teams[0].shifts[0].staff"]`);
     await err.waitFor();
+    // the error list's field name goes to the field itself (not to the list's own entry for that path)
+    await page.locator('[data-testid="ed-errors"] li[data-path="$.teams[0].shifts[0].staff"] button').click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe(
+      '$.teams[0].shifts[0].staff',
+    );
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     expect(await err.innerText()).toMatch(/[\u4e00-\u9fff]/);
     expect(await err.innerText()).toMatch(/number/i);
     expect(await page.locator('[data-testid="editor"]').getAttribute('data-valid')).toBe('false');

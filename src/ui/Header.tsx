@@ -26,11 +26,10 @@ export function Header() {
         className="btn drill-link"
         href="./drill.html"
         data-testid="drill-link"
-        lang="zh-CN"
-        title="应急演练 · Emergency drill"
+        title={t('header.drillTitle')}
         style={{ textDecoration: 'none', color: 'inherit' }}
       >
-        演练 Drill
+        {t('header.drill')}
       </a>
       <LangSwitch />
     </header>

@@ -139,6 +139,8 @@ export const en: Dict = {
   'view.live': 'Live twin',
   'view.experiments': 'Experiments',
   'view.editor': 'Editor',
+  'header.drill': 'Drill',
+  'header.drillTitle': 'Emergency drill: a trainee dispatches by hand (opens the drill page)',
   'delta.title': 'Grid SLA attainment, B − A',
   'delta.worse': '← B worse',
   'delta.better': 'B better →',

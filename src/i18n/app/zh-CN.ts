@@ -141,6 +141,8 @@ export const zhCN = {
   'view.live': '实时孪生',
   'view.experiments': '实验',
   'view.editor': '场景编辑',
+  'header.drill': '演练',
+  'header.drillTitle': '应急演练：学员手动派遣（打开演练页面）',
   'delta.title': '责任网格达标率差值（B − A）',
   'delta.worse': '← B 更差',
   'delta.better': 'B 更好 →',

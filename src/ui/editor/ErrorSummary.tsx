@@ -9,11 +9,23 @@ import { fieldLabel, namesOfDraft } from '../../analysis/paramLabels.ts';
 import { useEditorState, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 
+/**
+ * The editor's own element for `path`: its input (or select) first, else the first element that names the
+ * path outside this list (a field's error line, a section); never the list's own entry.
+ */
+export function fieldElement(root: ParentNode, path: string): HTMLElement | null {
+  const all = Array.from(root.querySelectorAll<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)).filter(
+    (el) => el.closest('.ed-errors') === null,
+  );
+  return all.find((el) => el.matches('input, select, textarea')) ?? all[0] ?? null;
+}
+
 function focusPath(path: string): void {
-  const el = document.querySelector<HTMLElement>(`.editor [data-path="${CSS.escape(path)}"]`);
+  const editor = document.querySelector('.editor');
+  const el = editor && fieldElement(editor, path);
   if (el) {
     el.scrollIntoView({ block: 'center' });
-    el.focus();
+    el.focus({ preventScroll: true });
   }
 }
 

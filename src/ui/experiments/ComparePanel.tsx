@@ -8,7 +8,8 @@
  * 95 % CI and a significance mark, then by hour of day and by grid, and
  * can colour the 3D cells by the per-grid difference.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
+import { useSticky } from './sticky.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { choicesOfText, formOverrides, type VariantForm as Form } from './choices.ts';
@@ -33,15 +34,22 @@ export function ComparePanel() {
   const liveSeed = useStore((s) => s.seed);
   const ready = useStore((s) => s.layout !== null && !s.loading);
   const choices = useMemo(() => choicesOfText(text), [text]);
-  const [form, setForm] = useState<Form>({ team: '', shift: 0, staff: '', gridSize: '', policy: '', shiftEnd: '' });
-  const [reps, setReps] = useState('6');
-  const [seed, setSeed] = useState(String(liveSeed));
-  const [crn, setCrn] = useState(true);
-  const [log, setLog] = useState(true);
-  const [hold, setHold] = useState(false);
+  const [form, setForm] = useSticky<Form>('compare.form', {
+    team: '',
+    shift: 0,
+    staff: '',
+    gridSize: '',
+    policy: '',
+    shiftEnd: '',
+  });
+  const [reps, setReps] = useSticky('compare.reps', '6');
+  const [seed, setSeed] = useSticky('compare.seed', String(liveSeed));
+  const [crn, setCrn] = useSticky('compare.crn', true);
+  const [log, setLog] = useSticky('compare.log', true);
+  const [hold, setHold] = useSticky('compare.hold', false);
 
   // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
-  const [seedOf, setSeedOf] = useState(liveSeed);
+  const [seedOf, setSeedOf] = useSticky('compare.seedOf', liveSeed);
   if (seedOf !== liveSeed) {
     setSeedOf(liveSeed);
     setSeed(String(liveSeed));

@@ -5,6 +5,7 @@
  * its target (src/analysis/replicate.ts).
  */
 import { useMemo, useState, type FormEvent } from 'react';
+import { useSticky } from './sticky.ts';
 import type { HalfWidthTarget } from '../../analysis/replicate.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
@@ -28,16 +29,16 @@ export function ReplicationsPanel() {
   const ready = useStore((s) => s.layout !== null && !s.loading);
   const text = useStore((s) => s.scenarioText);
   const coverageTarget = useMemo(() => choicesOfText(text)?.coverageTarget ?? null, [text]);
-  const [mode, setMode] = useState<'fixed' | 'until'>('fixed');
-  const [reps, setReps] = useState(String(Math.max(8, 2 * poolSize)));
-  const [seed, setSeed] = useState(String(liveSeed));
-  const [log, setLog] = useState(true);
-  const [targets, setTargets] = useState<TargetRow[]>(defaultTargets);
-  const [maxReps, setMaxReps] = useState('40');
+  const [mode, setMode] = useSticky<'fixed' | 'until'>('replications.mode', 'fixed');
+  const [reps, setReps] = useSticky('replications.reps', String(Math.max(8, 2 * poolSize)));
+  const [seed, setSeed] = useSticky('replications.seed', String(liveSeed));
+  const [log, setLog] = useSticky('replications.log', true);
+  const [targets, setTargets] = useSticky<TargetRow[]>('replications.targets', defaultTargets);
+  const [maxReps, setMaxReps] = useSticky('replications.maxReps', '40');
   const [chartKpi, setChartKpi] = useState<KpiName>('slaAttainment');
 
   // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
-  const [seedOf, setSeedOf] = useState(liveSeed);
+  const [seedOf, setSeedOf] = useSticky('replications.seedOf', liveSeed);
   if (seedOf !== liveSeed) {
     setSeedOf(liveSeed);
     setSeed(String(liveSeed));

@@ -8,6 +8,7 @@
  * shift, with the Erlang C estimate per hour beside it.
  */
 import { useMemo, useState, type FormEvent } from 'react';
+import { useSticky } from './sticky.ts';
 import { fmtCount, sameHeadcount } from '../../analysis/headcount.ts';
 import { sweepGrid } from '../../analysis/sweep.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
@@ -36,14 +37,14 @@ export function SweepPanel() {
   const choices = useMemo(() => choicesOfText(text), [text]);
   const [p1, setP1] = useState<ParamDraft>(() => defaultParam('staff', choices));
   const [p2, setP2] = useState<ParamDraft>(() => defaultParam('none', choices));
-  const [reps, setReps] = useState('2');
-  const [seed, setSeed] = useState(String(liveSeed));
-  const [target, setTarget] = useState('');
-  const [byLower, setByLower] = useState(false);
-  const [hold, setHold] = useState(false);
+  const [reps, setReps] = useSticky('sweep.reps', '2');
+  const [seed, setSeed] = useSticky('sweep.seed', String(liveSeed));
+  const [target, setTarget] = useSticky('sweep.target', '');
+  const [byLower, setByLower] = useSticky('sweep.byLower', false);
+  const [hold, setHold] = useSticky('sweep.hold', false);
 
   // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
-  const [seedOf, setSeedOf] = useState(liveSeed);
+  const [seedOf, setSeedOf] = useSticky('sweep.seedOf', liveSeed);
   if (seedOf !== liveSeed) {
     setSeedOf(liveSeed);
     setSeed(String(liveSeed));
