@@ -258,7 +258,11 @@ describe('the browser twin', () => {
       await page.setViewportSize(before);
       await page.click('[data-testid="view-live"]');
     }
-    // back at full width the page fits the window again
+    // back at full width the page fits the window again, the editor's long form too (it scrolls inside its panel)
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(before.height);
+    await page.click('[data-testid="view-editor"]');
+    await page.locator('[data-testid="editor"] input[data-path]').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(before.height);
+    await page.click('[data-testid="view-live"]');
   });
 });

@@ -254,6 +254,18 @@ describe('experiments, downloads, editor and share links', () => {
     await page.waitForSelector('[data-testid="ed-restored"]');
     expect(await page.locator('[data-testid="editor"]').getAttribute('data-dirty')).toBe('true');
     await page.screenshot({ path: `${SHOTS}14-editor-restored-1440.png` });
+
+    // a file that is not a scenario is refused in both languages, and the draft stays as it was
+    await page.setInputFiles('[data-testid="ed-file"]', {
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('this is not JSON'),
+    });
+    const openErr = page.locator('[data-testid="ed-open-error"]');
+    await openErr.waitFor();
+    expect(await openErr.innerText()).toContain('“notes.json”无法作为场景读取');
+    expect(await openErr.innerText()).toContain('"notes.json" could not be read as a scenario');
+    expect(await page.locator(STAFF_FIELD).inputValue()).toBe('4');
   });
 
   it('a share link opens the same scenario in a fresh browser profile; a damaged one shows an error and the app carries on', async () => {

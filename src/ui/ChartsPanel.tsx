@@ -18,6 +18,7 @@ export function ChartsPanel() {
         testId="chart-backlog"
         title={t('charts.backlog')}
         xLabel={t('charts.hour')}
+        xUnit={t('charts.hourUnit')}
         color={SERIES_COLORS.backlog}
         x={s.tH}
         y={s.backlog}
@@ -29,6 +30,7 @@ export function ChartsPanel() {
         testId="chart-sla"
         title={t('charts.sla')}
         xLabel={t('charts.hour')}
+        xUnit={t('charts.hourUnit')}
         color={SERIES_COLORS.sla}
         x={s.tH}
         y={s.sla}

@@ -19,6 +19,8 @@ import { warmGpu } from '../scene/gpuWarmup.ts';
 export interface TimeSeriesChartProps {
   title: string;
   xLabel: string;
+  /** The x axis's unit, written after its last tick (e.g. 'h', '时'). */
+  xUnit: string;
   color: string;
   x: number[];
   y: (number | null)[];
@@ -61,6 +63,7 @@ const FONT = '11px "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Not
 export function TimeSeriesChart({
   title,
   xLabel,
+  xUnit,
   color,
   x,
   y,
@@ -100,7 +103,8 @@ export function TimeSeriesChart({
             font: FONT,
             size: 24,
             space: 36,
-            values: (_u, ticks) => ticks.map((v) => `${Math.round(v)}`),
+            // the unit on the last tick only (the charts are short: an axis title would take a row)
+            values: (_u, ticks) => ticks.map((v, i) => `${Math.round(v)}${i === ticks.length - 1 ? ` ${xUnit}` : ''}`),
             label: undefined,
           },
           {
@@ -131,7 +135,7 @@ export function TimeSeriesChart({
       plot?.destroy();
       plotRef.current = null;
     };
-  }, [title, xLabel, color, percent, xMax, shadeToX]);
+  }, [title, xLabel, xUnit, color, percent, xMax, shadeToX]);
 
   useEffect(() => {
     // redrawn in a task of its own (one chart per task, as they are made): not in the task of the render

@@ -47,9 +47,10 @@ export const en: Dict = {
   'charts.backlog': 'Backlog (open cases)',
   'charts.sla': 'SLA attainment',
   'charts.hour': 'Simulated hour',
+  'charts.hourUnit': 'h',
   'charts.empty': 'Curves appear once the run plays',
   'detail.title': 'Details',
-  'detail.none': 'Click a cell, a staff member or a metro station in the 3D view.',
+  'detail.none': 'Click a cell, a staff member or a metro station on the map.',
   'detail.cell': 'Unit cell',
   'detail.landUse': 'Land use',
   'detail.population': 'Day population',
@@ -365,7 +366,8 @@ export const en: Dict = {
   'ed.revert': 'Discard edits',
   'ed.saveFile': 'Save file',
   'ed.openFile': 'Open file in the editor…',
-  'ed.openNotJson': '"{name}" is not a JSON object and cannot be edited',
+  'ed.openNotJson':
+    '"{name}" could not be read as a scenario (not a JSON object) and was not opened; your draft is unchanged',
   'ed.share': 'Make a share link',
   'ed.shareTitle':
     'Compress the scenario into a link: by default only its changes from a built-in scenario (a short link); opening it gives the same scenario',

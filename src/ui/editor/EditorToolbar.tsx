@@ -7,14 +7,16 @@
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { draftFromText } from '../../app/editor.ts';
-import { useController, useEditor, useEditorState } from '../../app/useStore.ts';
+import { useController, useEditor, useEditorState, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
+import { both } from '../../i18n/app/index.ts';
 import { Icon } from '../Icon.tsx';
 import { saveFile } from '../experiments/download.ts';
 import { ShareLink } from './ShareLink.tsx';
 
 export function EditorToolbar() {
   const t = useT();
+  const lang = useStore((s) => s.lang);
   const ed = useEditor();
   const ctl = useController();
   const valid = useEditorState((s) => s.valid);
@@ -79,8 +81,12 @@ export function EditorToolbar() {
       />
       <ShareLink />
       {openError && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" data-testid="ed-open-error">
           {t('ed.openNotJson', { name: openError })}
+          <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
+            {' / '}
+            {both('ed.openNotJson', { name: openError })[lang === 'en' ? 'zh' : 'en']}
+          </span>
         </p>
       )}
     </div>
