@@ -380,7 +380,12 @@ export function applyOverridesToText(text: string, overrides: Overrides): string
     raw = JSON.parse(src);
   } catch (e) {
     throw new InvalidBaseScenarioError([
-      scenarioError('$', 'not_json', '不是有效的 JSON', `not valid JSON: ${(e as Error).message}`),
+      scenarioError(
+        '$',
+        'not_json',
+        `不是有效的 JSON（解析器：${(e as Error).message}）`,
+        `not valid JSON: ${(e as Error).message}`,
+      ),
     ]);
   }
   if (Object.keys(overrides).length === 0) {
@@ -445,7 +450,12 @@ export function scenarioRaw(base: string | object): unknown {
     return JSON.parse(src);
   } catch (e) {
     throw new InvalidBaseScenarioError([
-      { path: '$', code: 'not_json', zh: '不是有效的 JSON', en: `not valid JSON: ${(e as Error).message}` },
+      {
+        path: '$',
+        code: 'not_json',
+        zh: `不是有效的 JSON（解析器：${(e as Error).message}）`,
+        en: `not valid JSON: ${(e as Error).message}`,
+      },
     ]);
   }
 }

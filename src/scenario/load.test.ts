@@ -54,6 +54,12 @@ describe('parseScenario', () => {
     expectError(parseScenario('   \n'), '$', 'not_json');
   });
 
+  it('gives the parser\'s own words in both languages when there is no place to point at', () => {
+    const e = expectError(parseScenario('\u00ff\u00fe garbage'), '$', 'not_json');
+    expect(e.zh).toMatch(/^不是有效的 JSON（解析器：.+）$/);
+    expect(e.en).toMatch(/^not valid JSON: .+/);
+  });
+
   it('reports a wrong type: a number written as a string', () => {
     const s = minimalScenario();
     fields(s.eventTypes[0]).ratePerDay = '12';

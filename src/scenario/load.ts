@@ -110,7 +110,8 @@ function notJsonError(text: string, e: unknown): ScenarioError {
     const from = Math.max(0, at.column - 16);
     near = lineText.slice(from, at.column + 15).trim();
   }
-  const nearZh = near ? `，附近：${near}` : '';
+  // with no place to point at, the parser's own words (in English) are all there is: in both lines
+  const nearZh = near ? `，附近：${near}` : at ? '' : `（解析器：${message}）`;
   const nearEn = near ? `, near: ${near}` : '';
   return scenarioError(
     '$',

@@ -73,7 +73,7 @@ export function StaffingSection() {
                           label={`${name} ${t('ed.start')} ${j + 1}`}
                           hideLabel
                           width="narrow"
-                          placeholder="08:00"
+                          placeholder="HH:MM"
                         />
                       </td>
                       <td>
@@ -82,7 +82,7 @@ export function StaffingSection() {
                           label={`${name} ${t('ed.end')} ${j + 1}`}
                           hideLabel
                           width="narrow"
-                          placeholder="16:00"
+                          placeholder="HH:MM"
                         />
                       </td>
                       <td>
