@@ -54,7 +54,7 @@ describe('parseScenario', () => {
     expectError(parseScenario('   \n'), '$', 'not_json');
   });
 
-  it('gives the parser\'s own words in both languages when there is no place to point at', () => {
+  it("gives the parser's own words in both languages when there is no place to point at", () => {
     const e = expectError(parseScenario('\u00ff\u00fe garbage'), '$', 'not_json');
     expect(e.zh).toMatch(/^不是有效的 JSON（解析器：.+）$/);
     expect(e.en).toMatch(/^not valid JSON: .+/);
