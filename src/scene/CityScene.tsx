@@ -151,6 +151,8 @@ interface LayerProps {
   selectedGrid: number;
   /** The element over the canvas for the 2D map's labels. */
   labels: RefObject<HTMLDivElement | null>;
+  /** The page's language (the 2D map's street names). */
+  lang: 'zh-CN' | 'en';
 }
 
 /** Everything that depends on the layout; remounted (and so rebuilt) for each new layout. */
@@ -207,6 +209,7 @@ function MapLayers({
   reframeKey,
   selectedGrid,
   labels,
+  lang,
 }: LayerProps) {
   const metrics = useMemo(() => sceneMetrics(layout), [layout]);
   const pick = useMemo(() => {
@@ -241,7 +244,7 @@ function MapLayers({
         onPick={pick.station}
       />
       <MapMarkers layout={layout} metrics={metrics} store={store} />
-      <MapLabels layout={layout} metrics={metrics} container={labels} />
+      <MapLabels layout={layout} lang={lang} metrics={metrics} container={labels} />
       <Prewarm />
     </>
   );
@@ -313,6 +316,7 @@ export function CityScene({
             crowdThreshold={crowdThreshold}
             reframeKey={reframeKey}
             selectedGrid={selectedGrid}
+            lang={lang}
           />
         </Deferred>
       </Canvas>

@@ -13,14 +13,18 @@
  * `data-kind` and its code in `data-code`.
  */
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import type { OrthographicCamera } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { placeName } from '../i18n/place.ts';
 import type { SceneMetrics } from './cityGeometry.ts';
 import { cellsPerGrid, codeWidthPx, labelLevel, streetAnchors, type MapView, screenX, screenY } from './mapView.ts';
 
 export interface MapLabelsProps {
   layout: CityLayout;
+  /** Street names in this language where the scenario gives them in it. */
+  lang: Lang;
   metrics: SceneMetrics;
   /** The element over the canvas that holds the labels. */
   container: RefObject<HTMLDivElement | null>;
@@ -64,6 +68,7 @@ function placeLabels(
   layout: CityLayout,
   metrics: SceneMetrics,
   anchors: Anchors,
+  streetNames: readonly string[],
 ): void {
   if (!cam.isOrthographicCamera) return;
   const key = `${cam.zoom}|${cam.position.x}|${cam.position.z}|${size.width}|${size.height}`;
@@ -118,7 +123,7 @@ function placeLabels(
   const h = layout.hierarchy;
   if (level === 'street') {
     for (let s = 0; s < h.streets.length; s++)
-      place(anchors.sx[s], anchors.sy[s], 'street', h.streets[s].name, h.streets[s].code);
+      place(anchors.sx[s], anchors.sy[s], 'street', streetNames[s], h.streets[s].code);
   } else {
     for (let g = 0; g < layout.gridIds.length; g++)
       place(anchors.gx[g], anchors.gy[g], 'grid', layout.gridIds[g], layout.gridIds[g]);
@@ -128,7 +133,7 @@ function placeLabels(
   root.dataset.count = String(used);
 }
 
-export function MapLabels({ layout, metrics, container }: MapLabelsProps): null {
+export function MapLabels({ layout, lang, metrics, container }: MapLabelsProps): null {
   const anchors = useMemo((): Anchors => {
     const s = streetAnchors(layout);
     const gx = new Float32Array(layout.gridIds.length),
@@ -144,6 +149,14 @@ export function MapLabels({ layout, metrics, container }: MapLabelsProps): null 
   const pool = useRef<Pool>({ els: [], kind: [], text: [], boxes: new Float32Array(MAX_LABELS * 4) });
   const last = useRef({ key: '' });
   const view = useRef<MapView>({ cx: 0, cy: 0, zoom: 1, width: 1, height: 1 });
+
+  // street names in the page's language (where the scenario has them in it): a new language places them again
+  const streetNames = useMemo(() => layout.hierarchy.streets.map((st) => placeName(st, lang)), [layout, lang]);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    last.current.key = '';
+    invalidate();
+  }, [streetNames, invalidate]);
 
   useEffect(() => {
     const p = pool.current;
@@ -169,6 +182,7 @@ export function MapLabels({ layout, metrics, container }: MapLabelsProps): null 
       layout,
       metrics,
       anchors,
+      streetNames,
     );
   });
   return null;

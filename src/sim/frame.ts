@@ -15,10 +15,11 @@ export interface Named {
 
 /** The administrative hierarchy as the page shows it (indices instead of codes for the grids). */
 export interface HierarchyView {
-  district: { code: string; name: string };
-  streets: { code: string; name: string }[];
+  /** Names as the data has them; `nameEn` where the scenario gives an English name too (built-in streets). */
+  district: { code: string; name: string; nameEn?: string };
+  streets: { code: string; name: string; nameEn?: string }[];
   /** Communities with the index of their street. */
-  communities: { code: string; name: string; street: number }[];
+  communities: { code: string; name: string; nameEn?: string; street: number }[];
   /** Per grid: its name ('' when it has none), its street and community index (-1: none). */
   gridNames: string[];
   gridStreet: Int16Array;

@@ -2,6 +2,7 @@
  * An imported district's own grids (city.layout): grids of any shape, cells outside the district that are not
  * part of the city, the hierarchy's streets as districts.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
@@ -117,5 +118,19 @@ describe('an imported district (city.layout)', () => {
     expect(l.hierarchy.district.code).toBe('toy');
     expect(l.gridCentre.length).toBe(6);
     expect(l.gridCentre[0]).toBe(1 * 12 + 1);
+  });
+
+  it('the built-in streets carry their English names beside the Chinese ones (the page shows them in English)', () => {
+    const sc = Scenario.parse(
+      JSON.parse(readFileSync(new URL('../../scenarios/baseline-weekday.json', import.meta.url), 'utf8')),
+    );
+    const l = layoutOf(new Simulation(sc, 1), 1);
+    expect(l.hierarchy.streets[0]).toEqual({
+      code: 'nanjing-east',
+      name: '南京东路街道',
+      nameEn: 'Nanjing East Road Street',
+    });
+    expect(l.hierarchy.streets.every((s) => s.name !== '' && s.nameEn !== undefined && s.nameEn !== '')).toBe(true);
+    expect(l.hierarchy.district).toEqual({ code: sc.id, name: sc.name.zh, nameEn: sc.name.en });
   });
 });

@@ -29,7 +29,7 @@ import { buildResult } from './report.ts';
 export function hierarchyOf(sc: Simulation['sc'], city: Simulation['city']): HierarchyView {
   const h = sc.city.hierarchy;
   const gridStreet = Int16Array.from(city.gridDistrict, (d) => d - 1);
-  const district = h?.district ?? { code: sc.id, name: sc.name.zh };
+  const district = h?.district ?? { code: sc.id, name: sc.name.zh, nameEn: sc.name.en };
   const common = { district, gridNames: city.gridNames.slice(), gridStreet, gridCommunity: city.gridCommunity.slice() };
   if (sc.city.layout) {
     const streets = h?.streets ?? [];
@@ -40,7 +40,11 @@ export function hierarchyOf(sc: Simulation['sc'], city: Simulation['city']): Hie
     }));
     return { ...common, streets: streets.map((st) => ({ code: st.code, name: st.name })), communities };
   }
-  return { ...common, streets: sc.city.districts.map((d) => ({ code: d.id, name: d.name.zh })), communities: [] };
+  return {
+    ...common,
+    streets: sc.city.districts.map((d) => ({ code: d.id, name: d.name.zh, nameEn: d.name.en })),
+    communities: [],
+  };
 }
 
 export function layoutOf(sim: Simulation, seed: number): CityLayout {

@@ -68,6 +68,7 @@ export function CoverageMatrix() {
   const layout = useDeferredValue(useStore((s) => s.layout));
   const frame = useDeferredValue(useStore((s) => s.matrixFrame));
   const selection = useStore((s) => s.selection);
+  const lang = useStore((s) => s.lang);
   const [sort, setSort] = useState<'id' | 'worst'>('id');
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(240);
@@ -92,7 +93,7 @@ export function CoverageMatrix() {
     return buildMatrix(ok ? frame.coverage : empty, ok ? frame.coverageCases : empty, nGrids, target);
   }, [frame, nGrids, target]);
   const order = useMemo(() => gridOrder(model, sort), [model, sort]);
-  const groups = useMemo(() => (layout ? groupGrids(layout.hierarchy, nGrids) : null), [layout, nGrids]);
+  const groups = useMemo(() => (layout ? groupGrids(layout.hierarchy, nGrids, lang) : null), [layout, nGrids, lang]);
   const aggs = useMemo(() => groupAggregates(model, groups), [model, groups]);
   const matches = useMemo(
     () => (layout ? searchGrids(layout.gridIds, layout.hierarchy.gridNames, query) : []),
@@ -223,7 +224,7 @@ export function CoverageMatrix() {
     const g = row.g;
     const id = layout!.gridIds[g];
     const label = gridLabel(layout!.gridIds, layout!.hierarchy.gridNames, g);
-    const place = gridPlace(layout!.hierarchy, g);
+    const place = gridPlace(layout!.hierarchy, g, lang);
     return (
       <tr
         key={g}
@@ -431,7 +432,7 @@ export function CoverageMatrix() {
         ) : tip && layout && tip.g >= 0 ? (
           <MatrixCellTip
             grid={gridLabel(layout.gridIds, layout.hierarchy.gridNames, tip.g)}
-            place={gridPlace(layout.hierarchy, tip.g)}
+            place={gridPlace(layout.hierarchy, tip.g, lang)}
             hour={tip.h}
             warmup={warm[tip.h]}
             att={cellAtt(model, tip.g, tip.h)}

@@ -3,6 +3,7 @@
  * a cell (land use, population, grid, open cases there), a staff member
  * (team, state, position) or a metro station (ridership, security queue now).
  */
+import { placeName } from '../i18n/place.ts';
 import type { ReactNode } from 'react';
 import { useController, useStore } from '../app/useStore.ts';
 import { pickName, useT, type DictKey } from './i18n/index.ts';
@@ -73,8 +74,8 @@ export function DetailPanel() {
             <Row label={t('detail.grid')} testId="detail-grid" value={gridCode}>
               {gridCode === null ? t('detail.outside') : gridName ? `${gridCode} ${gridName}` : gridCode}
             </Row>
-            {community && <Row label={t('detail.community')}>{community.name}</Row>}
-            {street && <Row label={t('detail.street')}>{street.name}</Row>}
+            {community && <Row label={t('detail.community')}>{placeName(community, lang)}</Row>}
+            {street && <Row label={t('detail.street')}>{placeName(street, lang)}</Row>}
             <Row label={t('detail.openCases')} testId="detail-open" value={open}>
               {fmtInt(open, lang)}
             </Row>

@@ -33,6 +33,26 @@ const CODES = ['310101001001', '310101001002', '310101001003', '310101002001', '
 
 const label = (r: MatrixRow) => (r.kind === 'group' ? `${r.group.key}${r.collapsed ? '+' : ''}` : `g${r.g}`);
 
+describe("place names in the page's language", () => {
+  it('a street or community with an English name shows it in English, and the name as given otherwise', () => {
+    const h: HierarchyView = {
+      ...H,
+      streets: [{ code: 's1', name: '南京东路街道', nameEn: 'Nanjing East Road Street' }, H.streets[1], H.streets[2]],
+      communities: [
+        { code: 'c1', name: '一社区', nameEn: 'Community One', street: 0 },
+        H.communities[1],
+        H.communities[2],
+      ],
+    };
+    expect(groupGrids(h, 6, 'en')!.map((g) => g.name)).toEqual(['Nanjing East Road Street', '外滩街道', '']);
+    expect(groupGrids(h, 6, 'zh-CN')!.map((g) => g.name)).toEqual(['南京东路街道', '外滩街道', '']);
+    expect(groupGrids(h, 6, 'en')![0].children.map((c) => c.name)).toEqual(['Community One', '二社区']);
+    expect(gridPlace(h, 0, 'en')).toBe('Community One · Nanjing East Road Street');
+    expect(gridPlace(h, 0, 'zh-CN')).toBe('一社区 · 南京东路街道');
+    expect(gridPlace(h, 3, 'en')).toBe('三社区 · 外滩街道'); // no English name: as given
+  });
+});
+
 describe('matrix rows grouped by street and community', () => {
   it('groups grids under their street and community; loose grids after the communities, no-street last', () => {
     const groups = groupGrids(H, 6)!;

@@ -16,6 +16,8 @@
  * An hour is below target when that share is.
  */
 import type { HierarchyView } from '../sim/frame.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { placeName } from '../i18n/place.ts';
 import { HOURS, type MatrixModel } from './matrixModel.ts';
 
 /** A street or community with its grids (indices into layout.gridIds). */
@@ -39,8 +41,8 @@ export interface GridGroup {
 export type MatrixRow =
   { kind: 'group'; group: GridGroup; level: 0 | 1; collapsed: boolean } | { kind: 'grid'; g: number; level: 0 | 1 | 2 };
 
-/** The groups of a hierarchy, or null when no grid has a street (the flat list). */
-export function groupGrids(h: HierarchyView, nGrids: number): GridGroup[] | null {
+/** The groups of a hierarchy, or null when no grid has a street (the flat list); names in `lang`. */
+export function groupGrids(h: HierarchyView, nGrids: number, lang: Lang = 'zh-CN'): GridGroup[] | null {
   let any = false;
   for (let g = 0; g < nGrids; g++) if (h.gridStreet[g] >= 0) any = true;
   if (!any) return null;
@@ -48,7 +50,7 @@ export function groupGrids(h: HierarchyView, nGrids: number): GridGroup[] | null
     kind: 'street',
     key: `s${i}`,
     code: s.code,
-    name: s.name,
+    name: placeName(s, lang),
     grids: [],
     children: [],
     loose: [],
@@ -58,7 +60,7 @@ export function groupGrids(h: HierarchyView, nGrids: number): GridGroup[] | null
     kind: 'community',
     key: `c${i}`,
     code: c.code,
-    name: c.name,
+    name: placeName(c, lang),
     grids: [],
     children: [],
     loose: [],
@@ -196,12 +198,12 @@ export function gridLabel(codes: readonly string[], names: readonly string[], g:
   return name ? `${codes[g]} ${name}` : codes[g];
 }
 
-/** The community and street of a grid as "community · street" (either may be missing; '' when both are). */
-export function gridPlace(h: HierarchyView, g: number): string {
+/** The community and street of a grid as "community · street" (either may be missing; '' when both are), in `lang`. */
+export function gridPlace(h: HierarchyView, g: number, lang: Lang = 'zh-CN'): string {
   const c = h.gridCommunity[g],
     s = h.gridStreet[g];
   const parts: string[] = [];
-  if (c >= 0 && c < h.communities.length) parts.push(h.communities[c].name);
-  if (s >= 0 && s < h.streets.length) parts.push(h.streets[s].name);
+  if (c >= 0 && c < h.communities.length) parts.push(placeName(h.communities[c], lang));
+  if (s >= 0 && s < h.streets.length) parts.push(placeName(h.streets[s], lang));
   return parts.join(' · ');
 }
