@@ -60,7 +60,7 @@
  */
 import { formatErrors, formatPath, scenarioError, type ScenarioError } from '../scenario/messages.ts';
 import { migrate } from '../scenario/migrate.ts';
-import { parseScenarioObject } from '../scenario/load.ts';
+import { notJsonError, parseScenarioObject } from '../scenario/load.ts';
 import { forbiddenKeyError, isForbiddenKey, nestingErrors, ownValue } from '../scenario/safeKeys.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { applyHoldPlan, holdHeadcountPlan, type TeamHold } from './headcount.ts';
@@ -375,19 +375,7 @@ function setAt(doc: Json, override: string, path: string, value: unknown): Key[]
 /** `applyOverrides` on scenario file text, returning the variant as JSON text (what runners take). */
 export function applyOverridesToText(text: string, overrides: Overrides): string {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(src);
-  } catch (e) {
-    throw new InvalidBaseScenarioError([
-      scenarioError(
-        '$',
-        'not_json',
-        `不是有效的 JSON（解析器：${(e as Error).message}）`,
-        `not valid JSON: ${(e as Error).message}`,
-      ),
-    ]);
-  }
+  const raw = scenarioRaw(src);
   if (Object.keys(overrides).length === 0) {
     const base = parseScenarioObject(raw);
     if (!base.ok) throw new InvalidBaseScenarioError(base.errors);
@@ -410,7 +398,6 @@ export function parseOverrideValue(text: string): unknown {
   }
 }
 
-/** `path=value` → [path, value]; throws OverrideError without an `=` or with a forbidden segment. */
 /**
  * A path as the scenario's own messages print it (`$.teams[0].shifts[1].staff`, `teams["night-patrol"].mode`)
  * in the dotted form overrides use (`teams.0.shifts.1.staff`, `teams.night-patrol.mode`); a dotted path comes
@@ -425,6 +412,7 @@ export function normaliseOverridePath(path: string): string {
     .replace(/^\./, '');
 }
 
+/** `path=value` → [path, value]; throws OverrideError without an `=` or with a forbidden segment. */
 export function parseAssignment(text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) {
@@ -449,13 +437,6 @@ export function scenarioRaw(base: string | object): unknown {
   try {
     return JSON.parse(src);
   } catch (e) {
-    throw new InvalidBaseScenarioError([
-      {
-        path: '$',
-        code: 'not_json',
-        zh: `不是有效的 JSON（解析器：${(e as Error).message}）`,
-        en: `not valid JSON: ${(e as Error).message}`,
-      },
-    ]);
+    throw new InvalidBaseScenarioError([notJsonError(src, e)]);
   }
 }

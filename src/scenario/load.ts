@@ -96,7 +96,8 @@ function errorLocation(text: string, message: string): { line: number; column: n
   return undefined;
 }
 
-function notJsonError(text: string, e: unknown): ScenarioError {
+/** The error for text that `JSON.parse` refused (`e`): line, column and the text near it where the parser says where. */
+export function notJsonError(text: string, e: unknown): ScenarioError {
   const message = e instanceof Error ? e.message : String(e);
   if (text.trim() === '')
     return scenarioError('$', 'not_json', '不是有效的 JSON：文件为空', 'not valid JSON: the file is empty');

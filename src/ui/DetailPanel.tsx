@@ -3,8 +3,8 @@
  * a cell (land use, population, grid, open cases there), a staff member
  * (team, state, position) or a metro station (ridership, security queue now).
  */
-import { placeName } from '../i18n/place.ts';
 import type { ReactNode } from 'react';
+import { placeName } from '../i18n/place.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { pickName, useT, type DictKey } from './i18n/index.ts';
 import { LAND_USES } from '../scenario/schema.ts';

@@ -43,6 +43,7 @@ export function EditorToolbar() {
     ed.reset(s.scenarioText, s.fileName ?? s.scenarioId);
   };
 
+  const openMsg = openError === null ? null : both('ed.openNotJson', { name: openError });
   return (
     <div className="ed-toolbar" role="toolbar" aria-label={t('ed.toolbar')}>
       <button
@@ -80,12 +81,12 @@ export function EditorToolbar() {
         onChange={(e) => void onOpen(e)}
       />
       <ShareLink />
-      {openError && (
+      {openMsg && (
+        // both languages, as every error is shown (FieldErrors): the page's first, the other after it
         <p className="field-error" role="alert" data-testid="ed-open-error">
-          {t('ed.openNotJson', { name: openError })}
+          <span className="error-msg">{lang === 'en' ? openMsg.en : openMsg.zh}</span>{' '}
           <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-            {' / '}
-            {both('ed.openNotJson', { name: openError })[lang === 'en' ? 'zh' : 'en']}
+            {lang === 'en' ? openMsg.zh : openMsg.en}
           </span>
         </p>
       )}

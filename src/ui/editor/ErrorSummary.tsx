@@ -13,7 +13,7 @@ import { useT } from '../i18n/index.ts';
  * The editor's own element for `path`: its input (or select) first, else the first element that names the
  * path outside this list (a field's error line, a section); never the list's own entry.
  */
-export function fieldElement(root: ParentNode, path: string): HTMLElement | null {
+function fieldElement(root: ParentNode, path: string): HTMLElement | null {
   const all = Array.from(root.querySelectorAll<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)).filter(
     (el) => el.closest('.ed-errors') === null,
   );

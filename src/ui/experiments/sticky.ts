@@ -9,20 +9,15 @@ import { useCallback, useState } from 'react';
 const memory = new Map<string, unknown>();
 
 /** The value remembered under `key`, else `initial` (called when it is a function). */
-export function recall<T>(key: string, initial: T | (() => T)): T {
+function recall<T>(key: string, initial: T | (() => T)): T {
   if (memory.has(key)) return memory.get(key) as T;
   return typeof initial === 'function' ? (initial as () => T)() : initial;
 }
 
 /** Remember `value` under `key`; returns it. */
-export function remember<T>(key: string, value: T): T {
+function remember<T>(key: string, value: T): T {
   memory.set(key, value);
   return value;
-}
-
-/** Forget every remembered value (tests). */
-export function forgetAll(): void {
-  memory.clear();
 }
 
 export function useSticky<T>(key: string, initial: T | (() => T)): [T, (next: T | ((prev: T) => T)) => void] {
