@@ -68,6 +68,12 @@ const OUR_FILES = new Set([
   'sweep.json',
   'sweep.csv',
   'sweep-replications.csv',
+  'staffing.csv',
+  'staffing.json',
+  'diagnosis.json',
+  'optimise-plan.csv',
+  'optimise-evaluations.csv',
+  'optimise.json',
 ]);
 
 /** Whether a JSON file of that name and content was made by AllWeather. */
@@ -81,6 +87,9 @@ function identifies(name: string, json: unknown): boolean {
     case 'manifest-b.json':
       return app(o);
     case 'result.json':
+    case 'staffing.json':
+    case 'diagnosis.json':
+    case 'optimise.json':
       return app(o.manifest);
     case 'comparison.json':
       return app((o.a as { manifest?: unknown } | undefined)?.manifest);

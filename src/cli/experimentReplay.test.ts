@@ -27,6 +27,7 @@ import {
   optimiseCommand,
   staffingSpec,
   type CommandSpec,
+  type OptimiseExperiment,
 } from '../export/experiment.ts';
 import { main } from './main.ts';
 import { manifestJson, type ExportManifest } from '../export/manifest.ts';
@@ -140,9 +141,91 @@ describe("allweather staffing --out and diagnose --out write the app's files wit
       const p = cli('replay', r.dir, '--workers', '2');
       for (const f of r.files)
         expect(p.stderr).toContain(`✓ ${join(r.dir, f)} 与重放逐字节一致 / matches the replay byte for byte`);
-      expect(p.code, p.stderr).toBe(0);
+      expect(p.code, p.stderr).toBe(0); // the folder is a bundle of ours: the same command may write it again (replaced whole)
+      const again = cli(...r.args, '--replications', '2', '--days', '0.5', '--out', r.dir);
+      expect(again.code, again.stderr).toBe(0);
     }
   }, 120_000);
+});
+
+describe("allweather optimise --out writes the app's optimise files with a manifest that replays", () => {
+  const files = ['optimise-plan.csv', 'optimise-evaluations.csv', 'optimise.json'];
+
+  it('--set goes into the manifest as base overrides, --fixed as the teams searched; the folder replays byte for byte', () => {
+    const dir = join(tmp, 'cli-optimise');
+    const args = [
+      'optimise',
+      'scenarios/baseline-weekday.json',
+      '--fixed',
+      'grid-workers',
+      '--set',
+      'teams.grid-workers.hourlyCostCny=55',
+      '--budget-evaluations',
+      '2',
+      '--replications',
+      '2',
+      '--days',
+      '0.5',
+      '--out',
+      dir,
+    ];
+    const w = cli(...args);
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stdout).toContain(`已写入 / Written: ${dir}`);
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ExportManifest;
+    expect(m.files!.map((f) => f.name)).toEqual(files);
+    expect(m.command).toBe(`allweather ${args.join(' ')}`);
+    const exp = m.experiment as OptimiseExperiment;
+    expect(exp.kind).toBe('optimise');
+    expect(exp.baseOverrides).toEqual({ 'teams.grid-workers.hourlyCostCny': 55 });
+    // every case-handling team but the fixed one, in the scenario's order
+    const sc = JSON.parse(text) as { teams: { id: string; role?: string }[] };
+    const expected = sc.teams.filter((t) => t.id !== 'grid-workers' && t.role !== 'securityLanes').map((t) => t.id);
+    expect(exp.teams).toEqual(expected);
+    // the plan printed carries the base override, as the CLI's own output does
+    const saved = JSON.parse(readFileSync(join(dir, 'optimise.json'), 'utf8')) as {
+      result: { plan: { overrides: Record<string, unknown> } };
+    };
+    expect(saved.result.plan.overrides['teams.grid-workers.hourlyCostCny']).toBe(55);
+    const p = cli('replay', dir, '--workers', '2');
+    for (const f of files)
+      expect(p.stderr).toContain(`✓ ${join(dir, f)} 与重放逐字节一致 / matches the replay byte for byte`);
+    expect(p.code, p.stderr).toBe(0);
+    // a changed plan in the folder (its manifest hash fixed up) is found by the replay, exit 3
+    const plan = join(dir, 'optimise-plan.csv');
+    const changed = readFileSync(plan, 'utf8').replace(
+      /,(\d+),(\d+),(-?\d+)/,
+      (_all, a, b, c) => `,${a},${b},${Number(c) + 1}`,
+    );
+    writeFileSync(plan, changed);
+    m.files = m.files!.map((f) => (f.name === 'optimise-plan.csv' ? bundleFileEntry(f.name, changed) : f));
+    writeFileSync(join(dir, 'manifest.json'), manifestJson(m));
+    const q = cli('replay', dir, '--workers', '2');
+    expect(q.stderr).toContain(`✗ ${plan} 与重放不一致 / differs from the replay`);
+    expect(q.code).toBe(3);
+    // the folder is a bundle of ours: the command writes it again, replaced whole, and it replays
+    expect(cli(...args).code).toBe(0);
+    expect(cli('replay', dir, '--workers', '2').code).toBe(0);
+  }, 300_000);
+
+  it('an --out that is an existing file is refused before the search, exit 2', () => {
+    const file = join(tmp, 'notes.txt');
+    writeFileSync(file, 'mine');
+    // a search of 400 plans × 1,000 replications would run for hours: refused first, it ends at once
+    const w = cli(
+      'optimise',
+      'scenarios/validation-mmc.json',
+      '--budget-evaluations',
+      '400',
+      '--replications',
+      '1000',
+      '--out',
+      file,
+    );
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain('不会覆盖');
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+  });
 });
 
 describe('a staffing zip has a manifest and replays byte for byte', () => {

@@ -6,15 +6,24 @@
  *   allweather optimise <scenario.json> [--criterion coverage|hourly|types] [--target X] [--confidence C]
  *                       [--teams a,b] [--fixed c,d] [--min-staff path=N ...] [--max-staff path=N ...]
  *                       [--replications R] [--verify-replications R] [--budget-evaluations N]
- *                       [--seed N] [--days D] [--set path=value ...] [--workers W] [--json]
+ *                       [--seed N] [--days D] [--set path=value ...] [--workers W] [--json] [--out DIR]
+ *
+ * --out DIR writes the files of the app's optimise download (optimise-plan.csv,
+ * optimise-evaluations.csv, optimise.json) from the same writer, and a
+ * manifest that `allweather replay DIR` re-runs and compares byte for byte.
  */
-import { optimise, type OptimiseCriterion, type OptimiseResult } from '../analysis/optimise.ts';
+import { optimise, shiftVariables, type OptimiseCriterion, type OptimiseResult } from '../analysis/optimise.ts';
+import { optimiseExperimentFiles, optimiseSpec } from '../export/experiment.ts';
+import { createManifest } from '../export/manifest.ts';
+import { checkOutDir } from './bundleDir.ts';
+import { writeExperimentFolder } from './experimentFolder.ts';
 import { parseAssignment } from '../analysis/overrides.ts';
 import { hoursText, STAGE_LABELS } from '../analysis/diagnose.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
+  commandLine,
   fmt,
   fractionArg,
   intArg,
@@ -68,6 +77,7 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
       'max-staff': { type: 'string', multiple: true },
       'budget-evaluations': { type: 'string' },
       'verify-replications': { type: 'string' },
+      out: { type: 'string' },
       ...REPLICATION_OPTIONS,
     },
     USAGE,
@@ -85,6 +95,8 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
   const verifyReps = intArg('verify-replications', values['verify-replications'] as string | undefined, 2);
   const { replications, seedFlag, days, workers, force, progress: showProgress, queue } = runArgs(values, 2, 6);
   const baseOverrides = overridesArg(values.set as string[] | undefined);
+  const outDir = values.out as string | undefined;
+  if (outDir !== undefined) checkOutDir(outDir); // an unwritable --out is said before the search
   const { text, scenario } = loadScenario(path);
   const seed = seedFlag ?? scenario.run.seed;
   const variant =
@@ -94,6 +106,10 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
   // at most `budget` plans of R replications, then the verification
   checkRunSizeOrThrow(io, [variant], { days, runs: budget * replications + (verifyReps ?? 2 * replications), force });
   const p = progress(io, '评估 evaluations', showProgress);
+  const teams = listArg(values.teams);
+  const fixedTeams = listArg(values.fixed);
+  const minStaff = boundsArg('min-staff', values['min-staff'] as string[] | undefined);
+  const maxStaff = boundsArg('max-staff', values['max-staff'] as string[] | undefined);
   const result = await withPool({ workers, queue, io }, replications, (run) =>
     optimise(run, text, {
       seed,
@@ -102,10 +118,10 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
       criterion: criterion as OptimiseCriterion,
       target,
       confidence,
-      teams: listArg(values.teams),
-      fixedTeams: listArg(values.fixed),
-      minStaff: boundsArg('min-staff', values['min-staff'] as string[] | undefined),
-      maxStaff: boundsArg('max-staff', values['max-staff'] as string[] | undefined),
+      teams,
+      fixedTeams,
+      minStaff,
+      maxStaff,
       budgetEvaluations: budget,
       verifyReplications: verifyReps,
       baseOverrides,
@@ -114,7 +130,35 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
   );
   p.end();
   const report = { scenario: scenario.id, version: readVersion(), seed, days: days ?? scenario.run.days, ...result };
+  if (outDir !== undefined) {
+    // the app's optimise download, from the same writer, and a manifest `allweather replay DIR` re-runs; the
+    // manifest names the teams searched (what --teams and --fixed came to), as the app's does
+    const searched = [...new Set(shiftVariables(variant, { teams, fixedTeams }).map((v) => v.team))];
+    const manifest = createManifest({
+      version: readVersion(),
+      scenario: text,
+      seed,
+      replications,
+      days,
+      command: commandLine(['optimise', ...args]),
+      experiment: {
+        ...optimiseSpec({
+          criterion: criterion as OptimiseCriterion,
+          target,
+          confidence,
+          teams: searched,
+          minStaff,
+          maxStaff,
+          budgetEvaluations: budget,
+          verifyReplications: verifyReps,
+        }),
+        ...(Object.keys(baseOverrides).length > 0 ? { baseOverrides } : {}),
+      },
+    });
+    writeExperimentFolder(outDir, manifest, optimiseExperimentFiles(manifest, result));
+  }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatOptimise(scenario, result));
+  if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
   return 0;
 }
 

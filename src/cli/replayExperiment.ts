@@ -101,6 +101,7 @@ export async function rerunExperiment(
         maxStaff: exp.maxStaff,
         budgetEvaluations: exp.budgetEvaluations,
         verifyReplications: exp.verifyReplications,
+        baseOverrides: exp.baseOverrides,
         onProgress: (q) => p.update(q.evaluation, q.budget),
       }),
     );

@@ -47,6 +47,7 @@ staffing: --shift team.index，可重复（逐班次贪心）/ repeatable (greed
 diagnose: --out DIR (diagnosis.json, manifest.json: replays with allweather replay DIR)
 optimise: --criterion coverage|hourly|types  --target 0.8  --confidence 0.95  --teams a,b（默认全部处置队伍 / default every case-handling team）
           --fixed c,d  --min-staff path=N  --max-staff path=N  --budget-evaluations 40  --verify-replications R
+          --out DIR (optimise-plan.csv, optimise-evaluations.csv, optimise.json, manifest.json: replays with allweather replay DIR)
 export:   --format csv,json,arrow,parquet（默认 / default csv,json,arrow）  --cases (case rows in tidy.csv)  --out DIR
 import:   --out <scenario.json>（必需 / required）  --base <scenario.json>（默认 / default scenarios/baseline-weekday.json）
           --cell-size 100（米 / m）  --cases <log.csv>（按案件记录校准 / calibrate from a case log）  --report DIR  --json

@@ -57,6 +57,8 @@ export interface OptimiseExperiment {
   budgetEvaluations: number;
   /** Replications of the verification (absent: the search's). */
   verifyReplications?: number;
+  /** Applied before every plan (`allweather optimise --set`; absent from the app's, whose edits are in its scenario). */
+  baseOverrides?: Overrides;
 }
 
 export interface DiagnoseExperiment {
@@ -287,6 +289,7 @@ export function experimentCommand(spec: CommandSpec, file: string): string {
         '--budget-evaluations',
         String(spec.budgetEvaluations),
         ...(spec.verifyReplications !== undefined ? ['--verify-replications', String(spec.verifyReplications)] : []),
+        ...setArgs(spec.baseOverrides ?? {}),
         ...common,
       ];
       break;

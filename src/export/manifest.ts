@@ -118,6 +118,7 @@ export const ManifestSchema = z.strictObject({
         maxStaff: z.record(z.string(), z.number().int().nonnegative()),
         budgetEvaluations: z.number().int().positive().max(10_000),
         verifyReplications: z.number().int().min(2).max(LIMITS.replications).optional(),
+        baseOverrides: z.record(z.string(), z.unknown()).optional(),
       }),
       z.strictObject({ kind: z.literal('diagnose') }),
     ])
@@ -282,7 +283,7 @@ export function loadManifest(text: string): LoadedManifest {
     // the experiment's override paths are walked too (every sweep point, every staffing count)
     const e = m.experiment;
     const paths = [
-      ...('baseOverrides' in e ? Object.keys(e.baseOverrides) : []).map(
+      ...Object.keys(('baseOverrides' in e && e.baseOverrides) || {}).map(
         (p) => [p, ['experiment', 'baseOverrides', p]] as const,
       ),
       ...(e.kind === 'optimise'
