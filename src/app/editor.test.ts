@@ -76,6 +76,40 @@ describe('the scenario editor', () => {
     expect(JSON.parse(saved.draftText).teams[0].shifts[0].staff).toBe(4);
   });
 
+  it('an edit made before the scheduled follow has run edits the scenario now live, not the one before', () => {
+    const { ctl, store } = fakeController();
+    const ed = createEditor(ctl);
+    const tasks: (() => void)[] = [];
+    ed.follow((run) => tasks.push(run)); // the next task, run by hand below
+    store.setState({ scenarioText: text, scenarioId: 'baseline-weekday' });
+    tasks.shift()!();
+    expect(ed.store.getState().draft!.id).toBe('baseline-weekday');
+
+    // another scenario goes live; the user edits before the follow's task has run
+    const other = JSON.stringify({ ...JSON.parse(text), id: 'other' });
+    store.setState({ scenarioText: other, scenarioId: 'other' });
+    expect(ed.store.getState().draft!.id).toBe('baseline-weekday'); // not followed yet
+    ed.set(['teams', 0, 'shifts', 0, 'staff'], 9);
+    let s = ed.store.getState();
+    expect(s.draft!.id).toBe('other');
+    expect(s.baseText).toBe(other);
+    expect(getIn(s.draft, ['teams', 0, 'shifts', 0, 'staff'])).toBe(9);
+    expect(s.dirty).toBe(true);
+    // the scheduled task, when it runs, changes nothing: the edit stays
+    tasks.shift()!();
+    s = ed.store.getState();
+    expect(getIn(s.draft, ['teams', 0, 'shifts', 0, 'staff'])).toBe(9);
+    expect(s.draft!.id).toBe('other');
+
+    // the draft's text (a share link) also reads the live scenario's draft
+    const third = JSON.stringify({ ...JSON.parse(text), id: 'third' });
+    const ed2 = createEditor(ctl);
+    const later: (() => void)[] = [];
+    ed2.follow((run) => later.push(run));
+    store.setState({ scenarioText: third, scenarioId: 'third' });
+    expect(JSON.parse(ed2.text()).id).toBe('third');
+  });
+
   it('restores the autosaved draft, keeps a dirty draft when the live scenario changes, and applies it', async () => {
     const first = fakeController();
     const ed1 = createEditor(first.ctl);

@@ -71,7 +71,8 @@ export interface EditorController {
   /**
    * Start following the live scenario (call after restore). `schedule` runs the draft's update (a parse and a
    * validation, ~0.1 s for a large district) when it is given: main.tsx passes a next-task scheduler, so that work is
-   * not in the task that received the scenario. Default: at once.
+   * not in the task that received the scenario. Default: at once. An edit, `text()` or `apply()` before that task
+   * runs does the update first, so it reads and edits the scenario now live.
    */
   follow(schedule?: (run: () => void) => void): void;
   /** Start a draft from scenario text (the live scenario, a file). */
@@ -187,6 +188,8 @@ export function createEditor(ctl: Controller): EditorController {
   let baseCanon = '';
   let saving: Promise<void> = Promise.resolve();
   let unfollow: (() => void) | null = null;
+  /** The scheduled follow of a live scenario, not yet run (follow()); run before an edit reads the draft. */
+  let catchUp: (() => void) | null = null;
 
   const textOf = (draft: Json | null) => (draft === null ? '' : JSON.stringify(draft, null, 2) + '\n');
 
@@ -251,17 +254,19 @@ export function createEditor(ctl: Controller): EditorController {
         // the live scenario changed: a clean draft follows it, a dirty one stays (the panel offers to discard it)
         if (s.draft === null || !s.dirty) resetTo(live.scenarioText, live.fileName ?? live.scenarioId, true);
       };
-      let pending = false;
       const onLive = () => {
         const live = ctl.store.getState();
         if (!live.scenarioText || live.scenarioText === store.getState().baseText) return;
         if (!schedule) return update();
-        if (pending) return;
-        pending = true;
-        schedule(() => {
-          pending = false;
+        if (catchUp) return;
+        // an edit before the scheduled task runs catches up first: it edits the scenario the user now sees
+        const run = () => {
+          if (catchUp !== run) return;
+          catchUp = null;
           if (unfollow) update();
-        });
+        };
+        catchUp = run;
+        schedule(run);
       };
       unfollow = ctl.store.subscribe(onLive);
       onLive();
@@ -270,17 +275,21 @@ export function createEditor(ctl: Controller): EditorController {
       resetTo(text, label, false);
     },
     replace(draft) {
+      catchUp?.();
       setDraft(draft, { restored: false });
     },
     set(path, value) {
+      catchUp?.();
       const d = store.getState().draft;
       if (d === null) return;
       setDraft(setIn(d, path, value));
     },
     text() {
+      catchUp?.();
       return textOf(store.getState().draft);
     },
     async apply() {
+      catchUp?.();
       const s = store.getState();
       if (!s.valid || s.draft === null) return false;
       const text = textOf(s.draft);
@@ -304,6 +313,7 @@ export function createEditor(ctl: Controller): EditorController {
     dispose() {
       unfollow?.();
       unfollow = null;
+      catchUp = null;
     },
   };
   return ed;
