@@ -12,11 +12,9 @@ import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
 import { diagnoseExperimentFiles } from '../export/experiment.ts';
-import { createManifest } from '../export/manifest.ts';
-import { writeExperimentFolder } from './experimentFolder.ts';
+import { writeCommandExperiment } from './experimentFolder.ts';
 import {
   checkRunSizeOrThrow,
-  commandLine,
   fmt,
   loadScenario,
   onePositional,
@@ -68,17 +66,19 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
   const outDir = values.out as string | undefined;
   if (outDir !== undefined) {
     // the app's diagnosis download, from the same writer, and a manifest `allweather replay DIR` re-runs
-    const manifest = createManifest({
-      version: readVersion(),
-      scenario: loaded.text,
-      overrides,
-      seed,
-      replications,
-      days,
-      command: commandLine(['diagnose', ...args]),
-      experiment: { kind: 'diagnose' },
-    });
-    writeExperimentFolder(outDir, manifest, diagnoseExperimentFiles(manifest, d, results));
+    writeCommandExperiment(
+      outDir,
+      {
+        argv: ['diagnose', ...args],
+        scenario: loaded.text,
+        overrides,
+        seed,
+        replications,
+        days,
+        experiment: { kind: 'diagnose' },
+      },
+      (m) => diagnoseExperimentFiles(m, d, results),
+    );
   }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatDiagnosis(scenario, d));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);

@@ -14,16 +14,14 @@
  */
 import { optimise, shiftVariables, type OptimiseCriterion, type OptimiseResult } from '../analysis/optimise.ts';
 import { optimiseExperimentFiles, optimiseSpec } from '../export/experiment.ts';
-import { createManifest } from '../export/manifest.ts';
 import { checkOutDir } from './bundleDir.ts';
-import { writeExperimentFolder } from './experimentFolder.ts';
+import { writeCommandExperiment } from './experimentFolder.ts';
 import { parseAssignment } from '../analysis/overrides.ts';
 import { hoursText, STAGE_LABELS } from '../analysis/diagnose.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
-  commandLine,
   fmt,
   fractionArg,
   intArg,
@@ -134,28 +132,30 @@ export async function optimiseCommand(args: string[], io: CliIO): Promise<number
     // the app's optimise download, from the same writer, and a manifest `allweather replay DIR` re-runs; the
     // manifest names the teams searched (what --teams and --fixed came to), as the app's does
     const searched = [...new Set(shiftVariables(variant, { teams, fixedTeams }).map((v) => v.team))];
-    const manifest = createManifest({
-      version: readVersion(),
-      scenario: text,
-      seed,
-      replications,
-      days,
-      command: commandLine(['optimise', ...args]),
-      experiment: {
-        ...optimiseSpec({
-          criterion: criterion as OptimiseCriterion,
-          target,
-          confidence,
-          teams: searched,
-          minStaff,
-          maxStaff,
-          budgetEvaluations: budget,
-          verifyReplications: verifyReps,
-        }),
-        ...(Object.keys(baseOverrides).length > 0 ? { baseOverrides } : {}),
+    writeCommandExperiment(
+      outDir,
+      {
+        argv: ['optimise', ...args],
+        scenario: text,
+        seed,
+        replications,
+        days,
+        experiment: {
+          ...optimiseSpec({
+            criterion: criterion as OptimiseCriterion,
+            target,
+            confidence,
+            teams: searched,
+            minStaff,
+            maxStaff,
+            budgetEvaluations: budget,
+            verifyReplications: verifyReps,
+          }),
+          ...(Object.keys(baseOverrides).length > 0 ? { baseOverrides } : {}),
+        },
       },
-    });
-    writeExperimentFolder(outDir, manifest, optimiseExperimentFiles(manifest, result));
+      (m) => optimiseExperimentFiles(m, result),
+    );
   }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatOptimise(scenario, result));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);

@@ -9,12 +9,10 @@
  */
 import { findStaffing, parseShiftRef, type StaffingCriterion, type StaffingPlan } from '../analysis/staffing.ts';
 import { staffingExperimentFiles } from '../export/experiment.ts';
-import { createManifest } from '../export/manifest.ts';
-import { writeExperimentFolder } from './experimentFolder.ts';
+import { writeCommandExperiment } from './experimentFolder.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
-  commandLine,
   fmt,
   fractionArg,
   intArg,
@@ -98,25 +96,27 @@ export async function staffingCommand(args: string[], io: CliIO): Promise<number
   const outDir = values.out as string | undefined;
   if (outDir !== undefined) {
     // the app's staffing download, from the same writer, and a manifest `allweather replay DIR` re-runs
-    const manifest = createManifest({
-      version: readVersion(),
-      scenario: text,
-      seed,
-      replications,
-      days,
-      command: commandLine(['staffing', ...args]),
-      experiment: {
-        kind: 'staffing',
-        shifts: shifts.map((s) => `${s.team}.${s.shift}`),
-        target,
-        confidence,
-        criterion: criterion as StaffingCriterion,
-        ...(minStaff !== undefined ? { minStaff } : {}),
-        ...(maxStaff !== undefined ? { maxStaff } : {}),
-        baseOverrides,
+    writeCommandExperiment(
+      outDir,
+      {
+        argv: ['staffing', ...args],
+        scenario: text,
+        seed,
+        replications,
+        days,
+        experiment: {
+          kind: 'staffing',
+          shifts: shifts.map((s) => `${s.team}.${s.shift}`),
+          target,
+          confidence,
+          criterion: criterion as StaffingCriterion,
+          ...(minStaff !== undefined ? { minStaff } : {}),
+          ...(maxStaff !== undefined ? { maxStaff } : {}),
+          baseOverrides,
+        },
       },
-    });
-    writeExperimentFolder(outDir, manifest, staffingExperimentFiles(manifest, plan));
+      (m) => staffingExperimentFiles(m, plan),
+    );
   }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatStaffing(report));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);

@@ -31,12 +31,10 @@ import { paramLabel } from '../analysis/paramLabels.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
 import { sweepExperimentFiles } from '../export/experiment.ts';
-import { createManifest } from '../export/manifest.ts';
-import { writeExperimentFolder } from './experimentFolder.ts';
+import { writeCommandExperiment } from './experimentFolder.ts';
 import {
   UsageError,
   checkRunSizeOrThrow,
-  commandLine,
   fmt,
   loadScenario,
   onePositional,
@@ -135,16 +133,18 @@ export async function sweepCommand(args: string[], io: CliIO): Promise<number> {
   const outDir = values.out as string | undefined;
   if (outDir !== undefined) {
     // the files of the app's sweep download, from the same writers, and a manifest that `allweather replay` re-runs
-    const manifest = createManifest({
-      version: readVersion(),
-      scenario: text,
-      seed,
-      replications,
-      days,
-      command: commandLine(['sweep', ...args]),
-      experiment: { kind: 'sweep', params, baseOverrides },
-    });
-    writeExperimentFolder(outDir, manifest, sweepExperimentFiles(manifest, result));
+    writeCommandExperiment(
+      outDir,
+      {
+        argv: ['sweep', ...args],
+        scenario: text,
+        seed,
+        replications,
+        days,
+        experiment: { kind: 'sweep', params, baseOverrides },
+      },
+      (m) => sweepExperimentFiles(m, result),
+    );
   }
   io.stdout.write(values.json ? json : formatSweep(report, scenario));
   if (outDir !== undefined && !values.json) io.stdout.write(`已写入 / Written: ${outDir}\n`);
