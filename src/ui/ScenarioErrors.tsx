@@ -2,6 +2,7 @@
 import { fieldLabel } from '../analysis/paramLabels.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
+import { BilingualMessage } from './BilingualMessage.tsx';
 import { Icon } from './Icon.tsx';
 
 export function ScenarioErrors() {
@@ -44,10 +45,7 @@ export function ScenarioErrors() {
                 return l ? (lang === 'en' ? l.en : l.zh) : t('scenario.errorRoot');
               })()}
             </strong>
-            <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
-            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-              {lang === 'en' ? e.zh : e.en}
-            </span>
+            <BilingualMessage msg={e} lang={lang} />
           </li>
         ))}
       </ul>

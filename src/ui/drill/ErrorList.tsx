@@ -5,6 +5,7 @@
 import type { ScenarioError } from '../../scenario/messages.ts';
 import { useDrill } from '../../app/drill/store.ts';
 import { useT } from './i18n/index.ts';
+import { BilingualMessage } from '../BilingualMessage.tsx';
 
 export interface ErrorListProps {
   errors: readonly ScenarioError[];
@@ -31,12 +32,7 @@ export function ErrorList({ errors, title, onClose, testId = 'drill-errors' }: E
         {errors.map((e, i) => (
           <li key={i} data-code={e.code} data-path={e.path}>
             {e.path !== '$' && <code className="error-path">{e.path}</code>}
-            <span className="error-msg" lang={lang}>
-              {lang === 'en' ? e.en : e.zh}
-            </span>
-            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-              {lang === 'en' ? e.zh : e.en}
-            </span>
+            <BilingualMessage msg={e} lang={lang} />
           </li>
         ))}
       </ul>

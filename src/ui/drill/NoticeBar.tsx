@@ -1,5 +1,6 @@
 /** The outcome of the last action (assigned, refused and why), announced to screen readers; in the page's language, the other below. */
 import { useDrill } from '../../app/drill/store.ts';
+import { BilingualMessage } from '../BilingualMessage.tsx';
 
 export function NoticeBar() {
   const n = useDrill((s) => s.notice);
@@ -13,14 +14,7 @@ export function NoticeBar() {
       data-kind={n?.kind ?? ''}
       data-seq={n?.seq ?? 0}
     >
-      {n && (
-        <>
-          <span lang={lang}>{lang === 'en' ? n.en : n.zh}</span>
-          <span className="notice-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-            {lang === 'en' ? n.zh : n.en}
-          </span>
-        </>
-      )}
+      {n && <BilingualMessage msg={n} lang={lang} className="notice-msg" altClassName="notice-alt" />}
     </div>
   );
 }

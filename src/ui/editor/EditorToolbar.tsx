@@ -10,6 +10,7 @@ import { draftFromText } from '../../app/editor.ts';
 import { useController, useEditor, useEditorState, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
 import { both } from '../../i18n/app/index.ts';
+import { BilingualMessage } from '../BilingualMessage.tsx';
 import { Icon } from '../Icon.tsx';
 import { saveFile } from '../experiments/download.ts';
 import { ShareLink } from './ShareLink.tsx';
@@ -82,12 +83,9 @@ export function EditorToolbar() {
       />
       <ShareLink />
       {openMsg && (
-        // both languages, as every error is shown (FieldErrors): the page's first, the other after it
+        // both languages, as every error is shown: the page's first, the other after it
         <p className="field-error" role="alert" data-testid="ed-open-error">
-          <span className="error-msg">{lang === 'en' ? openMsg.en : openMsg.zh}</span>{' '}
-          <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-            {lang === 'en' ? openMsg.zh : openMsg.en}
-          </span>
+          <BilingualMessage msg={openMsg} lang={lang} />
         </p>
       )}
     </div>

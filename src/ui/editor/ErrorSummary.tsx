@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { fieldLabel, namesOfDraft } from '../../analysis/paramLabels.ts';
 import { useEditorState, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
+import { BilingualMessage } from '../BilingualMessage.tsx';
 
 /**
  * The editor's own element for `path`: its input (or select) first, else the first element that names the
@@ -48,10 +49,7 @@ export function ErrorSummary() {
                 return l ? (lang === 'en' ? l.en : l.zh) : t('scenario.errorRoot');
               })()}
             </button>
-            <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
-            <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-              {lang === 'en' ? e.zh : e.en}
-            </span>
+            <BilingualMessage msg={e} lang={lang} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 /** The draft's validation errors at one JSON path, beside its field: the current language first, the other below. */
 import type { ScenarioError } from '../../scenario/messages.ts';
 import { useEditorState, useStore } from '../../app/useStore.ts';
+import { BilingualMessage } from '../BilingualMessage.tsx';
 
 /** Errors whose path is exactly `path`. */
 export function errorsAt(errors: readonly ScenarioError[], path: string): ScenarioError[] {
@@ -16,10 +17,7 @@ export function FieldErrors({ path, id }: { path: string; id?: string }) {
     <ul className="field-errors" id={id} data-testid="field-errors" data-path={path}>
       {mine.map((e, i) => (
         <li key={i} data-code={e.code}>
-          <span className="error-msg">{lang === 'en' ? e.en : e.zh}</span>
-          <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-            {lang === 'en' ? e.zh : e.en}
-          </span>
+          <BilingualMessage msg={e} lang={lang} />
         </li>
       ))}
     </ul>

@@ -2,12 +2,12 @@
 import { fieldLabel } from '../../analysis/paramLabels.ts';
 import type { JobError } from '../../app/experiments.ts';
 import { useStore } from '../../app/useStore.ts';
+import { BilingualMessage } from '../BilingualMessage.tsx';
 
 export function JobErrors({ error, testId }: { error: JobError | null; testId: string }) {
   const lang = useStore((s) => s.lang);
   if (!error) return null;
   const pick = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
-  const alt = (x: { zh: string; en: string }) => (lang === 'en' ? x.zh : x.en);
   return (
     <div className="job-errors" role="alert" data-testid={testId}>
       <p className="error-msg">{pick(error)}</p>
@@ -18,10 +18,7 @@ export function JobErrors({ error, testId }: { error: JobError | null; testId: s
               <strong className="error-field" title={e.path}>
                 {pick(fieldLabel(e.path) ?? { zh: '（整个场景）', en: '(the whole scenario)' })}
               </strong>{' '}
-              <span className="error-msg">{pick(e)}</span>
-              <span className="error-msg-alt" lang={lang === 'en' ? 'zh-CN' : 'en'}>
-                {alt(e)}
-              </span>
+              <BilingualMessage msg={e} lang={lang} />
             </li>
           ))}
         </ul>
