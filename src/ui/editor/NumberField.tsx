@@ -3,10 +3,11 @@
  * validated: a number is stored as a number, anything else as the text
  * typed (the schema then says "expected number"). Empty removes an
  * optional field (its default applies) and is an error for a required one.
- * Errors at the field's JSON path show below it.
+ * Errors at the field's JSON path show below it, or where `errorsId` is
+ * rendered (a table's row of errors, `RowErrors`).
  *
  * Props: `path` (draft path), `label`, `optional` (default false), `hint`,
- * `width` ('narrow' | 'normal', default 'normal'), `placeholder`.
+ * `width` ('narrow' | 'normal', default 'normal'), `placeholder`, `errorsId`.
  */
 import { useId, useState } from 'react';
 import { getIn, pathOf, type Key } from '../../app/editor.ts';
@@ -22,6 +23,8 @@ export interface NumberFieldProps {
   placeholder?: string;
   /** Hide the visible label (in a table whose header names the column); it stays the accessible name. */
   hideLabel?: boolean;
+  /** The errors are shown elsewhere, in the element with this id (default: below the field). */
+  errorsId?: string;
 }
 
 const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
@@ -42,6 +45,7 @@ export function NumberField({
   width = 'normal',
   placeholder,
   hideLabel = false,
+  errorsId,
 }: NumberFieldProps) {
   const ed = useEditor();
   const id = useId();
@@ -70,14 +74,14 @@ export function NumberField({
         value={text}
         placeholder={placeholder}
         aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-err` : undefined}
+        aria-describedby={invalid ? (errorsId ?? `${id}-err`) : undefined}
         onChange={(e) => {
           setText(e.target.value);
           ed.set(path, parseTyped(e.target.value, optional));
         }}
       />
       {hint && <span className="muted small">{hint}</span>}
-      <FieldErrors path={p} id={`${id}-err`} />
+      {errorsId === undefined && <FieldErrors path={p} id={`${id}-err`} />}
     </div>
   );
 }

@@ -1,17 +1,16 @@
 /**
  * Staffing per shift: for every team, its shifts (start, end "HH:MM" or
  * "HH:MM+1" for the next day, staff — per grid for a per-grid team) and its
- * shift-end rule. Shifts can be added and removed; each field shows its
- * own errors, a shift row the errors about the shift as a whole.
+ * shift-end rule. Shifts can be added and removed; a shift's errors (its
+ * fields' and its own) show under its row (`ShiftRow`).
  */
 import type { Json } from '../../app/editor.ts';
 import { pathOf } from '../../app/editor.ts';
 import { useEditor, useEditorState, useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
 import { FieldErrors } from './FieldErrors.tsx';
-import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
-import { TextField } from './TextField.tsx';
+import { ShiftRow } from './ShiftRow.tsx';
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -35,6 +34,7 @@ export function StaffingSection() {
             : String(team.id ?? i);
           const shifts = Array.isArray(team.shifts) ? (team.shifts as unknown[]) : [];
           const perGrid = team.placement === 'perGrid';
+          const staffLabel = perGrid ? t('cmp.staffPerGrid') : t('cmp.staff');
           return (
             <div key={i} className="ed-team" data-team={String(team.id)}>
               <div className="ed-team-head">
@@ -58,7 +58,7 @@ export function StaffingSection() {
                   <tr>
                     <th scope="col">{t('ed.start')}</th>
                     <th scope="col">{t('ed.end')}</th>
-                    <th scope="col">{perGrid ? t('cmp.staffPerGrid') : t('cmp.staff')}</th>
+                    <th scope="col">{staffLabel}</th>
                     <th scope="col">
                       <span className="visually-hidden">{t('ed.remove')}</span>
                     </th>
@@ -66,50 +66,19 @@ export function StaffingSection() {
                 </thead>
                 <tbody>
                   {shifts.map((_, j) => (
-                    <tr key={j} data-shift={j}>
-                      <td>
-                        <TextField
-                          path={['teams', i, 'shifts', j, 'start']}
-                          label={`${name} ${t('ed.start')} ${j + 1}`}
-                          hideLabel
-                          width="narrow"
-                          placeholder="HH:MM"
-                        />
-                      </td>
-                      <td>
-                        <TextField
-                          path={['teams', i, 'shifts', j, 'end']}
-                          label={`${name} ${t('ed.end')} ${j + 1}`}
-                          hideLabel
-                          width="narrow"
-                          placeholder="HH:MM"
-                        />
-                      </td>
-                      <td>
-                        <NumberField
-                          path={['teams', i, 'shifts', j, 'staff']}
-                          label={`${name} ${t('cmp.staff')} ${j + 1}`}
-                          hideLabel
-                          width="narrow"
-                        />
-                        <FieldErrors path={pathOf(['teams', i, 'shifts', j])} />
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="btn small"
-                          aria-label={t('ed.removeShift', { n: j + 1, team: name })}
-                          onClick={() =>
-                            ed.set(
-                              ['teams', i, 'shifts'],
-                              shifts.filter((__, k) => k !== j),
-                            )
-                          }
-                        >
-                          {t('ed.remove')}
-                        </button>
-                      </td>
-                    </tr>
+                    <ShiftRow
+                      key={j}
+                      team={i}
+                      shift={j}
+                      name={name}
+                      staffLabel={staffLabel}
+                      onRemove={() =>
+                        ed.set(
+                          ['teams', i, 'shifts'],
+                          shifts.filter((__, k) => k !== j),
+                        )
+                      }
+                    />
                   ))}
                 </tbody>
               </table>

@@ -1,6 +1,7 @@
 /**
  * A text value in the draft (e.g. a shift's "HH:MM" start), stored as typed;
- * errors at its JSON path show below it.
+ * errors at its JSON path show below it, or where `errorsId` is rendered
+ * (a table's row of errors, `RowErrors`).
  */
 import { useId } from 'react';
 import { getIn, pathOf, type Key } from '../../app/editor.ts';
@@ -13,9 +14,11 @@ export interface TextFieldProps {
   placeholder?: string;
   hideLabel?: boolean;
   width?: 'narrow' | 'normal';
+  /** The errors are shown elsewhere, in the element with this id (default: below the field). */
+  errorsId?: string;
 }
 
-export function TextField({ path, label, placeholder, hideLabel = false, width = 'normal' }: TextFieldProps) {
+export function TextField({ path, label, placeholder, hideLabel = false, width = 'normal', errorsId }: TextFieldProps) {
   const ed = useEditor();
   const id = useId();
   const p = pathOf(path);
@@ -33,10 +36,10 @@ export function TextField({ path, label, placeholder, hideLabel = false, width =
         value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
         placeholder={placeholder}
         aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-err` : undefined}
+        aria-describedby={invalid ? (errorsId ?? `${id}-err`) : undefined}
         onChange={(e) => ed.set(path, e.target.value)}
       />
-      <FieldErrors path={p} id={`${id}-err`} />
+      {errorsId === undefined && <FieldErrors path={p} id={`${id}-err`} />}
     </div>
   );
 }
