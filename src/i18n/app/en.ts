@@ -188,7 +188,7 @@ export const en: Dict = {
   'rep.mode.fixed': 'Fixed number',
   'rep.mode.until': 'Until precise enough',
   'rep.replications': 'Replications R',
-  'rep.replicationsInvalid': 'Enter a whole number from 2 to 500',
+  'rep.replicationsInvalid': 'Enter a whole number from 2 to {max}',
   'rep.maxReplications': 'At most',
   'rep.maxInvalid': 'Enter a whole number from 5 to 500',
   'rep.seeds': 'seeds {from} … {to}',

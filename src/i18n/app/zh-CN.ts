@@ -190,7 +190,7 @@ export const zhCN = {
   'rep.mode.fixed': '固定次数',
   'rep.mode.until': '直到精度达标',
   'rep.replications': '重复次数 R',
-  'rep.replicationsInvalid': '请输入 2 到 500 之间的整数',
+  'rep.replicationsInvalid': '请输入 2 到 {max} 之间的整数',
   'rep.maxReplications': '最多重复',
   'rep.maxInvalid': '请输入 5 到 500 之间的整数',
   'rep.seeds': '种子 {from} … {to}',

@@ -8,7 +8,7 @@
  * 95 % CI and a significance mark, then by hour of day and by grid, and
  * can colour the 3D cells by the per-grid difference.
  */
-import { useMemo, type FormEvent } from 'react';
+import { useId, useMemo, type FormEvent } from 'react';
 import { useSticky } from './sticky.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
 import { useT } from '../i18n/index.ts';
@@ -25,6 +25,9 @@ import { ComparedVariant } from './ComparedVariant.tsx';
 import { DistributionChart } from './charts/DistributionChart.tsx';
 import { HourBandChart } from './charts/HourBandChart.tsx';
 import { CheckField, NumField } from './fields.tsx';
+
+/** The most replications one comparison takes (the form refuses more). */
+const MAX_REPLICATIONS = 200;
 
 export function ComparePanel() {
   const t = useT();
@@ -72,9 +75,10 @@ export function ComparePanel() {
   );
   const nReps = Number(reps),
     nSeed = Number(seed);
-  const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 200;
+  const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= MAX_REPLICATIONS;
   const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
   const canRun = ready && choices !== null && repsOk && seedOk && bad.length === 0 && nChanges > 0;
+  const errorId = useId();
 
   const onRun = (e: FormEvent) => {
     e.preventDefault();
@@ -98,7 +102,7 @@ export function ComparePanel() {
             value={reps}
             onChange={setReps}
             ok={repsOk}
-            error={t('rep.replicationsInvalid')}
+            errorId={errorId}
             testId="cmp-reps"
           />
           <NumField label={t('exp.seed')} value={seed} onChange={setSeed} ok={seedOk} testId="cmp-seed" />
@@ -117,6 +121,13 @@ export function ComparePanel() {
             </button>
             {nChanges === 0 && <span className="muted small">{t('cmp.needOverride')}</span>}
           </div>
+          {/* under the row of fields, not under its own field: the fields stay in line */}
+          {!repsOk && (
+            <p id={errorId} className="field-error form-error">
+              <span className="form-error-field">{t('rep.replications')}</span>{' '}
+              {t('rep.replicationsInvalid', { max: MAX_REPLICATIONS })}
+            </p>
+          )}
         </div>
       </form>
 

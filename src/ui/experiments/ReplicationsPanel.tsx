@@ -4,7 +4,7 @@
  * or, in "until" mode, batches until each chosen KPI's half-width is under
  * its target (src/analysis/replicate.ts).
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useSticky } from './sticky.ts';
 import type { HalfWidthTarget } from '../../analysis/replicate.ts';
 import { useExperiments, useExp, useStore } from '../../app/useStore.ts';
@@ -19,6 +19,9 @@ import { JobProgress } from './JobProgress.tsx';
 import { UntilTargets, defaultTargets, type TargetRow } from './UntilTargets.tsx';
 import { fromDisplay, unitOf, type KpiName } from '../../i18n/kpi.ts';
 import { CheckField, NumField } from './fields.tsx';
+
+/** The most replications one run takes (the form refuses more). */
+const MAX_REPLICATIONS = 500;
 
 export function ReplicationsPanel() {
   const t = useT();
@@ -36,6 +39,7 @@ export function ReplicationsPanel() {
   const [targets, setTargets] = useSticky<TargetRow[]>('replications.targets', defaultTargets);
   const [maxReps, setMaxReps] = useSticky('replications.maxReps', '40');
   const [chartKpi, setChartKpi] = useState<KpiName>('slaAttainment');
+  const errorId = useId();
 
   // a new live seed replaces what is typed (adjusted while rendering, not in an effect)
   const [seedOf, setSeedOf] = useSticky('replications.seedOf', liveSeed);
@@ -47,7 +51,7 @@ export function ReplicationsPanel() {
   const nReps = Number(reps),
     nSeed = Number(seed),
     nMax = Number(maxReps);
-  const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= 500;
+  const repsOk = Number.isInteger(nReps) && nReps >= 2 && nReps <= MAX_REPLICATIONS;
   const seedOk = Number.isInteger(nSeed) && nSeed >= 0;
   const maxOk = Number.isInteger(nMax) && nMax >= 5 && nMax <= 500;
   const chosen = targets.filter((r) => r.on);
@@ -100,7 +104,7 @@ export function ReplicationsPanel() {
             value={reps}
             onChange={setReps}
             ok={repsOk}
-            error={t('rep.replicationsInvalid')}
+            errorId={errorId}
             testId="rep-count"
           />
         ) : (
@@ -109,7 +113,7 @@ export function ReplicationsPanel() {
             value={maxReps}
             onChange={setMaxReps}
             ok={maxOk}
-            error={t('rep.maxInvalid')}
+            errorId={errorId}
             testId="rep-max"
           />
         )}
@@ -123,6 +127,13 @@ export function ReplicationsPanel() {
             {mode === 'fixed' && repsOk && seedOk ? t('rep.seeds', { from: nSeed, to: nSeed + nReps - 1 }) : ''}
           </span>
         </div>
+        {/* under the row of fields, not under its own field: the fields stay in line */}
+        {(mode === 'fixed' ? !repsOk : !maxOk) && (
+          <p id={errorId} className="field-error form-error">
+            <span className="form-error-field">{t(mode === 'fixed' ? 'rep.replications' : 'rep.maxReplications')}</span>{' '}
+            {mode === 'fixed' ? t('rep.replicationsInvalid', { max: MAX_REPLICATIONS }) : t('rep.maxInvalid')}
+          </p>
+        )}
         {mode === 'until' && <UntilTargets rows={targets} onChange={setTargets} />}
       </form>
 

@@ -33,6 +33,19 @@ describe('NumField', () => {
     expect(html).toContain('<span class="field-error">不是整数</span>');
   });
 
+  it('invalid, its message shown by the form (errorId): marked and described by it, no message of its own', () => {
+    const html = renderToStaticMarkup(
+      h(NumField, { label: '次数', value: '0', onChange: noop, ok: false, error: '不是整数', errorId: 'reps-err' }),
+    );
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('aria-describedby="reps-err"');
+    expect(html).not.toContain('field-error');
+    const valid = renderToStaticMarkup(
+      h(NumField, { label: '次数', value: '8', onChange: noop, ok: true, errorId: 'x' }),
+    );
+    expect(valid).not.toContain('aria-describedby');
+  });
+
   it('unchecked (no ok given): never marked; decimals and small when asked', () => {
     const html = renderToStaticMarkup(
       h(NumField, { label: '目标', value: '0.8', onChange: noop, decimal: true, small: true }),

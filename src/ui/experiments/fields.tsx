@@ -1,8 +1,10 @@
 /**
  * The experiment forms' two small controls, one markup for every panel:
  * a number typed as text (`NumField`: replications, seed, days, targets),
- * marked invalid with its message under it, and a checkbox with its label
- * (`CheckField`). The text stays as typed; each panel parses it itself.
+ * marked invalid with its message under it (or, given `errorId`, in the
+ * form's own line under its row of fields, so that the fields stay in line),
+ * and a checkbox with its label (`CheckField`). The text stays as typed;
+ * each panel parses it itself.
  */
 
 interface NumFieldProps {
@@ -13,6 +15,11 @@ interface NumFieldProps {
   ok?: boolean;
   /** Shown under the field while `ok` is false. */
   error?: string;
+  /**
+   * The form shows the field's message itself (instead of `error`), in the element with this id: a
+   * `.form-error` line under the row of fields; the input names it in `aria-describedby` while invalid.
+   */
+  errorId?: string;
   testId?: string;
   /** Decimals allowed (the keyboard offered on touch screens); default whole numbers. */
   decimal?: boolean;
@@ -20,7 +27,18 @@ interface NumFieldProps {
   small?: boolean;
 }
 
-export function NumField({ label, value, onChange, ok, error, testId, decimal, placeholder, small }: NumFieldProps) {
+export function NumField({
+  label,
+  value,
+  onChange,
+  ok,
+  error,
+  errorId,
+  testId,
+  decimal,
+  placeholder,
+  small,
+}: NumFieldProps) {
   const bad = ok === false;
   return (
     <label className="field">
@@ -33,8 +51,9 @@ export function NumField({ label, value, onChange, ok, error, testId, decimal, p
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={ok === undefined ? undefined : bad}
+        aria-describedby={bad && errorId !== undefined ? errorId : undefined}
       />
-      {bad && error && <span className="field-error">{error}</span>}
+      {bad && error && errorId === undefined && <span className="field-error">{error}</span>}
     </label>
   );
 }
