@@ -153,6 +153,7 @@ const CityLayoutSchema = z
       streets: z.array(z.looseObject({ code: id, name: id })).max(MAX_ITEMS),
       communities: z.array(z.looseObject({ code: id, name: id, street: int })).max(MAX_ITEMS),
       gridNames: z.array(z.string().max(200)).max(MAX_ITEMS),
+      gridNamesEn: z.array(z.string().max(200)).max(MAX_ITEMS).optional(),
       gridStreet: i16,
       gridCommunity: i32,
     }),
@@ -181,6 +182,7 @@ const CityLayoutSchema = z
       l.cellGrid.length === cells &&
       l.gridCentre.length === l.gridIds.length &&
       l.hierarchy.gridNames.length === l.gridIds.length &&
+      (l.hierarchy.gridNamesEn === undefined || l.hierarchy.gridNamesEn.length === l.gridIds.length) &&
       l.hierarchy.gridStreet.length === l.gridIds.length &&
       l.hierarchy.gridCommunity.length === l.gridIds.length &&
       (l.irregular || l.gridIds.length === l.gridCols * l.gridRows)

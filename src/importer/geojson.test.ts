@@ -1,7 +1,7 @@
 /**
  * District import from GeoJSON (importDistrict): rasterisation of irregular grids, holes and MultiPolygons; a
- * bilingual error with its path for each kind of bad input; the committed sample district validates and plays
- * deterministically.
+ * bilingual error with its path for each kind of bad input; English names (name:en, street:en, …) carried into the
+ * hierarchy; the committed sample district validates and plays deterministically.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { decodeRuns } from '../scenario/runs.ts';
 import { LAND_USES, type Scenario } from '../scenario/schema.ts';
 import { runScenario } from '../sim/run.ts';
 import { City } from '../sim/city.ts';
+import { createEngine } from '../sim/api.ts';
+import { gridNamesIn, placeName } from '../i18n/place.ts';
 import { importDistrict, type ImportResult } from './geojson.ts';
 import { cellOf, toLonLat, type GeoFrame } from './project.ts';
 import { walkSegment } from './rasterise.ts';
@@ -189,6 +191,102 @@ describe('rasterising a district', () => {
     expect(r.scenario.metro).toBeUndefined();
     expect(r.scenario.eventTypes.find((e) => e.id === 'road-ponding')!.ratePerDay).toBe(0);
     expect(r.scenario.dispatch).toEqual(BASE.dispatch);
+  });
+});
+
+describe('English names (name:en, street:en, community:en, district:en)', () => {
+  const en = (f: Feature, props: Record<string, unknown>): Feature => ({
+    ...f,
+    properties: { ...f.properties, ...props },
+  });
+  const english = [
+    en(GRIDS[0], {
+      'name:en': 'Jia',
+      'community:en': 'First Community',
+      'street:en': 'North Street',
+      'district:en': 'Test District',
+    }),
+    GRIDS[1], // names no English: its places keep the English names another grid gives them
+    en(GRIDS[2], { 'street:en': 'South Street' }),
+    en(GRIDS[3], { 'community:en': 'Second Community' }), // not the community's first grid: it still names it
+    GRIDS[4],
+  ];
+
+  it("become the hierarchy's and the grids' English names, and the scenario's English name; it validates", () => {
+    const r = ok(importDistrict(fc(english), { base: BASE, cellSizeM: 20 }));
+    const h = r.scenario.city.hierarchy!;
+    expect(h.district).toEqual({ code: '测试区', name: '测试区', nameEn: 'Test District' });
+    expect(h.streets).toEqual([
+      { code: '北街道', name: '北街道', nameEn: 'North Street' },
+      { code: 's2', name: '南街道', nameEn: 'South Street' },
+    ]);
+    expect(h.communities).toEqual([
+      { code: '一社区', name: '一社区', nameEn: 'First Community', street: '北街道' },
+      { code: 'c2', name: '二社区', nameEn: 'Second Community', street: 's2' },
+    ]);
+    expect(r.scenario.city.layout!.grids.map((g) => [g.name, g.nameEn])).toEqual([
+      ['甲', 'Jia'],
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+    expect(r.scenario.name).toEqual({ zh: '测试区（导入）', en: 'Test District (imported)' });
+    expect(r.scenario.description!.en).toContain('District Test District imported');
+    expect(r.scenario.description!.zh).toContain('辖区 测试区');
+    expect(parseScenarioObject(r.scenario).ok).toBe(true);
+    // English names are not notes (they are the grid's own properties)
+    expect(r.scenario.notes!.some((n) => n.includes('name:en') || n.includes('street:en'))).toBe(false);
+  });
+
+  it("reach the page's hierarchy: English in English, the names as given in Chinese", () => {
+    const sc = loadScenarioOrThrow(
+      JSON.stringify(ok(importDistrict(fc(english), { base: BASE, cellSizeM: 20 })).scenario),
+    );
+    const h = createEngine(sc, 1).layout().hierarchy;
+    expect(placeName(h.district, 'en')).toBe('Test District');
+    expect(placeName(h.district, 'zh-CN')).toBe('测试区');
+    expect(h.streets.map((st) => placeName(st, 'en'))).toEqual(['North Street', 'South Street']);
+    expect(h.streets.map((st) => placeName(st, 'zh-CN'))).toEqual(['北街道', '南街道']);
+    expect(h.communities.map((c) => placeName(c, 'en'))).toEqual(['First Community', 'Second Community']);
+    expect(gridNamesIn(h, 'en')).toEqual(['Jia', '', '', '', '']);
+    expect(gridNamesIn(h, 'zh-CN')).toEqual(['甲', '', '', '', '']);
+  });
+
+  it('absent: the import is as before (no nameEn anywhere, the English name from the Chinese)', () => {
+    const r = ok(importDistrict(fc(GRIDS), { base: BASE, cellSizeM: 20 }));
+    const h = r.scenario.city.hierarchy!;
+    expect(h.district).toStrictEqual({ code: '测试区', name: '测试区' });
+    expect(h.streets).toStrictEqual([
+      { code: '北街道', name: '北街道' },
+      { code: 's2', name: '南街道' },
+    ]);
+    expect(h.communities).toStrictEqual([
+      { code: '一社区', name: '一社区', street: '北街道' },
+      { code: 'c2', name: '二社区', street: 's2' },
+    ]);
+    expect(JSON.stringify(r.scenario)).not.toContain('nameEn');
+    expect(r.scenario.name.en).toBe('测试区 (imported)');
+    const sc = loadScenarioOrThrow(JSON.stringify(r.scenario));
+    const view = createEngine(sc, 1).layout().hierarchy;
+    expect(view.gridNamesEn).toBeUndefined();
+    expect(view.streets.map((st) => placeName(st, 'en'))).toEqual(['北街道', '南街道']);
+  });
+
+  it.each([
+    ['name:en', 12],
+    ['street:en', true],
+    ['community:en', { en: 'x' }],
+    ['district:en', ['Test District']],
+  ])('%s = %j: a bilingual error naming the feature and the property', (key, value) => {
+    const errs = errorsOf(fc([GRIDS[0], en(GRIDS[1], { [key]: value })]));
+    expect(errs).toHaveLength(1);
+    const e = errs[0];
+    expect(e.code).toBe('bad_property');
+    expect(e.path).toBe(`$.features[1].properties[${JSON.stringify(key)}]`);
+    expect(e.en).toBe(`a grid feature's ${key} must be a string, got ${JSON.stringify(value)}`);
+    expect(e.zh).toContain(key);
+    expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

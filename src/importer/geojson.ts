@@ -274,6 +274,7 @@ export function importDistrict(geojsonText: string, opts: ImportOptions): Import
     grids: grids.map((g, gi) => ({
       code: g.code,
       ...(g.name !== undefined ? { name: g.name } : {}),
+      ...(g.nameEn !== undefined ? { nameEn: g.nameEn } : {}),
       ...(gridCommunity[gi] !== undefined ? { community: gridCommunity[gi] } : {}),
     })),
     grid: encodeRuns(cellGrid),
@@ -320,7 +321,7 @@ function extraNotes(features: readonly DistrictFeature[]): string[] {
 }
 
 interface Parts {
-  grids: { code: string; name?: string; community?: string }[];
+  grids: { code: string; name?: string; nameEn?: string; community?: string }[];
   grid: ReturnType<typeof encodeRuns>;
   landUse?: ReturnType<typeof encodeRuns>;
   lowLying?: ReturnType<typeof encodeRuns>;
@@ -335,6 +336,7 @@ interface Parts {
 function assemble(base: Scenario, lat: Lattice, p: Parts): ScenarioInput {
   const { $schema: _schema, city: baseCity, notes: baseNotes, metro: _metro, ...rest } = base;
   const d = p.hierarchy.district;
+  const dEn = d.nameEn ?? d.name; // the district's English name (district:en) in the English texts
   const slug = d.code
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -343,7 +345,7 @@ function assemble(base: Scenario, lat: Lattice, p: Parts): ScenarioInput {
   const s = p.stats;
   const summary = {
     zh: `由 GeoJSON 导入的辖区 ${d.name}：${s.grids} 个网格、${s.communities} 个社区、${s.streets} 个街道，${s.cells} 个 ${lat.cellSizeM} 米单元（${s.cols} × ${s.rows} 格网），${s.waterCells} 个水域单元、${s.bridgeCells} 个桥梁单元、${s.lowLyingCells} 个低洼单元、${s.stations} 个车站。事件类型、队伍与调度取自底本场景 ${base.id}。`,
-    en: `District ${d.name} imported from GeoJSON: ${s.grids} grids, ${s.communities} communities, ${s.streets} streets, ${s.cells} cells of ${lat.cellSizeM} m (a ${s.cols} × ${s.rows} lattice), ${s.waterCells} water, ${s.bridgeCells} bridge and ${s.lowLyingCells} low-lying cells, ${s.stations} station(s). Event types, teams and dispatch come from the base scenario ${base.id}.`,
+    en: `District ${dEn} imported from GeoJSON: ${s.grids} grids, ${s.communities} communities, ${s.streets} streets, ${s.cells} cells of ${lat.cellSizeM} m (a ${s.cols} × ${s.rows} lattice), ${s.waterCells} water, ${s.bridgeCells} bridge and ${s.lowLyingCells} low-lying cells, ${s.stations} station(s). Event types, teams and dispatch come from the base scenario ${base.id}.`,
   };
   const notes = [summary.en, ...p.notes, ...baseNotes.map((n) => `[${base.id}] ${n}`.slice(0, LIMITS.noteChars))].slice(
     0,
@@ -353,7 +355,7 @@ function assemble(base: Scenario, lat: Lattice, p: Parts): ScenarioInput {
     ...rest,
     schemaVersion: base.schemaVersion,
     id: `imported-${slug || 'district'}`.slice(0, LIMITS.nameChars),
-    name: { zh: `${d.name}（导入）`.slice(0, LIMITS.nameChars), en: `${d.name} (imported)`.slice(0, LIMITS.nameChars) },
+    name: { zh: `${d.name}（导入）`.slice(0, LIMITS.nameChars), en: `${dEn} (imported)`.slice(0, LIMITS.nameChars) },
     description: summary,
     notes,
     city: {

@@ -4,7 +4,8 @@
  *
  * A FeatureCollection in WGS84 lon/lat (EPSG:4326). Features by `properties.kind`:
  * - `grid`: Polygon/MultiPolygon; `code` (unique), optional `name`, `community`, `street`, `district` (names or
- *   codes), `communityCode`, `streetCode`, `districtCode`;
+ *   codes), `communityCode`, `streetCode`, `districtCode`, and English names as OpenStreetMap writes them:
+ *   `name:en`, `community:en`, `street:en`, `district:en` (strings; shown in English, the names above in Chinese);
  * - `landuse`: Polygon/MultiPolygon with `use` one of LAND_USES; `water`: Polygon/MultiPolygon (impassable);
  * - `bridge`: Polygon/MultiPolygon or LineString/MultiLineString (makes the water it crosses passable);
  * - `lowlying`: Polygon/MultiPolygon; `station`: Point with `id`, `name` (optional `nameEn`), `dailyRidership`.
@@ -46,6 +47,11 @@ export interface GridFeature extends Base {
   streetCode?: string;
   district?: string;
   districtCode?: string;
+  /** English names (`name:en`, `community:en`, `street:en`, `district:en`). */
+  nameEn?: string;
+  communityEn?: string;
+  streetEn?: string;
+  districtEn?: string;
 }
 export interface LandUseFeature extends Base {
   kind: 'landuse';
@@ -98,7 +104,10 @@ const KIND_ZH: Record<FeatureKind, string> = {
 };
 /** The properties each kind reads (the rest go to notes). */
 const OWN: Record<FeatureKind, readonly string[]> = {
-  grid: ['kind', 'code', 'name', 'community', 'communityCode', 'street', 'streetCode', 'district', 'districtCode'],
+  grid: [
+    ...['kind', 'code', 'name', 'community', 'communityCode', 'street', 'streetCode', 'district', 'districtCode'],
+    ...['name:en', 'community:en', 'street:en', 'district:en'],
+  ],
   landuse: ['kind', 'use'],
   water: ['kind'],
   bridge: ['kind'],
@@ -288,8 +297,9 @@ function readFeature(f: unknown, i: number, errors: ScenarioError[]): DistrictFe
   const extra: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(props)) if (!OWN[k].includes(key)) extra[key] = v;
   const base = { index: i, extra };
-  const str = (key: string, required: boolean, zh: string): string | undefined | null => {
-    const v = text(props[key]);
+  /** A string property; `onlyText`: a number is refused too (an English name is never a code). */
+  const str = (key: string, required: boolean, zh: string, onlyText = false): string | undefined | null => {
+    const v = onlyText && typeof props[key] === 'number' ? null : text(props[key]);
     if (v === null || (required && v === undefined)) {
       errors.push(
         scenarioError(
@@ -318,6 +328,10 @@ function readFeature(f: unknown, i: number, errors: ScenarioError[]): DistrictFe
         streetCode: str('streetCode', false, '街道编码'),
         district: str('district', false, '区'),
         districtCode: str('districtCode', false, '区编码'),
+        nameEn: str('name:en', false, '英文名称', true),
+        communityEn: str('community:en', false, '社区英文名', true),
+        streetEn: str('street:en', false, '街道英文名', true),
+        districtEn: str('district:en', false, '区英文名', true),
       };
       if (Object.values(fields).some((v) => v === null)) return null;
       const out: GridFeature = { ...base, kind: 'grid', geometry: g as Area, code: fields.code! };

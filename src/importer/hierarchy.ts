@@ -6,6 +6,10 @@
  * community, and one that names a community but no street the district's "unassigned" street, so that every
  * grid with a place in the hierarchy keeps it (the scenario links grid → community → street).
  *
+ * English names (`districtEn`, `streetEn`, `communityEn`: the GeoJSON's `district:en`, …) become the places'
+ * `nameEn`, the first grid that gives one naming the place; a place no grid names in English has none (it shows
+ * its name in both languages).
+ *
  * Pure.
  */
 import type { GridFeature } from './geojsonRead.ts';
@@ -13,6 +17,7 @@ import type { GridFeature } from './geojsonRead.ts';
 export interface Place {
   code: string;
   name: string;
+  nameEn?: string;
 }
 export interface Hierarchy {
   district: Place;
@@ -29,7 +34,7 @@ export function buildHierarchy(grids: readonly GridFeature[]): {
   notes: string[];
 } {
   const notes: string[] = [];
-  const districts = new Map<string, { name: string; n: number }>();
+  const districts = new Map<string, { name: string; nameEn?: string; n: number }>();
   const streets = new Map<string, Place>();
   const communities = new Map<string, Place & { street: string }>();
   const conflicts: string[] = [];
@@ -38,10 +43,12 @@ export function buildHierarchy(grids: readonly GridFeature[]): {
     if (dCode !== undefined) {
       const d = districts.get(dCode) ?? { name: g.district ?? dCode, n: 0 };
       d.n++;
+      if (d.nameEn === undefined && g.districtEn !== undefined) d.nameEn = g.districtEn;
       districts.set(dCode, d);
     }
     let sCode = g.streetCode ?? g.street;
     if (sCode !== undefined && !streets.has(sCode)) streets.set(sCode, { code: sCode, name: g.street ?? sCode });
+    if (sCode !== undefined) withEnglish(streets.get(sCode)!, g.streetEn);
     let cCode = g.communityCode ?? g.community;
     if (cCode === undefined && sCode === undefined) return undefined;
     if (cCode === undefined) {
@@ -67,9 +74,13 @@ export function buildHierarchy(grids: readonly GridFeature[]): {
       }
     }
     const known = communities.get(cCode);
-    if (!known) communities.set(cCode, { code: cCode, name: g.community ?? cCode, street: sCode });
-    else if (known.street !== sCode && conflicts.length < 20)
-      conflicts.push(`${g.code}: ${cCode} ∈ ${sCode} ≠ ${known.street}`);
+    if (!known)
+      communities.set(cCode, withEnglish({ code: cCode, name: g.community ?? cCode, street: sCode }, g.communityEn));
+    else {
+      withEnglish(known, g.communityEn);
+      if (known.street !== sCode && conflicts.length < 20)
+        conflicts.push(`${g.code}: ${cCode} ∈ ${sCode} ≠ ${known.street}`);
+    }
     return cCode;
   });
   if (conflicts.length > 0) {
@@ -78,7 +89,8 @@ export function buildHierarchy(grids: readonly GridFeature[]): {
     );
   }
   const ranked = [...districts.entries()].sort((a, b) => b[1].n - a[1].n);
-  const district = ranked.length > 0 ? { code: ranked[0][0], name: ranked[0][1].name } : undefined;
+  const district =
+    ranked.length > 0 ? withEnglish({ code: ranked[0][0], name: ranked[0][1].name }, ranked[0][1].nameEn) : undefined;
   if (ranked.length > 1) {
     notes.push(
       `网格属于 ${ranked.length} 个区，取网格最多的 "${ranked[0][0]}" / the grids name ${ranked.length} districts; the scenario is named after the one with most grids, "${ranked[0][0]}" (${ranked.map(([c, d]) => `${c}: ${d.n}`).join(', ')})`,
@@ -93,4 +105,10 @@ export function buildHierarchy(grids: readonly GridFeature[]): {
     gridCommunity,
     notes,
   };
+}
+
+/** `p` with the English name `en`, unless it has one already (the first grid to give one names the place). */
+function withEnglish<T extends Place>(p: T, en: string | undefined): T {
+  if (en !== undefined && p.nameEn === undefined) p.nameEn = en;
+  return p;
 }

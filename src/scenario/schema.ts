@@ -115,10 +115,12 @@ export const Runs = z
   .max(L.cells);
 export type Runs = z.infer<typeof Runs>;
 
-/** A responsibility grid of an imported district: its code, name and community (社区) code. */
+/** A responsibility grid of an imported district: its code, name (and English name) and community (社区) code. */
 const GridDef = z.strictObject({
   code: name,
   name: name.optional(),
+  /** Its English name, shown in English (the GeoJSON's `name:en`); left out: `name` in both languages. */
+  nameEn: name.optional(),
   /** Code of its community (`city.hierarchy.communities`). */
   community: name.optional(),
 });
@@ -140,7 +142,8 @@ const Layout = z.strictObject({
   bridge: Runs.optional(),
 });
 
-const Place = z.strictObject({ code: name, name });
+/** A place of the hierarchy: its code, its name as the data has it, and optionally an English name shown in English. */
+const Place = z.strictObject({ code: name, name, nameEn: name.optional() });
 /**
  * The administrative hierarchy 区 → 街道 → 社区 → 网格 by codes and names. Grids name their community
  * (`layout.grids[].community`), communities their street; on a k × k city the streets are `districts`
@@ -150,7 +153,7 @@ const Hierarchy = z.strictObject({
   district: Place,
   streets: z.array(Place).max(L.districts).default([]),
   communities: z
-    .array(z.strictObject({ code: name, name, street: name }))
+    .array(z.strictObject({ code: name, name, nameEn: name.optional(), street: name }))
     .max(L.districts)
     .default([]),
 });

@@ -75,6 +75,8 @@ export class City {
   readonly districtIds: string[];
   /** Each grid's name ('' when it has none: k x k grids and regrouped blocks). */
   readonly gridNames: string[];
+  /** Each grid's English name ('' when it has none: only an imported district's own grids may have one). */
+  readonly gridNamesEn: string[];
   /** Each grid's community (index into city.hierarchy.communities), -1 when none. */
   readonly gridCommunity: Int32Array;
   /** The city's own grids (an imported district): not the k x k lattice. */
@@ -160,6 +162,7 @@ export class City {
     this.gridDistrict = new Int16Array(this.nGrids);
     this.gridCentre = new Int32Array(this.nGrids);
     this.gridNames = new Array<string>(this.nGrids).fill('');
+    this.gridNamesEn = new Array<string>(this.nGrids).fill('');
     this.gridCommunity = new Int32Array(this.nGrids).fill(-1);
     if (lay && blocks && own) {
       // regrouped: each block in the street of most of its cells' own grids (ties: the lower street index)
@@ -198,6 +201,7 @@ export class City {
       lay.grids.forEach((g, gi) => {
         this.gridIds.push(g.code);
         this.gridNames[gi] = g.name ?? '';
+        this.gridNamesEn[gi] = g.nameEn ?? '';
       });
       this.gridCellList = this.buildGridCells();
     } else {

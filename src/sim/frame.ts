@@ -15,13 +15,15 @@ export interface Named {
 
 /** The administrative hierarchy as the page shows it (indices instead of codes for the grids). */
 export interface HierarchyView {
-  /** Names as the data has them; `nameEn` where the scenario gives an English name too (built-in streets). */
+  /** Names as the data has them; `nameEn` where the scenario gives an English name too (built-in streets, an imported district's `street:en` …). */
   district: { code: string; name: string; nameEn?: string };
   streets: { code: string; name: string; nameEn?: string }[];
   /** Communities with the index of their street. */
   communities: { code: string; name: string; nameEn?: string; street: number }[];
   /** Per grid: its name ('' when it has none), its street and community index (-1: none). */
   gridNames: string[];
+  /** Per grid: its English name ('' when it has none); left out when no grid has one. */
+  gridNamesEn?: string[];
   gridStreet: Int16Array;
   gridCommunity: Int32Array;
 }

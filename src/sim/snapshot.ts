@@ -30,15 +30,25 @@ export function hierarchyOf(sc: Simulation['sc'], city: Simulation['city']): Hie
   const h = sc.city.hierarchy;
   const gridStreet = Int16Array.from(city.gridDistrict, (d) => d - 1);
   const district = h?.district ?? { code: sc.id, name: sc.name.zh, nameEn: sc.name.en };
-  const common = { district, gridNames: city.gridNames.slice(), gridStreet, gridCommunity: city.gridCommunity.slice() };
+  const common = {
+    district,
+    gridNames: city.gridNames.slice(),
+    // English grid names only when the district gives some (name:en)
+    ...(city.gridNamesEn.some((n) => n !== '') ? { gridNamesEn: city.gridNamesEn.slice() } : {}),
+    gridStreet,
+    gridCommunity: city.gridCommunity.slice(),
+  };
   if (sc.city.layout) {
     const streets = h?.streets ?? [];
+    // English names where the district gives them (street:en, community:en), as the built-in streets carry theirs
+    const en = (p: { nameEn?: string }) => (p.nameEn !== undefined ? { nameEn: p.nameEn } : {});
     const communities = (h?.communities ?? []).map((c) => ({
       code: c.code,
       name: c.name,
+      ...en(c),
       street: streets.findIndex((st) => st.code === c.street),
     }));
-    return { ...common, streets: streets.map((st) => ({ code: st.code, name: st.name })), communities };
+    return { ...common, streets: streets.map((st) => ({ code: st.code, name: st.name, ...en(st) })), communities };
   }
   return {
     ...common,

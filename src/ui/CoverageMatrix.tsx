@@ -28,6 +28,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useController, useStore } from '../app/useStore.ts';
 import { useT } from './i18n/index.ts';
+import { gridNamesIn } from '../i18n/place.ts';
 import { buildMatrix, cellAtt, cellCounts, gridOrder, HOURS, warmupHoursOfDay } from './matrixModel.ts';
 import {
   groupAggregates,
@@ -95,9 +96,11 @@ export function CoverageMatrix() {
   const order = useMemo(() => gridOrder(model, sort), [model, sort]);
   const groups = useMemo(() => (layout ? groupGrids(layout.hierarchy, nGrids, lang) : null), [layout, nGrids, lang]);
   const aggs = useMemo(() => groupAggregates(model, groups), [model, groups]);
+  // the grids' names in the page's language (an imported district's name:en in English)
+  const gridNames = useMemo(() => (layout ? gridNamesIn(layout.hierarchy, lang) : []), [layout, lang]);
   const matches = useMemo(
-    () => (layout ? searchGrids(layout.gridIds, layout.hierarchy.gridNames, query) : []),
-    [layout, query],
+    () => (layout ? searchGrids(layout.gridIds, gridNames, query) : []),
+    [layout, gridNames, query],
   );
   const searching = query.trim() !== '';
   const rows = useMemo(
@@ -223,7 +226,7 @@ export function CoverageMatrix() {
     }
     const g = row.g;
     const id = layout!.gridIds[g];
-    const label = gridLabel(layout!.gridIds, layout!.hierarchy.gridNames, g);
+    const label = gridLabel(layout!.gridIds, gridNames, g);
     const place = gridPlace(layout!.hierarchy, g, lang);
     return (
       <tr
@@ -431,7 +434,7 @@ export function CoverageMatrix() {
           />
         ) : tip && layout && tip.g >= 0 ? (
           <MatrixCellTip
-            grid={gridLabel(layout.gridIds, layout.hierarchy.gridNames, tip.g)}
+            grid={gridLabel(layout.gridIds, gridNames, tip.g)}
             place={gridPlace(layout.hierarchy, tip.g, lang)}
             hour={tip.h}
             warmup={warm[tip.h]}

@@ -4,7 +4,7 @@
  * (team, state, position) or a metro station (ridership, security queue now).
  */
 import type { ReactNode } from 'react';
-import { placeName } from '../i18n/place.ts';
+import { gridNameIn, placeName } from '../i18n/place.ts';
 import { useController, useStore } from '../app/useStore.ts';
 import { pickName, useT, type DictKey } from './i18n/index.ts';
 import { LAND_USES } from '../scenario/schema.ts';
@@ -51,7 +51,7 @@ export function DetailPanel() {
       const h = layout.hierarchy;
       const street = g >= 0 && h.gridStreet[g] >= 0 ? h.streets[h.gridStreet[g]] : null;
       const community = g >= 0 && h.gridCommunity[g] >= 0 ? h.communities[h.gridCommunity[g]] : null;
-      const gridName = g >= 0 ? h.gridNames[g] : '';
+      const gridName = g >= 0 ? gridNameIn(h, g, lang) : '';
       const lu = LAND_USES[layout.landUse[i]];
       const open = frame && frame.cellBacklog.length === layout.cols * layout.rows ? frame.cellBacklog[i] : null;
       body = (
