@@ -208,6 +208,18 @@ describe('what a trainee accepts', () => {
     );
   });
 
+  it("a layout's English grid names (an imported district's name:en) pass when one a grid, as strings", () => {
+    const layout = real.hello.layout;
+    const withNames = (gridNamesEn: unknown) => ({
+      t: 'hello',
+      token: TOKEN,
+      hello: { ...real.hello, layout: { ...layout, hierarchy: { ...layout.hierarchy, gridNamesEn } } },
+    });
+    expect(reason(withNames(layout.gridIds.map((id) => `Grid ${id}`)))).toBe('ok');
+    expect(reason(withNames(['one']))).toBe('shape'); // not one a grid
+    expect(reason(withNames(layout.gridIds.map(() => 7)))).toBe('shape');
+  });
+
   it('a forged trainer message without the token, with another, or malformed is dropped', () => {
     expect(reason({ t: 'bye' })).toBe('token');
     expect(reason({ t: 'record', token: OTHER, record: real.record, edited: false })).toBe('token');
