@@ -107,20 +107,26 @@ for (let j = 0; j < NY; j++)
 const voronoi = Delaunay.from(seeds).voronoi([0, 0, W, H]);
 const corners = new Set([0, NX - 1, NX * (NY - 1), NX * NY - 1]);
 
-const DISTRICT = { code: '310199', name: '示例区（合成）' };
+const DISTRICT = { code: '310199', name: '示例区（合成）', nameEn: 'Sample District (synthetic)' };
 const STREETS = [
-  { code: '310199001', name: '北岸街道（合成）' },
-  { code: '310199002', name: '南岸街道（合成）' },
+  { code: '310199001', name: '北岸街道（合成）', nameEn: 'North Bank Street (synthetic)' },
+  { code: '310199002', name: '南岸街道（合成）', nameEn: 'South Bank Street (synthetic)' },
 ];
 const COMMUNITY_NAMES = [
   ['枫林社区', '梧桐社区', '望江社区'],
   ['滨河社区', '丰谷社区'],
+];
+/** The communities' English names (the GeoJSON's `community:en`), as COMMUNITY_NAMES. */
+const COMMUNITY_NAMES_EN = [
+  ['Fenglin Community', 'Wutong Community', 'Wangjiang Community'],
+  ['Binhe Community', 'Fenggu Community'],
 ];
 
 interface GridOut {
   seed: number;
   code: string;
   name: string;
+  nameEn: string;
   street: number;
   community: number;
   geometry: Polygon | MultiPolygon;
@@ -155,6 +161,7 @@ for (const i of kept) {
       seed: i,
       code: `${cCode}${String(90).padStart(2, '0')}`,
       name: `${COMMUNITY_NAMES[street][community]}中心公园网格`,
+      nameEn: `${COMMUNITY_NAMES_EN[street][community]} central park grid`,
       street,
       community,
       geometry: { type: 'Polygon', coordinates: [ring(hex)] },
@@ -174,6 +181,7 @@ for (const i of kept) {
     seed: i,
     code: `${cCode}${String(n).padStart(2, '0')}`,
     name: `${COMMUNITY_NAMES[street][community]}第${n}网格`,
+    nameEn: `${COMMUNITY_NAMES_EN[street][community]} grid ${n}`,
     street,
     community,
     geometry,
@@ -193,6 +201,11 @@ const features: Feature[] = grids.map((gr) => ({
     streetCode: STREETS[gr.street].code,
     district: DISTRICT.name,
     districtCode: DISTRICT.code,
+    // English names as OpenStreetMap writes them: shown in the app's English mode
+    'name:en': gr.nameEn,
+    'community:en': COMMUNITY_NAMES_EN[gr.street][gr.community],
+    'street:en': STREETS[gr.street].nameEn,
+    'district:en': DISTRICT.nameEn,
   },
   geometry: gr.geometry,
 }));
