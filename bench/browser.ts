@@ -69,7 +69,7 @@ async function main() {
   console.log(`browser  Chromium ${browser.version()} (${chosen.source}: ${chosen.executablePath}), SwiftShader WebGL`);
   try {
     for (const scenario of ['lianhu-grids', 'baseline-weekday']) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       // a string, not a function: tsx adds helper calls (__name) to function source that do not exist in the page
       await page.addInitScript(INIT_SCRIPT);
       await page.goto(`${url}?scenario=${scenario}`);

@@ -19,6 +19,7 @@
  * uses the system's fonts; on a machine with no CJK font, Chinese shows as
  * boxes in the screenshots, but the DOM text the tests read is the same.
  */
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,15 +97,34 @@ function executable(path: string): boolean {
   }
 }
 
+/**
+ * The locale the npm binary runs in when ours is C/POSIX: en_US.UTF-8 where it is installed, else C.UTF-8.
+ *
+ * It must be installed and UTF-8: in a locale glibc does not have, the browser falls back to ASCII and
+ * cannot write a download's non-ASCII name (`实验-2项.allweather-experiments.json` became "download"). In
+ * C.UTF-8 the build reports navigator.language 'en-US@posix', which Intl rejects, so every test page sets
+ * its context's `locale` (as they all do: 'zh-CN').
+ */
+export function utf8Locale(installed: readonly string[] = installedLocales()): string {
+  const has = (name: string) => installed.some((l) => l.toLowerCase().replace('-', '') === name);
+  return has('en_us.utf8') ? 'en_US.UTF-8' : 'C.UTF-8';
+}
+
+function installedLocales(): string[] {
+  const r = spawnSync('locale', ['-a'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : [];
+}
+
 async function npmChromium(): Promise<ChromiumChoice> {
   const { default: chromium } = await import('@sparticuz/chromium');
   chromium.setGraphicsMode = true; // unpack SwiftShader: WebGL2 on the CPU
   const executablePath = await chromium.executablePath();
   const extra: Record<string, string> = {};
-  // in the C/POSIX locale this build reports navigator.language 'en-US@posix',
-  // which Intl rejects (RangeError); Debian's reports 'en-US'
   const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'C';
-  if (/^(C|POSIX)([._@]|$)/.test(locale)) Object.assign(extra, { LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' });
+  if (/^(C|POSIX)([._@]|$)/.test(locale)) {
+    const utf8 = utf8Locale();
+    Object.assign(extra, { LC_ALL: utf8, LANG: utf8 });
+  }
   // no system fontconfig: use the one the package unpacked (Open Sans only)
   const ownFonts = join(tmpdir(), 'fonts');
   if (!existsSync('/etc/fonts/fonts.conf') && !process.env.FONTCONFIG_PATH && existsSync(join(ownFonts, 'fonts.conf')))
