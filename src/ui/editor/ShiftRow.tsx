@@ -29,26 +29,18 @@ export function ShiftRow({ team, shift, name, staffLabel, onRemove }: ShiftRowPr
   return (
     <>
       <tr data-shift={shift}>
-        <td>
-          <TextField
-            path={at('start')}
-            label={`${name} ${t('ed.start')} ${shift + 1}`}
-            hideLabel
-            width="narrow"
-            placeholder="HH:MM"
-            errorsId={`${id}-start-err`}
-          />
-        </td>
-        <td>
-          <TextField
-            path={at('end')}
-            label={`${name} ${t('ed.end')} ${shift + 1}`}
-            hideLabel
-            width="narrow"
-            placeholder="HH:MM"
-            errorsId={`${id}-end-err`}
-          />
-        </td>
+        {(['start', 'end'] as const).map((key) => (
+          <td key={key}>
+            <TextField
+              path={at(key)}
+              label={`${name} ${t(`ed.${key}`)} ${shift + 1}`}
+              hideLabel
+              width="narrow"
+              placeholder="HH:MM"
+              errorsId={`${id}-${key}-err`}
+            />
+          </td>
+        ))}
         <td>
           <NumberField
             path={at('staff')}
