@@ -20,6 +20,32 @@ describe('EventQueue', () => {
     }
     expect(popped).toEqual(pushed);
   });
+  it('keeps the order when pushes and pops interleave (a hold model, as a run uses it)', () => {
+    // a run pops the next event and pushes a few later ones: the heap is rebuilt many times over at every size
+    const q = new EventQueue(1);
+    const s = new StreamSet(2).get(0);
+    const pending: [number, number][] = [];
+    let id = 0;
+    const schedule = (t: number) => {
+      q.push(t, 3, id, id);
+      pending.push([t, id++]);
+    };
+    for (let i = 0; i < 300; i++) schedule(Math.floor(s.uniform() * 20));
+    let now = 0;
+    for (let step = 0; step < 20000; step++) {
+      pending.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const [t, a] = pending.shift()!;
+      expect(q.pop()).toBe(3);
+      expect([q.time, q.ea, q.eb]).toEqual([t, a, a]);
+      expect(t).toBeGreaterThanOrEqual(now);
+      now = t;
+      // 0, 1 or 2 new events, some at this very instant (ties with what is already pending)
+      const k = Math.floor(s.uniform() * 3);
+      for (let j = 0; j < k && q.size < 2000; j++) schedule(now + Math.floor(s.uniform() * 4));
+      if (q.size === 0) schedule(now + 1);
+    }
+    expect(q.size).toBe(pending.length);
+  });
   it('keeps kind and payload with their key', () => {
     const q = new EventQueue();
     q.push(2, 7, 20, 200);
