@@ -1,5 +1,5 @@
 /**
- * Click-to-pick on an instanced mesh: a click (not the end of a drag of more
+ * Click-to-pick on an instanced mesh (or, facePick, a merged one): a click (not the end of a drag of more
  * than 4 px) on instance i calls `onPick(i)`; nothing is attached when no
  * one listens.
  */
@@ -11,5 +11,18 @@ export function instancePick(onPick?: (index: number) => void): ((e: ThreeEvent<
     if (e.delta > 4 || e.instanceId === undefined) return;
     e.stopPropagation();
     onPick(e.instanceId);
+  };
+}
+
+/** The same for a merged mesh: a click on triangle t calls `onPick(faceItem[t])` (cellBlocks.ts's `faceCell`). */
+export function facePick(
+  faceItem: ArrayLike<number>,
+  onPick?: (index: number) => void,
+): ((e: ThreeEvent<MouseEvent>) => void) | undefined {
+  if (!onPick) return undefined;
+  return (e) => {
+    if (e.delta > 4 || e.faceIndex == null || e.faceIndex >= faceItem.length) return;
+    e.stopPropagation();
+    onPick(faceItem[e.faceIndex]);
   };
 }
