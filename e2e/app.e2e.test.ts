@@ -265,4 +265,48 @@ describe('the browser twin', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(before.height);
     await page.click('[data-testid="view-live"]');
   });
+
+  it('at 390 px a broken file’s errors read in one column: each field’s name above its messages, at full width', async () => {
+    const { page } = app;
+    const before = page.viewportSize()!;
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const bad = JSON.stringify({
+        schemaVersion: 2,
+        id: 'broken',
+        name: { zh: '坏', en: 'bad' },
+        city: { cols: 10, rows: 10, gridSize: 3 },
+        eventTypes: [],
+        teams: [{ id: 'a-very-long-team-identifier-without-spaces-at-all', shifts: [{ start: '25:00' }] }],
+      });
+      await page.setInputFiles('[data-testid="scenario-file"]', {
+        name: 'a-rather-long-file-name-for-a-district-scenario.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(bad),
+      });
+      const errors = page.locator('[data-testid="scenario-errors"]');
+      await errors.waitFor();
+      await errors.scrollIntoViewIfNeeded();
+      const items = await errors.locator('li').evaluateAll((lis) =>
+        lis.map((li) => {
+          const r = li.getBoundingClientRect();
+          const parts = [...li.children].map((c) => c.getBoundingClientRect());
+          return { left: r.left, width: r.width, parts: parts.map((p) => ({ left: p.left, width: p.width })) };
+        }),
+      );
+      expect(items.length).toBeGreaterThan(2);
+      for (const it of items) {
+        for (const p of it.parts) {
+          // name, message and its English twin each start at the item's left edge and span it
+          expect(Math.abs(p.left - it.left)).toBeLessThan(1);
+          expect(p.width).toBeGreaterThan(it.width - 1);
+        }
+      }
+      expect(await errors.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}27-errors-390.png` });
+      await page.click('[data-testid="scenario-errors-dismiss"]');
+    } finally {
+      await page.setViewportSize(before);
+    }
+  });
 });

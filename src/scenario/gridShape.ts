@@ -40,6 +40,7 @@ export function reshape(
     rows: c.rows,
     codes: lay.grids.map((g) => g.code),
     names: lay.grids.map((g) => g.name ?? ''),
+    namesEn: lay.grids.map((g) => g.nameEn ?? ''),
     community: ownGridCommunities(c, lay.grids),
     street: ownGridStreets(c, lay.grids),
     target: c.mergeToGrids,

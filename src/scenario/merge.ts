@@ -24,7 +24,8 @@
  * of grids with no community do not vote), its street that community's street, so the hierarchy
  * 区 → 街道 → 社区 → 网格 stays a tree: a merged grid straddling two streets belongs to one. Its code is the
  * code of its largest constituent (ties: the lowest index) followed by `+N`, N the number of other grids
- * merged in ("310101001001+3"); its name likewise ("甲网格+3"; '' when the largest has no name). A grid
+ * merged in ("310101001001+3"); its name likewise ("甲网格+3"; '' when the largest has no name), and its English
+ * name (the largest's `nameEn` + "+3"; '' when it has none, so the Chinese name shows in English too). A grid
  * that absorbed none keeps its code and name. Codes stay unique: each own grid is in exactly one merged
  * grid, so no two merged grids share their largest constituent (a clash with an own code that already
  * contains "+N" gets `#<new index + 1>` appended). Merged grids are numbered in the order of their lowest
@@ -46,6 +47,8 @@ export interface MergeInput {
   /** Own grid codes (unique) and names ('' for none). */
   codes: readonly string[];
   names: readonly string[];
+  /** Own grids' English names ('' for none); left out: none has one. */
+  namesEn?: readonly string[];
   /** Community index of each own grid (-1: none). */
   community: Int32Array;
   /** Street index of each own grid (0: none; 1-based like City.gridDistrict). */
@@ -59,6 +62,8 @@ export interface MergedGrids {
   cellGrid: Int32Array;
   codes: string[];
   names: string[];
+  /** English names ('' for none). */
+  namesEn: string[];
   community: Int32Array;
   street: Int16Array;
   /** The own grid indices each merged grid is made of, ascending. */
@@ -183,6 +188,7 @@ export function mergeGrids(inp: MergeInput): MergedGrids {
     cellGrid: new Int32Array(cellGrid.length).fill(-1),
     codes: [],
     names: [],
+    namesEn: [],
     community: new Int32Array(live.length),
     street: new Int16Array(live.length),
     members: [],
@@ -197,6 +203,8 @@ export function mergeGrids(inp: MergeInput): MergedGrids {
     const more = ms.length > 1 ? `+${ms.length - 1}` : '';
     out.codes.push(inp.codes[largest] + more);
     out.names.push(inp.names[largest] ? inp.names[largest] + more : '');
+    const en = inp.namesEn?.[largest] ?? '';
+    out.namesEn.push(en ? en + more : '');
     out.community[j] = community[g];
     out.street[j] = street[g];
     out.members.push(ms);

@@ -189,6 +189,7 @@ export class City {
       this.districtIds = ['city', ...streets.map((st) => st.code)];
       this.gridIds.push(...merged.codes);
       merged.names.forEach((nm, g) => (this.gridNames[g] = nm));
+      merged.namesEn.forEach((nm, g) => (this.gridNamesEn[g] = nm));
       this.gridCommunity.set(merged.community);
       this.gridDistrict.set(merged.street);
       this.gridCellList = this.buildGridCells();

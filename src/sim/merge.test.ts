@@ -80,6 +80,8 @@ describe('mergeGrids: which neighbour the smallest grid goes into', () => {
     expect(drawn(m, 3)).toEqual(['XXX', 'XXX', 'YYY']);
     expect(m.codes).toEqual(['X+1', 'Y']);
     expect(m.names).toEqual(['X格+1', 'Y格']);
+    // no English names given: none made up
+    expect(m.namesEn).toEqual(['', '']);
     expect(m.members).toEqual([[0, 1], [2]]);
   });
 
@@ -225,6 +227,21 @@ describe('city.mergeToGrids on an imported district', () => {
       expect(city.cellGrid[city.gridCentreCell(g)]).toBe(g);
     }
     expect(city.neighbourGrids(0)).toEqual([1]);
+  });
+
+  it('a merged grid’s English name is its largest constituent’s, with the same "+N" (none where that one has none)', () => {
+    const m = mergeGrids({ ...lattice(SXY, { target: 2 }), namesEn: ['Grid X', 'Grid S', 'Grid Y'] });
+    expect(m.codes).toEqual(['X+1', 'Y']);
+    expect(m.namesEn).toEqual(['Grid X+1', 'Grid Y']);
+    const partly = mergeGrids({ ...lattice(SXY, { target: 2 }), namesEn: ['', 'Grid S', 'Grid Y'] });
+    expect(partly.namesEn).toEqual(['', 'Grid Y']);
+    // the City of a merged imported district carries them to the page (HierarchyView.gridNamesEn)
+    const sc = imported({ mergeToGrids: 2 }) as { city: { layout: { grids: Record<string, unknown>[] } } };
+    sc.city.layout.grids[0].nameEn = 'Grid A';
+    sc.city.layout.grids[2].nameEn = 'Grid C';
+    const city = new City(Scenario.parse(sc));
+    expect(city.gridNames).toEqual(['甲网格+1', '丙网格']);
+    expect(city.gridNamesEn).toEqual(['Grid A+1', 'Grid C']);
   });
 
   it('left out, or at least the grid count, the district keeps its own grids', () => {
