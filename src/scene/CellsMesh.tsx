@@ -88,7 +88,7 @@ export function CellsMesh({ layout, metrics, store, colorBy, onPick, delta = nul
     colors.needsUpdate = true;
   });
 
-  const onClick = facePick(blocks.faceCell, onPick);
+  const onClick = facePick((f) => (f < blocks.faceCell.length ? blocks.faceCell[f] : -1), onPick);
 
   return <primitive ref={meshRef} object={mesh} onClick={onClick} />;
 }

@@ -1,22 +1,24 @@
 /**
- * Staff as ONE InstancedMesh of map pins (cones pointing down), one
- * instance per staff member in roster order, so the instance index is the
- * staff index.
+ * Staff as ONE mesh of map pins (cones pointing down), one pin per staff
+ * member in roster order, so the pin index is the staff index. The pins
+ * are copies of one cone in a single vertex buffer (mergedMarkers.ts), not
+ * instances: a software GPU pays per instance.
  *
- * Each new frame rewrites the translation part of the instance matrices
- * straight into the typed array (no Object3D, no allocation) and the
- * colours of members whose state changed. Off-duty members get a zero
- * scale: they are not drawn and cannot be clicked.
+ * Each new frame rewrites the pins' vertices straight into the typed array
+ * (no Object3D, no allocation) and the colours of members whose state
+ * changed. Off-duty members are collapsed to a point: they are not drawn
+ * and cannot be clicked.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { ConeGeometry, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
+import { ConeGeometry, Mesh, MeshBasicMaterial } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
-import { setScaleTranslate, type SceneMetrics } from './cityGeometry.ts';
+import type { SceneMetrics } from './cityGeometry.ts';
 import type { FrameStore } from './frameStore.ts';
 import { STAFF_STATE_COLORS } from './palette.ts';
 import { paletteArray } from './paletteGl.ts';
-import { instancePick } from './pick.ts';
+import { facePick } from './pick.ts';
+import { MergedMarkers } from './mergedMarkers.ts';
 
 export interface StaffMarkersProps {
   layout: CityLayout;
@@ -32,44 +34,33 @@ const PIN_R = 0.2;
 
 export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersProps) {
   const n = layout.nStaff;
-  const geometry = useMemo(() => {
+  const pins = useMemo(() => {
     const g = new ConeGeometry(PIN_R, PIN_H, 10, 1);
     g.rotateX(Math.PI); // apex down
     g.translate(0, PIN_H / 2, 0); // apex at y = 0
-    return g;
-  }, []);
-  const material = useMemo(() => new MeshBasicMaterial(), []);
+    const m = new MergedMarkers(g, n);
+    g.dispose();
+    return m;
+  }, [n]);
+  const material = useMemo(() => new MeshBasicMaterial({ vertexColors: true }), []);
   const palette = useMemo(() => paletteArray(STAFF_STATE_COLORS), []);
 
   const mesh = useMemo(() => {
-    const m = new InstancedMesh(geometry, material, Math.max(1, n));
-    (m.instanceMatrix.array as Float32Array).fill(0); // all hidden until the first frame
-    m.instanceColor = new InstancedBufferAttribute(new Float32Array(Math.max(1, n) * 3), 3);
-    m.count = n;
-    m.frustumCulled = false; // positions move every frame; the bounding sphere is recomputed lazily for picking
+    const m = new Mesh(pins.geometry, material);
+    pins.commit(n, true); // all collapsed (hidden) until the first frame
+    m.frustumCulled = false; // pins move every frame; the bounding sphere is recomputed lazily for picking
     m.visible = n > 0;
     m.name = 'staff';
     return m;
-  }, [geometry, material, n]);
+  }, [pins, material, n]);
 
-  useEffect(
-    () => () => {
-      geometry.dispose();
-      material.dispose();
-    },
-    [geometry, material],
-  );
-  useEffect(
-    () => () => {
-      mesh.dispose();
-    },
-    [mesh],
-  );
+  useEffect(() => () => pins.geometry.dispose(), [pins]);
+  useEffect(() => () => material.dispose(), [material]);
 
   // The mesh as mounted (useFrame writes its buffers through this ref, the R3F way to mutate per frame).
-  const meshRef = useRef<InstancedMesh>(null);
+  const meshRef = useRef<Mesh>(null);
   // What was drawn last: frame version, mesh, and each member's state (255: none yet).
-  const applied = useRef({ version: -1, mesh: null as InstancedMesh | null, lastState: new Uint8Array(0) });
+  const applied = useRef({ version: -1, mesh: null as Mesh | null, lastState: new Uint8Array(0) });
 
   useFrame(() => {
     const f = store.frame;
@@ -83,8 +74,6 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
     const lastState = a.lastState;
     a.version = store.version;
     a.mesh = mesh;
-    const mat = mesh.instanceMatrix.array as Float32Array;
-    const col = mesh.instanceColor!.array as Float32Array;
     const xy = f.staffXY,
       st = f.staffState;
     const s = metrics.markerScale,
@@ -93,22 +82,18 @@ export function StaffMarkers({ layout, metrics, store, onPick }: StaffMarkersPro
     for (let i = 0; i < n; i++) {
       const state = st[i];
       const k = state === 0 ? 0 : s;
-      setScaleTranslate(mat, i, k, k, k, xy[2 * i] - metrics.halfX, y, xy[2 * i + 1] - metrics.halfZ);
+      pins.place(i, k, xy[2 * i] - metrics.halfX, y, xy[2 * i + 1] - metrics.halfZ);
       if (state !== lastState[i]) {
         lastState[i] = state;
         const p = Math.min(state, 5) * 3;
-        col[i * 3] = palette[p];
-        col[i * 3 + 1] = palette[p + 1];
-        col[i * 3 + 2] = palette[p + 2];
+        pins.paint(i, palette[p], palette[p + 1], palette[p + 2]);
         colorsChanged = true;
       }
     }
-    mesh.instanceMatrix.needsUpdate = true;
-    if (colorsChanged) mesh.instanceColor!.needsUpdate = true;
-    mesh.boundingSphere = null; // stale: recomputed on the next raycast
+    pins.commit(n, colorsChanged);
   });
 
-  const onClick = instancePick(onPick);
+  const onClick = facePick((f) => pins.markerOf(f), onPick);
 
   return <primitive ref={meshRef} object={mesh} onClick={onClick} />;
 }

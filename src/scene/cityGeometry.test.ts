@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cellGrids,
-  cellHeights,
-  regionEdges,
-  sceneMetrics,
-  setScaleTranslate,
-  MAX_CELL_H,
-  MIN_CELL_H,
-} from './cityGeometry.ts';
-import { Matrix4, Quaternion, Vector3 } from 'three';
+import { cellGrids, cellHeights, regionEdges, sceneMetrics, MAX_CELL_H, MIN_CELL_H } from './cityGeometry.ts';
 import { attainmentT, backlogT } from './palette.ts';
 import { makeLut } from './paletteGl.ts';
 
@@ -101,15 +92,5 @@ describe('scene palettes', () => {
     const lut = makeLut(['#000000', '#ffffff'], 8);
     expect(lut[0]).toBe(0);
     expect(lut[7 * 3]).toBeCloseTo(1);
-  });
-});
-
-describe('setScaleTranslate', () => {
-  it("writes instance i as three's own compose(position, identity, scale) and leaves the other instances alone", () => {
-    const m = new Float32Array(48).fill(7);
-    setScaleTranslate(m, 1, 2, 3, 4, -5, 6, 0.5);
-    const want = new Matrix4().compose(new Vector3(-5, 6, 0.5), new Quaternion(), new Vector3(2, 3, 4));
-    expect([...m.slice(16, 32)]).toEqual(want.elements);
-    expect([...m.slice(0, 16), ...m.slice(32)].every((v) => v === 7)).toBe(true);
   });
 });

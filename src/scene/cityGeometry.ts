@@ -127,36 +127,3 @@ export function regionEdges(
   }
   return Float32Array.from(segs);
 }
-
-/**
- * Instance i of a three instance-matrix array (16 floats each, column-major as three stores them) set to a
- * scale by (sx, sy, sz) then a move to (x, y, z): what every marker and cell mesh writes per instance.
- */
-export function setScaleTranslate(
-  m: Float32Array,
-  i: number,
-  sx: number,
-  sy: number,
-  sz: number,
-  x: number,
-  y: number,
-  z: number,
-): void {
-  const o = i * 16;
-  m[o] = sx;
-  m[o + 1] = 0;
-  m[o + 2] = 0;
-  m[o + 3] = 0;
-  m[o + 4] = 0;
-  m[o + 5] = sy;
-  m[o + 6] = 0;
-  m[o + 7] = 0;
-  m[o + 8] = 0;
-  m[o + 9] = 0;
-  m[o + 10] = sz;
-  m[o + 11] = 0;
-  m[o + 12] = x;
-  m[o + 13] = y;
-  m[o + 14] = z;
-  m[o + 15] = 1;
-}

@@ -14,15 +14,17 @@ export function instancePick(onPick?: (index: number) => void): ((e: ThreeEvent<
   };
 }
 
-/** The same for a merged mesh: a click on triangle t calls `onPick(faceItem[t])` (cellBlocks.ts's `faceCell`). */
+/** The same for a merged mesh: a click on triangle t calls `onPick(itemOf(t))` (nothing when that is negative). */
 export function facePick(
-  faceItem: ArrayLike<number>,
+  itemOf: (faceIndex: number) => number,
   onPick?: (index: number) => void,
 ): ((e: ThreeEvent<MouseEvent>) => void) | undefined {
   if (!onPick) return undefined;
   return (e) => {
-    if (e.delta > 4 || e.faceIndex == null || e.faceIndex >= faceItem.length) return;
+    if (e.delta > 4 || e.faceIndex == null) return;
+    const item = itemOf(e.faceIndex);
+    if (item < 0) return;
     e.stopPropagation();
-    onPick(faceItem[e.faceIndex]);
+    onPick(item);
   };
 }
