@@ -63,9 +63,22 @@ describe('the browser twin', () => {
   it('plays at maximum speed to the end of the day and shows exactly the CLI numbers', async () => {
     const { page } = app;
     const seed = Number(await page.locator('[data-seed]').first().getAttribute('data-seed'));
+    // every shader program is linked before the run plays (Prewarm): one linked at a layer's first use (the first
+    // late case's ring) was a main-thread task of up to 0.5 s under a software GPU
+    await page.evaluate(() => {
+      const w = window as unknown as { __links: number };
+      w.__links = 0;
+      const proto = WebGL2RenderingContext.prototype;
+      const link = proto.linkProgram;
+      proto.linkProgram = function (this: WebGL2RenderingContext, p: WebGLProgram) {
+        w.__links++;
+        return link.call(this, p);
+      };
+    });
     await page.click('[data-testid="speed-max"]');
     await page.click('[data-testid="play"]');
     await page.waitForSelector('[data-done="true"]', { timeout: 180_000 });
+    expect(await page.evaluate(() => (window as unknown as { __links: number }).__links)).toBe(0);
     await page.waitForTimeout(400); // let the KPI panel take the final frame
     await page.screenshot({ path: `${SHOTS}02-end-of-day-zh.png` });
 

@@ -11,7 +11,7 @@
  * as there are open (and late) cases, and an empty mesh is not drawn at
  * all.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import {
   DoubleSide,
@@ -74,7 +74,10 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
   const meshes = useRef<{ cases: Markers; rings: Markers; capacity: number } | null>(null);
   const applied = useRef(-1);
 
-  useEffect(() => {
+  // a layout effect: the meshes are in the scene when Prewarm (mounted after this) compiles every shader; built in a
+  // passive effect, they came after it, and the late rings' program was compiled and linked at the first late case,
+  // mid-run (a main-thread task of 37–500 ms under SwiftShader on baseline-weekday)
+  useLayoutEffect(() => {
     const cap = Math.max(1, initialCapacity);
     const cases = makeMesh(res.caseGeo, res.caseMat, cap, 'cases');
     const rings = makeMesh(res.ringGeo, res.ringMat, cap, 'late-rings');
