@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { REQUIRED_KPIS } from '../src/cli/testCli.ts';
 import { launch, openApp, SHOTS, type Watched } from './browser.ts';
 
@@ -19,6 +19,28 @@ const KPIS = REQUIRED_KPIS;
 
 let browser: Browser;
 let app: Watched;
+
+/** A scenario file that fails validation: no event types, no teams. */
+const BROKEN = {
+  schemaVersion: 2,
+  id: 'broken',
+  name: { zh: '坏', en: 'bad' },
+  city: { cols: 10, rows: 10, gridSize: 3 },
+  eventTypes: [],
+  teams: [],
+};
+
+/** Open `json` as a scenario file named `name` (one that fails validation): the error list, once shown. */
+async function openBroken(page: Page, name: string, json: string) {
+  await page.setInputFiles('[data-testid="scenario-file"]', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(json),
+  });
+  const errors = page.locator('[data-testid="scenario-errors"]');
+  await errors.waitFor();
+  return errors;
+}
 
 beforeAll(async () => {
   browser = await launch();
@@ -180,21 +202,8 @@ describe('the browser twin', () => {
   it('an invalid scenario file shows its errors and the previous scenario keeps working', async () => {
     const { page } = app;
     await page.click('[data-testid="restart"]');
-    const bad = JSON.stringify({
-      schemaVersion: 2,
-      id: 'broken',
-      name: { zh: '坏', en: 'bad' },
-      city: { cols: 10, rows: 10, gridSize: 3 },
-      eventTypes: [],
-      teams: [],
-    });
-    await page.setInputFiles('[data-testid="scenario-file"]', {
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(bad),
-    });
-    const errors = page.locator('[data-testid="scenario-errors"]');
-    await errors.waitFor();
+    const bad = JSON.stringify(BROKEN);
+    const errors = await openBroken(page, 'broken.json', bad);
     const text = await errors.innerText();
     // the field by name, its JSON path in the item's data-path and tooltip (not as the visible label)
     expect(text).toContain('事件类型');
@@ -285,20 +294,10 @@ describe('the browser twin', () => {
     try {
       await page.setViewportSize({ width: 390, height: 844 });
       const bad = JSON.stringify({
-        schemaVersion: 2,
-        id: 'broken',
-        name: { zh: '坏', en: 'bad' },
-        city: { cols: 10, rows: 10, gridSize: 3 },
-        eventTypes: [],
+        ...BROKEN,
         teams: [{ id: 'a-very-long-team-identifier-without-spaces-at-all', shifts: [{ start: '25:00' }] }],
       });
-      await page.setInputFiles('[data-testid="scenario-file"]', {
-        name: 'a-rather-long-file-name-for-a-district-scenario.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(bad),
-      });
-      const errors = page.locator('[data-testid="scenario-errors"]');
-      await errors.waitFor();
+      const errors = await openBroken(page, 'a-rather-long-file-name-for-a-district-scenario.json', bad);
       await errors.scrollIntoViewIfNeeded();
       const items = await errors.locator('li').evaluateAll((lis) =>
         lis.map((li) => {
