@@ -6,10 +6,14 @@
  * and nothing is drawn in between, so a paused run costs nothing. The only
  * animation is rain, while the run plays.
  *
- * Every layer is one object (instanced where there are many of a kind), so
- * the scene is a handful of draw calls whatever the size of the city (at
- * most 9: ground, cells, grid lines, staff, cases, late-case rings, station
- * columns, station gauges, rain; empty layers are not drawn):
+ * Every layer is one object, so the scene is a handful of draw calls
+ * whatever the size of the city (at most 9: ground, cells, grid lines,
+ * staff, cases, late-case rings, station columns, station gauges, rain;
+ * empty layers are not drawn). Where there are many of a kind, their
+ * copies share one vertex buffer (cellBlocks.ts, mergedMarkers.ts) rather
+ * than being instances: a software GPU (SwiftShader) pays per instance, and
+ * the instanced cells of lianhu-grids held the 3D view at 2 frames/s. Only
+ * the few station columns are instanced.
  *
  *   CityScene
  *   ├─ FrameBridge     frames$ → FrameStore, invalidate()
@@ -28,7 +32,7 @@
  *      ├─ MapLabels    street names / grid codes in the DOM over the canvas
  *      └─ Prewarm
  *
- * Per-frame updates write straight into instance buffers in `useFrame`
+ * Per-frame updates write straight into vertex (or instance) buffers in `useFrame`
  * (no React state, no allocation). A new layout (another scenario) remounts
  * the per-layout subtree, which disposes the old geometries and materials
  * and builds new ones. Text is not drawn in the canvas: labels, legends
