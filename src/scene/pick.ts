@@ -1,30 +1,34 @@
 /**
- * Click-to-pick on an instanced mesh (or, facePick, a merged one): a click (not the end of a drag of more
- * than 4 px) on instance i calls `onPick(i)`; nothing is attached when no
- * one listens.
+ * Click-to-pick: a click (not the end of a drag of more than 4 px) on an
+ * item of a mesh calls `onPick(item)`; nothing is attached when no one
+ * listens. The item is the hit instance (`instancePick`) or, for a merged
+ * mesh, what its triangle belongs to (`facePick`).
  */
 import type { ThreeEvent } from '@react-three/fiber';
 
-export function instancePick(onPick?: (index: number) => void): ((e: ThreeEvent<MouseEvent>) => void) | undefined {
-  if (!onPick) return undefined;
-  return (e) => {
-    if (e.delta > 4 || e.instanceId === undefined) return;
-    e.stopPropagation();
-    onPick(e.instanceId);
-  };
-}
+type ClickHandler = ((e: ThreeEvent<MouseEvent>) => void) | undefined;
 
-/** The same for a merged mesh: a click on triangle t calls `onPick(itemOf(t))` (nothing when that is negative). */
-export function facePick(
-  itemOf: (faceIndex: number) => number,
+/** A click handler calling `onPick` with `itemOf(hit)`, when that is a number >= 0. */
+function pickBy(
+  itemOf: (e: ThreeEvent<MouseEvent>) => number | undefined,
   onPick?: (index: number) => void,
-): ((e: ThreeEvent<MouseEvent>) => void) | undefined {
+): ClickHandler {
   if (!onPick) return undefined;
   return (e) => {
-    if (e.delta > 4 || e.faceIndex == null) return;
-    const item = itemOf(e.faceIndex);
-    if (item < 0) return;
+    if (e.delta > 4) return;
+    const item = itemOf(e);
+    if (item === undefined || item < 0) return;
     e.stopPropagation();
     onPick(item);
   };
+}
+
+/** On an instanced mesh: instance i calls `onPick(i)`. */
+export function instancePick(onPick?: (index: number) => void): ClickHandler {
+  return pickBy((e) => e.instanceId, onPick);
+}
+
+/** On a merged mesh: a click on triangle t calls `onPick(itemOf(t))` (nothing when that is negative). */
+export function facePick(itemOf: (faceIndex: number) => number, onPick?: (index: number) => void): ClickHandler {
+  return pickBy((e) => (e.faceIndex == null ? undefined : itemOf(e.faceIndex)), onPick);
 }
