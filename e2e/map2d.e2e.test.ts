@@ -75,7 +75,16 @@ const drawn = (p: Page) => p.evaluate(() => window.__allweatherGl?.frames ?? 0);
  * sends one at most every 100 ms, as fast as it computes them (the engine, not the scene, sets that rate).
  */
 async function playFor(p: Page, label: string, speed: '60' | 'max') {
-  if ((await p.locator('[data-testid="app"]').getAttribute('data-done')) === 'true') {
+  // a run that ended (also one ending just as the last play paused: its end shows a moment later) cannot play on
+  const playable = () =>
+    p
+      .waitForSelector('[data-testid="play"]:not([disabled])', { timeout: 3000 })
+      .then(() => p.locator('[data-testid="app"]').getAttribute('data-done'))
+      .then(
+        (done) => done !== 'true',
+        () => false,
+      );
+  if (!(await playable())) {
     await p.fill('[data-testid="seed"]', '499');
     await p.click('[data-testid="restart"]');
   }
