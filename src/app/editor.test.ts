@@ -139,4 +139,36 @@ describe('the scenario editor', () => {
     store.setState({ scenarioText: other, scenarioId: 'other' });
     expect(ed.store.getState().draft!.id).toBe('other');
   });
+
+  it('apply saves the draft as clean before the load ends: a navigation during the load finds no stale edit', async () => {
+    const store = createStore(initialState('zh-CN'));
+    let finish: (ok: boolean) => void = () => {};
+    const ctl = {
+      store,
+      loadText: (t: string) =>
+        new Promise<boolean>((resolve) => {
+          store.setState({ scenarioText: t, scenarioId: JSON.parse(t).id, scenarioSource: 'edited' });
+          finish = resolve;
+        }),
+    } as unknown as Controller;
+    const ed = createEditor(ctl);
+    ed.follow();
+    store.setState({ scenarioText: text, scenarioId: 'baseline-weekday' });
+    ed.set(['teams', 0, 'shifts', 0, 'staff'], 7);
+    const applying = ed.apply();
+    await ed.flush();
+    const rec = db.get(DRAFT_KEY) as { draftText: string; baseText: string };
+    expect(rec.baseText).toBe(rec.draftText); // saved clean while the load is still out
+
+    // the page goes away now; the next one opens the built-in by URL: the clean draft follows it
+    const next = fakeController();
+    const ed2 = createEditor(next.ctl);
+    expect(await ed2.restore()).toBe(true);
+    ed2.follow();
+    next.store.setState({ scenarioText: text, scenarioId: 'baseline-weekday' });
+    expect(getIn(ed2.store.getState().draft, ['teams', 0, 'shifts', 0, 'staff'])).toBe(1);
+    expect(ed2.store.getState().dirty).toBe(false);
+    finish(true);
+    expect(await applying).toBe(true);
+  });
 });

@@ -298,6 +298,9 @@ export function createEditor(ctl: Controller): EditorController {
       // the draft becomes the base first, so following the live scenario keeps it
       baseCanon = canon(s.draft);
       store.setState({ applying: true, baseText: text, baseLabel: label, dirty: false });
+      // saved clean now, not after the load: a reload or a navigation during the load must not find the applied
+      // draft saved as an edit of the scenario before (it would stay, dirty, over the scenario opened next)
+      autosave();
       const ok = await ctl.loadText(text, 'edited', label);
       if (!ok) {
         baseCanon = prev.baseCanon;
