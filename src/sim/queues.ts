@@ -97,7 +97,9 @@ export class CaseQueues {
         h = 0;
       }
     } else if (h > 4096 && h * 2 > l.length) {
-      l.splice(0, h);
+      // drop the consumed front in place (splice would allocate an array of the h dropped entries)
+      l.copyWithin(0, h);
+      l.length -= h;
       h = 0;
     }
     this.heads[key] = h;
