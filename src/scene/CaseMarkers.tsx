@@ -47,9 +47,15 @@ interface Markers {
   mesh: Mesh;
   copies: MergedMarkers;
 }
-function makeMesh(shape: BufferGeometry, material: Material, capacity: number, name: string): Markers {
-  const copies = new MergedMarkers(shape, capacity);
-  copies.commit(0, false);
+function makeMesh(
+  shape: BufferGeometry,
+  material: Material,
+  capacity: number,
+  name: string,
+  colored: boolean,
+): Markers {
+  const copies = new MergedMarkers(shape, capacity, colored);
+  copies.commit(0);
   const mesh = new Mesh(copies.geometry, material);
   mesh.visible = false;
   mesh.frustumCulled = false;
@@ -79,8 +85,8 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
   // mid-run (a main-thread task of 37–500 ms under SwiftShader on baseline-weekday)
   useLayoutEffect(() => {
     const cap = Math.max(1, initialCapacity);
-    const cases = makeMesh(res.caseGeo, res.caseMat, cap, 'cases');
-    const rings = makeMesh(res.ringGeo, res.ringMat, cap, 'late-rings');
+    const cases = makeMesh(res.caseGeo, res.caseMat, cap, 'cases', true);
+    const rings = makeMesh(res.ringGeo, res.ringMat, cap, 'late-rings', false);
     group.add(cases.mesh, rings.mesh);
     meshes.current = { cases, rings, capacity: cap };
     applied.current = -1;
@@ -117,8 +123,8 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
       group.remove(m.cases.mesh, m.rings.mesh);
       m.cases.copies.geometry.dispose();
       m.rings.copies.geometry.dispose();
-      m.cases = makeMesh(res.caseGeo, res.caseMat, cap, 'cases');
-      m.rings = makeMesh(res.ringGeo, res.ringMat, cap, 'late-rings');
+      m.cases = makeMesh(res.caseGeo, res.caseMat, cap, 'cases', true);
+      m.rings = makeMesh(res.ringGeo, res.ringMat, cap, 'late-rings', false);
       m.capacity = cap;
       group.add(m.cases.mesh, m.rings.mesh);
     }
@@ -147,8 +153,8 @@ export function CaseMarkers({ metrics, store, initialCapacity = 256 }: CaseMarke
         late++;
       }
     }
-    cases.commit(n, true);
-    rings.commit(late, false);
+    cases.commit(n);
+    rings.commit(late);
     m.cases.mesh.visible = n > 0;
     m.rings.mesh.visible = late > 0;
   });

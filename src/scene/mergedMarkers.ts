@@ -23,11 +23,20 @@ export class MergedMarkers {
   private readonly tpl: Float32Array;
   private readonly pos: Float32Array;
   private readonly col: Float32Array;
+  /** Copies placed / painted since the last commit: the first and last index (lo > hi: none). */
+  private posLo = Infinity;
+  private posHi = -1;
+  private colLo = Infinity;
+  private colHi = -1;
 
-  /** `template`: the shape at scale 1 about its anchor (indexed or not); `capacity`: how many copies. */
+  /**
+   * `template`: the shape at scale 1 about its anchor (indexed or not); `capacity`: how many copies; `colored`: false
+   * for copies drawn in their material's one colour (no colour attribute: nothing to fill or upload).
+   */
   constructor(
     template: BufferGeometry,
     readonly capacity: number,
+    readonly colored = true,
   ) {
     const p = template.getAttribute('position');
     this.nv = p.count;
@@ -37,16 +46,18 @@ export class MergedMarkers {
     this.nt = idx.length / 3;
     const n = Math.max(1, capacity);
     this.pos = new Float32Array(n * this.nv * 3);
-    this.col = new Float32Array(n * this.nv * 3);
+    this.col = new Float32Array(colored ? n * this.nv * 3 : 0);
     const index = new Uint32Array(n * idx.length);
     for (let i = 0; i < n; i++) for (let k = 0; k < idx.length; k++) index[i * idx.length + k] = idx[k] + i * this.nv;
     this.geometry.setAttribute('position', new BufferAttribute(this.pos, 3));
-    this.geometry.setAttribute('color', new BufferAttribute(this.col, 3));
+    if (colored) this.geometry.setAttribute('color', new BufferAttribute(this.col, 3));
     this.geometry.setIndex(new BufferAttribute(index, 1));
   }
 
   /** Copy i at scale s (0: collapsed, not drawn) with its anchor at (x, y, z). */
   place(i: number, s: number, x: number, y: number, z: number): void {
+    if (i < this.posLo) this.posLo = i;
+    if (i > this.posHi) this.posHi = i;
     const t = this.tpl,
       p = this.pos;
     for (let v = 0, o = i * this.nv * 3; v < t.length; v += 3, o += 3) {
@@ -56,8 +67,11 @@ export class MergedMarkers {
     }
   }
 
-  /** Copy i's colour (linear RGB). */
+  /** Copy i's colour (linear RGB); copies made without colours have none to paint. */
   paint(i: number, r: number, g: number, b: number): void {
+    if (!this.colored) throw new Error('MergedMarkers: made without colours');
+    if (i < this.colLo) this.colLo = i;
+    if (i > this.colHi) this.colHi = i;
     const c = this.col;
     for (let o = i * this.nv * 3, e = o + this.nv * 3; o < e; o += 3) {
       c[o] = r;
@@ -71,20 +85,29 @@ export class MergedMarkers {
     return Math.floor(faceIndex / this.nt);
   }
 
-  /** Draw copies 0 … n − 1 only, and send the GPU what changed: the positions of those, the colours if `colors`. */
-  commit(n: number, colors: boolean): void {
+  /**
+   * Draw copies 0 … n − 1 only, and send the GPU what changed: the copies placed since the last commit, and those
+   * painted (each as one range, first to last).
+   */
+  commit(n: number): void {
     const g = this.geometry;
     g.setDrawRange(0, n * this.nt * 3);
-    const upload = (a: BufferAttribute) => {
+    const upload = (a: BufferAttribute, lo: number, hi: number) => {
       a.clearUpdateRanges();
-      a.addUpdateRange(0, n * this.nv * 3);
+      a.addUpdateRange(lo * this.nv * 3, (hi - lo + 1) * this.nv * 3);
       a.needsUpdate = true;
     };
-    if (n > 0) {
-      upload(g.getAttribute('position') as BufferAttribute);
-      if (colors) upload(g.getAttribute('color') as BufferAttribute);
+    if (this.posHi >= this.posLo) {
+      upload(g.getAttribute('position') as BufferAttribute, this.posLo, this.posHi);
+      g.boundingSphere = null; // stale: recomputed on the next raycast
+      g.boundingBox = null;
     }
-    g.boundingSphere = null; // stale: recomputed on the next raycast
-    g.boundingBox = null;
+    if (this.colored && this.colHi >= this.colLo) {
+      upload(g.getAttribute('color') as BufferAttribute, this.colLo, this.colHi);
+      this.colLo = Infinity;
+      this.colHi = -1;
+    }
+    this.posLo = Infinity;
+    this.posHi = -1;
   }
 }
