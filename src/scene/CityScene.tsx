@@ -159,6 +159,18 @@ interface LayerProps {
   lang: 'zh-CN' | 'en';
 }
 
+/** One click handler per kind of thing on the map (cell, staff member, station), or none when nothing listens. */
+function usePickers(onPick: LayerProps['onPick']) {
+  return useMemo(() => {
+    if (!onPick) return { cell: undefined, staff: undefined, station: undefined };
+    return {
+      cell: (index: number) => onPick({ kind: 'cell', index }),
+      staff: (index: number) => onPick({ kind: 'staff', index }),
+      station: (index: number) => onPick({ kind: 'station', index }),
+    };
+  }, [onPick]);
+}
+
 /** Everything that depends on the layout; remounted (and so rebuilt) for each new layout. */
 function CityLayers({
   layout,
@@ -172,14 +184,7 @@ function CityLayers({
   selectedGrid,
 }: LayerProps) {
   const metrics = useMemo(() => sceneMetrics(layout), [layout]);
-  const pick = useMemo(() => {
-    if (!onPick) return { cell: undefined, staff: undefined, station: undefined };
-    return {
-      cell: (index: number) => onPick({ kind: 'cell', index }),
-      staff: (index: number) => onPick({ kind: 'staff', index }),
-      station: (index: number) => onPick({ kind: 'station', index }),
-    };
-  }, [onPick]);
+  const pick = usePickers(onPick);
   return (
     <>
       <CameraRig metrics={metrics} reframeKey={reframeKey} />
@@ -216,14 +221,7 @@ function MapLayers({
   lang,
 }: LayerProps) {
   const metrics = useMemo(() => sceneMetrics(layout), [layout]);
-  const pick = useMemo(() => {
-    if (!onPick) return { cell: undefined, staff: undefined, station: undefined };
-    return {
-      cell: (index: number) => onPick({ kind: 'cell', index }),
-      staff: (index: number) => onPick({ kind: 'staff', index }),
-      station: (index: number) => onPick({ kind: 'station', index }),
-    };
-  }, [onPick]);
+  const pick = usePickers(onPick);
   return (
     <>
       <MapCamera metrics={metrics} reframeKey={reframeKey} />
