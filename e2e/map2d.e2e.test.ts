@@ -234,6 +234,42 @@ describe('the 2D map of a large district', () => {
     expect(JSON.parse((await page.locator('[data-testid="detail-grid"]').getAttribute('data-value'))!)).toBe(grid);
   });
 
+  it('the coverage matrix keeps its header, summary row and grid column in view when scrolled (layers printed)', async () => {
+    const m = page.locator('[data-testid="coverage-matrix"]');
+    await m.scrollIntoViewIfNeeded();
+    const at = await m.evaluate((el) => {
+      el.scrollTop = 600;
+      el.scrollLeft = 40;
+      const box = el.getBoundingClientRect();
+      const head = el.querySelector('thead th:nth-child(5)')!.getBoundingClientRect();
+      const foot = el.querySelector('tfoot th, tfoot td')!.getBoundingClientRect();
+      const name = el.querySelector('tbody tr[data-g] .m-grid')!.getBoundingClientRect();
+      return {
+        scrolled: [el.scrollTop, el.scrollLeft],
+        head: head.top - box.top,
+        foot: box.top + el.clientHeight - foot.bottom,
+        name: name.left - box.left,
+      };
+    });
+    expect(at.scrolled[0]).toBeGreaterThan(0);
+    // the header row at the top, the summary row at the bottom, the grid names at the left: within a pixel of the edge
+    expect(Math.abs(at.head)).toBeLessThanOrEqual(1);
+    expect(Math.abs(at.foot)).toBeLessThanOrEqual(1);
+    if (at.scrolled[1] > 0) expect(Math.abs(at.name)).toBeLessThanOrEqual(1);
+    const cdp = await page.context().newCDPSession(page);
+    const layers = new Promise<{ drawsContent: boolean }[]>((resolve) =>
+      cdp.on(
+        'LayerTree.layerTreeDidChange',
+        (e: { layers?: { drawsContent: boolean }[] }) => e.layers && resolve(e.layers),
+      ),
+    );
+    await cdp.send('LayerTree.enable');
+    await m.evaluate((el) => (el.scrollTop = 0));
+    const n = (await layers).filter((l) => l.drawsContent).length;
+    console.log(`lianhu-grids: ${n} compositing layers that draw (the matrix scrolled ${JSON.stringify(at.scrolled)})`);
+    await cdp.detach();
+  });
+
   it('plays in the 2D map (figures printed), then zoomed in it shows grid codes', async () => {
     await playFor(page, '2D map', '60');
     await playFor(page, '2D map', 'max');

@@ -298,7 +298,7 @@ export function CityScene({
         frameloop="demand"
         flat
         dpr={[1, 2]}
-        gl={{ antialias, powerPreference: 'high-performance' }}
+        gl={{ antialias, alpha: false, powerPreference: 'high-performance' }}
         camera={{ fov: 40, near: 0.1, far: 2000, position: [0, 30, 30] }}
         aria-hidden
       >
