@@ -2,9 +2,12 @@ import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 
 const db = new Map<string, unknown>();
+/** Every write, in order. */
+const writes: unknown[] = [];
 vi.mock('idb-keyval', () => ({
   get: async (k: string) => structuredClone(db.get(k)),
   set: async (k: string, v: unknown) => {
+    writes.push(structuredClone(v));
     db.set(k, structuredClone(v));
   },
 }));
@@ -30,7 +33,10 @@ function fakeController() {
   return { ctl, store, loads };
 }
 
-beforeEach(() => db.clear());
+beforeEach(() => {
+  db.clear();
+  writes.length = 0;
+});
 
 describe('path helpers', () => {
   it('setIn copies along the path and leaves the input alone', () => {
@@ -170,5 +176,36 @@ describe('the scenario editor', () => {
     expect(ed2.store.getState().dirty).toBe(false);
     finish(true);
     expect(await applying).toBe(true);
+  });
+
+  it('apply saves once when the load succeeds, and saves the edit again when it fails', async () => {
+    for (const ok of [true, false]) {
+      writes.length = 0;
+      const store = createStore(initialState('zh-CN'));
+      const ctl = {
+        store,
+        async loadText(t: string) {
+          if (ok) store.setState({ scenarioText: t, scenarioId: JSON.parse(t).id, scenarioSource: 'edited' });
+          return ok;
+        },
+      } as unknown as Controller;
+      const ed = createEditor(ctl);
+      ed.follow();
+      store.setState({ scenarioText: text, scenarioId: 'baseline-weekday' });
+      ed.set(['teams', 0, 'shifts', 0, 'staff'], 7);
+      await ed.flush();
+      const before = writes.length;
+      expect(await ed.apply()).toBe(ok);
+      await ed.flush();
+      const saved = writes.slice(before) as { draftText: string; baseText: string }[];
+      // success: one write, the draft as its own base; failure: that write, then the edit over the old base again
+      expect(saved.length).toBe(ok ? 1 : 2);
+      expect(saved[0].baseText).toBe(saved[0].draftText);
+      if (!ok) {
+        expect(saved[1].baseText).toBe(text);
+        expect(saved[1].draftText).not.toBe(text);
+        expect(ed.store.getState().dirty).toBe(true);
+      }
+    }
   });
 });

@@ -303,11 +303,12 @@ export function createEditor(ctl: Controller): EditorController {
       autosave();
       const ok = await ctl.loadText(text, 'edited', label);
       if (!ok) {
+        // not applied: the draft is again an edit of the scenario before, and saved as such
         baseCanon = prev.baseCanon;
         store.setState({ baseText: prev.baseText, dirty: canon(store.getState().draft) !== baseCanon });
+        autosave();
       }
       store.setState({ applying: false });
-      autosave();
       return ok;
     },
     flush() {
