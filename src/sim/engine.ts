@@ -323,16 +323,15 @@ export class EngineState extends CaseStore {
     this.sLane = new Int16Array(n).fill(-1);
     const stationIndex = new Map(sc.city.stations.map((st, i) => [st.id, i]));
     const teamMask = sc.teams.map((t) => t.skills.reduce((m, s) => m | (1 << this.skills.indexOf(s)), 0));
-    // lane staff work the security check, never cases
     this.sPooled = new Uint8Array(n);
     this.sPatrols = new Uint8Array(n);
     for (let s = 0; s < n; s++) {
       const t = sc.teams[this.sTeam[s]];
       this.sSkills[s] = teamMask[this.sTeam[s]];
-      // (a loop, not Uint8Array.from with a mapping function: that iterates generically, ~3 % of building a
-      // simulation with staff x100 on baseline-weekday)
+      // (here, not Uint8Array.from with a mapping function, which iterates generically)
       this.sPooled[s] = t.placement === 'pooled' ? 1 : 0;
       this.sPatrols[s] = t.patrol ? 1 : 0;
+      // lane staff work the security check, never cases
       if (t.role === 'securityLanes' && t.station) this.sLane[s] = stationIndex.get(t.station) ?? -1;
       this.sSpeed[s] = ((t.speedKmh ?? sc.travel.speedKmh[t.mode]) * 1000) / 3600;
       const c = this.city.gridCentreCell(this.sHome[s]);
