@@ -116,4 +116,36 @@ describe('experiments controller', () => {
     expect(exp.last.replications).toBeNull();
     exp.dispose();
   });
+
+  it('a newer job of a kind supersedes the running one: the older never shows its results, its failure or its end', async () => {
+    const { exp } = setup();
+    const older = exp.runReplications({ seed: 1, replications: 4, log: false });
+    const newer = exp.runReplications({ seed: 10, replications: 2, log: false });
+    await older; // ends (cancelled by the newer) while the newer still runs
+    expect(exp.store.getState().replications).toMatchObject({ status: 'running', seed: 10, total: 2 });
+    await newer;
+    const job = exp.store.getState().replications;
+    expect(job).toMatchObject({ status: 'done', seed: 10, done: 2, total: 2, error: null });
+    expect(exp.last.replications!.results.map((r) => r.seed)).toEqual([10, 11]);
+    exp.dispose();
+  });
+
+  it('a comparison that ends while the grids are coloured by its difference recolours them with the new one', async () => {
+    const { exp, store } = setup();
+    const req = {
+      seed: 1,
+      replications: 2,
+      overrides: { 'teams.grid-workers.shifts.0.staff': 3 },
+      mode: 'crn',
+    } as const;
+    await exp.runComparison({ ...req, log: false });
+    const byGrid = exp.store.getState().comparison.comparison!.byGrid;
+    if (!byGrid.sameGrids) throw new Error('expected the same grids in A and B');
+    const grids = byGrid.grids;
+    store.setState({ layout: { gridIds: grids } as never, colorBy: 'delta', delta: null });
+    await exp.runComparison({ ...req, seed: 2, log: false });
+    expect(exp.store.getState().comparison.status).toBe('done');
+    expect(store.getState().delta!.values.length).toBe(grids.length);
+    exp.dispose();
+  });
 });

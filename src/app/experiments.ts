@@ -426,6 +426,37 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
     patch(kind, isAbort(err) ? { status: 'cancelled', elapsedS } : { status: 'error', error: jobError(err), elapsedS });
   };
 
+  type Job = ReturnType<typeof start>;
+
+  /** Starts a job of a kind (start) and shows it running with `fields` (status, error and elapsed time reset). */
+  const begin = <K extends JobKind>(kind: K, fields: Partial<ExperimentsState[K]>): Job => {
+    const job = start(kind);
+    patch(kind, { status: 'running', error: null, elapsedS: 0, ...fields } as Partial<ExperimentsState[K]>);
+    return job;
+  };
+
+  /**
+   * Runs a job's work to its end: `done` turns the result into the job's last figures (and may keep what exports
+   * need) and the job shows done; a failure shows as an error, a cancellation as cancelled. A job superseded
+   * meanwhile (a newer one of its kind, or cancel) changes nothing. True when the job finished as done.
+   */
+  const settle = async <K extends JobKind, R>(
+    kind: K,
+    job: Job,
+    work: () => Promise<R>,
+    done: (r: R) => Partial<ExperimentsState[K]>,
+  ): Promise<boolean> => {
+    try {
+      const r = await work();
+      if (!job.current()) return false;
+      patch(kind, { ...done(r), status: 'done', elapsedS: job.elapsed() } as Partial<ExperimentsState[K]>);
+      return true;
+    } catch (err) {
+      if (job.current()) fail(kind, err, job.elapsed());
+      return false;
+    }
+  };
+
   /** The pool's runner, adding logs when asked and reporting each replication. */
   const runnerWith =
     (log: boolean, onResult?: (seed: number, text: string, r: RunResult) => void): Runner =>
@@ -449,13 +480,10 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
 
     async runReplications(req) {
       const { text, id } = scenario();
-      const job = start('replications');
       const seeds = consecutiveSeeds(req.seed, req.replications);
       const results: (RunResult | undefined)[] = new Array(seeds.length);
       const history: Record<KpiName, Estimate>[] = [];
-      patch('replications', {
-        status: 'running',
-        error: null,
+      const job = begin('replications', {
         scenarioId: id,
         seed: req.seed,
         mode: 'fixed',
@@ -468,10 +496,9 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         log: req.log,
         hourly: { attainment: [], coverage: [] },
         distributions: null,
-        elapsedS: 0,
       });
-      try {
-        const all = await pool.run(text, seeds, {
+      const run = () =>
+        pool.run(text, seeds, {
           log: req.log,
           signal: job.signal,
           onResult: (i, r) => {
@@ -489,7 +516,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             });
           },
         });
-        if (!job.current()) return;
+      await settle('replications', job, run, (all) => {
         const agg = aggregate(all);
         last.replications = {
           scenarioText: text,
@@ -501,26 +528,15 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             scenarioFileName(id),
           ),
         };
-        patch('replications', {
-          status: 'done',
-          summary: agg.summary,
-          hourly: hourlyOf(all),
-          distributions: distributionsOf(text, all),
-          elapsedS: job.elapsed(),
-        });
-      } catch (err) {
-        if (job.current()) fail('replications', err, job.elapsed());
-      }
+        return { summary: agg.summary, hourly: hourlyOf(all), distributions: distributionsOf(text, all) };
+      });
     },
 
     async runUntil(req) {
       const { text, id } = scenario();
-      const job = start('replications');
       const bySeed = new Map<number, RunResult>();
       const history: Record<KpiName, Estimate>[] = [];
-      patch('replications', {
-        status: 'running',
-        error: null,
+      const job = begin('replications', {
         scenarioId: id,
         seed: req.seed,
         mode: 'until',
@@ -533,7 +549,6 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         log: req.log,
         hourly: { attainment: [], coverage: [] },
         distributions: null,
-        elapsedS: 0,
       });
       const runner = runnerWith(req.log, (seed, _t, r) => {
         if (!job.current()) return;
@@ -550,8 +565,8 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           elapsedS: job.elapsed(),
         });
       });
-      try {
-        const res = await replicateUntil(runner, text, {
+      const run = () =>
+        replicateUntil(runner, text, {
           seed: req.seed,
           targets: req.targets,
           batchSize: pool.size,
@@ -559,7 +574,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           maxReplications: req.maxReplications,
           signal: job.signal,
         });
-        if (!job.current()) return;
+      await settle('replications', job, run, (res) => {
         last.replications = {
           scenarioText: text,
           seed: req.seed,
@@ -570,8 +585,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             scenarioFileName(id),
           ),
         };
-        patch('replications', {
-          status: 'done',
+        return {
           summary: res.aggregate.summary,
           targets: res.targets,
           converged: res.converged,
@@ -579,19 +593,13 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           distributions: distributionsOf(text, res.results),
           done: res.replications,
           total: res.replications,
-          elapsedS: job.elapsed(),
-        });
-      } catch (err) {
-        if (job.current()) fail('replications', err, job.elapsed());
-      }
+        };
+      });
     },
 
     async runComparison(req) {
       const { text: aText, id } = scenario();
-      const job = start('comparison');
-      patch('comparison', {
-        status: 'running',
-        error: null,
+      const job = begin('comparison', {
         scenarioId: id,
         seed: req.seed,
         overrides: req.overrides,
@@ -603,7 +611,6 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         headcount: null,
         log: req.log,
         distributions: null,
-        elapsedS: 0,
       });
       let bText: string;
       try {
@@ -636,7 +643,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         });
       };
       const opts = { log: req.log, signal: job.signal };
-      try {
+      const run = () => {
         // A0, B0, A1, B1, …: pairs complete early, so the differences show while the rest run
         const runs: Promise<RunResult[]>[] = [];
         for (let r = 0; r < req.replications; r++) {
@@ -659,8 +666,9 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             }),
           );
         }
-        await Promise.all(runs);
-        if (!job.current()) return;
+        return Promise.all(runs);
+      };
+      const compared = await settle('comparison', job, run, () => {
         const ra = a as RunResult[],
           rb = b as RunResult[];
         const comparison = compareResults(ra, rb, req.mode);
@@ -687,28 +695,17 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         };
         const da = distributionsOf(aText, ra),
           db = distributionsOf(bText, rb);
-        patch('comparison', {
-          status: 'done',
-          comparison,
-          pairs: req.replications,
-          distributions: da && db ? { a: da, b: db } : null,
-          elapsedS: job.elapsed(),
-        });
-        // keep a delta colouring that is on screen in step with the new comparison
-        if (ctl.store.getState().colorBy === 'delta') exp.showDelta();
-      } catch (err) {
-        if (job.current()) fail('comparison', err, job.elapsed());
-      }
+        return { comparison, pairs: req.replications, distributions: da && db ? { a: da, b: db } : null };
+      });
+      // keep a delta colouring that is on screen in step with the new comparison
+      if (compared && ctl.store.getState().colorBy === 'delta') exp.showDelta();
     },
 
     async runSweep(req) {
       const { text, id } = scenario();
-      const job = start('sweep');
       const points: SweepPoint[] = [];
       const baseOverrides = req.baseOverrides ?? {};
-      patch('sweep', {
-        status: 'running',
-        error: null,
+      const job = begin('sweep', {
         scenarioId: id,
         seed: req.seed,
         params: req.params,
@@ -720,10 +717,9 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         total: 0,
         points: [],
         frontier: [],
-        elapsedS: 0,
       });
-      try {
-        const result = await sweep((t, s, o) => pool.run(t, s, o), text, req.params, {
+      const run = () =>
+        sweep((t, s, o) => pool.run(t, s, o), text, req.params, {
           seed: req.seed,
           replications: req.replications,
           baseOverrides,
@@ -736,7 +732,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             patch('sweep', { points: points.slice(), frontier: front, done, total, elapsedS: job.elapsed() });
           },
         });
-        if (!job.current()) return;
+      await settle('sweep', job, run, (result) => {
         last.sweep = {
           scenarioText: text,
           seed: req.seed,
@@ -747,26 +743,15 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             scenarioFileName(id),
           ),
         };
-        patch('sweep', {
-          status: 'done',
-          points: result.points,
-          frontier: result.frontier,
-          baseHeadcount: result.baseHeadcount,
-          elapsedS: job.elapsed(),
-        });
-      } catch (err) {
-        if (job.current()) fail('sweep', err, job.elapsed());
-      }
+        return { points: result.points, frontier: result.frontier, baseHeadcount: result.baseHeadcount };
+      });
     },
 
     async runStaffing(req) {
       const { text, id } = scenario();
-      const job = start('staffing');
       const evaluations: StaffingEvaluation[] = [];
       const byStaff: Record<number, Pick<RunResult, 'seed' | 'kpis'>[]> = {};
-      patch('staffing', {
-        status: 'running',
-        error: null,
+      const job = begin('staffing', {
         scenarioId: id,
         seed: req.seed,
         shift: req.shift,
@@ -777,10 +762,9 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
         plan: null,
         done: 0,
         total: 0,
-        elapsedS: 0,
       });
-      try {
-        const plan = await findStaffing((t, s, o) => pool.run(t, s, o), text, [req.shift], {
+      const run = () =>
+        findStaffing((t, s, o) => pool.run(t, s, o), text, [req.shift], {
           seed: req.seed,
           replications: req.replications,
           target: req.target,
@@ -798,7 +782,7 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
             });
           },
         });
-        if (!job.current()) return;
+      await settle('staffing', job, run, (plan) => {
         last.staffing = {
           byStaff,
           scenarioText: text,
@@ -806,10 +790,8 @@ export function createExperiments(ctl: Controller, pool: BrowserPool = createBro
           plan,
           command: experimentCommand(staffingSpec(req), scenarioFileName(id)),
         };
-        patch('staffing', { status: 'done', plan, elapsedS: job.elapsed() });
-      } catch (err) {
-        if (job.current()) fail('staffing', err, job.elapsed());
-      }
+        return { plan };
+      });
     },
 
     cancel(kind) {
