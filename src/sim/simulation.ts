@@ -525,6 +525,23 @@ export class Simulation extends Dispatcher {
   }
 
   /**
+   * Overtime so far, all teams together (seconds, counted from the warm-up to now or the horizon): the teams'
+   * finished overtime plus that of members still finishing a case after their shift. One pass over the staff;
+   * changes nothing.
+   */
+  overtimeSoFarS(): number {
+    let s = 0;
+    for (const v of this.teamOvertimeS) s += v;
+    const to = Math.min(this.now, this.horizonS);
+    for (let m = 0; m < this.nStaff; m++) {
+      if (this.sOvertimeFrom[m] < 0) continue;
+      const from = Math.max(this.sOvertimeFrom[m], this.warmupS);
+      if (to > from) s += to - from;
+    }
+    return s;
+  }
+
+  /**
    * Close the books at the horizon. Call once, after runUntil(horizon).
    *
    * Levels, staff-hours and overtime are counted up to the horizon. Cases

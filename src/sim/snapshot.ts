@@ -111,12 +111,12 @@ function liveKpis(sim: Simulation): LiveKpis {
     decided += t.slaDecided;
   }
   let onS = 0,
-    busyS = 0,
-    overS = 0;
+    busyS = 0;
+  const overS = sim.overtimeSoFarS();
+  // as of now: a level that has not changed for hours (on-duty staff between shift changes) counts up to now too
   for (let i = 0; i < sim.teamOnDuty.length; i++) {
-    onS += sim.teamOnDuty[i].total();
-    busyS += sim.teamBusy[i].total();
-    overS += sim.teamOvertimeS[i];
+    onS += sim.teamOnDuty[i].totalAt(sim.now);
+    busyS += sim.teamBusy[i].totalAt(sim.now);
   }
   let gridHours = 0,
     covered = 0;

@@ -38,4 +38,17 @@ describe('HourlyLevel', () => {
     expect(l.byHour[2]).toBe(3 * 3600);
     expect(l.total()).toBe(2 * 1800 + 3 * 5400);
   });
+
+  it('totalAt(t) is the total the level will have reached at t (from the count start, up to its end), changing nothing', () => {
+    const l = new HourlyLevel(3600, 4 * 3600);
+    l.add(0, 2);
+    expect(l.totalAt(1800)).toBe(0); // before the count starts
+    expect(l.totalAt(3 * 3600)).toBe(2 * 2 * 3600); // 2 from 01:00 with no change since
+    l.add(5400, 1);
+    expect(l.totalAt(2 * 3600)).toBe(2 * 1800 + 3 * 1800);
+    expect(l.totalAt(10 * 3600)).toBe(2 * 1800 + 3 * 3 * 3600 - 3 * 1800); // stops at the end (04:00)
+    expect(l.total()).toBe(2 * 1800); // nothing moved: only what add() counted
+    l.advance(4 * 3600);
+    expect(l.total()).toBe(l.totalAt(4 * 3600));
+  });
 });

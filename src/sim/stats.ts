@@ -173,6 +173,17 @@ export class HourlyLevel {
     for (let h = 0; h < 24; h++) s += this.byHour[h];
     return s;
   }
+
+  /**
+   * The total as of `nowS`: what total() will hold once the count reaches nowS (the current level carried from the
+   * last change, within [fromS, toS]). Changes nothing, so a snapshot in the middle of a run (snapshot.ts) reads it
+   * without moving the final sums by a rounding: total() alone lags behind by however long the level has not
+   * changed (on-duty staff between shift changes: hours).
+   */
+  totalAt(nowS: number): number {
+    const to = nowS < this.toS ? nowS : this.toS;
+    return this.total() + (to > this.lastS ? this.level * (to - this.lastS) : 0);
+  }
 }
 
 /** Seconds of each hour of day covered by [fromS, toS). */
