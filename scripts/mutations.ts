@@ -244,4 +244,20 @@ export const MUTATIONS: Mutation[] = [
     replace: 'if (this.roster.shifts[si].durationS === DAY_S && this.now < 0) return;',
     tests: [T('allDayShift')],
   },
+  {
+    id: 'M26',
+    what: "live indicators read staff time as of each level's last change, not up to the frame (utilisation over 100 %)",
+    file: 'src/sim/stats.ts',
+    search: 'return this.total() + (to > this.lastS ? this.level * (to - this.lastS) : 0);',
+    replace: 'return this.total() + 0 * to;',
+    tests: [T('liveKpis'), 'src/sim/stats.test.ts'],
+  },
+  {
+    id: 'M27',
+    what: 'live overtime leaves out members still finishing a case after their shift',
+    file: 'src/sim/simulation.ts',
+    search: '      if (to > from) s += to - from;\n    }\n    return s;',
+    replace: '      if (to < from) s += to - from;\n    }\n    return s;',
+    tests: [T('liveKpis')],
+  },
 ];
