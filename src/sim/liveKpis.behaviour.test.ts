@@ -37,7 +37,8 @@ describe('live indicators count staff time up to the frame', () => {
     const warm = sim.warmupS;
     let onS = 0,
       busyS = 0,
-      overS = 0;
+      overS = 0,
+      inOvertime = 0;
     sim.runUntil(0); // the shifts that start at 00:00
     for (let t = 60; t <= 24 * H; t += 60) {
       // the minute before t, as the members were at its start (shifts change on whole minutes)
@@ -58,6 +59,18 @@ describe('live indicators count staff time up to the frame', () => {
       }
       sim.runUntil(t);
       if (t % H !== 0 || t <= warm) continue;
+      // on duty / busy now: the busy are on-duty members travelling to a case or on scene, not those in overtime
+      // (counted before the frame: the last one closes the books, and the drain moves the members on)
+      let onNow = 0,
+        busyNow = 0;
+      for (let s = 0; s < sim.nStaff; s++) {
+        if (sim.sOnDuty[s] !== 1) {
+          if (sim.sState[s] === SS.TRAVEL || sim.sState[s] === SS.ON_SCENE) inOvertime++;
+          continue;
+        }
+        onNow++;
+        if (sim.sState[s] === SS.TRAVEL || sim.sState[s] === SS.ON_SCENE) busyNow++;
+      }
       const k = frameOf(sim).kpis;
       const at = `at ${t / H}:00`;
       expect(k.staffHours! - k.overtimeHours!, `on-duty staff-hours ${at}`).toBeCloseTo(onS / H, 6);
@@ -65,7 +78,9 @@ describe('live indicators count staff time up to the frame', () => {
       expect(k.overtimeHours!, `overtime ${at}`).toBeCloseTo(overS / H, 0);
       expect(Math.abs(k.utilisation! - busyS / onS), `utilisation ${at}`).toBeLessThan(0.01);
       expect(k.utilisation!).toBeLessThanOrEqual(1);
+      expect([k.staffOnDuty, k.staffBusy], `on duty / busy ${at}`).toEqual([onNow, busyNow]);
     }
+    expect(inOvertime, 'frames taken while members worked overtime').toBeGreaterThan(0);
   });
 
   it('reading the indicators changes nothing: a run with a frame every simulated minute ends as a run without', () => {

@@ -131,7 +131,8 @@ function liveKpis(sim: Simulation): LiveKpis {
   let onDuty = 0,
     busy = 0;
   for (let s = 0; s < sim.nStaff; s++) {
-    if (sim.sOnDuty[s]) onDuty++;
+    if (!sim.sOnDuty[s]) continue; // a member finishing a case after its shift is in overtime, not on duty
+    onDuty++;
     const st = sim.sState[s];
     if (st === SS.TRAVEL || st === SS.ON_SCENE) busy++;
   }
