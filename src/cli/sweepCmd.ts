@@ -28,6 +28,7 @@ import {
   type Overrides,
 } from '../analysis/overrides.ts';
 import { paramLabel } from '../analysis/paramLabels.ts';
+import { shownCi } from '../i18n/kpi.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { sweep, type SweepParam, type SweepResult } from '../analysis/sweep.ts';
 import { sweepExperimentFiles } from '../export/experiment.ts';
@@ -178,8 +179,10 @@ export function formatSweep(
   );
   out.push('');
   const pct = (e: { mean: number | null } | null) => (e?.mean == null ? '—' : `${fmt(e.mean * 100, 1)}%`);
-  const ci = (e: { ci95: [number, number] | null } | null) =>
-    e?.ci95 ? `[${fmt(e.ci95[0] * 100, 1)}, ${fmt(e.ci95[1] * 100, 1)}]` : '—';
+  const ci = (e: { ci95: [number, number] | null } | null) => {
+    const c = e?.ci95 ? shownCi('share', e.ci95) : null;
+    return c ? `[${fmt(c[0] * 100, 1)}, ${fmt(c[1] * 100, 1)}]` : '—';
+  };
   const rows: string[][] = [
     [
       ...r.params.map((p) => p.path),

@@ -78,4 +78,16 @@ describe('human-readable table', () => {
     expect(text).toMatch(/\[\d[\d,.]*, \d[\d,.]*\]/);
     expect(text).toContain('未达标最多的网格时段');
   });
+
+  it("shows an interval within its figure's range: overtime from 0, a share up to 100 %; summary.csv keeps it as computed", () => {
+    const r = structuredClone(report);
+    r.summary.overtimeHours = { mean: 1.5, ci95: [-0.25, 3.25], n: 4 };
+    r.summary.slaAttainment = { mean: 0.99, ci95: [0.97, 1.01], n: 4 };
+    const text = formatReport(r, { zh: '假场景', en: 'Fake' });
+    const row = (label: string) => text.split('\n').find((l) => l.includes(label))!;
+    expect(row('加班 Overtime')).toContain('[0.00, 3.25]');
+    expect(row('时限达标率 SLA attainment')).toContain('[97.00, 100.00]');
+    const csv = summaryCsv(r).split('\r\n');
+    expect(csv.find((l) => l.startsWith('overtimeHours,'))).toBe('overtimeHours,1.5,-0.25,3.25,4,h');
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { KPI_NAMES, type Aggregate } from '../analysis/aggregate.ts';
 import { KPI_LABELS, UNIT_SUFFIX, toDisplay } from './labels.ts';
+import { shownCi } from '../i18n/kpi.ts';
 import type { RunReport } from './report.ts';
 
 /** Terminal columns a string takes: CJK and full-width characters count two. */
@@ -91,7 +92,8 @@ export function formatReport(report: RunReport, scenarioName: { zh: string; en: 
     const mean = e.mean === null ? '—' : conv(e.mean);
     const d = typeof mean === 'number' ? digitsFor(mean) : 0;
     const meanS = typeof mean === 'number' ? fmt(mean, d) : mean;
-    const ci = e.ci95 === null ? '—' : `[${fmt(conv(e.ci95[0]), d)}, ${fmt(conv(e.ci95[1]), d)}]`;
+    const shown = e.ci95 === null ? null : shownCi(label.unit, e.ci95);
+    const ci = shown === null ? '—' : `[${fmt(conv(shown[0]), d)}, ${fmt(conv(shown[1]), d)}]`;
     rows.push([`${label.zh} ${label.en}`, UNIT_SUFFIX[label.unit], meanS, ci, String(e.n)]);
   }
   out.push(...table(rows, [false, false, true, true, true]));

@@ -79,7 +79,18 @@ export function fmtSigned(
   return Number(s.replace(/[^0-9.]/g, '')) === 0 ? s : d > 0 ? `+${s}` : `−${s}`;
 }
 
-/** "[a, b]" of an interval, or '—'. */
+/**
+ * An estimate's 95 % interval as shown: within the figure's range. No KPI is below 0 and a share is at most 100 %,
+ * but the Student-t interval of a figure near its bound reaches past it (overtime [−0.23, 6.34] h over four
+ * replications, two of them without any). The part outside cannot hold the mean, so it is cut here, for display;
+ * exports and every decision (staffing, "until precise enough") keep the interval as computed. Differences (A/B) are
+ * signed and shown as they are.
+ */
+export function shownCi(unit: StoredUnit, ci: [number, number]): [number, number] {
+  return [Math.max(0, ci[0]), unit === 'share' ? Math.min(1, ci[1]) : ci[1]];
+}
+
+/** "[a, b]" of an interval, or '—'; an estimate's (not `signed`) within its figure's range (shownCi). */
 export function fmtCi(
   unit: StoredUnit,
   ci: [number, number] | null,
@@ -88,8 +99,9 @@ export function fmtCi(
   signed = false,
 ): string {
   if (ci === null) return '—';
-  const f = signed ? fmtSigned : fmtValue;
-  return `[${f(unit, ci[0], lang, digits)}, ${f(unit, ci[1], lang, digits)}]`;
+  if (signed) return `[${fmtSigned(unit, ci[0], lang, digits)}, ${fmtSigned(unit, ci[1], lang, digits)}]`;
+  const [lo, hi] = shownCi(unit, ci);
+  return `[${fmtValue(unit, lo, lang, digits)}, ${fmtValue(unit, hi, lang, digits)}]`;
 }
 
 /** Half-width of an estimate's interval (stored unit), or null. */

@@ -6,6 +6,7 @@
  */
 import type { Estimate } from '../../analysis/aggregate.ts';
 import { overrideLabel, paramLabel, valueLabel, type Bilingual } from '../../analysis/paramLabels.ts';
+import { shownCi } from '../../i18n/kpi.ts';
 import type { SavedExperiment } from '../../app/savedFormat.ts';
 import { parseScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -21,8 +22,11 @@ const yuan = (v: number | null | undefined, signed = false) =>
   v === null || v === undefined || !Number.isFinite(v)
     ? '—'
     : `${signed ? (v >= 0 ? '+' : '−') : ''}¥${Math.round(Math.abs(v)).toLocaleString('en-US')}`;
-const ci = (e: Estimate | null | undefined, f: (v: number) => string) =>
-  e?.ci95 ? `[${f(e.ci95[0])}, ${f(e.ci95[1])}]` : '';
+/** An interval in words; an estimate's (`share`) within 0–100 % (shownCi), a difference's as it is. */
+const ci = (e: Estimate | null | undefined, f: (v: number) => string, estimateOf?: 'share') => {
+  const c = e?.ci95 ? (estimateOf ? shownCi(estimateOf, e.ci95) : e.ci95) : null;
+  return c ? `[${f(c[0])}, ${f(c[1])}]` : '';
+};
 
 export function scenarioOf(rec: SavedExperiment): Scenario | null {
   const p = parseScenario(rec.scenario.text);
@@ -112,8 +116,8 @@ export function planOf(rec: SavedExperiment, sc: Scenario | null): Bilingual[] {
         h = r.summary.staffHours;
       return [
         {
-          zh: `本实验只衡量现行方案，不比较其他方案。现行方案：覆盖指数 ${pct(c.mean)} ${ci(c, (v) => pct(v))}，每天人力成本 ${yuan(cost.mean)}（${int(h.mean)} 人·时）。`,
-          en: `This experiment measures the current plan only; it compares no other. Current plan: coverage index ${pct(c.mean)} ${ci(c, (v) => pct(v))}, staff cost ${yuan(cost.mean)} a day (${int(h.mean)} staff-hours).`,
+          zh: `本实验只衡量现行方案，不比较其他方案。现行方案：覆盖指数 ${pct(c.mean)} ${ci(c, (v) => pct(v), 'share')}，每天人力成本 ${yuan(cost.mean)}（${int(h.mean)} 人·时）。`,
+          en: `This experiment measures the current plan only; it compares no other. Current plan: coverage index ${pct(c.mean)} ${ci(c, (v) => pct(v), 'share')}, staff cost ${yuan(cost.mean)} a day (${int(h.mean)} staff-hours).`,
         },
       ];
     }
@@ -174,8 +178,8 @@ export function planOf(rec: SavedExperiment, sc: Scenario | null): Bilingual[] {
       const w = joinWords(vals);
       return [
         {
-          zh: `建议：${w.zh}。这是覆盖指数 95% 置信区间下端达到 ${pct(target, 0)} 的最省一档：覆盖指数 ${pct(p.coverageIndex?.mean)} ${ci(p.coverageIndex, (v) => pct(v))}，每天 ${int(p.staffHours?.mean)} 人·时，成本 ${yuan(p.costCny?.mean)}。`,
-          en: `Recommended: ${w.en}, the cheapest setting whose coverage-index 95 % CI starts at ${pct(target, 0)} or above: coverage index ${pct(p.coverageIndex?.mean)} ${ci(p.coverageIndex, (v) => pct(v))}, ${int(p.staffHours?.mean)} staff-hours and ${yuan(p.costCny?.mean)} a day.`,
+          zh: `建议：${w.zh}。这是覆盖指数 95% 置信区间下端达到 ${pct(target, 0)} 的最省一档：覆盖指数 ${pct(p.coverageIndex?.mean)} ${ci(p.coverageIndex, (v) => pct(v), 'share')}，每天 ${int(p.staffHours?.mean)} 人·时，成本 ${yuan(p.costCny?.mean)}。`,
+          en: `Recommended: ${w.en}, the cheapest setting whose coverage-index 95 % CI starts at ${pct(target, 0)} or above: coverage index ${pct(p.coverageIndex?.mean)} ${ci(p.coverageIndex, (v) => pct(v), 'share')}, ${int(p.staffHours?.mean)} staff-hours and ${yuan(p.costCny?.mean)} a day.`,
         },
       ];
     }
