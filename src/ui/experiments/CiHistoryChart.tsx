@@ -9,7 +9,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Estimate } from '../../analysis/aggregate.ts';
 import { useStore } from '../../app/useStore.ts';
 import { useT, type DictKey } from '../i18n/index.ts';
-import { dv, fmtCi, fmtValue, KPI_NAMES, toDisplay, unitKey, unitOf, type KpiName } from '../../i18n/kpi.ts';
+import { dv, fmtCi, fmtValue, KPI_NAMES, shownCi, toDisplay, unitKey, unitOf, type KpiName } from '../../i18n/kpi.ts';
 import { softwareCanvas } from '../softwareCanvas.ts';
 
 const AXIS = {
@@ -42,8 +42,10 @@ export function CiHistoryChart({ history, kpi, onKpi }: CiHistoryChartProps) {
       const e = h[kpi];
       x.push(i + 1);
       mean.push(e.mean === null ? null : toDisplay(unit, e.mean));
-      lo.push(e.ci95 ? toDisplay(unit, e.ci95[0]) : null);
-      hi.push(e.ci95 ? toDisplay(unit, e.ci95[1]) : null);
+      // the band as the table beside it shows the interval: within the figure's range (shownCi)
+      const ci = e.ci95 ? shownCi(unit, e.ci95) : null;
+      lo.push(ci ? toDisplay(unit, ci[0]) : null);
+      hi.push(ci ? toDisplay(unit, ci[1]) : null);
     });
     return [x, mean, lo, hi] as uPlot.AlignedData;
   }, [history, kpi, unit]);
