@@ -61,7 +61,7 @@ describe('an imported, calibrated district in the app', () => {
     await page.waitForSelector('[data-testid="calibration-qq"] canvas');
     const text = await panel.innerText();
     expect(text).toContain('按小时：观测与拟合案件数');
-    expect(text).toMatch(/无法使用的行/);
+    expect(text).toMatch(/有问题的行：\d+（\d+ 行未用，\d+ 行仅计到达）/);
     // a new event type's team by its name, the id only in the data attribute and tooltip
     const team = page.locator('[data-testid="calibration-new-types"] td[data-team]').first();
     if ((await team.count()) > 0) {

@@ -56,6 +56,10 @@ describe('allweather import', () => {
     const j = JSON.parse(r.stdout);
     expect(j.calibrated).toBe(true);
     expect(j.calibration.badRows).toBeGreaterThanOrEqual(8); // the sample's rows that are bad on purpose
+    // rows = usable + dropped; the other problem rows were kept as arrivals
+    expect(j.calibration.droppedRows).toBe(j.calibration.rows - j.calibration.usable);
+    expect(j.calibration.droppedRows + j.calibration.keptRows).toBe(j.calibration.badRows);
+    expect(j.calibration.keptRows).toBeGreaterThan(0);
     expect(j.calibration.newTypes).toEqual(['illegal-parking']);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('illegal-parking');
     const sc = JSON.parse(readFileSync(file, 'utf8'));

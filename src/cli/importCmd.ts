@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseScenarioObject } from '../scenario/load.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
-import type { CalibrationReport } from '../importer/report.ts';
+import { badRowSplit, type CalibrationReport } from '../importer/report.ts';
 import { importDistrict, type ImportStats } from '../importer/geojson.ts';
 import { loadScenario, onePositional, parse, positiveArg, readTextFile, UsageError, type CliIO } from './common.ts';
 import { USAGE } from './usage.ts';
@@ -156,10 +156,13 @@ function writeOut(path: string, text: string | Uint8Array, mkdir = false): strin
 
 /** The calibration report's headline figures. */
 function calibrationHeadline(r: CalibrationReport) {
+  const split = badRowSplit(r.badRows);
   return {
     rows: r.source.rows,
     usable: r.source.usable,
     badRows: r.badRows.total,
+    droppedRows: split.dropped,
+    keptRows: split.kept,
     newTypes: r.newTypes.map((t) => t.id),
   };
 }
@@ -183,7 +186,8 @@ function summary(
     `  ${sc.eventTypes.length} 事件类型 event types, ${sc.teams.length} 队伍 teams`,
     ...(calibrated
       ? [
-          `  案件记录 case log: ${h!.rows} 行 rows, ${h!.usable} 可用 usable, ${h!.badRows} 问题行 bad rows` +
+          `  案件记录 case log: ${h!.rows} 行 rows, ${h!.usable} 可用 usable; ` +
+            `${h!.badRows} 问题行 rows with a problem (${h!.droppedRows} 未用 dropped, ${h!.keptRows} 仅计到达 kept as arrivals)` +
             (h!.newTypes.length > 0 ? `; 新事件类型 new event types: ${h!.newTypes.join(', ')}` : ''),
         ]
       : []),

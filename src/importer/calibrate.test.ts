@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load.ts';
 import { runScenario } from '../sim/run.ts';
 import { calibrate, newTypeName } from './calibrate.ts';
-import type { CalibrationReport } from './report.ts';
+import { badRowSplit, type CalibrationReport } from './report.ts';
 import { district, generate, INSIDE, iso, toCsvLog, type TypeSpec } from './testLog.ts';
 
 const PEAKED = [0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 1, 3, 6, 6, 4, 3, 3, 3, 4, 5, 5, 3, 2, 1.5, 1, 0.6, 0.4, 0.3];
@@ -211,6 +211,9 @@ describe('bad rows and bad files', () => {
     expect(b.rows.find((x) => x.reason === 'no_offset')!.en).toContain('offset');
     // 5 good + 3 kept (bad handling, zero handling, grid mismatch) rows are cases
     expect(r.report.source.usable).toBe(8);
+    // headings split the problem rows: the dropped ones are exactly the rows that are not usable
+    expect(badRowSplit(b)).toEqual({ dropped: badLines.length - 3, kept: 3 });
+    expect(badRowSplit(b).dropped).toBe(r.report.source.rows - r.report.source.usable);
     expect(r.report.types[0]).toMatchObject({ id: 'noise', cases: 8, isNew: true });
     expect(r.report.types[0].handling.source).toBe('default');
     expect(r.report.types[0].warnings.map((w) => w.en).join(' ')).toContain('fewer than 30');

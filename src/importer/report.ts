@@ -220,6 +220,17 @@ export interface CalibrationReport {
   warnings: Bilingual[];
 }
 
+/**
+ * The rows with a problem, split: `dropped` ones did not count at all, `kept` ones counted as cases (arrivals) with
+ * the faulty field left out. `dropped` is the report's `rows - usable`; headings say both, so that "rows, usable,
+ * rows with a problem" add up.
+ */
+export function badRowSplit(b: CalibrationReport['badRows']): { dropped: number; kept: number } {
+  let dropped = 0;
+  for (const r of b.byReason) if (r.dropped) dropped += r.count;
+  return { dropped, kept: b.total - dropped };
+}
+
 export const WEEKDAYS: Bilingual[] = [
   { zh: '周一', en: 'Mon' },
   { zh: '周二', en: 'Tue' },

@@ -8,7 +8,7 @@
  * download).
  */
 import type { CalibrationReport, TypeReport } from './report.ts';
-import { WEEKDAYS } from './report.ts';
+import { WEEKDAYS, badRowSplit } from './report.ts';
 
 const esc = (s: unknown) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -122,6 +122,7 @@ ${
 
 export function calibrationReportHtml(r: CalibrationReport): string {
   const src = r.source;
+  const split = badRowSplit(r.badRows);
   const off = `UTC${src.utcOffsetMin < 0 ? '-' : '+'}${String(Math.floor(Math.abs(src.utcOffsetMin) / 60)).padStart(2, '0')}:${String(Math.abs(src.utcOffsetMin) % 60).padStart(2, '0')}`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>校准报告 / Calibration report</title>
@@ -136,7 +137,7 @@ th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}.row{display
 <p>${h('数据行', 'rows')}: ${src.rows} · ${h('可用', 'usable')}: ${src.usable} · ${h('天数', 'days')}: ${src.days} · ${h('起始日', 'first day')}: ${esc(src.startDate)} (${WEEKDAYS[src.startDayOfWeek].zh} ${WEEKDAYS[src.startDayOfWeek].en}, ${off}) · ${h('列', 'columns')}: ${esc(src.columns.join(', '))}</p>
 ${r.warnings.length ? `<ul class="warn">${r.warnings.map((w) => `<li>${h(w.zh, w.en)}</li>`).join('')}</ul>` : ''}
 ${r.types.map(typeSection).join('\n')}
-<section><h2>${h('无法使用的行', 'Rows that could not be used')} (${r.badRows.total})</h2>
+<section><h2>${h('有问题的行', 'Rows with a problem')} (${r.badRows.total}: ${h(`${split.dropped} 行未用，${split.kept} 行仅计到达`, `${split.dropped} dropped, ${split.kept} kept as arrivals`)})</h2>
 ${table(
   ['原因 reason', '行数 rows', '丢弃 dropped', '说明 meaning'],
   r.badRows.byReason.map((b) => [esc(b.reason), b.count, b.dropped ? '✔' : '', h(b.zh, b.en)]),

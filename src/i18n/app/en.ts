@@ -599,7 +599,7 @@ export const en: Dict = {
   'import.qqObserved': 'Observed quantile (min)',
   'import.qqFitted': 'Fitted quantile (min)',
   'import.qqLine': 'Perfect fit',
-  'import.badRows': 'Rows that could not be used: {n}',
+  'import.badRows': 'Rows with a problem: {n} ({dropped} dropped, {kept} kept as arrivals)',
   'import.noBadRows': 'Every row could be used.',
   'import.col.reason': 'Reason',
   'import.col.rows': 'Rows',

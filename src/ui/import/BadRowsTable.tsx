@@ -1,11 +1,11 @@
 /**
- * The case log's rows that could not be used (or only in part): counts by
+ * The case log's rows with a problem (dropped, or kept as arrivals with a field unused): counts by
  * reason, in words, and whether such rows were dropped or kept for arrivals;
  * then the first rows one by one (row number in the file, reason, value).
  *
  * Props: `badRows` (CalibrationReport['badRows']).
  */
-import type { CalibrationReport } from '../../importer/report.ts';
+import { badRowSplit, type CalibrationReport } from '../../importer/report.ts';
 import { useStore } from '../../app/useStore.ts';
 import { pickName, useT } from '../i18n/index.ts';
 import { fmtInt } from '../format.ts';
@@ -16,9 +16,16 @@ const SHOWN = 50;
 export function BadRowsTable({ badRows }: { badRows: CalibrationReport['badRows'] }) {
   const t = useT();
   const lang = useStore((s) => s.lang);
+  const split = badRowSplit(badRows);
   return (
     <section className="exp-section" data-testid="calibration-bad-rows" data-total={badRows.total}>
-      <h3 className="sub-title">{t('import.badRows', { n: fmtInt(badRows.total, lang) })}</h3>
+      <h3 className="sub-title">
+        {t('import.badRows', {
+          n: fmtInt(badRows.total, lang),
+          dropped: fmtInt(split.dropped, lang),
+          kept: fmtInt(split.kept, lang),
+        })}
+      </h3>
       {badRows.total === 0 ? (
         <p className="muted small">{t('import.noBadRows')}</p>
       ) : (
