@@ -88,6 +88,22 @@ describe('allweather usage errors', () => {
     expect(r.stdout).toBe('');
   });
 
+  it("says what is wrong with an option in both languages (Node's parseArgs errors translated)", () => {
+    const cases: [string[], RegExp, RegExp][] = [
+      [['run', MMC, '--bogus'], /没有选项 --bogus/, /has no option --bogus/],
+      [['run', MMC, '--replications', '-1'], /请写成 --replications=<值>/, /write it as --replications=<value>/],
+      [['run', MMC, '--seed'], /选项 --seed 缺少值/, /option --seed needs a value/],
+      [['run', MMC, '--json=yes'], /选项 --json 不带值/, /option --json takes no value/],
+    ];
+    for (const [args, zh, en] of cases) {
+      const r = cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(zh);
+      expect(r.stderr).toMatch(en);
+      expect(r.stderr).not.toMatch(/Did you forget|To specify a positional/);
+    }
+  });
+
   it('prints help with --help', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
@@ -96,6 +112,42 @@ describe('allweather usage errors', () => {
 });
 
 describe('allweather run', () => {
+  it('--set runs the variant: the same numbers as a file holding it, its hash, the overrides in the manifest', () => {
+    const variant = JSON.parse(readFileSync(join(ROOT, BASELINE), 'utf8'));
+    variant.dispatch.policy = 'gridBound';
+    variant.teams.find((t: { id: string }) => t.id === 'night-patrol').shifts[0].staff = 1;
+    const file = join(tmp, 'variant.json');
+    writeFileSync(file, JSON.stringify(variant));
+    const sets = ['--set', 'dispatch.policy=gridBound', '--set', 'teams.night-patrol.shifts.0.staff=1'];
+    const viaSet = runJson(BASELINE, ...sets).json;
+    const viaFile = runJson(file).json;
+    const base = runJson(BASELINE).json;
+    expect(viaSet.summary).toEqual(viaFile.summary);
+    expect(viaSet.coverage).toEqual(viaFile.coverage);
+    expect(viaSet.summary).not.toEqual(base.summary);
+    expect(viaSet.manifest.scenarioHash).toBe(viaFile.manifest.scenarioHash);
+    expect(viaSet.manifest.scenarioHash).not.toBe(base.manifest.scenarioHash);
+    expect(viaSet.manifest.overrides).toEqual({
+      'dispatch.policy': 'gridBound',
+      'teams.night-patrol.shifts.0.staff': 1,
+    });
+    expect(base.manifest.overrides).toBeUndefined();
+    // the table says which overrides it ran
+    const table = cli('run', BASELINE, ...sets);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('覆盖 overrides: dispatch.policy=gridBound, teams.night-patrol.shifts.0.staff=1');
+  });
+
+  it('--set with a value the scenario cannot take exits 2, naming the override in both languages', () => {
+    const r = cli('run', BASELINE, '--set', 'nightStaff=-2');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nightStaff=-2');
+    expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.stderr).toContain('must be');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stdout).toBe('');
+  });
+
   it('prints exactly one JSON object with the manifest and every required KPI', () => {
     const { json } = runJson(BASELINE);
     expect(Object.keys(json)).toEqual([

@@ -246,7 +246,26 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`参数错误 / Bad arguments: ${(err as Error).message}\n\n${usage}`);
+    throw new UsageError(`参数错误 / Bad arguments: ${parseArgsMessage(err as NodeJS.ErrnoException)}\n\n${usage}`);
+  }
+}
+
+/**
+ * Node's parseArgs errors (English only, and worded for its own API) in both languages, by their code; the option
+ * named as the user typed it. A message of another kind passes through as it is.
+ */
+export function parseArgsMessage(err: NodeJS.ErrnoException): string {
+  const opt = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `此命令没有选项 ${opt}（可用的选项见下）/ this command has no option ${opt} (its options are below)`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(err.message)) return `选项 ${opt} 不带值 / option ${opt} takes no value`;
+      if (/ambiguous/.test(err.message))
+        return `选项 ${opt} 的值以 - 开头，请写成 ${opt}=<值> / the value of ${opt} starts with '-': write it as ${opt}=<value>`;
+      return `选项 ${opt} 缺少值 / option ${opt} needs a value`;
+    default:
+      return err.message;
   }
 }
 

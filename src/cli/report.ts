@@ -23,6 +23,8 @@ export interface Manifest {
   replications: number;
   /** Simulated days per replication. */
   days: number;
+  /** `run --set`: the overrides the run applied to the scenario file, in order (absent when none). */
+  overrides?: Record<string, unknown>;
 }
 
 export interface RunReport {

@@ -1,8 +1,11 @@
 /**
  * `allweather run`: replications of one scenario, a report on stdout.
  *
- *   allweather run <scenario.json> [--seed N] [--replications R] [--days D] [--workers W] [--json] [--out DIR] [--log]
+ *   allweather run <scenario.json> [--set path=value ...] [--seed N] [--replications R] [--days D] [--workers W]
+ *                  [--json] [--out DIR] [--log]
  *
+ * With --set the run plays the scenario with those overrides (as compare's B and
+ * diagnose do): the manifest's id and hash are the variant's, and it lists them.
  * Prints the KPI table (or the report as JSON with --json); --out writes
  * result.json and summary.csv, and with --log cases.csv, streamed one
  * replication at a time so a long log never sits in memory whole.
@@ -11,6 +14,7 @@ import { aggregate } from '../analysis/aggregate.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
 import { runInOrder } from '../analysis/ordered.ts';
 import { scenarioHash } from '../scenario/load.ts';
+import { applyOverridesParsed, scenarioRaw } from '../analysis/overrides.ts';
 import { buildReport, casesCsvChunks, casesCsvHeader, summaryCsv, type Manifest } from './report.ts';
 import { formatReport } from './table.ts';
 import {
@@ -18,6 +22,7 @@ import {
   checkRunSizeOrThrow,
   loadScenario,
   onePositional,
+  overridesArg,
   parse,
   progress,
   readVersion,
@@ -39,6 +44,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
       log: { type: 'boolean', default: false },
+      set: { type: 'string', multiple: true },
       ...RUN_SIZE_OPTIONS,
     },
     USAGE,
@@ -58,8 +64,15 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   if (outDir !== undefined) checkOutDir(outDir); // an unwritable --out is said before the run
   const streamLog = log && outDir !== undefined; // cases.csv: streamed a replication at a time
 
+  const overrides = overridesArg(values.set as string[] | undefined);
+  const hasOverrides = Object.keys(overrides).length > 0;
+
   const t0 = performance.now();
-  const { text, scenario } = loadScenario(path);
+  const loaded = loadScenario(path);
+  // the variant, validated like a file (a bad override is a bilingual error naming it, exit 2)
+  const variant = hasOverrides ? applyOverridesParsed(scenarioRaw(loaded.text), overrides) : null;
+  const text = variant ? JSON.stringify(variant.raw) : loaded.text;
+  const scenario = variant ? variant.scenario : loaded.scenario;
   const seed = seedFlag ?? scenario.run.seed;
   const days = daysArg ?? scenario.run.days;
   checkRunSizeOrThrow(io, [scenario], { days, runs: replications, log, force });
@@ -92,6 +105,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       seed,
       replications,
       days,
+      ...(hasOverrides ? { overrides } : {}),
     };
     report = buildReport(manifest, agg, (performance.now() - t0) / 1000, results);
     json = JSON.stringify(report, null, 2) + '\n';

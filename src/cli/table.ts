@@ -4,6 +4,7 @@
  * most cases.
  */
 import { KPI_NAMES, type Aggregate } from '../analysis/aggregate.ts';
+import { describeOverrides } from '../analysis/overrides.ts';
 import { KPI_LABELS, UNIT_SUFFIX, toDisplay } from './labels.ts';
 import { shownCi } from '../i18n/kpi.ts';
 import type { RunReport } from './report.ts';
@@ -82,6 +83,7 @@ export function formatReport(report: RunReport, scenarioName: { zh: string; en: 
   out.push(
     `种子 seed ${m.seed} · 重复 replications ${m.replications} · 天数 days ${m.days} · 场景哈希 hash ${m.scenarioHash}`,
   );
+  if (m.overrides && Object.keys(m.overrides).length > 0) out.push(`覆盖 overrides: ${describeOverrides(m.overrides)}`);
   out.push('');
 
   const rows: string[][] = [['指标 KPI', '单位 unit', '均值 mean', '95% 置信区间 CI', 'n']];

@@ -20,7 +20,7 @@ export const USAGE = `全天候 AllWeather — 城市网格化管理离散事件
   --replications R    重复次数 / replications (run, export: 1; diagnose: 4; optimise: 6; compare: 10; sweep: 5; staffing: 8)
   --days D            每次重复的天数（默认取场景 run.days，至多 366）/ simulated days (default: the scenario's run.days; at most 366)
   --workers W         并行线程数 / worker threads (default: CPUs)
-  --set path=value    覆盖场景字段，可重复（run 除外）/ override a scenario field, repeatable (not run), e.g. --set city.gridSize=4 --set nightStaff=6
+  --set path=value    覆盖场景字段，可重复 / override a scenario field, repeatable, e.g. --set city.gridSize=4 --set nightStaff=6
                       路径也可照错误信息的写法 / a path as error messages print it works too: --set '$.teams[0].shifts[1].staff=3'
   --json              以一个 JSON 对象输出到 stdout / print one JSON object on stdout
   --force             超过运行规模上限仍运行 / run even when the run-size estimate is over the limits (also replay)
