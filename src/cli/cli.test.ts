@@ -132,20 +132,29 @@ describe('allweather run', () => {
       'teams.night-patrol.shifts.0.staff': 1,
     });
     expect(base.manifest.overrides).toBeUndefined();
+    // validate --set checks the same variant: its hash, and the overrides under the OK line
+    const checked = cli('validate', BASELINE, ...sets);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/^OK: baseline-weekday /);
+    expect(checked.stdout).toContain(`hash ${viaSet.manifest.scenarioHash})`);
+    expect(checked.stdout).toContain('覆盖 overrides: dispatch.policy=gridBound');
+    expect(cli('validate', file).stdout).toContain(`hash ${viaSet.manifest.scenarioHash})`);
     // the table says which overrides it ran
     const table = cli('run', BASELINE, ...sets);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('覆盖 overrides: dispatch.policy=gridBound, teams.night-patrol.shifts.0.staff=1');
   });
 
-  it('--set with a value the scenario cannot take exits 2, naming the override in both languages', () => {
-    const r = cli('run', BASELINE, '--set', 'nightStaff=-2');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('nightStaff=-2');
-    expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
-    expect(r.stderr).toContain('must be');
-    expect(r.stderr).not.toMatch(STACK_LINE);
-    expect(r.stdout).toBe('');
+  it('--set with a value the scenario cannot take exits 2, naming the override in both languages (run, validate)', () => {
+    for (const cmd of ['run', 'validate']) {
+      const r = cli(cmd, BASELINE, '--set', 'nightStaff=-2');
+      expect(r.code, cmd).toBe(2);
+      expect(r.stderr).toContain('nightStaff=-2');
+      expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.stderr).toContain('must be');
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stdout).toBe('');
+    }
   });
 
   it('prints exactly one JSON object with the manifest and every required KPI', () => {

@@ -9,7 +9,7 @@
  *   allweather optimise <scenario.json> [--criterion ...] [...]          (optimiseCmd.ts)
  *   allweather export <scenario.json> [--format csv,json,arrow,parquet] (exportCmd.ts)
  *   allweather replay <manifest.json|folder|zip> [--json] [--out DIR]   (exportCmd.ts, replaySource.ts)
- *   allweather validate <scenario.json>                                   (validateCmd.ts)
+ *   allweather validate <scenario.json> [--set p=v]                       (validateCmd.ts)
  *   allweather import <district.geojson> [--cases log.csv] --out <s.json> (importCmd.ts)
  *   allweather schema                                                     (schemaCmd.ts)
  *   allweather worker --queue redis://host:port [--concurrency N]        (workerCmd.ts)
