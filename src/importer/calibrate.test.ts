@@ -10,6 +10,7 @@ import { parseScenario } from '../scenario/load.ts';
 import { runScenario } from '../sim/run.ts';
 import { calibrate, newTypeName } from './calibrate.ts';
 import { badRowSplit, type CalibrationReport } from './report.ts';
+import { calibrationReportHtml } from './reportHtml.ts';
 import { district, generate, INSIDE, iso, toCsvLog, type TypeSpec } from './testLog.ts';
 
 const PEAKED = [0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 1, 3, 6, 6, 4, 3, 3, 3, 4, 5, 5, 3, 2, 1.5, 1, 0.6, 0.4, 0.3];
@@ -58,6 +59,8 @@ describe('calibration from a generated log', () => {
     expect(scenario.city.geo).toMatchObject({ utcOffsetMin: 480, startDate: START });
     expect(report.source.usable).toBe(cases.length);
     expect(report.badRows.total).toBe(0);
+    // the HTML report's heading gives the count alone when no row had a problem
+    expect(calibrationReportHtml(report)).toContain('Rows with a problem</span> (0)</h2>');
   });
 
   it('recovers each type’s rate within 3 standard errors', () => {
@@ -214,6 +217,8 @@ describe('bad rows and bad files', () => {
     // headings split the problem rows: the dropped ones are exactly the rows that are not usable
     expect(badRowSplit(b)).toEqual({ dropped: badLines.length - 3, kept: 3 });
     expect(badRowSplit(b).dropped).toBe(r.report.source.rows - r.report.source.usable);
+    expect(calibrationReportHtml(r.report)).toContain(`(${badLines.length}: `);
+    expect(calibrationReportHtml(r.report)).toContain(`${badLines.length - 3} dropped, 3 kept as arrivals`);
     expect(r.report.types[0]).toMatchObject({ id: 'noise', cases: 8, isNew: true });
     expect(r.report.types[0].handling.source).toBe('default');
     expect(r.report.types[0].warnings.map((w) => w.en).join(' ')).toContain('fewer than 30');

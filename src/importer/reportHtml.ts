@@ -137,7 +137,7 @@ th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}.row{display
 <p>${h('数据行', 'rows')}: ${src.rows} · ${h('可用', 'usable')}: ${src.usable} · ${h('天数', 'days')}: ${src.days} · ${h('起始日', 'first day')}: ${esc(src.startDate)} (${WEEKDAYS[src.startDayOfWeek].zh} ${WEEKDAYS[src.startDayOfWeek].en}, ${off}) · ${h('列', 'columns')}: ${esc(src.columns.join(', '))}</p>
 ${r.warnings.length ? `<ul class="warn">${r.warnings.map((w) => `<li>${h(w.zh, w.en)}</li>`).join('')}</ul>` : ''}
 ${r.types.map(typeSection).join('\n')}
-<section><h2>${h('有问题的行', 'Rows with a problem')} (${r.badRows.total}: ${h(`${split.dropped} 行未用，${split.kept} 行仅计到达`, `${split.dropped} dropped, ${split.kept} kept as arrivals`)})</h2>
+<section><h2>${h('有问题的行', 'Rows with a problem')} (${r.badRows.total}${r.badRows.total > 0 ? `: ${h(`${split.dropped} 行未用，${split.kept} 行仅计到达`, `${split.dropped} dropped, ${split.kept} kept as arrivals`)}` : ''})</h2>
 ${table(
   ['原因 reason', '行数 rows', '丢弃 dropped', '说明 meaning'],
   r.badRows.byReason.map((b) => [esc(b.reason), b.count, b.dropped ? '✔' : '', h(b.zh, b.en)]),

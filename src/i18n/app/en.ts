@@ -600,6 +600,7 @@ export const en: Dict = {
   'import.qqFitted': 'Fitted quantile (min)',
   'import.qqLine': 'Perfect fit',
   'import.badRows': 'Rows with a problem: {n} ({dropped} dropped, {kept} kept as arrivals)',
+  'import.badRowsNone': 'Rows with a problem: 0',
   'import.noBadRows': 'Every row could be used.',
   'import.col.reason': 'Reason',
   'import.col.rows': 'Rows',

@@ -590,6 +590,7 @@ export const zhCN = {
   'import.qqFitted': '拟合分位数（分钟）',
   'import.qqLine': '完全吻合',
   'import.badRows': '有问题的行：{n}（{dropped} 行未用，{kept} 行仅计到达）',
+  'import.badRowsNone': '有问题的行：0',
   'import.noBadRows': '所有行均可使用。',
   'import.col.reason': '原因',
   'import.col.rows': '行数',

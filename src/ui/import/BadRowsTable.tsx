@@ -20,11 +20,13 @@ export function BadRowsTable({ badRows }: { badRows: CalibrationReport['badRows'
   return (
     <section className="exp-section" data-testid="calibration-bad-rows" data-total={badRows.total}>
       <h3 className="sub-title">
-        {t('import.badRows', {
-          n: fmtInt(badRows.total, lang),
-          dropped: fmtInt(split.dropped, lang),
-          kept: fmtInt(split.kept, lang),
-        })}
+        {badRows.total === 0
+          ? t('import.badRowsNone')
+          : t('import.badRows', {
+              n: fmtInt(badRows.total, lang),
+              dropped: fmtInt(split.dropped, lang),
+              kept: fmtInt(split.kept, lang),
+            })}
       </h3>
       {badRows.total === 0 ? (
         <p className="muted small">{t('import.noBadRows')}</p>
