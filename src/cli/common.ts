@@ -11,7 +11,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { NodePool } from '../analysis/pool.ts';
 import type { Runner } from '../analysis/runner.ts';
-import { InvalidBaseScenarioError, OverrideError, parseAssignment, type Overrides } from '../analysis/overrides.ts';
+import {
+  InvalidBaseScenarioError,
+  OverrideError,
+  applyOverridesParsed,
+  parseAssignment,
+  scenarioRaw,
+  type Overrides,
+} from '../analysis/overrides.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { formatErrors } from '../scenario/messages.ts';
 import { writeBundle } from './bundleDir.ts';
@@ -111,6 +118,21 @@ export function loadScenario(path: string): { text: string; scenario: Scenario }
     throw new UsageError(`场景无效 / Invalid scenario: ${path}\n${formatErrors(parsed.errors)}`);
   }
   return { text, scenario: parsed.scenario };
+}
+
+/**
+ * A scenario file with `--set` overrides applied (none: the file as it is). `fileText` is the file as read (what a
+ * manifest embeds), `text` what runs (the variant as JSON, or the file itself), `scenario` its parsed form. A bad
+ * override is an error naming it (exit 2), the variant validated like a file.
+ */
+export function loadVariant(
+  path: string,
+  overrides: Overrides,
+): { fileText: string; text: string; scenario: Scenario } {
+  const loaded = loadScenario(path);
+  if (Object.keys(overrides).length === 0) return { fileText: loaded.text, ...loaded };
+  const variant = applyOverridesParsed(scenarioRaw(loaded.text), overrides);
+  return { fileText: loaded.text, text: JSON.stringify(variant.raw), scenario: variant.scenario };
 }
 
 export function intArg(

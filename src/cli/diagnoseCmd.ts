@@ -7,7 +7,6 @@
  *   allweather diagnose <scenario.json> [--replications R] [--seed N] [--days D] [--set path=value ...] [--workers W] [--json]
  */
 import { diagnose, hoursText, STAGE_LABELS, type Diagnosis } from '../analysis/diagnose.ts';
-import { applyOverridesParsed, scenarioRaw } from '../analysis/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGE_NAMES } from '../sim/stages.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
@@ -16,7 +15,7 @@ import { writeCommandExperiment } from './experimentFolder.ts';
 import {
   checkRunSizeOrThrow,
   fmt,
-  loadScenario,
+  loadVariant,
   onePositional,
   overridesArg,
   parse,
@@ -42,10 +41,7 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
   const path = onePositional('diagnose', positionals, USAGE);
   const { replications, seedFlag, days, workers, force, progress: showProgress, queue } = runArgs(values, 1, 4);
   const overrides = overridesArg(values.set as string[] | undefined);
-  const loaded = loadScenario(path);
-  const variant = Object.keys(overrides).length > 0 ? applyOverridesParsed(scenarioRaw(loaded.text), overrides) : null;
-  const text = variant ? JSON.stringify(variant.raw) : loaded.text;
-  const scenario = variant ? variant.scenario : loaded.scenario;
+  const { fileText, text, scenario } = loadVariant(path, overrides);
   const seed = seedFlag ?? scenario.run.seed;
   checkRunSizeOrThrow(io, [scenario], { days, runs: replications, force });
   const p = progress(io, '重复 replications', showProgress);
@@ -70,7 +66,7 @@ export async function diagnoseCommand(args: string[], io: CliIO): Promise<number
       outDir,
       {
         argv: ['diagnose', ...args],
-        scenario: loaded.text,
+        scenario: fileText,
         overrides,
         seed,
         replications,

@@ -14,13 +14,12 @@ import { aggregate } from '../analysis/aggregate.ts';
 import { consecutiveSeeds } from '../analysis/runner.ts';
 import { runInOrder } from '../analysis/ordered.ts';
 import { scenarioHash } from '../scenario/load.ts';
-import { applyOverridesParsed, scenarioRaw } from '../analysis/overrides.ts';
 import { buildReport, casesCsvChunks, casesCsvHeader, summaryCsv, type Manifest } from './report.ts';
 import { formatReport } from './table.ts';
 import {
   RUN_SIZE_OPTIONS,
   checkRunSizeOrThrow,
-  loadScenario,
+  loadVariant,
   onePositional,
   overridesArg,
   parse,
@@ -68,11 +67,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const hasOverrides = Object.keys(overrides).length > 0;
 
   const t0 = performance.now();
-  const loaded = loadScenario(path);
-  // the variant, validated like a file (a bad override is a bilingual error naming it, exit 2)
-  const variant = hasOverrides ? applyOverridesParsed(scenarioRaw(loaded.text), overrides) : null;
-  const text = variant ? JSON.stringify(variant.raw) : loaded.text;
-  const scenario = variant ? variant.scenario : loaded.scenario;
+  const { text, scenario } = loadVariant(path, overrides);
   const seed = seedFlag ?? scenario.run.seed;
   const days = daysArg ?? scenario.run.days;
   checkRunSizeOrThrow(io, [scenario], { days, runs: replications, log, force });

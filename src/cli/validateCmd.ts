@@ -3,27 +3,19 @@
  * one line (id, names, city size, event types, teams, content hash); an
  * invalid file is bad input (exit 2) with every error listed in zh and en.
  * With --set it checks the variant (the file with those overrides, as `run --set`
- * would play it) and prints the variant's line and hash; the overrides module is
- * loaded only then, so a plain validate starts as fast as before.
+ * would play it) and prints the variant's line and hash, then the overrides.
  */
+import { describeOverrides } from '../analysis/overrides.ts';
 import { scenarioHash } from '../scenario/load.ts';
-import { loadScenario, onePositional, overridesArg, parse, type CliIO } from './common.ts';
+import { loadVariant, onePositional, overridesArg, parse, type CliIO } from './common.ts';
 import { USAGE } from './usage.ts';
 
-export async function validateCommand(args: string[], io: CliIO): Promise<number> {
+export function validateCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parse(args, { set: { type: 'string', multiple: true } }, USAGE);
   const path = onePositional('validate', positionals, USAGE);
   const overrides = overridesArg(values.set as string[] | undefined);
-  const loaded = loadScenario(path);
-  let { text, scenario } = loaded;
-  let shown = '';
-  if (Object.keys(overrides).length > 0) {
-    const { applyOverridesParsed, describeOverrides, scenarioRaw } = await import('../analysis/overrides.ts');
-    const variant = applyOverridesParsed(scenarioRaw(loaded.text), overrides);
-    text = JSON.stringify(variant.raw);
-    scenario = variant.scenario;
-    shown = `  覆盖 overrides: ${describeOverrides(overrides)}\n`;
-  }
+  const { text, scenario } = loadVariant(path, overrides);
+  const shown = Object.keys(overrides).length > 0 ? `  覆盖 overrides: ${describeOverrides(overrides)}\n` : '';
   const teams = scenario.teams.length;
   const types = scenario.eventTypes.length;
   io.stdout.write(
