@@ -23,6 +23,7 @@ import os from 'node:os';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, SHOTS } from './browser.ts';
+import { LAND_USE_COLORS } from '../src/scene/palette.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const GEOJSON = `${root}scenarios/sample-district/district.geojson`;
@@ -65,6 +66,16 @@ function nonBackgroundShare(png: Buffer): number {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return 1 - Math.max(...counts.values()) / (img.width * img.height);
+}
+
+/** Share of pixels whose colour is exactly one of `hexes` ('#rrggbb'). */
+function paletteShare(png: Buffer, hexes: readonly string[]): number {
+  const img = PNG.sync.read(png);
+  const want = new Set(hexes.map((h) => parseInt(h.slice(1), 16)));
+  let hits = 0;
+  for (let i = 0; i < img.data.length; i += 4)
+    if (want.has((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2])) hits++;
+  return hits / (img.width * img.height);
 }
 
 const drawn = (p: Page) => p.evaluate(() => window.__allweatherGl?.frames ?? 0);
@@ -296,6 +307,10 @@ describe('the 2D map of a large district', () => {
     await playFor(page, '2D map zoomed to grid codes', '60');
     expect(await labels.getAttribute('data-level')).toBe('grid');
     await page.screenshot({ path: `${SHOTS}map2d-03-lianhu-zoomed-in.png` });
+    // zoomed in, most of the map is cell interiors: they show the legend's land-use colours to the byte (the cells'
+    // texture holds sRGB bytes written as they are, asIsMaterials.ts; a decode or encode too many shifts every one)
+    const map = await page.locator('[data-testid="city-canvas"]').screenshot();
+    expect(paletteShare(map, Object.values(LAND_USE_COLORS))).toBeGreaterThan(0.5);
     // another colouring, same map
     await page.click('[data-testid="colorby-backlog"]');
     await page.waitForTimeout(500);

@@ -4,33 +4,25 @@
  * whatever the size of the city). The colours are those of the 3D cells
  * (cellColors.ts, the same `colorBy` modes); each frame only the cells
  * whose colour changed are converted and uploaded (a row's span, or the
- * whole texture when the change spans many rows). Texels are sRGB bytes
- * (decoded to linear by the GPU), magnified without filtering so cells
- * stay crisp. Cells outside an imported district are transparent (the
- * ground shows), water outside it is drawn.
+ * whole texture when the change spans many rows). Texels are sRGB bytes,
+ * written to the canvas as they are (asIsMaterials.ts: no decode and
+ * encode per pixel), magnified without filtering so cells stay crisp.
+ * Cells outside an imported district are transparent (the ground shows),
+ * water outside it is drawn.
  *
  * A click (not a drag) picks: a staff member or a station within a few
  * pixels of it, else the cell under it.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
-import {
-  DataTexture,
-  LinearFilter,
-  Mesh,
-  MeshBasicMaterial,
-  NearestFilter,
-  PlaneGeometry,
-  RGBAFormat,
-  SRGBColorSpace,
-  UnsignedByteType,
-} from 'three';
+import { DataTexture, LinearFilter, Mesh, NearestFilter, PlaneGeometry, RGBAFormat, UnsignedByteType } from 'three';
 import type { CityLayout } from '../sim/frame.ts';
 import { LAND_USES } from '../scenario/schema.ts';
 import type { SceneMetrics } from './cityGeometry.ts';
 import { createCellPainter, type ColorBy, type GridDelta } from './cellColors.ts';
 import type { FrameStore } from './frameStore.ts';
 import { markerPx } from './mapView.ts';
+import { asIsTextureMaterial } from './asIsMaterials.ts';
 
 export interface CellsTextureProps {
   layout: CityLayout;
@@ -114,7 +106,6 @@ export function CellsTexture({
     // alpha: drawn (in the district, or water) or not
     for (let i = 0; i < n; i++) data[i * 4 + 3] = layout.cellGrid[i] >= 0 || layout.landUse[i] === WATER ? 255 : 0;
     const tex = new DataTexture(data, cols, rows, RGBAFormat, UnsignedByteType);
-    tex.colorSpace = SRGBColorSpace;
     tex.magFilter = NearestFilter;
     tex.minFilter = LinearFilter;
     tex.generateMipmaps = false;
@@ -124,17 +115,18 @@ export function CellsTexture({
     // texel row r holds lattice row r, which lies at v = 1 - (r + 0.5) / rows: flip v
     const uv = geo.getAttribute('uv');
     for (let k = 0; k < uv.count; k++) uv.setY(k, 1 - uv.getY(k));
-    const mat = new MeshBasicMaterial({ map: tex, alphaTest: 0.5 });
+    // the texels are sRGB bytes (uploadPainted), written to the canvas as they are (asIsMaterials.ts)
+    const mat = asIsTextureMaterial(tex, 0.5);
     const mesh = new Mesh(geo, mat);
     mesh.name = 'cells-map';
-    return { data, tex, mesh, scratch: new Float32Array(n * 3) };
+    return { data, tex, mat, mesh, scratch: new Float32Array(n * 3) };
   }, [layout, cols, rows, n]);
 
   useEffect(
     () => () => {
       res.tex.dispose();
       res.mesh.geometry.dispose();
-      (res.mesh.material as MeshBasicMaterial).dispose();
+      res.mat.dispose();
     },
     [res],
   );

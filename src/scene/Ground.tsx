@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
-import { Mesh, MeshBasicMaterial, PlaneGeometry } from 'three';
+import { Mesh, PlaneGeometry, type ShaderMaterial } from 'three';
+import { asIsColorMaterial } from './asIsMaterials.ts';
 import type { SceneMetrics } from './cityGeometry.ts';
 import { GROUND } from './palette.ts';
 
@@ -21,7 +22,7 @@ export function Ground({ metrics, onPick }: GroundProps) {
     const margin = Math.max(1, metrics.span * 0.03);
     const g = new PlaneGeometry(metrics.cols + 2 * margin, metrics.rows + 2 * margin);
     g.rotateX(-Math.PI / 2);
-    const m = new Mesh(g, new MeshBasicMaterial({ color: GROUND }));
+    const m = new Mesh(g, asIsColorMaterial(GROUND));
     m.position.y = -0.01;
     m.name = 'ground';
     return m;
@@ -29,7 +30,7 @@ export function Ground({ metrics, onPick }: GroundProps) {
   useEffect(
     () => () => {
       mesh.geometry.dispose();
-      (mesh.material as MeshBasicMaterial).dispose();
+      (mesh.material as ShaderMaterial).dispose();
     },
     [mesh],
   );
