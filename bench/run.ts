@@ -5,7 +5,8 @@
  *     after a warm-up run of each, alternating runs (ref, engine, ref, engine, ...), median of 5 each.
  * (b) Events/s of the engine on baseline-weekday.json.
  * (c) Cost per event on baseline-weekday with every shift's staff x10 and x100:
- *     it should stay roughly flat (cost linear in events).
+ *     it should stay roughly flat (cost linear in events). Each size runs once untimed first (JIT warm-up);
+ *     the time to build the simulation alone (part of the wall time) is printed beside it.
  * (d) Replications per second on baseline-weekday through the worker_threads
  *     pool (NodePool, as the CLI runs them) with 1 worker and with
  *     os.availableParallelism() workers, and the speedup. Worker start-up and
@@ -32,6 +33,7 @@ import { consecutiveSeeds } from '../src/analysis/runner.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { runScenario } from '../src/sim/run.ts';
+import { Simulation } from '../src/sim/simulation.ts';
 import { erlangCWaitS, runReferenceMmc } from './reference-mmc.ts';
 
 const REPEATS = 5;
@@ -113,14 +115,19 @@ function benchStaff(): void {
   console.log(
     `baseline-weekday.json (${baseline.run.days} day(s), seed ${baseline.run.seed}): cost per event as staff grows`,
   );
-  console.log('  staff   events        wall s    events/s      ns/event   cases');
+  console.log('  staff   events        wall s    events/s      ns/event   cases    staff   setup ms');
   for (const k of [1, 10, 100]) {
     const sc = scaled(baseline, k);
+    // one untimed run first (the JIT warm, as in section a), then the timed ones
+    runScenario(sc, { seed: baseline.run.seed });
     const runs = Array.from({ length: REPEATS }, () => time(() => runScenario(sc, { seed: baseline.run.seed })));
     const wall = median(runs.map((r) => r.s));
     const ev = runs[0].value.perf.events;
+    // of the wall time, building the simulation (roster, staff tables, patrol routes): it grows with the staff
+    const setup = median(Array.from({ length: REPEATS }, () => time(() => new Simulation(sc, baseline.run.seed)).s));
+    const nStaff = new Simulation(sc, baseline.run.seed).nStaff;
     console.log(
-      `  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived)}`,
+      `  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived).padStart(5)}  ${fmt(nStaff).padStart(7)}  ${fmt(setup * 1000, 1).padStart(8)}`,
     );
   }
   console.log('');
