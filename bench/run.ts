@@ -33,7 +33,7 @@ import { consecutiveSeeds } from '../src/analysis/runner.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { runScenario } from '../src/sim/run.ts';
-import { Simulation } from '../src/sim/simulation.ts';
+import { createEngine } from '../src/sim/api.ts';
 import { erlangCWaitS, runReferenceMmc } from './reference-mmc.ts';
 
 const REPEATS = 5;
@@ -124,8 +124,8 @@ function benchStaff(): void {
     const wall = median(runs.map((r) => r.s));
     const ev = runs[0].value.perf.events;
     // of the wall time, building the simulation (roster, staff tables, patrol routes): it grows with the staff
-    const setup = median(Array.from({ length: REPEATS }, () => time(() => new Simulation(sc, baseline.run.seed)).s));
-    const nStaff = new Simulation(sc, baseline.run.seed).nStaff;
+    const setup = median(Array.from({ length: REPEATS }, () => time(() => createEngine(sc, baseline.run.seed)).s));
+    const nStaff = createEngine(sc, baseline.run.seed).nStaff;
     console.log(
       `  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived).padStart(5)}  ${fmt(nStaff).padStart(7)}  ${fmt(setup * 1000, 1).padStart(8)}`,
     );
