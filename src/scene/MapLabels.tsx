@@ -6,7 +6,11 @@
  * `MAX_LABELS`. The elements are a pool created once and moved with
  * `transform` when the camera moves (checked each rendered frame; nothing
  * is touched while the view is still), so panning and zooming never
- * re-render React.
+ * re-render React. The labels are not given `will-change: transform`:
+ * as their own compositing layers (a hundred-odd zoomed in) they cost the
+ * GPU process more on every frame the canvas draws, and panning was slower
+ * too, than painted together into the few layers the browser makes of
+ * them (README, "Large districts", fourteenth session).
  *
  * The container (`container`, owned by CityScene, over the canvas) gets
  * `data-level` ('street' | 'grid') and `data-count`; each label
@@ -35,7 +39,7 @@ const MAX_LABELS = 400;
 const MARGIN = 40;
 
 const BASE_STYLE =
-  'position:absolute;left:0;top:0;white-space:nowrap;pointer-events:none;will-change:transform;' +
+  'position:absolute;left:0;top:0;white-space:nowrap;pointer-events:none;' +
   'text-shadow:0 0 3px #0e131a,0 0 3px #0e131a,0 0 2px #0e131a;font-family:inherit;';
 const STREET_STYLE = 'font-size:13px;font-weight:600;color:#f3f6fa;letter-spacing:0.04em;';
 const GRID_STYLE = 'font-size:11px;font-weight:500;color:#e6edf5;font-variant-numeric:tabular-nums;';
