@@ -124,8 +124,9 @@ function benchStaff(): void {
     const wall = median(runs.map((r) => r.s));
     const ev = runs[0].value.perf.events;
     // of the wall time, building the simulation (roster, staff tables, patrol routes): it grows with the staff
-    const setup = median(Array.from({ length: REPEATS }, () => time(() => createEngine(sc, baseline.run.seed)).s));
-    const nStaff = createEngine(sc, baseline.run.seed).nStaff;
+    const builds = Array.from({ length: REPEATS }, () => time(() => createEngine(sc, baseline.run.seed)));
+    const setup = median(builds.map((b) => b.s));
+    const nStaff = builds[0].value.nStaff;
     console.log(
       `  x${String(k).padEnd(5)} ${fmt(ev).padStart(12)}  ${fmt(wall, 3).padStart(8)}  ${fmt(ev / wall).padStart(12)}  ${fmt((wall * 1e9) / ev, 0).padStart(10)}   ${fmt(runs[0].value.kpis.casesArrived).padStart(5)}  ${fmt(nStaff).padStart(7)}  ${fmt(setup * 1000, 1).padStart(8)}`,
     );

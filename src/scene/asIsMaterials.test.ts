@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataTexture, NoColorSpace, SRGBColorSpace } from 'three';
-import { asIsColorMaterial, asIsTextureMaterial, srgbOf } from './asIsMaterials.ts';
+import { asIsColorMaterial, asIsTextureMaterial } from './asIsMaterials.ts';
+import { srgbOf } from './paletteGl.ts';
 import { GROUND } from './palette.ts';
 
 describe('materials that write their colour as it is', () => {

@@ -17,7 +17,8 @@
  * canvas is `flat` (no tone mapping) and these draw opaque (a texel with
  * alpha below `alphaCut` is discarded, so what is behind shows).
  */
-import { Color, NoColorSpace, ShaderMaterial, type Texture } from 'three';
+import { NoColorSpace, ShaderMaterial, type Texture } from 'three';
+import { srgbOf } from './paletteGl.ts';
 
 const VERTEX = /* glsl */ `
 varying vec2 vUv;
@@ -59,13 +60,6 @@ export function asIsTextureMaterial(map: Texture, alphaCut = 0.5): ShaderMateria
     vertexShader: VERTEX,
     fragmentShader: TEXTURE_FRAGMENT,
   });
-}
-
-/** The sRGB components (0..1) of a CSS colour, as the canvas should show them. */
-export function srgbOf(css: string): [number, number, number] {
-  // read as it is written (no conversion to three's linear working space and back: that round trip is not exact)
-  const c = new Color().setStyle(css, NoColorSpace);
-  return [c.r, c.g, c.b];
 }
 
 /** One flat colour (a CSS colour string), drawn as it is. */

@@ -4,7 +4,7 @@
  * page's legends, which need only the hex colours, do not load three (the
  * scene's chunk loads on its own, after the page has drawn).
  */
-import { Color, SRGBColorSpace } from 'three';
+import { Color, NoColorSpace, SRGBColorSpace } from 'three';
 import { ATTAINMENT_HIGH, ATTAINMENT_LOW } from './palette.ts';
 
 const tmp = new Color();
@@ -13,6 +13,15 @@ const tmp = new Color();
 export function linear(hex: string): [number, number, number] {
   tmp.set(hex);
   return [tmp.r, tmp.g, tmp.b];
+}
+
+/**
+ * One CSS colour as its own sRGB components (0..1), for a material that writes its colour as it is
+ * (asIsMaterials.ts). Read as written: a round trip through the linear working space is not exact.
+ */
+export function srgbOf(css: string): [number, number, number] {
+  const c = new Color().setStyle(css, NoColorSpace);
+  return [c.r, c.g, c.b];
 }
 
 /**
