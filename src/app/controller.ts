@@ -57,7 +57,7 @@ import type { RunSizeQuestion } from './store.ts';
 import { DEFAULT_SCENARIO_ID } from './scenarios.ts';
 import { planOpen, type OpenedFile } from './fileKinds.ts';
 import { createImportClient, type ImportClient } from '../client/importClient.ts';
-import { createFrameGate } from './frameGate.ts';
+import { afterNextFrame, createFrameGate, type FrameTimer } from './frameGate.ts';
 
 export const PUBLISH_MS = 250;
 /**
@@ -242,10 +242,13 @@ export function createController(
 
   // the panels take the latest frame in a task of their own, not in the animation frame where the scene draws
   const gate = createFrameGate<Frame>({ publish, intervalMs: () => publishMs(store.getState().speed) });
-  // the coverage matrix in another task after that, less often at maximum speed
+  // the coverage matrix after that, in a rendered frame of its own (its layout and paint apart from the other
+  // panels'), less often at maximum speed
   const matrixGate = createFrameGate<Frame>({
     publish: (f) => store.setState({ matrixFrame: f }),
     intervalMs: () => matrixPublishMs(store.getState().speed),
+    schedule: (fn, ms) => afterNextFrame(fn, ms),
+    cancel: (h) => (h as FrameTimer).cancel(),
   });
 
   subs.push(

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createFrameGate } from './frameGate.ts';
+import { afterNextFrame, createFrameGate, type FrameClock } from './frameGate.ts';
 
 /** A gate on a hand-driven clock and timer queue. */
 function setup(intervalMs = 250) {
@@ -102,5 +102,73 @@ describe('frameGate', () => {
     advance(1000);
     expect(published).toEqual([]);
     expect(timers).toEqual([]);
+  });
+});
+
+describe('afterNextFrame', () => {
+  /** A hand-driven browser: timers and animation frames run only when the test says. */
+  function clock() {
+    const timers = new Map<number, { fn: () => void; ms: number }>();
+    const frames = new Map<number, () => void>();
+    let id = 1;
+    const log: string[] = [];
+    const c: FrameClock = {
+      setTimeout: (fn, ms) => {
+        timers.set(id, { fn, ms });
+        return id++;
+      },
+      clearTimeout: (h) => void timers.delete(h as number),
+      requestAnimationFrame: (fn) => {
+        frames.set(id, fn);
+        return id++;
+      },
+      cancelAnimationFrame: (h) => void frames.delete(h as number),
+    };
+    const runTimers = () => {
+      const due = [...timers.entries()];
+      timers.clear();
+      for (const [, t] of due) t.fn();
+    };
+    const renderFrame = () => {
+      const due = [...frames.values()];
+      frames.clear();
+      for (const f of due) f();
+      log.push('frame rendered');
+    };
+    return { c, timers, frames, log, runTimers, renderFrame };
+  }
+
+  it('runs its function in a task after the next rendered frame, not before it', () => {
+    const k = clock();
+    afterNextFrame(() => k.log.push('published'), 1000, k.c);
+    expect([...k.timers.values()].map((t) => t.ms)).toEqual([1000]);
+    k.runTimers(); // the interval is over: now it waits for a frame
+    expect(k.log).toEqual([]);
+    expect(k.frames.size).toBe(1);
+    k.renderFrame(); // the frame where the other panels' changes are laid out and painted
+    expect(k.log).toEqual(['frame rendered']);
+    k.runTimers(); // the task after that frame
+    expect(k.log).toEqual(['frame rendered', 'published']);
+  });
+
+  it('can be cancelled while it waits for the interval, for the frame, or for the task after it', () => {
+    for (const at of [0, 1, 2]) {
+      const k = clock();
+      const h = afterNextFrame(() => k.log.push('published'), 0, k.c);
+      if (at >= 1) k.runTimers();
+      if (at >= 2) k.renderFrame();
+      h.cancel();
+      k.runTimers();
+      k.renderFrame();
+      k.runTimers();
+      expect(k.log).not.toContain('published');
+    }
+  });
+
+  it('without animation frames (Node) is a plain timer', async () => {
+    const got: number[] = [];
+    afterNextFrame(() => got.push(1), 0, null);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(got).toEqual([1]);
   });
 });

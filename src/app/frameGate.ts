@@ -77,3 +77,49 @@ export function createFrameGate<F>(opts: FrameGateOptions<F>): FrameGate<F> {
     },
   };
 }
+
+/** A run scheduled by `afterNextFrame`, cancellable at any of its three steps. */
+export interface FrameTimer {
+  cancel(): void;
+}
+
+/** The browser's timers and animation frames, injectable for tests. */
+export interface FrameClock {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(h: unknown): void;
+  requestAnimationFrame(fn: () => void): unknown;
+  cancelAnimationFrame(h: unknown): void;
+}
+
+function browserClock(): FrameClock | null {
+  if (typeof requestAnimationFrame !== 'function') return null;
+  return {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    requestAnimationFrame: (fn) => requestAnimationFrame(fn),
+    cancelAnimationFrame: (h) => cancelAnimationFrame(h as number),
+  };
+}
+
+/**
+ * A `schedule` for `createFrameGate` whose publication gets a rendered frame of its own: after `ms`, it waits for the
+ * next animation frame (where the browser lays out and paints what changed before) and runs `fn` in a task after
+ * that frame. The coverage matrix uses it, so that its layout and paint and the other panels' land in two frames
+ * rather than one task (issue 12). Without animation frames (Node, tests) it is a plain timer.
+ */
+export function afterNextFrame(fn: () => void, ms: number, clock: FrameClock | null = browserClock()): FrameTimer {
+  if (!clock) {
+    const h = setTimeout(fn, ms);
+    return { cancel: () => clearTimeout(h) };
+  }
+  let cancel: () => void = () => {};
+  const h0 = clock.setTimeout(() => {
+    const h1 = clock.requestAnimationFrame(() => {
+      const h2 = clock.setTimeout(fn, 0);
+      cancel = () => clock.clearTimeout(h2);
+    });
+    cancel = () => clock.cancelAnimationFrame(h1);
+  }, ms);
+  cancel = () => clock.clearTimeout(h0);
+  return { cancel: () => cancel() };
+}

@@ -153,8 +153,9 @@ export interface AppState {
   /** Latest frame, published at most ~4 times a second (always the final one). */
   frame: Frame | null;
   /**
-   * The frame the coverage matrix shows: `frame`, set a task after it, and at maximum speed at most once a second
-   * (its rows are the page's largest update; issue 12). Always the final frame, and at once while paused.
+   * The frame the coverage matrix shows: `frame`, set after the next animation frame has rendered it (so the matrix is
+   * laid out and painted in a frame of its own), and at maximum speed at most once a second (its rows are the page's
+   * largest update; issue 12). Always the final frame, and without the interval while paused.
    */
   matrixFrame: Frame | null;
   /** The final frame arrived. */

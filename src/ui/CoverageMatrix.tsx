@@ -65,7 +65,7 @@ export function CoverageMatrix() {
   const ctl = useController();
   // a new city or frame re-renders the matrix in a render of its own, after the urgent one (clock, KPIs, scene):
   // grouping and recomputing 1,615 grids × 24 hours with the rest made one long main-thread task (issue 12); its frame
-  // (matrixFrame) comes a task after the other panels', at maximum speed once a second
+  // (matrixFrame) comes a rendered frame after the other panels', at maximum speed once a second
   const layout = useDeferredValue(useStore((s) => s.layout));
   const frame = useDeferredValue(useStore((s) => s.matrixFrame));
   const selection = useStore((s) => s.selection);
