@@ -91,28 +91,30 @@ export interface FrameClock {
   cancelAnimationFrame(h: unknown): void;
 }
 
-function browserClock(): FrameClock | null {
-  if (typeof requestAnimationFrame !== 'function') return null;
-  return {
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    requestAnimationFrame: (fn) => requestAnimationFrame(fn),
-    cancelAnimationFrame: (h) => cancelAnimationFrame(h as number),
-  };
-}
+/** The page's own timers and frames; null where there are no animation frames (Node). */
+const BROWSER_CLOCK: FrameClock | null =
+  typeof requestAnimationFrame === 'function'
+    ? {
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+        requestAnimationFrame: (fn) => requestAnimationFrame(fn),
+        cancelAnimationFrame: (h) => cancelAnimationFrame(h as number),
+      }
+    : null;
 
 /**
  * A `schedule` for `createFrameGate` whose publication gets a rendered frame of its own: after `ms`, it waits for the
  * next animation frame (where the browser lays out and paints what changed before) and runs `fn` in a task after
  * that frame. The coverage matrix uses it, so that its layout and paint and the other panels' land in two frames
- * rather than one task (issue 12). Without animation frames (Node, tests) it is a plain timer.
+ * rather than one task (issue 12). A hidden tab renders no frames: there `fn` waits until the tab is shown again.
+ * Without animation frames (Node, tests) it is a plain timer.
  */
-export function afterNextFrame(fn: () => void, ms: number, clock: FrameClock | null = browserClock()): FrameTimer {
+export function afterNextFrame(fn: () => void, ms: number, clock: FrameClock | null = BROWSER_CLOCK): FrameTimer {
   if (!clock) {
     const h = setTimeout(fn, ms);
     return { cancel: () => clearTimeout(h) };
   }
-  let cancel: () => void = () => {};
+  // each step replaces `cancel` with the undoing of the step now pending
   const h0 = clock.setTimeout(() => {
     const h1 = clock.requestAnimationFrame(() => {
       const h2 = clock.setTimeout(fn, 0);
@@ -120,6 +122,6 @@ export function afterNextFrame(fn: () => void, ms: number, clock: FrameClock | n
     });
     cancel = () => clock.cancelAnimationFrame(h1);
   }, ms);
-  cancel = () => clock.clearTimeout(h0);
+  let cancel = () => clock.clearTimeout(h0);
   return { cancel: () => cancel() };
 }
