@@ -428,6 +428,7 @@ export const en: Dict = {
   'diag.final': 'Whole run (finished)',
   'diag.summaryLive': '{decided} cases decided, {late} of them late ({share})',
   'diag.summaryReps': 'Mean per replication: {decided} decided, {late} late ({share}); {n} replications',
+  'diag.pending': 'The stages and limits fill in once cases are decided.',
   'diag.waiting': 'Shown once cases are decided.',
   'diag.none': 'No late case yet.',
   'diag.stages': 'Stages',

@@ -421,6 +421,7 @@ export const zhCN = {
   'diag.final': '全天结果（运行结束）',
   'diag.summaryLive': '已判定 {decided} 件，其中超时 {late} 件（{share}）',
   'diag.summaryReps': '每次重复平均：已判定 {decided} 件，超时 {late} 件（{share}），共 {n} 次重复',
+  'diag.pending': '有案件判定后，下列环节与短板即填入数据。',
   'diag.waiting': '有案件判定后显示。',
   'diag.none': '暂无超时案件。',
   'diag.stages': '各环节',

@@ -2,7 +2,9 @@
  * A diagnosis (src/analysis/diagnose.ts) on screen, the same in the live
  * twin and in the Experiments workspace: a summary line (cases decided and
  * late), the five stages as bars, and the limits as rows in words with the
- * lever of each. With `colour`, a toggle colours the city by every late
+ * lever of each. The stages' table and the limits' heading are there even
+ * before a case is decided (with no figures yet), so that updates change
+ * numbers rather than the page's structure. With `colour`, a toggle colours the city by every late
  * case, and each row by its own.
  */
 import type { Diagnosis } from '../../analysis/diagnose.ts';
@@ -59,43 +61,44 @@ export function DiagnosisView({
       data-replications={d.replications}
       data-limits={d.limits.length}
     >
-      {d.decided > 0 && (
+      {d.decided > 0 ? (
         <p className="diag-summary">{t(perReplication ? 'diag.summaryReps' : 'diag.summaryLive', vars)}</p>
+      ) : (
+        <p className="muted small">{emptyNote ?? t('diag.pending')}</p>
       )}
-      {d.decided === 0 ? (
-        <p className="muted small">{emptyNote ?? t('diag.waiting')}</p>
-      ) : d.late === 0 ? (
+      {/* the stages and the limits' heading stay on screen from the first case to the last: a run's start and its
+          first late case change their numbers, not the page's structure (mounting them was the largest frame of a
+          large district at maximum speed, issue 12) */}
+      <StageBars diagnosis={d} perReplication={perReplication} />
+      <div className="sub-head diag-limits-head">
+        <h3 className="sub-title">{t('diag.limits')}</h3>
+        {colour && (
+          <button
+            type="button"
+            className={`btn small colour-toggle ${allOn ? 'active' : ''}`}
+            aria-pressed={allOn}
+            disabled={d.late === 0 && !allOn}
+            data-testid="limit-colour-all"
+            onClick={() => colour.onColour(allOn ? null : ALL_LATE, allLateLabel())}
+          >
+            {allOn ? t('diag.colourOn') : t('diag.colourAll')}
+          </button>
+        )}
+      </div>
+      {d.decided > 0 && d.late === 0 && (
         <p className="muted small" data-testid={`${testId}-none`}>
           {t('diag.none')}
         </p>
-      ) : (
-        <>
-          <StageBars diagnosis={d} perReplication={perReplication} />
-          <div className="sub-head diag-limits-head">
-            <h3 className="sub-title">{t('diag.limits')}</h3>
-            {colour && (
-              <button
-                type="button"
-                className={`btn small colour-toggle ${allOn ? 'active' : ''}`}
-                aria-pressed={allOn}
-                data-testid="limit-colour-all"
-                onClick={() => colour.onColour(allOn ? null : ALL_LATE, allLateLabel())}
-              >
-                {allOn ? t('diag.colourOn') : t('diag.colourAll')}
-              </button>
-            )}
-          </div>
-          <LimitList
-            limits={d.limits}
-            names={names}
-            perReplication={perReplication}
-            top={top}
-            colour={colour}
-            onOptimise={onOptimise}
-            testId={`${testId}-limits`}
-          />
-        </>
       )}
+      <LimitList
+        limits={d.limits}
+        names={names}
+        perReplication={perReplication}
+        top={top}
+        colour={colour}
+        onOptimise={onOptimise}
+        testId={`${testId}-limits`}
+      />
     </div>
   );
 }

@@ -64,8 +64,10 @@ export function LimitList({
           const on = colour?.shownKey === key;
           const hours = limitHours(l);
           return (
+            // keyed by rank: a fresher diagnosis (every few seconds while a run plays, a new run's first late case)
+            // changes the rows' words and numbers in place instead of building new rows (issue 12)
             <li
-              key={key}
+              key={i}
               className="limit-row"
               data-stage={l.stage}
               data-type={l.eventType}
