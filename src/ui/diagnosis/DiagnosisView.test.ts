@@ -104,6 +104,14 @@ describe('DiagnosisView keeps its structure through a run', () => {
     expect(html).toContain('data-stage="queue" data-share="0.6666666666666666" data-late="4"');
     expect(html).toContain('data-stage="travel" data-share="0.3333333333333333" data-late="2"');
     expect(html).toContain('data-stage="handling" data-share="0" data-late="0"');
+    expect(html).toContain('<span class="num">67%</span>');
+  });
+
+  it('a share reads "—" while no case is late (not 0 %: there is nothing to share)', () => {
+    for (const d of [none, onTime]) {
+      expect(render(d).match(/<span class="num">—<\/span>/g)).toHaveLength(5);
+      expect(render(d)).not.toContain('<span class="num">0%</span>');
+    }
   });
 
   it('colouring by every late case is offered only when there are late cases', () => {

@@ -2,7 +2,7 @@
  * The five stages of a diagnosis as a small table of bars: for each stage
  * (discovery, command centre, queue, travel, handling) the share of late
  * cases it limits (the bar), those cases, and the mean time a decided case
- * spends in it. Rows carry `data-stage`, `data-share` and `data-late`.
+ * spends in it (a share is "—" while no case is late). Rows carry `data-stage`, `data-share` and `data-late`.
  */
 import type { Diagnosis } from '../../analysis/diagnose.ts';
 import { STAGE_NAMES } from '../../sim/stages.ts';
@@ -54,7 +54,7 @@ export function StageBars({ diagnosis, perReplication }: StageBarsProps) {
                 <span className="stage-bar" aria-hidden="true">
                   <span className={`stage-bar-fill stage-${n}`} style={{ width: `${(st.share * 100).toFixed(1)}%` }} />
                 </span>
-                <span className="num">{fmtPct(st.share, 0)}</span>
+                <span className="num">{fmtPct(diagnosis.late > 0 ? st.share : null, 0)}</span>
               </td>
               <td className="num">{fmtCases(st.lateCases, perReplication, lang)}</td>
               <td className="num">{fmtMinutes(st.meanS, lang)}</td>
