@@ -101,8 +101,9 @@ describe('DiagnosisView keeps its structure through a run', () => {
 
   it('stage rows carry the figures once decided: shares and late cases by stage', () => {
     const html = render(late);
-    expect(html).toContain('data-stage="queue" data-share="0.6666666666666666" data-late="4"');
-    expect(html).toContain('data-stage="travel" data-share="0.3333333333333333" data-late="2"');
+    // the shares are the late cases a stage limits over all late cases (4 and 2 of 6)
+    expect(html).toContain(`data-stage="queue" data-share="${JSON.stringify(4 / 6)}" data-late="4"`);
+    expect(html).toContain(`data-stage="travel" data-share="${JSON.stringify(2 / 6)}" data-late="2"`);
     expect(html).toContain('data-stage="handling" data-share="0" data-late="0"');
     expect(html).toContain('<span class="num">67%</span>');
   });

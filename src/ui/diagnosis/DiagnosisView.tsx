@@ -4,8 +4,8 @@
  * late), the five stages as bars, and the limits as rows in words with the
  * lever of each. The stages' table and the limits' heading are there even
  * before a case is decided (with no figures yet), so that updates change
- * numbers rather than the page's structure. With `colour`, a toggle colours the city by every late
- * case, and each row by its own.
+ * numbers rather than the page's structure. With `colour`, a toggle colours
+ * the city by every late case, and each row by its own.
  */
 import type { Diagnosis } from '../../analysis/diagnose.ts';
 import { ALL_LATE } from '../../app/lateOverlay.ts';

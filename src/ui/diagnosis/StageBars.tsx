@@ -2,7 +2,8 @@
  * The five stages of a diagnosis as a small table of bars: for each stage
  * (discovery, command centre, queue, travel, handling) the share of late
  * cases it limits (the bar), those cases, and the mean time a decided case
- * spends in it (a share is "—" while no case is late). Rows carry `data-stage`, `data-share` and `data-late`.
+ * spends in it (a share is "—" while no case is late). Rows carry
+ * `data-stage`, `data-share` and `data-late`.
  */
 import type { Diagnosis } from '../../analysis/diagnose.ts';
 import { STAGE_NAMES } from '../../sim/stages.ts';
